@@ -1,0 +1,35 @@
+"""Werkbrug's data model: SQLAlchemy 2.0 typed models, one module per aggregate.
+
+Importing this package registers every table on ``Base.metadata``; nothing here imports Flask.
+"""
+from .audit import AuditEvent, ChangeRecord
+from .base import Base, utcnow
+from .candidate import Candidate, CandidatePersonal, CandidateTerm
+from .contact import ContactMoment
+from .employer import Agreement, ContactPerson, Employer
+from .employer_request import EmployerRequest
+from .organisation import Organisation
+from .placement import Placement
+from .profile import Favourite, PublicProfile, SavedSearch
+from .sroi import (
+    BuildingBlock,
+    BuildingBlockTable,
+    BuildingBlockTableVersion,
+    SroiActivity,
+    SroiObligation,
+)
+from .suggestion import Suggestion
+from .system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
+from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
+from .user import User
+from .vacancy import Vacancy, VacancyShare, VacancyTerm
+
+__all__ = [
+    "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",
+    "BuildingBlockTableVersion", "CacheStamp", "Candidate", "CandidatePersonal", "CandidateTerm",
+    "ChangeRecord", "Concept", "ConceptAlias", "ConceptRelation", "ContactMoment",
+    "ContactPerson", "Employer", "EmployerRequest", "Favourite", "Organisation", "OutboxMessage",
+    "Placement", "PublicProfile", "SavedSearch", "SroiActivity", "SroiObligation", "Suggestion",
+    "ThrottleEvent", "UnmatchedWording", "User", "Vacancy", "VacancyShare", "VacancyTerm",
+    "utcnow",
+]

@@ -1,0 +1,91 @@
+"""Employers in the register, their contact persons and agreements (covenants)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Timestamps, Versioned, str_enum
+from .enums import EmployerSize, EmployerStatus
+
+if TYPE_CHECKING:
+    from .user import User
+
+
+class Employer(Versioned, Timestamps, Base):
+    __tablename__ = "employer"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "external_id"),
+        Index("ix_employer_org_kvk", "organisation_id", "kvk"),
+        Index("ix_employer_org_name", "organisation_id", "name"),
+        CheckConstraint("kvk IS NULL OR length(kvk) = 8", name="kvk_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    kvk: Mapped[str | None] = mapped_column(String(8))
+    sector: Mapped[str | None] = mapped_column(String(200))
+    size: Mapped[EmployerSize | None] = mapped_column(str_enum(EmployerSize, "employer_size"))
+    address: Mapped[str | None] = mapped_column(String(200))  # business address, not personal
+    postcode: Mapped[str | None] = mapped_column(String(7))
+    city: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[EmployerStatus] = mapped_column(
+        str_enum(EmployerStatus, "employer_status"), default=EmployerStatus.PROSPECT
+    )
+    social_enterprise: Mapped[bool] = mapped_column(default=False)
+    account_manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), index=True
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+    import_hash: Mapped[str | None] = mapped_column(String(64))
+
+    account_manager: Mapped[User | None] = relationship()
+    contact_persons: Mapped[list[ContactPerson]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan"
+    )
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan"
+    )
+
+
+class ContactPerson(Versioned, Timestamps, Base):
+    """Someone at the employer; their details are visible to staff only."""
+
+    __tablename__ = "contact_person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+    employer: Mapped[Employer] = relationship(back_populates="contact_persons")
+
+
+class Agreement(Versioned, Timestamps, Base):
+    """A covenant, e.g. "5 placements in 2027 for statushouders"; progress counts placements."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (
+        CheckConstraint("target_count > 0", name="target_positive"),
+        CheckConstraint("period_end >= period_start", name="period_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employer.id", ondelete="CASCADE"), index=True
+    )
+    description: Mapped[str] = mapped_column(String(300))
+    target_count: Mapped[int]
+    period_start: Mapped[date]
+    period_end: Mapped[date]
+    target_group: Mapped[str | None] = mapped_column(String(32))
+
+    employer: Mapped[Employer] = relationship(back_populates="agreements")

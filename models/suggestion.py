@@ -1,0 +1,45 @@
+"""A suggested candidate for a vacancy and what the people reviewing it decided."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Timestamps, Versioned, str_enum
+from .enums import SuggestionStatus
+
+if TYPE_CHECKING:
+    from .candidate import Candidate
+    from .vacancy import Vacancy
+
+
+class Suggestion(Versioned, Timestamps, Base):
+    __tablename__ = "suggestion"
+    __table_args__ = (
+        UniqueConstraint("vacancy_id", "candidate_id"),
+        Index("ix_suggestion_status", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), index=True
+    )
+    # The organisation whose matcher handles it (a partner proposing for a shared vacancy).
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[SuggestionStatus] = mapped_column(
+        str_enum(SuggestionStatus, "suggestion_status"), default=SuggestionStatus.NEW
+    )
+    reject_reason: Mapped[str | None] = mapped_column(String(64))
+    reject_note: Mapped[str | None] = mapped_column(Text)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    reviewed_at: Mapped[datetime | None]
+    status_changed_at: Mapped[datetime | None]
+    history: Mapped[list] = mapped_column(JSON, default=list)  # [{status, at, by}]
+
+    vacancy: Mapped[Vacancy] = relationship()
+    candidate: Mapped[Candidate] = relationship()
