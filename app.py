@@ -1,0 +1,38 @@
+"""Werkbrug's application factory: it assembles, it never migrates, seeds or calls the network."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from web.config import load_config
+from web.extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create a Werkbrug app; ``config`` (a dict) overrides every other configuration layer."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "web" / "templates"),
+        static_folder=str(ROOT / "web" / "static"),
+    )
+    load_config(app, config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    from web.i18n import select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
+
+    from web import blueprints, commands, errors, hooks
+
+    hooks.init_app(app)
+    errors.init_app(app)
+    blueprints.register(app)
+    commands.register(app)
+    return app

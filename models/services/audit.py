@@ -1,0 +1,51 @@
+"""Writing the audit trail: security events and every access to personal data."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from models.audit import AuditEvent, ChangeRecord
+
+_FORBIDDEN_KEYS = {"password", "token", "bsn", "secret", "totp"}
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    actor=None,
+    obj=None,
+    result: str = "ok",
+    origin: str | None = None,
+    details: dict | None = None,
+) -> AuditEvent:
+    """Add an audit event; ``details`` must hold ids and codes only, secrets are dropped."""
+    clean = {k: v for k, v in (details or {}).items() if k.lower() not in _FORBIDDEN_KEYS}
+    event = AuditEvent(
+        action=action,
+        actor_id=getattr(actor, "id", None) if actor is not None and getattr(actor, "is_authenticated", True) else None,
+        organisation_id=getattr(actor, "organisation_id", None) if actor is not None else None,
+        object_type=type(obj).__name__ if obj is not None else None,
+        object_id=getattr(obj, "id", None),
+        result=result,
+        origin=(origin or "")[:64] or None,
+        details=clean,
+    )
+    session.add(event)
+    return event
+
+
+def record_changes(session: Session, obj, before: dict, after: dict, actor=None) -> int:
+    """Add one ChangeRecord per field whose value differs between ``before`` and ``after``."""
+    count = 0
+    for field, new in after.items():
+        old = before.get(field)
+        if old != new:
+            session.add(
+                ChangeRecord(
+                    actor_id=getattr(actor, "id", None), object_type=type(obj).__name__,
+                    object_id=obj.id, field=field,
+                    old=None if old is None else str(old), new=None if new is None else str(new),
+                )
+            )
+            count += 1
+    return count

@@ -1,0 +1,100 @@
+"""Mapping validated import records to column values of the models."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from models.enums import TermKind
+
+from ..terms import TermLinker
+
+
+def record_hash(record: dict) -> str:
+    """A stable fingerprint of a record's content (x_ fields left out): same hash, no change."""
+    data = {k: v for k, v in record.items() if not k.startswith("x_")}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def format_postcode(value: str | None) -> str | None:
+    """'1234ab' → '1234 AB'; PC4 stays '1234'."""
+    if not value:
+        return None
+    compact = value.replace(" ", "").upper()
+    return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else compact
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def employer_values(r: dict) -> dict[str, Any]:
+    return {
+        "name": r["name"].strip(), "kvk": r.get("kvk"), "sector": r.get("sector"),
+        "postcode": format_postcode(r.get("postcode")), "city": r.get("city"), "size": r.get("size"),
+        "social_enterprise": bool(r.get("social_enterprise", False)),
+    }
+
+
+def vacancy_values(r: dict, employer_id: int) -> dict[str, Any]:
+    return {
+        "employer_id": employer_id, "title": r["title"].strip(), "occupation": r.get("occupation"),
+        "description": r.get("description"),
+        "required_skills": list(r.get("required_skills", [])),
+        "preferred_skills": list(r.get("preferred_skills", [])),
+        "hours_min": r.get("hours_min"), "hours_max": r.get("hours_max"),
+        "postcode": format_postcode(r.get("postcode")), "city": r.get("city"),
+        "education_min": r.get("education_min"), "driving_licence": r.get("driving_licence"),
+        "dutch_min": r.get("dutch_min"), "start_date": _date(r.get("start_date")),
+        "status": r.get("status", "open"),
+    }
+
+
+def vacancy_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
+    out = []
+    for required, key in ((True, "required_skills"), (False, "preferred_skills")):
+        for wording in r.get(key, []):
+            concept_id, confidence = linker.link(wording)
+            out.append({"required": required, "wording": wording[:200], "concept_id": concept_id,
+                        "confidence": confidence})
+    return out
+
+
+def candidate_values(r: dict) -> dict[str, Any]:
+    consent = bool(r.get("publish_consent", False))
+    return {
+        "place": r.get("city"),
+        "education": r.get("education"), "dutch_level": r.get("dutch_level"),
+        "driving_licences": list(r.get("driving_licences", [])),
+        "certificates": list(r.get("certificates", [])),
+        "hours_min": r.get("hours_min"), "hours_max": r.get("hours_max"),
+        "available_from": _date(r.get("available_from")), "max_travel_km": r.get("max_travel_km"),
+        "desired_occupations": list(r.get("desired_occupations", [])),
+        "skills": list(r.get("skills", [])), "ladder": r.get("ladder"),
+        "ladder_assessed_on": _date(r.get("ladder_assessed_on")),
+        "target_groups": list(r.get("target_groups", [])),
+        "benefit_since": _date(r.get("benefit_since")),
+        "publish_consent": consent, "consent_until": _date(r.get("consent_until")),
+    }
+
+
+def personal_values(r: dict) -> dict[str, Any]:
+    return {
+        "first_name": r["first_name"], "last_name": r["last_name"],
+        "birth_date": date.fromisoformat(r["birth_date"]),
+        "postcode": format_postcode(r.get("postcode")), "city": r.get("city"),
+        "email": r.get("email"), "phone": r.get("phone"),
+        "experience": r.get("experience"), "about": r.get("about"),
+    }
+
+
+def candidate_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
+    out = []
+    for kind, key in ((TermKind.SKILL, "skills"), (TermKind.OCCUPATION, "desired_occupations"),
+                      (TermKind.CERTIFICATE, "certificates")):
+        for wording in r.get(key, []):
+            concept_id, confidence = linker.link(wording)
+            out.append({"kind": kind, "wording": wording[:200], "concept_id": concept_id,
+                        "confidence": confidence})
+    return out

@@ -1,0 +1,143 @@
+"""Upserting validated records by external_id, in batches, with bulk inserts for new rows."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.employer import Employer
+from models.enums import VacancySource
+from models.vacancy import Vacancy, VacancyTerm
+
+from ..terms import TermLinker
+from . import rows
+
+
+@dataclass
+class Context:
+    organisation_id: int
+    linker: TermLinker
+    employer_ids: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """How one list of the format maps onto a model and its child rows."""
+
+    model: type
+    values: Callable[[dict, Context], dict[str, Any]]
+    children: Callable[[int, dict, Context], Iterable[tuple[type, dict[str, Any]]]]
+    update_children: Callable[[Any, dict, Context], None]
+    load_options: tuple = ()
+    insert_defaults: tuple[tuple[str, Any], ...] = ()  # set on creation only, never overwritten
+
+
+def _candidate_children(new_id: int, r: dict, ctx: Context):
+    yield CandidatePersonal, {"candidate_id": new_id, **rows.personal_values(r)}
+    for term in rows.candidate_terms(r, ctx.linker):
+        yield CandidateTerm, {"candidate_id": new_id, **term}
+
+
+def _candidate_update(obj: Candidate, r: dict, ctx: Context) -> None:
+    for key, value in rows.personal_values(r).items():
+        setattr(obj.personal, key, value)
+    obj.terms = [CandidateTerm(**t) for t in rows.candidate_terms(r, ctx.linker)]
+
+
+def _vacancy_children(new_id: int, r: dict, ctx: Context):
+    for term in rows.vacancy_terms(r, ctx.linker):
+        yield VacancyTerm, {"vacancy_id": new_id, **term}
+
+
+def _vacancy_update(obj: Vacancy, r: dict, ctx: Context) -> None:
+    obj.terms = [VacancyTerm(**t) for t in rows.vacancy_terms(r, ctx.linker)]
+
+
+SPECS = {
+    "employers": ListSpec(
+        Employer, lambda r, ctx: rows.employer_values(r), lambda *_: (), lambda *_: None,
+        insert_defaults=(("status", "active"),),
+    ),
+    "vacancies": ListSpec(
+        Vacancy, lambda r, ctx: rows.vacancy_values(r, ctx.employer_ids[r["employer"]]),
+        _vacancy_children, _vacancy_update, (selectinload(Vacancy.terms),),
+        insert_defaults=(("source", VacancySource.IMPORT),),
+    ),
+    "candidates": ListSpec(
+        Candidate, lambda r, ctx: rows.candidate_values(r),
+        _candidate_children, _candidate_update,
+        (selectinload(Candidate.personal), selectinload(Candidate.terms)),
+    ),
+}
+
+
+def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Context, counts: Counts) -> list[int]:
+    """Create, update or leave each record of one batch; returns the ids created or updated."""
+    spec = SPECS[list_name]
+    model = spec.model
+    ext_ids = [r["external_id"] for r in records]
+    existing = {
+        ext: (row_id, digest)
+        for row_id, ext, digest in session.execute(
+            select(model.id, model.external_id, model.import_hash).where(
+                model.organisation_id == ctx.organisation_id, model.external_id.in_(ext_ids)
+            )
+        )
+    }
+    new, changed = [], {}
+    for r in records:
+        digest = rows.record_hash(r)
+        known = existing.get(r["external_id"])
+        if known is None:
+            new.append((r, digest))
+        elif known[1] == digest:
+            counts.unchanged += 1
+        else:
+            changed[known[0]] = (r, digest)
+
+    touched: list[int] = []
+    if new:
+        values = [
+            {**dict(spec.insert_defaults), **spec.values(r, ctx), "organisation_id": ctx.organisation_id,
+             "external_id": r["external_id"], "import_hash": digest}
+            for r, digest in new
+        ]
+        result = session.execute(
+            insert(model).returning(model.id, sort_by_parameter_order=True), values
+        )
+        new_ids = [row[0] for row in result]
+        child_rows: dict[type, list[dict]] = defaultdict(list)
+        for new_id, (r, _digest) in zip(new_ids, new):
+            for child_model, child in spec.children(new_id, r, ctx):
+                child_rows[child_model].append(child)
+        for child_model, batch in child_rows.items():
+            session.execute(insert(child_model), batch)
+        counts.created += len(new)
+        touched += new_ids
+    if changed:
+        objs = session.scalars(select(model).where(model.id.in_(changed)).options(*spec.load_options))
+        for obj in objs:
+            r, digest = changed[obj.id]
+            for key, value in spec.values(r, ctx).items():
+                setattr(obj, key, value)
+            obj.import_hash = digest
+            spec.update_children(obj, r, ctx)
+        session.flush()
+        counts.updated += len(changed)
+        touched += list(changed)
+    return touched

@@ -1,0 +1,36 @@
+"""Counting attempts per key in the database, so every app process and machine shares the limit."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from models.base import utcnow
+from models.system import ThrottleEvent
+
+
+def count(session: Session, scope: str, key: str, window_seconds: int) -> int:
+    """How many attempts ``key`` made in ``scope`` within the last ``window_seconds``."""
+    since = utcnow() - timedelta(seconds=window_seconds)
+    return session.scalar(
+        select(func.count()).select_from(ThrottleEvent).where(
+            ThrottleEvent.scope == scope, ThrottleEvent.key == key, ThrottleEvent.at >= since
+        )
+    ) or 0
+
+
+def hit(session: Session, scope: str, key: str) -> None:
+    """Count one attempt."""
+    session.add(ThrottleEvent(scope=scope, key=key[:128]))
+
+
+def clear(session: Session, scope: str, key: str) -> None:
+    """Forget the attempts of ``key`` (after a successful login)."""
+    session.execute(delete(ThrottleEvent).where(ThrottleEvent.scope == scope, ThrottleEvent.key == key))
+
+
+def prune(session: Session, older_than_seconds: int) -> int:
+    """Delete attempts older than the longest window; returns how many went."""
+    since = utcnow() - timedelta(seconds=older_than_seconds)
+    return session.execute(delete(ThrottleEvent).where(ThrottleEvent.at < since)).rowcount

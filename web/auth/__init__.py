@@ -1,0 +1,1 @@
+"""Signing in and out, and loading the signed-in user from the session."""

@@ -1,0 +1,15 @@
+"""Command-line groups per area; each command is one transaction. Names are a stable contract."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    """Add Werkbrug's commands to ``flask``."""
+    from .importing import import_command
+    from .seed import seed_group
+    from .users import users_group
+
+    app.cli.add_command(import_command)
+    app.cli.add_command(users_group)
+    app.cli.add_command(seed_group)

@@ -1,0 +1,78 @@
+"""Configuration in layers: defaults, then the environment, then an optional instance file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "development-only-not-secret"
+
+
+class Defaults:
+    """Values that are right for a laptop; production overrides them through the environment."""
+
+    WERKBRUG_ENV = "production"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 8 * 3600  # absolute limit of a staff session, seconds
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # web uploads; the CLI import has its own limit
+    IMPORT_MAX_BYTES = 150 * 1024 * 1024
+    LOGIN_MAX_FAILURES = 5  # per e-mail address within the window
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window
+    LOGIN_WINDOW_SECONDS = 15 * 60
+    PROFILE_K_ANONYMITY = 5
+    PROFILE_NOINDEX = True
+
+
+ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES")
+
+
+def load_config(app, overrides: dict | None = None) -> None:
+    """Fill app.config from defaults, environment, instance file and test overrides, then check it.
+
+    Raises RuntimeError when SECRET_KEY is missing outside development and tests.
+    """
+    app.config.from_object(Defaults)
+    for key in ENV_KEYS:
+        if key in os.environ:
+            app.config[key] = os.environ[key]
+    app.config.from_pyfile("werkbrug.cfg", silent=True)
+    if overrides:
+        app.config.update(overrides)
+
+    if isinstance(app.config["IMPORT_MAX_BYTES"], str):
+        app.config["IMPORT_MAX_BYTES"] = int(app.config["IMPORT_MAX_BYTES"])
+    url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        url = "sqlite:///" + str(Path(app.instance_path) / "werkbrug.sqlite")
+    app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(url)
+    if url.startswith("sqlite"):
+        # SQLite under several threads/workers: wait for the lock instead of failing at once.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 30}}
+
+    relaxed = app.config["WERKBRUG_ENV"] in ("development", "testing") or app.testing
+    if not app.config.get("SECRET_KEY"):
+        if not relaxed:
+            raise RuntimeError(
+                "SECRET_KEY is not set. Set it in the environment "
+                "(export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')) "
+                "or in instance/werkbrug.cfg. Only WERKBRUG_ENV=development runs without one."
+            )
+        app.config["SECRET_KEY"] = DEV_SECRET_KEY
+    if not relaxed:
+        # Production is served over HTTPS only: cookies never travel in the clear.
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+
+
+def _normalise_db_url(url: str) -> str:
+    """Accept the postgres:// and postgresql:// spellings and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

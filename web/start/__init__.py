@@ -1,0 +1,1 @@
+"""Each staff role's start page: what this role can do here."""

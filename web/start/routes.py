@@ -1,0 +1,59 @@
+"""Start pages per role; every staff member lands on the one of their role after signing in."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from web.access import requires
+from web.navigation import ROLE_START, entries_for
+
+bp = Blueprint("start", __name__, url_prefix="/beheer", template_folder="templates")
+
+ROLE_TITLES = {
+    "account_manager": "Accountmanager",
+    "matcher": "Matcher",
+    "coordinator": "Coördinator",
+    "admin": "Beheerder",
+}
+
+
+@bp.route("/")
+@login_required
+def home():
+    """Send a signed-in user to the start page of their role (employers to the catalogue)."""
+    endpoint = ROLE_START.get(current_user.role.value)
+    return redirect(url_for(endpoint) if endpoint else url_for("public.home"))
+
+
+def _render(role: str):
+    return render_template(
+        "start/start.html", role_title=ROLE_TITLES[role], entries=entries_for(),
+    )
+
+
+@bp.route("/accountmanager")
+@requires("register")
+def account_manager():
+    """Start page of the employer contact team."""
+    return _render("account_manager")
+
+
+@bp.route("/matcher")
+@requires("matching")
+def matcher():
+    """Start page of matchers (job hunters)."""
+    return _render("matcher")
+
+
+@bp.route("/coordinator")
+@requires("reports")
+def coordinator():
+    """Start page of coordinators."""
+    return _render("coordinator")
+
+
+@bp.route("/beheerder")
+@requires("system")
+def admin():
+    """Start page of the installation's administrators."""
+    return _render("admin")

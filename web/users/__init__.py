@@ -1,0 +1,1 @@
+"""Staff accounts: coordinators manage their own organisation's, administrators everyone's."""
