@@ -1,0 +1,63 @@
+"""The demo organisations and one demo account per staff role in each of them."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Organisation, User
+from models.enums import OrganisationKind, Role
+from models.services import accounts
+
+# Shown in the README and printed by `make run`; for demonstrations only.
+DEMO_PASSWORD = "werkbrug-demo-2026"
+
+DEMO_ORGANISATIONS = (
+    dict(key="dronten", name="Gemeente Dronten", kind=OrganisationKind.MUNICIPALITY,
+         region="Flevoland", building_block_table_key="oost-nederland", is_default=True),
+    dict(key="uwv-flevoland", name="UWV Werkbedrijf Flevoland", kind=OrganisationKind.UWV,
+         region="Flevoland", building_block_table_key="oost-nederland"),
+)
+
+DEMO_ROLES = (
+    (Role.ACCOUNT_MANAGER, "accountmanager", "Accountmanager"),
+    (Role.MATCHER, "matcher", "Matcher"),
+    (Role.COORDINATOR, "coordinator", "Coördinator"),
+    (Role.ADMIN, "beheerder", "Beheerder"),
+)
+
+PEOPLE = {
+    "dronten": ("Sanne de Wit", "Youssef Amrani", "Petra Hoekstra", "Bram Kok"),
+    "uwv-flevoland": ("Linda Mulder", "Kees Dijkstra", "Ayşe Yıldız", "Tom Veenstra"),
+}
+
+
+def demo_email(role_slug: str, org_key: str) -> str:
+    """E-mail of a demo account, e.g. matcher@dronten.example.org."""
+    return f"{role_slug}@{org_key}.example.org"
+
+
+def create_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
+    """Create the demo organisations and accounts that do not exist yet; returns (email, role, org)."""
+    created = []
+    for spec in DEMO_ORGANISATIONS:
+        org = session.scalar(select(Organisation).where(Organisation.key == spec["key"]))
+        if org is None:
+            org = Organisation(**spec)
+            session.add(org)
+            session.flush()
+        for (role, slug, _title), person in zip(DEMO_ROLES, PEOPLE[org.key]):
+            email = demo_email(slug, org.key)
+            if session.scalar(select(User.id).where(User.email == email)) is None:
+                accounts.create_user(session, email=email, name=person, role=role,
+                                     password=DEMO_PASSWORD, organisation=org)
+            created.append((email, role.value, org.key))
+    return created
+
+
+def demo_accounts_text() -> str:
+    """The table of demo accounts as printed by `make run`."""
+    lines = [f"Demo accounts (password for all: {DEMO_PASSWORD}):"]
+    for spec in DEMO_ORGANISATIONS:
+        for role, slug, title in DEMO_ROLES:
+            lines.append(f"  {title:<15} {demo_email(slug, spec['key'])}")
+    return "\n".join(lines)
