@@ -1,0 +1,1 @@
+"""Werkbrug test suite."""

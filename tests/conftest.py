@@ -1,0 +1,176 @@
+"""Shared fixtures: a fresh app and empty database per test, clients, a login per role, factories.
+
+Tests run on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set
+(e.g. postgresql+psycopg://werkbrug:werkbrug@127.0.0.1:5432/werkbrug_test).
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+
+from app import create_app
+from models import Base, Candidate, CandidatePersonal, Employer, Organisation, User
+from models.enums import Role
+from models.services import accounts, passwords
+from web.extensions import db as _db
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Real argon2id, with small parameters so that hundreds of logins stay quick."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    accounts._DUMMY_HASH = passwords._hasher.hash("timing-dummy")
+    yield
+    passwords._hasher = original
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The test database; its schema is created once, every test starts with empty tables."""
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db')}/test.sqlite"
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    return url
+
+
+def _empty_tables(engine) -> None:
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "WERKBRUG_ENV": "testing",
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "PROPAGATE_EXCEPTIONS": False,
+    })
+    app.instance_path = str(tmp_path / "instance")
+    with app.app_context():
+        yield app
+        _db.session.remove()
+        _empty_tables(_db.engine)
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    """The Flask-SQLAlchemy handle; use ``db.session`` and commit what the test sets up."""
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_org(db):
+    def make(key: str = "dronten", name: str | None = None, **kw) -> Organisation:
+        org = Organisation(key=key, name=name or f"Gemeente {key.title()}", region="Flevoland", **kw)
+        db.session.add(org)
+        db.session.commit()
+        return org
+    return make
+
+
+@pytest.fixture
+def org(make_org) -> Organisation:
+    return make_org("dronten", "Gemeente Dronten", is_default=True)
+
+
+@pytest.fixture
+def other_org(make_org) -> Organisation:
+    return make_org("uwv-flevoland", "UWV Flevoland")
+
+
+@pytest.fixture
+def make_user(db, org):
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role | str = Role.MATCHER, organisation: Organisation | None = None, **kw) -> User:
+        role = Role(role)
+        n = next(counter)
+        user = accounts.create_user(
+            db.session, email=kw.pop("email", f"{role.value}{n}@example.org"),
+            name=kw.pop("name", f"{role.value.title()} {n}"), role=role, password=PASSWORD,
+            organisation=None if role == Role.EMPLOYER else (organisation or org), **kw,
+        )
+        db.session.commit()
+        return user
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """Sign in through the real form; returns the response after following redirects."""
+    def do(user: User, password: str = PASSWORD, follow: bool = True):
+        client.post("/uitloggen")
+        return client.post("/inloggen", data={"email": user.email, "password": password},
+                           follow_redirects=follow)
+    return do
+
+
+@pytest.fixture
+def as_role(make_user, login):
+    """Sign in as a fresh user of ``role`` (in ``organisation``, default the main org)."""
+    def do(role: Role | str, organisation: Organisation | None = None) -> User:
+        user = make_user(role, organisation)
+        response = login(user)
+        assert response.status_code == 200, response.status_code
+        return user
+    return do
+
+
+@pytest.fixture
+def make_employer(db, org):
+    counter = iter(range(1, 10_000))
+
+    def make(organisation: Organisation | None = None, **kw) -> Employer:
+        n = next(counter)
+        employer = Employer(organisation_id=(organisation or org).id, name=kw.pop("name", f"Bedrijf {n}"),
+                            kvk=kw.pop("kvk", f"{10000000 + n}"), city=kw.pop("city", "Dronten"), **kw)
+        db.session.add(employer)
+        db.session.commit()
+        return employer
+    return make
+
+
+@pytest.fixture
+def make_candidate(db, org):
+    counter = iter(range(1, 10_000))
+
+    def make(organisation: Organisation | None = None, first_name: str = "Fatima", last_name: str = "El Idrissi",
+             birth_date: date = date(1988, 4, 2), **kw) -> Candidate:
+        n = next(counter)
+        candidate = Candidate(organisation_id=(organisation or org).id, external_id=kw.pop("external_id", f"K-{n:05d}"),
+                              place=kw.pop("place", "Dronten"), **kw)
+        candidate.personal = CandidatePersonal(first_name=first_name, last_name=last_name, birth_date=birth_date,
+                                               postcode="8251 AB", city="Dronten",
+                                               email=f"kandidaat{n}@example.org", phone="06-12345678")
+        db.session.add(candidate)
+        db.session.commit()
+        return candidate
+    return make
