@@ -24,7 +24,10 @@ OPEN_ENDED_MONTHS = 12
 
 @dataclass(frozen=True)
 class Valuation:
-    """The value of a placement or activity in cents, the blocks used and a Dutch explanation."""
+    """The value of a placement or activity in cents, the blocks used and a Dutch explanation.
+
+    counted_months and hours_factor describe the placement block (both 0 for activities).
+    """
 
     cents: int
     block: Block | None
@@ -103,10 +106,11 @@ def value_placement(
         raise ValueError("Veld end: de einddatum ligt vóór de startdatum.")
     block = select_block(version, placement)
     if block is None:
+        benefit = placement.benefit_months_at_start
         return Valuation(0, None, (), (
             "Geen bouwblok in deze tabel past bij deze plaatsing "
             f"(doelgroep: {placement.target_group or 'onbekend'}, instrument: {placement.instrument}, "
-            f"uitkeringsduur: {placement.benefit_months_at_start if placement.benefit_months_at_start is not None else 'onbekend'} mnd)."
+            f"uitkeringsduur: {'onbekend' if benefit is None else benefit} mnd)."
         ))
     bonuses = tuple(b for b in version.blocks if b.kind == "bonus" and matches(b, placement))
     hours = min(hours_in, Fraction(FULL_TIME_HOURS))

@@ -61,7 +61,9 @@ def _block_errors(block: Block) -> list[str]:
     if block.kind not in KINDS:
         errors.append(f"{where}, veld kind: onbekende soort '{block.kind}' (toegestaan: {', '.join(KINDS)}).")
     if block.unit not in UNITS:
-        errors.append(f"{where}, veld unit: onbekende eenheid '{block.unit}' (toegestaan: {', '.join(UNITS)}).")
+        errors.append(
+            f"{where}, veld unit: onbekende eenheid '{block.unit}' (toegestaan: {', '.join(UNITS)})."
+        )
     elif block.kind in KINDS and block.unit not in UNITS_BY_KIND[block.kind]:
         errors.append(
             f"{where}, veld unit: eenheid '{block.unit}' past niet bij soort '{block.kind}' "

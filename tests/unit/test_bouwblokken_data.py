@@ -27,7 +27,8 @@ PUBLISHED = {
         "werkervaringsplek": (750, "month", None), "bbl": (20000, "learning_year", None),
     },
     "rijnvicus": {
-        "nug-zonder-arbeidsbeperking": (5000, "year", None), "nug-met-arbeidsbeperking": (10000, "year", None),
+        "nug-zonder-arbeidsbeperking": (5000, "year", None),
+        "nug-met-arbeidsbeperking": (10000, "year", None),
         "mbo-bol-stage": (5000, "year", None), "mbo-bbl": (25000, "year", None),
         "pro-vso-schoolverlater": (25000, "year", None), "ww": (10000, "year", None),
         "wia": (20000, "year", None), "wajong": (25000, "year", None),

@@ -54,7 +54,9 @@ def test_parse_euro_accepts_common_notations(text, cents):
     assert parse_euro(text) == cents
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12,345", "1.2345", "12.34.56", "€", "1..0", "5 euro", "1,2,3.4,5"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "12,345", "1.2345", "12.34.56", "€", "1..0", "5 euro", "1,2,3.4,5"]
+)
 def test_parse_euro_rejects_garbage_with_a_dutch_message(text):
     with pytest.raises(ValueError, match="Ongeldig bedrag"):
         parse_euro(text)

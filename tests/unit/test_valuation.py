@@ -14,7 +14,6 @@ from models.services.valuation_period import add_months, benefit_months, months_
 from models.services.valuation_tables import (
     CONTRACT_TYPES, INSTRUMENTS, TARGET_GROUPS, Block, PlacementFacts, TableVersion,
 )
-from models.services.valuation_validate import validate_version
 from seed.bouwblokken import load_table
 
 UTRECHT = load_table("utrecht").versions[0]
@@ -70,7 +69,8 @@ def test_utrecht_49_year_old_gets_no_age_bonus():
 
 
 def test_rijnvicus_banenafspraak():
-    result = value_placement(RIJNVICUS, facts(target_group="banenafspraak", hours=32, benefit_months_at_start=None))
+    placement = facts(target_group="banenafspraak", hours=32, benefit_months_at_start=None)
+    result = value_placement(RIJNVICUS, placement)
     assert result.block.code == "banenafspraak"
     assert result.cents == 4444444  # 50,000 × 32/36
 
@@ -82,7 +82,8 @@ def test_rijnvicus_participatiewet_with_disability_is_banenafspraak_and_55_plus_
 
 
 def test_oost_nederland_ww_under_a_year_counts_one_year():
-    result = value_placement(OOST, facts(target_group="ww", benefit_months_at_start=6, end=date(2025, 12, 31)))
+    placement = facts(target_group="ww", benefit_months_at_start=6, end=date(2025, 12, 31))
+    result = value_placement(OOST, placement)
     assert result.block.code == "ww-kort"
     assert result.cents == 1000000
 
@@ -155,6 +156,18 @@ def test_bad_placement_facts_are_refused_naming_the_field():
         value_placement(OOST, facts(hours=-1))
     with pytest.raises(ValueError, match="end"):
         value_placement(OOST, facts(end=date(2023, 1, 1)))
+
+
+def test_bonus_with_its_own_cap_and_one_off_bonus():
+    custom = TableVersion(date(2024, 1, 1), None, "", (
+        Block("pw", "Participatiewet", "placement", 1200000, "year", None, {"target_groups": ["participatiewet"]}),
+        Block("kort", "Startbonus", "bonus", 120000, "year", 6, {"age_min": 18}),
+        Block("vast", "Vast contract", "bonus", 50000, "fixed", None, {"contract_types": ["permanent"]}),
+    ))
+    result = value_placement(custom, facts(age_at_start=30, contract_type="permanent"))
+    assert result.cents == 1200000 + 60000 + 50000
+    assert "Vast contract: € 500 eenmalig" in result.explanation
+    assert value_placement(custom, facts(contract_type="permanent"), as_of=date(2023, 6, 1)).cents == 0
 
 
 # --- activities ---
@@ -236,8 +249,10 @@ def test_value_never_decreases_with_more_hours(version, placement, h1, h2):
 @given(VERSIONS, placements(), st.integers(0, 2000), st.integers(0, 2000))
 def test_value_never_decreases_with_longer_contracts(version, placement, d1, d2):
     short, long_ = sorted((d1, d2))
-    at = lambda days: value_placement(version, replace(placement, end=placement.start + timedelta(days=days)))  # noqa: E731
-    assert at(short).cents <= at(long_).cents
+    def at(days: int) -> int:
+        return value_placement(version, replace(placement, end=placement.start + timedelta(days=days))).cents
+
+    assert at(short) <= at(long_)
 
 
 @settings(max_examples=200)
