@@ -1,0 +1,181 @@
+"""Value placements and activities with a bouwblokken table version; pure functions, exact arithmetic.
+
+A year-block is worth value × min(hours, 36)/36 × counted months/12. Months are counted from the
+placement's start (see valuation_period), within max_counted_months, the obligation period and as_of.
+All terms are exact Fractions; the total is rounded half-up to cents once, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from models.services.money import format_euro, round_half_up
+from models.services.valuation_conditions import matches
+from models.services.valuation_period import ONE_DAY, add_months, counted_months
+from models.services.valuation_tables import FULL_TIME_HOURS, Block, PlacementFacts, TableVersion
+
+# An open-ended contract under a block that counts forever, outside any obligation period,
+# would be worth an unbounded amount; it is valued as one year and the explanation says so.
+OPEN_ENDED_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """The value of a placement or activity in cents, the blocks used and a Dutch explanation.
+
+    counted_months and hours_factor describe the placement block (both 0 for activities).
+    """
+
+    cents: int
+    block: Block | None
+    bonuses: tuple[Block, ...]
+    explanation: str
+    counted_months: Fraction = Fraction(0)
+    hours_factor: Fraction = Fraction(0)
+
+
+def _exact(number: Decimal | int | Fraction | float) -> Fraction:
+    return Fraction(Decimal(repr(number))) if isinstance(number, float) else Fraction(number)
+
+
+def _number(value: Fraction) -> str:
+    """A Dutch number for explanations: 6 -> '6', 6.5 -> '6,5', 6.4839 -> '6,48'."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    rounded = Decimal(value.numerator) / Decimal(value.denominator)
+    return format(rounded.quantize(Decimal("0.01")).normalize(), "f").replace(".", ",")
+
+
+def select_block(version: TableVersion, placement: PlacementFacts) -> Block | None:
+    """The placement block whose conditions match placement, or None if none does.
+
+    placement.block_code, when set, wins; raises ValueError if it names no placement block, or if
+    several blocks match (a version that passes validate_version never has that).
+    """
+    if placement.block_code:
+        chosen = version.block(placement.block_code)
+        if chosen is None or chosen.kind != "placement":
+            raise ValueError(f"Veld block_code: geen plaatsingsblok '{placement.block_code}' in deze tabel.")
+        return chosen
+    found = [b for b in version.blocks if b.kind == "placement" and matches(b, placement)]
+    if len(found) > 1:
+        codes = ", ".join(f"'{b.code}'" for b in found)
+        raise ValueError(f"Meer dan een bouwblok past bij deze plaatsing ({codes}); controleer de tabel.")
+    return found[0] if found else None
+
+
+def _term(block: Block, hours: Fraction, factor: Fraction, months: Fraction) -> tuple[Fraction, str]:
+    """The exact value of one block over months, and its explanation line."""
+    value = format_euro(block.value_cents, short=True)
+    if block.unit == "fixed":
+        amount = Fraction(block.value_cents) if months > 0 else Fraction(0)
+        return amount, f"{block.label}: {value} eenmalig = {format_euro(round_half_up(amount))}"
+    per_month = block.unit == "month"
+    amount = block.value_cents * factor * (months if per_month else months / 12)
+    unit = {"month": " per mnd", "learning_year": " per leerjaar"}.get(block.unit, "")
+    duration = f"{_number(months)} mnd" if per_month else f"{_number(months)}/12 mnd"
+    line = (f"{block.label}: {value}{unit} × {_number(hours)}/{FULL_TIME_HOURS} u × {duration} "
+            f"= {format_euro(round_half_up(amount))}")
+    return amount, line
+
+
+def _min_cap(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def value_placement(
+    version: TableVersion,
+    placement: PlacementFacts,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    as_of: date | None = None,
+) -> Valuation:
+    """Value placement: its block and bonuses, pro rata on hours and on counted months.
+
+    period_start/period_end (inclusive) clip to the obligation period; as_of (inclusive) keeps only
+    what is realised by that day. Raises ValueError (naming the field) on negative hours or an end
+    before the start.
+    """
+    hours_in = _exact(placement.hours)
+    if hours_in < 0:
+        raise ValueError("Veld hours: het aantal uren per week mag niet negatief zijn.")
+    if placement.end is not None and placement.end < placement.start:
+        raise ValueError("Veld end: de einddatum ligt vóór de startdatum.")
+    block = select_block(version, placement)
+    if block is None:
+        benefit = placement.benefit_months_at_start
+        return Valuation(0, None, (), (
+            "Geen bouwblok in deze tabel past bij deze plaatsing "
+            f"(doelgroep: {placement.target_group or 'onbekend'}, instrument: {placement.instrument}, "
+            f"uitkeringsduur: {'onbekend' if benefit is None else benefit} mnd)."
+        ))
+    bonuses = tuple(b for b in version.blocks if b.kind == "bonus" and matches(b, placement))
+    hours = min(hours_in, Fraction(FULL_TIME_HOURS))
+    factor = hours / FULL_TIME_HOURS
+
+    end = placement.end + ONE_DAY if placement.end else None
+    until = period_end + ONE_DAY if period_end else None
+    notes = []
+    if end is None and until is None and block.max_counted_months is None:
+        end = add_months(placement.start, OPEN_ENDED_MONTHS)
+        notes.append(f"open einde: {OPEN_ENDED_MONTHS} mnd aangenomen")
+    if as_of is not None:
+        until = min(until, as_of + ONE_DAY) if until else as_of + ONE_DAY
+        notes.append(f"gerealiseerd t/m {as_of:%d-%m-%Y}")
+    if period_start or period_end:
+        notes.append("binnen de verplichtingsperiode")
+
+    def months_for(cap: int | None) -> Fraction:
+        return counted_months(placement.start, end, cap, period_start, until)
+
+    months = months_for(block.max_counted_months)
+    if block.max_counted_months is not None and (not (end or until) or months_for(None) > months):
+        notes.insert(0, f"telt max. {block.max_counted_months} mnd")
+    total, line = _term(block, hours, factor, months)
+    lines = [line]
+    for bonus in bonuses:
+        bonus_months = months_for(_min_cap(block.max_counted_months, bonus.max_counted_months))
+        amount, line = _term(bonus, hours, factor, bonus_months)
+        total += amount
+        lines.append(f"bonus {line}")
+    cents = round_half_up(total)
+    text = "; ".join(lines)
+    if bonuses:
+        text += f"; totaal {format_euro(cents)}"
+    if hours_in > FULL_TIME_HOURS:
+        notes.append(f"{_number(hours_in)} u per week, max. {FULL_TIME_HOURS} geteld")
+    if notes:
+        text += f" ({'; '.join(notes)})"
+    return Valuation(cents, block, bonuses, text, months, factor)
+
+
+def value_activity(version: TableVersion, kind: str, amount: Decimal | int) -> Valuation:
+    """Value a non-placement activity; kind is the code of an activity block in version.
+
+    amount is hours for unit 'hour', the invoice value excl. VAT in cents for 'invoice' (times
+    value_cents/100 as factor), and the number of activities for 'fixed'. Raises ValueError on an
+    unknown code or a negative amount.
+    """
+    block = version.block(kind)
+    if block is None or block.kind != "activity":
+        raise ValueError(f"Veld kind: geen activiteit '{kind}' in deze tabel.")
+    quantity = _exact(amount)
+    if quantity < 0:
+        raise ValueError("Veld amount: mag niet negatief zijn.")
+    rate = format_euro(block.value_cents, short=True)
+    if block.unit == "hour":
+        exact = quantity * block.value_cents
+        how = f"{_number(quantity)} uur × {rate}"
+    elif block.unit == "invoice":
+        factor = Fraction(block.value_cents, 100)
+        exact = quantity * factor
+        how = f"factuurwaarde {format_euro(round_half_up(quantity))} excl. btw"
+        how += "" if factor == 1 else f" × {_number(factor)}"
+    else:
+        exact = quantity * block.value_cents
+        how = f"{_number(quantity)} × {rate}"
+    cents = round_half_up(exact)
+    return Valuation(cents, block, (), f"{block.label}: {how} = {format_euro(cents)}")

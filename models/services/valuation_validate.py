@@ -1,0 +1,125 @@
+"""Check a bouwblokken table version; messages are Dutch, for coordinators, and name the field."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Any
+
+from models.services.valuation_conditions import can_overlap
+from models.services.valuation_tables import (
+    CONDITION_KEYS, CONTRACT_TYPES, INSTRUMENTS, KINDS, TARGET_GROUPS, UNITS, UNITS_BY_KIND, Block,
+    Table, TableVersion,
+)
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_LISTS = {"target_groups": TARGET_GROUPS, "instruments": INSTRUMENTS, "contract_types": CONTRACT_TYPES}
+_BOOLS = ("work_disability", "statushouder", "explicit_only")
+_COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _condition_errors(where: str, cond: Any) -> list[str]:
+    if not isinstance(cond, dict):
+        return [f"{where}, veld conditions: moet een object met voorwaarden zijn."]
+    errors = [f"{where}, veld conditions.{k}: onbekende voorwaarde." for k in cond if k not in CONDITION_KEYS]
+    for key, allowed in _LISTS.items():
+        if key in cond:
+            values = cond[key]
+            if not isinstance(values, list) or not values:
+                errors.append(f"{where}, veld conditions.{key}: moet een niet-lege lijst zijn.")
+                continue
+            errors += [
+                f"{where}, veld conditions.{key}: onbekende waarde '{v}' (toegestaan: {', '.join(allowed)})."
+                for v in values if v not in allowed
+            ]
+    errors += [
+        f"{where}, veld conditions.{key}: moet waar of onwaar zijn."
+        for key in _BOOLS if key in cond and not isinstance(cond[key], bool)
+    ]
+    for key in _COUNTS:
+        if key in cond and cond[key] is not None and (not _is_int(cond[key]) or cond[key] < 0):
+            errors.append(f"{where}, veld conditions.{key}: moet een geheel getal van 0 of meer zijn.")
+    low, high = cond.get("benefit_months_min"), cond.get("benefit_months_max")
+    if _is_int(low) and _is_int(high) and low >= high:
+        errors.append(
+            f"{where}, veld conditions.benefit_months_max: moet groter zijn dan benefit_months_min ({low})."
+        )
+    return errors
+
+
+def _block_errors(block: Block) -> list[str]:
+    where = f"Blok '{block.code}'"
+    errors = []
+    if not isinstance(block.code, str) or not _SLUG.fullmatch(block.code):
+        errors.append(f"{where}, veld code: gebruik kleine letters, cijfers en streepjes (bijv. 'ww-kort').")
+    if not isinstance(block.label, str) or not block.label.strip():
+        errors.append(f"{where}, veld label: omschrijving ontbreekt.")
+    if block.kind not in KINDS:
+        errors.append(f"{where}, veld kind: onbekende soort '{block.kind}' (toegestaan: {', '.join(KINDS)}).")
+    if block.unit not in UNITS:
+        errors.append(
+            f"{where}, veld unit: onbekende eenheid '{block.unit}' (toegestaan: {', '.join(UNITS)})."
+        )
+    elif block.kind in KINDS and block.unit not in UNITS_BY_KIND[block.kind]:
+        errors.append(
+            f"{where}, veld unit: eenheid '{block.unit}' past niet bij soort '{block.kind}' "
+            f"(toegestaan: {', '.join(UNITS_BY_KIND[block.kind])})."
+        )
+    if not _is_int(block.value_cents):
+        errors.append(f"{where}, veld value_cents: moet een geheel aantal centen zijn.")
+    elif block.value_cents < 0:
+        errors.append(f"{where}, veld value_cents: mag niet negatief zijn ({block.value_cents}).")
+    months = block.max_counted_months
+    if months is not None and (not _is_int(months) or months <= 0):
+        errors.append(f"{where}, veld max_counted_months: moet leeg of een geheel getal groter dan 0 zijn.")
+    errors += _condition_errors(where, block.conditions)
+    if block.kind == "bonus" and isinstance(block.conditions, dict) and not block.conditions:
+        errors.append(f"{where}, veld conditions: een bonus zonder voorwaarde geldt altijd; geef er een op.")
+    return errors
+
+
+def validate_version(version: TableVersion) -> list[str]:
+    """Every problem in a table version as a Dutch message naming block and field; [] when sound."""
+    errors = []
+    if version.valid_to is not None and version.valid_to < version.valid_from:
+        errors.append(
+            f"Veld valid_to: einddatum {version.valid_to:%d-%m-%Y} ligt vóór "
+            f"begindatum {version.valid_from:%d-%m-%Y} (valid_from)."
+        )
+    seen: set[str] = set()
+    for block in version.blocks:
+        if block.code in seen:
+            errors.append(f"Blok '{block.code}', veld code: komt meer dan eens voor.")
+        seen.add(block.code)
+        errors += _block_errors(block)
+    if errors:
+        return errors  # overlap checks assume well-formed conditions
+    placements = [b for b in version.blocks if b.kind == "placement"]
+    for a, b in combinations(placements, 2):
+        if can_overlap(a, b):
+            errors.append(
+                f"Blokken '{a.code}' en '{b.code}', veld conditions: beide kunnen op dezelfde plaatsing "
+                "van toepassing zijn; maak doelgroep, uitkeringsduur, instrument of arbeidsbeperking "
+                "onderscheidend."
+            )
+    return errors
+
+
+def validate_table(table: Table) -> list[str]:
+    """Problems in every version of table, plus versions whose periods overlap."""
+    errors = []
+    for version in table.versions:
+        errors += [f"Tabel '{table.key}', versie vanaf {version.valid_from:%d-%m-%Y}: {e}"
+                   for e in validate_version(version)]
+    ordered = sorted(table.versions, key=lambda v: v.valid_from)
+    for earlier, later in zip(ordered, ordered[1:]):
+        if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+            errors.append(
+                f"Tabel '{table.key}', veld valid_to: versie vanaf {earlier.valid_from:%d-%m-%Y} loopt "
+                f"door in de versie vanaf {later.valid_from:%d-%m-%Y}."
+            )
+    return errors
