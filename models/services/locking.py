@@ -1,0 +1,39 @@
+"""Optimistic locking for forms: refuse a save made on a copy someone else changed since."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.audit import ChangeRecord
+from models.user import User
+
+from .errors import Conflict
+
+
+def check_version(session: Session, obj, submitted_version: int | str | None) -> None:
+    """Raise Conflict (naming who changed it and when) when ``obj`` moved past the form's version.
+
+    Forms carry the version they were rendered with in a hidden field; the model's own
+    version column then also guards the race between this check and the UPDATE.
+    """
+    try:
+        submitted = int(submitted_version)
+    except (TypeError, ValueError):
+        raise Conflict(None, None) from None
+    if submitted == obj.version:
+        return
+    last = session.execute(
+        select(User.name, ChangeRecord.at)
+        .join(User, User.id == ChangeRecord.actor_id, isouter=True)
+        .where(ChangeRecord.object_type == type(obj).__name__, ChangeRecord.object_id == obj.id)
+        .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
+        .limit(1)
+    ).first()
+    raise Conflict(last[0] if last else None, last[1] if last else getattr(obj, "updated_at", None))
+
+
+def conflict_message(conflict: Conflict) -> str:
+    """The Dutch sentence shown above the form: who changed it, when, and what to do."""
+    who = conflict.changed_by or "iemand anders"
+    when = conflict.changed_at.strftime("%d-%m-%Y %H:%M") if conflict.changed_at else "zojuist"
+    return f"Dit is intussen gewijzigd door {who} ({when}). Laad de pagina opnieuw en voer uw wijziging opnieuw in."
