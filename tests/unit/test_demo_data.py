@@ -173,3 +173,16 @@ def test_some_follow_ups_are_overdue_and_some_done(activity: dict) -> None:
     today = activity["reference_date"]
     assert any(f["done_on"] is None and f["due_on"] < today for f in follow_ups)
     assert any(f["done_on"] is not None for f in follow_ups)
+
+
+def test_bench_writes_a_valid_file_and_reads_import_counts(
+        tmp_path: Path, validator: Draft202012Validator) -> None:
+    from bench.import_bench import all_unchanged, bench_sizes, write_bench_file
+    path, counts = write_bench_file(tmp_path, 200, seed=5)
+    assert counts == dict(zip(("employers", "vacancies"), bench_sizes(200)), candidates=200)
+    assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == []
+    assert bench_sizes(100_000) == (1000, 2000)
+    assert all_unchanged(["candidates: created 0, updated 0, unchanged 100000"]) is True
+    assert all_unchanged(['{"employers": {"created": 0, "updated": 3, "unchanged": 77}}']) is False
+    assert all_unchanged(["0 created, 0 updated, 300 unchanged"]) is True
+    assert all_unchanged(["done"]) is None
