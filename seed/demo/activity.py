@@ -36,7 +36,8 @@ def _matches(employer: dict[str, Any], words: tuple[str, ...]) -> bool:
 
 
 def agreements(rng: random.Random, employers: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
-    """Return covenants: `key`, `employer`, `description`, `target_count`, `target_group` (or None), `year`, `signed_on`, `account_manager`."""
+    """Return covenants: `key`, `employer`, `description`, `target_count`, `target_group` (or None),
+    `year`, `signed_on`, `account_manager`."""
     big = [e for e in employers if e.get("size") in ("50-249", "250+")] or employers
     chosen = rng.sample(big, k=min(len(big), max(1, len(employers) // 12)))
     out = []
@@ -51,8 +52,9 @@ def agreements(rng: random.Random, employers: list[dict[str, Any]], today: date)
 
 
 def sroi_obligations(rng: random.Random, employers: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
-    """Return obligations: `contract_number`, `contract_name`, `contracting_authority`, `contractor` (employer id),
-    `contract_sum_cents`, `percentage`, `start_date`, `end_date`, `region` (bouwblokken table key), `account_manager`."""
+    """Return obligations: `contract_number`, `contract_name`, `contracting_authority`,
+    `contractor` (employer id), `contract_sum_cents`, `percentage`, `start_date`, `end_date`,
+    `region` (bouwblokken table key), `account_manager`."""
     out, used = [], set()
     for i, (name, authority, cents, region, words) in enumerate(CONTRACTS[: len(employers)], start=1):
         fitting = [e for e in employers if _matches(e, words) and e["external_id"] not in used]
@@ -118,15 +120,16 @@ def sroi_activities(rng: random.Random, employers: list[dict[str, Any]], obligat
     out = []
     for obligation in obligations:
         for _ in range(rng.randint(1, 3)):
+            on = days_before(rng, today, 10, 300).isoformat()
             if social and rng.random() < 0.5:
                 supplier = rng.choice(social)
                 out.append({"obligation": obligation["contract_number"], "kind": "purchase",
-                            "description": f"Inkoop bij {supplier['name']}", "on": days_before(rng, today, 10, 300).isoformat(),
+                            "description": f"Inkoop bij {supplier['name']}", "on": on,
                             "supplier": supplier["external_id"], "amount_cents": rng.randrange(50_000, 2_500_000, 100),
                             "hours": None})
             else:
                 out.append({"obligation": obligation["contract_number"], "kind": "social_activity",
-                            "description": rng.choice(SOCIAL_ACTIVITIES), "on": days_before(rng, today, 10, 300).isoformat(),
+                            "description": rng.choice(SOCIAL_ACTIVITIES), "on": on,
                             "supplier": None, "amount_cents": None, "hours": rng.choice((4, 8, 16, 24, 40))})
     return out
 

@@ -57,7 +57,8 @@ def employer_accounts(rng: random.Random, employers: list[dict[str, Any]]) -> li
 
 
 def contact_persons(rng: random.Random, employers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return fictitious contact persons: `key`, `employer`, `first_name`, `last_name`, `function`, `email`, `phone`, `primary`."""
+    """Return fictitious contact persons: `key`, `employer`, `first_name`, `last_name`, `function`,
+    `email`, `phone`, `primary` (the first per employer)."""
     people = []
     for employer in employers:
         for n in range(rng.choices((1, 2, 3), weights=(55, 35, 10))[0]):

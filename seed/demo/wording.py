@@ -70,7 +70,7 @@ def typo(rng: random.Random, word: str) -> str:
 
 
 def variant(rng: random.Random, group: tuple[str, ...] | list[str], typo_rate: float = 0.04) -> str:
-    """Return one wording from a synonym group: mostly the first, sometimes another, now and then misspelt or capitalised."""
+    """Return one wording from a synonym group: mostly the first, now and then misspelt or capitalised."""
     word = group[0] if rng.random() < 0.45 else rng.choice(group)
     roll = rng.random()
     if roll < typo_rate:
