@@ -44,7 +44,7 @@ def make_employer(seed: int, index: int) -> Employer:
     """Return employer number `index` (0-based) for `seed`."""
     rng = rng_for(seed, "employer", index)
     city = pick_city(rng, EMPLOYER_WEIGHTS)
-    social = rng.random() < 0.1
+    social = rng.random() < 0.12
     if social:
         family = rng.choice(SOCIAL_FAMILIES)
         template = rng.choice(SOCIAL_NAMES)

@@ -61,6 +61,8 @@ def typo(rng: random.Random, word: str) -> str:
     if len(word) < 5:
         return word
     i = rng.randrange(1, len(word) - 2)
+    if " " in word[i:i + 2]:
+        return word
     kind = rng.randrange(3)
     if kind == 0:
         return word[:i] + word[i + 1:]
@@ -69,7 +71,7 @@ def typo(rng: random.Random, word: str) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2:]
 
 
-def variant(rng: random.Random, group: tuple[str, ...] | list[str], typo_rate: float = 0.04) -> str:
+def variant(rng: random.Random, group: tuple[str, ...] | list[str], typo_rate: float = 0.03) -> str:
     """Return one wording from a synonym group: mostly the first, now and then misspelt or capitalised."""
     word = group[0] if rng.random() < 0.45 else rng.choice(group)
     roll = rng.random()
