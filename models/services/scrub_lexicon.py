@@ -154,6 +154,10 @@ Thuisbezorgd Picnic Flink Booking Zeeman Primark Wibra Rituals Valk Bakkerij Aho
 Hanos Vebego ISS CSU Asito Facilicom Hago Cordaan Humanitas Leger Heils Windesheim Microsoft Google
 WhatsApp Facebook LinkedIn Instagram Marktplaats Indeed Werk.nl Werkbrug Participatiewet Bijstand
 Jobcentrum Werkplein Sociaal Werkbedrijf Boulevard Markt Logistiek Techniek Horeca Zorg Schoonmaak
+Helpende Welzijn Medewerker Medewerkster Administratie Administratief Beveiliger Beveiliging Social Work
+Verzorgende Verpleegkunde Maatschappelijke Dienstverlening Detailhandel Verkoop Kassa Transport Bouw
+Metaal Elektrotechniek Installatietechniek Economie Handel Entree Basisberoepsopleiding Mbo Hbo Havo
+Vwo Vmbo Pedagogisch Kinderopvang Gastvrouw Gastheer Kok Chauffeur Monteur Schoonmaker Productie
 """)
 
 # Capitalised words that are companies even though they are also given names ("bij Dirk").
@@ -166,7 +170,9 @@ PHRASES = ("Albert Heijn", "Burger King", "Start People", "Leger des Heils", "Va
            "Alphen aan den Rijn", "Verenigd Koninkrijk", "Tata Steel", "Dr. Oetker")
 
 # Words that before a capitalised word mark a place or company rather than a person.
-PLACE_PREPOSITIONS = _words("in bij naar uit te via richting rond nabij vanuit omgeving regio")
+# and words after which a capitalised word is a diploma or course title.
+PLACE_PREPOSITIONS = _words("in bij naar uit te via richting rond nabij vanuit omgeving regio diploma opleiding "
+                            "cursus certificaat training studie niveau")
 
 # Ordinary Dutch words that are also surnames; a known name equal to one must be capitalised.
 ORDINARY_WORDS = _words("""

@@ -100,6 +100,7 @@ def _previous_words(text: str, pos: int, n: int = 2) -> list[str]:
 def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
     """Return the name span inside a run of capitalised words, or None if it is no name."""
     words = [m.group() for m in run]
+    outer = _previous_words(text, run[0].start())
     # Drop sentence openers and domain nouns at the edges ("Ook Fatima", "Fatima Nederlands").
     while words and _base(words[0]) in COMMON_CAPITALISED and not _is_name_word(words[0]) and not (
             words[0].lower() in PARTICLES and len(words) > 1):
@@ -117,7 +118,7 @@ def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
     before = text[:start]
     prev = _previous_words(text, start)
     at_sentence_start = bool(_SENTENCE_END.search(before))
-    after_place = bool(prev) and prev[-1] in PLACE_PREPOSITIONS
+    after_place = any(p and p[-1] in PLACE_PREPOSITIONS for p in (prev, outer))
     triggered = bool(prev) and (prev[-1] in HONORIFICS or prev[-1] in NAME_TRIGGERS
                                 or bool(_TRIGGER_PHRASES.search(before)))
     if before.rstrip().lower().endswith((" dhr.", "mevr.", " mw.", " mr.", " dr.", " ir.", "drs.")):
