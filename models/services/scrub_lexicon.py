@@ -108,7 +108,7 @@ PERSON_VERBS = _words("""
 heeft had is was werkt werkte woont woonde spreekt sprak zoekt zocht wil wilde komt kwam kan kon
 volgt volgde doet deed rijdt reed haalde leerde vertelt vertelde geeft gaf vindt vond houdt hield
 zit zat gaat ging staat stond start startte begint begon mag moet zal zou krijgt kreeg verzorgt
-heeft, is, zorgt zorgde liep loopt past paste wordt werd blijft bleef
+heeft, is, zorgt zorgde zegt zei noemt meldt meldde belt belde liep loopt past paste wordt werd blijft bleef
 """)
 
 # Capitalised words that are no names: pronouns, sentence openers, domain nouns.
@@ -158,6 +158,9 @@ Helpende Welzijn Medewerker Medewerkster Administratie Administratief Beveiliger
 Verzorgende Verpleegkunde Maatschappelijke Dienstverlening Detailhandel Verkoop Kassa Transport Bouw
 Metaal Elektrotechniek Installatietechniek Economie Handel Entree Basisberoepsopleiding Mbo Hbo Havo
 Vwo Vmbo Pedagogisch Kinderopvang Gastvrouw Gastheer Kok Chauffeur Monteur Schoonmaker Productie
+Later Vroeger Straks Morgen Gisteren Vandaag Binnenkort Hierna Inmiddels Uiteindelijk Meestal Gelukkig
+Bel Mail Stuur Vraag Neem Check Bellen Mailen Contact Tel Telefoon Adres Email E-mail Mobiel
+Samen Thuis Buiten Binnen Zelf Zo Dus Bovendien Echter Vervolgens Volgende Vorige Afgelopen Komende
 """)
 
 # Capitalised words that are companies even though they are also given names ("bij Dirk").

@@ -19,6 +19,7 @@ _TOKEN = re.compile(rf"(?:[A-Z]\.){{1,4}}|{_LETTER}+(?:['’\-]{_LETTER}+)*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_PARTICLES = frozenset("van de der den ter ten el bin ibn abu ait".split())
+_SUBJECTS = frozenset("hij zij ze het er ik we wij u je jij men de een die dit".split())
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"(\[]|\s-)\s*$")
 _PHRASES = re.compile("|".join(re.escape(p) for p in PHRASES))
 _TRIGGER_PHRASES = re.compile(r"(?:ik ben|ik heet|naam is|mijn naam|de heer|heet|genaamd|bekend als)\s+$",
@@ -138,7 +139,13 @@ def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
         return start, end
     if at_sentence_start:
         following = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
-        return (start, end) if following and following.group() in PERSON_VERBS else None
+        if not following or following.group() not in PERSON_VERBS:
+            return None
+        # Dutch puts the verb second: in "Later komt Tewelde" the opener is an adverb.
+        subject = _TOKEN.match(text, following.end() + 1)
+        if subject and (subject.group().lower() in _SUBJECTS or _is_capitalised(subject.group())):
+            return None
+        return start, end
     return start, end
 
 

@@ -43,7 +43,7 @@ _ADDRESS_CASE_STARTERS = frozenset("Hij Zij Ze Een Dit Deze Die Dat Er Wij We Ik
                                    "Wonend Adres Op Aan In Bij Naar Via Sinds".split())
 
 _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-          r"|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?")
+          r"|december|(?:jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = re.compile(
     rf"\b(?:{_DAY}([\-/.]){{1}}(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{{2}}"
@@ -134,7 +134,8 @@ def addresses(text: str) -> Iterator[Span]:
         words = m.group().split(" ")
         start = m.start()
         # "Woont Kerkstraat 3": a sentence word in front of the street is not part of it.
-        while words[0] in _ADDRESS_CASE_STARTERS and _ADDRESS.fullmatch(" ".join(words[1:])):
+        while ((words[0] in _ADDRESS_CASE_STARTERS or words[0].islower())
+               and _ADDRESS.fullmatch(" ".join(words[1:]))):
             start += len(words.pop(0)) + 1
         if _street_name(m.group()) in COMMON_CAPITALISED:
             continue  # "in Amsterdam 3 jaar": a town, not a street
