@@ -160,6 +160,7 @@ Metaal Elektrotechniek Installatietechniek Economie Handel Entree Basisberoepsop
 Vwo Vmbo Pedagogisch Kinderopvang Gastvrouw Gastheer Kok Chauffeur Monteur Schoonmaker Productie
 Later Vroeger Straks Morgen Gisteren Vandaag Binnenkort Hierna Inmiddels Uiteindelijk Meestal Gelukkig
 Bel Mail Stuur Vraag Neem Check Bellen Mailen Contact Tel Telefoon Adres Email E-mail Mobiel
+Ikea Exact AFAS Zulu Swahili Lingala Urdu Bengaals Chinees Vietnamees Thai Defensie Politie
 Samen Thuis Buiten Binnen Zelf Zo Dus Bovendien Echter Vervolgens Volgende Vorige Afgelopen Komende
 """)
 
