@@ -1,0 +1,94 @@
+"""Find and replace personal data in consultants' free text before it reaches a public profile.
+
+`detect` lists what looks personal; `scrub` replaces each finding with a Dutch placeholder such as
+"[naam]". Both are pure functions: no Flask, no database, no model loading. See docs/scrubbing.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.services.scrub_names import context_names, known_name_pattern, known_names_in
+from models.services.scrub_patterns import DETECTORS
+
+PLACEHOLDERS: dict[str, str] = {
+    "name": "[naam]",
+    "email": "[e-mail]",
+    "phone": "[telefoon]",
+    "bsn": "[BSN]",
+    "iban": "[IBAN]",
+    "address": "[adres]",
+    "postcode": "[postcode]",
+    "date": "[datum]",
+    "url": "[link]",
+}
+
+# On overlap the earlier kind wins: an IBAN's digit groups are no phone number, and a street
+# named after a person ("Jan van Nassaustraat 12") is an address, not a name.
+PRIORITY: tuple[str, ...] = ("email", "url", "iban", "phone", "bsn", "date", "postcode", "address",
+                             "name")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of personal data: its kind, its [start, end) offsets and the text found there."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubbed:
+    """Text with every finding replaced by its placeholder, and the findings in text order."""
+
+    text: str
+    findings: tuple[Finding, ...]
+
+
+def _merge_names(spans: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+    """Join name spans that overlap or touch across a space ("Fatima" + "el Amrani")."""
+    merged: list[tuple[str, int, int]] = []
+    for kind, start, end in sorted(spans, key=lambda s: (s[1], -s[2])):
+        if merged and (start <= merged[-1][2] or text[merged[-1][2]:start] == " "):
+            merged[-1] = (kind, merged[-1][1], max(end, merged[-1][2]))
+        else:
+            merged.append((kind, start, end))
+    return merged
+
+
+def detect(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
+    """Return the personal data in `text`, sorted by position and never overlapping.
+
+    `known_names` are the person's own names (first, last, full); they are found in any case,
+    with initials and possessives. Placeholders produced by `scrub` are never reported.
+    """
+    if not text:
+        return []
+    spans = [span for detector in DETECTORS for span in detector(text)]
+    names = list(known_names_in(text, known_name_pattern(known_names))) + list(context_names(text))
+    spans += _merge_names(names, text)
+    taken: list[tuple[int, int]] = []
+    chosen: list[Finding] = []
+    rank = {kind: i for i, kind in enumerate(PRIORITY)}
+    for kind, start, end in sorted(spans, key=lambda s: (rank[s[0]], s[1] - s[2])):
+        if start >= end or any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Finding(kind, start, end, text[start:end]))
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def scrub(text: str, known_names: Iterable[str] = ()) -> Scrubbed:
+    """Replace every finding of `detect` with its Dutch placeholder; idempotent."""
+    findings = detect(text, known_names)
+    parts: list[str] = []
+    pos = 0
+    for finding in findings:
+        parts.append(text[pos:finding.start])
+        parts.append(PLACEHOLDERS[finding.kind])
+        pos = finding.end
+    parts.append(text[pos:])
+    return Scrubbed("".join(parts), tuple(findings))

@@ -1,0 +1,157 @@
+"""Detectors for structured identifiers: each yields (kind, start, end) spans in a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from models.services.scrub_lexicon import COMMON_CAPITALISED
+
+Span = tuple[str, int, int]
+
+_EMAIL = re.compile(
+    r"[\w.+\-]+(?:@|\s?[\[(]at[\])]\s?)[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"(?:https?://)?(?:[\w-]+\.)?(?:linkedin|facebook|fb|instagram|twitter|x|tiktok|youtube|"
+    r"snapchat|github|threads)\.(?:com|nl|me|net)/[^\s,;)]+[^\s,;).!?]", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}(?<!\.)")
+
+# A run of digits with the separators people put in phone numbers; validated afterwards.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]{6,19}\d(?![\w])")
+
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\b", re.IGNORECASE)
+_BSN = re.compile(r"(?<![\d.,\-])\d{2,4}(?:[ .]?\d{2,4}){1,3}(?![\d\-]|[.,]\d)")
+_BSN_CONTEXT = re.compile(r"(?:bsn|burgerservicenummer|sofi-?nummer|sofinr)\W{0,3}(?:\w+\W+){0,2}$",
+                          re.IGNORECASE)
+_KVK_CONTEXT = re.compile(r"(?:kvk|kamer van koophandel|ordernummer|klantnummer|dossier)\W{0,3}"
+                          r"(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+_POSTCODE = re.compile(r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})\b")
+
+_STREET_WORD = (r"(?:[A-Z][\w'’\-]*|[a-z][\w'’\-]*)"
+                r"(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt"
+                r"|baan|ring|erf|plantsoen|wal|haven|dam|lei|oord|veld|wijk|hoeve|akker|zijde"
+                r"|boulevard|kamp|stede|gang|hage|rade|poort|burcht|donk|wetering|vaart|tuin)")
+_STREET_PREFIX = r"(?:(?:[A-Z][\w'’.\-]*|van|de|der|den|ter|ten|la|le)\s){0,4}"
+_HOUSE_NUMBER = (r"\d{1,5}(?![\d,.]\d)(?:\s?-\s?\d{1,4}|\s?(?:bis|hs|huis|boven|beneden|zw|rd"
+                 r"|I{1,3})\b|\s?[a-zA-Z]\b|-[a-zA-Z]{1,2}\b)?")
+_ADDRESS = re.compile(rf"\b{_STREET_PREFIX}{_STREET_WORD}\s{_HOUSE_NUMBER}")
+_ADDRESS_CASE_STARTERS = frozenset("Hij Zij Ze Een Dit Deze Die Dat Er Wij We Ik Woont "
+                                   "Wonend Adres Op Aan In Bij Naar Via Sinds".split())
+
+_MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+          r"|december|(?:jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?)")
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_DATE = re.compile(
+    rf"\b(?:{_DAY}([\-/.]){{1}}(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|{_DAY}(?:e|ste|de)?\s+{_MONTH}(?:\s+(?:(?:19|20)\d{{2}}|'\d{{2}}))?)(?![\w\-/])",
+    re.IGNORECASE)
+_BIRTH = re.compile(
+    rf"\b(?:geboren|geb\.|geboortejaar|geboortedatum|geboortemaand|bouwjaar)\s*(?::|in|op|uit)?\s*"
+    rf"((?:{_MONTH}\s+)?(?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def emails(text: str) -> Iterator[Span]:
+    """Yield e-mail addresses, also written as "naam (at) domein.nl"."""
+    for m in _EMAIL.finditer(text):
+        yield "email", m.start(), m.end()
+
+
+def urls(text: str) -> Iterator[Span]:
+    """Yield social-media profile links and bare @handles; other web addresses are kept."""
+    for m in _SOCIAL.finditer(text):
+        yield "url", m.start(), m.end()
+    for m in _HANDLE.finditer(text):
+        yield "url", m.start(), m.end()
+
+
+def _phone_ok(raw: str) -> bool:
+    digits = re.sub(r"\D", "", raw)
+    if raw.startswith("+") or raw.startswith("00"):
+        digits = digits[2:] if raw.startswith("00") else digits
+        if digits.startswith("310"):
+            return len(digits) == 12
+        if digits.startswith("31"):
+            return len(digits) == 11
+        return 9 <= len(digits) <= 14
+    return digits.startswith("0") and len(digits) == 10 and not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw)
+
+
+def phones(text: str) -> Iterator[Span]:
+    """Yield Dutch mobile and landline numbers in any common notation, and foreign +-numbers."""
+    for m in _PHONE.finditer(text):
+        raw = m.group().rstrip(" -.(")
+        if raw.count("(") != raw.count(")") and raw.startswith("("):
+            raw = raw[1:]
+        start = m.start() + m.group().index(raw)
+        # A trailing digit group may belong to the next number ("06-12345678 2x"): shrink until valid.
+        while raw and not _phone_ok(raw):
+            cut = max(raw.rfind(" "), raw.rfind("-"))
+            if cut <= 0:
+                break
+            raw = raw[:cut].rstrip(" -.(")
+        if _phone_ok(raw):
+            yield "phone", start, start + len(raw)
+
+
+def ibans(text: str) -> Iterator[Span]:
+    """Yield IBANs of any country, spaced or not, that pass the mod-97 check."""
+    for m in _IBAN.finditer(text):
+        raw = m.group()
+        while raw:
+            if stdnum_iban.is_valid(raw):
+                yield "iban", m.start(), m.start() + len(raw)
+                break
+            cut = raw.rfind(" ")
+            raw = raw[:cut] if cut > 0 else raw[:-1] if len(raw) > 15 else ""
+
+
+def bsns(text: str) -> Iterator[Span]:
+    """Yield 8- or 9-digit numbers that pass the 11-proof, or any such number labelled BSN."""
+    for m in _BSN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) not in (8, 9):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        labelled = bool(_BSN_CONTEXT.search(before))
+        if labelled or (stdnum_bsn.is_valid(digits) and not _KVK_CONTEXT.search(before)):
+            yield "bsn", m.start(), m.end()
+
+
+def postcodes(text: str) -> Iterator[Span]:
+    """Yield full Dutch postcodes (1234 AB, 1234AB, 1234ab); a bare PC4 is not personal."""
+    for m in _POSTCODE.finditer(text):
+        yield "postcode", m.start(), m.end()
+
+
+def addresses(text: str) -> Iterator[Span]:
+    """Yield a street name followed by a house number with its addition (12a, 3-5, 12 bis)."""
+    for m in _ADDRESS.finditer(text):
+        words = m.group().split(" ")
+        start = m.start()
+        # "Woont Kerkstraat 3": a sentence word in front of the street is not part of it.
+        while ((words[0] in _ADDRESS_CASE_STARTERS or words[0].islower())
+               and _ADDRESS.fullmatch(" ".join(words[1:]))):
+            start += len(words.pop(0)) + 1
+        if _street_name(m.group()) in COMMON_CAPITALISED:
+            continue  # "in Amsterdam 3 jaar": a town, not a street
+        yield "address", start, m.end()
+
+
+def _street_name(span: str) -> str:
+    return re.sub(r"\s\d.*$", "", span).split(" ")[-1]
+
+
+def dates(text: str) -> Iterator[Span]:
+    """Yield day-precise dates in any notation, and a year or month given as a birth date."""
+    for m in _DATE.finditer(text):
+        yield "date", m.start(), m.end()
+    for m in _BIRTH.finditer(text):
+        yield "date", m.start(1), m.end(1)
+
+
+DETECTORS = (emails, urls, ibans, phones, bsns, dates, postcodes, addresses)
