@@ -11,14 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from models.services.importing.validate import schema as import_schema
 from seed.demo import generate_activity, generate_import, iter_candidates, write_import_file
 
-ROOT = Path(__file__).resolve().parents[2]
-# The contract's schema lives beside IMPORT-FORMAT.md; WERKBRUG_IMPORT_SCHEMA points elsewhere.
-SCHEMA_PATHS = tuple(Path(p) for p in (
-    os.environ.get("WERKBRUG_IMPORT_SCHEMA", ""), ROOT / "contract" / "werkbrug-import.schema.json",
-    ROOT / "docs" / "contract" / "werkbrug-import.schema.json",
-    "/work/shared/contract/werkbrug-import.schema.json") if p)
 # The ranges from the brief, kept apart from seed/demo/places.py so the test does not check the
 # generator against itself.
 PC4_RANGES = {
@@ -32,11 +27,8 @@ PHONE = re.compile(r"(\+31|0)[\s-]?6[\s-]?\d{2}[\s]?\d{2}|0\d{2,3}-\d{6,7}")
 
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
-    path = next((p for p in SCHEMA_PATHS if p.exists()), None)
-    if path is None:
-        pytest.skip("werkbrug-import.schema.json not found")
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    """The contract's schema as shipped with the importer."""
+    return Draft202012Validator(import_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @pytest.fixture(scope="module")
