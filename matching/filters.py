@@ -1,16 +1,18 @@
 """Columnar candidate attributes (numpy) for vectorised hard filters and soft fits."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from matching.documents import CandidateDoc, VacancyDoc
-from matching.geo import ROAD_FACTOR
-from matching.levels import UNKNOWN, UNKNOWN_FIT, dutch_rank, education_rank
+from matching.geo import EARTH_KM, ROAD_FACTOR
+from matching.levels import UNKNOWN, dutch_rank, education_rank, level_fit
 
 _NO_DATE = np.iinfo(np.int32).min
 _FIELDS = {  # name: (dtype, fill for "not given")
-    "ids": (np.int64, -1), "alive": (np.bool_, False), "lat": (np.float64, np.nan),
-    "lon": (np.float64, np.nan), "travel": (np.float64, np.nan), "h_min": (np.int16, 0),
+    "ids": (np.int64, -1), "alive": (np.bool_, False), "x": (np.float64, 0.0), "y": (np.float64, 0.0),
+    "z": (np.float64, 0.0), "min_dot": (np.float64, -2.0), "h_min": (np.int16, 0),
     "h_max": (np.int16, 999), "avail": (np.int32, _NO_DATE), "lic_known": (np.bool_, False),
     "lic": (np.uint64, 0), "edu": (np.int8, UNKNOWN), "dutch": (np.int8, UNKNOWN),
 }
@@ -47,10 +49,11 @@ class Attributes:
                 self.cols[k] = grown
         s, c = self.size, self.cols
         c["ids"][s], c["alive"][s] = doc.id, True
-        if doc.point is not None:
-            c["lat"][s], c["lon"][s] = np.radians(doc.point[0]), np.radians(doc.point[1])
-        if doc.max_travel_km is not None:
-            c["travel"][s] = doc.max_travel_km
+        if doc.point is not None and doc.max_travel_km is not None:
+            c["x"][s], c["y"][s], c["z"][s] = unit_vector(doc.point)
+            # Within reach <=> dot product of unit vectors >= cos(angle of the straight-line limit).
+            angle = min(math.pi, doc.max_travel_km / ROAD_FACTOR / EARTH_KM)
+            c["min_dot"][s] = math.cos(angle)
         if doc.hours_min is not None:
             c["h_min"][s] = doc.hours_min
         if doc.hours_max is not None:
@@ -81,9 +84,8 @@ class Attributes:
             has = (c["lic"][slots] >> np.uint64(bit)) & np.uint64(1) if bit is not None else 0
             ok &= ~c["lic_known"][slots] | (has == 1)
         if vac.point is not None:
-            lat, lon, travel = c["lat"][slots], c["lon"][slots], c["travel"][slots]
-            known = ~np.isnan(lat) & ~np.isnan(travel)
-            ok &= ~known | (road_km(lat, lon, vac.point) <= travel)
+            vx, vy, vz = unit_vector(vac.point)
+            ok &= c["x"][slots] * vx + c["y"][slots] * vy + c["z"][slots] * vz >= c["min_dot"][slots]
         if vac.hours_min is not None or vac.hours_max is not None:
             v_min = vac.hours_min if vac.hours_min is not None else 0
             v_max = vac.hours_max if vac.hours_max is not None else 999
@@ -97,15 +99,15 @@ class Attributes:
         fits = []
         for col, need in (("edu", education_rank(vac.education_min)), ("dutch", dutch_rank(vac.dutch_min))):
             if need != UNKNOWN:
-                have = self.cols[col][slots].astype(np.int16)
-                gap = need - have
-                fit = np.where(gap <= 0, 1.0, np.where(gap == 1, 0.5, 0.0))
-                fits.append(np.where(have == UNKNOWN, UNKNOWN_FIT, fit))
-        return np.mean(fits, axis=0) if fits else np.zeros(len(slots))
+                # Ranks run from UNKNOWN (-1) to 8: look the fit up instead of computing it per slot.
+                table = np.array([level_fit(have, need) for have in range(UNKNOWN, 9)], dtype=np.float32)
+                fits.append(table[self.cols[col][slots].astype(np.intp) - UNKNOWN])
+        if not fits:
+            return np.zeros(len(slots), dtype=np.float32)
+        return fits[0] if len(fits) == 1 else (fits[0] + fits[1]) / 2
 
 
-def road_km(lat: np.ndarray, lon: np.ndarray, point: tuple[float, float]) -> np.ndarray:
-    """Vectorised road distance estimate (haversine x ROAD_FACTOR) from radians arrays to a point."""
-    plat, plon = np.radians(point[0]), np.radians(point[1])
-    h = np.sin((lat - plat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((lon - plon) / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) * ROAD_FACTOR
+def unit_vector(point: tuple[float, float]) -> tuple[float, float, float]:
+    """Point on the unit sphere for a (lat, lon) in degrees."""
+    lat, lon = math.radians(point[0]), math.radians(point[1])
+    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from seed.geo import normalise_place, pc4_table, place_table
 
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
-_EARTH_KM = 6371.0088
+EARTH_KM = 6371.0088
 # Spellings people write that the table keys differently ("Den Haag" is in the table itself).
 _PREFIXES = (("s ", ""), ("sint ", "st "), ("st ", "sint "))
 
@@ -82,7 +82,7 @@ def distance_km(a: Point, b: Point) -> float:
     """Great-circle (haversine) distance in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # Roads wind: Dutch road distances run about 1.3x the straight line (typical circuity factor).

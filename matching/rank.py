@@ -9,7 +9,7 @@ from scipy.sparse import csr_matrix
 
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
 from matching.explain import Reason, reasons
-from matching.filters import Attributes, road_km
+from matching.filters import Attributes
 from matching.levels import UNKNOWN, dutch_rank, education_rank, level_fit
 from matching.space import FeatureSpace
 
@@ -27,7 +27,7 @@ class Suggestion:
 
 def finish_scores(raw: np.ndarray, soft: np.ndarray, soft_weight: float) -> np.ndarray:
     """Final scores: dot product plus the weighted soft fit, clipped to 0..1 and rounded."""
-    return np.round(np.clip(raw + soft_weight * soft, 0.0, 1.0), DECIMALS)
+    return np.round(np.clip(raw.astype(np.float64) + soft_weight * soft, 0.0, 1.0), DECIMALS)
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -109,4 +109,4 @@ def _soft(cand: CandidateDoc, vac: VacancyDoc) -> float:
     return float(np.mean(fits)) if fits else 0.0
 
 
-__all__ = ["Suggestion", "VacancyIndex", "select", "top_k", "road_km"]
+__all__ = ["Suggestion", "VacancyIndex", "select", "top_k"]

@@ -47,6 +47,8 @@ class FeatureSpace:
                 pass
         self.n_text = len(self.vectorizer.vocabulary_) if self.vectorizer else 0
         self._cols: dict[tuple[str, int], int] = {}
+        self._analyze = None
+        self._idf = np.empty(0, np.float32)
 
     @property
     def width(self) -> int:
@@ -119,15 +121,26 @@ class FeatureSpace:
         return Query(np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32), parts)
 
     def _query_text(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The vectorizer's TF-IDF for one text, without its per-call matrix overhead."""
         if not text or not self.vectorizer:
             return np.empty(0, np.int64), np.empty(0, np.float32)
-        row = self.vectorizer.transform([text])
-        cols, vals = row.indices.astype(np.int64), row.data.astype(np.float32)
+        if self._analyze is None:
+            self._analyze = self.vectorizer.build_analyzer()
+            self._idf = self.vectorizer.idf_.astype(np.float32)
+        vocab = self.vectorizer.vocabulary_
+        counts: dict[int, int] = {}
+        for token in self._analyze(text):
+            col = vocab.get(token)
+            if col is not None:
+                counts[col] = counts.get(col, 0) + 1
+        if not counts:
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        vals = (1 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * self._idf[cols]
         if len(cols) > TEXT_TERMS:
             keep = np.argsort(-vals, kind="stable")[:TEXT_TERMS]
             cols, vals = cols[keep], vals[keep]
-            vals = vals / np.linalg.norm(vals)
-        return cols, vals
+        return cols, (vals / np.linalg.norm(vals)).astype(np.float32)
 
 
 def occupation_targets(vac: VacancyDoc, taxonomy: Taxonomy | None) -> dict[int, float]:
