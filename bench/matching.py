@@ -96,8 +96,13 @@ def taxonomy(seed: int = 3) -> Taxonomy:
 
 
 def naive_score(v: VacancyDoc, c: CandidateDoc) -> float:
-    """The obvious way, one candidate at a time in Python: the same checks and parts as the engine,
-    with rapidfuzz for the text."""
+    """The obvious way: score every candidate in a Python loop (rapidfuzz for the text, the same
+    parts as the engine), then drop those breaking a hard requirement."""
+    text = fuzz.token_set_ratio(v.text, c.text) / 100
+    skills = sum(2 * c.concepts.get(s, 0) for s in v.required) + sum(c.concepts.get(s, 0) for s in v.preferred)
+    occupation = 1.0 if set(v.occupation_ids) & set(c.occupation_ids) else 0.0
+    soft = level_fit(education_rank(c.education), education_rank(v.education_min or "none"))
+    score = skills + occupation + text + soft
     if v.licence and c.licences is not None and v.licence not in c.licences:
         return 0.0
     if v.point and c.point and c.max_travel_km is not None and travel_km(c.point, v.point) > c.max_travel_km:
@@ -108,10 +113,7 @@ def naive_score(v: VacancyDoc, c: CandidateDoc) -> float:
         return 0.0
     if v.start_date and c.available_from and c.available_from > v.start_date:
         return 0.0
-    skills = sum(2 * c.concepts.get(s, 0) for s in v.required) + sum(c.concepts.get(s, 0) for s in v.preferred)
-    occupation = 1.0 if set(v.occupation_ids) & set(c.occupation_ids) else 0.0
-    soft = level_fit(education_rank(c.education), education_rank(v.education_min or "none"))
-    return skills + occupation + fuzz.token_set_ratio(v.text, c.text) / 100 + soft
+    return score
 
 
 def main(argv: list[str] | None = None) -> None:
