@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, hstack, vstack
 
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
 from matching.filters import Attributes
@@ -102,7 +102,7 @@ class CandidateIndex:
         main = self._main.copy()
         main.resize((width, n_main))
         delta, delta_slots = self._delta_matrix()
-        full = csr_matrix(main) if not len(delta_slots) else _hstack_cols(main, delta)
+        full = hstack([main, delta], format="csr", dtype=np.float32)
         order = np.concatenate([np.arange(n_main), delta_slots]).astype(np.int64)
         keep = order[self.attrs.alive[order]]
         position = {int(s): i for i, s in enumerate(order)}
@@ -160,8 +160,3 @@ def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc]) -> Iterator
         yield first[i: i + CHUNK]
     while chunk := list(islice(rest, CHUNK)):
         yield chunk
-
-
-def _hstack_cols(a: csr_matrix, b: csr_matrix) -> csr_matrix:
-    from scipy.sparse import hstack
-    return hstack([a, b], format="csr", dtype=np.float32)

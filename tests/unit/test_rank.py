@@ -1,6 +1,7 @@
 """Ranking: hard requirements exclude, scores order sensibly, results are deterministic."""
 from datetime import date
 
+import numpy as np
 import pytest
 
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
@@ -99,7 +100,8 @@ def test_ties_are_broken_by_candidate_id_and_results_are_deterministic():
     index = CandidateIndex.build(docs, TAX)
     assert ids(index, vac(), top=3) == [1, 3, 5]
     assert ids(CandidateIndex.build(list(reversed(docs)), TAX), vac(), top=3) == [1, 3, 5]
-    assert top_k.__name__ and ids(index, vac(), top=10) == [1, 3, 5, 7, 9]
+    assert ids(index, vac(), top=10) == [1, 3, 5, 7, 9]
+    assert list(top_k(np.array([0.5, 0.9, 0.5]), np.array([7, 8, 2]), 2)) == [1, 2]
 
 
 def test_exclude_and_top():
