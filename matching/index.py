@@ -1,0 +1,162 @@
+"""CandidateIndex: concept-major sparse matrix plus columnar attributes, updated incrementally."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack, vstack
+
+from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
+from matching.filters import Attributes
+from matching.rank import Suggestion, select, suggestions
+from matching.space import FeatureSpace
+
+FIT_SAMPLE = 50_000  # texts the TF-IDF vocabulary is fitted on at build time
+CHUNK = 20_000
+
+
+def _transpose(rows: csr_matrix) -> csr_matrix:
+    """Concept-major copy (columns x candidates) so a query touches only its columns' postings."""
+    csc = rows.tocsc()
+    return csr_matrix((csc.data, csc.indices, csc.indptr), shape=(rows.shape[1], rows.shape[0]))
+
+
+class CandidateIndex:
+    """Candidates for ranking; `add`/`update`/`remove` go to a small delta merged now and then.
+
+    The text vocabulary is fixed when the index is built: words first seen later do not count
+    until the next `build`. Not thread-safe for writes; reads between writes are safe.
+    """
+
+    def __init__(self, space: FeatureSpace, taxonomy: Taxonomy | None = None, store_docs: bool = True) -> None:
+        self.space, self.taxonomy, self.store_docs = space, taxonomy, store_docs
+        self.attrs = Attributes()
+        self.docs: dict[int, CandidateDoc] = {}
+        self._slot: dict[int, int] = {}
+        self._main = csr_matrix((space.width, 0), dtype=np.float32)  # columns x slots [0, n_main)
+        self._delta: dict[int, csr_matrix] = {}  # slot >= n_main -> 1 x width row
+        self._delta_cache: tuple[csr_matrix, np.ndarray] | None = None
+
+    @classmethod
+    def build(cls, docs: Iterable[CandidateDoc], taxonomy: Taxonomy | None = None,
+              store_docs: bool = True) -> CandidateIndex:
+        """Index all docs in one go (streamed in chunks; the text model is fitted on the first ones)."""
+        it: Iterator[CandidateDoc] = iter(docs)
+        first = list(islice(it, FIT_SAMPLE))
+        index = cls(FeatureSpace(d.text for d in first), taxonomy, store_docs)
+        parts = []
+        for chunk in _chunks(first, it):
+            for doc in chunk:
+                if doc.id in index._slot:
+                    raise ValueError(f"duplicate candidate id {doc.id}")
+                index._slot[doc.id] = index.attrs.append(doc)
+                if store_docs:
+                    index.docs[doc.id] = doc
+            parts.append(index.space.candidate_rows(chunk))
+        width = index.space.width
+        for p in parts:
+            p.resize((p.shape[0], width))
+        rows = vstack(parts, format="csr", dtype=np.float32) if parts else csr_matrix((0, width), dtype=np.float32)
+        index._main = _transpose(rows)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._slot)
+
+    def __contains__(self, candidate_id: int) -> bool:
+        return candidate_id in self._slot
+
+    def add(self, doc: CandidateDoc) -> None:
+        """Add a candidate; raises ValueError if its id is already indexed (use `update`)."""
+        if doc.id in self._slot:
+            raise ValueError(f"candidate {doc.id} is already indexed")
+        slot = self.attrs.append(doc)
+        self._slot[doc.id] = slot
+        self._delta[slot] = self.space.candidate_rows([doc])
+        self._delta_cache = None
+        if self.store_docs:
+            self.docs[doc.id] = doc
+        if len(self._delta) > max(1000, self._main.shape[1] // 20):
+            self.compact()
+
+    def update(self, doc: CandidateDoc) -> None:
+        """Replace a candidate (or add it when new)."""
+        self.remove(doc.id)
+        self.add(doc)
+
+    def remove(self, candidate_id: int) -> bool:
+        """Drop a candidate; False if it was not indexed."""
+        slot = self._slot.pop(candidate_id, None)
+        if slot is None:
+            return False
+        self.attrs.alive[slot] = False
+        if self._delta.pop(slot, None) is not None:
+            self._delta_cache = None
+        self.docs.pop(candidate_id, None)
+        return True
+
+    def compact(self) -> None:
+        """Merge the delta into the main matrix and drop removed candidates' slots."""
+        n_main, width = self._main.shape[1], self.space.width
+        main = self._main.copy()
+        main.resize((width, n_main))
+        delta, delta_slots = self._delta_matrix()
+        full = hstack([main, delta], format="csr", dtype=np.float32)
+        order = np.concatenate([np.arange(n_main), delta_slots]).astype(np.int64)
+        keep = order[self.attrs.alive[order]]
+        position = {int(s): i for i, s in enumerate(order)}
+        cols = np.fromiter((position[int(s)] for s in keep), dtype=np.int64, count=len(keep))
+        self._main = csr_matrix(full[:, cols], dtype=np.float32)
+        self.attrs.keep(keep)
+        self._slot = {int(cid): i for i, cid in enumerate(self.attrs.ids[: self.attrs.size])}
+        self._delta, self._delta_cache = {}, None
+
+    def _delta_matrix(self) -> tuple[csr_matrix, np.ndarray]:
+        if self._delta_cache is None:
+            slots = np.fromiter(sorted(self._delta), dtype=np.int64, count=len(self._delta))
+            width = self.space.width
+            rows = [self._delta[int(s)] for s in slots]
+            for r in rows:
+                r.resize((1, width))
+            stacked = vstack(rows, format="csr", dtype=np.float32) if rows else csr_matrix((0, width), dtype=np.float32)
+            self._delta_cache = (_transpose(stacked), slots)
+        return self._delta_cache
+
+    def raw_scores(self, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, scores) of every candidate with a non-zero dot product with the query."""
+        out_slots, out_scores = [], []
+        segments = [(self._main, None)]
+        if self._delta:
+            segments.append(self._delta_matrix())
+        for matrix, slot_map in segments:
+            inside = cols < matrix.shape[0]
+            q = csr_matrix((vals[inside], (np.zeros(inside.sum(), np.int64), cols[inside])),
+                           shape=(1, matrix.shape[0]), dtype=np.float32)
+            r = q @ matrix
+            out_slots.append(r.indices if slot_map is None else slot_map[r.indices])
+            out_scores.append(r.data)
+        return np.concatenate(out_slots).astype(np.int64), np.concatenate(out_scores)
+
+    def suggest(self, vacancy: VacancyDoc, top: int = 10, exclude: Iterable[int] = (),
+                lookup: Callable[[int], CandidateDoc | None] | None = None) -> list[Suggestion]:
+        """Best `top` candidates for a vacancy, never one breaking a hard requirement; best first.
+
+        Ties are broken by candidate id. Reasons come from the stored docs, or from `lookup` when
+        given (an index built with store_docs=False gives no reasons without it).
+        """
+        query = self.space.query(vacancy, self.taxonomy)
+        slots, raw = self.raw_scores(query.cols, query.vals)
+        skip = {self._slot[c] for c in exclude if c in self._slot}
+        chosen, scores = select(slots, raw, self.attrs, vacancy, query.parts, top, skip)
+        ids = self.attrs.ids[chosen]
+        fetch = lookup or self.docs.get
+        return suggestions(vacancy, [(int(i), float(s), fetch(int(i))) for i, s in zip(ids, scores)],
+                           self.taxonomy)
+
+
+def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc]) -> Iterator[list[CandidateDoc]]:
+    for i in range(0, len(first), CHUNK):
+        yield first[i: i + CHUNK]
+    while chunk := list(islice(rest, CHUNK)):
+        yield chunk

@@ -1,0 +1,112 @@
+"""Scoring and top-k selection shared by both directions, and the reverse VacancyIndex."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
+from matching.explain import Reason, reasons
+from matching.filters import Attributes
+from matching.levels import UNKNOWN, dutch_rank, education_rank, level_fit
+from matching.space import FeatureSpace
+
+DECIMALS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One ranked candidate (or vacancy): id, score in 0..1, structured reasons."""
+
+    candidate_id: int
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def finish_scores(raw: np.ndarray, soft: np.ndarray, soft_weight: float) -> np.ndarray:
+    """Final scores: dot product plus the weighted soft fit, clipped to 0..1 and rounded."""
+    return np.round(np.clip(raw.astype(np.float64) + soft_weight * soft, 0.0, 1.0), DECIMALS)
+
+
+def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k best, best first; equal scores go by ascending id (deterministic)."""
+    if k <= 0 or not len(scores):
+        return np.empty(0, dtype=np.int64)
+    if len(scores) > k:
+        kth = -np.partition(-scores, k - 1)[k - 1]
+        pool = np.flatnonzero(scores >= kth)  # keeps every tie at the cut
+    else:
+        pool = np.arange(len(scores))
+    order = np.lexsort((ids[pool], -scores[pool]))
+    return pool[order[:k]]
+
+
+def select(slots: np.ndarray, raw: np.ndarray, attrs: Attributes, vac: VacancyDoc,
+           parts: dict[str, float], top: int, skip: set[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Filter the non-zero slots with the hard requirements, score them, return the best (slots, scores)."""
+    ok = attrs.passes(slots, vac)
+    if skip:
+        ok &= ~np.isin(slots, np.fromiter(skip, dtype=np.int64, count=len(skip)))
+    slots, raw = slots[ok], raw[ok]
+    soft = attrs.soft_fit(slots, vac) if "soft" in parts else np.zeros(len(slots))
+    scores = finish_scores(raw, soft, parts.get("soft", 0.0))
+    best = top_k(scores, attrs.ids[slots], top)
+    return slots[best], scores[best]
+
+
+def suggestions(vac: VacancyDoc, rows: Iterable[tuple[int, float, CandidateDoc | None]],
+                taxonomy: Taxonomy | None) -> list[Suggestion]:
+    """Suggestion objects with reasons for (id, score, doc) rows; no reasons when a doc is missing."""
+    return [Suggestion(cid, score, reasons(vac, doc, taxonomy) if doc is not None else [])
+            for cid, score, doc in rows]
+
+
+class VacancyIndex:
+    """Open vacancies as query rows, for the best vacancies for one candidate (same score)."""
+
+    def __init__(self, vacancies: Iterable[VacancyDoc], space: FeatureSpace,
+                 taxonomy: Taxonomy | None = None) -> None:
+        self.vacancies = list(vacancies)
+        self.space, self.taxonomy = space, taxonomy
+        queries = [space.query(v, taxonomy) for v in self.vacancies]
+        rows = np.repeat(np.arange(len(queries)), [len(q.cols) for q in queries])
+        cols = np.concatenate([q.cols for q in queries]) if queries else np.empty(0, np.int64)
+        vals = np.concatenate([q.vals for q in queries]) if queries else np.empty(0, np.float32)
+        self._q = csr_matrix((vals, (rows, cols)), shape=(len(queries), space.width), dtype=np.float32)
+        self._soft_w = np.array([q.parts.get("soft", 0.0) for q in queries])
+        self._ids = np.array([v.id for v in self.vacancies], dtype=np.int64)
+
+    def suggest(self, cand: CandidateDoc, top: int = 10, exclude: Iterable[int] = ()) -> list[Suggestion]:
+        """Best `top` vacancies for a candidate (Suggestion.candidate_id holds the vacancy id)."""
+        if not self.vacancies:
+            return []
+        x = self.space.candidate_rows([cand])
+        x.resize((1, self._q.shape[1]))
+        raw = np.asarray((self._q @ x.T).todense()).ravel()
+        ok = (raw > 0) & self._passes(cand) & ~np.isin(self._ids, list(exclude))
+        pos = np.flatnonzero(ok)
+        soft = np.array([_soft(cand, self.vacancies[i]) for i in pos])
+        scores = finish_scores(raw[pos], soft, self._soft_w[pos])
+        best = pos[top_k(scores, self._ids[pos], top)]
+        score_of = dict(zip(pos.tolist(), scores.tolist()))
+        return [Suggestion(int(self._ids[i]), score_of[int(i)], reasons(self.vacancies[i], cand, self.taxonomy))
+                for i in best]
+
+    def _passes(self, cand: CandidateDoc) -> np.ndarray:
+        attrs = Attributes(capacity=1)
+        attrs.append(cand)
+        return np.array([bool(attrs.passes(np.zeros(1, np.int64), v)[0]) for v in self.vacancies])
+
+
+def _soft(cand: CandidateDoc, vac: VacancyDoc) -> float:
+    fits = []
+    for have, need in ((education_rank(cand.education), education_rank(vac.education_min)),
+                       (dutch_rank(cand.dutch_level), dutch_rank(vac.dutch_min))):
+        if need != UNKNOWN:
+            fits.append(level_fit(have, need))
+    return float(np.mean(fits)) if fits else 0.0
+
+
+__all__ = ["Suggestion", "VacancyIndex", "select", "top_k"]

@@ -1,0 +1,67 @@
+"""Incremental index changes give the same answers as a fresh build."""
+from matching.documents import CandidateDoc, VacancyDoc
+from matching.index import CandidateIndex
+
+SKILL, OTHER = 1, 2
+VAC = VacancyDoc(1, required={SKILL: 1.0}, text="schilder")
+
+
+def doc(cid, skill=1.0, **kw):
+    return CandidateDoc(cid, concepts={SKILL: skill}, **kw)
+
+
+def ranked(index, vacancy=VAC):
+    return [(s.candidate_id, s.score) for s in index.suggest(vacancy, top=50)]
+
+
+def test_add_update_remove_change_results():
+    index = CandidateIndex.build([doc(1, 0.5), doc(2, 0.8)])
+    assert [c for c, _ in ranked(index)] == [2, 1]
+    index.add(doc(3, 1.0))
+    assert [c for c, _ in ranked(index)] == [3, 2, 1]
+    index.update(doc(1, 1.0, hours_min=1, hours_max=2))
+    assert [c for c, _ in ranked(index)] == [1, 3, 2]
+    index.update(CandidateDoc(2, concepts={OTHER: 1.0}))
+    assert [c for c, _ in ranked(index)] == [1, 3]
+    assert index.remove(3) and not index.remove(3)
+    assert [c for c, _ in ranked(index)] == [1]
+    assert 3 not in index and len(index) == 2
+
+
+def test_incremental_equals_rebuild_including_after_compaction():
+    docs = [doc(i, (i % 7 + 1) / 7, text="schilder" if i % 3 else "") for i in range(1, 400)]
+    index = CandidateIndex.build(docs[:100])
+    for d in docs[100:]:
+        index.add(d)
+    for d in docs[::5]:
+        index.remove(d.id)
+    expected = ranked(CandidateIndex.build([d for d in docs if d.id % 5 != 1], ))
+    assert ranked(index) == expected != []
+    index.compact()
+    assert ranked(index) == expected
+
+
+def test_new_concepts_after_build_are_found():
+    index = CandidateIndex.build([doc(1)])
+    index.add(CandidateDoc(2, concepts={99: 1.0}))
+    assert [s.candidate_id for s in index.suggest(VacancyDoc(5, required={99: 1.0}))] == [2]
+
+
+def test_empty_index_and_add_of_known_id():
+    index = CandidateIndex.build([])
+    assert index.suggest(VAC) == []
+    index.add(doc(1))
+    assert [s.candidate_id for s in index.suggest(VAC)] == [1]
+    try:
+        index.add(doc(1))
+    except ValueError as e:
+        assert "already indexed" in str(e)
+    else:
+        raise AssertionError("duplicate add accepted")
+
+
+def test_index_without_docs_gives_scores_and_reasons_through_lookup():
+    docs = {1: doc(1)}
+    index = CandidateIndex.build(docs.values(), store_docs=False)
+    assert index.suggest(VAC)[0].reasons == []
+    assert index.suggest(VAC, lookup=docs.get)[0].reasons
