@@ -1,11 +1,31 @@
 """Loading the demo data set into the database through the same paths real data takes."""
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from models import Organisation
+from models.services.importing import run_import
+from seed.activity_loader import load_activity
+from seed.demo import generate_activity, generate_import
+
+# The municipality gets the full demo set; the partner a smaller one of its own.
+DEMO_SIZES = {"dronten": (300, 80, 120), "uwv-flevoland": (60, 15, 25)}
 
 
 def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) -> Iterator[str]:
-    """Load reference tables and demo data; yields summary lines. Flushes, the caller commits."""
-    yield "Demo organisations and accounts are ready."
+    """Load demo data for each demo organisation; yields summary lines. Flushes, the caller commits."""
+    for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):
+        org = session.scalar(select(Organisation).where(Organisation.key == org_key))
+        doc = generate_import(seed=seed + offset, candidates=candidates, employers=employers, vacancies=vacancies)
+        echo(f"Importing demo data for {org.name} ...")
+        result = run_import(session, json.dumps(doc).encode("utf-8"), org, max_bytes=50_000_000, origin="seed")
+        for line in result.lines():
+            yield f"{org_key} {line}"
+        if org_key == "dronten":
+            activity = generate_activity(doc, seed=seed)
+            for line in load_activity(session, org, activity):
+                yield f"{org_key} {line}"

@@ -1,0 +1,129 @@
+"""Mapping the demo generator's activity (contacts, agreements, placements, obligations) to models."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import (
+    Agreement, BuildingBlockTable, Candidate, ContactMoment, ContactPerson, Employer, Organisation,
+    Placement, SroiActivity, SroiObligation, User, Vacancy,
+)
+from models.enums import ActivityKind, CandidateStatus, Role
+from models.services import accounts
+from seed.accounts import DEMO_PASSWORD, demo_email
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+STAFF_SLUGS = {"account_manager": "accountmanager", "matcher": "matcher", "coordinator": "coordinator"}
+EMPLOYER_STATUS = {"active": "active", "prospect": "prospect", "dormant": "inactive"}
+ACTIVITY_KIND = {"purchase": ActivityKind.PURCHASE, "social_activity": ActivityKind.SOCIAL_HOURS}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _staff(session: Session, org: Organisation, activity: dict) -> dict[str, User]:
+    """Map the generator's staff keys to demo accounts, creating the extra colleagues it names."""
+    users = {}
+    for person in activity["staff"]:
+        role_key, _, _ = person["key"].partition("@")
+        base = role_key.rstrip("0123456789")
+        number = role_key[len(base):]
+        email = demo_email(STAFF_SLUGS[base] + number, org.key)
+        user = session.scalar(select(User).where(User.email == email))
+        if user is None:
+            user = accounts.create_user(session, email=email, name=person["name"], role=Role(base),
+                                        password=DEMO_PASSWORD, organisation=org)
+        users[person["key"]] = user
+    return users
+
+
+def load_activity(session: Session, org: Organisation, activity: dict) -> Iterator[str]:
+    """Create contact persons, contact moments, agreements, placements and obligations."""
+    staff = _staff(session, org, activity)
+    employers = {e.external_id: e for e in session.scalars(select(Employer).where(Employer.organisation_id == org.id))}
+    vacancies = dict(session.execute(select(Vacancy.external_id, Vacancy.id).where(Vacancy.organisation_id == org.id)).all())
+    candidates = {c.external_id: c for c in session.scalars(select(Candidate).where(Candidate.organisation_id == org.id))}
+
+    for link in activity["employer_accounts"]:
+        employer = employers[link["employer"]]
+        employer.account_manager_id = staff[link["account_manager"]].id
+        employer.status = EMPLOYER_STATUS.get(link["status"], "active")
+
+    persons = {}
+    for cp in activity["contact_persons"]:
+        persons[cp["key"]] = ContactPerson(
+            employer=employers[cp["employer"]], name=f"{cp['first_name']} {cp['last_name']}",
+            position=cp["function"], email=cp["email"], phone=cp["phone"],
+        )
+    session.add_all(persons.values())
+    session.flush()
+
+    for cm in activity["contact_moments"]:
+        at = datetime.fromisoformat(cm["at"]).replace(tzinfo=AMSTERDAM)
+        follow = cm["follow_up"] or {}
+        done = _day(follow.get("done_on"))
+        session.add(ContactMoment(
+            organisation_id=org.id, employer_id=employers[cm["employer"]].id,
+            author_id=staff[cm["staff"]].id,
+            contact_person_id=persons[cm["contact_person"]].id if cm["contact_person"] else None,
+            channel=cm["channel"], occurred_on=at.date(), subject=cm["subject"], notes=cm["notes"],
+            follow_up_on=_day(follow.get("due_on")), follow_up_action=follow.get("action"),
+            follow_up_owner_id=staff[follow["owner"]].id if follow.get("owner") else None,
+            follow_up_done_at=datetime.combine(done, time(17), AMSTERDAM) if done else None,
+            created_at=at,
+        ))
+
+    for ag in activity["agreements"]:
+        session.add(Agreement(
+            employer_id=employers[ag["employer"]].id, description=ag["description"],
+            target_count=ag["target_count"], target_group=ag["target_group"],
+            period_start=date(ag["year"], 1, 1), period_end=date(ag["year"], 12, 31),
+        ))
+
+    obligations = {}
+    tables = {t.key: t for t in session.scalars(select(BuildingBlockTable))}
+    for ob in activity["sroi_obligations"]:
+        table = tables.get(ob["region"])
+        if table is None:
+            yield f"obligation {ob['contract_number']} skipped: bouwblokken table {ob['region']!r} not loaded"
+            continue
+        obligations[ob["contract_number"]] = SroiObligation(
+            organisation_id=org.id, contract_name=ob["contract_name"], contract_number=ob["contract_number"],
+            contracting_authority=ob["contracting_authority"], contractor_id=employers[ob["contractor"]].id,
+            contract_sum_cents=ob["contract_sum_cents"], percentage=ob["percentage"],
+            period_start=_day(ob["start_date"]), period_end=_day(ob["end_date"]), table_id=table.id,
+        )
+    session.add_all(obligations.values())
+    session.flush()
+    for act in activity["sroi_activities"]:
+        if act["obligation"] in obligations:
+            session.add(SroiActivity(
+                obligation_id=obligations[act["obligation"]].id, kind=ACTIVITY_KIND[act["kind"]],
+                occurred_on=_day(act["on"]), evidence=act["description"],
+                amount=act["amount_cents"] if act["amount_cents"] is not None else act["hours"],
+            ))
+
+    placed = []
+    for pl in activity["placements"]:
+        candidate = candidates[pl["candidate"]]
+        placement = Placement(
+            organisation_id=org.id, candidate_id=candidate.id, employer_id=employers[pl["employer"]].id,
+            vacancy_id=vacancies.get(pl["vacancy"]), start_date=_day(pl["start_date"]),
+            end_date=_day(pl["end_date"]), hours_per_week=pl["hours_per_week"],
+            contract_type=pl["contract_type"], instrument=pl["instrument"], target_group=pl["target_group"],
+            outflow=pl["outflow"], created_by_id=staff[pl["recorded_by"]].id,
+            statushouder="statushouder" in candidate.target_groups,
+            work_disability="banenafspraak" in candidate.target_groups,
+            sroi_obligation_id=obligations[pl["sroi_obligation"]].id if pl["sroi_obligation"] in obligations else None,
+        )
+        candidate.status = CandidateStatus.PLACED
+        placed.append(placement)
+    session.add_all(placed)
+    session.flush()
+    yield (f"{len(persons)} contact persons, {len(activity['contact_moments'])} contact moments, "
+           f"{len(activity['agreements'])} agreements, {len(placed)} placements, {len(obligations)} obligations")

@@ -1,0 +1,30 @@
+"""`flask seed demo`: the demo organisations, one account per role, and data for every area."""
+from sqlalchemy import func, select
+
+from models import Candidate, ContactMoment, Employer, Organisation, Placement, User, Vacancy
+from seed.accounts import DEMO_PASSWORD
+
+
+def count(db, model, *where):
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_seed_demo_loads_everything_once(runner, db, login):
+    result = runner.invoke(args=["seed", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "password for all: werkbrug-demo-2026" in result.output
+    dronten = db.session.scalar(select(Organisation).where(Organisation.key == "dronten"))
+    assert dronten.is_default
+    assert count(db, Candidate, Candidate.organisation_id == dronten.id) == 300
+    assert count(db, Employer, Employer.organisation_id == dronten.id) == 80
+    assert count(db, Vacancy, Vacancy.organisation_id == dronten.id) == 120
+    assert count(db, ContactMoment) == 600
+    assert count(db, Placement) == 25
+    assert count(db, Candidate, Candidate.organisation_id != dronten.id) == 60
+
+    matcher = db.session.scalar(select(User).where(User.email == "matcher@dronten.example.org"))
+    assert login(matcher, password=DEMO_PASSWORD).request.path == "/beheer/matcher"
+
+    again = runner.invoke(args=["seed", "demo", "--if-empty"])
+    assert "not loaded again" in again.output
+    assert count(db, Candidate) == 360
