@@ -1,0 +1,1 @@
+"""Pure matching library: plain data in, plain data out (no Flask, no database session)."""

@@ -1,0 +1,1 @@
+"""Seed data: taxonomy, bouwblokken tables and the demo data generator."""
