@@ -12,7 +12,7 @@ _ELLIPSIS = re.compile(r"\b([a-z]+)- (of|en|en/of) ([a-z]+)")
 _PAREN = re.compile(r"\([^)]*\)")
 _LINKERS = ("s", "en", "e", "")
 MIN_PART = 3
-MIN_HEAD = 4
+MIN_HEAD = 3
 
 
 def fold(text: str) -> str:
@@ -70,7 +70,7 @@ def stem(word: str) -> str:
 def split_compound(word: str, vocabulary: Mapping[str, int] | None) -> list[str]:
     """Split a Dutch compound into known parts, head last ("heftruckcertificaat" -> ["heftruck", "certificaat"]).
 
-    A split is accepted only when the head (>= 4 letters) and the modifier (>= 3 letters, after
+    A split is accepted only when the head (>= 3 letters) and the modifier (>= 3 letters, after
     dropping a linking "s", "e" or "en") are both in ``vocabulary``; the modifier is split again.
     Returns ``[word]`` when no split is found. Among valid splits the longest head wins, which
     is how Dutch compounds are right-headed.
