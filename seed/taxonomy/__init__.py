@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from matching.text import fold
+from matching.text import fold, joined
 
 DATA = Path(__file__).parent
 OCCUPATIONS_FILE = DATA / "esco_occupations_nl.tsv.gz"
@@ -97,13 +97,22 @@ def _occupations() -> tuple[TaxonomyConcept, ...]:
     concepts = read_esco_occupations()
     by_uri = {c.id: c for c in concepts}
     index = esco_index(concepts)
+    claimed: dict[str, str] = {}
     for curated in load_curated_occupations():
         uri = index.get(fold(curated.esco_label))
         if uri is None:
             raise ValueError(f"occupations.txt: {curated.slug}: no ESCO occupation labelled {curated.esco_label!r}")
         base = by_uri[uri]
-        extra = tuple(a for a in (curated.label, *curated.aliases) if fold(a) not in {fold(x) for x in (base.label, *base.aliases)})
+        known = {fold(x) for x in (base.label, *base.aliases)}
+        extra = tuple(a for a in (curated.label, *curated.aliases) if fold(a) not in known)
         by_uri[uri] = replace(base, aliases=base.aliases + extra, related=curated.skills, source="esco+werkbrug", slug=curated.slug)
+        claimed.update({joined(a): uri for a in (curated.label, *curated.aliases)})
+    # A curated wording means its curated concept: ESCO also lists "tuinman" under botanicus and
+    # groenvoorziening, which would tie with hovenier. Other concepts lose such aliases.
+    for uri, concept in by_uri.items():
+        kept = tuple(a for a in concept.aliases if claimed.get(joined(a), uri) == uri)
+        if kept != concept.aliases:
+            by_uri[uri] = replace(concept, aliases=kept)
     return tuple(by_uri[c.id] for c in concepts)
 
 

@@ -39,6 +39,8 @@ def test_compound_apart_and_together_link_the_same() -> None:
 def test_occupation_typo_links_to_orderpicker() -> None:
     assert occupation_slug("orderpikker") == "orderpicker"
     assert occupation_slug("Orderpicker") == "orderpicker"
+    assert occupation_slug("tuinman") == "hovenier"
+    assert occupation_slug("kassiere") == "kassamedewerker"
 
 
 def test_cleaning_and_certificates() -> None:

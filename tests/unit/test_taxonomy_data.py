@@ -77,3 +77,13 @@ def test_esco_csv_parser_rejects_other_files() -> None:
 def test_esco_relations_put_essential_first() -> None:
     csv_text = "occupationUri,relationType,skillType,skillUri\no1,optional,skill/competence,s2\no1,essential,skill/competence,s1\n"
     assert parse_esco_relations(io.StringIO(csv_text)) == {"o1": ("s1", "s2")}
+
+
+def test_curated_occupation_wordings_belong_to_one_concept() -> None:
+    curated_words = {joined(a) for c in load_curated_occupations() for a in (c.label, *c.aliases)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for occupation in load_occupations():
+        for text in (occupation.label, *occupation.aliases):
+            if joined(text) in curated_words:
+                owners[joined(text)].add(occupation.id)
+    assert {word: ids for word, ids in owners.items() if len(ids) > 1} == {}
