@@ -1,0 +1,190 @@
+"""Link free Dutch wording ("heftruk", "orderpikker") to taxonomy concepts (skills, occupations)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from matching.linker_features import WordAnalyzer, joined_chars, prepare
+from matching.text import word_counts
+
+CHUNK = 512
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A taxonomy entry as the linker sees it: id, kind ("occupation"/"skill"), label, aliases."""
+
+    id: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One proposed concept for a wording; confidence in 0..1."""
+
+    concept_id: str
+    label: str
+    matched_alias: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class LinkerConfig:
+    """Tuning knobs; the defaults are what docs/taxonomy.md reports."""
+
+    char_weight: float = 0.5
+    joined_weight: float = 0.2
+    word_weight: float = 0.3
+    mean_bonus: float = 0.0
+    alias_weight: float = 0.95
+    fuzzy_top: int = 20
+    fuzzy_weight: float = 0.9
+    fuzzy_max_len: int = 20
+    threshold: float = 0.5
+
+
+def _as_concept(record: Concept | Mapping[str, Any] | Any) -> Concept:
+    if isinstance(record, Concept):
+        return record
+    get = record.get if isinstance(record, Mapping) else lambda k, d=None: getattr(record, k, d)
+    return Concept(str(get("id")), str(get("kind", "occupation")), str(get("label")), tuple(get("aliases", ()) or ()))
+
+
+@dataclass
+class _Labels:
+    texts: list[str] = field(default_factory=list)
+    prepared: list[str] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+
+
+class Linker:
+    """Nearest-concept search over character n-gram, joined-form and word TF-IDF spaces, plus typo repair.
+
+    Deterministic for equal input; picklable. ``threshold`` is the confidence under which a
+    wording counts as unmatched (``link`` then returns nothing).
+    """
+
+    def __init__(self, concepts: Iterable[Concept | Mapping[str, Any]], config: LinkerConfig | None = None) -> None:
+        self.config = config or LinkerConfig()
+        records = (_as_concept(c) for c in concepts)
+        self.concepts: list[Concept] = sorted((c for c in records if c.label.strip()), key=lambda c: c.id)
+        if not self.concepts:
+            raise ValueError("a Linker needs at least one concept")
+        labels = _Labels()
+        seen: set[tuple[int, str]] = set()
+        for index, concept in enumerate(self.concepts):
+            for text in (concept.label, *concept.aliases):
+                key = (index, text.strip().casefold())
+                if text.strip() and key not in seen:
+                    seen.add(key)
+                    labels.texts.append(text.strip())
+                    labels.owner.append(index)
+        self.vocabulary = word_counts(labels.texts)
+        labels.prepared = [prepare(t, self.vocabulary) for t in labels.texts]
+        self.labels = labels
+        self.owner = np.asarray(labels.owner, dtype=np.int64)
+        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self.sizes = np.diff(np.r_[self.starts, len(self.owner)])
+        self.kinds = np.asarray([c.kind for c in self.concepts])
+        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+        self._joined = TfidfVectorizer(analyzer="char", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+        self._word = TfidfVectorizer(analyzer=WordAnalyzer(self.vocabulary), sublinear_tf=True, dtype=np.float32)
+        self._matrix = self._stack(labels.prepared, fit=True).T.tocsr()
+        self._joined_labels = [joined_chars(p) for p in labels.prepared]
+        # An alias is weaker evidence than a preferred label: when a wording is one concept's
+        # preferred label and another's alias, the first is meant.
+        self._label_weight = np.full(len(labels.texts), self.config.alias_weight, dtype=np.float32)
+        self._label_weight[self.starts] = 1.0
+
+    @property
+    def threshold(self) -> float:
+        """Confidence under which a wording counts as unmatched."""
+        return self.config.threshold
+
+    def _stack(self, prepared: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
+        cfg = self.config
+        joined = [joined_chars(p) for p in prepared]
+        if fit:
+            blocks = [self._char.fit_transform(prepared), self._joined.fit_transform(joined), self._word.fit_transform(prepared)]
+            return sparse.hstack([normalize(b) for b in blocks], format="csr")
+        blocks = [self._char.transform(prepared), self._joined.transform(joined), self._word.transform(prepared)]
+        weights = (cfg.char_weight, cfg.joined_weight, cfg.word_weight)
+        return sparse.hstack([normalize(b) * w for b, w in zip(blocks, weights)], format="csr")
+
+    def label_scores(self, wordings: Sequence[str]) -> Iterator[tuple[int, np.ndarray]]:
+        """Yield (offset, dense query x label similarity block) in chunks; fuzzy repair applied."""
+        for offset in range(0, len(wordings), CHUNK):
+            chunk = list(wordings[offset : offset + CHUNK])
+            prepared = [prepare(w, self.vocabulary) for w in chunk]
+            block = (self._stack(prepared) @ self._matrix).toarray()
+            self._repair_typos(prepared, block)
+            block *= self._label_weight
+            yield offset, block
+
+    def _repair_typos(self, prepared: list[str], block: np.ndarray) -> None:
+        cfg = self.config
+        top = min(cfg.fuzzy_top, block.shape[1])
+        if top <= 0:
+            return
+        candidates = np.argpartition(-block, top - 1, axis=1)[:, :top]
+        for row, query in enumerate(prepared):
+            query_joined = joined_chars(query)
+            if not query_joined or len(query_joined) > cfg.fuzzy_max_len:
+                continue
+            for col in candidates[row]:
+                ratio = fuzz.ratio(query_joined, self._joined_labels[col]) / 100.0
+                boosted = cfg.fuzzy_weight * ratio * ratio
+                if boosted > block[row, col]:
+                    block[row, col] = boosted
+
+    def concept_scores(self, label_block: np.ndarray) -> np.ndarray:
+        """Aggregate a query x label block to query x concept scores: best label plus a bonus for the rest."""
+        best = np.maximum.reduceat(label_block, self.starts, axis=1)
+        mean = np.add.reduceat(label_block, self.starts, axis=1) / self.sizes
+        bonus = self.config.mean_bonus
+        return (best + bonus * mean) / (1.0 + bonus)
+
+    def _kind_mask(self, kind: str | None) -> np.ndarray | None:
+        return None if kind is None else self.kinds == kind
+
+    def link_many(self, wordings: Sequence[str], kind: str | None = None, top: int = 1,
+                  threshold: float | None = None) -> list[list[Link]]:
+        """Best ``top`` concepts per wording (of ``kind`` if given) with confidence >= threshold, best first."""
+        limit = self.config.threshold if threshold is None else threshold
+        mask = self._kind_mask(kind)
+        results: list[list[Link]] = []
+        for _, block in self.label_scores(wordings):
+            scores = self.concept_scores(block)
+            if mask is not None:
+                scores[:, ~mask] = -1.0
+            for row in range(scores.shape[0]):
+                results.append(self._links(scores[row], block[row], top, limit))
+        return results
+
+    def link(self, wording: str, kind: str | None = None, top: int = 5, threshold: float | None = None) -> list[Link]:
+        """Best ``top`` concepts for one wording with confidence >= threshold (default: the linker's), best first."""
+        return self.link_many([wording], kind=kind, top=top, threshold=threshold)[0]
+
+    def _links(self, scores: np.ndarray, label_row: np.ndarray, top: int, limit: float) -> list[Link]:
+        # Stable sort on -score keeps ties in concept-id order: deterministic output.
+        order = np.argsort(-scores, kind="stable")[:top]
+        links = []
+        for index in order:
+            confidence = float(min(1.0, max(0.0, scores[index])))
+            if confidence < limit:
+                break
+            start, size = self.starts[index], self.sizes[index]
+            best_label = start + int(np.argmax(label_row[start : start + size]))
+            concept = self.concepts[index]
+            links.append(Link(concept.id, concept.label, self.labels.texts[best_label], round(confidence, 4)))
+        return links
