@@ -20,8 +20,9 @@ def import_command(path: str, org_key: str | None) -> None:
     printed with its path (e.g. candidates[12].birth_date) and the exit code is 1.
     Importing the same file twice changes nothing the second time.
     """
-    def progress(list_name: str, done: int) -> None:
-        click.echo(f"  {list_name}: {done} written", err=True)
+    def progress(list_name: str, done: int, total: int) -> None:
+        if done == total or done % 20_000 == 0:
+            click.echo(f"  {list_name}: {done} of {total} written", err=True)
 
     try:
         organisation = resolve_organisation(db.session, org_key)

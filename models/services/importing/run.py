@@ -22,7 +22,7 @@ from .validate import validate_file
 from .write import Context, Counts, upsert_batch
 
 BATCH_SIZE = 2000
-Progress = Callable[[str, int], None]
+Progress = Callable[[str, int, int], None]  # list name, records written, records in the list
 
 
 @dataclass
@@ -138,9 +138,9 @@ def _write_list(session, fp, list_name, ctx, result, progress, total) -> None:
             done += len(batch)
             batch = []
             if progress:
-                progress(list_name, done)
+                progress(list_name, done, total)
     if batch:
         result.touched[list_name] += upsert_batch(session, list_name, batch, ctx, result.counts[list_name])
         done += len(batch)
     if progress and total:
-        progress(list_name, done)
+        progress(list_name, done, total)
