@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, CheckConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamps, str_enum
@@ -37,7 +37,8 @@ class User(Timestamps, Base):
     session_version: Mapped[int] = mapped_column(default=1)
     company_name: Mapped[str | None] = mapped_column(String(200))  # employer accounts only
     totp_secret: Mapped[str | None] = mapped_column(String(64))
-    totp_last_step: Mapped[int | None] = mapped_column()
+    totp_last_step: Mapped[int | None] = mapped_column()  # a code's time step is used only once
+    recovery_codes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))  # SHA-256 hashes, unused ones
     last_login_at: Mapped[datetime | None] = mapped_column()
     password_changed_at: Mapped[datetime | None] = mapped_column()
 

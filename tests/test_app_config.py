@@ -20,6 +20,7 @@ def test_environment_overrides_defaults_and_test_dict_overrides_environment(monk
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@db.internal/werkbrug"
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["STAFF_TWO_FACTOR"] is True
     app = create_app({"SECRET_KEY": "from-test"})
     assert app.config["SECRET_KEY"] == "from-test"
 
@@ -43,3 +44,4 @@ def test_development_runs_without_secret_key(monkeypatch):
     app = create_app()
     assert app.config["SECRET_KEY"]
     assert not app.config.get("SESSION_COOKIE_SECURE")
+    assert app.config["STAFF_TWO_FACTOR"] is False

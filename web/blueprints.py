@@ -6,6 +6,7 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
+    from web.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
     from web.auth.routes import bp as auth
     from web.public.routes import bp as public
     from web.start.routes import bp as start

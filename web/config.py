@@ -25,11 +25,13 @@ class Defaults:
     LOGIN_MAX_FAILURES = 5  # per e-mail address within the window
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window
     LOGIN_WINDOW_SECONDS = 15 * 60
+    STAFF_TWO_FACTOR = None  # staff sign in with a TOTP code; None: on, except in development/tests
+    IDLE_TIMEOUT_SECONDS = 30 * 60  # a staff session ends after this long without a request
     PROFILE_K_ANONYMITY = 5
     PROFILE_NOINDEX = True
 
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES")
+ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR")
 
 
 def load_config(app, overrides: dict | None = None) -> None:
@@ -45,6 +47,8 @@ def load_config(app, overrides: dict | None = None) -> None:
     if overrides:
         app.config.update(overrides)
 
+    if isinstance(app.config["STAFF_TWO_FACTOR"], str):
+        app.config["STAFF_TWO_FACTOR"] = app.config["STAFF_TWO_FACTOR"].lower() in ("1", "true", "yes", "on")
     if isinstance(app.config["IMPORT_MAX_BYTES"], str):
         app.config["IMPORT_MAX_BYTES"] = int(app.config["IMPORT_MAX_BYTES"])
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
@@ -56,6 +60,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 30}}
 
     relaxed = app.config["WERKBRUG_ENV"] in ("development", "testing") or app.testing
+    if app.config["STAFF_TWO_FACTOR"] is None:
+        app.config["STAFF_TWO_FACTOR"] = not relaxed  # demo accounts work without an authenticator app
     if not app.config.get("SECRET_KEY"):
         if not relaxed:
             raise RuntimeError(

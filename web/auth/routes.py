@@ -1,6 +1,7 @@
-"""Sign in and sign out."""
+"""Sign in (password, then for staff a second factor) and sign out."""
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -15,12 +16,21 @@ from .forms import LoginForm
 bp = Blueprint("auth", __name__, template_folder="templates")
 
 
-def _safe_next(target: str | None) -> str | None:
+def safe_next(target: str | None) -> str | None:
     """Only follow a ``next`` that stays on this site (no open redirect)."""
     if not target:
         return None
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc and target.startswith("/") else None
+
+
+def complete_login(user, next_url: str | None):
+    """Start a fresh session for ``user`` and send them on."""
+    session.clear()  # a new session at login: nothing from before survives (no fixation)
+    login_user(user)
+    session.permanent = True
+    session["login_at"] = session["seen_at"] = int(time.time())
+    return redirect(safe_next(next_url) or url_for("start.home"))
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
@@ -37,10 +47,11 @@ def login():
             window=cfg["LOGIN_WINDOW_SECONDS"],
         )
         if result.user:
-            session.clear()  # a fresh session at login: no fixation
-            login_user(result.user)
-            session.permanent = True
-            return redirect(_safe_next(request.args.get("next")) or url_for("start.home"))
+            if result.user.is_staff and cfg["STAFF_TWO_FACTOR"]:
+                from .two_factor import start_second_step
+
+                return start_second_step(result.user, request.args.get("next"))
+            return complete_login(result.user, request.args.get("next"))
         db.session.commit()  # keep the counted failure even though the answer is an error
         if result.throttled:
             minutes = cfg["LOGIN_WINDOW_SECONDS"] // 60
@@ -55,9 +66,11 @@ def login():
 
 @bp.route("/uitloggen", methods=["POST"])
 def logout():
-    """Sign out (POST only, with CSRF token, so no link can sign someone out)."""
+    """Sign out everywhere: the account's other sessions and any copied cookie stop working too."""
     if current_user.is_authenticated:
-        audit.record(db.session, "logout", actor=current_user, origin=request.remote_addr)
+        user = current_user._get_current_object()
+        user.session_version += 1
+        audit.record(db.session, "logout", actor=user, origin=request.remote_addr)
         logout_user()
     session.clear()
     flash(_("U bent uitgelogd."), "info")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from models import Organisation, User
 from models.enums import Role
-from models.services import accounts, audit
+from models.services import accounts, audit, two_factor
 from models.services.errors import InvalidInput
 from web.access import requires
 from web.extensions import db
@@ -67,15 +67,32 @@ def create():
     return render_template("users/form.html", form=form), 422 if form.errors else 200
 
 
-@bp.route("/<int:user_id>/actief", methods=["POST"])
-@requires("users")
-def toggle_active(user_id: int):
-    """Disable or enable an account; disabling ends its sessions at once."""
+def _manageable_or_404(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None or user.role == Role.EMPLOYER or (
         not _is_admin() and user.organisation_id != current_user.organisation_id
     ):
         abort(404)
+    return user
+
+
+@bp.route("/<int:user_id>/tweede-factor", methods=["POST"])
+@requires("users")
+def reset_second_factor(user_id: int):
+    """Remove a staff member's authenticator (lost phone); they link a new one at next sign-in."""
+    user = _manageable_or_404(user_id)
+    two_factor.reset(user)
+    audit.record(db.session, "2fa_reset", actor=current_user, obj=user, origin=request.remote_addr)
+    flash(_("De tweede factor van %(name)s is gewist; bij de volgende aanmelding koppelt hij of zij opnieuw.",
+            name=user.name), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.route("/<int:user_id>/actief", methods=["POST"])
+@requires("users")
+def toggle_active(user_id: int):
+    """Disable or enable an account; disabling ends its sessions at once."""
+    user = _manageable_or_404(user_id)
     if user.id == current_user.id:
         flash(_("U kunt uw eigen account niet uitschakelen."), "error")
         return redirect(url_for(".index"))
