@@ -8,11 +8,12 @@ def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
     from web.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
     from web.auth.routes import bp as auth
+    from web.privacy.routes import bp as privacy
     from web.public.routes import bp as public
     from web.start.routes import bp as start
     from web.users.routes import bp as users
 
-    for blueprint in (public, auth, start, users):
+    for blueprint in (public, auth, start, users, privacy):
         app.register_blueprint(blueprint)
 
     from web.auth.session import init_login

@@ -27,6 +27,7 @@ class Defaults:
     LOGIN_WINDOW_SECONDS = 15 * 60
     STAFF_TWO_FACTOR = None  # staff sign in with a TOTP code; None: on, except in development/tests
     IDLE_TIMEOUT_SECONDS = 30 * 60  # a staff session ends after this long without a request
+    RETENTION_DAYS = 2 * 365  # inactive candidates are erased after this long (flask candidates purge-inactive)
     PROFILE_K_ANONYMITY = 5
     PROFILE_NOINDEX = True
 

@@ -32,6 +32,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("reports.index", "Rapportages", "Cijfers voor de raad: plaatsingen, uitstroom, social return, funnel.", "reports"),
     Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "reports"),
     Entry("users.index", "Gebruikers", "Accounts en rollen van medewerkers.", "users"),
+    Entry("privacy.audit_log", "Auditlog", "Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen.", "audit"),
 )
 
 ROLE_START = {

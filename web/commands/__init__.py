@@ -7,9 +7,13 @@ from flask import Flask
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
     from .importing import import_command
+    from .privacy import backup_command, candidates_group, restore_command
     from .seed import seed_group
     from .users import users_group
 
     app.cli.add_command(import_command)
     app.cli.add_command(users_group)
     app.cli.add_command(seed_group)
+    app.cli.add_command(candidates_group)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

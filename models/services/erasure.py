@@ -1,0 +1,61 @@
+"""The right to erasure: remove a candidate's personal data, keep only anonymous statistics."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from models.audit import ChangeRecord
+from models.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.enums import CandidateStatus
+from models.placement import Placement
+from models.profile import Favourite, PublicProfile
+from models.suggestion import Suggestion
+from models.system import CacheStamp
+
+from . import audit
+
+
+def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: str | None = None) -> None:
+    """Delete everything that identifies ``candidate``; placements stay, detached and anonymous.
+
+    Placements already carry the anonymous facts (target group, age at start, value), so the
+    reports and social-return figures do not change.
+    """
+    candidate_id = candidate.id
+    organisation_id = candidate.organisation_id
+    profile_ids = select(PublicProfile.id).where(PublicProfile.candidate_id == candidate_id)
+    session.execute(delete(Favourite).where(Favourite.profile_id.in_(profile_ids)))
+    session.execute(delete(PublicProfile).where(PublicProfile.candidate_id == candidate_id))
+    session.execute(delete(Suggestion).where(Suggestion.candidate_id == candidate_id))
+    session.execute(delete(CandidateTerm).where(CandidateTerm.candidate_id == candidate_id))
+    session.execute(delete(CandidatePersonal).where(CandidatePersonal.candidate_id == candidate_id))
+    session.execute(delete(ChangeRecord).where(
+        ChangeRecord.object_type.in_(("Candidate", "CandidatePersonal", "PublicProfile")),
+        ChangeRecord.object_id == candidate_id,
+    ))
+    session.execute(update(Placement).where(Placement.candidate_id == candidate_id).values(candidate_id=None))
+    session.expunge(candidate)
+    session.execute(delete(Candidate).where(Candidate.id == candidate_id))
+    stamp = session.get(CacheStamp, "match-index")
+    if stamp is not None:
+        stamp.version += 1
+    audit.record(session, "candidate_erased", actor=actor, origin=origin,
+                 details={"candidate_id": candidate_id, "organisation_id": organisation_id})
+
+
+def inactive_candidates(session: Session, today: date, retention_days: int, organisation_id: int | None = None):
+    """Candidates no longer active whose last activity is older than the retention period."""
+    cutoff_day = today - timedelta(days=retention_days)
+    cutoff_time = datetime.combine(cutoff_day, time.min, tzinfo=UTC)
+    query = select(Candidate).where(
+        Candidate.status.in_((CandidateStatus.INACTIVE, CandidateStatus.PLACED)),
+        or_(
+            Candidate.last_active_on < cutoff_day,
+            and_(Candidate.last_active_on.is_(None), Candidate.updated_at < cutoff_time),
+        ),
+    ).order_by(Candidate.id)
+    if organisation_id is not None:
+        query = query.where(Candidate.organisation_id == organisation_id)
+    return list(session.scalars(query))

@@ -1,0 +1,69 @@
+"""Erasure: afterwards no table holds the candidate's personal data; statistics remain."""
+from datetime import date, timedelta
+
+from sqlalchemy import String, Text, select, text
+
+from models import Base, Candidate, Placement, PublicProfile
+from models.enums import CandidateStatus, Role
+from tests.helpers import visible_text
+
+
+def all_text(db) -> str:
+    """Every text value in every table, joined: what a search of the database would find."""
+    chunks = []
+    for table in Base.metadata.sorted_tables:
+        columns = [c.name for c in table.columns if isinstance(c.type, (String, Text)) or c.type.__class__.__name__ == "JSON"]
+        if columns:
+            for row in db.session.execute(text(f'SELECT {", ".join(columns)} FROM "{table.name}"')):
+                chunks.extend(str(v) for v in row if v is not None)
+    return "\n".join(chunks)
+
+
+def test_coordinator_erases_a_candidate_and_placements_stay_anonymous(as_role, client, db, make_candidate, make_employer, org):
+    candidate = make_candidate(first_name="Tesfay", last_name="Gebremedhin", external_id="K-99123",
+                               skills=["heftruck"], status=CandidateStatus.PLACED)
+    employer = make_employer()
+    db.session.add(PublicProfile(candidate_id=candidate.id, organisation_id=org.id, code="K-AB12", headline="Orderpicker"))
+    db.session.add(Placement(organisation_id=org.id, candidate_id=candidate.id, employer_id=employer.id,
+                             start_date=date(2026, 1, 5), hours_per_week=24, contract_type="temporary",
+                             instrument="regular", target_group="statushouder", age_at_start=37, value_cents=1333333))
+    db.session.commit()
+    candidate_id = candidate.id
+    as_role(Role.COORDINATOR)
+
+    page = client.get(f"/beheer/kandidaten/{candidate_id}/wissen")
+    assert "Wissen is definitief" in visible_text(page.get_data(as_text=True))
+    refused = client.post(f"/beheer/kandidaten/{candidate_id}/wissen", data={"confirm": "ja"})
+    assert refused.status_code == 422 and db.session.get(Candidate, candidate_id) is not None
+
+    done = client.post(f"/beheer/kandidaten/{candidate_id}/wissen", data={"confirm": "WISSEN"}, follow_redirects=True)
+    assert "zijn gewist" in visible_text(done.get_data(as_text=True))
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate_id) is None
+    everything = all_text(db)
+    for trace in ("Tesfay", "Gebremedhin", "K-99123", "kandidaat1@example.org", "8251 AB", "K-AB12"):
+        assert trace not in everything
+    placement = db.session.scalar(select(Placement))
+    assert placement.candidate_id is None and placement.value_cents == 1333333 and placement.target_group == "statushouder"
+
+
+def test_only_coordinators_erase_and_only_their_own(as_role, client, make_candidate, other_org):
+    stranger = make_candidate(organisation=other_org)
+    as_role(Role.MATCHER)
+    assert client.get(f"/beheer/kandidaten/{stranger.id}/wissen").status_code == 403
+    as_role(Role.COORDINATOR)
+    assert client.post(f"/beheer/kandidaten/{stranger.id}/wissen", data={"confirm": "WISSEN"}).status_code == 404
+
+
+def test_purge_inactive_has_a_dry_run(runner, db, make_candidate):
+    old = make_candidate(status=CandidateStatus.INACTIVE, last_active_on=date.today() - timedelta(days=800))
+    make_candidate(status=CandidateStatus.INACTIVE, last_active_on=date.today() - timedelta(days=10))
+    make_candidate(status=CandidateStatus.ACTIVE, last_active_on=date.today() - timedelta(days=900))
+    dry = runner.invoke(args=["candidates", "purge-inactive", "--dry-run"])
+    assert "1 candidate(s) inactive for more than 730 days." in dry.output and "nothing was erased" in dry.output
+    assert db.session.scalar(select(Candidate).where(Candidate.id == old.id)) is not None
+    real = runner.invoke(args=["candidates", "purge-inactive"])
+    assert "Erased 1 candidate(s)" in real.output
+    db.session.expire_all()
+    assert db.session.get(Candidate, old.id) is None
+    assert len(db.session.scalars(select(Candidate)).all()) == 2

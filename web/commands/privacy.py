@@ -1,0 +1,62 @@
+"""`flask candidates purge-inactive`, `flask backup`, `flask restore`: data lifecycle commands."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from models.services import erasure
+from models.services.backup import BackupError, backup, restore
+from web.extensions import db
+
+candidates_group = click.Group("candidates", help="Lifecycle of candidates' personal data.")
+
+
+@candidates_group.command("purge-inactive")
+@click.option("--dry-run", is_flag=True, help="Only count and list who would be erased.")
+@click.option("--days", type=click.IntRange(min=30), help="Retention period in days (default: RETENTION_DAYS).")
+def purge_inactive(dry_run: bool, days: int | None) -> None:
+    """Erase candidates who stopped being active longer ago than the retention period."""
+    days = days or current_app.config["RETENTION_DAYS"]
+    due = erasure.inactive_candidates(db.session, date.today(), days)
+    click.echo(f"{len(due)} candidate(s) inactive for more than {days} days.")
+    for candidate in due:
+        click.echo(f"  candidate id {candidate.id} (organisation {candidate.organisation_id}, {candidate.status.value})")
+    if dry_run:
+        click.echo("Dry run: nothing was erased.")
+        return
+    for candidate in due:
+        erasure.erase_candidate(db.session, candidate, origin="cli")
+    db.session.commit()
+    click.echo(f"Erased {len(due)} candidate(s); their placements remain as anonymous statistics.")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(path: Path) -> None:
+    """Write a consistent backup of the database to PATH while Werkbrug keeps running."""
+    try:
+        backup(db.engine, path)
+    except BackupError as exc:
+        click.echo(f"Backup failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Backup written to {path} ({path.stat().st_size / 1e6:.1f} MB).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Confirm that the current data may be replaced.")
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the database's content with the backup in PATH (stop the app servers first)."""
+    if not yes:
+        click.echo("Restoring replaces all current data. Run again with --yes to confirm.", err=True)
+        sys.exit(2)
+    try:
+        restore(db.engine, path)
+    except BackupError as exc:
+        click.echo(f"Restore failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Restored from {path}.")

@@ -1,0 +1,1 @@
+"""Privacy tools for coordinators: the audit log and erasure of a candidate."""

@@ -1,0 +1,71 @@
+"""The audit log for coordinators and administrators, and erasing a candidate."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from models import AuditEvent, Candidate, User
+from models.enums import Role
+from models.services import erasure
+from web.access import get_own_or_404, requires
+from web.extensions import db
+
+from .forms import AuditFilterForm, EraseForm
+
+bp = Blueprint("privacy", __name__, url_prefix="/beheer", template_folder="templates")
+PER_PAGE = 50
+
+
+@bp.route("/auditlog")
+@requires("audit")
+def audit_log():
+    """Search the audit trail of the own organisation (administrators: of all organisations)."""
+    form = AuditFilterForm(request.args)
+    query = select(AuditEvent, User.email).join(User, User.id == AuditEvent.actor_id, isouter=True)
+    if current_user.role != Role.ADMIN:
+        query = query.where(AuditEvent.organisation_id == current_user.organisation_id)
+    if form.validate():
+        data = form.data
+        if data["action"]:
+            query = query.where(AuditEvent.action.contains(data["action"].strip()))
+        if data["actor"]:
+            query = query.where(User.email.contains(data["actor"].strip().lower()))
+        if data["result"]:
+            query = query.where(AuditEvent.result == data["result"])
+        if data["object_type"]:
+            query = query.where(AuditEvent.object_type == data["object_type"].strip())
+        if data["object_id"] is not None:
+            query = query.where(AuditEvent.object_id == data["object_id"])
+        if data["since"]:
+            query = query.where(AuditEvent.at >= datetime.combine(data["since"], time.min, UTC))
+        if data["until"]:
+            query = query.where(AuditEvent.at < datetime.combine(data["until"] + timedelta(days=1), time.min, UTC))
+    page = max(request.args.get("pagina", 1, type=int), 1)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = db.session.execute(
+        query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).all()
+    args = {k: v for k, v in request.args.items() if k != "pagina"}
+    return render_template("privacy/audit_log.html", form=form, rows=rows, total=total, page=page,
+                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1), args=args)
+
+
+@bp.route("/kandidaten/<int:candidate_id>/wissen", methods=["GET", "POST"])
+@requires("reports")
+def erase(candidate_id: int):
+    """Erase a candidate after confirmation; only anonymous statistics remain."""
+    candidate = get_own_or_404(db.session, Candidate, candidate_id)
+    form = EraseForm()
+    if form.validate_on_submit():
+        if form.confirm.data.strip().upper() != "WISSEN":
+            form.confirm.errors.append(_("Typ precies WISSEN om te bevestigen."))
+        else:
+            erasure.erase_candidate(db.session, candidate, actor=current_user, origin=request.remote_addr)
+            flash(_("De gegevens van kandidaat %(id)s zijn gewist. Plaatsingen blijven anoniem meetellen.",
+                    id=candidate_id), "success")
+            return redirect(url_for("start.home"))
+    return render_template("privacy/erase.html", form=form, candidate=candidate), 422 if form.errors else 200
