@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -20,10 +21,14 @@ csrf = CSRFProtect()
 babel = Babel()
 
 
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """SQLite: enforce foreign keys, use WAL so readers never block the writer, wait on locks."""
     if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.isolation_level = None  # SQLAlchemy's begin event below starts transactions
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
@@ -31,3 +36,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(conn) -> None:
+    """SQLite: a transaction that may write takes the write lock up front (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes cannot wait for the lock and fails with
+    "database is locked" under concurrent workers. Requests that read (GET) stay deferred so
+    readers run side by side, and so does work outside a request (commands, tests).
+    """
+    if conn.dialect.name == "sqlite":
+        writes = has_request_context() and request.method not in READ_ONLY_METHODS
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
