@@ -12,6 +12,7 @@ from .enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
     from .employer import Employer
+    from .organisation import Organisation
 
 
 class Vacancy(Versioned, Timestamps, Base):
@@ -63,6 +64,7 @@ class Vacancy(Versioned, Timestamps, Base):
     import_hash: Mapped[str | None] = mapped_column(String(64))
 
     employer: Mapped[Employer | None] = relationship()
+    organisation: Mapped[Organisation] = relationship()
     terms: Mapped[list[VacancyTerm]] = relationship(cascade="all, delete-orphan")
     shares: Mapped[list[VacancyShare]] = relationship(cascade="all, delete-orphan")
 
@@ -97,3 +99,5 @@ class VacancyShare(Base):
     )
     shared_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     shared_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
