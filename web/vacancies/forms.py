@@ -31,7 +31,8 @@ def _int_or_none(value):
 
 
 class VacancyForm(FlaskForm):
-    employer_id = SelectField(_l("Werkgever"), coerce=_int_or_none)
+    # The service checks the employer belongs to the organisation, with a clearer message.
+    employer_id = SelectField(_l("Werkgever"), coerce=_int_or_none, validate_choice=False)
     title = StringField(_l("Functietitel"))
     occupation = StringField(_l("Beroep"), description=_l("In de woorden van de werkgever, bijvoorbeeld ‘orderpicker’."))
     description = TextAreaField(_l("Omschrijving"))
