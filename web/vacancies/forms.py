@@ -72,7 +72,7 @@ class ShareForm(FlaskForm):
 
 
 class ProposeForm(FlaskForm):
-    candidate_id = SelectField(_l("Kandidaat van uw organisatie"), coerce=_int_or_none)
+    candidate_id = SelectField(_l("Kandidaat van uw organisatie"), coerce=_int_or_none, validate_choice=False)
     submit = SubmitField(_l("Voordragen"))
 
 
@@ -82,6 +82,6 @@ class ReviewForm(FlaskForm):
         ("new", _l("Accepteren en een nieuwe werkgever aanmaken")),
         ("reject", _l("Afwijzen")),
     ]))
-    employer_id = SelectField(_l("Bestaande werkgever"), coerce=_int_or_none)
+    employer_id = SelectField(_l("Bestaande werkgever"), coerce=_int_or_none, validate_choice=False)
     reason = TextAreaField(_l("Reden van afwijzing"), description=_l("Alleen bij afwijzen."))
     submit = SubmitField(_l("Besluit opslaan"))
