@@ -38,6 +38,7 @@ def test_account_manager_registers_a_vacancy_and_sees_linked_skills(as_role, cli
     text = visible_text(response.get_data(as_text=True))
     assert "Vacature ‘Orderpicker’ is opgeslagen." in text
     assert "Bakkerij Bol" in text and "24–32 uur" in text and "8251 AB Dronten" in text
+    assert "Minimale opleiding Mbo 1" in text and "Sluitingsdatum " + future(20).strftime("%d-%m-%Y") in text
     assert "Heftruckcertificaat vereist Heftruck rijden" in text
     assert "VCA vereist niet gekoppeld" in text and "teamwerk gewenst niet gekoppeld" in text
     vacancy = db.session.scalar(select(Vacancy))

@@ -17,7 +17,7 @@ from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import choices
 
-from .forms import STATUS_LABELS, ProposeForm, ShareForm
+from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
 
 bp = Blueprint("vacancies", __name__, url_prefix="/vacatures", template_folder="templates")
 PER_PAGE = 25
@@ -25,7 +25,7 @@ PER_PAGE = 25
 
 @bp.context_processor
 def _helpers() -> dict:
-    return {"can": can}
+    return {"can": can, "education_labels": EDUCATION_LABELS}
 
 
 def today():
