@@ -12,6 +12,7 @@ from .enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
     from .employer import Employer
+    from .organisation import Organisation
 
 
 class Vacancy(Versioned, Timestamps, Base):
@@ -26,7 +27,8 @@ class Vacancy(Versioned, Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    # None only while a vacancy sent in through the public site awaits review.
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id"), index=True)
     external_id: Mapped[str | None] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(200))
     occupation: Mapped[str | None] = mapped_column(String(200))
@@ -58,9 +60,11 @@ class Vacancy(Versioned, Timestamps, Base):
     )
     # Sent in through the public site: who to call back (an employer's business contact).
     submitted_by: Mapped[dict | None] = mapped_column(JSON)
+    rejection_reason: Mapped[str | None] = mapped_column(String(300))  # a refused submission
     import_hash: Mapped[str | None] = mapped_column(String(64))
 
-    employer: Mapped[Employer] = relationship()
+    employer: Mapped[Employer | None] = relationship()
+    organisation: Mapped[Organisation] = relationship()
     terms: Mapped[list[VacancyTerm]] = relationship(cascade="all, delete-orphan")
     shares: Mapped[list[VacancyShare]] = relationship(cascade="all, delete-orphan")
 
@@ -95,3 +99,5 @@ class VacancyShare(Base):
     )
     shared_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     shared_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()

@@ -12,9 +12,14 @@ def register(app: Flask) -> None:
     from web.public.routes import bp as public
     from web.start.routes import bp as start
     from web.users.routes import bp as users
+    from web.vacancies.routes import bp as vacancies
+    from web.vacancy_submission.routes import bp as vacancy_submission
+    from web.tokens.routes import bp as tokens
+    from web.api import register_api
 
-    for blueprint in (public, auth, start, users, privacy):
+    for blueprint in (public, auth, start, users, privacy, vacancies, vacancy_submission, tokens):
         app.register_blueprint(blueprint)
+    register_api(app)
 
     from web.auth.session import init_login
 

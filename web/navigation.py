@@ -23,7 +23,7 @@ class Entry:
 ENTRIES: tuple[Entry, ...] = (
     Entry("employers.index", "Werkgevers", "Zoek werkgevers, bekijk hun tijdlijn en leg contactmomenten vast.", "register"),
     Entry("employers.follow_ups", "Mijn follow-ups", "Wat u moet opvolgen, en wat te laat is.", "register"),
-    Entry("vacancies.index", "Vacatures", "Vacatures registreren, beoordelen en delen met partners.", "register"),
+    Entry("vacancies.index", "Vacatures", "Vacatures registreren, beoordelen en delen met partners.", "vacancies"),
     Entry("requests.index", "Verzoeken van werkgevers", "Werkgevers die iemand uit de catalogus willen ontmoeten.", "register"),
     Entry("candidates.index", "Kandidaten", "Dossiers, publicatie van anonieme profielen en toestemming.", "candidates"),
     Entry("matches.queue", "Te beoordelen suggesties", "Voorstellen van de matcher: voordragen of afwijzen met reden.", "matching"),
@@ -33,6 +33,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "reports"),
     Entry("users.index", "Gebruikers", "Accounts en rollen van medewerkers.", "users"),
     Entry("privacy.audit_log", "Auditlog", "Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen.", "audit"),
+    Entry("tokens.index", "API-tokens", "Toegang voor systemen van partners tot de partner-API.", "users"),
 )
 
 ROLE_START = {

@@ -1,0 +1,94 @@
+"""The vacancy list: search, filters, pagination in a fixed number of queries, and the export."""
+import csv
+import io
+
+from openpyxl import load_workbook
+from sqlalchemy import event, select
+
+from models import AuditEvent
+from models.enums import Role, VacancyStatus
+from tests.helpers import visible_text
+from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
+
+
+def test_search_and_filters(as_role, client, org, other_org, make_vacancy, make_employer):
+    bol = make_employer(name="Bakkerij Bol")
+    make_vacancy(title="Bakkershulp", employer=bol)
+    make_vacancy(title="Chauffeur", city="Lelystad", status=VacancyStatus.FILLED)
+    make_vacancy(title="Lasser", shared_with=[other_org])
+    make_vacancy(organisation=other_org, title="Monteur UWV", shared_with=[org])
+    make_vacancy(organisation=other_org, title="Niet gedeeld")
+    as_role(Role.ACCOUNT_MANAGER)
+
+    def titles(query: str) -> str:
+        return visible_text(client.get("/vacatures/" + query).get_data(as_text=True))
+
+    everything = titles("")
+    assert all(t in everything for t in ("Bakkershulp", "Chauffeur", "Lasser", "Monteur UWV"))
+    assert "Niet gedeeld" not in everything and "4 vacatures" in everything
+    assert "gedeeld met UWV Flevoland" in everything and "gedeeld door UWV Flevoland" in everything
+    assert "1 vacature" in titles("?q=bol") and "Bakkershulp" in titles("?q=bakkerij")
+    assert "Chauffeur" in titles("?q=lelystad")
+    filled = titles("?status=filled")
+    assert "Chauffeur" in filled and "Bakkershulp" not in filled
+    assert "Bakkershulp" in titles(f"?employer={bol.id}") and "Lasser" not in titles(f"?employer={bol.id}")
+    mine = titles("?scope=shared_with_us")
+    assert "Monteur UWV" in mine and "Lasser" not in mine
+    ours = titles("?scope=shared_by_us")
+    assert "Lasser" in ours and "Monteur UWV" not in ours and "Chauffeur" not in ours
+    assert "Monteur UWV" not in titles("?scope=own")
+    assert "4 vacatures" in titles("?scope=nonsense&status=nonsense&employer=x")
+
+
+def test_pagination(as_role, client, make_vacancy, make_employer):
+    employer = make_employer()
+    for n in range(27):
+        make_vacancy(title=f"Baan {n:02d}", employer=employer)
+    as_role(Role.COORDINATOR)
+    first = visible_text(client.get("/vacatures/").get_data(as_text=True))
+    assert "Pagina 1 van 2" in first and "Volgende" in first and first.count("Baan ") == 25
+    second = visible_text(client.get("/vacatures/?page=2").get_data(as_text=True))
+    assert second.count("Baan ") == 2 and "Vorige" in second
+
+
+def _count_queries(db, client, url) -> int:
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_list_uses_a_constant_number_of_queries(as_role, client, db, org, other_org, make_org, make_vacancy):
+    third = make_org("lelystad")
+    as_role(Role.ACCOUNT_MANAGER)
+    make_vacancy(shared_with=[other_org])
+    few = _count_queries(db, client, "/vacatures/")
+    for _ in range(15):
+        make_vacancy(shared_with=[other_org, third])
+        make_vacancy(organisation=other_org, shared_with=[org])
+    many = _count_queries(db, client, "/vacatures/")
+    assert many == few, (few, many)
+
+
+def test_export_csv_and_xlsx_follow_the_filters_and_are_audited(as_role, client, db, other_org, make_vacancy):
+    make_vacancy(title="=HYPERLINK(\"x\")", shared_with=[other_org], hours_min=20, hours_max=30)
+    make_vacancy(title="Gevuld", status=VacancyStatus.FILLED)
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.get("/vacatures/export.csv?status=open")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][:3] == ["Kenmerk", "Functietitel", "Werkgever"] and len(rows) == 2
+    assert rows[1][1] == "'=HYPERLINK(\"x\")" and rows[1][11] == "UWV Flevoland"
+    response = client.get("/vacatures/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    assert sheet.max_row == 3 and sheet.cell(1, 2).value == "Functietitel"
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
+    assert [e.details["format"] for e in events] == ["csv", "xlsx"] and events[0].details["status"] == "open"
+    assert client.get("/vacatures/export.pdf").status_code == 404

@@ -1,0 +1,111 @@
+"""The partner API's endpoints: vacancies (own and shared), the import, and the OpenAPI document."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app, g, jsonify, request, url_for
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from models.enums import VacancyStatus
+from models.services.importing import ImportFailed, run_import
+from models.services.vacancies import Filters, close_expired
+from models.services.vacancies.queries import filtered, visible_clause
+from models.vacancy import Vacancy
+from web.extensions import db
+
+from .auth import api_error, bp
+from .openapi import document
+from .serialise import vacancy_json
+
+MAX_PER_PAGE = 200
+
+
+def _int_arg(name: str, default: int, low: int, high: int, errors: list[str]) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        errors.append(f"{name}: must be a whole number from {low} to {high}")
+        return default
+    return int(raw)
+
+
+def _since(errors: list[str]) -> datetime | None:
+    raw = request.args.get("updated_since")
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        errors.append(f"updated_since: {raw!r} is not an ISO 8601 timestamp (e.g. 2026-11-23T08:00:00Z)")
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _today():
+    from web.vacancies.routes import today
+
+    return today()
+
+
+@bp.get("/vacancies")
+def vacancies():
+    """Own vacancies and those shared with the token's organisation, oldest change first, paginated."""
+    errors: list[str] = []
+    page = _int_arg("page", 1, 1, 1_000_000, errors)
+    per_page = _int_arg("per_page", 50, 1, MAX_PER_PAGE, errors)
+    since = _since(errors)
+    if errors:
+        return api_error(400, "Some query parameters are not valid.", errors)
+    close_expired(db.session, _today())
+    org_id = g.api_organisation.id
+    query = filtered(org_id, Filters(updated_since=since)).order_by(None).order_by(Vacancy.updated_at, Vacancy.id)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = db.session.scalars(query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))
+                              .limit(per_page).offset((page - 1) * per_page)).unique().all()
+    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+    has_next = page * per_page < total
+    return jsonify({
+        "data": [vacancy_json(v, org_id) for v in rows],
+        "page": page, "per_page": per_page, "total": total,
+        "next": url_for(".vacancies", page=page + 1, per_page=per_page, _external=True, **args) if has_next else None,
+    })
+
+
+@bp.get("/vacancies/<string:external_id>")
+def vacancy(external_id: str):
+    """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
+    close_expired(db.session, _today())
+    org_id = g.api_organisation.id
+    base = select(Vacancy).where(Vacancy.external_id == external_id, Vacancy.status != VacancyStatus.SUBMITTED) \
+        .options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))
+    found = db.session.scalar(base.where(Vacancy.organisation_id == org_id)) or db.session.scalar(
+        base.where(visible_clause(org_id)).order_by(Vacancy.id).limit(1))
+    if found is None:
+        return api_error(404, f"No vacancy {external_id!r} of your organisation or shared with it.")
+    return jsonify(vacancy_json(found, org_id))
+
+
+@bp.post("/import")
+def import_():
+    """A werkbrug-import/1 body for the token's organisation: 200 with counts, 422 with every error."""
+    if request.mimetype != "application/json":
+        return api_error(415, "Send the import as 'Content-Type: application/json'.")
+    limit = min(current_app.config["IMPORT_MAX_BYTES"], current_app.config.get("MAX_CONTENT_LENGTH") or 1 << 62)
+    if request.content_length is not None and request.content_length > limit:
+        return api_error(413, f"The body is larger than the limit of {limit} bytes.")
+    body = request.get_data(cache=False)  # raises 413 when a body without a length runs past the limit
+    try:
+        result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
+                            origin=f"api:{g.api_token.prefix}")
+    except ImportFailed as exc:
+        return api_error(422, f"The import was refused: {exc.total} error(s); nothing was written.", exc.lines())
+    return jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
+                    "unmatched_wordings": result.unmatched_wordings})
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of this API (public: it holds no data)."""
+    return jsonify(document(request.host_url.rstrip("/") + "/api/v1"))

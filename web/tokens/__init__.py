@@ -1,0 +1,1 @@
+"""API tokens for partner systems: coordinators create (shown once) and revoke them."""

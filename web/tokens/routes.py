@@ -1,0 +1,49 @@
+"""List, create (shown once) and revoke the organisation's API tokens."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import ApiToken
+from models.services import api_tokens
+from models.services.errors import InvalidInput
+from web.access import get_own_or_404, org_id, requires
+from web.extensions import db
+
+from .forms import TokenForm
+
+bp = Blueprint("tokens", __name__, url_prefix="/beheer/api-tokens", template_folder="templates")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@requires("users")
+def index():
+    """The organisation's tokens; POST creates one and shows its secret on this response only."""
+    form = TokenForm()
+    plaintext = None
+    status = 200
+    if form.validate_on_submit():
+        try:
+            _token, plaintext = api_tokens.create_token(db.session, org_id(), form.name.data, actor=current_user)
+        except InvalidInput as exc:
+            form.name.errors.append(exc.errors["name"])
+        else:
+            form = TokenForm(formdata=None)
+    if form.errors:
+        status = 422
+    return render_template("tokens/index.html", form=form, plaintext=plaintext,
+                           tokens=api_tokens.tokens_of(db.session, org_id()),
+                           api_base=request.host_url.rstrip("/") + "/api/v1"), status
+
+
+@bp.route("/<int:token_id>/intrekken", methods=["POST"])
+@requires("users")
+def revoke(token_id: int):
+    """Revoke one of the organisation's tokens at once."""
+    token = get_own_or_404(db.session, ApiToken, token_id)
+    if request.form.get("confirm") != "1":
+        abort(400)
+    api_tokens.revoke(db.session, token, actor=current_user)
+    flash(_("Token %(prefix)s… is ingetrokken.", prefix=token.prefix), "success")
+    return redirect(url_for(".index"))

@@ -1,0 +1,1 @@
+"""Vacancies: register, edit, review public submissions, share with partners, export."""

@@ -1,0 +1,86 @@
+"""Registering and editing vacancies, with optimistic locking."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from models.enums import VacancyStatus
+from models.services import locking
+from models.services import vacancies as service
+from models.services.errors import Conflict, InvalidInput
+from models.services.vacancies.edit import employers_of
+from web.access import org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import VacancyForm
+from .routes import bp, get_own_vacancy_or_404, today
+
+
+def _employer_choices(form: VacancyForm) -> None:
+    form.employer_id.choices = choices([("", _("Kies een werkgever"))] + employers_of(db.session, org_id()))
+
+
+def _show_errors(form: VacancyForm, exc: InvalidInput) -> None:
+    for name, message in exc.errors.items():
+        (form[name] if name in form else form.title).errors.append(message)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@requires("register")
+def create():
+    """Register a vacancy for an employer of the own organisation (?employer_id= preselects one)."""
+    form = VacancyForm()
+    _employer_choices(form)
+    if request.method == "GET" and request.args.get("employer_id", "").isdigit():
+        form.employer_id.data = int(request.args["employer_id"])
+    if form.validate_on_submit():
+        try:
+            vacancy = service.create_vacancy(db.session, org_id(), form.data_for_service(),
+                                             actor=current_user, today=today())
+        except InvalidInput as exc:
+            _show_errors(form, exc)
+        else:
+            flash(_("Vacature ‘%(title)s’ is opgeslagen.", title=vacancy.title), "success")
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=None), 422 if form.errors else 200
+
+
+@bp.route("/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
+@requires("register")
+def edit(vacancy_id: int):
+    """Edit an own vacancy; a stale copy answers 409 saying who changed it."""
+    vacancy = get_own_vacancy_or_404(vacancy_id)
+    if vacancy.status == VacancyStatus.SUBMITTED:
+        return redirect(url_for(".review", vacancy_id=vacancy.id))
+    form = VacancyForm(obj=vacancy) if request.method == "GET" else VacancyForm()
+    _employer_choices(form)
+    if request.method == "GET":
+        form.required_skills.data = "\n".join(vacancy.required_skills or [])
+        form.preferred_skills.data = "\n".join(vacancy.preferred_skills or [])
+        for name in ("education_min", "dutch_min", "status"):
+            value = getattr(vacancy, name)
+            form[name].data = value.value if value is not None else ""
+        form.driving_licence.data = vacancy.driving_licence or ""
+        form.version.data = vacancy.version
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            locking.check_version(db.session, vacancy, form.version.data)
+            service.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=today())
+            db.session.flush()
+        except Conflict as exc:
+            conflict = locking.conflict_message(exc)
+        except StaleDataError:
+            conflict = locking.conflict_message(Conflict(None, None))
+        except InvalidInput as exc:
+            _show_errors(form, exc)
+        else:
+            flash(_("Wijzigingen opgeslagen."), "success")
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    if conflict:
+        db.session.rollback()
+        return render_template("vacancies/form.html", form=form, vacancy=vacancy, conflict=conflict), 409
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy), 422 if form.errors else 200

@@ -1,0 +1,64 @@
+"""The queue of vacancies employers sent in through the public site, and the decision on each."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from models import Vacancy
+from models.enums import VacancyStatus
+from models.services import vacancies as service
+from models.services.errors import InvalidInput
+from models.services.vacancies.edit import employers_of
+from models.services.vacancies.review import matching_employer
+from web.access import org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import ReviewForm
+from .routes import bp, get_own_vacancy_or_404
+
+
+@bp.route("/aanmeldingen")
+@requires("register")
+def review_queue():
+    """Submitted vacancies of the own organisation, oldest first."""
+    rows = db.session.scalars(
+        select(Vacancy).where(Vacancy.organisation_id == org_id(), Vacancy.status == VacancyStatus.SUBMITTED)
+        .order_by(Vacancy.created_at, Vacancy.id).limit(200)
+    ).all()
+    return render_template("vacancies/review_queue.html", rows=rows)
+
+
+@bp.route("/<int:vacancy_id>/beoordelen", methods=["GET", "POST"])
+@requires("register")
+def review(vacancy_id: int):
+    """Accept a submitted vacancy (existing or new employer) or reject it with a reason."""
+    vacancy = get_own_vacancy_or_404(vacancy_id)
+    if vacancy.status != VacancyStatus.SUBMITTED:
+        flash(_("Deze vacature is al beoordeeld."), "info")
+        return redirect(url_for(".show", vacancy_id=vacancy.id))
+    form = ReviewForm()
+    form.employer_id.choices = choices([("", _("Kies een werkgever"))] + employers_of(db.session, org_id()))
+    match = matching_employer(db.session, vacancy)
+    if request.method == "GET":
+        form.decision.data = "existing" if match else "new"
+        form.employer_id.data = match.id if match else None
+    if form.validate_on_submit():
+        try:
+            if form.decision.data == "reject":
+                service.reject_submission(db.session, vacancy, form.reason.data, actor=current_user)
+                flash(_("Aanmelding afgewezen."), "success")
+                return redirect(url_for(".review_queue"))
+            service.accept_submission(db.session, vacancy, employer_id=form.employer_id.data,
+                                      create_employer=form.decision.data == "new", actor=current_user)
+        except InvalidInput as exc:
+            for name, message in exc.errors.items():
+                form[name].errors.append(message)
+        else:
+            flash(_("Vacature geaccepteerd en open gezet."), "success")
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    if request.method == "POST" and not form.decision.data:
+        form.decision.errors = [_("Kies een besluit.")]
+    return render_template("vacancies/review.html", vacancy=vacancy, form=form, match=match), 422 if form.errors else 200

@@ -1,0 +1,150 @@
+"""The vacancy list, a vacancy's page, its history and the export; own and shared vacancies."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from models import ChangeRecord, Concept, User, Vacancy
+from models.services import audit, exports
+from models.services import vacancies as service
+from models.services.vacancies.edit import employers_of
+from models.services.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
+from web.access import can, org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
+
+bp = Blueprint("vacancies", __name__, url_prefix="/vacatures", template_folder="templates")
+PER_PAGE = 25
+
+
+@bp.context_processor
+def _helpers() -> dict:
+    return {"can": can, "education_labels": EDUCATION_LABELS}
+
+
+def today():
+    """Today in the installation's time zone (the closing date is a local calendar day)."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
+def get_visible_or_404(vacancy_id: int) -> Vacancy:
+    """A vacancy of the user's organisation or shared with it; 404 for anything else."""
+    vacancy = service.get_visible(db.session, org_id(), vacancy_id)
+    if vacancy is None:
+        abort(404)
+    return vacancy
+
+
+def get_own_vacancy_or_404(vacancy_id: int) -> Vacancy:
+    """A vacancy of the user's own organisation; 404 for shared and others' vacancies."""
+    vacancy = get_visible_or_404(vacancy_id)
+    if vacancy.organisation_id != org_id():
+        abort(404)
+    return vacancy
+
+
+def filters_from_request() -> service.Filters:
+    """The list filters from the query string; unknown values fall back to 'everything'."""
+    args = request.args
+    status = args.get("status", "")
+    scope = args.get("scope", "all")
+    employer = args.get("employer", "")
+    return service.Filters(
+        q=args.get("q", "")[:200], status=status if status in STATUS_LABELS else "",
+        employer_id=int(employer) if employer.isdigit() else None,
+        scope=scope if scope in service.SCOPES else "all",
+    )
+
+
+@bp.route("/")
+@requires("vacancies")
+def index():
+    """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
+    service.close_expired(db.session, today())
+    filters = filters_from_request()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    rows, total = service.list_page(db.session, org_id(), filters, page, PER_PAGE)
+    return render_template(
+        "vacancies/index.html", rows=rows, total=total, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+        filters=filters, status_labels=STATUS_LABELS, employers=employers_of(db.session, org_id()),
+        submitted=service.submitted_count(db.session, org_id()) if can("register") else 0,
+        args={k: v for k, v in request.args.items() if k != "page"},
+    )
+
+
+@bp.route("/export.<fmt>")
+@requires("register")
+def export(fmt: str):
+    """The filtered list as CSV or XLSX (business data only); every export is audit-logged."""
+    if fmt not in exports.MIMETYPES:
+        abort(404)
+    service.close_expired(db.session, today())
+    filters = filters_from_request()
+    rows = service.export_rows(db.session, org_id(), filters)
+    content, mimetype = exports.export(fmt, service.queries.EXPORT_HEADERS, rows, title="Vacatures")
+    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
+        "what": "vacancies", "format": fmt, "rows": len(rows), "q": filters.q, "status": filters.status,
+        "scope": filters.scope, "employer": filters.employer_id,
+    })
+    return Response(content, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="vacatures-{today().isoformat()}.{fmt}"'})
+
+
+@bp.route("/<int:vacancy_id>")
+@requires("vacancies")
+def show(vacancy_id: int):
+    """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
+    for a partner (read-only) who shared it and the form to propose their own candidates."""
+    service.close_expired(db.session, today())
+    vacancy = get_visible_or_404(vacancy_id)
+    own = vacancy.organisation_id == org_id()
+    concept_ids = {t.concept_id for t in vacancy.terms if t.concept_id}
+    if vacancy.occupation_concept_id:
+        concept_ids.add(vacancy.occupation_concept_id)
+    labels = dict(db.session.execute(select(Concept.id, Concept.label).where(Concept.id.in_(concept_ids))).all()) if concept_ids else {}
+    context = dict(vacancy=vacancy, own=own, labels=labels, status_labels=STATUS_LABELS)
+    if own:
+        share_form = ShareForm()
+        share_form.organisations.choices = choices(
+            (o.id, o.name) for o in partner_organisations(db.session, org_id())
+            if o.id not in {s.organisation_id for s in vacancy.shares})
+        context.update(share_form=share_form, proposals=service.owner_proposals(db.session, vacancy))
+    elif can("matching"):
+        context.update(propose_form=propose_form(), my_proposals=own_proposals(db.session, vacancy, org_id()))
+    return render_template("vacancies/show.html", **context)
+
+
+def propose_form() -> ProposeForm:
+    """The propose form with the own organisation's active candidates (viewing them is audit-logged)."""
+    form = ProposeForm()
+    candidates = proposable_candidates(db.session, org_id())
+    form.candidate_id.choices = choices(
+        [("", "Kies een kandidaat")] + [(c.id, f"{c.external_id} · {c.place or 'plaats onbekend'}") for c in candidates])
+    audit.record(db.session, "view_personal", actor=current_user, origin=request.remote_addr,
+                 details={"what": "candidate_external_ids", "count": len(candidates), "endpoint": request.endpoint})
+    return form
+
+
+@bp.route("/<int:vacancy_id>/geschiedenis")
+@requires("vacancies")
+def history(vacancy_id: int):
+    """Every recorded change of an own vacancy: who, when, field, old → new."""
+    vacancy = get_own_vacancy_or_404(vacancy_id)
+    changes = db.session.execute(
+        select(ChangeRecord, User.name).outerjoin(User, User.id == ChangeRecord.actor_id)
+        .where(ChangeRecord.object_type == "Vacancy", ChangeRecord.object_id == vacancy.id)
+        .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
+    ).all()
+    return render_template("vacancies/history.html", vacancy=vacancy, changes=changes)
+
+
+from . import edit_routes, review_routes, share_routes  # noqa: E402,F401  (routes on the same blueprint)
+from .commands import register_commands  # noqa: E402
+
+register_commands(bp)
