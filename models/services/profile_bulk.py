@@ -12,10 +12,9 @@ from models.base import utcnow
 from models.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.services import audit
-from models.services.profile_draft import known_names
+from models.services.profile_draft import find_personal
 from models.services.profile_groups import rebalance
 from models.services.profiles import apply_draft, consent_problem, ensure_profile
-from models.services.scrub import detect
 
 
 @dataclass
@@ -77,7 +76,7 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
             result.skipped[SKIP_REASONS[reason]] += 1
             continue
         profile, draft = ensure_profile(session, candidate, today)
-        if detect(draft.description, known_names(candidate.personal)):
+        if find_personal(draft.description, candidate):
             result.skipped[SKIP_REASONS["personal_data"]] += 1
             continue
         apply_draft(profile, draft, draft.description)

@@ -1,12 +1,13 @@
 """The anonymised projection of a candidate, computed without a session: pure and testable."""
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
 from models.services.profile_place import find_place
-from models.services.scrub import Finding, scrub
+from models.services.scrub import Finding, detect, scrub
 from models.services.terms import normalise
 
 # Age bands of the catalogue; the coarse partition merges neighbours ("25–34" + "35–44").
@@ -15,6 +16,7 @@ MERGED_BANDS: dict[str, str] = {
     "18–24": "18–24", "25–34": "25–44", "35–44": "25–44", "45–54": "45–67", "55–67": "45–67",
 }
 ANY_AGE = "18–67"
+CLIENT_NUMBER = "[klantnummer]"
 MAX_TERMS = 12
 # No I or O: codes are read aloud on the phone ("K-7F3A").
 CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -111,6 +113,33 @@ def source_text(personal) -> str:
     return "\n\n".join(t.strip() for t in (personal.experience, personal.about) if t and t.strip())
 
 
+def _own_ids(candidate) -> list[str]:
+    ext = (getattr(candidate, "external_id", None) or "").strip()
+    return [ext] if len(ext) >= 4 else []
+
+
+def find_personal(text: str, candidate) -> list[Finding]:
+    """Personal data in ``text``: the scrubber's findings (with the person's own names) plus the
+    candidate's client number (external id), which no generic pattern can know."""
+    findings = detect(text or "", known_names(candidate.personal))
+    for ext in _own_ids(candidate):
+        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
+            if not any(f.start < m.end() and m.start() < f.end for f in findings):
+                findings.append(Finding("client_number", m.start(), m.end(), m.group()))
+    return sorted(findings, key=lambda f: f.start)
+
+
+def scrub_personal(text: str, candidate) -> tuple[str, tuple[Finding, ...]]:
+    """``text`` with the client number and everything the scrubber finds replaced by placeholders."""
+    found: list[Finding] = []
+    for ext in _own_ids(candidate):
+        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
+            found.append(Finding("client_number", m.start(), m.end(), m.group()))
+        text = re.sub(re.escape(ext), CLIENT_NUMBER, text or "", flags=re.IGNORECASE)
+    scrubbed = scrub(text or "", known_names(candidate.personal))
+    return scrubbed.text, tuple(found) + scrubbed.findings
+
+
 def search_text(draft_or_profile, description: str | None = None) -> str:
     """Normalised words the catalogue searches: occupations, skills, certificates, headline, text."""
     p = draft_or_profile
@@ -124,7 +153,7 @@ def build_profile(candidate, today: date) -> ProfileDraft:
     personal = candidate.personal
     place = find_place(candidate.place)
     occupations = unique_terms(candidate.desired_occupations)
-    scrubbed = scrub(source_text(personal), known_names(personal))
+    description, findings = scrub_personal(source_text(personal), candidate)
     draft = ProfileDraft(
         code=candidate.profile.code if candidate.profile is not None else new_code(),
         headline=headline(occupations, candidate.hours_min, candidate.hours_max,
@@ -143,9 +172,9 @@ def build_profile(candidate, today: date) -> ProfileDraft:
         hours_min=candidate.hours_min,
         hours_max=candidate.hours_max,
         available_from=candidate.available_from,
-        description=scrubbed.text,
+        description=description,
         search_text="",
-        findings=scrubbed.findings,
+        findings=findings,
     )
     draft.search_text = search_text(draft)
     return draft

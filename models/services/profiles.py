@@ -14,14 +14,14 @@ from models.profile import PublicProfile
 from models.services import audit
 from models.services.errors import InvalidInput
 from models.services.profile_draft import (
-    ProfileDraft, build_profile, known_names, new_code, search_text,
+    ProfileDraft, build_profile, find_personal, new_code, search_text,
 )
 from models.services.profile_groups import IN_PLAY, rebalance
-from models.services.scrub import detect
 
 KIND_LABELS = {
     "name": "naam", "email": "e-mailadres", "phone": "telefoonnummer", "bsn": "BSN",
     "iban": "IBAN", "address": "adres", "postcode": "postcode", "date": "datum", "url": "link",
+    "client_number": "klantnummer",
 }
 GENERATED = ("occupations", "skills", "licences", "certificates", "hours_min", "hours_max",
              "available_from", "education", "dutch_level", "region", "age_band", "place", "lat",
@@ -104,7 +104,7 @@ def check_publishable(candidate: Candidate, text: str, today: date) -> dict[str,
         problems["consent"] = reason
     elif candidate.status != CandidateStatus.ACTIVE:
         problems["consent"] = "Alleen het profiel van een actieve kandidaat kan worden gepubliceerd."
-    findings = detect(text or "", known_names(candidate.personal))
+    findings = find_personal(text or "", candidate)
     if findings:
         problems["description"] = (
             f"De beschrijving bevat nog persoonsgegevens: {describe_findings(findings)}. "
