@@ -7,11 +7,13 @@ from flask import Flask
 def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
     from web.auth.routes import bp as auth
+    from web.candidates.routes import bp as candidates
     from web.public.routes import bp as public
+    from web.requests.routes import bp as requests_
     from web.start.routes import bp as start
     from web.users.routes import bp as users
 
-    for blueprint in (public, auth, start, users):
+    for blueprint in (public, auth, start, users, candidates, requests_):
         app.register_blueprint(blueprint)
 
     from web.auth.session import init_login
@@ -20,3 +22,6 @@ def register(app: Flask) -> None:
     from web.navigation import init_navigation
 
     init_navigation(app)
+    from web import profile_card
+
+    profile_card.init_app(app)
