@@ -45,7 +45,8 @@ def index():
         .limit(PER_PAGE).offset((page - 1) * PER_PAGE)
     ).all()
     owner_ids = {r.owner_id for r in rows if r.owner_id}
-    owners = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(owner_ids)))) if owner_ids else {}
+    owners = ({uid: name for uid, name in db.session.execute(select(User.id, User.name).where(User.id.in_(owner_ids)))}
+              if owner_ids else {})
     args = {k: v for k, v in request.args.items() if k != "pagina"}
     return render_template("requests/index.html", form=form, requests=rows, total=total, page=page,
                            pages=pages, args=args, labels=STATUS_LABELS, owners=owners)
