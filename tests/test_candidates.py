@@ -168,3 +168,25 @@ def test_route_access_by_role_and_organisation(method, route, client, login, mak
     for role in (Role.MATCHER, Role.COORDINATOR):
         login(make_user(role))
         assert getattr(client, method)(url).status_code in (200, 302, 404, 409, 422), role
+
+
+def test_filters_left_out_are_no_error(as_role, client, candidate):
+    as_role(Role.MATCHER)
+    html = client.get("/beheer/kandidaten/?profile=none").get_data(as_text=True)
+    assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
+
+
+def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candidate, candidate):
+    from models.services import profiles
+
+    thirty = TODAY.replace(year=TODAY.year - 30, day=1)
+    for i in range(4):
+        other = make_candidate(external_id=f"P-{i}", birth_date=thirty, publish_consent=True,
+                               education=Education.MBO2)
+        profiles.publish(db.session, other, None, "Tekst.", today=TODAY, k=5)
+    candidate.personal.birth_date = TODAY.replace(year=TODAY.year - 40, day=1)
+    db.session.commit()
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "De leeftijd wordt grover getoond (25–44)" in text
+    assert "25–44 jaar" in text

@@ -19,8 +19,8 @@ class CandidateFilterForm(FlaskForm):
 
     q = SearchField(_l("Zoeken"), description=_l("Klantnummer, woonplaats of beroep."),
                     validators=[Optional(), Length(max=100)])
-    owner = SelectField(_l("Eigenaar"), choices=choices([("", _l("Iedereen")), ("mine", _l("Mijn kandidaten"))]))
-    profile = SelectField(_l("Openbaar profiel"), choices=choices(PROFILE_FILTERS))
+    owner = SelectField(_l("Eigenaar"), default="", choices=choices([("", _l("Iedereen")), ("mine", _l("Mijn kandidaten"))]))
+    profile = SelectField(_l("Openbaar profiel"), default="", choices=choices(PROFILE_FILTERS))
 
 
 class ConsentForm(FlaskForm):

@@ -18,8 +18,8 @@ class RequestFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField(_l("Status"), choices=choices([("", _l("Alle")), *STATUS_CHOICES]))
-    owner = SelectField(_l("Eigenaar"), choices=choices(
+    status = SelectField(_l("Status"), default="", choices=choices([("", _l("Alle")), *STATUS_CHOICES]))
+    owner = SelectField(_l("Eigenaar"), default="", choices=choices(
         [("", _l("Iedereen")), ("mine", _l("Mijn verzoeken")), ("none", _l("Zonder eigenaar"))]))
 
 
