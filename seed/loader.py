@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Organisation
 from models.services.importing import run_import
+from models.services.profile_bulk import publish_all_consented
 from seed.activity_loader import load_activity
 from seed.demo import generate_activity, generate_import
 
@@ -29,3 +31,4 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
             activity = generate_activity(doc, seed=seed)
             for line in load_activity(session, org, activity):
                 yield f"{org_key} {line}"
+    yield from publish_all_consented(session, date.today(), origin="seed").lines()

@@ -8,6 +8,7 @@ def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
     from .importing import import_command
     from .privacy import backup_command, candidates_group, restore_command
+    from .profiles import profiles_group
     from .seed import seed_group
     from .users import users_group
 
@@ -17,3 +18,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(candidates_group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(profiles_group)

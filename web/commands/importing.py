@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 from flask import current_app
 
 from models.services.importing import ImportFailed, resolve_organisation, run_import
+from models.services.profiles import withdraw_expired
 from web.extensions import db
 
 
@@ -31,6 +33,8 @@ def import_command(path: str, org_key: str | None) -> None:
             db.session, path, organisation, max_bytes=current_app.config["IMPORT_MAX_BYTES"],
             progress=progress,
         )
+        # Consent withdrawn or ended in the client system takes the profile off at once.
+        withdrawn = withdraw_expired(db.session, date.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
         db.session.commit()
     except ImportFailed as exc:
         db.session.rollback()
@@ -39,6 +43,8 @@ def import_command(path: str, org_key: str | None) -> None:
         click.echo(f"Import refused: {exc.total} error(s); nothing was written.", err=True)
         sys.exit(1)
     click.echo(f"Imported into {organisation.key}:")
+    if withdrawn:
+        click.echo(f"  profiles withdrawn: {sum(withdrawn.values())}")
     for line in result.lines():
         click.echo(f"  {line}")
     if result.unmatched_wordings:

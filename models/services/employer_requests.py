@@ -1,0 +1,110 @@
+"""Handling employers' requests to meet a candidate: status in order, owner, employer link."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.employer import Employer
+from models.employer_request import EmployerRequest
+from models.enums import EmployerStatus, RequestStatus
+from models.system import OutboxMessage
+from models.user import STAFF_ROLES, User
+from models.services import audit
+from models.services.errors import InvalidInput
+
+S = RequestStatus
+NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {
+    S.NEW: (S.CANDIDATE_ASKED,),
+    S.CANDIDATE_ASKED: (S.CANDIDATE_AGREED, S.CANDIDATE_DECLINED),
+    S.CANDIDATE_AGREED: (S.INTRODUCED,),
+    S.CANDIDATE_DECLINED: (S.CLOSED,),
+    S.INTRODUCED: (S.CLOSED,),
+    S.CLOSED: (),
+}
+STATUS_LABELS = {
+    S.NEW: "nieuw", S.CANDIDATE_ASKED: "kandidaat gevraagd", S.CANDIDATE_AGREED: "kandidaat akkoord",
+    S.CANDIDATE_DECLINED: "kandidaat wil niet", S.INTRODUCED: "voorgesteld", S.CLOSED: "afgesloten",
+}
+# What the employer hears, by status: generic text, never a name or contact detail of the candidate.
+EMPLOYER_MESSAGES = {
+    S.CANDIDATE_DECLINED: (
+        "Uw verzoek over profiel {code}",
+        "Wij hebben uw verzoek over profiel {code} voorgelegd. De kandidaat gaat er op dit moment niet "
+        "op in. Kijk gerust verder in de catalogus; wij denken graag met u mee.",
+    ),
+    S.INTRODUCED: (
+        "Uw verzoek over profiel {code}",
+        "Goed nieuws over uw verzoek over profiel {code}: uw contactpersoon bij het "
+        "werkgeversservicepunt neemt contact met u op om de kennismaking af te spreken.",
+    ),
+}
+
+
+def change_status(session: Session, req: EmployerRequest, new: RequestStatus | str, actor) -> None:
+    """Move ``req`` to the next status in order; InvalidInput for any other step."""
+    try:
+        new = RequestStatus(new)
+    except ValueError:
+        raise InvalidInput({"status": "Onbekende status."}) from None
+    if new not in NEXT[req.status]:
+        if new == S.INTRODUCED:
+            raise InvalidInput({"status": "Voorstellen kan pas als de kandidaat akkoord is gegeven."})
+        raise InvalidInput({"status": f"Van \u2018{STATUS_LABELS[req.status]}\u2019 kan het verzoek niet naar "
+                                      f"\u2018{STATUS_LABELS[new]}\u2019."})
+    old = req.status
+    req.status = new
+    session.flush()
+    audit.record_changes(session, req, {"status": old.value}, {"status": new.value}, actor=actor)
+    if new in EMPLOYER_MESSAGES and req.email:
+        subject, body = EMPLOYER_MESSAGES[new]
+        code = req.profile.code if req.profile else "?"
+        session.add(OutboxMessage(to_address=req.email, subject=subject.format(code=code),
+                                  body=body.format(code=code)))
+
+
+def staff_choices(session: Session, organisation_id: int) -> list[User]:
+    """Active staff of the organisation who can own a request."""
+    return list(session.scalars(
+        select(User).where(User.organisation_id == organisation_id, User.active.is_(True),
+                           User.role.in_(STAFF_ROLES)).order_by(User.name)
+    ))
+
+
+def update(session: Session, req: EmployerRequest, *, owner_id: int | None, follow_up_on: date | None,
+           actor) -> None:
+    """Set owner and follow-up date; InvalidInput when the owner is not staff of the organisation."""
+    if owner_id is not None:
+        owner = session.get(User, owner_id)
+        if owner is None or owner.organisation_id != req.organisation_id or owner.role not in STAFF_ROLES:
+            raise InvalidInput({"owner_id": "Kies een medewerker van uw organisatie."})
+    before = {"owner_id": req.owner_id, "follow_up_on": req.follow_up_on}
+    req.owner_id, req.follow_up_on = owner_id, follow_up_on
+    session.flush()
+    audit.record_changes(session, req, before, {"owner_id": owner_id, "follow_up_on": follow_up_on}, actor=actor)
+
+
+def matching_employer(session: Session, req: EmployerRequest) -> Employer | None:
+    """The employer of the own organisation with the request's KvK number, if any."""
+    if not req.kvk:
+        return None
+    return session.scalar(select(Employer).where(
+        Employer.organisation_id == req.organisation_id, Employer.kvk == req.kvk).order_by(Employer.id).limit(1))
+
+
+def link_employer(session: Session, req: EmployerRequest, actor) -> tuple[Employer, bool]:
+    """Link the employer with the same KvK number, or create one from the request; (employer, created)."""
+    employer = matching_employer(session, req)
+    created = employer is None
+    if created:
+        kvk = req.kvk if req.kvk and len(req.kvk) == 8 and req.kvk.isdigit() else None
+        employer = Employer(organisation_id=req.organisation_id, name=req.company[:200], kvk=kvk,
+                            status=EmployerStatus.PROSPECT, account_manager_id=getattr(actor, "id", None))
+        session.add(employer)
+        session.flush()
+    before = {"employer_id": req.employer_id}
+    req.employer_id = employer.id
+    session.flush()
+    audit.record_changes(session, req, before, {"employer_id": employer.id}, actor=actor)
+    return employer, created

@@ -1,0 +1,97 @@
+"""Publishing the profiles of every consenting candidate at once (the bulk path of the CLI)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.base import utcnow
+from models.candidate import Candidate
+from models.enums import CandidateStatus, ProfileStatus
+from models.services import audit
+from models.services.profile_draft import find_personal
+from models.services.profile_groups import rebalance
+from models.services.profiles import apply_draft, consent_problem, ensure_profile
+
+
+@dataclass
+class BulkResult:
+    """How many profiles were published, and per reason how many were skipped."""
+
+    published: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        """Summary lines for the command line."""
+        out = [f"Published: {self.published}", f"Skipped: {sum(self.skipped.values())}"]
+        out += [f"  {n} {reason}" for reason, n in self.skipped.most_common()]
+        return out
+
+
+SKIP_REASONS = {
+    "inactive": "not active (placed, inactive or erased)",
+    "no_consent": "no consent to publish",
+    "expired": "consent has ended",
+    "withdrawn": "withdrawn by staff earlier (publish again from the candidate page)",
+    "already": "already published",
+    "personal_data": "personal data left after scrubbing (review on the candidate page)",
+    "waiting": "too few similar profiles to publish k-anonymously (waiting, published later)",
+}
+
+
+def _skip_reason(candidate: Candidate, today: date) -> str | None:
+    if candidate.status != CandidateStatus.ACTIVE:
+        return "inactive"
+    problem = consent_problem(candidate, today)
+    if problem:
+        return "no_consent" if not candidate.publish_consent else "expired"
+    profile = candidate.profile
+    if profile is not None and profile.status == ProfileStatus.WITHDRAWN:
+        return "withdrawn"
+    if profile is not None and profile.status == ProfileStatus.PUBLISHED:
+        return "already"
+    return None
+
+
+DEFAULT_K = 5  # the PROFILE_K_ANONYMITY default, for callers without app config (the demo loader)
+
+
+def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, organisation_id: int | None = None,
+                          origin: str = "cli") -> BulkResult:
+    """Scrub and approve the profile of every active candidate with valid consent, then publish
+    those that can be shown k-anonymously; the rest wait or are skipped with a reason."""
+    result = BulkResult()
+    query = select(Candidate).options(selectinload(Candidate.personal), selectinload(Candidate.profile))
+    if organisation_id is not None:
+        query = query.where(Candidate.organisation_id == organisation_id)
+    now = utcnow()
+    approved = []
+    partitions: set[tuple[str | None, str | None]] = set()
+    for candidate in session.scalars(query.order_by(Candidate.id)):
+        reason = _skip_reason(candidate, today)
+        if reason:
+            result.skipped[SKIP_REASONS[reason]] += 1
+            continue
+        profile, draft = ensure_profile(session, candidate, today)
+        if find_personal(draft.description, candidate):
+            result.skipped[SKIP_REASONS["personal_data"]] += 1
+            continue
+        apply_draft(profile, draft, draft.description)
+        profile.reviewed_at = now
+        profile.checked_on = today
+        approved.append(profile)
+        partitions.add((profile.region, profile.education))
+    for region, education in partitions:
+        rebalance(session, region, education, k=k, today=today, now=now)
+    for profile in approved:
+        if profile.status == ProfileStatus.PUBLISHED:
+            result.published += 1
+        else:
+            result.skipped[SKIP_REASONS["waiting"]] += 1
+    audit.record(session, "profiles_bulk_published", origin=origin,
+                 details={"published": result.published, "skipped": sum(result.skipped.values()),
+                          "organisation_id": organisation_id})
+    return result

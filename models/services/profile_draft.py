@@ -1,0 +1,180 @@
+"""The anonymised projection of a candidate, computed without a session: pure and testable."""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.services.profile_place import find_place
+from models.services.scrub import Finding, detect, scrub
+from models.services.terms import normalise
+
+# Age bands of the catalogue; the coarse partition merges neighbours ("25–34" + "35–44").
+AGE_BANDS: tuple[tuple[int, int], ...] = ((18, 24), (25, 34), (35, 44), (45, 54), (55, 67))
+MERGED_BANDS: dict[str, str] = {
+    "18–24": "18–24", "25–34": "25–44", "35–44": "25–44", "45–54": "45–67", "55–67": "45–67",
+}
+ANY_AGE = "18–67"
+CLIENT_NUMBER = "[klantnummer]"
+MAX_TERMS = 12
+# No I or O: codes are read aloud on the phone ("K-7F3A").
+CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+@dataclass
+class ProfileDraft:
+    """What the public profile would show before k-anonymity; `findings` are what was scrubbed."""
+
+    code: str
+    headline: str
+    age_band: str | None
+    place: str | None
+    region: str | None
+    lat: float | None
+    lon: float | None
+    education: str | None
+    dutch_level: str | None
+    occupations: list[str]
+    skills: list[str]
+    licences: list[str]
+    certificates: list[str]
+    hours_min: int | None
+    hours_max: int | None
+    available_from: date | None
+    description: str
+    search_text: str
+    findings: tuple[Finding, ...] = field(default=())
+
+
+def new_code() -> str:
+    """A random pseudonym such as K-7F3A; never derived from an id or a name."""
+    return "K-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
+
+
+def age_on(birth_date: date, today: date) -> int:
+    """Age in whole years on ``today``."""
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
+def age_band(birth_date: date | None, today: date) -> str | None:
+    """The catalogue's age band ("25–34"); ages outside 18–67 fall into the nearest band."""
+    if birth_date is None:
+        return None
+    age = age_on(birth_date, today)
+    for low, high in AGE_BANDS:
+        if age <= high:
+            return f"{low}–{high}"
+    low, high = AGE_BANDS[-1]
+    return f"{low}–{high}"
+
+
+def unique_terms(words: list[str] | None, limit: int = MAX_TERMS) -> list[str]:
+    """Wordings as written, trimmed, without case-insensitive repeats, at most ``limit``."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in words or []:
+        text = " ".join(str(word).split())
+        key = normalise(text)
+        if text and key not in seen:
+            seen.add(key)
+            out.append(text)
+    return out[:limit]
+
+
+def hours_text(hours_min: int | None, hours_max: int | None) -> str | None:
+    """ "24–32 uur", "32 uur" or None."""
+    if hours_min and hours_max and hours_min != hours_max:
+        return f"{hours_min}–{hours_max} uur"
+    hours = hours_max or hours_min
+    return f"{hours} uur" if hours else None
+
+
+def headline(occupations: list[str], hours_min: int | None, hours_max: int | None,
+             location: str | None) -> str:
+    """ "Productiemedewerker · 24–32 uur · Dronten" from what is known."""
+    first = occupations[0] if occupations else "Werkzoekende"
+    parts = [first[:1].upper() + first[1:], hours_text(hours_min, hours_max), location]
+    return " · ".join(p for p in parts if p)[:200]
+
+
+def known_names(personal) -> list[str]:
+    """The person's own names, the scrubber's most reliable signal."""
+    if personal is None:
+        return []
+    names = [personal.first_name, personal.last_name, f"{personal.first_name} {personal.last_name}"]
+    return [n for n in names if n and n.strip()]
+
+
+def source_text(personal) -> str:
+    """The candidate's experience and about text, the raw material of the description."""
+    if personal is None:
+        return ""
+    return "\n\n".join(t.strip() for t in (personal.experience, personal.about) if t and t.strip())
+
+
+def _own_ids(candidate) -> list[str]:
+    ext = (getattr(candidate, "external_id", None) or "").strip()
+    return [ext] if len(ext) >= 4 else []
+
+
+def find_personal(text: str, candidate) -> list[Finding]:
+    """Personal data in ``text``: the scrubber's findings (with the person's own names) plus the
+    candidate's client number (external id), which no generic pattern can know."""
+    findings = detect(text or "", known_names(candidate.personal))
+    for ext in _own_ids(candidate):
+        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
+            if not any(f.start < m.end() and m.start() < f.end for f in findings):
+                findings.append(Finding("client_number", m.start(), m.end(), m.group()))
+    return sorted(findings, key=lambda f: f.start)
+
+
+def scrub_personal(text: str, candidate) -> tuple[str, tuple[Finding, ...]]:
+    """``text`` with the client number and everything the scrubber finds replaced by placeholders."""
+    found: list[Finding] = []
+    for ext in _own_ids(candidate):
+        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
+            found.append(Finding("client_number", m.start(), m.end(), m.group()))
+        text = re.sub(re.escape(ext), CLIENT_NUMBER, text or "", flags=re.IGNORECASE)
+    scrubbed = scrub(text or "", known_names(candidate.personal))
+    return scrubbed.text, tuple(found) + scrubbed.findings
+
+
+def search_text(draft_or_profile, description: str | None = None) -> str:
+    """Normalised words the catalogue searches: occupations, skills, certificates, headline, text."""
+    p = draft_or_profile
+    parts = [*p.occupations, *p.skills, *p.certificates, p.headline,
+             p.description if description is None else description]
+    return " ".join(normalise(part) for part in parts if part)
+
+
+def build_profile(candidate, today: date) -> ProfileDraft:
+    """Project ``candidate`` (with ``personal`` loaded) onto what employers may see, scrubbed."""
+    personal = candidate.personal
+    place = find_place(candidate.place)
+    occupations = unique_terms(candidate.desired_occupations)
+    description, findings = scrub_personal(source_text(personal), candidate)
+    draft = ProfileDraft(
+        code=candidate.profile.code if candidate.profile is not None else new_code(),
+        headline=headline(occupations, candidate.hours_min, candidate.hours_max,
+                          place.name if place else None),
+        age_band=age_band(personal.birth_date if personal else None, today),
+        place=place.name if place else None,
+        region=place.region if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        education=candidate.education.value if candidate.education else None,
+        dutch_level=candidate.dutch_level.value if candidate.dutch_level else None,
+        occupations=occupations,
+        skills=unique_terms(candidate.skills),
+        licences=unique_terms(candidate.driving_licences),
+        certificates=unique_terms(candidate.certificates),
+        hours_min=candidate.hours_min,
+        hours_max=candidate.hours_max,
+        available_from=candidate.available_from,
+        description=description,
+        search_text="",
+        findings=findings,
+    )
+    draft.search_text = search_text(draft)
+    return draft

@@ -1,0 +1,192 @@
+"""Matchers' candidate pages: list without names, record (audit-logged), consent, profile publication."""
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import event, select
+
+from models import AuditEvent, PublicProfile
+from models.enums import Education, ProfileStatus, Role
+from tests.helpers import visible_text
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def candidate(make_candidate):
+    return make_candidate(
+        first_name="Sanne", last_name="Verhoeven", external_id="CL-778899", publish_consent=True,
+        consent_given_on=TODAY - timedelta(days=5), consent_until=TODAY + timedelta(days=365),
+        education=Education.MBO2, desired_occupations=["productiemedewerker"], skills=["heftruck", "HACCP"],
+        hours_min=24, hours_max=32, ladder=4,
+    )
+
+
+@pytest.fixture
+def k1(app):
+    app.config["PROFILE_K_ANONYMITY"] = 1
+
+
+def with_text(db, candidate, experience, about=None):
+    candidate.personal.experience, candidate.personal.about = experience, about
+    db.session.commit()
+    return candidate
+
+
+def test_list_shows_own_candidates_without_names_and_filters(as_role, client, candidate, make_candidate, other_org):
+    stranger = make_candidate(organisation=other_org, external_id="UWV-1")
+    make_candidate(external_id="CL-2", place="Lelystad", desired_occupations=["schoonmaker"])
+    as_role(Role.MATCHER)
+    text = visible_text(client.get("/beheer/kandidaten/").get_data(as_text=True))
+    assert "CL-778899" in text and "CL-2" in text and stranger.external_id not in text
+    assert "Sanne" not in text and "Verhoeven" not in text
+    text = visible_text(client.get("/beheer/kandidaten/?q=lelystad").get_data(as_text=True))
+    assert "CL-2" in text and "CL-778899" not in text
+    text = visible_text(client.get("/beheer/kandidaten/?q=productie").get_data(as_text=True))
+    assert "CL-778899" in text and "CL-2" not in text
+    text = visible_text(client.get("/beheer/kandidaten/?owner=mine").get_data(as_text=True))
+    assert "0 kandidaten" in text
+    text = visible_text(client.get("/beheer/kandidaten/?profile=none").get_data(as_text=True))
+    assert "2 kandidaten" in text
+
+
+def test_list_runs_a_constant_number_of_queries(app, db, as_role, client, make_candidate, make_user):
+    user = as_role(Role.MATCHER)
+
+    def count(url):
+        statements = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get(url).status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    make_candidate(owner_id=user.id)
+    few = count("/beheer/kandidaten/")
+    for i in range(30):
+        make_candidate(owner_id=make_user(Role.MATCHER).id, external_id=f"N-{i:03d}")
+    assert count("/beheer/kandidaten/") == few
+    assert "Pagina 1 van 2" in visible_text(client.get("/beheer/kandidaten/").get_data(as_text=True))
+
+
+def test_record_shows_personal_data_and_logs_the_view(as_role, client, db, candidate):
+    user = as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}").get_data(as_text=True))
+    assert "Sanne Verhoeven" in text and "trede 4" in text and "heftruck" in text
+    event_ = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "view_personal"))
+    assert event_.actor_id == user.id and event_.object_id == candidate.id
+
+
+def test_consent_is_recorded_and_checked(as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/toestemming"
+    response = client.post(url, data={"version": candidate.version, "given": "y",
+                                      "given_on": TODAY.isoformat(), "until": TODAY.isoformat()})
+    assert response.status_code == 422
+    assert "De einddatum moet na de datum van de toestemming liggen" in visible_text(response.get_data(as_text=True))
+    response = client.post(url, data={"version": candidate.version, "given": "y", "given_on": TODAY.isoformat(),
+                                      "until": (TODAY + timedelta(days=30)).isoformat()}, follow_redirects=True)
+    assert "Toestemming opgeslagen" in visible_text(response.get_data(as_text=True))
+    db.session.refresh(candidate)
+    assert candidate.consent_until == TODAY + timedelta(days=30)
+    stale = client.post(url, data={"version": candidate.version - 1, "given": ""})
+    assert stale.status_code == 409 and "Dit is intussen gewijzigd" in visible_text(stale.get_data(as_text=True))
+
+
+def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_personal_data(
+        k1, as_role, client, db, candidate):
+    with_text(db, candidate, "Sanne werkte 3 jaar als orderpicker.", "Bereikbaar op 06-12345678.")
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
+    assert "<mark>[naam]</mark> werkte 3 jaar" in html and "<mark>[telefoon]</mark>" in html
+    assert "Productiemedewerker · 24–32 uur · Dronten" in visible_text(html)
+    profile = db.session.scalar(select(PublicProfile))
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    response = client.post(url, data={"version": profile.version, "action": "publish",
+                                      "description": "Harde werker. Bel 0320-123456."})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "De beschrijving bevat nog persoonsgegevens: telefoonnummer" in text
+    assert '<mark class="finding">0320-123456' in response.get_data(as_text=True)
+    assert db.session.scalar(select(PublicProfile.status)) == ProfileStatus.DRAFT
+    response = client.post(url, data={"version": profile.version, "action": "publish",
+                                      "description": "Harde werker met heftruckcertificaat."}, follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert f"Profiel {profile.code} is gepubliceerd" in text and "Status: gepubliceerd" in text
+    db.session.refresh(profile)
+    assert profile.status == ProfileStatus.PUBLISHED and profile.description == "Harde werker met heftruckcertificaat."
+
+
+def test_publication_needs_consent(k1, as_role, client, db, make_candidate):
+    candidate = make_candidate(publish_consent=False)
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
+    assert "Er is geen toestemming" in visible_text(html)
+    profile = db.session.scalar(select(PublicProfile))
+    response = client.post(f"/beheer/kandidaten/{candidate.id}/profiel",
+                           data={"version": profile.version, "action": "publish", "description": "Tekst."})
+    assert response.status_code == 422
+    assert "Er is geen toestemming om het profiel te publiceren" in visible_text(response.get_data(as_text=True))
+
+
+def test_preview_says_when_k_anonymity_coarsens(as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "te weinig vergelijkbare profielen gepubliceerd" in text  # alone, k = 5: it would wait
+
+
+def test_unpublish_takes_the_profile_off(k1, as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    client.get(f"/beheer/kandidaten/{candidate.id}/profiel")
+    profile = db.session.scalar(select(PublicProfile))
+    client.post(f"/beheer/kandidaten/{candidate.id}/profiel",
+                data={"version": profile.version, "action": "publish", "description": "Tekst."})
+    response = client.post(f"/beheer/kandidaten/{candidate.id}/profiel/intrekken",
+                           data={"reason": "Kandidaat twijfelt"}, follow_redirects=True)
+    assert "is ingetrokken" in visible_text(response.get_data(as_text=True))
+    db.session.refresh(profile)
+    assert profile.status == ProfileStatus.WITHDRAWN and profile.withdrawn_reason == "Kandidaat twijfelt"
+
+
+ROUTES = [("get", "/beheer/kandidaten/"), ("get", "/beheer/kandidaten/{id}"),
+          ("post", "/beheer/kandidaten/{id}/toestemming"), ("get", "/beheer/kandidaten/{id}/profiel"),
+          ("post", "/beheer/kandidaten/{id}/profiel"), ("post", "/beheer/kandidaten/{id}/profiel/intrekken")]
+
+
+@pytest.mark.parametrize("method,route", ROUTES)
+def test_route_access_by_role_and_organisation(method, route, client, login, make_user, make_candidate, other_org, db):
+    candidate = make_candidate()
+    url = route.format(id=candidate.id)
+    assert getattr(client, method)(url).status_code == 302  # anonymous: to the login page
+    for role in (Role.ACCOUNT_MANAGER, Role.ADMIN, Role.EMPLOYER):
+        login(make_user(role))
+        assert getattr(client, method)(url).status_code == 403, role
+    login(make_user(Role.MATCHER, other_org))
+    if "{id}" in route:
+        assert getattr(client, method)(url).status_code == 404
+    for role in (Role.MATCHER, Role.COORDINATOR):
+        login(make_user(role))
+        assert getattr(client, method)(url).status_code in (200, 302, 404, 409, 422), role
+
+
+def test_filters_left_out_are_no_error(as_role, client, candidate):
+    as_role(Role.MATCHER)
+    html = client.get("/beheer/kandidaten/?profile=none").get_data(as_text=True)
+    assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
+
+
+def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candidate, candidate):
+    from models.services import profiles
+
+    thirty = TODAY.replace(year=TODAY.year - 30, day=1)
+    for i in range(4):
+        other = make_candidate(external_id=f"P-{i}", birth_date=thirty, publish_consent=True,
+                               education=Education.MBO2)
+        profiles.publish(db.session, other, None, "Tekst.", today=TODAY, k=5)
+    candidate.personal.birth_date = TODAY.replace(year=TODAY.year - 40, day=1)
+    db.session.commit()
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "De leeftijd wordt grover getoond (25–44)" in text
+    assert "25–44 jaar" in text

@@ -1,0 +1,180 @@
+"""The account managers' inbox of employer requests: statuses in order, owner, employer link, privacy."""
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import event, select
+
+from models import Employer, EmployerRequest, OutboxMessage, PublicProfile
+from models.enums import ProfileStatus, RequestStatus, Role
+from tests.helpers import visible_text
+
+
+@pytest.fixture
+def make_request(db, org, make_candidate):
+    counter = iter(range(1, 10_000))
+
+    def make(organisation=None, **kw):
+        organisation = organisation or org
+        n = next(counter)
+        candidate = make_candidate(organisation=organisation, first_name="Ilse", last_name="Brouwer",
+                                   external_id=f"R-{n}")
+        profile = PublicProfile(candidate_id=candidate.id, organisation_id=organisation.id, code=f"K-{n:04d}",
+                                status=ProfileStatus.PUBLISHED, headline="Schoonmaker")
+        db.session.add(profile)
+        db.session.flush()
+        req = EmployerRequest(organisation_id=organisation.id, profile_id=profile.id,
+                              requester_name="Piet de Boer", company=kw.pop("company", f"Bouwbedrijf {n}"),
+                              kvk=kw.pop("kvk", "12345678"), email="piet@bouw.example", message="Graag kennismaken",
+                              **kw)
+        db.session.add(req)
+        db.session.commit()
+        return req
+    return make
+
+
+def post_status(client, req, status):
+    return client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": status},
+                       follow_redirects=True)
+
+
+def test_inbox_lists_own_requests_and_filters(as_role, client, make_request, other_org):
+    mine = make_request(company="Bakkerij Zon")
+    make_request(company="Tuincentrum Groen", status=RequestStatus.CLOSED)
+    make_request(organisation=other_org, company="Vreemd BV")
+    user = as_role(Role.ACCOUNT_MANAGER)
+    text = visible_text(client.get("/beheer/verzoeken/").get_data(as_text=True))
+    assert "Bakkerij Zon" in text and "Tuincentrum Groen" in text and "Vreemd BV" not in text
+    assert mine.profile.code in text and "Ilse" not in text
+    text = visible_text(client.get("/beheer/verzoeken/?status=new").get_data(as_text=True))
+    assert "Bakkerij Zon" in text and "Tuincentrum Groen" not in text
+    assert "0 verzoeken" in visible_text(client.get("/beheer/verzoeken/?owner=mine").get_data(as_text=True))
+    assert user
+
+
+def test_inbox_runs_a_constant_number_of_queries(db, as_role, client, make_request, make_user):
+    as_role(Role.ACCOUNT_MANAGER)
+
+    def count():
+        statements = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get("/beheer/verzoeken/").status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    make_request(owner_id=make_user(Role.ACCOUNT_MANAGER).id)
+    few = count()
+    for _ in range(12):
+        make_request(owner_id=make_user(Role.ACCOUNT_MANAGER).id)
+    assert count() == few
+
+
+def test_statuses_go_in_order_and_introduced_needs_agreement(as_role, client, db, make_request):
+    req = make_request()
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": "introduced"})
+    assert response.status_code == 422
+    assert "Voorstellen kan pas als de kandidaat akkoord is gegeven" in visible_text(response.get_data(as_text=True))
+    for status in ("candidate_asked", "candidate_agreed", "introduced", "closed"):
+        text = visible_text(post_status(client, req, status).get_data(as_text=True))
+        db.session.refresh(req)
+        assert req.status == RequestStatus(status), text
+    messages = db.session.scalars(select(OutboxMessage)).all()
+    assert len(messages) == 1 and messages[0].to_address == "piet@bouw.example"
+    body = messages[0].subject + messages[0].body
+    assert req.profile.code in body
+    assert "Ilse" not in body and "Brouwer" not in body and "R-" not in body
+
+
+def test_declined_sends_a_generic_message_and_cannot_be_introduced(as_role, client, db, make_request):
+    req = make_request()
+    as_role(Role.COORDINATOR)
+    post_status(client, req, "candidate_asked")
+    db.session.refresh(req)
+    post_status(client, req, "candidate_declined")
+    db.session.refresh(req)
+    response = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": "introduced"})
+    assert response.status_code == 422
+    message = db.session.scalar(select(OutboxMessage))
+    assert "niet op in" in message.body and "Ilse" not in message.body
+
+
+def test_owner_and_follow_up_are_saved_with_optimistic_locking(as_role, client, db, make_request, make_user):
+    req = make_request()
+    colleague = make_user(Role.ACCOUNT_MANAGER, name="Ria Kok")
+    as_role(Role.ACCOUNT_MANAGER)
+    follow = (date.today() + timedelta(days=3)).isoformat()
+    response = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": colleague.id,
+                                                                 "follow_up_on": follow}, follow_redirects=True)
+    assert "Verzoek bijgewerkt" in visible_text(response.get_data(as_text=True))
+    db.session.refresh(req)
+    assert req.owner_id == colleague.id and req.follow_up_on.isoformat() == follow
+    assert "Ria Kok" in visible_text(client.get("/beheer/verzoeken/").get_data(as_text=True))
+    stale = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version - 1, "owner_id": ""})
+    assert stale.status_code == 409
+    assert "Dit is intussen gewijzigd door" in visible_text(stale.get_data(as_text=True))
+
+
+def test_owner_from_another_organisation_is_refused(as_role, client, make_request, make_user, other_org):
+    req = make_request()
+    stranger = make_user(Role.ACCOUNT_MANAGER, other_org)
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": stranger.id})
+    assert response.status_code == 422
+
+
+def test_employer_is_linked_on_kvk_or_created_from_the_request(as_role, client, db, make_request, make_employer,
+                                                               other_org):
+    make_employer(organisation=other_org, kvk="12345678", name="Elders BV")
+    known = make_employer(kvk="87654321", name="Bekend BV")
+    linked = make_request(kvk="87654321")
+    created = make_request(kvk="12345678", company="Nieuw BV")
+    as_role(Role.ACCOUNT_MANAGER)
+    assert "Gevonden op KvK-nummer: Bekend BV" in visible_text(
+        client.get(f"/beheer/verzoeken/{linked.id}").get_data(as_text=True))
+    client.post(f"/beheer/verzoeken/{linked.id}/werkgever")
+    response = client.post(f"/beheer/verzoeken/{created.id}/werkgever", follow_redirects=True)
+    assert "Werkgever Nieuw BV aangemaakt en gekoppeld" in visible_text(response.get_data(as_text=True))
+    db.session.expire_all()
+    assert linked.employer_id == known.id
+    new = db.session.get(Employer, created.employer_id)
+    assert new.organisation_id == linked.organisation_id and new.kvk == "12345678" and new.name == "Nieuw BV"
+
+
+def test_candidate_link_only_for_those_who_may_open_candidates(as_role, client, make_request):
+    req = make_request()
+    as_role(Role.ACCOUNT_MANAGER)
+    html = client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True)
+    assert req.profile.code in html and "/beheer/kandidaten/" not in html
+    as_role(Role.COORDINATOR)
+    html = client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True)
+    assert f"/beheer/kandidaten/{req.profile.candidate_id}/profiel" in html
+
+
+ROUTES = [("get", "/beheer/verzoeken/"), ("get", "/beheer/verzoeken/{id}"), ("post", "/beheer/verzoeken/{id}"),
+          ("post", "/beheer/verzoeken/{id}/status"), ("post", "/beheer/verzoeken/{id}/werkgever")]
+
+
+@pytest.mark.parametrize("method,route", ROUTES)
+def test_route_access_by_role_and_organisation(method, route, client, login, make_user, make_request, other_org):
+    req = make_request()
+    url = route.format(id=req.id)
+    assert getattr(client, method)(url).status_code == 302
+    for role in (Role.MATCHER, Role.ADMIN, Role.EMPLOYER):
+        login(make_user(role))
+        assert getattr(client, method)(url).status_code == 403, role
+    if "{id}" in route:
+        login(make_user(Role.ACCOUNT_MANAGER, other_org))
+        assert getattr(client, method)(url).status_code == 404
+    for role in (Role.ACCOUNT_MANAGER, Role.COORDINATOR):
+        login(make_user(role))
+        assert getattr(client, method)(url).status_code in (200, 302, 409, 422), role
+
+
+def test_filters_left_out_are_no_error(as_role, client, make_request):
+    make_request()
+    as_role(Role.ACCOUNT_MANAGER)
+    html = client.get("/beheer/verzoeken/?status=new").get_data(as_text=True)
+    assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html

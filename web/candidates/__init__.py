@@ -1,0 +1,1 @@
+"""Candidates of the own organisation: records, consent and their anonymised public profile."""

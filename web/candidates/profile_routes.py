@@ -1,0 +1,123 @@
+"""The "Openbaar profiel" page: preview as employers see it, edit the description, publish."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.enums import ProfileStatus
+from models.services import audit, locking, profiles
+from models.services.errors import Conflict, InvalidInput
+from models.services.kanon import Record, Shown, shown_at, was_coarsened
+from models.services.profile_draft import find_personal, headline
+from models.services.profile_groups import fine_record, preview_level
+from models.services.profile_place import find_place
+from web.access import requires
+from web.extensions import db
+from web.profile_card import mark_findings
+
+from .forms import ProfileForm, UnpublishForm
+from .routes import bp, load_candidate, view_personal
+
+
+def _k() -> int:
+    return current_app.config["PROFILE_K_ANONYMITY"]
+
+
+def _preview(candidate, profile, draft, text: str):
+    """A profile-like object exactly as the catalogue would show it, and what k-anonymity did."""
+    today = date.today()
+    if profile.status == ProfileStatus.PUBLISHED and text == profile.description:
+        record = fine_record(profile, candidate.place, candidate.personal.birth_date, today)
+        shown = Shown(profile.age_band, profile.place, profile.region, profile.education)
+        return profile, was_coarsened(record, shown), 0
+    record = Record(profile.id, draft.age_band, draft.place, draft.region, draft.education)
+    level = preview_level(db.session, profile, record, k=_k(), today=today)
+    shown = shown_at(record, level if level is not None else 0)
+    location = shown.place or shown.region
+    card = replace(draft, code=profile.code, description=text, age_band=shown.age_band, place=shown.place,
+                   headline=headline(draft.occupations, draft.hours_min, draft.hours_max, location))
+    return card, was_coarsened(record, shown), level
+
+
+def _render(candidate, form, status=200, findings=None, conflict=None):
+    profile, draft = profiles.ensure_profile(db.session, candidate, date.today())
+    text = form.description.data if form.description.data is not None else profile.description
+    card, (band_coarse, place_coarse), level = _preview(candidate, profile, draft, text)
+    if findings is None:
+        findings = find_personal(text, candidate)
+    return render_template(
+        "candidates/profile.html", candidate=candidate, profile=profile, draft=draft, card=card, form=form,
+        band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
+        findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
+        kind_labels=profiles.KIND_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
+        consent_problem=profiles.consent_problem(candidate, date.today()),
+        fine_place=find_place(candidate.place),
+    ), status
+
+
+@bp.route("/<int:candidate_id>/profiel")
+@requires("candidates")
+def profile(candidate_id: int):
+    """Preview of the public profile beside the full record (audit-logged)."""
+    candidate = load_candidate(candidate_id)
+    view_personal(candidate, "profile")
+    current, _draft = profiles.ensure_profile(db.session, candidate, date.today())
+    form = ProfileForm(data={"version": current.version, "description": current.description})
+    return _render(candidate, form)
+
+
+@bp.route("/<int:candidate_id>/profiel", methods=["POST"])
+@requires("candidates")
+def publish(candidate_id: int):
+    """Check the edited description ("Controleren") or publish it ("Publiceren")."""
+    candidate = load_candidate(candidate_id)
+    view_personal(candidate, "profile")
+    form = ProfileForm()
+    if not form.validate():
+        return _render(candidate, form, 422)
+    if request.form.get("action") != "publish":
+        return _render(candidate, form)
+    try:
+        if candidate.profile is not None:
+            locking.check_version(db.session, candidate.profile, form.version.data)
+        published = profiles.publish(db.session, candidate, current_user, form.description.data or "",
+                                     today=date.today(), k=_k())
+    except Conflict as exc:
+        return _render(candidate, form, 409, conflict=locking.conflict_message(exc))
+    except InvalidInput as exc:
+        for field, message in exc.errors.items():
+            target = form.description if field == "description" else None
+            if target is not None:
+                target.errors.append(message)
+            else:
+                form.form_errors.append(message)
+        return _render(candidate, form, 422)
+    audit.record(db.session, "profile_published", actor=current_user, obj=published, origin=request.remote_addr)
+    if published.status == ProfileStatus.PUBLISHED:
+        flash(_("Profiel %(code)s is gepubliceerd in de catalogus.", code=published.code), "success")
+    else:
+        flash(_("Profiel %(code)s is goedgekeurd. Het wacht op publicatie: er zijn nog te weinig "
+                "vergelijkbare profielen om het anoniem te tonen (k = %(k)s).", code=published.code, k=_k()),
+              "success")
+    return redirect(url_for(".profile", candidate_id=candidate.id))
+
+
+@bp.route("/<int:candidate_id>/profiel/intrekken", methods=["POST"])
+@requires("candidates")
+def unpublish(candidate_id: int):
+    """Take the profile off the catalogue at once."""
+    candidate = load_candidate(candidate_id)
+    if candidate.profile is None or candidate.profile.status == ProfileStatus.WITHDRAWN:
+        abort(404)
+    form = UnpublishForm()
+    reason = (form.reason.data or "").strip() or _("Ingetrokken door %(name)s", name=current_user.name)
+    profiles.unpublish(db.session, candidate.profile, reason, today=date.today(), k=_k())
+    audit.record(db.session, "profile_withdrawn", actor=current_user, obj=candidate.profile,
+                 origin=request.remote_addr)
+    flash(_("Profiel %(code)s is ingetrokken en niet meer zichtbaar in de catalogus.", code=candidate.profile.code),
+          "success")
+    return redirect(url_for(".profile", candidate_id=candidate.id))

@@ -1,0 +1,123 @@
+"""Candidate list, candidate record (audit-logged) and consent."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from models import Candidate, PublicProfile
+from models.enums import ProfileStatus, TermKind
+from models.services import audit, locking, profiles
+from models.services.errors import Conflict, InvalidInput
+from web.access import get_own_or_404, requires
+from web.extensions import db
+
+from .forms import CandidateFilterForm, ConsentForm
+
+bp = Blueprint("candidates", __name__, url_prefix="/beheer/kandidaten", template_folder="templates")
+PER_PAGE = 25
+
+
+def profile_filter(value: str):
+    """The WHERE clause for the list's "Openbaar profiel" filter (None: no filter)."""
+    if value == "none":
+        return PublicProfile.id.is_(None)
+    if value == "waiting":
+        return and_(PublicProfile.status == ProfileStatus.DRAFT, PublicProfile.reviewed_at.is_not(None))
+    if value == "draft":
+        return and_(PublicProfile.status == ProfileStatus.DRAFT, PublicProfile.reviewed_at.is_(None))
+    if value in ("published", "withdrawn"):
+        return PublicProfile.status == ProfileStatus(value)
+    return None
+
+
+def load_candidate(candidate_id: int) -> Candidate:
+    """The candidate of the own organisation with everything the pages show; 404 otherwise."""
+    candidate = get_own_or_404(db.session, Candidate, candidate_id)
+    db.session.refresh(candidate, ["personal", "terms", "profile", "owner"])
+    return candidate
+
+
+def view_personal(candidate: Candidate, page: str) -> None:
+    """Log that the current user saw this candidate's personal data."""
+    audit.record(db.session, "view_personal", actor=current_user, obj=candidate, origin=request.remote_addr,
+                 details={"page": page})
+
+
+@bp.route("/")
+@requires("candidates")
+def index():
+    """Candidates of the own organisation, by client number, place and occupation; no names."""
+    form = CandidateFilterForm(request.args)
+    form.validate()
+    query = (select(Candidate).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
+             .where(Candidate.organisation_id == current_user.organisation_id))
+    q = (form.q.data or "").strip()
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(or_(func.lower(Candidate.external_id).like(like), func.lower(Candidate.place).like(like),
+                                func.lower(cast(Candidate.desired_occupations, String)).like(like)))
+    if form.owner.data == "mine":
+        query = query.where(Candidate.owner_id == current_user.id)
+    clause = profile_filter(form.profile.data or "")
+    if clause is not None:
+        query = query.where(clause)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
+    rows = db.session.scalars(
+        query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
+        .order_by(Candidate.external_id).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).unique().all()
+    args = {k: v for k, v in request.args.items() if k != "pagina"}
+    return render_template("candidates/index.html", form=form, candidates=rows, total=total, page=page,
+                           pages=pages, args=args, today=date.today())
+
+
+@bp.route("/<int:candidate_id>")
+@requires("candidates")
+def show(candidate_id: int):
+    """The full record with personal data (audit-logged), terms, ladder and consent."""
+    candidate = load_candidate(candidate_id)
+    view_personal(candidate, "record")
+    form = ConsentForm(data={"version": candidate.version, "given": candidate.publish_consent,
+                             "given_on": candidate.consent_given_on, "until": candidate.consent_until})
+    return _render_show(candidate, form)
+
+
+def _render_show(candidate: Candidate, form: ConsentForm, status: int = 200, conflict: str | None = None):
+    terms = {kind: [t for t in candidate.terms if t.kind == kind] for kind in TermKind}
+    return render_template("candidates/show.html", candidate=candidate, form=form, terms=terms,
+                           conflict=conflict, today=date.today()), status
+
+
+@bp.route("/<int:candidate_id>/toestemming", methods=["POST"])
+@requires("candidates")
+def consent(candidate_id: int):
+    """Record consent to publish; withdrawing it takes the profile off the catalogue at once."""
+    candidate = load_candidate(candidate_id)
+    form = ConsentForm()
+    if not form.validate():
+        return _render_show(candidate, form, 422)
+    try:
+        locking.check_version(db.session, candidate, form.version.data)
+        profiles.record_consent(
+            db.session, candidate, given=form.given.data, given_on=form.given_on.data, until=form.until.data,
+            actor=current_user, today=date.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
+        )
+    except Conflict as exc:
+        return _render_show(candidate, form, 409, locking.conflict_message(exc))
+    except InvalidInput as exc:
+        for field, message in exc.errors.items():
+            getattr(form, field).errors.append(message)
+        return _render_show(candidate, form, 422)
+    flash(_("Toestemming opgeslagen.") if form.given.data else
+          _("Toestemming ingetrokken; een openbaar profiel is direct offline gehaald."), "success")
+    return redirect(url_for(".show", candidate_id=candidate.id))
+
+
+from . import profile_routes  # noqa: E402,F401  (registers the profile pages on bp)

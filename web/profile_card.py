@@ -1,0 +1,48 @@
+"""Template helpers of the shared profile card (`_profile_card.html`), used by staff and catalogue."""
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
+
+from models.services.profile_draft import hours_text
+
+EDUCATION_LABELS = {
+    "none": _l("Geen diploma"), "primary": _l("Basisonderwijs"), "vmbo": _l("Vmbo"),
+    "mbo1": _l("Mbo 1 (entree)"), "mbo2": _l("Mbo 2"), "mbo3": _l("Mbo 3"), "mbo4": _l("Mbo 4"),
+    "havo_vwo": _l("Havo/vwo"), "hbo": _l("Hbo"), "wo": _l("Wo"),
+    "foreign_unrecognised": _l("Buitenlands diploma (niet gewaardeerd)"),
+}
+PLACEHOLDER = re.compile(r"\[(naam|e-mail|telefoon|BSN|IBAN|adres|postcode|datum|link|klantnummer)\]")
+
+
+def education_label(value: str | None) -> str:
+    """Dutch label of an education value; empty for None."""
+    return str(EDUCATION_LABELS.get(value, value or ""))
+
+
+def mark_placeholders(text: str | None) -> Markup:
+    """Escape ``text`` and wrap every scrubber placeholder ("[naam]") in <mark>."""
+    return Markup(PLACEHOLDER.sub(lambda m: f"<mark>{m.group()}</mark>", str(escape(text or ""))))
+
+
+def mark_findings(text: str, findings, labels: dict[str, str]) -> Markup:
+    """Escape ``text`` and wrap each finding in <mark> with its kind spelled out for every reader."""
+    parts, pos = [], 0
+    for f in findings:
+        parts.append(escape(text[pos:f.start]))
+        kind = labels.get(f.kind, f.kind)
+        parts.append(Markup('<mark class="finding">{}<span class="finding-kind"> ({})</span></mark>')
+                     .format(text[f.start:f.end], kind))
+        pos = f.end
+    parts.append(escape(text[pos:]))
+    return Markup("").join(parts)
+
+
+def init_app(app: Flask) -> None:
+    """Register the card's filters on ``app``."""
+    app.add_template_filter(education_label)
+    app.add_template_filter(mark_placeholders)
+    app.add_template_filter(hours_text, "hours_text")

@@ -1,0 +1,1 @@
+"""The account managers' inbox of employer requests to meet a candidate from the catalogue."""

@@ -1,0 +1,34 @@
+"""Forms of the employer-request inbox."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField
+from wtforms.validators import Optional
+
+from web.forms import choices
+
+STATUS_CHOICES = [
+    ("new", _l("Nieuw")), ("candidate_asked", _l("Kandidaat gevraagd")),
+    ("candidate_agreed", _l("Kandidaat akkoord")), ("candidate_declined", _l("Kandidaat wil niet")),
+    ("introduced", _l("Voorgesteld")), ("closed", _l("Afgesloten")),
+]
+STATUS_LABELS = dict(STATUS_CHOICES)
+
+
+class RequestFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Status"), default="", choices=choices([("", _l("Alle")), *STATUS_CHOICES]))
+    owner = SelectField(_l("Eigenaar"), default="", choices=choices(
+        [("", _l("Iedereen")), ("mine", _l("Mijn verzoeken")), ("none", _l("Zonder eigenaar"))]))
+
+
+class RequestEditForm(FlaskForm):
+    version = HiddenField()
+    owner_id = SelectField(_l("Eigenaar"), coerce=lambda v: int(v) if v not in (None, "", "None") else None)
+    follow_up_on = DateField(_l("Opvolgen op"), validators=[Optional()])
+
+
+class StatusForm(FlaskForm):
+    version = HiddenField()
+    status = HiddenField()

@@ -1,0 +1,143 @@
+"""Inbox of employer requests for the own organisation's candidates: list, handle, link employer."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+from werkzeug.routing import BuildError
+
+from models import EmployerRequest, User
+from models.enums import RequestStatus
+from models.services import employer_requests as service
+from models.services import locking
+from models.services.errors import Conflict, InvalidInput
+from web.access import can, get_own_or_404, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import STATUS_LABELS, RequestEditForm, RequestFilterForm, StatusForm
+
+bp = Blueprint("requests", __name__, url_prefix="/beheer/verzoeken", template_folder="templates")
+PER_PAGE = 25
+
+
+@bp.route("/")
+@requires("register")
+def index():
+    """Requests of the own organisation, newest first, by status and owner."""
+    form = RequestFilterForm(request.args)
+    form.validate()
+    query = select(EmployerRequest).where(EmployerRequest.organisation_id == current_user.organisation_id)
+    if form.status.data:
+        query = query.where(EmployerRequest.status == RequestStatus(form.status.data))
+    if form.owner.data == "mine":
+        query = query.where(EmployerRequest.owner_id == current_user.id)
+    elif form.owner.data == "none":
+        query = query.where(EmployerRequest.owner_id.is_(None))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
+    rows = db.session.scalars(
+        query.options(joinedload(EmployerRequest.profile))
+        .order_by(EmployerRequest.created_at.desc(), EmployerRequest.id.desc())
+        .limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).all()
+    owner_ids = {r.owner_id for r in rows if r.owner_id}
+    owners = ({uid: name for uid, name in db.session.execute(select(User.id, User.name).where(User.id.in_(owner_ids)))}
+              if owner_ids else {})
+    args = {k: v for k, v in request.args.items() if k != "pagina"}
+    return render_template("requests/index.html", form=form, requests=rows, total=total, page=page,
+                           pages=pages, args=args, labels=STATUS_LABELS, owners=owners)
+
+
+def _employer_url(employer) -> str | None:
+    try:
+        return url_for("employers.show", employer_id=employer.id)
+    except BuildError:  # the register area is not installed, or names its parameter otherwise
+        return None
+
+
+def _render(req: EmployerRequest, form: RequestEditForm | None = None, status: int = 200, error: str | None = None):
+    if form is None:
+        form = RequestEditForm(data={"version": req.version, "owner_id": req.owner_id,
+                                     "follow_up_on": req.follow_up_on})
+    staff = service.staff_choices(db.session, current_user.organisation_id)
+    form.owner_id.choices = choices([("", _("Niemand")), *((u.id, u.name) for u in staff)])
+    candidate_link = None
+    profile = req.profile
+    if profile is not None and profile.candidate_id is not None and can("candidates") \
+            and profile.organisation_id == current_user.organisation_id:
+        candidate_link = url_for("candidates.profile", candidate_id=profile.candidate_id)
+    return render_template(
+        "requests/show.html", req=req, form=form, error=error, labels=STATUS_LABELS,
+        next_statuses=service.NEXT[req.status], status_form=StatusForm(),
+        match=service.matching_employer(db.session, req) if req.employer_id is None else None,
+        employer_url=_employer_url(req.employer) if req.employer else None, candidate_link=candidate_link,
+    ), status
+
+
+def _load(request_id: int) -> EmployerRequest:
+    return get_own_or_404(db.session, EmployerRequest, request_id)
+
+
+@bp.route("/<int:request_id>")
+@requires("register")
+def show(request_id: int):
+    """One request: the employer's message, the profile by pseudonym, status steps, owner."""
+    return _render(_load(request_id))
+
+
+@bp.route("/<int:request_id>", methods=["POST"])
+@requires("register")
+def edit(request_id: int):
+    """Change owner and follow-up date (optimistic locking)."""
+    req = _load(request_id)
+    form = RequestEditForm()
+    form.owner_id.choices = choices([("", ""), *((u.id, u.name) for u in service.staff_choices(
+        db.session, current_user.organisation_id))])
+    if not form.validate():
+        return _render(req, form, 422)
+    try:
+        locking.check_version(db.session, req, form.version.data)
+        service.update(db.session, req, owner_id=form.owner_id.data, follow_up_on=form.follow_up_on.data,
+                       actor=current_user)
+    except Conflict as exc:
+        return _render(req, form, 409, locking.conflict_message(exc))
+    except InvalidInput as exc:
+        form.owner_id.errors.append(exc.errors.get("owner_id", str(exc)))
+        return _render(req, form, 422)
+    flash(_("Verzoek bijgewerkt."), "success")
+    return redirect(url_for(".show", request_id=req.id))
+
+
+@bp.route("/<int:request_id>/status", methods=["POST"])
+@requires("register")
+def change_status(request_id: int):
+    """Move the request one step on (new → asked → agreed/declined; agreed → introduced → closed)."""
+    req = _load(request_id)
+    form = StatusForm()
+    try:
+        locking.check_version(db.session, req, form.version.data)
+        service.change_status(db.session, req, form.status.data, current_user)
+    except Conflict as exc:
+        return _render(req, status=409, error=locking.conflict_message(exc))
+    except InvalidInput as exc:
+        return _render(req, status=422, error=str(exc))
+    flash(_("Status: %(status)s.", status=STATUS_LABELS[req.status.value]), "success")
+    return redirect(url_for(".show", request_id=req.id))
+
+
+@bp.route("/<int:request_id>/werkgever", methods=["POST"])
+@requires("register")
+def link_employer(request_id: int):
+    """Link the employer with the request's KvK number, or create it from the request."""
+    req = _load(request_id)
+    if req.employer_id is not None:
+        flash(_("Dit verzoek is al gekoppeld aan een werkgever."), "error")
+        return redirect(url_for(".show", request_id=req.id))
+    employer, created = service.link_employer(db.session, req, current_user)
+    flash(_("Werkgever %(name)s aangemaakt en gekoppeld.", name=employer.name) if created else
+          _("Gekoppeld aan werkgever %(name)s.", name=employer.name), "success")
+    return redirect(url_for(".show", request_id=req.id))
