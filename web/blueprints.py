@@ -7,11 +7,13 @@ from flask import Flask
 def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
     from web.auth.routes import bp as auth
+    from web.catalogue.routes import bp as catalogue
+    from web.employer_account.routes import bp as employer_account
     from web.public.routes import bp as public
     from web.start.routes import bp as start
     from web.users.routes import bp as users
 
-    for blueprint in (public, auth, start, users):
+    for blueprint in (public, auth, start, users, catalogue, employer_account):
         app.register_blueprint(blueprint)
 
     from web.auth.session import init_login
