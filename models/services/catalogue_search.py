@@ -106,6 +106,8 @@ def _matches(word: str, wordings: list[str]) -> set[str]:
         # A wording much shorter than the word must match it as a whole ("las" is not "lassen").
         if len(wording) >= len(word) - 2 or fuzz.ratio(word, wording) >= FUZZY_CUTOFF:
             found.add(wording)
+    # Variants of a whole wording: "schoonmaakster" ~ "schoonmaker".
+    found.update(w for w, _, _ in process.extract(word, wordings, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
     return found
 
 
