@@ -93,5 +93,9 @@ def _reindex(_mapper, connection: Connection, profile: PublicProfile) -> None:
     index_rows(connection, {profile.id: profile_terms(profile.occupations, profile.skills, profile.licences)})
 
 
-# The catalogue's default listing: published profiles, newest first, straight from an index.
-Index("ix_public_profile_status_published_at", PublicProfile.status, PublicProfile.published_at)
+# The catalogue's listing walks this index newest first and filters on its columns without
+# touching the (wide) table rows; count and page come from the same walk.
+Index(
+    "ix_public_profile_listing", PublicProfile.status, PublicProfile.published_at, PublicProfile.available_from,
+    PublicProfile.hours_min, PublicProfile.hours_max, PublicProfile.education, PublicProfile.lat, PublicProfile.lon,
+)

@@ -34,7 +34,8 @@ def upgrade():
         batch_op.create_index('ix_profile_term_term_profile', ['term_id', 'profile_id'], unique=False)
 
     with op.batch_alter_table('public_profile', schema=None) as batch_op:
-        batch_op.create_index('ix_public_profile_status_published_at', ['status', 'published_at'], unique=False)
+        batch_op.create_index('ix_public_profile_listing', ['status', 'published_at', 'available_from', 'hours_min',
+                                                             'hours_max', 'education', 'lat', 'lon'], unique=False)
 
     _index_existing_profiles()
 
@@ -57,7 +58,7 @@ def _index_existing_profiles():
 
 def downgrade():
     with op.batch_alter_table('public_profile', schema=None) as batch_op:
-        batch_op.drop_index('ix_public_profile_status_published_at')
+        batch_op.drop_index('ix_public_profile_listing')
 
     with op.batch_alter_table('profile_term', schema=None) as batch_op:
         batch_op.drop_index('ix_profile_term_term_profile')

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from functools import lru_cache
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_babel import format_timedelta
+from flask_babel import format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -28,8 +29,11 @@ FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer 
 
 def _ago(day: date) -> str:
     days = (date.today() - day).days
-    if days <= 0:
-        return _("vandaag")
+    return _("vandaag") if days <= 0 else _days_ago(days, str(get_locale()))
+
+
+@lru_cache(maxsize=512)
+def _days_ago(days: int, _locale: str) -> str:
     return format_timedelta(timedelta(days=-days), add_direction=True, threshold=1)
 
 
