@@ -5,6 +5,7 @@ Importing this package registers every table on ``Base.metadata``; nothing here 
 from .audit import AuditEvent, ChangeRecord
 from .base import Base, utcnow
 from .candidate import Candidate, CandidatePersonal, CandidateTerm
+from .catalogue import CatalogueTerm, ProfileTerm
 from .contact import ContactMoment
 from .employer import Agreement, ContactPerson, Employer
 from .employer_request import EmployerRequest
@@ -27,6 +28,7 @@ from .vacancy import Vacancy, VacancyShare, VacancyTerm
 __all__ = [
     "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",
     "BuildingBlockTableVersion", "CacheStamp", "Candidate", "CandidatePersonal", "CandidateTerm",
+    "CatalogueTerm", "ProfileTerm",
     "ChangeRecord", "Concept", "ConceptAlias", "ConceptRelation", "ContactMoment",
     "ContactPerson", "Employer", "EmployerRequest", "Favourite", "Organisation", "OutboxMessage",
     "Placement", "PublicProfile", "SavedSearch", "SroiActivity", "SroiObligation", "Suggestion",

@@ -174,3 +174,33 @@ def make_candidate(db, org):
         db.session.commit()
         return candidate
     return make
+
+
+@pytest.fixture
+def make_public_profile(db, org):
+    """A PublicProfile row as the matcher side would publish it (status published unless told)."""
+    from datetime import timedelta
+
+    from models import PublicProfile
+    from models.base import utcnow
+    from models.enums import ProfileStatus
+
+    counter = iter(range(1, 100_000))
+
+    def make(organisation: Organisation | None = None, candidate: Candidate | None = None, **kw) -> PublicProfile:
+        n = next(counter)
+        values = dict(
+            code=f"K-{n:04X}", status=ProfileStatus.PUBLISHED, headline="Enthousiaste orderpicker",
+            age_band="25-34", place="Dronten", region="Flevoland", lat=52.525, lon=5.718, education="mbo2",
+            dutch_level="B1", occupations=["Orderpicker"], skills=["Orderpicken", "Heftruck rijden"],
+            licences=["B"], hours_min=24, hours_max=36, available_from=date(2026, 1, 1),
+            description="Werkt graag in een team.", checked_on=date.today() - timedelta(days=21),
+            published_at=utcnow() - timedelta(days=n),
+        )
+        values.update(kw)
+        profile = PublicProfile(organisation_id=(organisation or org).id,
+                                candidate_id=candidate.id if candidate else None, **values)
+        db.session.add(profile)
+        db.session.commit()
+        return profile
+    return make

@@ -9,6 +9,8 @@ def register(app: Flask) -> None:
     from web.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
     from web.auth.routes import bp as auth
     from web.candidates.routes import bp as candidates
+    from web.catalogue.routes import bp as catalogue
+    from web.employer_account.routes import bp as employer_account
     from web.privacy.routes import bp as privacy
     from web.public.routes import bp as public
     from web.requests.routes import bp as requests_
@@ -20,7 +22,7 @@ def register(app: Flask) -> None:
     from web.api import register_api
 
     for blueprint in (public, auth, start, users, privacy, vacancies, vacancy_submission, tokens,
-                      candidates, requests_):
+                      candidates, requests_, catalogue, employer_account):
         app.register_blueprint(blueprint)
     register_api(app)
 

@@ -30,6 +30,10 @@ class Defaults:
     RETENTION_DAYS = 2 * 365  # inactive candidates are erased after this long (flask candidates purge-inactive)
     PROFILE_K_ANONYMITY = 5
     PROFILE_NOINDEX = True
+    # Public catalogue, per client address and hour (counted in the database, shared by workers).
+    CATALOGUE_MAX_LIST_VIEWS_PER_HOUR = 300
+    CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR = 120
+    CATALOGUE_MAX_REQUESTS_PER_HOUR = 5
 
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR")

@@ -41,6 +41,7 @@ ROLE_START = {
     "matcher": "start.matcher",
     "coordinator": "start.coordinator",
     "admin": "start.admin",
+    "employer": "employer_account.index",
 }
 
 

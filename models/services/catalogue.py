@@ -1,0 +1,149 @@
+"""Reading the public catalogue: published profiles only, filtered, sorted and paged in two queries.
+
+Nothing here touches Candidate or CandidatePersonal: the catalogue is built from PublicProfile rows
+with status ``published`` and their indexed wordings, so no personal data can reach it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from matching.geo import ROAD_FACTOR, Point, travel_km
+from matching.levels import EDUCATION_RANK
+from models.catalogue import CatalogueTerm, ProfileTerm
+from models.enums import ProfileStatus
+from models.profile import PublicProfile
+
+from .catalogue_search import expand_query, sector_terms
+from .terms import normalise
+
+PER_PAGE = 20
+COUNT_CAP = 1000  # beyond this the catalogue says "meer dan 1.000 kandidaten"
+KM_PER_DEGREE_LAT = 110.57
+KM_PER_DEGREE_LON_EQUATOR = 111.32
+
+
+@dataclass
+class Filters:
+    """What an employer asked for; None or empty means 'any'."""
+
+    q: str = ""
+    occupation: str = ""
+    sector: str = ""
+    hours: int | None = None  # a profile fits when hours_min <= hours <= hours_max
+    near: Point | None = None
+    within_km: int | None = None  # estimated road distance, like the matcher's travel_km
+    education: str | None = None  # minimum level
+    licence: str | None = None
+    available_before: date | None = None
+    sort: str = "relevance"  # or "newest"
+    published_since: datetime | None = None  # saved searches: what is new since the last visit
+
+
+@dataclass
+class Page:
+    """One page of results; ``distances`` holds the estimated road km per profile id when asked."""
+
+    profiles: list[PublicProfile]
+    total: int
+    number: int
+    per_page: int
+    distances: dict[int, float] = field(default_factory=dict)
+    capped: bool = False  # more than COUNT_CAP matched; ``total`` is then COUNT_CAP
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _having_terms(terms: set[str], *, kinds: tuple[str, ...] = ("occupation", "skill")):
+    # "id + 0": check membership while walking the listing index, instead of letting SQLite fetch
+    # every row of a common wording (licence B) in random order.
+    return (PublicProfile.id + 0).in_(
+        select(ProfileTerm.profile_id).join(CatalogueTerm, CatalogueTerm.id == ProfileTerm.term_id)
+        .where(CatalogueTerm.term.in_(sorted(terms)), CatalogueTerm.kind.in_(kinds))
+    )
+
+
+def _conditions(session: Session, f: Filters) -> list:
+    conds = []
+    if f.occupation:
+        conds.append(_having_terms(expand_query(session, f.occupation), kinds=("occupation",)))
+    if f.sector:
+        conds.append(_having_terms(sector_terms(session, f.sector)))
+    if f.licence:
+        conds.append(_having_terms({normalise(f.licence)}, kinds=("licence",)))
+    if f.hours is not None:
+        conds += [PublicProfile.hours_min <= f.hours, PublicProfile.hours_max >= f.hours]
+    if f.education:
+        rank = EDUCATION_RANK[f.education]
+        conds.append(PublicProfile.education.in_(sorted(k for k, r in EDUCATION_RANK.items() if r >= rank)))
+    if f.available_before:
+        conds.append(PublicProfile.available_from <= f.available_before)
+    if f.published_since:
+        conds.append(PublicProfile.published_at > f.published_since)
+    if f.near is not None and f.within_km:
+        # Straight-line radius for the road distance asked; flat-earth maths is exact enough at
+        # these ranges and needs no trigonometry in SQL (SQLite has none by default).
+        radius = f.within_km / ROAD_FACTOR
+        dlat = radius / KM_PER_DEGREE_LAT
+        kx = KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(f.near.lat))
+        dlon = radius / kx
+        dy = (PublicProfile.lat - f.near.lat) * KM_PER_DEGREE_LAT
+        dx = (PublicProfile.lon - f.near.lon) * kx
+        conds += [
+            PublicProfile.lat.between(f.near.lat - dlat, f.near.lat + dlat),
+            PublicProfile.lon.between(f.near.lon - dlon, f.near.lon + dlon),
+            dx * dx + dy * dy <= radius * radius,
+        ]
+    return conds
+
+
+def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE) -> Page:
+    """A page of published profiles matching ``f``; page numbers beyond the last show the last.
+
+    One ordered id query (at most COUNT_CAP + 1 rows) gives the count and the page, one more loads
+    the page's profiles. Counting stops at COUNT_CAP: a walk along the listing index then ends early
+    instead of visiting every profile, so even 100,000 profiles answer quickly.
+    """
+    conds = _conditions(session, f)
+    order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]
+    ids = select(PublicProfile.id).where(PublicProfile.status == ProfileStatus.PUBLISHED, *conds)
+    if f.q.strip():
+        hits = (
+            select(ProfileTerm.profile_id, func.count().label("hits"))
+            .join(CatalogueTerm, CatalogueTerm.id == ProfileTerm.term_id)
+            .where(CatalogueTerm.term.in_(sorted(expand_query(session, f.q))), CatalogueTerm.kind != "licence")
+            .group_by(ProfileTerm.profile_id).subquery()
+        )
+        ids = ids.join(hits, hits.c.profile_id == PublicProfile.id)
+        if f.sort != "newest":
+            order.insert(0, hits.c.hits.desc())
+    ids = ids.order_by(*order)
+    first = list(session.scalars(ids.limit(COUNT_CAP + 1)))
+    capped = len(first) > COUNT_CAP
+    total = COUNT_CAP if capped else len(first)
+    number = min(max(1, page), max(1, math.ceil(total / per_page)))
+    offset = (number - 1) * per_page
+    if offset + per_page <= len(first) or not capped:
+        page_ids = first[offset:offset + per_page]
+    else:  # deep pages of a very large result
+        page_ids = list(session.scalars(ids.limit(per_page).offset(offset)))
+    rows = {p.id: p for p in session.scalars(select(PublicProfile).where(PublicProfile.id.in_(page_ids)))} if page_ids else {}
+    profiles = [rows[i] for i in page_ids if i in rows]
+    distances = {}
+    if f.near is not None:
+        distances = {p.id: travel_km(f.near, Point(p.lat, p.lon)) for p in profiles if p.lat is not None}
+    return Page(profiles, total, number, per_page, distances, capped)
+
+
+def profile_by_code(session: Session, code: str) -> PublicProfile | None:
+    """The published or withdrawn profile with pseudonym ``code``; None for drafts and unknown codes."""
+    return session.scalar(select(PublicProfile).where(
+        PublicProfile.code == code[:16],
+        PublicProfile.status.in_([ProfileStatus.PUBLISHED, ProfileStatus.WITHDRAWN]),
+    ))

@@ -1,0 +1,98 @@
+"""An employer asks to meet the person behind a public profile: the request and its confirmation."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from models.employer_request import EmployerRequest
+from models.enums import ProfileStatus, RequestStatus
+from models.profile import PublicProfile
+from models.system import OutboxMessage
+
+from .accounts import normalise_email
+from .errors import InvalidInput
+
+log = logging.getLogger("werkbrug")
+
+KVK = re.compile(r"^[0-9]{8}$")
+PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
+
+CONFIRMATION_SUBJECT = "Uw verzoek voor een kennismaking is ontvangen"
+CONFIRMATION_BODY = """Beste {name},
+
+Bedankt voor uw verzoek om kennis te maken met een werkzoekende uit onze catalogus.
+
+Wat gebeurt er nu?
+1. Een adviseur van het werkgeversservicepunt vraagt de werkzoekende of hij of zij kennis wil maken.
+2. Daarna nemen wij contact met u op, meestal binnen vijf werkdagen.
+3. Zegt de werkzoekende ja, dan brengen wij u met elkaar in contact.
+
+Uw verzoek heeft nummer {number}. Noem dit nummer als u contact met ons opneemt.
+
+Met vriendelijke groet,
+Het werkgeversservicepunt
+"""
+
+
+@dataclass
+class MeetingRequest:
+    """What the employer filled in on the form."""
+
+    name: str
+    company: str
+    kvk: str
+    email: str
+    phone: str = ""
+    message: str = ""
+
+
+def check(data: MeetingRequest) -> dict[str, str]:
+    """Field name -> message for every problem in ``data``; empty when all is well."""
+    errors: dict[str, str] = {}
+    if not data.name.strip():
+        errors["name"] = "Vul uw naam in."
+    if not data.company.strip():
+        errors["company"] = "Vul de naam van uw bedrijf in."
+    kvk = re.sub(r"[\s.]", "", data.kvk or "")
+    if not KVK.match(kvk):
+        errors["kvk"] = "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678."
+    try:
+        normalise_email(data.email or "")
+    except InvalidInput as exc:
+        errors.update(exc.errors)
+    if data.phone.strip() and not PHONE.match(data.phone.strip()):
+        errors["phone"] = "Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 0321 123456."
+    if len(data.message or "") > 2000:
+        errors["message"] = "Het bericht is te lang: maximaal 2000 tekens."
+    return errors
+
+
+def submit(session: Session, profile: PublicProfile, data: MeetingRequest, user=None) -> EmployerRequest:
+    """Record a request to meet ``profile``'s candidate and queue a confirmation to the employer.
+
+    Raises InvalidInput naming every bad field, or naming ``profile`` when it is no longer published.
+    """
+    if errors := check(data):
+        raise InvalidInput(errors)
+    if profile.status != ProfileStatus.PUBLISHED:
+        raise InvalidInput({"profile": "Dit profiel is niet meer beschikbaar."})
+    request = EmployerRequest(
+        organisation_id=profile.organisation_id, profile_id=profile.id,
+        user_id=getattr(user, "id", None), requester_name=data.name.strip()[:200],
+        company=data.company.strip()[:200], kvk=re.sub(r"[\s.]", "", data.kvk),
+        email=normalise_email(data.email), phone=data.phone.strip()[:40] or None,
+        message=(data.message or "").strip() or None, status=RequestStatus.NEW,
+    )
+    session.add(request)
+    session.flush()
+    # Generic text only: the employer's own name and the request number, nothing of the candidate.
+    session.add(OutboxMessage(
+        to_address=request.email, subject=CONFIRMATION_SUBJECT,
+        body=CONFIRMATION_BODY.format(name=request.requester_name, number=request.id),
+    ))
+    log.info("employer request %d for organisation %d queued a confirmation", request.id,
+             request.organisation_id)
+    return request

@@ -1,0 +1,148 @@
+"""Query expansion for the public catalogue: typos, spelling variants and related taxonomy concepts.
+
+``expand_query`` turns what an employer typed into the set of normalised wordings to look up in the
+catalogue index. It fuzzy-matches every word (and the whole phrase) against the vocabulary: the
+distinct wordings of public profiles plus every ConceptAlias of the taxonomy. A matched alias brings
+in every wording of its concept and of concepts linked to it by a ConceptRelation, and a query that
+names a sector brings in the concepts of that sector. The richer the taxonomy tables, the better the
+expansion, without changes here.
+
+The vocabulary is derived state: each process keeps a copy and reloads it when a one-row stamp
+query (highest ids and counts of the source tables) says it changed, so every worker answers alike.
+"""
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.catalogue import CatalogueTerm
+from models.taxonomy import Concept, ConceptAlias, ConceptRelation
+
+from .terms import normalise
+
+# partial_ratio at or above this counts as the same word (heftruk ~ heftruck scores 92)
+FUZZY_CUTOFF = 88
+SHORT_WORD = 4  # words this short must start a word of the wording: "kok" finds "kok", "koken"
+
+
+@dataclass
+class Vocabulary:
+    """Everything a query is matched against, keyed by normalised wording."""
+
+    stamp: tuple = ()
+    wordings: list[str] = field(default_factory=list)  # catalogue terms and aliases
+    alias_concepts: dict[str, set[int]] = field(default_factory=dict)
+    concept_wordings: dict[int, set[str]] = field(default_factory=dict)
+    related: dict[int, set[int]] = field(default_factory=dict)
+    sectors: dict[str, set[int]] = field(default_factory=dict)  # normalised sector -> concepts
+    sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
+
+
+_cache: dict[str, Vocabulary] = {}
+_lock = threading.Lock()
+
+
+def _stamp(session: Session) -> tuple:
+    parts = [
+        select(func.max(CatalogueTerm.id)).scalar_subquery(),
+        select(func.count(ConceptAlias.id)).scalar_subquery(),
+        select(func.max(ConceptAlias.id)).scalar_subquery(),
+        select(func.count(ConceptRelation.id)).scalar_subquery(),
+        select(func.max(Concept.updated_at)).scalar_subquery(),
+    ]
+    return tuple(session.execute(select(*parts)).one())
+
+
+def _load(session: Session, stamp: tuple) -> Vocabulary:
+    vocab = Vocabulary(stamp=stamp)
+    words = set(session.scalars(select(CatalogueTerm.term).where(CatalogueTerm.kind != "licence")))
+    alias_concepts: dict[str, set[int]] = defaultdict(set)
+    concept_wordings: dict[int, set[str]] = defaultdict(set)
+    for concept_id, label, normalised in session.execute(
+        select(Concept.id, Concept.label, ConceptAlias.normalised).outerjoin(ConceptAlias)
+    ):
+        for wording in {normalise(label), normalised or ""} - {""}:
+            alias_concepts[wording].add(concept_id)
+            concept_wordings[concept_id].add(wording)
+    related: dict[int, set[int]] = defaultdict(set)
+    for a, b in session.execute(select(ConceptRelation.from_id, ConceptRelation.to_id)):
+        related[a].add(b)
+        related[b].add(a)
+    sectors: dict[str, set[int]] = defaultdict(set)
+    for concept_id, sector in session.execute(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
+        if key := normalise(sector):
+            sectors[key].add(concept_id)
+            vocab.sector_names.setdefault(key, sector)
+    vocab.wordings = sorted(words | alias_concepts.keys())
+    vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
+    vocab.related, vocab.sectors = dict(related), dict(sectors)
+    return vocab
+
+
+def vocabulary(session: Session) -> Vocabulary:
+    """The current vocabulary: one stamp query, and a reload only when the tables changed."""
+    stamp = _stamp(session)
+    key = str(session.get_bind().url)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is None or cached.stamp != stamp:
+            cached = _cache[key] = _load(session, stamp)
+    return cached
+
+
+def _matches(word: str, wordings: list[str]) -> set[str]:
+    """Wordings that contain ``word`` or a near spelling of it."""
+    if len(word) <= SHORT_WORD:
+        return {w for w in wordings if any(part.startswith(word) for part in w.split())}
+    found = set()
+    for wording, score, _ in process.extract(
+        word, wordings, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+    ):
+        # A wording much shorter than the word must match it as a whole ("las" is not "lassen").
+        if len(wording) >= len(word) - 2 or fuzz.ratio(word, wording) >= FUZZY_CUTOFF:
+            found.add(wording)
+    # Variants of a whole wording: "schoonmaakster" ~ "schoonmaker".
+    found.update(w for w, _, _ in process.extract(word, wordings, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
+    return found
+
+
+def _expand_concepts(vocab: Vocabulary, concepts: set[int]) -> set[str]:
+    """Every wording of the given concepts and of the concepts related to them."""
+    reach = set(concepts)
+    for concept_id in concepts:
+        reach |= vocab.related.get(concept_id, set())
+    return set().union(*(vocab.concept_wordings.get(c, set()) for c in reach)) if reach else set()
+
+
+def expand_query(session: Session, text: str) -> set[str]:
+    """Normalised wordings that a catalogue search for ``text`` should find; empty for an empty text."""
+    phrase = normalise(text or "")
+    if not phrase:
+        return set()
+    vocab = vocabulary(session)
+    words = [w for w in phrase.split() if len(w) >= 2]
+    matched: set[str] = set()
+    for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
+        matched |= _matches(word, vocab.wordings)
+    concepts = set().union(*(vocab.alias_concepts.get(w, set()) for w in matched)) if matched else set()
+    for sector, members in vocab.sectors.items():
+        if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
+            concepts |= members
+    return matched | _expand_concepts(vocab, concepts)
+
+
+def sector_terms(session: Session, sector: str) -> set[str]:
+    """Normalised wordings of every concept in ``sector`` (as written or normalised)."""
+    vocab = vocabulary(session)
+    concepts = vocab.sectors.get(normalise(sector), set())
+    return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
+
+
+def sectors(session: Session) -> list[tuple[str, str]]:
+    """(normalised, as written) sector names of the taxonomy, for a filter; empty while it has none."""
+    return sorted(vocabulary(session).sector_names.items(), key=lambda pair: pair[1].lower())

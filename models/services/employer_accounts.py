@@ -1,0 +1,127 @@
+"""What an employer account keeps: favourite profiles, saved searches and their new matches."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.base import utcnow
+from models.employer_request import EmployerRequest
+from models.enums import ProfileStatus, Role
+from models.profile import Favourite, PublicProfile, SavedSearch
+from models.system import OutboxMessage
+from models.user import User
+
+from . import accounts
+from .catalogue import Filters, search
+from .errors import InvalidInput
+
+log = logging.getLogger("werkbrug")
+
+MAX_SAVED_SEARCHES = 10
+
+
+def register(session: Session, *, email: str, password: str, name: str, company_name: str) -> User:
+    """Create an employer account; raises InvalidInput naming every bad field."""
+    errors = {}
+    if not company_name.strip():
+        errors["company_name"] = "Vul de naam van uw bedrijf in."
+    try:
+        user = accounts.create_user(session, email=email, name=name, role=Role.EMPLOYER,
+                                    password=password, company_name=company_name.strip()[:200])
+    except InvalidInput as exc:
+        raise InvalidInput({**exc.errors, **errors})
+    if errors:
+        raise InvalidInput(errors)
+    return user
+
+
+def is_favourite(session: Session, user: User, profile: PublicProfile) -> bool:
+    """True when ``user`` starred ``profile``."""
+    return session.scalar(select(Favourite.id).where(
+        Favourite.user_id == user.id, Favourite.profile_id == profile.id)) is not None
+
+
+def toggle_favourite(session: Session, user: User, profile: PublicProfile) -> bool:
+    """Star or unstar a published profile; returns whether it is now a favourite."""
+    if is_favourite(session, user, profile):
+        session.execute(delete(Favourite).where(Favourite.user_id == user.id, Favourite.profile_id == profile.id))
+        return False
+    if profile.status != ProfileStatus.PUBLISHED:
+        raise InvalidInput({"profile": "Dit profiel is niet meer beschikbaar."})
+    session.add(Favourite(user_id=user.id, profile_id=profile.id))
+    session.flush()
+    return True
+
+
+def favourites(session: Session, user: User) -> list[PublicProfile]:
+    """The user's starred profiles that are still published, most recently starred first."""
+    return list(session.scalars(
+        select(PublicProfile).join(Favourite, Favourite.profile_id == PublicProfile.id)
+        .where(Favourite.user_id == user.id, PublicProfile.status == ProfileStatus.PUBLISHED)
+        .order_by(Favourite.created_at.desc(), Favourite.id.desc())
+    ))
+
+
+def saved_searches(session: Session, user: User) -> list[SavedSearch]:
+    """The user's saved searches, by name."""
+    return list(session.scalars(select(SavedSearch).where(SavedSearch.user_id == user.id).order_by(SavedSearch.name)))
+
+
+def save_search(session: Session, user: User, name: str, query_string: str, total: int) -> SavedSearch:
+    """Keep a search (name + query string); queues a notice saying how many profiles fit today."""
+    errors = {}
+    if not name.strip():
+        errors["name"] = "Geef de zoekopdracht een naam."
+    if len(query_string) > 1000:
+        errors["name"] = "Deze zoekopdracht is te lang om te bewaren."
+    if len(saved_searches(session, user)) >= MAX_SAVED_SEARCHES:
+        errors["name"] = f"U kunt hoogstens {MAX_SAVED_SEARCHES} zoekopdrachten bewaren."
+    if errors:
+        raise InvalidInput(errors)
+    saved = SavedSearch(user_id=user.id, name=name.strip()[:100], query_string=query_string, last_seen_at=utcnow())
+    session.add(saved)
+    session.flush()
+    _notify(session, user, saved, total, "passen nu bij")
+    return saved
+
+
+@dataclass
+class NewMatches:
+    saved: SavedSearch
+    total: int
+    profiles: list[PublicProfile]
+
+
+def new_matches(session: Session, user: User, filters_for: Callable[[str], Filters]) -> list[NewMatches]:
+    """Profiles published since each saved search was last seen; marks them seen, queues notices."""
+    found = []
+    now = utcnow()
+    for saved in saved_searches(session, user):
+        filters = replace(filters_for(saved.query_string), published_since=saved.last_seen_at, sort="newest")
+        page = search(session, filters, per_page=5)
+        if page.total:
+            found.append(NewMatches(saved, page.total, page.profiles))
+            _notify(session, user, saved, page.total, "zijn nieuw voor")
+        saved.last_seen_at = now
+    return found
+
+
+def _notify(session: Session, user: User, saved: SavedSearch, count: int, verb: str) -> None:
+    session.add(OutboxMessage(
+        to_address=user.email, subject=f"Werkbrug: {count} profielen {verb} '{saved.name}'",
+        body=(f"{count} profielen {verb} uw zoekopdracht '{saved.name}'.\n"
+              "Bekijk ze op Werkbrug onder 'Mijn account'.\n"),
+    ))
+    log.info("saved search %d: %d matching profiles, notice queued", saved.id, count)
+
+
+def own_requests(session: Session, user: User) -> list[EmployerRequest]:
+    """Requests the employer sent while signed in, newest first."""
+    return list(session.scalars(
+        select(EmployerRequest).options(selectinload(EmployerRequest.profile)).where(EmployerRequest.user_id == user.id)
+        .order_by(EmployerRequest.created_at.desc(), EmployerRequest.id.desc())
+    ))

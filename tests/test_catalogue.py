@@ -1,0 +1,146 @@
+"""The public catalogue's list: filters from the query string, search, sorting, paging, limits."""
+from datetime import date
+
+import pytest
+from sqlalchemy import event, select
+
+from models import AuditEvent
+from models.enums import ProfileStatus
+from tests.helpers import visible_text
+
+
+def _text(response) -> str:
+    return visible_text(response.get_data(as_text=True))
+
+
+def _codes(response) -> list[str]:
+    import re
+
+    return re.findall(r'href="/kandidaten/(K-[0-9A-F]+)"', response.get_data(as_text=True))
+
+
+def test_lists_only_published_profiles_with_their_facts(client, make_public_profile):
+    shown = make_public_profile(headline="Ervaren schoonmaker", occupations=["Schoonmaker"], education="mbo2",
+                                dutch_level="B1", age_band="45-54", licences=["B"], hours_min=20, hours_max=32)
+    make_public_profile(headline="Concept dat niemand ziet", status=ProfileStatus.DRAFT)
+    make_public_profile(headline="Teruggetrokken profiel", status=ProfileStatus.WITHDRAWN)
+    response = client.get("/kandidaten")
+    text = _text(response)
+    assert response.status_code == 200
+    assert "1 kandidaat" in text
+    assert "Ervaren schoonmaker" in text and shown.code in text
+    assert "mbo niveau 2" in text and "B1 (zelfstandig)" in text and "45-54 jaar" in text
+    assert "20–32 uur" in text and "Gecontroleerd 3 weken geleden" in text
+    assert "Concept dat niemand ziet" not in text and "Teruggetrokken" not in text
+
+
+def test_unknown_facts_say_onbekend(client, make_public_profile):
+    make_public_profile(education=None, dutch_level=None, age_band=None, hours_min=None, hours_max=None,
+                        available_from=None, checked_on=None, place=None, region=None, skills=[])
+    text = _text(client.get("/kandidaten"))
+    assert text.count("onbekend") >= 8
+    assert "Laatst gecontroleerd: onbekend" in text
+
+
+def test_typo_search_finds_heftruck_profiles_best_first(client, make_public_profile):
+    both = make_public_profile(occupations=["Heftruckchauffeur"], skills=["Heftruck rijden"])
+    one = make_public_profile(occupations=["Orderpicker"], skills=["Heftruck rijden"])
+    make_public_profile(occupations=["Kok"], skills=["Koken"])
+    response = client.get("/kandidaten?q=heftruk")
+    assert "2 kandidaten" in _text(response)
+    assert _codes(response) == [both.code, one.code]
+
+
+def test_filters_combine_and_stay_in_the_links(client, make_public_profile):
+    for n in range(25):
+        make_public_profile(hours_min=24, hours_max=36, licences=["B"], education="mbo3")
+    make_public_profile(hours_min=8, hours_max=16, licences=["B"], education="mbo3")  # hours do not fit
+    make_public_profile(hours_min=24, hours_max=36, licences=[], education="mbo3")  # no licence
+    make_public_profile(hours_min=24, hours_max=36, licences=["B"], education="vmbo")  # below minimum
+    response = client.get("/kandidaten?uren=32&rijbewijs=B&opleiding=mbo2&sortering=newest")
+    text = _text(response)
+    assert "25 kandidaten" in text and "Pagina 1 van 2" in text
+    html = response.get_data(as_text=True)
+    assert 'href="/kandidaten?pagina=2&amp;uren=32&amp;rijbewijs=B&amp;opleiding=mbo2&amp;sortering=newest"' in html
+    second = client.get("/kandidaten?pagina=2&uren=32&rijbewijs=B&opleiding=mbo2&sortering=newest")
+    assert len(_codes(second)) == 5 and set(_codes(second)).isdisjoint(_codes(response))
+
+
+def test_distance_from_a_postcode_or_place(client, make_public_profile):
+    near = make_public_profile(place="Dronten", lat=52.525, lon=5.718)
+    make_public_profile(place="Zwolle", lat=52.512, lon=6.094)  # about 26 km straight, 33 by road
+    response = client.get("/kandidaten?plaats=8251&km=15")
+    assert _codes(response) == [near.code]
+    assert "ca. " in _text(response)
+    assert len(_codes(client.get("/kandidaten?plaats=Dronten&km=50"))) == 2
+
+
+def test_available_before_and_occupation(client, make_public_profile):
+    soon = make_public_profile(available_from=date(2026, 2, 1), occupations=["Schoonmaker"])
+    make_public_profile(available_from=date(2027, 2, 1), occupations=["Schoonmaker"])
+    make_public_profile(available_from=date(2026, 2, 1), occupations=["Kok"])
+    response = client.get("/kandidaten?beschikbaar_voor=2026-06-01&beroep=schoonmaakster")
+    assert _codes(response) == [soon.code]
+
+
+@pytest.mark.parametrize("query, label, message", [
+    ("plaats=Atlantis", "Postcode of plaats", "Deze postcode of plaats kennen wij niet"),
+    ("plaats=0000", "Postcode of plaats", "Deze postcode of plaats kennen wij niet"),
+    ("uren=veel", "Uren per week", "Vul een aantal uren in tussen 1 en 48"),
+    ("beschikbaar_voor=31-02-2026", "Beschikbaar vóór", "Vul een datum in"),
+    ("opleiding=doctor", "Opleiding (minimaal)", "Kies een waarde uit de lijst"),
+    ("km=9999&plaats=8251", "Afstand", "Kies een waarde uit de lijst"),
+])
+def test_bad_filter_values_are_named_and_the_page_still_works(client, make_public_profile, query, label, message):
+    make_public_profile()
+    response = client.get("/kandidaten?" + query)
+    text = _text(response)
+    assert response.status_code == 200
+    assert f"{label}: {message}" in text  # in the alert summary, linked to the field
+    assert "1 kandidaat" in text
+
+
+def test_page_number_beyond_the_last_shows_the_last(client, make_public_profile):
+    make_public_profile()
+    assert "Pagina" not in _text(client.get("/kandidaten?pagina=99"))
+    assert client.get("/kandidaten?pagina=abc").status_code == 200
+
+
+def test_list_page_uses_a_constant_number_of_queries(app, client, make_public_profile, db):
+    def count(url):
+        statements = []
+
+        def before(conn, cursor, statement, *args):
+            statements.append(statement)
+        event.listen(db.engine, "before_cursor_execute", before)
+        try:
+            assert client.get(url).status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", before)
+        return len(statements)
+
+    url = "/kandidaten?q=heftruck&uren=32&plaats=8251&km=50&rijbewijs=B&sortering=relevance"
+    make_public_profile()
+    count(url)  # warms the vocabulary cache of this process
+    few = count(url)
+    for _ in range(30):
+        make_public_profile()
+    assert count(url) == few
+    assert few <= 6, few
+
+
+def test_list_pages_are_rate_limited_per_address(app, client, db):
+    app.config["CATALOGUE_MAX_LIST_VIEWS_PER_HOUR"] = 3
+    assert [client.get("/kandidaten").status_code for _ in range(3)] == [200, 200, 200]
+    refused = client.get("/kandidaten")
+    assert refused.status_code == 429
+    assert "erg veel pagina" in _text(refused)
+    assert client.get("/kandidaten").status_code == 429
+    other = client.get("/kandidaten", environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert other.status_code == 200
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "scrape_suspected")).all()
+    assert len(events) == 1 and events[0].origin == "127.0.0.1"
+
+
+def test_vacancy_link_only_when_that_area_exists(client, app):
+    assert "Vacature aanmelden" not in _text(client.get("/kandidaten"))

@@ -1,0 +1,119 @@
+"""Employer accounts: register, sign in, favourites, saved searches with new matches, own requests."""
+import pytest
+from sqlalchemy import select
+
+from models import EmployerRequest, Favourite, OutboxMessage, SavedSearch, User
+from models.base import utcnow
+from models.enums import Role
+from tests.helpers import visible_text
+
+
+def _text(response) -> str:
+    return visible_text(response.get_data(as_text=True))
+
+
+def test_register_signs_in_and_lands_on_the_account_page(client, db):
+    response = client.post("/werkgever/registreren", data={
+        "name": "Sanne Jansen", "company_name": "Jansen Logistiek", "email": "Sanne@Jansen.example",
+        "password": "lange-zin-om-te-onthouden"}, follow_redirects=True)
+    assert response.request.path == "/werkgever/"
+    assert "Mijn account" in _text(response) and "Jansen Logistiek" in _text(response)
+    user = db.session.scalar(select(User).where(User.email == "sanne@jansen.example"))
+    assert user.role == Role.EMPLOYER and user.organisation_id is None and user.company_name == "Jansen Logistiek"
+
+
+def test_register_names_bad_fields(client, make_user):
+    existing = make_user(Role.EMPLOYER)
+    response = client.post("/werkgever/registreren", data={
+        "name": "X", "company_name": "", "email": existing.email, "password": "welkom01"})
+    text = _text(response)
+    assert response.status_code == 422
+    assert "Bedrijfsnaam: Vul de naam van uw bedrijf in." in text
+    assert "Er bestaat al een account met dit e-mailadres" in text
+    short = client.post("/werkgever/registreren", data={
+        "name": "X", "company_name": "Y", "email": "x@y.example", "password": "kort"})
+    assert "minstens 8 tekens" in _text(short)
+
+
+def test_employer_signs_in_through_the_staff_login_and_lands_on_own_page(make_user, login):
+    employer = make_user(Role.EMPLOYER)
+    assert login(employer).request.path == "/werkgever/"
+
+
+@pytest.mark.parametrize("url", ["/beheer/accountmanager", "/beheer/matcher", "/beheer/gebruikers/"])
+def test_employers_never_see_staff_pages(client, make_user, login, url):
+    login(make_user(Role.EMPLOYER))
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.ACCOUNT_MANAGER, Role.MATCHER, Role.COORDINATOR, Role.ADMIN])
+def test_staff_cannot_use_employer_pages(client, as_role, role, make_public_profile):
+    as_role(role)
+    assert client.get("/werkgever/").status_code == 403
+    assert client.post(f"/werkgever/favoriet/{make_public_profile().code}").status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get("/werkgever/")
+    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
+    assert client.post("/werkgever/zoekopdrachten", data={"name": "x"}).status_code == 302
+
+
+def test_favourites(client, db, make_user, login, make_public_profile):
+    login(make_user(Role.EMPLOYER))
+    profile = make_public_profile(headline="Kok met passie")
+    response = client.post(f"/werkgever/favoriet/{profile.code}", follow_redirects=True)
+    assert "Bewaard bij uw favorieten" in _text(response) and 'aria-pressed="true"' in response.get_data(as_text=True)
+    assert "Kok met passie" in _text(client.get("/werkgever/"))
+    client.post(f"/werkgever/favoriet/{profile.code}")
+    assert db.session.scalar(select(Favourite)) is None
+    assert client.post("/werkgever/favoriet/K-FFFF").status_code == 404
+
+
+def test_saved_search_shows_new_matches_on_the_next_visit(client, db, make_user, login, make_public_profile):
+    employer = make_user(Role.EMPLOYER)
+    login(employer)
+    make_public_profile(skills=["Heftruck rijden"])
+    listing = client.get("/kandidaten?q=heftruck&pagina=1")
+    assert "Bewaar deze zoekopdracht als" in _text(listing)
+    response = client.post("/werkgever/zoekopdrachten", data={"name": "Heftruck", "query_string": "q=heftruck&pagina=3"},
+                           follow_redirects=True)
+    assert "Zoekopdracht bewaard" in _text(response)
+    assert db.session.scalar(select(SavedSearch.query_string)) == "q=heftruck"
+    notice = db.session.scalar(select(OutboxMessage))
+    assert notice.to_address == employer.email and "1 profielen passen nu bij 'Heftruck'" in notice.subject
+    assert "Nieuwe kandidaten" not in _text(client.get("/werkgever/"))
+
+    new = make_public_profile(skills=["Heftruckcertificaat"], published_at=utcnow())
+    make_public_profile(skills=["Koken"], published_at=utcnow())
+    page = _text(client.get("/werkgever/"))
+    assert "Nieuwe kandidaten voor uw zoekopdrachten" in page and "1 nieuw profiel" in page and new.code in page
+    assert db.session.scalar(select(OutboxMessage).order_by(OutboxMessage.id.desc())).subject.startswith("Werkbrug: 1 ")
+    assert "Nieuwe kandidaten" not in _text(client.get("/werkgever/"))  # seen now
+
+
+def test_saved_searches_of_others_are_not_found(client, db, make_user, login):
+    owner = make_user(Role.EMPLOYER)
+    saved = SavedSearch(user_id=owner.id, name="x", query_string="q=kok")
+    db.session.add(saved)
+    db.session.commit()
+    login(make_user(Role.EMPLOYER))
+    assert client.post(f"/werkgever/zoekopdrachten/{saved.id}/verwijderen").status_code == 404
+    login(owner)
+    assert client.post(f"/werkgever/zoekopdrachten/{saved.id}/verwijderen").status_code == 302
+    assert db.session.get(SavedSearch, saved.id) is None
+
+
+def test_own_requests_with_status(client, db, make_user, login, make_public_profile, org):
+    employer = make_user(Role.EMPLOYER)
+    other = make_user(Role.EMPLOYER)
+    profile = make_public_profile()
+    db.session.add(EmployerRequest(organisation_id=org.id, profile_id=profile.id, user_id=other.id,
+                                   requester_name="Ander", company="Ander BV", email="a@b.example"))
+    db.session.commit()
+    login(employer)
+    client.post(f"/kandidaten/{profile.code}/ontmoeten", data={
+        "name": "Piet", "company": "Piet BV", "kvk": "12345678", "email": employer.email})
+    text = _text(client.get("/werkgever/"))
+    assert "ontvangen" in text and profile.code in text and "Ander BV" not in text
+    assert len(db.session.scalars(select(EmployerRequest).where(EmployerRequest.user_id == employer.id)).all()) == 1

@@ -1,0 +1,47 @@
+"""Query expansion: typos and variants against the catalogue's wordings and the taxonomy."""
+from models import Concept, ConceptAlias, ConceptRelation
+from models.enums import ConceptKind
+from models.services.catalogue_search import expand_query, sector_terms, sectors
+
+
+def _concept(db, label, *aliases, sector=None, kind=ConceptKind.OCCUPATION):
+    from models.services.terms import normalise
+
+    concept = Concept(kind=kind, code=normalise(label).replace(" ", "-"), label=label, sector=sector)
+    concept.aliases = [ConceptAlias(label=a, normalised=normalise(a)) for a in (label, *aliases)]
+    db.session.add(concept)
+    db.session.commit()
+    return concept
+
+
+def test_typo_finds_the_wording_of_published_profiles(db, make_public_profile):
+    make_public_profile(skills=["Heftruck rijden"], occupations=["Magazijnmedewerker"])
+    assert "heftruck rijden" in expand_query(db.session, "heftruk")
+    assert "heftruck rijden" in expand_query(db.session, "HEFTRUCK")
+    assert expand_query(db.session, "kapper") == set()
+    assert expand_query(db.session, "  ") == set()
+
+
+def test_short_words_must_start_a_word(db, make_public_profile):
+    make_public_profile(skills=["Koken", "Kassa"], occupations=["Kok"])
+    assert {"koken", "kok"} <= expand_query(db.session, "kok")
+    assert "kassa" not in expand_query(db.session, "kok")
+
+
+def test_related_concepts_and_aliases_count(db, make_public_profile):
+    make_public_profile(occupations=["Orderpicker"])
+    warehouse = _concept(db, "Magazijnmedewerker", "magazijn medewerker", sector="Logistiek")
+    picker = _concept(db, "Orderpicker", "orderpikker", sector="Logistiek")
+    db.session.add(ConceptRelation(from_id=warehouse.id, to_id=picker.id, weight=0.5))
+    db.session.commit()
+    assert "orderpicker" in expand_query(db.session, "magazijn")
+    assert "orderpicker" in expand_query(db.session, "logistiek")  # names the sector
+    assert sector_terms(db.session, "Logistiek") >= {"orderpicker", "magazijnmedewerker"}
+    assert sectors(db.session) == [("logistiek", "Logistiek")]
+
+
+def test_vocabulary_follows_new_taxonomy_rows_without_restart(db, make_public_profile):
+    make_public_profile(occupations=["Schoonmaker"])
+    assert "schoonmaker" not in expand_query(db.session, "interieurverzorger")
+    _concept(db, "Schoonmaker", "interieurverzorger")
+    assert "schoonmaker" in expand_query(db.session, "interieurverzorger")

@@ -1,0 +1,1 @@
+"""The public catalogue: employers browse anonymised profiles and ask to meet someone."""

@@ -1,0 +1,98 @@
+"""The catalogue's filter form (GET, every filter in the query string) and the meeting request form."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField, SubmitField, TelField, TextAreaField
+from wtforms.widgets import DateInput, NumberInput, SearchInput
+
+from matching.geo import locate
+from models.services.catalogue import Filters
+from models.services.catalogue_search import sectors
+from web.forms import choices
+
+from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES
+
+ANY = ("", _l("Maakt niet uit"))
+
+
+class FilterForm(FlaskForm):
+    """Read from request.args; no CSRF token, so a filtered page is a plain link."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoek op vaardigheid of beroep"), widget=SearchInput(),
+                    description=_l("Bijvoorbeeld: heftruck, schoonmaak, klantcontact"))
+    beroep = StringField(_l("Beroep"))
+    sector = SelectField(_l("Sector"), choices=choices([ANY]))
+    uren = StringField(_l("Uren per week"), widget=NumberInput(min=1, max=48))
+    plaats = StringField(_l("Postcode of plaats"), description=_l("Bijvoorbeeld 8251 of Dronten"))
+    km = SelectField(_l("Afstand"), choices=choices([(str(k), label) for k, label in DISTANCE_CHOICES]), default="15")
+    opleiding = SelectField(_l("Opleiding (minimaal)"), choices=choices([ANY] + EDUCATION_MINIMUM_CHOICES))
+    rijbewijs = SelectField(_l("Rijbewijs"), choices=choices([ANY] + LICENCE_CHOICES))
+    beschikbaar_voor = StringField(_l("Beschikbaar vóór"), widget=DateInput())
+    sortering = SelectField(_l("Sorteren"), choices=choices(SORT_CHOICES))
+    submit = SubmitField(_l("Zoeken"))
+
+
+def _choice_error(field) -> bool:
+    valid = {str(c.value) for c in field.choices}
+    if field.data not in valid:
+        field.errors = [_("Kies een waarde uit de lijst.")]
+        field.data = ""
+        return True
+    return False
+
+
+def filter_form(args, session) -> tuple[FilterForm, Filters]:
+    """The filled filter form and the Filters it means; bad values get a message and are ignored."""
+    form = FilterForm(formdata=args)
+    form.sector.choices = choices([ANY] + sectors(session))
+    for field in form:
+        field.errors = []
+    for field in (form.sector, form.opleiding, form.rijbewijs, form.sortering):
+        if field.data is None:
+            field.data = ""
+    if not args.get("sortering"):
+        form.sortering.data = "relevance"
+    for field in (form.sector, form.km, form.opleiding, form.rijbewijs, form.sortering):
+        _choice_error(field)
+    f = Filters(q=(form.q.data or "").strip()[:200], occupation=(form.beroep.data or "").strip()[:200],
+                sector=form.sector.data or "", education=form.opleiding.data or None,
+                licence=form.rijbewijs.data or None, sort=form.sortering.data or "relevance")
+    if uren := (form.uren.data or "").strip():
+        if uren.isdigit() and 1 <= int(uren) <= 48:
+            f.hours = int(uren)
+        else:
+            form.uren.errors = [_("Vul een aantal uren in tussen 1 en 48.")]
+    if plaats := (form.plaats.data or "").strip():
+        point = locate(plaats, None) if plaats[:1].isdigit() else locate(None, plaats)
+        if point is None:
+            form.plaats.errors = [_("Deze postcode of plaats kennen wij niet. Probeer bijvoorbeeld 8251 of Dronten.")]
+        else:
+            f.near, f.within_km = point, int(form.km.data or 15)
+    if day := (form.beschikbaar_voor.data or "").strip():
+        try:
+            f.available_before = date.fromisoformat(day)
+        except ValueError:
+            form.beschikbaar_voor.errors = [_("Vul een datum in, bijvoorbeeld 2026-09-01.")]
+    return form, f
+
+
+class MeetingForm(FlaskForm):
+    """Ask to meet the person behind a profile; ``website`` is a honeypot people never see."""
+
+    name = StringField(_l("Uw naam"))
+    company = StringField(_l("Bedrijfsnaam"))
+    kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers; staat op uittreksel en website van de KvK"),
+                      render_kw={"inputmode": "numeric"})
+    email = EmailField(_l("E-mailadres"))
+    phone = TelField(_l("Telefoonnummer (niet verplicht)"))
+    message = TextAreaField(_l("Bericht (niet verplicht)"),
+                            description=_l("Bijvoorbeeld: welk werk u biedt en vanaf wanneer."))
+    website = StringField(_l("Laat dit veld leeg"))
+    submit = SubmitField(_l("Verzoek versturen"))

@@ -1,0 +1,46 @@
+"""Rate limits of the public side, counted in the database so every worker shares them."""
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, request
+from werkzeug.exceptions import TooManyRequests
+
+from models.services import audit, throttle
+from web.extensions import db
+
+log = logging.getLogger("werkbrug")
+HOUR = 3600
+
+
+def client_address() -> str:
+    """The address limits are counted per (the proxy's X-Forwarded-For is trusted only via ProxyFix)."""
+    return request.remote_addr or "-"
+
+
+def limit(scope: str, config_key: str, *, message: str) -> None:
+    """Count this request for the client in ``scope``; abort 429 once over the hourly limit.
+
+    Two statements: one count and one insert. The first refused request of an hour is logged and
+    audited (``scrape_suspected`` or ``request_flood``) with the address only.
+    """
+    address = client_address()
+    maximum = current_app.config[config_key]
+    seen = throttle.count(db.session, scope, address, HOUR)
+    throttle.hit(db.session, scope, address)
+    if seen >= maximum:
+        if seen == maximum:
+            action = "scrape_suspected" if scope.startswith("catalogue") else "request_flood"
+            audit.record(db.session, action, result="denied", origin=address, details={"scope": scope})
+            log.warning("%s: %s over %d per hour in %s", action, address, maximum, scope)
+        db.session.commit()  # the 429 rolls back; the count and the audit event must stay
+        exc = TooManyRequests()
+        exc.werkbrug_message = message
+        raise exc
+
+
+def count_attempt(scope: str, config_key: str, *, message: str) -> None:
+    """Like ``limit`` but the count is committed at once, so attempts that fail validation count too."""
+    limit(scope, config_key, message=message)
+    db.session.commit()
+

@@ -1,0 +1,128 @@
+"""Public catalogue pages: the filtered list, a profile, and asking to meet the person behind it."""
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from functools import lru_cache
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import format_timedelta, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.enums import ProfileStatus, Role
+from models.services import catalogue, catalogue_requests, employer_accounts
+from models.services.catalogue_requests import MeetingRequest
+from models.services.errors import InvalidInput
+from web.extensions import db
+
+from .forms import MeetingForm, filter_form
+from .guard import count_attempt, limit
+from .labels import DUTCH_LABELS, EDUCATION_LABELS
+
+log = logging.getLogger("werkbrug")
+bp = Blueprint("catalogue", __name__, url_prefix="/kandidaten", template_folder="templates")
+
+SCRAPE_MESSAGE = "U bekijkt erg veel pagina's in korte tijd. Probeer het over een uur opnieuw, of neem contact met ons op."
+FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer het later opnieuw, of bel ons."
+
+
+def _ago(day: date) -> str:
+    days = (date.today() - day).days
+    return _("vandaag") if days <= 0 else _days_ago(days, str(get_locale()))
+
+
+@lru_cache(maxsize=512)
+def _days_ago(days: int, _locale: str) -> str:
+    return format_timedelta(timedelta(days=-days), add_direction=True, threshold=1)
+
+
+@bp.app_context_processor
+def labels():
+    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": date.today}
+
+
+def _employer():
+    return current_user if current_user.is_authenticated and current_user.role == Role.EMPLOYER else None
+
+
+@bp.route("")
+def index():
+    """Published profiles, filtered and sorted from the query string; bad filters are named."""
+    limit("catalogue-list", "CATALOGUE_MAX_LIST_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    form, filters = filter_form(request.args, db.session)
+    try:
+        number = int(request.args.get("pagina", "1"))
+    except ValueError:
+        number = 1
+    page = catalogue.search(db.session, filters, number)
+    args = {k: v for k, v in request.args.items() if v and k != "pagina"}
+    return render_template("catalogue/index.html", form=form, page=page, args=args,
+                           has_errors=any(f.errors for f in form))
+
+
+def _profile_or_gone(code: str):
+    profile = catalogue.profile_by_code(db.session, code)
+    if profile is None:
+        abort(404)
+    if profile.status == ProfileStatus.WITHDRAWN:
+        return None
+    return profile
+
+
+def _gone():
+    return render_template("catalogue/gone.html"), 410
+
+
+@bp.route("/<code>")
+def profile(code: str):
+    """One published profile; 410 for a withdrawn one, 404 for a code that never was public."""
+    limit("catalogue-profile", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    found = _profile_or_gone(code)
+    if found is None:
+        return _gone()
+    return _render_profile(found, MeetingForm())
+
+
+def _render_profile(found, form, status: int = 200):
+    employer = _employer()
+    favourite = employer is not None and employer_accounts.is_favourite(db.session, employer, found)
+    if employer is not None and request.method == "GET":
+        form.name.data = form.name.data or employer.name
+        form.company.data = form.company.data or employer.company_name
+        form.email.data = form.email.data or employer.email
+    return render_template("catalogue/profile.html", profile=found, form=form, favourite=favourite), status
+
+
+@bp.route("/<code>/ontmoeten", methods=["POST"])
+def meet(code: str):
+    """Send a request to meet the person; errors per field (422), confirmation page on success."""
+    count_attempt("meet-request", "CATALOGUE_MAX_REQUESTS_PER_HOUR", message=_(FLOOD_MESSAGE))
+    found = _profile_or_gone(code)
+    if found is None:
+        return _gone()
+    form = MeetingForm()
+    if not form.validate_on_submit():
+        return _render_profile(found, form, 422)
+    if form.website.data:
+        # A honeypot filled in: a robot. Answer as if it worked, store nothing.
+        log.info("honeypot filled on a meeting request; ignored")
+        return redirect(url_for(".sent", code=found.code))
+    data = MeetingRequest(name=form.name.data or "", company=form.company.data or "", kvk=form.kvk.data or "",
+                          email=form.email.data or "", phone=form.phone.data or "", message=form.message.data or "")
+    try:
+        catalogue_requests.submit(db.session, found, data, user=_employer())
+    except InvalidInput as exc:
+        for name, message in exc.errors.items():
+            getattr(form, name, form.name).errors = [_(message)]
+        return _render_profile(found, form, 422)
+    return redirect(url_for(".sent", code=found.code))
+
+
+@bp.route("/<code>/verstuurd")
+def sent(code: str):
+    """What happens after a request: the team asks the job seeker, then contacts the employer."""
+    found = catalogue.profile_by_code(db.session, code)
+    if found is None:
+        abort(404)
+    return render_template("catalogue/sent.html", profile=found)

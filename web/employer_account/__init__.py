@@ -1,0 +1,1 @@
+"""Optional employer accounts: favourites, saved searches with new matches, own requests."""
