@@ -48,4 +48,5 @@ def _sqlite_begin(conn) -> None:
     """
     if conn.dialect.name == "sqlite":
         writes = has_request_context() and request.method not in READ_ONLY_METHODS
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        # On the driver connection directly: a BEGIN is not a query and must not count as one.
+        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if writes else "BEGIN")
