@@ -1,4 +1,4 @@
-"""Forms of the register; choices that depend on the organisation are filled in by the views."""
+"""Forms of the register; the services check every choice, so the selects do not (one error list)."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -31,12 +31,14 @@ class EmployerForm(FlaskForm):
     name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de werkgever in.")), Length(max=200)])
     kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers."), validators=[Optional(), Length(max=12)])
     sector = StringField(_l("Sector"), validators=[Optional(), Length(max=200)])
-    size = SelectField(_l("Grootte"), choices=choices([("", _l("Onbekend"))] + list(SIZE_LABELS.items())))
+    size = SelectField(_l("Grootte"), choices=choices([("", _l("Onbekend"))] + list(SIZE_LABELS.items())),
+                       validate_choice=False)
     address = StringField(_l("Adres"), validators=[Optional(), Length(max=200)])
     postcode = StringField(_l("Postcode"), description=_l("Bijvoorbeeld 8251 AB."), validators=[Optional(), Length(max=8)])
     city = StringField(_l("Plaats"), validators=[Optional(), Length(max=100)])
-    status = SelectField(_l("Status"), choices=choices(STATUS_LABELS.items()), default=EmployerStatus.PROSPECT.value)
-    account_manager_id = SelectField(_l("Accountmanager"), coerce=optional_int)
+    status = SelectField(_l("Status"), choices=choices(STATUS_LABELS.items()), default=EmployerStatus.PROSPECT.value,
+                         validate_choice=False)
+    account_manager_id = SelectField(_l("Accountmanager"), coerce=optional_int, validate_choice=False)
     social_enterprise = BooleanField(_l("Sociale onderneming"))
     notes = TextAreaField(_l("Notities"), validators=[Optional(), Length(max=5000)])
     submit = SubmitField(_l("Opslaan"))
@@ -52,15 +54,16 @@ class ContactPersonForm(FlaskForm):
 
 
 class ContactMomentForm(FlaskForm):
-    channel = SelectField(_l("Kanaal"), choices=choices(CHANNEL_LABELS.items()), default=Channel.PHONE.value)
+    channel = SelectField(_l("Kanaal"), choices=choices(CHANNEL_LABELS.items()), default=Channel.PHONE.value,
+                          validate_choice=False)
     occurred_on = DateField(_l("Datum"), validators=[InputRequired(_l("Vul een datum in."))])
-    contact_person_id = SelectField(_l("Contactpersoon"), coerce=optional_int)
+    contact_person_id = SelectField(_l("Contactpersoon"), coerce=optional_int, validate_choice=False)
     subject = StringField(_l("Onderwerp"), validators=[InputRequired(_l("Vul een onderwerp in.")), Length(max=200)])
     notes = TextAreaField(_l("Notities"), validators=[Optional(), Length(max=10000)])
     follow_up_on = DateField(_l("Follow-up op"), description=_l("Leeg laten als er niets hoeft te gebeuren."),
                              validators=[Optional()])
     follow_up_action = StringField(_l("Actie"), validators=[Optional(), Length(max=300)])
-    follow_up_owner_id = SelectField(_l("Wie volgt op"), coerce=optional_int)
+    follow_up_owner_id = SelectField(_l("Wie volgt op"), coerce=optional_int, validate_choice=False)
     submit = SubmitField(_l("Contactmoment vastleggen"))
 
 
@@ -78,7 +81,8 @@ class AgreementForm(FlaskForm):
     period_start = DateField(_l("Van"), validators=[InputRequired(_l("Vul de begindatum in."))])
     period_end = DateField(_l("Tot en met"), validators=[InputRequired(_l("Vul de einddatum in."))])
     target_group = SelectField(_l("Doelgroep"), choices=choices([("", _l("Alle doelgroepen"))]
-                                                                 + list(TARGET_GROUP_LABELS.items())))
+                                                                 + list(TARGET_GROUP_LABELS.items())),
+                               validate_choice=False)
     submit = SubmitField(_l("Opslaan"))
 
 

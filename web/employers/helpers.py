@@ -70,7 +70,7 @@ def history(session: Session, object_type: str, object_id: int) -> list[tuple[Ch
         select(ChangeRecord, User.name).outerjoin(User, User.id == ChangeRecord.actor_id)
         .where(ChangeRecord.object_type == object_type, ChangeRecord.object_id == object_id)
         .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
-    ).tuples())
+    ).all())
 
 
 def render_history(employer, subject: str, obj) -> str:

@@ -75,17 +75,13 @@ def quick_moment():
     form = QuickContactMomentForm()
     form.contact_person_id.choices = choices([(None, _("Geen"))])
     form.employer_id.choices = choices([])
-    employer = None
-    if form.is_submitted() and form.employer.data:
-        employer = _resolve_employer(form)
-        if employer is not None:
-            form.contact_person_id.choices = choices(
-                [(None, _("Geen"))] + [(p.id, p.name) for p in employer.contact_persons])
     form.follow_up_owner_id.choices = _owner_choices()
     if request.method == "GET":
         form.occurred_on.data = date.today()
         form.follow_up_owner_id.data = current_user.id
-    if form.validate_on_submit() and employer is not None:
+    valid = form.validate_on_submit()  # first: validating clears the errors set below
+    employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
+    if valid and employer is not None:
         try:
             register_contacts.log_contact_moment(
                 db.session, employer, form_data(form, "employer", "employer_id"), current_user)
@@ -94,6 +90,10 @@ def quick_moment():
         else:
             flash(_("Contactmoment met %(name)s vastgelegd.", name=employer.name), "success")
             return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+    if employer is not None:
+        form.employer.data = employer.name
+        form.contact_person_id.choices = choices(
+            [(None, _("Geen"))] + [(p.id, p.name) for p in employer.contact_persons])
     failed = form.is_submitted() and (form.errors or form.form_errors or employer is None)
     return render_template("employers/quick_moment.html", form=form), 422 if failed else 200
 
@@ -124,7 +124,7 @@ def follow_up_done(moment_id: int):
     except InvalidInput:
         flash(_("Dit contactmoment heeft geen follow-up."), "error")
     else:
-        flash(_("Follow-up '%(action)s' is afgerond.", action=moment.follow_up_action), "success")
+        flash(_("Afgerond: %(action)s.", action=moment.follow_up_action), "success")
     target = request.form.get("next", "")
     if target == "employer":
         return redirect(url_for(".show", employer_id=moment.employer_id) + "#tijdlijn")
