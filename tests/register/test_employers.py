@@ -118,3 +118,34 @@ def test_list_searches_filters_counts_and_paginates_with_bookmarkable_urls(manag
     assert "05-01-2026" in row
     assert "0 werkgevers gevonden" in text_of(client.get("/werkgevers/?social_return=1"))
     assert "Bakkerij Kruimel" in text_of(client.get("/werkgevers/?sortering=last_contact")).split("Bouwbedrijf")[0]
+
+
+def test_employer_page_shows_vacancies_placements_obligations_and_requests(manager, client, db, make_employer,
+                                                                           make_vacancy, make_placement):
+    from datetime import date
+
+    from models import BuildingBlockTable, EmployerRequest, SroiObligation
+    from models.enums import RequestStatus, VacancyStatus
+
+    employer = make_employer(name="Zorggroep Flevo")
+    make_vacancy(employer, title="Helpende zorg")
+    make_vacancy(employer, title="Oude vacature", status=VacancyStatus.FILLED)
+    make_placement(employer, date(2026, 3, 2), target_group="statushouder")
+    table = BuildingBlockTable(key="t", name="T", region="Flevoland", source="test")
+    db.session.add(table)
+    db.session.flush()
+    db.session.add(SroiObligation(organisation_id=employer.organisation_id, contract_name="Onderhoud wegen",
+                                  contracting_authority="Gemeente Dronten", contractor_id=employer.id,
+                                  contract_sum_cents=1_000_000_00, period_start=date(2026, 1, 1),
+                                  period_end=date(2027, 12, 31), table_id=table.id))
+    db.session.add(EmployerRequest(organisation_id=employer.organisation_id, employer_id=employer.id,
+                                   requester_name="Jan Bos", company="Zorggroep Flevo", email="jan@zorg.example",
+                                   status=RequestStatus.CANDIDATE_ASKED))
+    db.session.commit()
+    text = text_of(client.get(f"/werkgevers/{employer.id}"))
+    assert "Helpende zorg" in text and "Oude vacature" not in text
+    assert "02-03-2026 Reguliere baan 32 Statushouders" in text
+    assert "Onderhoud wegen (Gemeente Dronten), 01-01-2026 – 31-12-2027" in text
+    assert "Jan Bos (Zorggroep Flevo) — kandidaat gevraagd" in text
+    listed = text_of(client.get("/werkgevers/?social_return=1&open_vacatures=1"))
+    assert "1 werkgever gevonden" in listed and "Zorggroep Flevo" in listed

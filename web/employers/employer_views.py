@@ -18,7 +18,9 @@ from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
 
-from .forms import CHANNEL_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS, ContactMomentForm, EmployerForm, form_data, show_errors
+from .forms import ContactMomentForm, EmployerForm, form_data, show_errors
+from .labels import (CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS,
+                     TARGET_GROUP_LABELS)
 from .helpers import Paging, page_arg, render_history
 from .routes import bp
 
@@ -93,6 +95,7 @@ def render_show(employer: Employer, form: ContactMomentForm, status: int = 200):
         vacancies=vacancies, placements=placements, requests=requests_, obligations=obligations,
         agreements=progress(session, employer.id), status_labels=STATUS_LABELS,
         channel_labels=CHANNEL_LABELS, target_group_labels=TARGET_GROUP_LABELS,
+        instrument_labels=INSTRUMENT_LABELS, request_status_labels=REQUEST_STATUS_LABELS,
     ), status
 
 

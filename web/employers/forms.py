@@ -7,18 +7,10 @@ from wtforms import (BooleanField, DateField, EmailField, HiddenField, IntegerFi
                      StringField, SubmitField, TelField, TextAreaField)
 from wtforms.validators import InputRequired, Length, Optional
 
-from models.enums import Channel, EmployerSize, EmployerStatus, TargetGroup
+from models.enums import Channel, EmployerStatus
 from web.forms import choices
 
-STATUS_LABELS = {"prospect": _l("Prospect"), "active": _l("Actief"), "inactive": _l("Inactief")}
-CHANNEL_LABELS = {"visit": _l("Bezoek"), "phone": _l("Telefoon"), "email": _l("E-mail"),
-                  "event": _l("Evenement"), "other": _l("Anders")}
-SIZE_LABELS = {s.value: _l("%(size)s medewerkers", size=s.value) for s in EmployerSize}
-TARGET_GROUP_LABELS = {
-    "participatiewet": _l("Participatiewet"), "banenafspraak": _l("Banenafspraak"),
-    "statushouder": _l("Statushouders"), "ww": _l("WW"), "wia": _l("WIA"), "wajong": _l("Wajong"),
-    "nug": _l("Niet-uitkeringsgerechtigden"), "wsw": _l("Wsw"),
-}
+from .labels import CHANNEL_LABELS, SIZE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
 
 
 def optional_int(value):

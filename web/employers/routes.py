@@ -10,7 +10,7 @@ from models.services.register_queries import PAGE_SIZE, count, rows
 from web.access import org_id, requires
 from web.extensions import db
 
-from .forms import STATUS_LABELS
+from .labels import STATUS_LABELS
 from .helpers import Paging, filter_args, filters_from_args, page_arg
 
 bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
