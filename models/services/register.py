@@ -1,0 +1,180 @@
+"""Employers in the register: validation, duplicate detection, create and edit with history."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from stdnum.exceptions import ValidationError
+from stdnum.nl import postcode as nl_postcode
+
+from models.employer import Employer
+from models.enums import EmployerSize, EmployerStatus, Role
+from models.user import User
+
+from . import audit, locking
+from .errors import Conflict, InvalidInput
+
+EMPLOYER_FIELDS = ("name", "kvk", "sector", "size", "address", "postcode", "city", "status",
+                   "social_enterprise", "account_manager_id", "notes")
+MANAGER_ROLES = (Role.ACCOUNT_MANAGER, Role.COORDINATOR)
+NAME_MATCH_THRESHOLD = 85
+_LEGAL_FORMS = {"bv", "b v", "nv", "vof", "v o f", "cv", "stichting", "holding", "en", "de", "het"}
+
+
+class PossibleDuplicate(Exception):
+    """Existing employers that look like the one being created; confirm to create anyway."""
+
+    def __init__(self, matches: list[Employer]):
+        self.matches = matches
+        super().__init__(f"{len(matches)} possible duplicate(s)")
+
+
+def clean_kvk(value: str | None) -> str | None:
+    """A KvK number as 8 digits (spaces and dots removed); InvalidInput otherwise."""
+    if value is None or not value.strip():
+        return None
+    digits = re.sub(r"[\s.]", "", value)
+    if not re.fullmatch(r"\d{8}", digits):
+        raise InvalidInput({"kvk": "Een KvK-nummer bestaat uit precies 8 cijfers."})
+    return digits
+
+
+def clean_postcode(value: str | None) -> str | None:
+    """A Dutch postcode written as '1234 AB'; InvalidInput otherwise."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return nl_postcode.validate(value)
+    except ValidationError:
+        raise InvalidInput({"postcode": "Vul een postcode in als 1234 AB."}) from None
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, accents and punctuation dropped, legal forms (B.V., V.O.F.) left out."""
+    text = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(re.findall(r"[a-z0-9]+", text))
+    for form in sorted(_LEGAL_FORMS, key=len, reverse=True):
+        text = re.sub(rf"(^| ){form}( |$)", " ", text)
+    return " ".join(text.split())
+
+
+def managers(session: Session, organisation_id: int) -> list[User]:
+    """Active staff of the organisation who can be an employer's account manager."""
+    return list(session.scalars(
+        select(User).where(User.organisation_id == organisation_id, User.active.is_(True),
+                           User.role.in_(MANAGER_ROLES)).order_by(User.name)
+    ))
+
+
+def _validate(session: Session, organisation_id: int, data: dict) -> dict:
+    errors: dict[str, str] = {}
+    clean = dict(data)
+    clean["name"] = (data.get("name") or "").strip()
+    if not clean["name"]:
+        errors["name"] = "Vul de naam van de werkgever in."
+    for field, cleaner in (("kvk", clean_kvk), ("postcode", clean_postcode)):
+        try:
+            clean[field] = cleaner(data.get(field))
+        except InvalidInput as exc:
+            errors.update(exc.errors)
+    for field in ("sector", "address", "city", "notes"):
+        clean[field] = (data.get(field) or "").strip() or None
+    size = data.get("size") or None
+    if size is not None and size not in {s.value for s in EmployerSize}:
+        errors["size"] = "Kies een grootte uit de lijst."
+    clean["size"] = EmployerSize(size) if size and "size" not in errors else None
+    status = data.get("status") or EmployerStatus.PROSPECT.value
+    if status not in {s.value for s in EmployerStatus}:
+        errors["status"] = "Kies een status uit de lijst."
+    else:
+        clean["status"] = EmployerStatus(status)
+    manager_id = data.get("account_manager_id") or None
+    if manager_id is not None and int(manager_id) not in {u.id for u in managers(session, organisation_id)}:
+        errors["account_manager_id"] = "Kies een accountmanager van uw eigen organisatie."
+    clean["account_manager_id"] = int(manager_id) if manager_id else None
+    clean["social_enterprise"] = bool(data.get("social_enterprise"))
+    if errors:
+        raise InvalidInput(errors)
+    return {field: clean[field] for field in EMPLOYER_FIELDS}
+
+
+def find_duplicates(session: Session, organisation_id: int, name: str, kvk: str | None,
+                    city: str | None, exclude_id: int | None = None) -> list[Employer]:
+    """Employers of the organisation with the same KvK, or a near-identical name in the same place."""
+    found: dict[int, Employer] = {}
+    if kvk:
+        for employer in session.scalars(select(Employer).where(
+                Employer.organisation_id == organisation_id, Employer.kvk == kvk)):
+            found[employer.id] = employer
+    if city and name:
+        wanted = normalise_name(name)
+        rows = session.execute(select(Employer.id, Employer.name).where(
+            Employer.organisation_id == organisation_id,
+            func.lower(Employer.city) == city.strip().lower()))
+        ids = [row.id for row in rows
+               if fuzz.token_sort_ratio(wanted, normalise_name(row.name)) >= NAME_MATCH_THRESHOLD]
+        if ids:
+            for employer in session.scalars(select(Employer).where(Employer.id.in_(ids[:20]))):
+                found[employer.id] = employer
+    found.pop(exclude_id, None)
+    return sorted(found.values(), key=lambda e: e.name.lower())
+
+
+def snapshot(employer: Employer, session: Session | None = None) -> dict:
+    """The employer's fields as readable strings, for the change history."""
+    values = {}
+    for field in EMPLOYER_FIELDS:
+        value = getattr(employer, field)
+        if field == "account_manager_id":
+            field, value = "account_manager", _user_name(session, value)
+        elif field == "social_enterprise":
+            value = "ja" if value else "nee"
+        values[field] = getattr(value, "value", value)
+    return values
+
+
+def _user_name(session: Session | None, user_id: int | None) -> str | None:
+    if user_id is None or session is None:
+        return None
+    user = session.get(User, user_id)
+    return user.name if user else None
+
+
+def create_employer(session: Session, organisation_id: int, data: dict, actor: User,
+                    confirm_duplicate: bool = False) -> Employer:
+    """Create an employer; PossibleDuplicate unless confirmed, InvalidInput for bad data."""
+    clean = _validate(session, organisation_id, data)
+    if not confirm_duplicate:
+        matches = find_duplicates(session, organisation_id, clean["name"], clean["kvk"], clean["city"])
+        if matches:
+            raise PossibleDuplicate(matches)
+    employer = Employer(organisation_id=organisation_id, **clean)
+    session.add(employer)
+    session.flush()
+    audit.record_changes(session, employer, {}, snapshot(employer, session), actor=actor)
+    return employer
+
+
+def update_employer(session: Session, employer: Employer, data: dict, version, actor: User) -> Employer:
+    """Save an edit made on ``version``; Conflict when someone saved in between."""
+    locking.check_version(session, employer, version)
+    clean = _validate(session, employer.organisation_id, data)
+    before = snapshot(employer, session)
+    for field, value in clean.items():
+        setattr(employer, field, value)
+    flush_or_conflict(session)
+    audit.record_changes(session, employer, before, snapshot(employer, session), actor=actor)
+    return employer
+
+
+def flush_or_conflict(session: Session) -> None:
+    """Flush; a concurrent UPDATE that won the race (stale version) becomes a Conflict."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(None, None) from None

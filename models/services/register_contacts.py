@@ -1,0 +1,131 @@
+"""Contact persons of an employer and contact moments with their follow-ups."""
+from __future__ import annotations
+
+from datetime import date
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.base import utcnow
+from models.contact import ContactMoment
+from models.employer import ContactPerson, Employer
+from models.enums import Channel
+from models.user import User
+
+from . import audit, locking
+from .errors import InvalidInput
+from .register import flush_or_conflict, managers
+
+PERSON_FIELDS = ("name", "position", "email", "phone")
+
+
+def _person_data(data: dict) -> dict:
+    errors: dict[str, str] = {}
+    clean = {field: (data.get(field) or "").strip() or None for field in PERSON_FIELDS}
+    if not clean["name"]:
+        errors["name"] = "Vul de naam van de contactpersoon in."
+    if clean["email"]:
+        try:
+            clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
+        except EmailNotValidError:
+            errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
+    if clean["phone"] and not all(ch.isdigit() or ch in " +-()" for ch in clean["phone"]):
+        errors["phone"] = "Een telefoonnummer bevat alleen cijfers, spaties, +, - en haakjes."
+    if errors:
+        raise InvalidInput(errors)
+    return clean
+
+
+def _person_snapshot(person: ContactPerson) -> dict:
+    return {field: getattr(person, field) for field in PERSON_FIELDS}
+
+
+def add_contact_person(session: Session, employer: Employer, data: dict, actor: User) -> ContactPerson:
+    """Add a contact person to ``employer``; InvalidInput for bad data."""
+    person = ContactPerson(employer=employer, **_person_data(data))
+    session.add(person)
+    session.flush()
+    audit.record_changes(session, person, {}, _person_snapshot(person), actor=actor)
+    return person
+
+
+def update_contact_person(session: Session, person: ContactPerson, data: dict, version, actor: User) -> ContactPerson:
+    """Save an edit made on ``version``; Conflict when someone saved in between."""
+    locking.check_version(session, person, version)
+    clean = _person_data(data)
+    before = _person_snapshot(person)
+    for field, value in clean.items():
+        setattr(person, field, value)
+    flush_or_conflict(session)
+    audit.record_changes(session, person, before, _person_snapshot(person), actor=actor)
+    return person
+
+
+def remove_contact_person(session: Session, person: ContactPerson, actor: User) -> None:
+    """Delete a contact person; the employer's history keeps who was removed."""
+    employer = person.employer
+    audit.record_changes(session, employer, {"contact_person": person.name}, {"contact_person": None}, actor=actor)
+    audit.record_changes(session, person, _person_snapshot(person), dict.fromkeys(PERSON_FIELDS), actor=actor)
+    session.delete(person)
+    session.flush()
+
+
+def log_contact_moment(session: Session, employer: Employer, data: dict, actor: User) -> ContactMoment:
+    """Record a contact moment (with an optional follow-up); InvalidInput for bad data."""
+    errors: dict[str, str] = {}
+    channel = data.get("channel")
+    if channel not in {c.value for c in Channel}:
+        errors["channel"] = "Kies hoe het contact was."
+    occurred_on = data.get("occurred_on") or date.today()
+    if occurred_on > date.today():
+        errors["occurred_on"] = "Een contactmoment kan niet in de toekomst liggen."
+    subject = (data.get("subject") or "").strip()
+    if not subject:
+        errors["subject"] = "Vul een onderwerp in."
+    person_id = data.get("contact_person_id") or None
+    if person_id and int(person_id) not in {p.id for p in employer.contact_persons}:
+        errors["contact_person_id"] = "Kies een contactpersoon van deze werkgever."
+    follow_up_on = data.get("follow_up_on") or None
+    action = (data.get("follow_up_action") or "").strip() or None
+    owner_id = data.get("follow_up_owner_id") or actor.id
+    if follow_up_on is None and action:
+        errors["follow_up_on"] = "Vul een datum in voor de follow-up."
+    if follow_up_on is not None:
+        if follow_up_on < occurred_on:
+            errors["follow_up_on"] = "De follow-up ligt op of na de datum van het contact."
+        if not action:
+            errors["follow_up_action"] = "Vul in wat er moet gebeuren."
+        if int(owner_id) not in {u.id for u in managers(session, employer.organisation_id)}:
+            errors["follow_up_owner_id"] = "Kies een collega van uw eigen organisatie."
+    if errors:
+        raise InvalidInput(errors)
+    moment = ContactMoment(
+        organisation_id=employer.organisation_id, employer_id=employer.id, author_id=actor.id,
+        contact_person_id=int(person_id) if person_id else None, channel=Channel(channel),
+        occurred_on=occurred_on, subject=subject[:200], notes=(data.get("notes") or "").strip() or None,
+        follow_up_on=follow_up_on, follow_up_action=action if follow_up_on else None,
+        follow_up_owner_id=int(owner_id) if follow_up_on else None,
+    )
+    session.add(moment)
+    session.flush()
+    return moment
+
+
+def complete_follow_up(session: Session, moment: ContactMoment, actor: User) -> ContactMoment:
+    """Mark a follow-up done now (idempotent: a second call keeps the first time)."""
+    if moment.follow_up_on is None:
+        raise InvalidInput({"follow_up": "Dit contactmoment heeft geen follow-up."})
+    if moment.follow_up_done_at is None:
+        moment.follow_up_done_at = utcnow()
+        audit.record(session, "follow_up_done", actor=actor, obj=moment)
+        session.flush()
+    return moment
+
+
+def open_follow_ups(owner_id: int, organisation_id: int):
+    """A select of the owner's follow-ups not done yet, earliest first (paginate it)."""
+    return (select(ContactMoment).where(
+        ContactMoment.follow_up_owner_id == owner_id, ContactMoment.organisation_id == organisation_id,
+        ContactMoment.follow_up_done_at.is_(None), ContactMoment.follow_up_on.is_not(None),
+    ).order_by(ContactMoment.follow_up_on, ContactMoment.id))

@@ -1,0 +1,1 @@
+"""The employer-contact register: employers, contact persons, contact moments, follow-ups, agreements."""

@@ -1,0 +1,79 @@
+"""Agreements (covenants) with an employer: add, edit with locking, history."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import Agreement, Employer
+from models.services import locking, register_agreements
+from models.services.errors import Conflict, InvalidInput
+from web.access import get_own_or_404, requires
+from web.extensions import db
+
+from .forms import AgreementForm, form_data, show_errors
+from .helpers import render_history
+from .routes import bp
+
+
+def _agreement_or_404(employer: Employer, agreement_id: int) -> Agreement:
+    agreement = db.session.get(Agreement, agreement_id)
+    if agreement is None or agreement.employer_id != employer.id:
+        abort(404)
+    return agreement
+
+
+@bp.route("/<int:employer_id>/afspraken/nieuw", methods=["GET", "POST"])
+@requires("register")
+def agreement_create(employer_id: int):
+    """Add an agreement, e.g. '5 plaatsingen in 2027 voor statushouders'."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    form = AgreementForm()
+    if form.validate_on_submit():
+        try:
+            register_agreements.add_agreement(db.session, employer, form_data(form), current_user)
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("De afspraak is vastgelegd."), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
+    return render_template("employers/agreement_form.html", form=form, employer=employer, agreement=None), \
+        422 if form.errors or form.form_errors else 200
+
+
+@bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/bewerken", methods=["GET", "POST"])
+@requires("register")
+def agreement_edit(employer_id: int, agreement_id: int):
+    """Edit an agreement; a save on a stale copy is refused with 409 and the input kept."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    agreement = _agreement_or_404(employer, agreement_id)
+    form = AgreementForm(obj=agreement if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = agreement.version
+        form.target_group.data = agreement.target_group or ""
+    status = 200
+    if form.validate_on_submit():
+        try:
+            register_agreements.update_agreement(db.session, agreement, form_data(form), form.version.data,
+                                                 current_user)
+        except Conflict as exc:
+            form.form_errors.append(locking.conflict_message(exc))
+            status = 409
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("De wijzigingen zijn opgeslagen."), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
+    if status == 200 and (form.errors or form.form_errors):
+        status = 422
+    return render_template("employers/agreement_form.html", form=form, employer=employer,
+                           agreement=agreement), status
+
+
+@bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/geschiedenis")
+@requires("register")
+def agreement_history(employer_id: int, agreement_id: int):
+    """Every change to the agreement: who, when, old → new."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    agreement = _agreement_or_404(employer, agreement_id)
+    return render_history(employer, agreement.description, agreement)

@@ -1,0 +1,89 @@
+"""Contact persons of an employer: add, edit (with locking), remove, history. Staff only."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import ContactPerson, Employer
+from models.services import locking, register_contacts
+from models.services.errors import Conflict, InvalidInput
+from web.access import get_own_or_404, requires
+from web.extensions import db
+
+from .forms import ContactPersonForm, form_data, show_errors
+from .helpers import render_history
+from .routes import bp
+
+
+def _person_or_404(employer: Employer, person_id: int) -> ContactPerson:
+    person = db.session.get(ContactPerson, person_id)
+    if person is None or person.employer_id != employer.id:
+        abort(404)
+    return person
+
+
+@bp.route("/<int:employer_id>/contactpersonen/nieuw", methods=["GET", "POST"])
+@requires("register")
+def person_create(employer_id: int):
+    """Add a contact person to the employer."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    form = ContactPersonForm()
+    if form.validate_on_submit():
+        try:
+            person = register_contacts.add_contact_person(db.session, employer, form_data(form), current_user)
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("Contactpersoon %(name)s is toegevoegd.", name=person.name), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
+    return render_template("employers/person_form.html", form=form, employer=employer, person=None), \
+        422 if form.errors or form.form_errors else 200
+
+
+@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/bewerken", methods=["GET", "POST"])
+@requires("register")
+def person_edit(employer_id: int, person_id: int):
+    """Edit a contact person; a save on a stale copy is refused with 409 and the input kept."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    person = _person_or_404(employer, person_id)
+    form = ContactPersonForm(obj=person if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = person.version
+    status = 200
+    if form.validate_on_submit():
+        try:
+            register_contacts.update_contact_person(db.session, person, form_data(form), form.version.data,
+                                                    current_user)
+        except Conflict as exc:
+            form.form_errors.append(locking.conflict_message(exc))
+            status = 409
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("De wijzigingen zijn opgeslagen."), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
+    if status == 200 and (form.errors or form.form_errors):
+        status = 422
+    return render_template("employers/person_form.html", form=form, employer=employer, person=person), status
+
+
+@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/verwijderen", methods=["POST"])
+@requires("register")
+def person_delete(employer_id: int, person_id: int):
+    """Remove a contact person; their contact moments stay, without the person."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    person = _person_or_404(employer, person_id)
+    name = person.name
+    register_contacts.remove_contact_person(db.session, person, current_user)
+    flash(_("Contactpersoon %(name)s is verwijderd.", name=name), "success")
+    return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
+
+
+@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/geschiedenis")
+@requires("register")
+def person_history(employer_id: int, person_id: int):
+    """Every change to the contact person: who, when, old → new."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    person = _person_or_404(employer, person_id)
+    return render_history(employer, person.name, person)

@@ -1,0 +1,144 @@
+"""One employer: create (with duplicate check), the employer page, edit with locking, history."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
+from models.enums import VacancyStatus
+from models.services import locking, register
+from models.services.errors import Conflict, InvalidInput
+from models.services.register_agreements import progress
+from web.access import get_own_or_404, org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import ContactMomentForm, EmployerForm, form_data, show_errors
+from .labels import (CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS,
+                     TARGET_GROUP_LABELS)
+from .helpers import Paging, page_arg, render_history
+from .routes import bp
+
+TIMELINE_PAGE = 20
+LIST_LIMIT = 20
+
+
+def _manager_choices(form: EmployerForm) -> None:
+    people = register.managers(db.session, org_id())
+    form.account_manager_id.choices = choices([(None, _("Nog niemand"))] + [(u.id, u.name) for u in people])
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@requires("register")
+def create():
+    """Create an employer; possible duplicates are shown first and need 'Toch aanmaken'."""
+    form = EmployerForm()
+    _manager_choices(form)
+    if request.method == "GET":
+        form.account_manager_id.data = current_user.id
+    duplicates = []
+    if form.validate_on_submit():
+        try:
+            employer = register.create_employer(db.session, org_id(), form_data(form), current_user,
+                                                confirm_duplicate=request.form.get("confirm") == "1")
+        except register.PossibleDuplicate as exc:
+            duplicates = exc.matches
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("Werkgever %(name)s is aangemaakt.", name=employer.name), "success")
+            return redirect(url_for(".show", employer_id=employer.id))
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("employers/form.html", form=form, employer=None, duplicates=duplicates,
+                           status_labels=STATUS_LABELS), status
+
+
+def moment_form_for(employer: Employer, form: ContactMomentForm | None = None) -> ContactMomentForm:
+    """The short contact-moment form of the employer page, with today and 'me' as defaults."""
+    form = form or ContactMomentForm()
+    form.contact_person_id.choices = choices(
+        [(None, _("Geen"))] + [(p.id, p.name) for p in sorted(employer.contact_persons, key=lambda p: p.name)])
+    form.follow_up_owner_id.choices = choices(
+        [(u.id, u.name) for u in register.managers(db.session, employer.organisation_id)])
+    if request.method == "GET":
+        form.occurred_on.data = date.today()
+        form.follow_up_owner_id.data = current_user.id
+    return form
+
+
+def render_show(employer: Employer, form: ContactMomentForm, status: int = 200):
+    """Render the employer page; every block is one query, the timeline is paginated."""
+    session = db.session
+    total = session.scalar(select(func.count(ContactMoment.id)).where(ContactMoment.employer_id == employer.id))
+    paging = Paging(page_arg("tijdlijn"), TIMELINE_PAGE, total)
+    timeline = session.scalars(
+        select(ContactMoment).where(ContactMoment.employer_id == employer.id)
+        .options(joinedload(ContactMoment.author), joinedload(ContactMoment.contact_person),
+                 joinedload(ContactMoment.follow_up_owner))
+        .order_by(ContactMoment.occurred_on.desc(), ContactMoment.id.desc())
+        .limit(TIMELINE_PAGE).offset(paging.offset)).all()
+    vacancies = session.scalars(select(Vacancy).where(
+        Vacancy.employer_id == employer.id, Vacancy.status == VacancyStatus.OPEN).order_by(Vacancy.title)).all()
+    placements = session.scalars(select(Placement).where(Placement.employer_id == employer.id)
+                                 .order_by(Placement.start_date.desc()).limit(LIST_LIMIT)).all()
+    requests_ = session.scalars(select(EmployerRequest).where(EmployerRequest.employer_id == employer.id)
+                                .order_by(EmployerRequest.created_at.desc()).limit(LIST_LIMIT)).all()
+    obligations = session.scalars(select(SroiObligation).where(SroiObligation.contractor_id == employer.id)
+                                  .order_by(SroiObligation.period_start.desc())).all()
+    return render_template(
+        "employers/show.html", employer=employer, form=form, timeline=timeline, paging=paging,
+        vacancies=vacancies, placements=placements, requests=requests_, obligations=obligations,
+        agreements=progress(session, employer.id), status_labels=STATUS_LABELS,
+        channel_labels=CHANNEL_LABELS, target_group_labels=TARGET_GROUP_LABELS,
+        instrument_labels=INSTRUMENT_LABELS, request_status_labels=REQUEST_STATUS_LABELS,
+    ), status
+
+
+@bp.route("/<int:employer_id>")
+@requires("register")
+def show(employer_id: int):
+    """The employer page: facts, contact persons, timeline, vacancies, placements, agreements."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    return render_show(employer, moment_form_for(employer))
+
+
+@bp.route("/<int:employer_id>/bewerken", methods=["GET", "POST"])
+@requires("register")
+def edit(employer_id: int):
+    """Edit an employer; a save on a stale copy is refused with 409 and the input kept."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    form = EmployerForm(obj=employer if request.method == "GET" else None)
+    _manager_choices(form)
+    if request.method == "GET":
+        form.version.data = employer.version
+        form.size.data = employer.size.value if employer.size else ""
+        form.status.data = employer.status.value
+    status = 200
+    if form.validate_on_submit():
+        try:
+            register.update_employer(db.session, employer, form_data(form), form.version.data, current_user)
+        except Conflict as exc:
+            form.form_errors.append(locking.conflict_message(exc))
+            status = 409
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("De wijzigingen zijn opgeslagen."), "success")
+            return redirect(url_for(".show", employer_id=employer.id))
+    if status == 200 and (form.errors or form.form_errors):
+        status = 422
+    return render_template("employers/form.html", form=form, employer=employer, duplicates=[],
+                           status_labels=STATUS_LABELS), status
+
+
+@bp.route("/<int:employer_id>/geschiedenis")
+@requires("register")
+def employer_history(employer_id: int):
+    """Every change to the employer: who, when, old → new."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    return render_history(employer, employer.name, employer)

@@ -1,0 +1,94 @@
+"""Forms of the register; the services check every choice, so the selects do not (one error list)."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, HiddenField, IntegerField, SelectField,
+                     StringField, SubmitField, TelField, TextAreaField)
+from wtforms.validators import InputRequired, Length, Optional
+
+from models.enums import Channel, EmployerStatus
+from web.forms import choices
+
+from .labels import CHANNEL_LABELS, SIZE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
+
+
+def optional_int(value):
+    """Coerce a select value to int, with the empty option as None."""
+    return int(value) if value not in (None, "", "None") else None
+
+
+class EmployerForm(FlaskForm):
+    version = HiddenField()
+    name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de werkgever in.")), Length(max=200)])
+    kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers."), validators=[Optional(), Length(max=12)])
+    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=200)])
+    size = SelectField(_l("Grootte"), choices=choices([("", _l("Onbekend"))] + list(SIZE_LABELS.items())),
+                       validate_choice=False)
+    address = StringField(_l("Adres"), validators=[Optional(), Length(max=200)])
+    postcode = StringField(_l("Postcode"), description=_l("Bijvoorbeeld 8251 AB."), validators=[Optional(), Length(max=8)])
+    city = StringField(_l("Plaats"), validators=[Optional(), Length(max=100)])
+    status = SelectField(_l("Status"), choices=choices(STATUS_LABELS.items()), default=EmployerStatus.PROSPECT.value,
+                         validate_choice=False)
+    account_manager_id = SelectField(_l("Accountmanager"), coerce=optional_int, validate_choice=False)
+    social_enterprise = BooleanField(_l("Sociale onderneming"))
+    notes = TextAreaField(_l("Notities"), validators=[Optional(), Length(max=5000)])
+    submit = SubmitField(_l("Opslaan"))
+
+
+class ContactPersonForm(FlaskForm):
+    version = HiddenField()
+    name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=200)])
+    position = StringField(_l("Functie"), validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-mailadres"), validators=[Optional(), Length(max=254)])
+    phone = TelField(_l("Telefoon"), validators=[Optional(), Length(max=40)])
+    submit = SubmitField(_l("Opslaan"))
+
+
+class ContactMomentForm(FlaskForm):
+    channel = SelectField(_l("Kanaal"), choices=choices(CHANNEL_LABELS.items()), default=Channel.PHONE.value,
+                          validate_choice=False)
+    occurred_on = DateField(_l("Datum"), validators=[InputRequired(_l("Vul een datum in."))])
+    contact_person_id = SelectField(_l("Contactpersoon"), coerce=optional_int, validate_choice=False)
+    subject = StringField(_l("Onderwerp"), validators=[InputRequired(_l("Vul een onderwerp in.")), Length(max=200)])
+    notes = TextAreaField(_l("Notities"), validators=[Optional(), Length(max=10000)])
+    follow_up_on = DateField(_l("Follow-up op"), description=_l("Leeg laten als er niets hoeft te gebeuren."),
+                             validators=[Optional()])
+    follow_up_action = StringField(_l("Actie"), validators=[Optional(), Length(max=300)])
+    follow_up_owner_id = SelectField(_l("Wie volgt op"), coerce=optional_int, validate_choice=False)
+    submit = SubmitField(_l("Contactmoment vastleggen"))
+
+
+class QuickContactMomentForm(ContactMomentForm):
+    employer = StringField(_l("Werkgever"), description=_l("Typ (een deel van) de naam."),
+                           validators=[InputRequired(_l("Vul de naam van de werkgever in.")), Length(max=200)])
+    employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=optional_int, validate_choice=False)
+
+
+class AgreementForm(FlaskForm):
+    version = HiddenField()
+    description = StringField(_l("Afspraak"), description=_l("Bijvoorbeeld: 5 plaatsingen in 2027 voor statushouders."),
+                              validators=[InputRequired(_l("Beschrijf de afspraak.")), Length(max=300)])
+    target_count = IntegerField(_l("Aantal plaatsingen"), validators=[InputRequired(_l("Vul een aantal in."))])
+    period_start = DateField(_l("Van"), validators=[InputRequired(_l("Vul de begindatum in."))])
+    period_end = DateField(_l("Tot en met"), validators=[InputRequired(_l("Vul de einddatum in."))])
+    target_group = SelectField(_l("Doelgroep"), choices=choices([("", _l("Alle doelgroepen"))]
+                                                                 + list(TARGET_GROUP_LABELS.items())),
+                               validate_choice=False)
+    submit = SubmitField(_l("Opslaan"))
+
+
+def form_data(form: FlaskForm, *exclude: str) -> dict:
+    """The form's data for a service call, without CSRF, version and buttons."""
+    skip = {"csrf_token", "version", "submit", *exclude}
+    return {name: field.data for name, field in form._fields.items() if name not in skip}
+
+
+def show_errors(form: FlaskForm, errors: dict[str, str]) -> None:
+    """Attach a service's InvalidInput messages to the form's fields (or the form itself)."""
+    for name, message in errors.items():
+        field = form._fields.get(name)
+        if field is not None:
+            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+        else:
+            form.form_errors.append(message)

@@ -1,0 +1,81 @@
+"""Shared pieces of the register's views: list filters from the URL, paging, history rows."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from flask import render_template, request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import ChangeRecord, User
+from models.services.register_queries import SORTS, EmployerFilters
+
+FIELD_LABELS = {
+    "name": "Naam", "kvk": "KvK-nummer", "sector": "Sector", "size": "Grootte", "address": "Adres",
+    "postcode": "Postcode", "city": "Plaats", "status": "Status", "social_enterprise": "Sociale onderneming",
+    "account_manager": "Accountmanager", "notes": "Notities", "contact_person": "Contactpersoon verwijderd",
+    "position": "Functie", "email": "E-mailadres", "phone": "Telefoon", "description": "Afspraak",
+    "target_count": "Aantal plaatsingen", "period_start": "Van", "period_end": "Tot en met",
+    "target_group": "Doelgroep",
+}
+
+
+def filters_from_args() -> EmployerFilters:
+    """The list filters from the query string; unknown values are ignored, never an error."""
+    args = request.args
+    manager = args.get("accountmanager", "")
+    sort = args.get("sortering", "name")
+    return EmployerFilters(
+        q=args.get("q", "")[:200], status=args.get("status", ""),
+        manager=int(manager) if manager.isdigit() else None,
+        open_vacancies=args.get("open_vacatures") == "1", sroi=args.get("social_return") == "1",
+        sort=sort if sort in SORTS else "name",
+    )
+
+
+def filter_args(filters: EmployerFilters) -> dict:
+    """The query-string form of ``filters`` (only what is set), for links that keep them."""
+    args = {"q": filters.q, "status": filters.status, "accountmanager": filters.manager or "",
+            "open_vacatures": "1" if filters.open_vacancies else "",
+            "social_return": "1" if filters.sroi else "",
+            "sortering": filters.sort if filters.sort != "name" else ""}
+    return {key: value for key, value in args.items() if value}
+
+
+def page_arg(name: str = "pagina") -> int:
+    """A 1-based page number from the query string (bad values: 1)."""
+    value = request.args.get(name, "1")
+    return max(int(value), 1) if value.isdigit() else 1
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(math.ceil(self.total / self.per_page), 1)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+def history(session: Session, object_type: str, object_id: int) -> list[tuple[ChangeRecord, str | None]]:
+    """The change records of one object, newest first, with the name of who made them."""
+    return list(session.execute(
+        select(ChangeRecord, User.name).outerjoin(User, User.id == ChangeRecord.actor_id)
+        .where(ChangeRecord.object_type == object_type, ChangeRecord.object_id == object_id)
+        .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
+    ).all())
+
+
+def render_history(employer, subject: str, obj) -> str:
+    """The history page of ``obj`` (an employer, contact person or agreement)."""
+    from web.extensions import db
+
+    return render_template("employers/history.html", employer=employer, subject=subject,
+                           changes=history(db.session, type(obj).__name__, obj.id), field_labels=FIELD_LABELS)

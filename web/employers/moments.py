@@ -1,0 +1,131 @@
+"""Contact moments: logged from the employer page or the quick-add page; 'Mijn follow-ups'."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from models import ContactMoment, Employer
+from models.services import register_contacts
+from models.services.errors import InvalidInput
+from models.services.register import managers
+from models.services.register_queries import EmployerFilters, filtered
+from web.access import get_own_or_404, org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .employer_views import moment_form_for, render_show
+from .forms import QuickContactMomentForm, form_data, show_errors
+from .helpers import Paging, page_arg
+from .routes import bp
+
+FOLLOW_UPS_PAGE = 50
+MAX_EMPLOYER_CHOICES = 20
+
+
+@bp.route("/<int:employer_id>/contactmomenten", methods=["POST"])
+@requires("register")
+def log_moment(employer_id: int):
+    """Log a contact moment from the employer page; errors re-render that page (422)."""
+    employer = get_own_or_404(db.session, Employer, employer_id)
+    form = moment_form_for(employer)
+    if form.validate_on_submit():
+        try:
+            register_contacts.log_contact_moment(db.session, employer, form_data(form), current_user)
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("Contactmoment vastgelegd."), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+    return render_show(employer, form, 422)
+
+
+def _resolve_employer(form: QuickContactMomentForm) -> Employer | None:
+    """The employer chosen on the quick-add page, or None with choices or an error on the form."""
+    if form.employer_id.data:
+        employer = db.session.get(Employer, form.employer_id.data)
+        if employer is not None and employer.organisation_id == org_id():
+            return employer
+    text = (form.employer.data or "").strip()
+    exact = db.session.scalars(select(Employer).where(
+        Employer.organisation_id == org_id(), func.lower(Employer.name) == text.lower()).limit(2)).all()
+    if len(exact) == 1:
+        return exact[0]
+    ids = filtered(org_id(), EmployerFilters(q=text)).limit(MAX_EMPLOYER_CHOICES + 1)
+    matches = db.session.scalars(select(Employer).where(Employer.id.in_(ids)).order_by(Employer.name)).all()
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        form.employer.errors = [_("Geen werkgever gevonden met deze naam.")]
+    else:
+        form.employer_id.choices = choices(
+            (e.id, f"{e.name} ({e.city or '-'})") for e in matches[:MAX_EMPLOYER_CHOICES])
+        form.employer_id.errors = [_("Er zijn meerdere werkgevers gevonden. Kies de juiste.")]
+    return None
+
+
+@bp.route("/contactmoment", methods=["GET", "POST"])
+@requires("register")
+def quick_moment():
+    """Log a contact moment for an employer chosen by name."""
+    form = QuickContactMomentForm()
+    form.contact_person_id.choices = choices([(None, _("Geen"))])
+    form.employer_id.choices = choices([])
+    form.follow_up_owner_id.choices = _owner_choices()
+    if request.method == "GET":
+        form.occurred_on.data = date.today()
+        form.follow_up_owner_id.data = current_user.id
+    valid = form.validate_on_submit()  # first: validating clears the errors set below
+    employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
+    if valid and employer is not None:
+        try:
+            register_contacts.log_contact_moment(
+                db.session, employer, form_data(form, "employer", "employer_id"), current_user)
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("Contactmoment met %(name)s vastgelegd.", name=employer.name), "success")
+            return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+    if employer is not None:
+        form.employer.data = employer.name
+        form.contact_person_id.choices = choices(
+            [(None, _("Geen"))] + [(p.id, p.name) for p in employer.contact_persons])
+    failed = form.is_submitted() and (form.errors or form.form_errors or employer is None)
+    return render_template("employers/quick_moment.html", form=form), 422 if failed else 200
+
+
+def _owner_choices():
+    return choices([(u.id, u.name) for u in managers(db.session, org_id())])
+
+
+@bp.route("/follow-ups")
+@requires("register")
+def follow_ups():
+    """'Mijn follow-ups': what the signed-in user must follow up, overdue first."""
+    query = register_contacts.open_follow_ups(current_user.id, org_id())
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    paging = Paging(page_arg(), FOLLOW_UPS_PAGE, total)
+    items = db.session.scalars(query.options(joinedload(ContactMoment.employer))
+                               .limit(FOLLOW_UPS_PAGE).offset(paging.offset)).all()
+    return render_template("employers/follow_ups.html", items=items, paging=paging, today=date.today())
+
+
+@bp.route("/follow-ups/<int:moment_id>/afgerond", methods=["POST"])
+@requires("register")
+def follow_up_done(moment_id: int):
+    """Mark a follow-up done (records the time); it leaves 'Mijn follow-ups'."""
+    moment = get_own_or_404(db.session, ContactMoment, moment_id)
+    try:
+        register_contacts.complete_follow_up(db.session, moment, current_user)
+    except InvalidInput:
+        flash(_("Dit contactmoment heeft geen follow-up."), "error")
+    else:
+        flash(_("Afgerond: %(action)s.", action=moment.follow_up_action), "success")
+    target = request.form.get("next", "")
+    if target == "employer":
+        return redirect(url_for(".show", employer_id=moment.employer_id) + "#tijdlijn")
+    return redirect(url_for(".follow_ups"))

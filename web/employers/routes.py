@@ -1,0 +1,55 @@
+"""The employer list with search, filters, paging and exports; other views live beside it."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user
+
+from models.services import audit, exports
+from models.services.register import managers
+from models.services.register_queries import PAGE_SIZE, count, rows
+from web.access import org_id, requires
+from web.extensions import db
+
+from .labels import STATUS_LABELS
+from .helpers import Paging, filter_args, filters_from_args, page_arg
+
+bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
+
+EXPORT_HEADERS = ["Naam", "KvK-nummer", "Sector", "Grootte", "Adres", "Postcode", "Plaats", "Status",
+                  "Sociale onderneming", "Accountmanager", "Laatste contact", "Open vacatures"]
+
+
+@bp.route("/")
+@requires("register")
+def index():
+    """The organisation's employers, searched, filtered, sorted and paginated by the URL."""
+    filters = filters_from_args()
+    total = count(db.session, org_id(), filters)
+    paging = Paging(page_arg(), PAGE_SIZE, total)
+    page_rows = rows(db.session, org_id(), filters, paging.page) if paging.page <= paging.pages else []
+    return render_template(
+        "employers/index.html", rows=page_rows, paging=paging, filters=filters, args=filter_args(filters),
+        managers=managers(db.session, org_id()), status_labels=STATUS_LABELS,
+    )
+
+
+@bp.route("/export.<fmt>")
+@requires("register")
+def export(fmt: str):
+    """The filtered list as CSV or XLSX (no contact persons); every export is audit-logged."""
+    if fmt not in exports.MIMETYPES:
+        abort(404)
+    filters = filters_from_args()
+    data = [[r.employer.name, r.employer.kvk, r.employer.sector, r.employer.size,
+             r.employer.address, r.employer.postcode, r.employer.city,
+             str(STATUS_LABELS[r.employer.status.value]), r.employer.social_enterprise,
+             r.manager_name, r.last_contact, r.open_vacancies]
+            for r in rows(db.session, org_id(), filters, per_page=None)]
+    content, mimetype = exports.export(fmt, EXPORT_HEADERS, data, title="Werkgevers")
+    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr,
+                 details={"what": "employers", "format": fmt, "rows": len(data), **filter_args(filters)})
+    return Response(content, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="werkgevers.{fmt}"'})
+
+
+from . import agreements, contacts, employer_views, moments  # noqa: E402,F401  (register their routes)
