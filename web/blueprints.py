@@ -37,3 +37,6 @@ def register(app: Flask) -> None:
     from web.navigation import init_navigation
 
     init_navigation(app)
+    from web import profile_card
+
+    profile_card.init_app(app)
