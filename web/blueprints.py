@@ -13,6 +13,12 @@ def register(app: Flask) -> None:
 
     for blueprint in (public, auth, start, users):
         app.register_blueprint(blueprint)
+    from web.bouwblokken.routes import bp as bouwblokken
+    from web.placements.routes import bp as placements
+    from web.sroi.routes import bp as sroi
+
+    for blueprint in (placements, sroi, bouwblokken):
+        app.register_blueprint(blueprint)
 
     from web.auth.session import init_login
 
