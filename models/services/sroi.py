@@ -49,6 +49,7 @@ def _clean(session: Session, organisation_id: int, data: dict) -> dict:
             errors["percentage"] = "Het percentage moet groter dan 0 zijn."
         elif clean["percentage"] != clean["percentage"].quantize(Decimal("0.01")):
             errors["percentage"] = "Gebruik hoogstens 2 cijfers achter de komma."
+        clean["percentage"] = clean["percentage"].quantize(Decimal("0.01"))
     except ValueError as exc:
         errors["percentage"] = str(exc).replace("tussen 0 en 100", "groter dan 0 en hoogstens 100")
     start, end = data.get("period_start"), data.get("period_end")

@@ -15,18 +15,18 @@ class ObligationForm(FlaskForm):
     contract_name = StringField(_l("Naam van het contract"), validators=[Length(max=200)])
     contract_number = StringField(_l("Contractnummer"), validators=[Length(max=64)])
     contracting_authority = StringField(_l("Opdrachtgever"), validators=[Length(max=200)])
-    contractor = SelectField(_l("Opdrachtnemer"), coerce=int)
+    contractor = SelectField(_l("Opdrachtnemer"), coerce=int, validate_choice=False)
     contract_sum = StringField(_l("Contractsom"), description=_l("In euro, bijv. 1.250.000 of € 250.000,00."))
     percentage = StringField(_l("Percentage social return"), default="5",
                              description=_l("Meer dan 0 en hoogstens 100, bijv. 5 of 2,5."))
     period_start = DateField(_l("Begin van de periode"), validators=[Optional()])
     period_end = DateField(_l("Einde van de periode"), validators=[Optional()])
-    table = SelectField(_l("Bouwblokkentabel"), coerce=int)
+    table = SelectField(_l("Bouwblokkentabel"), coerce=int, validate_choice=False)
     submit = SubmitField(_l("Opslaan"))
 
 
 class LinkPlacementForm(FlaskForm):
-    placement = SelectField(_l("Plaatsing bij deze opdrachtnemer"), coerce=int)
+    placement = SelectField(_l("Plaatsing bij deze opdrachtnemer"), coerce=int, validate_choice=False)
     submit = SubmitField(_l("Koppelen"))
 
 
