@@ -35,7 +35,8 @@ class PlacementForm(FlaskForm):
     wage_subsidy = BooleanField(_l("Met loonkostensubsidie"))
     target_group = SelectField(_l("Doelgroep bij start"), choices=choices(TARGET_GROUP_CHOICES))
     benefit_months_at_start = IntegerField(_l("Uitkeringsduur bij start (maanden)"), validators=[Optional()],
-                                           description=_l("Volle maanden in de uitkering op de startdatum. Leeg: berekend uit de uitkeringsdatum in het dossier."))
+                                           description=_l("Volle maanden in de uitkering op de startdatum. "
+                                                       "Leeg: berekend uit de uitkeringsdatum in het dossier."))
     outflow = SelectField(_l("Uitstroom uit de uitkering"), choices=choices(OUTFLOW_CHOICES))
     outflow_on = DateField(_l("Datum uitstroom"), validators=[Optional()])
     sroi_obligation = SelectField(_l("Telt mee voor social-returnverplichting"), coerce=int,

@@ -15,11 +15,14 @@ from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
 
-from .forms import INSTRUMENT_CHOICES, OUTFLOW_CHOICES, EndEarlyForm, ExtendForm, FilterForm
+from .forms import (
+    INSTRUMENT_CHOICES, OUTFLOW_CHOICES, TARGET_GROUP_CHOICES, EndEarlyForm, ExtendForm, FilterForm,
+)
 
 bp = Blueprint("placements", __name__, url_prefix="/beheer/plaatsingen", template_folder="templates")
 PER_PAGE = 25
-LABELS = {"instrument": dict(INSTRUMENT_CHOICES), "outflow": dict(OUTFLOW_CHOICES)}
+LABELS = {"instrument": dict(INSTRUMENT_CHOICES), "outflow": dict(OUTFLOW_CHOICES),
+          "target_group": dict(TARGET_GROUP_CHOICES)}
 
 
 @bp.app_template_filter("euro")
@@ -81,7 +84,8 @@ def index():
 def show(placement_id: int):
     """One placement: facts, how its value was computed, and the forms to end early or extend it."""
     placement = get_own_or_404(db.session, Placement, placement_id)
-    return _render_show(placement, EndEarlyForm(prefix="end", version=placement.version), ExtendForm(prefix="extend", version=placement.version))
+    return _render_show(placement, EndEarlyForm(prefix="end", version=placement.version),
+                        ExtendForm(prefix="extend", version=placement.version))
 
 
 def _render_show(placement, end_form, extend_form, status: int = 200):
