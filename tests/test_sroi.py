@@ -197,3 +197,27 @@ def test_list_shows_status_and_uses_constant_queries(as_role, client, db, tables
         response = client.get("/beheer/social-return/")
     assert six.count == one.count
     assert "Contract A" in page_text(response) and "achter" in page_text(response)
+
+
+def test_changing_the_period_revalues_linked_placements(as_role, client, db, tables, make_candidate, make_employer,
+                                                        make_obligation):
+    make_candidate(target_groups=["participatiewet"], benefit_since=date(2022, 1, 1))
+    contractor = make_employer()
+    obligation = make_obligation(contractor, period_start=date(2025, 1, 1), period_end=date(2026, 12, 31),
+                                 contract_sum_cents=125_000_000)
+    as_role(Role.ACCOUNT_MANAGER)
+    placement_id = _placement(client, contractor, start_date="2025-01-01", end_date="2025-06-30",
+                              sroi_obligation=str(obligation.id))
+    assert db.session.get(Placement, placement_id).value_cents == 1_333_333
+    client.post(f"/beheer/social-return/{obligation.id}/bewerken", data=obligation_form(
+        contractor, tables["oost-nederland"], period_start="2025-04-01", version=str(obligation.version)))
+    placement = db.session.get(Placement, placement_id)
+    db.session.refresh(placement)
+    assert placement.value_cents == 666_667
+    assert "(binnen de verplichtingsperiode)" in placement.value_explanation
+    other = make_employer()
+    db.session.refresh(obligation)
+    refused = client.post(f"/beheer/social-return/{obligation.id}/bewerken", data=obligation_form(
+        other, tables["oost-nederland"], version=str(obligation.version)))
+    assert refused.status_code == 422
+    assert "Er zijn al plaatsingen bij deze opdrachtnemer gekoppeld" in page_text(refused)

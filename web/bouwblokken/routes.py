@@ -58,7 +58,7 @@ def new_version(table_id: int):
     """Copy the table's latest version into an editable one from a date; the latest ends the day before."""
     table = db.session.get(BuildingBlockTable, table_id) or abort(404)
     form = NewVersionForm()
-    latest = max(table.versions, key=lambda v: v.valid_from)
+    latest = max(table.versions, key=lambda v: v.valid_from, default=None)
     if form.validate_on_submit():
         try:
             created = admin.new_version_from(db.session, table, form.valid_from.data, actor=current_user)
@@ -70,6 +70,9 @@ def new_version(table_id: int):
             flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
                     day=created.valid_from.strftime("%d-%m-%Y")), "success")
             return redirect(url_for(".version", version_id=created.id))
+    if latest is None:
+        flash(" ".join(form.valid_from.errors), "error")
+        return redirect(url_for(".index"))
     return version(latest.id, form=form, status=422)
 
 
