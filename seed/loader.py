@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Organisation
+from models.services.building_blocks import load_shipped_tables
 from models.services.importing import run_import
 from models.services.profile_bulk import publish_all_consented
 from seed.activity_loader import load_activity
@@ -19,7 +20,11 @@ DEMO_SIZES = {"dronten": (300, 80, 120), "uwv-flevoland": (60, 15, 25)}
 
 
 def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) -> Iterator[str]:
-    """Load demo data for each demo organisation; yields summary lines. Flushes, the caller commits."""
+    """Load reference tables, then demo data per demo organisation; yields summary lines.
+
+    Flushes; the caller commits.
+    """
+    yield from load_shipped_tables(session)
     for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):
         org = session.scalar(select(Organisation).where(Organisation.key == org_key))
         doc = generate_import(seed=seed + offset, candidates=candidates, employers=employers, vacancies=vacancies)

@@ -19,6 +19,9 @@ AREAS = (
     "web.catalogue.routes",
     "web.employer_account.routes",
     "web.employers.routes",
+    "web.placements.routes",
+    "web.sroi.routes",
+    "web.bouwblokken.routes",
 )
 
 

@@ -30,6 +30,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("placements.index", "Plaatsingen", "Wie is gestart, met welk instrument, en de waarde voor social return.", "placements"),
     Entry("sroi.index", "Social return", "Verplichtingen van opdrachtnemers en hun voortgang.", "register"),
     Entry("reports.index", "Rapportages", "Cijfers voor de raad: plaatsingen, uitstroom, social return, funnel.", "reports"),
+    Entry("bouwblokken.index", "Bouwblokken", "Tabellen per regio voor de waarde van social return, in versies.", "reports"),
     Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "reports"),
     Entry("users.index", "Gebruikers", "Accounts en rollen van medewerkers.", "users"),
     Entry("privacy.audit_log", "Auditlog", "Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen.", "audit"),

@@ -27,3 +27,13 @@ def demo(if_empty: bool, seed_value: int) -> None:
         click.echo(line)
     db.session.commit()
     click.echo(demo_accounts_text())
+
+
+@seed_group.command("bouwblokken")
+def bouwblokken() -> None:
+    """Load the shipped bouwblokken tables (Utrecht, Oost-Nederland, Rijnvicus); loading twice adds nothing."""
+    from models.services.building_blocks import load_shipped_tables
+
+    for line in load_shipped_tables(db.session):
+        click.echo(line)
+    db.session.commit()

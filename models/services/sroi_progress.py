@@ -1,0 +1,109 @@
+"""Progress of social-return obligations: realised, forecast, status, and each contribution's value."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.enums import ActivityStatus
+from models.placement import Placement
+from models.services.building_blocks import version_to_dataclass
+from models.services.money import progress_percentage
+from models.services.placement_value import facts
+from models.services.valuation import value_placement
+from models.sroi import BuildingBlockTableVersion, SroiActivity, SroiObligation
+
+STATUS_LABELS = {"met": "behaald", "on_track": "op koers", "behind": "achter"}
+INSTRUMENT_LABELS = {
+    "regular": "Regulier werk", "wep": "Werkervaringsplaats", "participatiebaan": "Participatiebaan",
+    "proefplaatsing": "Proefplaatsing", "bbl": "BBL-leerbaan", "secondment": "Detachering",
+    "sheltered": "Beschut werk",
+}
+ACTIVITY_LABELS = {"purchase": "Inkoop bij sociale onderneming", "social_hours": "Maatschappelijke activiteit",
+                   "other": "Overig"}
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One placement or activity counted towards an obligation; never names the person."""
+
+    kind: str  # "placement" or "activity"
+    object_id: int
+    label: str
+    on: date
+    realised_cents: int
+    forecast_cents: int
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    obligation_cents: int
+    realised_cents: int
+    forecast_cents: int
+    contributions: list[Contribution] = field(default_factory=list)
+
+    @property
+    def remaining_cents(self) -> int:
+        """What is still to be realised (never below zero)."""
+        return max(self.obligation_cents - self.realised_cents, 0)
+
+    @property
+    def percent(self) -> Decimal:
+        """Realised as a percentage of the obligation, one decimal."""
+        return progress_percentage(self.realised_cents, self.obligation_cents)
+
+    @property
+    def status(self) -> str:
+        """met when realised ≥ obligation; on_track when the forecast reaches it; else behind."""
+        if self.realised_cents >= self.obligation_cents:
+            return "met"
+        return "on_track" if self.forecast_cents >= self.obligation_cents else "behind"
+
+
+def _versions(session: Session, ids: set[int]) -> dict:
+    rows = session.scalars(select(BuildingBlockTableVersion).where(BuildingBlockTableVersion.id.in_(ids))
+                           .options(selectinload(BuildingBlockTableVersion.blocks))) if ids else []
+    return {row.id: version_to_dataclass(row) for row in rows}
+
+
+def progress_many(session: Session, obligations: list[SroiObligation], today: date) -> dict[int, Progress]:
+    """Progress of each obligation by id, in a constant number of queries."""
+    ids = [o.id for o in obligations]
+    placements = list(session.scalars(select(Placement).where(Placement.sroi_obligation_id.in_(ids))
+                                      .order_by(Placement.start_date, Placement.id))) if ids else []
+    activities = list(session.scalars(select(SroiActivity).where(
+        SroiActivity.obligation_id.in_(ids), SroiActivity.status == ActivityStatus.APPROVED)
+        .order_by(SroiActivity.occurred_on, SroiActivity.id))) if ids else []
+    versions = _versions(session, {p.table_version_id for p in placements if p.table_version_id})
+    by_obligation: dict[int, list[Contribution]] = {i: [] for i in ids}
+    period = {o.id: (o.period_start, o.period_end) for o in obligations}
+    for p in placements:
+        version = versions.get(p.table_version_id)
+        realised = 0
+        if version is not None:
+            start, end = period[p.sroi_obligation_id]
+            realised = value_placement(version, facts(p), start, end, as_of=today).cents
+        label = (f"Plaatsing {p.id}: {INSTRUMENT_LABELS[p.instrument.value]}, {p.hours_per_week} u/week, "
+                 f"{'vast' if p.contract_type.value == 'permanent' else 'tijdelijk'} contract")
+        by_obligation[p.sroi_obligation_id].append(Contribution(
+            "placement", p.id, label, p.start_date, realised, p.value_cents or 0, p.value_explanation or ""))
+    for a in activities:
+        done = a.value_cents or 0
+        by_obligation[a.obligation_id].append(Contribution(
+            "activity", a.id, f"{ACTIVITY_LABELS[a.kind.value]}: {a.evidence}", a.occurred_on,
+            done if a.occurred_on <= today else 0, done, a.value_explanation or ""))
+    result = {}
+    for o in obligations:
+        items = by_obligation[o.id]
+        result[o.id] = Progress(o.obligation_cents, sum(c.realised_cents for c in items),
+                                sum(c.forecast_cents for c in items), items)
+    return result
+
+
+def progress(session: Session, obligation: SroiObligation, today: date) -> Progress:
+    """Progress of one obligation on day today."""
+    return progress_many(session, [obligation], today)[obligation.id]

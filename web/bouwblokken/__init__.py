@@ -1,0 +1,1 @@
+"""Bouwblokken tables: versioned regional data that coordinators maintain."""

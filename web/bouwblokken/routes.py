@@ -1,0 +1,153 @@
+"""Coordinators manage bouwblokken tables: versions per region, and the blocks of unused versions."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from models import BuildingBlockTable, BuildingBlockTableVersion
+from models.services import audit, building_block_admin as admin
+from models.services.building_blocks import block_to_dataclass
+from models.services.errors import InvalidInput
+from models.services.money import format_euro, parse_euro
+from models.services.valuation_tables import Block
+from web.access import requires
+from web.extensions import db
+
+from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
+
+bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
+LABELS = {"kind": dict(KIND_CHOICES), "unit": dict(UNIT_CHOICES)}
+LISTS = ("target_groups", "instruments", "contract_types")
+COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
+FLAGS = ("work_disability", "statushouder")
+
+
+@bp.route("/")
+@requires("reports")
+def index():
+    """Every regional table with its versions, and which versions are in use (read-only)."""
+    tables = db.session.scalars(select(BuildingBlockTable).options(selectinload(BuildingBlockTable.versions))
+                                .order_by(BuildingBlockTable.region)).all()
+    used = admin.used_version_ids(db.session, [v.id for t in tables for v in t.versions])
+    return render_template("bouwblokken/index.html", tables=tables, used=used)
+
+
+def _version_or_404(version_id: int) -> BuildingBlockTableVersion:
+    version = db.session.get(BuildingBlockTableVersion, version_id)
+    if version is None:
+        abort(404)
+    return version
+
+
+@bp.route("/versies/<int:version_id>")
+@requires("reports")
+def version(version_id: int, form=None, status: int = 200):
+    """A version's placement blocks, bonuses and activity rates, and the form for a new version."""
+    row = _version_or_404(version_id)
+    return render_template("bouwblokken/version.html", version=row, table=row.table,
+                           in_use=admin.is_in_use(db.session, row), form=form or NewVersionForm(),
+                           labels=LABELS), status
+
+
+@bp.route("/<int:table_id>/nieuwe-versie", methods=["POST"])
+@requires("reports")
+def new_version(table_id: int):
+    """Copy the table's latest version into an editable one from a date; the latest ends the day before."""
+    table = db.session.get(BuildingBlockTable, table_id) or abort(404)
+    form = NewVersionForm()
+    latest = max(table.versions, key=lambda v: v.valid_from, default=None)
+    if form.validate_on_submit():
+        try:
+            created = admin.new_version_from(db.session, table, form.valid_from.data, actor=current_user)
+        except InvalidInput as exc:
+            form.valid_from.errors.extend(exc.errors.values())
+        else:
+            audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
+                         details={"table": table.key, "valid_from": created.valid_from.isoformat()})
+            flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
+                    day=created.valid_from.strftime("%d-%m-%Y")), "success")
+            return redirect(url_for(".version", version_id=created.id))
+    if latest is None:
+        flash(" ".join(form.valid_from.errors), "error")
+        return redirect(url_for(".index"))
+    return version(latest.id, form=form, status=422)
+
+
+def _fill(form: BlockForm, block: Block) -> None:
+    form.code.data, form.label.data, form.kind.data, form.unit.data = block.code, block.label, block.kind, block.unit
+    form.value.data = format_euro(block.value_cents).removeprefix("€ ")
+    form.max_counted_months.data = block.max_counted_months
+    cond = block.conditions
+    for key in LISTS:
+        getattr(form, key).data = list(cond.get(key) or [])
+    for key in COUNTS:
+        getattr(form, key).data = cond.get(key)
+    for key in FLAGS:
+        getattr(form, key).data = "" if cond.get(key) is None else ("yes" if cond[key] else "no")
+    form.explicit_only.data = bool(cond.get("explicit_only"))
+
+
+def _block(form: BlockForm) -> Block:
+    """The Block the form describes; raises InvalidInput on an unreadable value."""
+    try:
+        value = parse_euro(form.value.data or "")
+    except ValueError as exc:
+        raise InvalidInput({"value": str(exc)}) from None
+    cond: dict = {key: getattr(form, key).data for key in LISTS if getattr(form, key).data}
+    cond.update({key: getattr(form, key).data for key in COUNTS if getattr(form, key).data is not None})
+    cond.update({key: getattr(form, key).data == "yes" for key in FLAGS if getattr(form, key).data})
+    if form.explicit_only.data:
+        cond["explicit_only"] = True
+    return Block(code=(form.code.data or "").strip(), label=(form.label.data or "").strip(), kind=form.kind.data,
+                 value_cents=value, unit=form.unit.data, max_counted_months=form.max_counted_months.data,
+                 conditions=cond)
+
+
+@bp.route("/versies/<int:version_id>/blokken/nieuw", methods=["GET", "POST"], defaults={"code": None})
+@bp.route("/versies/<int:version_id>/blokken/<code>", methods=["GET", "POST"])
+@requires("reports")
+def edit_block(version_id: int, code: str | None):
+    """Add or change a block of a version nobody's value depends on yet; the whole version is validated."""
+    row = _version_or_404(version_id)
+    current = next((b for b in row.blocks if b.code == code), None)
+    if code is not None and current is None:
+        abort(404)
+    form = BlockForm()
+    messages: list[str] = []
+    if request.method == "GET" and current is not None:
+        _fill(form, block_to_dataclass(current))
+    if form.validate_on_submit():
+        try:
+            admin.save_block(db.session, row, code, _block(form))
+        except InvalidInput as exc:
+            if isinstance(exc.errors, dict):
+                for field, message in exc.errors.items():
+                    getattr(form, field).errors.append(message)
+            else:
+                messages = list(exc.errors)
+        else:
+            audit.record(db.session, "building_block_saved", actor=current_user, obj=row,
+                         details={"code": form.code.data})
+            flash(_("Blok %(code)s opgeslagen.", code=form.code.data), "success")
+            return redirect(url_for(".version", version_id=row.id))
+    failed = bool(form.errors or messages)
+    return render_template("bouwblokken/block.html", form=form, version=row, code=code, messages=messages,
+                           in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
+
+
+@bp.route("/versies/<int:version_id>/blokken/<code>/verwijderen", methods=["POST"])
+@requires("reports")
+def delete_block(version_id: int, code: str):
+    """Remove a block from a version nobody's value depends on yet."""
+    row = _version_or_404(version_id)
+    try:
+        admin.delete_block(db.session, row, code)
+    except InvalidInput as exc:
+        flash(" ".join(exc.errors), "error")
+        return redirect(url_for(".version", version_id=row.id))
+    audit.record(db.session, "building_block_deleted", actor=current_user, obj=row, details={"code": code})
+    flash(_("Blok %(code)s verwijderd.", code=code), "success")
+    return redirect(url_for(".version", version_id=row.id))

@@ -1,0 +1,1 @@
+"""Placements: who started work where, with which instrument, and its social-return value."""

@@ -1,0 +1,1 @@
+"""Social-return obligations of contractors and their progress, valued with bouwblokken tables."""

@@ -1,0 +1,41 @@
+"""Forms for social-return obligations, linking placements and recording activities."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from web.forms import choices
+
+ACTIVITY_CHOICES = [("purchase", _l("Inkoop bij een sociale onderneming (factuurwaarde excl. btw)")),
+                    ("social_hours", _l("Maatschappelijke activiteit (uren of activiteiten)"))]
+
+
+class ObligationForm(FlaskForm):
+    version = HiddenField()
+    contract_name = StringField(_l("Naam van het contract"), validators=[Length(max=200)])
+    contract_number = StringField(_l("Contractnummer"), validators=[Length(max=64)])
+    contracting_authority = StringField(_l("Opdrachtgever"), validators=[Length(max=200)])
+    contractor = SelectField(_l("Opdrachtnemer"), coerce=int, validate_choice=False)
+    contract_sum = StringField(_l("Contractsom"), description=_l("In euro, bijv. 1.250.000 of € 250.000,00."))
+    percentage = StringField(_l("Percentage social return"), default="5",
+                             description=_l("Meer dan 0 en hoogstens 100, bijv. 5 of 2,5."))
+    period_start = DateField(_l("Begin van de periode"), validators=[Optional()])
+    period_end = DateField(_l("Einde van de periode"), validators=[Optional()])
+    table = SelectField(_l("Bouwblokkentabel"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Opslaan"))
+
+
+class LinkPlacementForm(FlaskForm):
+    placement = SelectField(_l("Plaatsing bij deze opdrachtnemer"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Koppelen"))
+
+
+class ActivityForm(FlaskForm):
+    kind = SelectField(_l("Soort"), choices=choices(ACTIVITY_CHOICES))
+    occurred_on = DateField(_l("Datum"), validators=[Optional()])
+    amount = StringField(_l("Bedrag of aantal"),
+                         description=_l("Inkoop: factuurbedrag excl. btw in euro. Activiteit: aantal uren "
+                                        "(of aantal activiteiten als de tabel per activiteit rekent)."))
+    evidence = TextAreaField(_l("Bewijs"), validators=[Length(max=2000)],
+                             description=_l("Factuurnummer, urenstaat of verklaring."))
+    submit = SubmitField(_l("Activiteit vastleggen"))

@@ -1,0 +1,148 @@
+"""Social-return obligations: list with progress, register, edit, and the obligation page."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from models import BuildingBlockTable, Employer, Placement, SroiObligation
+from models.services import locking, sroi
+from models.services.errors import Conflict, InvalidInput
+from models.services.money import format_percentage
+from models.services.sroi_progress import STATUS_LABELS, progress, progress_many
+from web.access import get_own_or_404, org_id, requires
+from web.extensions import db
+from web.forms import choices
+
+from .forms import ActivityForm, LinkPlacementForm, ObligationForm
+
+bp = Blueprint("sroi", __name__, url_prefix="/beheer/social-return", template_folder="templates")
+PER_PAGE = 25
+FIELDS = {"contractor": "contractor", "table": "table"}
+
+
+@bp.app_template_filter("percentage")
+def percentage(value):
+    """A Decimal percentage in Dutch notation: 5,5%."""
+    return format_percentage(value)
+
+
+@bp.route("/")
+@requires("register")
+def index():
+    """Obligations of the own organisation with realised value, forecast and status."""
+    query = select(SroiObligation).where(SroiObligation.organisation_id == org_id())
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = max(request.args.get("pagina", 1, type=int), 1)
+    obligations = db.session.scalars(query.options(joinedload(SroiObligation.contractor))
+                                     .order_by(SroiObligation.period_end.desc(), SroiObligation.id.desc())
+                                     .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    return render_template("sroi/index.html", obligations=obligations, total=total, page=page,
+                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+                           progress=progress_many(db.session, obligations, date.today()),
+                           status_labels=STATUS_LABELS)
+
+
+def _fill(form: ObligationForm) -> None:
+    employers = db.session.execute(select(Employer.id, Employer.name).where(Employer.organisation_id == org_id())
+                                   .order_by(Employer.name)).all()
+    form.contractor.choices = choices([(0, _("Kies de opdrachtnemer"))] + [(e.id, e.name) for e in employers])
+    tables = db.session.execute(select(BuildingBlockTable.id, BuildingBlockTable.name, BuildingBlockTable.region)
+                                .order_by(BuildingBlockTable.region)).all()
+    form.table.choices = choices([(0, _("Kies een tabel"))] + [(t.id, f"{t.region}: {t.name}") for t in tables])
+
+
+def _data(form: ObligationForm) -> dict:
+    return {"contract_name": form.contract_name.data, "contract_number": form.contract_number.data,
+            "contracting_authority": form.contracting_authority.data, "contractor_id": form.contractor.data,
+            "contract_sum": form.contract_sum.data, "percentage": form.percentage.data,
+            "period_start": form.period_start.data, "period_end": form.period_end.data,
+            "table_id": form.table.data}
+
+
+def _errors(form, exc: InvalidInput) -> None:
+    for field, message in exc.errors.items():
+        getattr(form, FIELDS.get(field, field)).errors.append(message)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@requires("register")
+def create():
+    """Register an obligation; the table defaults to the organisation's."""
+    form = ObligationForm()
+    _fill(form)
+    if request.method == "GET":
+        key = current_user.organisation.building_block_table_key
+        form.table.data = db.session.scalar(select(BuildingBlockTable.id).where(BuildingBlockTable.key == key)) or 0
+    if form.validate_on_submit():
+        try:
+            obligation = sroi.create_obligation(db.session, org_id(), _data(form), actor=current_user)
+        except InvalidInput as exc:
+            _errors(form, exc)
+        else:
+            flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
+            return redirect(url_for(".show", obligation_id=obligation.id))
+    return render_template("sroi/form.html", form=form, obligation=None), 422 if form.errors else 200
+
+
+@bp.route("/<int:obligation_id>/bewerken", methods=["GET", "POST"])
+@requires("register")
+def edit(obligation_id: int):
+    """Edit an obligation (optimistic locking: 409 when someone else saved it first)."""
+    obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
+    form = ObligationForm()
+    _fill(form)
+    status = 200
+    if request.method == "GET":
+        form.process(data={
+            "version": obligation.version, "contract_name": obligation.contract_name,
+            "contract_number": obligation.contract_number, "contracting_authority": obligation.contracting_authority,
+            "contractor": obligation.contractor_id, "contract_sum": _plain_euro(obligation.contract_sum_cents),
+            "percentage": format_percentage(obligation.percentage).removesuffix("%"),
+            "period_start": obligation.period_start, "period_end": obligation.period_end,
+            "table": obligation.table_id})
+    elif form.validate_on_submit():
+        try:
+            locking.check_version(db.session, obligation, form.version.data)
+            sroi.update_obligation(db.session, obligation, _data(form), actor=current_user)
+        except Conflict as exc:
+            form.form_errors.append(locking.conflict_message(exc))
+            status = 409
+        except InvalidInput as exc:
+            _errors(form, exc)
+        else:
+            flash(_("Verplichting opgeslagen."), "success")
+            return redirect(url_for(".show", obligation_id=obligation.id))
+    if status == 200 and form.errors:
+        status = 422
+    return render_template("sroi/form.html", form=form, obligation=obligation), status
+
+
+def _plain_euro(cents: int) -> str:
+    euros, rest = divmod(cents, 100)
+    return f"{euros},{rest:02d}"
+
+
+@bp.route("/<int:obligation_id>")
+@requires("register")
+def show(obligation_id: int, link_form=None, activity_form=None, status: int = 200):
+    """The obligation: amount, realised, remaining, forecast, status, and every contribution."""
+    obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
+    link_form = link_form or LinkPlacementForm(prefix="link")
+    candidates = db.session.execute(
+        select(Placement.id, Placement.start_date, Placement.hours_per_week)
+        .where(Placement.organisation_id == org_id(), Placement.employer_id == obligation.contractor_id,
+               Placement.sroi_obligation_id.is_(None)).order_by(Placement.start_date)).all()
+    link_form.placement.choices = choices(
+        (p.id, _("Plaatsing %(id)s, gestart %(start)s, %(hours)s u/week", id=p.id,
+                 start=p.start_date.strftime("%d-%m-%Y"), hours=p.hours_per_week)) for p in candidates)
+    return render_template("sroi/show.html", obligation=obligation, progress=progress(db.session, obligation,
+                           date.today()), status_labels=STATUS_LABELS, link_form=link_form,
+                           activity_form=activity_form or ActivityForm(prefix="activity"), today=date.today()), status
+
+
+from . import contributions  # noqa: E402,F401  (registers linking, activities and exports on bp)
