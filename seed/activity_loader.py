@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from models import (
     Agreement, BuildingBlockTable, Candidate, ContactMoment, ContactPerson, Employer, Organisation,
-    Placement, SroiActivity, SroiObligation, User, Vacancy,
+    SroiActivity, SroiObligation, User, Vacancy,
 )
-from models.enums import ActivityKind, CandidateStatus, Role
+from models.enums import ActivityKind, Role
 from models.services import accounts
+from models.services.placements import record_placement
 from seed.accounts import DEMO_PASSWORD, demo_email
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -108,22 +109,20 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
                 amount=act["amount_cents"] if act["amount_cents"] is not None else act["hours"],
             ))
 
-    placed = []
+    placed = 0
     for pl in activity["placements"]:
-        candidate = candidates[pl["candidate"]]
-        placement = Placement(
-            organisation_id=org.id, candidate_id=candidate.id, employer_id=employers[pl["employer"]].id,
-            vacancy_id=vacancies.get(pl["vacancy"]), start_date=_day(pl["start_date"]),
-            end_date=_day(pl["end_date"]), hours_per_week=pl["hours_per_week"],
-            contract_type=pl["contract_type"], instrument=pl["instrument"], target_group=pl["target_group"],
-            outflow=pl["outflow"], created_by_id=staff[pl["recorded_by"]].id,
-            statushouder="statushouder" in candidate.target_groups,
-            work_disability="banenafspraak" in candidate.target_groups,
-            sroi_obligation_id=obligations[pl["sroi_obligation"]].id if pl["sroi_obligation"] in obligations else None,
-        )
-        candidate.status = CandidateStatus.PLACED
-        placed.append(placement)
-    session.add_all(placed)
-    session.flush()
+        obligation = obligations.get(pl["sroi_obligation"])
+        employer = employers[pl["employer"]]
+        record_placement(session, org.id, {
+            "candidate_id": candidates[pl["candidate"]].id, "employer_id": employer.id,
+            "vacancy_id": vacancies.get(pl["vacancy"]), "start_date": _day(pl["start_date"]),
+            "end_date": _day(pl["end_date"]), "hours_per_week": pl["hours_per_week"],
+            "contract_type": pl["contract_type"], "instrument": pl["instrument"],
+            "target_group": pl["target_group"], "outflow": pl["outflow"],
+            # The generator gives no outflow date: leaving the benefit counts from the start.
+            "outflow_on": _day(pl["start_date"]) if pl["outflow"] != "none" else None,
+            "sroi_obligation_id": obligation.id if obligation and obligation.contractor_id == employer.id else None,
+        }, actor=staff[pl["recorded_by"]])
+        placed += 1
     yield (f"{len(persons)} contact persons, {len(activity['contact_moments'])} contact moments, "
-           f"{len(activity['agreements'])} agreements, {len(placed)} placements, {len(obligations)} obligations")
+           f"{len(activity['agreements'])} agreements, {placed} placements, {len(obligations)} obligations")

@@ -15,14 +15,13 @@ seed_group = click.Group("seed", help="Load demo data and reference tables.")
 @click.option("--seed", "seed_value", default=2026, show_default=True, help="Random seed: the same seed gives the same data.")
 def demo(if_empty: bool, seed_value: int) -> None:
     """Create two demo organisations with one account per role, plus realistic demo data."""
-    from seed.accounts import create_demo_accounts, demo_accounts_text
+    from seed.accounts import demo_accounts_text
     from seed.loader import load_demo
 
     if if_empty and db.session.scalar(select(Organisation.id).limit(1)) is not None:
         click.echo("Database already has data; demo data not loaded again.")
         click.echo(demo_accounts_text())
         return
-    create_demo_accounts(db.session)
     for line in load_demo(db.session, seed_value, echo=lambda msg: click.echo(msg, err=True)):
         click.echo(line)
     db.session.commit()
