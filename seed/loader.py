@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models import Organisation
 from models.services.importing import run_import
+from models.services.taxonomy import load_taxonomy
 from seed.activity_loader import load_activity
 from seed.demo import generate_activity, generate_import
 
@@ -18,6 +19,7 @@ DEMO_SIZES = {"dronten": (300, 80, 120), "uwv-flevoland": (60, 15, 25)}
 
 def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) -> Iterator[str]:
     """Load demo data for each demo organisation; yields summary lines. Flushes, the caller commits."""
+    load_taxonomy(session)  # before the import, so that demo wordings link to concepts
     for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):
         org = session.scalar(select(Organisation).where(Organisation.key == org_key))
         doc = generate_import(seed=seed + offset, candidates=candidates, employers=employers, vacancies=vacancies)
