@@ -7,9 +7,13 @@ from flask import Flask
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
     from .importing import import_command
+    from .matching import match_group, suggest_command, taxonomy_group
     from .seed import seed_group
     from .users import users_group
 
     app.cli.add_command(import_command)
     app.cli.add_command(users_group)
     app.cli.add_command(seed_group)
+    app.cli.add_command(taxonomy_group)
+    app.cli.add_command(match_group)
+    app.cli.add_command(suggest_command)
