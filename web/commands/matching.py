@@ -65,7 +65,9 @@ def taxonomy_import_esco(directory: str) -> None:
 
 @match_group.command("rebuild")
 @click.option("--org", "org_key", metavar="ORG_KEY", help="Only this organisation (default: all).")
-def match_rebuild(org_key: str | None) -> None:
+@click.option("--suggestions", "with_suggestions", is_flag=True,
+              help="Also recompute the stored suggestions of every open vacancy (own and shared).")
+def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
     """Rebuild the matcher's index from the database and print its figures.
 
     Every app process refreshes its own copy when it notices the change (a version stamp).
@@ -84,6 +86,14 @@ def match_rebuild(org_key: str | None) -> None:
     for org_id, count, seconds in rebuild_all(db.session, list(keys)):
         total += count
         click.echo(f"{keys[org_id]}: {count} active candidates indexed in {seconds:.2f} s")
+    if with_suggestions:
+        from models.services.match_queries import open_visible_vacancies
+        from models.services.suggestions import refresh_suggestions
+
+        for organisation in organisations:
+            vacancies = open_visible_vacancies(db.session, organisation.id)
+            added = sum(refresh_suggestions(db.session, v, organisation).added for v in vacancies)
+            click.echo(f"{organisation.key}: suggestions for {len(vacancies)} open vacancies, {added} new")
     bump(db.session)
     db.session.commit()
     click.echo(f"{total} candidates in {len(keys)} organisation(s); other processes refresh on next use")
