@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,16 +26,28 @@ def normalise(wording: str) -> str:
 
 @dataclass
 class LinkModel:
-    """The process's linker over the database taxonomy, with exact wordings as a fast path."""
+    """The process's linkers over the database taxonomy, with exact wordings as a fast path.
+
+    One linker per kind asked for ("skill", "occupation", None for both), built on first use:
+    a skill wording is compared with the few thousand skill labels only, not all ESCO titles.
+    """
 
     stamp: tuple
-    linker: Linker | None
+    concepts: list[dict]
     exact: dict[tuple[str | None, str], int]  # (kind or None, normalised) -> concept id, when unambiguous
-    kinds: dict[int, str]
+    linkers: dict[str | None, Linker | None] = field(default_factory=dict)
+
+    def linker(self, kind: str | None) -> Linker | None:
+        """The linker over concepts of ``kind`` (all for None); None when there are none."""
+        with _lock:
+            if kind not in self.linkers:
+                chosen = [c for c in self.concepts if kind is None or c["kind"] == kind]
+                self.linkers[kind] = Linker(chosen) if chosen else None
+            return self.linkers[kind]
 
 
 _models: dict[str, LinkModel] = {}
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def _build(session: Session, stamp: tuple) -> LinkModel:
@@ -51,8 +63,7 @@ def _build(session: Session, stamp: tuple) -> LinkModel:
         for kind in (None, concept["kind"]):
             owners.setdefault((kind, key), set()).add(cid)
     exact = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
-    linker = Linker(concepts.values()) if concepts else None
-    return LinkModel(stamp, linker, exact, {cid: c["kind"] for cid, c in concepts.items()})
+    return LinkModel(stamp, list(concepts.values()), exact)
 
 
 def link_model(session: Session) -> LinkModel:
@@ -102,8 +113,8 @@ class TermLinker:
         if not todo:
             return
         keys = list(todo)
-        linker = self.model.linker
-        found = linker.link_many(keys, kind=kind, top=1) if linker else [[] for _ in keys]
+        linker = self.model.linker(kind)
+        found = linker.link_many(keys, top=1) if linker else [[] for _ in keys]
         for key, links in zip(keys, found):
             self._cache[(kind, key)] = (int(links[0].concept_id), links[0].confidence) if links else (None, None)
 
