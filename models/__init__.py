@@ -35,3 +35,6 @@ __all__ = [
     "ThrottleEvent", "UnmatchedWording", "User", "Vacancy", "VacancyShare", "VacancyTerm",
     "utcnow",
 ]
+
+# Coordinates and the matcher's cache stamp follow every ORM edit (see models/services/derived.py).
+from .services import derived as _derived  # noqa: E402,F401

@@ -12,6 +12,7 @@ from models import Organisation
 from models.services.building_blocks import load_shipped_tables
 from models.services.importing import run_import
 from models.services.profile_bulk import publish_all_consented
+from models.services.taxonomy import load_taxonomy
 from seed.accounts import create_demo_accounts
 from seed.activity_loader import load_activity
 from seed.demo import generate_activity, generate_import
@@ -28,6 +29,8 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
     create_demo_accounts(session)
     yield "Demo organisations and accounts are ready."
     yield from load_shipped_tables(session)
+    load_taxonomy(session)  # before the import, so that demo wordings link to concepts
+    yield "Taxonomy loaded."
     for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):
         org = session.scalar(select(Organisation).where(Organisation.key == org_key))
         doc = generate_import(seed=seed + offset, candidates=candidates, employers=employers, vacancies=vacancies)

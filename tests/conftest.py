@@ -31,6 +31,15 @@ def fast_password_hashing():
     passwords._hasher = original
 
 
+@pytest.fixture(autouse=True)
+def fresh_matcher_caches():
+    """The linker and the matcher's index are per-process caches: start every test without them."""
+    from models.services import matching_index, terms
+
+    matching_index.clear_cache()
+    terms.clear_cache()
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The test database; its schema is created once, every test starts with empty tables."""

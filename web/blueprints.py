@@ -22,6 +22,7 @@ AREAS = (
     "web.placements.routes",
     "web.sroi.routes",
     "web.bouwblokken.routes",
+    "web.matches.routes",
 )
 
 

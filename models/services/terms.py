@@ -1,22 +1,86 @@
 """Linking free wording (skills, occupations, certificates) to taxonomy concepts."""
 from __future__ import annotations
 
-import re
-import unicodedata
+import threading
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matching.linker import Linker
+from matching.text import normalise as _normalise
 from models.base import utcnow
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
+
+from . import stamps
+
+Result = tuple[int | None, float | None]
 
 
 def normalise(wording: str) -> str:
     """Lower case, accents folded, punctuation dropped, single spaces."""
-    text = unicodedata.normalize("NFKD", wording.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    return _normalise(wording)
+
+
+@dataclass
+class LinkModel:
+    """The process's linkers over the database taxonomy, with exact wordings as a fast path.
+
+    One linker per kind asked for ("skill", "occupation", None for both), built on first use:
+    a skill wording is compared with the few thousand skill labels only, not all ESCO titles.
+    """
+
+    stamp: tuple
+    concepts: list[dict]
+    exact: dict[tuple[str | None, str], int]  # (kind or None, normalised) -> concept id, when unambiguous
+    linkers: dict[str | None, Linker | None] = field(default_factory=dict)
+
+    def linker(self, kind: str | None) -> Linker | None:
+        """The linker over concepts of ``kind`` (all for None); None when there are none."""
+        with _lock:
+            if kind not in self.linkers:
+                chosen = [c for c in self.concepts if kind is None or c["kind"] == kind]
+                self.linkers[kind] = Linker(chosen) if chosen else None
+            return self.linkers[kind]
+
+
+_models: dict[str, LinkModel] = {}
+_lock = threading.RLock()
+
+
+def _build(session: Session, stamp: tuple) -> LinkModel:
+    concepts: dict[int, dict] = {}
+    for cid, kind, label in session.execute(select(Concept.id, Concept.kind, Concept.label)):
+        concepts[cid] = {"id": str(cid), "kind": kind.value, "label": label, "aliases": []}
+    owners: dict[tuple[str | None, str], set[int]] = {}
+    for cid, label, key in session.execute(select(ConceptAlias.concept_id, ConceptAlias.label, ConceptAlias.normalised)):
+        concept = concepts.get(cid)
+        if concept is None:
+            continue
+        concept["aliases"].append(label)
+        for kind in (None, concept["kind"]):
+            owners.setdefault((kind, key), set()).add(cid)
+    exact = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+    return LinkModel(stamp, list(concepts.values()), exact)
+
+
+def link_model(session: Session) -> LinkModel:
+    """The cached model for this database; rebuilt when the taxonomy stamp moved."""
+    key = str(session.get_bind().url)
+    stamp = stamps.read(session, stamps.TAXONOMY)
+    with _lock:
+        model = _models.get(key)
+        if model is None or model.stamp != stamp:
+            model = _models[key] = _build(session, stamp)
+        return model
+
+
+def clear_cache() -> None:
+    """Forget every cached linker (tests; a process that knows the taxonomy changed)."""
+    with _lock:
+        _models.clear()
 
 
 class TermLinker:
@@ -24,23 +88,49 @@ class TermLinker:
 
     def __init__(self, session: Session):
         self.session = session
-        rows = session.execute(select(ConceptAlias.normalised, ConceptAlias.concept_id, Concept.kind)
-                               .join(Concept, Concept.id == ConceptAlias.concept_id))
-        self._aliases: dict[str, tuple[int, str]] = {}
-        for normalised, concept_id, kind in rows:
-            self._aliases.setdefault(normalised, (concept_id, kind.value))
-        self._cache: dict[str, tuple[int | None, float | None]] = {}
+        self._model: LinkModel | None = None
+        self._cache: dict[tuple[str | None, str], Result] = {}
         self.unmatched: Counter[str] = Counter()
         self._unmatched_wording: dict[str, str] = {}
 
-    def link(self, wording: str) -> tuple[int | None, float | None]:
-        """Return (concept id, confidence) for ``wording``, or (None, None) when nothing fits."""
+    @property
+    def model(self) -> LinkModel:
+        if self._model is None:
+            self._model = link_model(self.session)
+        return self._model
+
+    def prime(self, wordings: Iterable[str], kind: str | None = None) -> None:
+        """Link every not yet seen wording in one batch, so that later ``link`` calls are lookups."""
+        todo: dict[str, None] = {}
+        for wording in wordings:
+            key = normalise(wording)
+            if key and (kind, key) not in self._cache:
+                hit = self.model.exact.get((kind, key))
+                if hit is not None:
+                    self._cache[(kind, key)] = (hit, 1.0)
+                else:
+                    todo[key] = None
+        if not todo:
+            return
+        keys = list(todo)
+        linker = self.model.linker(kind)
+        found = linker.link_many(keys, top=1) if linker else [[] for _ in keys]
+        for key, links in zip(keys, found):
+            self._cache[(kind, key)] = (int(links[0].concept_id), links[0].confidence) if links else (None, None)
+
+    def link(self, wording: str, kind: str | None = None) -> Result:
+        """Return (concept id, confidence) for ``wording`` (of ``kind`` "skill"/"occupation" if given).
+
+        (None, None) when no concept reaches the linker's threshold; such wordings are counted
+        for ``save_unmatched``.
+        """
         key = normalise(wording)
-        if key not in self._cache:
-            hit = self._aliases.get(key)
-            self._cache[key] = (hit[0], 1.0) if hit else (None, None)
-        result = self._cache[key]
-        if result[0] is None and key:
+        if not key:
+            return (None, None)
+        if (kind, key) not in self._cache:
+            self.prime([wording], kind)
+        result = self._cache[(kind, key)]
+        if result[0] is None:
             self.unmatched[key] += 1
             self._unmatched_wording.setdefault(key, wording.strip()[:200])
         return result

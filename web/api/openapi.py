@@ -136,6 +136,32 @@ def document(server_url: str = "/api/v1") -> dict:
                     "404": _error("Not yours and not shared with you (or it does not exist)."),
                 },
             }},
+            "/vacancies/{external_id}/suggestions": {"get": {
+                "tags": ["suggestions"], "operationId": "getSuggestions",
+                "summary": "Your own candidates who fit this vacancy best, with reasons, best first.",
+                "description": "Nobody who breaks a hard requirement (driving licence, travel distance, hours, "
+                               "availability) is ever suggested. Suggestions are advice: a person decides.",
+                "parameters": [
+                    {"name": "external_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "top", "in": "query", "required": False,
+                     "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
+                ],
+                "responses": {
+                    "200": {"description": "Suggestions, best first.", "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["vacancy", "suggestions"],
+                        "properties": {
+                            "vacancy": {"type": "string"},
+                            "suggestions": {"type": "array", "items": {
+                                "type": "object", "required": ["candidate", "score", "reasons"],
+                                "properties": {"candidate": {"type": "string", "description": "Your candidate's external_id."},
+                                               "score": {"type": "number", "minimum": 0, "maximum": 1},
+                                               "reasons": {"type": "array", "items": {"type": "string"}}}}},
+                        }}}}},
+                    "400": _error("`top` is not a whole number from 1 to 100."),
+                    "401": UNAUTHORIZED,
+                    "404": _error("Not yours and not shared with you (or it does not exist)."),
+                },
+            }},
             "/import": {"post": {
                 "tags": ["import"], "operationId": "importData",
                 "summary": "Import employers, vacancies and candidates for your organisation (werkbrug-import/1).",

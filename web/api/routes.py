@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from models.enums import VacancyStatus
 from models.services.importing import ImportFailed, run_import
+from models.services.suggestions import UnknownVacancy, suggestions_payload
 from models.services.vacancies import Filters, close_expired
 from models.services.vacancies.queries import filtered, visible_clause
 from models.vacancy import Vacancy
@@ -85,6 +86,20 @@ def vacancy(external_id: str):
     if found is None:
         return api_error(404, f"No vacancy {external_id!r} of your organisation or shared with it.")
     return jsonify(vacancy_json(found, org_id))
+
+
+@bp.get("/vacancies/<string:external_id>/suggestions")
+def suggestions(external_id: str):
+    """The matcher's suggestions among the token organisation's own candidates, as the contract says."""
+    errors: list[str] = []
+    top = _int_arg("top", 10, 1, 100, errors)
+    if errors:
+        return api_error(400, "Some query parameters are not valid.", errors)
+    try:
+        payload = suggestions_payload(db.session, g.api_organisation, external_id, top)
+    except UnknownVacancy:
+        return api_error(404, f"No vacancy {external_id!r} of your organisation or shared with it.")
+    return jsonify(payload)
 
 
 @bp.post("/import")

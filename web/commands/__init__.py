@@ -9,6 +9,7 @@ def register(app: Flask) -> None:
     from .importing import import_command
     from .privacy import backup_command, candidates_group, restore_command
     from .profiles import profiles_group
+    from .matching import match_group, suggest_command, taxonomy_group
     from .seed import seed_group
     from .users import users_group
 
@@ -19,3 +20,6 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(profiles_group)
+    app.cli.add_command(taxonomy_group)
+    app.cli.add_command(match_group)
+    app.cli.add_command(suggest_command)

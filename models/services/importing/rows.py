@@ -8,6 +8,7 @@ from typing import Any
 
 from models.enums import TermKind
 
+from ..derived import point_values
 from ..terms import TermLinker
 
 
@@ -37,8 +38,11 @@ def employer_values(r: dict) -> dict[str, Any]:
     }
 
 
-def vacancy_values(r: dict, employer_id: int) -> dict[str, Any]:
+def vacancy_values(r: dict, employer_id: int, linker: TermLinker | None = None) -> dict[str, Any]:
+    occupation = r.get("occupation")
     return {
+        **point_values(r.get("postcode"), r.get("city")),
+        "occupation_concept_id": linker.link(occupation, "occupation")[0] if linker and occupation else None,
         "employer_id": employer_id, "title": r["title"].strip(), "occupation": r.get("occupation"),
         "description": r.get("description"),
         "required_skills": list(r.get("required_skills", [])),
@@ -55,7 +59,7 @@ def vacancy_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
     out = []
     for required, key in ((True, "required_skills"), (False, "preferred_skills")):
         for wording in r.get(key, []):
-            concept_id, confidence = linker.link(wording)
+            concept_id, confidence = linker.link(wording, "skill")
             out.append({"required": required, "wording": wording[:200], "concept_id": concept_id,
                         "confidence": confidence})
     return out
@@ -64,7 +68,7 @@ def vacancy_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
 def candidate_values(r: dict) -> dict[str, Any]:
     consent = bool(r.get("publish_consent", False))
     return {
-        "place": r.get("city"),
+        "place": r.get("city"), **point_values(r.get("postcode"), r.get("city")),
         "education": r.get("education"), "dutch_level": r.get("dutch_level"),
         "driving_licences": list(r.get("driving_licences", [])),
         "certificates": list(r.get("certificates", [])),
@@ -89,12 +93,28 @@ def personal_values(r: dict) -> dict[str, Any]:
     }
 
 
+KINDS = {TermKind.SKILL: "skill", TermKind.OCCUPATION: "occupation", TermKind.CERTIFICATE: "skill"}
+SKILL_LISTS = {"vacancies": ("required_skills", "preferred_skills"), "candidates": ("skills", "certificates")}
+OCCUPATION_LISTS = {"vacancies": ("occupation",), "candidates": ("desired_occupations",)}
+
+
+def prime_linker(linker: TermLinker, list_name: str, records: list[dict]) -> None:
+    """Link the distinct wordings of a batch of records at once (far faster than one by one)."""
+    for kind, table in (("skill", SKILL_LISTS), ("occupation", OCCUPATION_LISTS)):
+        wordings = []
+        for r in records:
+            for key in table.get(list_name, ()):
+                value = r.get(key)
+                wordings.extend([value] if isinstance(value, str) else value or [])
+        linker.prime(wordings, kind)
+
+
 def candidate_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
     out = []
     for kind, key in ((TermKind.SKILL, "skills"), (TermKind.OCCUPATION, "desired_occupations"),
                       (TermKind.CERTIFICATE, "certificates")):
         for wording in r.get(key, []):
-            concept_id, confidence = linker.link(wording)
+            concept_id, confidence = linker.link(wording, KINDS[kind])
             out.append({"kind": kind, "wording": wording[:200], "concept_id": concept_id,
                         "confidence": confidence})
     return out

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models.employer import Employer
 from models.organisation import Organisation
 
-from .. import audit
+from .. import audit, stamps
 from ..terms import TermLinker
 from .errors import ImportFailed
 from .reader import LISTS, iter_items
@@ -115,6 +115,8 @@ def run_import(
             fp.seek(0)
             _write_list(session, fp, list_name, ctx, result, progress, sizes[list_name])
         result.unmatched_wordings = ctx.linker.save_unmatched()
+        if any(result.touched.values()):
+            stamps.bump(session, stamps.MATCH_INDEX)  # bulk inserts bypass the ORM hooks
         session.flush()
     finally:
         if fp is not source:

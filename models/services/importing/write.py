@@ -74,7 +74,7 @@ SPECS = {
         insert_defaults=(("status", "active"),),
     ),
     "vacancies": ListSpec(
-        Vacancy, lambda r, ctx: rows.vacancy_values(r, ctx.employer_ids[r["employer"]]),
+        Vacancy, lambda r, ctx: rows.vacancy_values(r, ctx.employer_ids[r["employer"]], ctx.linker),
         _vacancy_children, _vacancy_update, (selectinload(Vacancy.terms),),
         insert_defaults=(("source", VacancySource.IMPORT),),
     ),
@@ -110,6 +110,7 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
         else:
             changed[known[0]] = (r, digest)
 
+    rows.prime_linker(ctx.linker, list_name, [r for r, _digest in new] + [r for r, _digest in changed.values()])
     touched: list[int] = []
     if new:
         values = [

@@ -1,0 +1,99 @@
+"""Read-side queries of the matcher's pages: the review queue and a vacancy's suggestions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from models.candidate import Candidate
+from models.employer import Employer
+from models.enums import SuggestionStatus, VacancyStatus
+from models.organisation import Organisation
+from models.suggestion import Suggestion
+from models.vacancy import Vacancy, VacancyShare
+
+PAGE_SIZE = 25
+IN_PROGRESS = (SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED, SuggestionStatus.INTERVIEW)
+
+
+def visible_condition(organisation_id: int):
+    """SQL condition: the vacancy is the organisation's own or shared with it."""
+    shared = exists().where(VacancyShare.vacancy_id == Vacancy.id, VacancyShare.organisation_id == organisation_id)
+    return or_(Vacancy.organisation_id == organisation_id, shared)
+
+
+def is_visible(session: Session, vacancy: Vacancy, organisation_id: int) -> bool:
+    """True when the vacancy is the organisation's own or shared with it."""
+    return vacancy.organisation_id == organisation_id or session.scalar(
+        select(VacancyShare.id).where(VacancyShare.vacancy_id == vacancy.id,
+                                      VacancyShare.organisation_id == organisation_id)) is not None
+
+
+@dataclass
+class QueueRow:
+    vacancy: Vacancy
+    employer: str
+    owner: str | None  # the sharing organisation's name, None for own vacancies
+    new: int
+    in_progress: int
+    computed: bool
+    latest: object
+
+
+def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[QueueRow], int]:
+    """Open vacancies the organisation may match for, with its counts of new and running suggestions.
+
+    Newest new suggestion first (vacancies never computed last); three queries whatever the page.
+    """
+    counts = (
+        select(Suggestion.vacancy_id.label("vacancy_id"),
+               func.sum(case((Suggestion.status == SuggestionStatus.NEW, 1), else_=0)).label("new"),
+               func.sum(case((Suggestion.status.in_(IN_PROGRESS), 1), else_=0)).label("in_progress"),
+               func.count(Suggestion.id).label("total"),
+               func.max(case((Suggestion.status == SuggestionStatus.NEW, Suggestion.created_at))).label("latest"))
+        .where(Suggestion.organisation_id == organisation_id).group_by(Suggestion.vacancy_id).subquery()
+    )
+    where = and_(Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id))
+    total = session.scalar(select(func.count(Vacancy.id)).where(where)) or 0
+    rows = session.execute(
+        select(Vacancy, Employer.name, Organisation.name, counts.c.new, counts.c.in_progress, counts.c.total,
+               counts.c.latest)
+        .join(Employer, Employer.id == Vacancy.employer_id, isouter=True)
+        .join(Organisation, Organisation.id == Vacancy.organisation_id)
+        .join(counts, counts.c.vacancy_id == Vacancy.id, isouter=True)
+        .where(where)
+        .order_by(case((counts.c.latest.is_(None), 1), else_=0), counts.c.latest.desc(), Vacancy.id.desc())
+        .limit(PAGE_SIZE).offset((max(1, page) - 1) * PAGE_SIZE)
+    ).all()
+    out = [QueueRow(v, employer or "", None if v.organisation_id == organisation_id else owner, int(new or 0),
+                    int(running or 0), bool(count), latest)
+           for v, employer, owner, new, running, count, latest in rows]
+    return out, total
+
+
+def own_suggestions(session: Session, vacancy: Vacancy, organisation_id: int) -> list[Suggestion]:
+    """The organisation's suggestions for the vacancy, best first, with candidate and personal data loaded."""
+    return list(session.scalars(
+        select(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation_id)
+        .options(joinedload(Suggestion.candidate).joinedload(Candidate.personal))
+        .order_by(Suggestion.score.desc(), Suggestion.candidate_id)
+    ).unique())
+
+
+def partner_suggestions(session: Session, vacancy: Vacancy) -> list[tuple[Suggestion, str]]:
+    """(suggestion, partner name) of partners' proposals for the owner's vacancy; no candidate data loaded."""
+    reviewed = [s for s in SuggestionStatus if s not in (SuggestionStatus.NEW, SuggestionStatus.REJECTED)]
+    return [tuple(r) for r in session.execute(
+        select(Suggestion, Organisation.name).join(Organisation, Organisation.id == Suggestion.organisation_id)
+        .where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id != vacancy.organisation_id,
+               Suggestion.status.in_(reviewed))
+        .order_by(Suggestion.status_changed_at.desc(), Suggestion.id)
+    )]
+
+
+def open_visible_vacancies(session: Session, organisation_id: int) -> list[Vacancy]:
+    """Every open vacancy the organisation may match for (own and shared), employer loaded."""
+    return list(session.scalars(
+        select(Vacancy).where(Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id))
+        .options(joinedload(Vacancy.employer)).order_by(Vacancy.id)))

@@ -1,0 +1,168 @@
+"""The database as the matcher's plain documents: candidates, vacancies and the taxonomy.
+
+Never used for matching: age, gender, nationality, target group or ladder rung.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from matching.documents import CandidateDoc, Point, Taxonomy, VacancyDoc
+from models.candidate import Candidate, CandidateTerm
+from models.enums import CandidateStatus, ConceptKind
+from models.taxonomy import Concept, ConceptRelation
+from models.vacancy import Vacancy, VacancyTerm
+
+CHUNK = 5000
+RELATED_MIN = 0.2  # occupations sharing at least this share of skills (Jaccard) count as related
+RELATED_MAX = 10
+
+_CANDIDATE_COLUMNS = (
+    Candidate.id, Candidate.updated_at, Candidate.status, Candidate.driving_licences, Candidate.lat,
+    Candidate.lon, Candidate.max_travel_km, Candidate.hours_min, Candidate.hours_max,
+    Candidate.available_from, Candidate.education, Candidate.dutch_level,
+)
+
+
+def _value(enum_value) -> str | None:
+    return None if enum_value is None else getattr(enum_value, "value", enum_value)
+
+
+def _point(lat, lon) -> Point | None:
+    return Point(lat, lon) if lat is not None and lon is not None else None
+
+
+def candidate_rows(session: Session, organisation_id: int, since: datetime | None = None,
+                   ids: Iterable[int] | None = None) -> Iterator[tuple[CandidateDoc | None, int, datetime]]:
+    """(doc or None when not active, id, updated_at) for an organisation's candidates, in chunks."""
+    query = select(*_CANDIDATE_COLUMNS).where(Candidate.organisation_id == organisation_id).order_by(Candidate.id)
+    if since is not None:
+        query = query.where(Candidate.updated_at > since)
+    else:
+        query = query.where(Candidate.status == CandidateStatus.ACTIVE)
+    if ids is not None:
+        query = query.where(Candidate.id.in_(list(ids)))
+    last_id = 0
+    while True:
+        rows = session.execute(query.where(Candidate.id > last_id).limit(CHUNK)).all()
+        if not rows:
+            return
+        last_id = rows[-1].id
+        active = [r.id for r in rows if r.status == CandidateStatus.ACTIVE]
+        terms = _candidate_terms(session, active)
+        for r in rows:
+            doc = _candidate_doc(r, terms.get(r.id, ())) if r.status == CandidateStatus.ACTIVE else None
+            yield doc, r.id, r.updated_at
+
+
+def _candidate_terms(session: Session, ids: list[int]) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    if not ids:
+        return out
+    query = (select(CandidateTerm.candidate_id, CandidateTerm.wording, CandidateTerm.concept_id,
+                    CandidateTerm.confidence, Concept.kind)
+             .join(Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
+             .where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id))
+    for row in session.execute(query):
+        out[row.candidate_id].append(row)
+    return out
+
+
+def _candidate_doc(r, terms) -> CandidateDoc:
+    concepts: dict[int, float] = {}
+    wording: dict[int, str] = {}
+    occupations: set[int] = set()
+    for t in terms:
+        if t.concept_id is None:
+            continue
+        if t.kind == ConceptKind.OCCUPATION:
+            occupations.add(t.concept_id)
+        else:
+            concepts[t.concept_id] = max(concepts.get(t.concept_id, 0.0), t.confidence or 1.0)
+        wording.setdefault(t.concept_id, t.wording)
+    return CandidateDoc(
+        id=r.id, concepts=concepts, occupation_ids=frozenset(occupations),
+        licences=frozenset(x.strip().upper() for x in (r.driving_licences or [])),
+        point=_point(r.lat, r.lon), max_travel_km=r.max_travel_km, hours_min=r.hours_min,
+        hours_max=r.hours_max, available_from=r.available_from, education=_value(r.education),
+        dutch_level=_value(r.dutch_level), text=" ".join(t.wording for t in terms), wording=wording,
+    )
+
+
+def candidate_doc(session: Session, candidate: Candidate) -> CandidateDoc:
+    """One candidate as the matcher sees it (whatever its status)."""
+    row = session.execute(select(*_CANDIDATE_COLUMNS).where(Candidate.id == candidate.id)).one()
+    return _candidate_doc(row, _candidate_terms(session, [candidate.id]).get(candidate.id, ()))
+
+
+def vacancy_docs(session: Session, vacancies: list[Vacancy]) -> list[VacancyDoc]:
+    """The vacancies as the matcher sees them (two queries whatever their number)."""
+    ids = [v.id for v in vacancies]
+    terms: dict[int, list] = defaultdict(list)
+    if ids:
+        query = (select(VacancyTerm.vacancy_id, VacancyTerm.required, VacancyTerm.wording, VacancyTerm.concept_id,
+                        VacancyTerm.confidence, Concept.kind)
+                 .join(Concept, Concept.id == VacancyTerm.concept_id, isouter=True)
+                 .where(VacancyTerm.vacancy_id.in_(ids)).order_by(VacancyTerm.id))
+        for row in session.execute(query):
+            terms[row.vacancy_id].append(row)
+    return [_vacancy_doc(v, terms.get(v.id, ())) for v in vacancies]
+
+
+def _vacancy_doc(v: Vacancy, terms) -> VacancyDoc:
+    required: dict[int, float] = {}
+    preferred: dict[int, float] = {}
+    occupations = {v.occupation_concept_id} if v.occupation_concept_id else set()
+    wording: dict[int, str] = {}
+    for t in terms:
+        if t.concept_id is None:
+            continue
+        if t.kind == ConceptKind.OCCUPATION:
+            occupations.add(t.concept_id)
+            continue
+        target = required if t.required else preferred
+        target[t.concept_id] = max(target.get(t.concept_id, 0.0), t.confidence or 1.0)
+        wording.setdefault(t.concept_id, t.wording)
+    text = " ".join(x for x in (v.title, v.occupation, v.description, *[t.wording for t in terms]) if x)
+    return VacancyDoc(
+        id=v.id, required=required, preferred={c: w for c, w in preferred.items() if c not in required},
+        occupation_ids=frozenset(occupations), licence=(v.driving_licence or None),
+        point=_point(v.lat, v.lon), hours_min=v.hours_min, hours_max=v.hours_max, start_date=v.start_date,
+        education_min=_value(v.education_min), dutch_min=_value(v.dutch_min), text=text, wording=wording,
+    )
+
+
+def load_taxonomy_doc(session: Session) -> Taxonomy:
+    """Labels of every concept, and related occupations (sharing skills, Jaccard >= RELATED_MIN)."""
+    labels = {cid: label for cid, label in session.execute(select(Concept.id, Concept.label))}
+    pairs = session.execute(
+        select(ConceptRelation.from_id, ConceptRelation.to_id)
+        .join(Concept, Concept.id == ConceptRelation.to_id).where(Concept.kind == ConceptKind.SKILL)).all()
+    return Taxonomy(labels=labels, related=related_occupations(pairs))
+
+
+def related_occupations(pairs: list[tuple[int, int]]) -> dict[int, dict[int, float]]:
+    """Occupation -> {occupation: Jaccard of their skill sets} for the best RELATED_MAX above RELATED_MIN."""
+    if not pairs:
+        return {}
+    occ = sorted({o for o, _ in pairs})
+    skills = sorted({s for _, s in pairs})
+    oi, si = {o: i for i, o in enumerate(occ)}, {s: i for i, s in enumerate(skills)}
+    m = csr_matrix((np.ones(len(pairs), np.float32), ([oi[o] for o, _ in pairs], [si[s] for _, s in pairs])),
+                   shape=(len(occ), len(skills)))
+    m.data[:] = 1.0
+    size = np.asarray(m.sum(axis=1)).ravel()
+    shared = (m @ m.T).tocoo()
+    out: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, n in zip(shared.row, shared.col, shared.data):
+        if a != b:
+            jaccard = float(n / (size[a] + size[b] - n))
+            if jaccard >= RELATED_MIN:
+                out[occ[a]][occ[b]] = round(jaccard, 3)
+    return {o: dict(sorted(rel.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_MAX]) for o, rel in out.items()}

@@ -1,0 +1,107 @@
+"""Reviewing a suggestion: propose or reject, then follow it to hired or not hired; every step checked."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from models.base import utcnow
+from models.enums import SuggestionStatus as S
+from models.suggestion import Suggestion
+
+from . import locking
+from .errors import InvalidInput
+
+# Which status may follow which; a person decides each step.
+TRANSITIONS: dict[S, frozenset[S]] = {
+    S.NEW: frozenset({S.PROPOSED, S.REJECTED}),
+    S.PROPOSED: frozenset({S.INTRODUCED, S.REJECTED}),
+    S.INTRODUCED: frozenset({S.INTERVIEW, S.NOT_HIRED}),
+    S.INTERVIEW: frozenset({S.HIRED, S.NOT_HIRED}),
+    S.HIRED: frozenset(), S.NOT_HIRED: frozenset(), S.REJECTED: frozenset(), S.CLOSED: frozenset(),
+}
+STATUS_LABELS = {
+    S.NEW: "Nieuw", S.PROPOSED: "Voorgedragen", S.INTRODUCED: "Voorgesteld aan werkgever",
+    S.INTERVIEW: "Gesprek", S.HIRED: "Aangenomen", S.NOT_HIRED: "Niet aangenomen",
+    S.REJECTED: "Afgewezen", S.CLOSED: "Gesloten",
+}
+REJECT_REASONS = {
+    "skills": "Vaardigheden of ervaring passen niet",
+    "hours": "Uren of werktijden passen niet",
+    "distance": "Reisafstand te groot",
+    "not_available": "Kandidaat is niet beschikbaar",
+    "not_interested": "Kandidaat heeft geen interesse",
+    "other_route": "Kandidaat zit in een ander traject",
+    "other": "Andere reden",
+}
+NOT_HIRED_REASONS = {
+    "employer_chose_other": "Werkgever koos een ander",
+    "not_suitable": "Past na het gesprek niet",
+    "candidate_withdrew": "Kandidaat trok zich terug",
+    "vacancy_closed": "Vacature vervallen",
+    "other": "Andere reden",
+}
+
+
+def _check_reason(reason: str | None, note: str | None, allowed: dict[str, str]) -> tuple[str, str | None]:
+    note = (note or "").strip() or None
+    if reason not in allowed:
+        raise InvalidInput({"reason": "Kies een reden uit de lijst."})
+    if reason == "other" and not note:
+        raise InvalidInput({"note": "Licht de andere reden toe."})
+    if note and len(note) > 1000:
+        raise InvalidInput({"note": "De toelichting mag hoogstens 1000 tekens hebben."})
+    return reason, note
+
+
+def change_status(session: Session, suggestion: Suggestion, new: S | str, *, actor, version,
+                  reason: str | None = None, note: str | None = None) -> Suggestion:
+    """Move a suggestion to ``new``; InvalidInput for an illegal step or a missing reason, Conflict when stale.
+
+    Rejecting and "not hired" need a reason from their list (and a note for "other"). The step is
+    added to ``history`` with who and when. Flushes only.
+    """
+    try:
+        new = S(new)
+    except ValueError:
+        raise InvalidInput({"status": "Onbekende status."}) from None
+    locking.check_version(session, suggestion, version)
+    if new not in TRANSITIONS[suggestion.status]:
+        raise InvalidInput({"status": f"Van ‘{STATUS_LABELS[suggestion.status]}’ kan het niet naar "
+                                      f"‘{STATUS_LABELS[new]}’."})
+    if new == S.REJECTED:
+        reason, note = _check_reason(reason, note, REJECT_REASONS)
+    elif new == S.NOT_HIRED:
+        reason, note = _check_reason(reason, note, NOT_HIRED_REASONS)
+    else:
+        reason, note = None, (note or "").strip()[:1000] or None
+    now = utcnow()
+    if new in (S.REJECTED, S.NOT_HIRED):
+        suggestion.reject_reason, suggestion.reject_note = reason, note
+    if suggestion.status == S.NEW:
+        suggestion.reviewer_id, suggestion.reviewed_at = getattr(actor, "id", None), now
+    entry = {"status": new.value, "from": suggestion.status.value, "at": now.isoformat(timespec="seconds"),
+             "by": getattr(actor, "id", None), "by_name": getattr(actor, "name", None)}
+    if reason:
+        entry["reason"] = reason
+    if note:
+        entry["note"] = note
+    suggestion.history = [*(suggestion.history or []), entry]
+    suggestion.status = new
+    suggestion.status_changed_at = now
+    session.flush()
+    return suggestion
+
+
+def propose(session: Session, suggestion: Suggestion, *, actor, version) -> Suggestion:
+    """Propose the candidate to the employer (the vacancy's account manager sees it as an introduction)."""
+    return change_status(session, suggestion, S.PROPOSED, actor=actor, version=version)
+
+
+def reject(session: Session, suggestion: Suggestion, reason: str, note: str | None = None, *, actor, version) -> Suggestion:
+    """Reject with a reason from REJECT_REASONS (and a note, required for "other")."""
+    return change_status(session, suggestion, S.REJECTED, actor=actor, version=version, reason=reason, note=note)
+
+
+def next_steps(suggestion: Suggestion) -> list[S]:
+    """The statuses a person may choose next, in the order of the process."""
+    order = list(S)
+    return sorted(TRANSITIONS[suggestion.status], key=order.index)

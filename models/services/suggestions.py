@@ -1,0 +1,132 @@
+"""Suggestions for a vacancy: computing them with the matcher, storing them, and the API payload."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from matching.documents import Taxonomy
+from matching.explain import Reason, render_reasons
+from matching.rank import Suggestion as Ranked
+from models.candidate import Candidate
+from models.enums import SuggestionStatus, VacancyStatus
+from models.organisation import Organisation
+from models.suggestion import Suggestion
+from models.vacancy import Vacancy, VacancyShare
+
+from .matching_docs import vacancy_docs
+from .matching_index import get_index
+
+DEFAULT_TOP = 20
+
+
+class UnknownVacancy(LookupError):
+    """No vacancy with that external id is visible to the organisation (the API answers 404)."""
+
+
+@dataclass
+class RefreshResult:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept: int = 0
+
+
+def reason_items(reasons: list[Reason], taxonomy: Taxonomy) -> list[dict]:
+    """Structured reasons as JSON-ready dicts, each with its Dutch sentence under "text"."""
+    items = []
+    for reason in reasons:
+        item = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(reason).items()}
+        item["text"] = next(iter(render_reasons([reason], taxonomy)), "")
+        items.append(item)
+    return items
+
+
+def reason_lines(stored: list) -> list[str]:
+    """The Dutch sentences of stored reasons (dicts with "text", or plain strings)."""
+    return [r.get("text", "") if isinstance(r, dict) else str(r) for r in stored or []]
+
+
+def rank(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
+         exclude: set[int] = frozenset()) -> tuple[list[Ranked], Taxonomy]:
+    """The best ``top`` active candidates of the organisation for the vacancy, never one breaking a hard requirement."""
+    entry = get_index(session, organisation_id)
+    doc = vacancy_docs(session, [vacancy])[0]
+    with entry.lock:
+        ranked = entry.index.suggest(doc, top=top, exclude=exclude)
+    return ranked, entry.index.taxonomy or Taxonomy()
+
+
+def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organisation,
+                        top: int = DEFAULT_TOP) -> RefreshResult:
+    """Recompute the organisation's suggestions for a vacancy and store them.
+
+    Reviewed suggestions keep their state and reasons (and are not ranked again); the best
+    ``top`` other candidates appear as ``new``; ``new`` ones that no longer make the list
+    (or now break a hard requirement) are removed. Flushes only.
+    """
+    result = RefreshResult()
+    stored = {s.candidate_id: s for s in session.scalars(select(Suggestion).where(
+        Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation.id))}
+    reviewed = {cid for cid, s in stored.items() if s.status != SuggestionStatus.NEW}
+    result.kept = len(reviewed)
+    ranked = []
+    if vacancy.status == VacancyStatus.OPEN:
+        ranked, tax = rank(session, vacancy, organisation.id, top, exclude=reviewed)
+    chosen = set()
+    for item in ranked:
+        chosen.add(item.candidate_id)
+        reasons = reason_items(item.reasons, tax)
+        existing = stored.get(item.candidate_id)
+        if existing is None:
+            session.add(Suggestion(vacancy_id=vacancy.id, candidate_id=item.candidate_id,
+                                   organisation_id=organisation.id, score=item.score, reasons=reasons,
+                                   status=SuggestionStatus.NEW, history=[]))
+            result.added += 1
+        elif existing.score != item.score or existing.reasons != reasons:
+            existing.score, existing.reasons = item.score, reasons
+            result.updated += 1
+    stale = [s.id for cid, s in stored.items() if s.status == SuggestionStatus.NEW and cid not in chosen]
+    if stale:
+        session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)).execution_options(synchronize_session="fetch"))
+        result.removed = len(stale)
+    session.flush()
+    return result
+
+
+def visible_vacancy(session: Session, organisation_id: int, external_id: str) -> Vacancy:
+    """The organisation's own vacancy with this external id, else one shared with it; UnknownVacancy if none."""
+    own = session.scalar(select(Vacancy).where(Vacancy.organisation_id == organisation_id,
+                                               Vacancy.external_id == external_id))
+    if own is not None:
+        return own
+    shared = session.scalar(
+        select(Vacancy).join(VacancyShare, VacancyShare.vacancy_id == Vacancy.id)
+        .where(VacancyShare.organisation_id == organisation_id, Vacancy.external_id == external_id)
+        .order_by(Vacancy.id).limit(1))
+    if shared is None:
+        raise UnknownVacancy(external_id)
+    return shared
+
+
+def suggestions_payload(session: Session, organisation: Organisation, vacancy_external_id: str,
+                        top: int = 10) -> dict:
+    """The contract's JSON: {"vacancy", "suggestions": [{"candidate", "score", "reasons"}]}, best first.
+
+    Candidates are the organisation's own active ones; nobody who breaks a hard requirement.
+    Raises UnknownVacancy when the vacancy is neither the organisation's nor shared with it.
+    """
+    vacancy = visible_vacancy(session, organisation.id, vacancy_external_id)
+    ranked, tax = rank(session, vacancy, organisation.id, max(0, top))
+    ids = [r.candidate_id for r in ranked]
+    external = {cid: ext for cid, ext in session.execute(
+        select(Candidate.id, Candidate.external_id).where(Candidate.id.in_(ids)))} if ids else {}
+    return {
+        "vacancy": vacancy.external_id,
+        "suggestions": [
+            {"candidate": external[r.candidate_id], "score": float(r.score),
+             "reasons": render_reasons(r.reasons, tax)}
+            for r in ranked
+        ],
+    }

@@ -1,0 +1,167 @@
+"""The matcher's pages: who may open them, review through the real forms, partners, queue cost."""
+import pytest
+from sqlalchemy import event, select
+
+from models import AuditEvent, Suggestion
+from models.enums import Role, SuggestionStatus
+from tests.helpers import visible_text
+from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share
+
+
+@pytest.fixture
+def world(db, org, make_employer, make_candidate):
+    load_small_taxonomy(db.session)
+    vacancy = add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
+                          required=["orderpicken"], preferred=["heftruck"], hours_min=24, hours_max=32)
+    people = []
+    for first, skills in (("Amina", ["orderpicken", "heftruk"]), ("Henk", ["order picken"])):
+        candidate = make_candidate(first_name=first, last_name="Test", hours_min=20, hours_max=36,
+                                   lat=52.52, lon=5.72, max_travel_km=25)
+        link_candidate(db.session, candidate, skills)
+        people.append(candidate)
+    return vacancy, people
+
+
+def url(vacancy) -> str:
+    return f"/beheer/suggesties/vacature/{vacancy.id}"
+
+
+@pytest.mark.parametrize("role,status", [(Role.MATCHER, 200), (Role.COORDINATOR, 200),
+                                         (Role.ACCOUNT_MANAGER, 403), (Role.ADMIN, 403)])
+def test_roles(world, as_role, client, role, status):
+    vacancy, people = world
+    as_role(role)
+    for path in ("/beheer/suggesties/", url(vacancy), f"/beheer/suggesties/kandidaat/{people[0].id}"):
+        assert client.get(path).status_code == status, path
+
+
+def test_anonymous_visitors_go_to_the_login_page(world, client):
+    vacancy, _people = world
+    assert client.get(url(vacancy)).status_code == 302
+    assert client.post(f"{url(vacancy)}/herberekenen").status_code == 302
+
+
+def test_other_organisation_gets_404(world, as_role, client, other_org, db):
+    vacancy, people = world
+    as_role(Role.MATCHER, other_org)
+    assert client.get(url(vacancy)).status_code == 404
+    assert client.get(f"/beheer/suggesties/kandidaat/{people[0].id}").status_code == 404
+    assert client.post(f"{url(vacancy)}/herberekenen").status_code == 404
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))
+    s = db.session.scalars(select(Suggestion)).first()
+    as_role(Role.MATCHER, other_org)
+    assert client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version}).status_code == 404
+    assert client.get(f"/beheer/suggesties/{s.id}/afwijzen").status_code == 404
+
+
+def test_matcher_reads_reasons_proposes_and_rejects(world, as_role, client, db):
+    vacancy, (amina, henk) = world
+    as_role(Role.MATCHER)
+    page = client.get(url(vacancy))
+    text = visible_text(page.get_data(as_text=True))
+    assert text.index("Amina Test") < text.index("Henk Test")  # best first
+    assert "Heeft 1 van 1 vereiste vaardigheden: Orderpicken" in text
+    assert "Heeft 1 van 1 gewenste vaardigheden: Heftruck rijden (‘heftruk’)" in text
+    assert "Uren passen: 24–32 u/week" in text
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "view_personal")) is not None
+    first, second = db.session.scalars(select(Suggestion).order_by(Suggestion.score.desc())).all()
+    response = client.post(f"/beheer/suggesties/{first.id}/voordragen", data={f"s{first.id}-version": first.version},
+                           follow_redirects=True)
+    assert "Voorgedragen aan de werkgever." in visible_text(response.get_data(as_text=True))
+    missing = client.post(f"/beheer/suggesties/{second.id}/afwijzen",
+                          data={f"s{second.id}-version": second.version, f"s{second.id}-reason": ""})
+    assert missing.status_code == 422
+    assert "Kies een reden uit de lijst." in visible_text(missing.get_data(as_text=True))
+    done = client.post(f"/beheer/suggesties/{second.id}/afwijzen", follow_redirects=True, data={
+        f"s{second.id}-version": second.version, f"s{second.id}-reason": "hours",
+        f"s{second.id}-note": "Werkt alleen ochtenden"})
+    text = visible_text(done.get_data(as_text=True))
+    assert "Suggestie afgewezen." in text and "Uren of werktijden passen niet — Werkt alleen ochtenden" in text
+    client.post(f"{url(vacancy)}/herberekenen", follow_redirects=True)
+    db.session.expire_all()
+    states = {s.candidate_id: s.status for s in db.session.scalars(select(Suggestion))}
+    assert states == {amina.id: SuggestionStatus.PROPOSED, henk.id: SuggestionStatus.REJECTED}
+
+
+def test_follow_a_proposal_to_hired_and_stale_forms_conflict(world, as_role, client, db):
+    vacancy, _people = world
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))
+    s = db.session.scalars(select(Suggestion).order_by(Suggestion.score.desc())).first()
+    client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version})
+    db.session.refresh(s)
+    stale = s.version
+    for step in ("introduced", "interview", "hired"):
+        response = client.post(f"/beheer/suggesties/{s.id}/status", follow_redirects=True,
+                               data={f"s{s.id}-version": s.version, f"s{s.id}-status": step, f"s{s.id}-reason": ""})
+        assert response.status_code == 200, visible_text(response.get_data(as_text=True))[:600]
+        db.session.refresh(s)
+    assert s.status == SuggestionStatus.HIRED
+    assert "Aangenomen" in visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    conflict = client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": stale})
+    assert conflict.status_code == 409
+
+
+def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, as_role, client, db, other_org,
+                                                                        make_candidate):
+    vacancy, _people = world
+    partner_person = make_candidate(organisation=other_org, first_name="Ilse", last_name="Partner", hours_min=24,
+                                    hours_max=32, lat=52.52, lon=5.72, max_travel_km=25)
+    link_candidate(db.session, partner_person, ["orderpicken"])
+    as_role(Role.MATCHER, other_org)
+    assert client.get(url(vacancy)).status_code == 404
+    share(db.session, vacancy, other_org)
+    text = visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    assert "Ilse Partner" in text and "Amina" not in text and "gedeeld" in text
+    s = db.session.scalar(select(Suggestion).where(Suggestion.organisation_id == other_org.id))
+    client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version})
+    queue = visible_text(client.get("/beheer/suggesties/").get_data(as_text=True))
+    assert "Orderpicker" in queue and "gedeeld door Gemeente Dronten" in queue
+    as_role(Role.MATCHER)
+    owner_view = visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    assert "Kandidaat van UWV Flevoland" in owner_view and "Voorgedragen" in owner_view
+    assert "Ilse" not in owner_view and "Partner" not in owner_view.replace("Voorgedragen door partners", "")
+
+
+def test_queue_counts_new_suggestions_with_constant_queries(world, as_role, client, db, org, make_employer):
+    vacancy, _people = world
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))
+
+    def count_queries() -> int:
+        statements = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get("/beheer/suggesties/").status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    few = count_queries()
+    for n in range(6):
+        add_vacancy(db.session, org, make_employer(), title=f"Extra {n}", required=["orderpicken"])
+    assert count_queries() == few
+    rows = visible_text(client.get("/beheer/suggesties/").get_data(as_text=True))
+    assert rows.index("Orderpicker") < rows.index("Extra 0")  # newest suggestions first
+    assert "Orderpicker Polderbakkerij Dronten 2 0" in rows
+
+
+def test_best_vacancies_for_a_candidate(world, as_role, client):
+    vacancy, (amina, _henk) = world
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/suggesties/kandidaat/{amina.id}").get_data(as_text=True))
+    assert "Passende vacatures voor Amina Test" in text and "Orderpicker" in text
+    assert "Heeft 1 van 1 vereiste vaardigheden" in text
+
+
+def test_suggestions_page_does_not_rebuild_the_index(world, as_role, client):
+    from models.services import matching_index
+
+    vacancy, _people = world
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))
+    client.post(f"{url(vacancy)}/herberekenen")
+    entries = list(matching_index._cache.values())
+    assert len(entries) == 1 and entries[0].full_builds == 1

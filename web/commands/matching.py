@@ -1,0 +1,139 @@
+"""`flask taxonomy ...`, `flask match rebuild` and `flask suggest`: the matcher on the command line."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+from sqlalchemy import select
+
+from models import Organisation
+from models.services.suggestions import UnknownVacancy, suggestions_payload
+from web.extensions import db
+
+taxonomy_group = click.Group("taxonomy", help="Load the skill and occupation taxonomy.")
+match_group = click.Group("match", help="The matcher's index.")
+
+
+def _echo_progress(message: str) -> None:
+    click.echo(f"  {message}", err=True)
+
+
+@taxonomy_group.command("load")
+def taxonomy_load() -> None:
+    """Load the shipped taxonomy (ESCO occupations in Dutch, curated skills and occupations).
+
+    Idempotent: running it again changes nothing; aliases added by coordinators stay.
+    """
+    from models.services.taxonomy import load_taxonomy
+
+    started = time.perf_counter()
+    click.echo("Loading the shipped taxonomy ...", err=True)
+    summary = load_taxonomy(db.session, progress=_echo_progress)
+    db.session.commit()
+    for line in summary.lines():
+        click.echo(line)
+    click.echo(f"done in {time.perf_counter() - started:.1f} s")
+
+
+@taxonomy_group.command("import-esco")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True))
+def taxonomy_import_esco(directory: str) -> None:
+    """Load an unpacked official ESCO download (occupations_nl.csv, skills_nl.csv, relations) from DIRECTORY."""
+    from models.services.taxonomy import load_taxonomy
+    from seed.taxonomy.esco import load_esco_folder
+
+    folder = Path(directory)
+    if not (folder / "occupations_nl.csv").exists():
+        click.echo(f"{folder}: no occupations_nl.csv (the Dutch ESCO CSV download)", err=True)
+        sys.exit(1)
+    started = time.perf_counter()
+    try:
+        concepts = load_esco_folder(folder)
+    except (ValueError, KeyError) as exc:
+        click.echo(f"{folder}: not an ESCO CSV download ({exc})", err=True)
+        sys.exit(1)
+    click.echo(f"Read {len(concepts)} concepts from {folder}", err=True)
+    summary = load_taxonomy(db.session, concepts, progress=_echo_progress)
+    db.session.commit()
+    for line in summary.lines():
+        click.echo(line)
+    click.echo(f"done in {time.perf_counter() - started:.1f} s")
+
+
+@match_group.command("rebuild")
+@click.option("--org", "org_key", metavar="ORG_KEY", help="Only this organisation (default: all).")
+@click.option("--suggestions", "with_suggestions", is_flag=True,
+              help="Also recompute the stored suggestions of every open vacancy (own and shared).")
+def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
+    """Rebuild the matcher's index from the database and print its figures.
+
+    Every app process refreshes its own copy when it notices the change (a version stamp).
+    """
+    from models.services.matching_index import bump, rebuild_all
+
+    query = select(Organisation).order_by(Organisation.key)
+    if org_key:
+        query = query.where(Organisation.key == org_key)
+    organisations = list(db.session.scalars(query))
+    if org_key and not organisations:
+        click.echo(f"--org: unknown organisation {org_key!r}", err=True)
+        sys.exit(1)
+    keys = {o.id: o.key for o in organisations}
+    total = 0
+    for org_id, count, seconds in rebuild_all(db.session, list(keys)):
+        total += count
+        click.echo(f"{keys[org_id]}: {count} active candidates indexed in {seconds:.2f} s")
+    if with_suggestions:
+        from models.services.match_queries import open_visible_vacancies
+        from models.services.suggestions import refresh_suggestions
+
+        for organisation in organisations:
+            vacancies = open_visible_vacancies(db.session, organisation.id)
+            added = sum(refresh_suggestions(db.session, v, organisation).added for v in vacancies)
+            click.echo(f"{organisation.key}: suggestions for {len(vacancies)} open vacancies, {added} new")
+    bump(db.session)
+    db.session.commit()
+    click.echo(f"{total} candidates in {len(keys)} organisation(s); other processes refresh on next use")
+
+
+def _organisation(org_key: str | None) -> Organisation | None:
+    if org_key:
+        return db.session.scalar(select(Organisation).where(Organisation.key == org_key))
+    return (db.session.scalar(select(Organisation).where(Organisation.is_default.is_(True)))
+            or db.session.scalar(select(Organisation).order_by(Organisation.id)))
+
+
+@click.command("suggest")
+@click.argument("vacancy_external_id")
+@click.option("--org", "org_key", metavar="ORG_KEY", help="Whose candidates (default: the default organisation).")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 500), help="How many suggestions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the contract's JSON instead of a table.")
+def suggest_command(vacancy_external_id: str, org_key: str | None, top: int, as_json: bool) -> None:
+    """Suggest the best candidates for a vacancy, best first, with reasons.
+
+    Never suggests a candidate who breaks a hard requirement (licence, travel distance, hours,
+    availability). Exit code 1 for an unknown vacancy or organisation.
+    """
+    organisation = _organisation(org_key)
+    if organisation is None:
+        click.echo(f"--org: unknown organisation {org_key!r}" if org_key else "No organisation yet: import first.",
+                   err=True)
+        sys.exit(1)
+    try:
+        payload = suggestions_payload(db.session, organisation, vacancy_external_id, top)
+    except UnknownVacancy:
+        click.echo(f"Unknown vacancy {vacancy_external_id!r} for organisation {organisation.key!r}.", err=True)
+        sys.exit(1)
+    db.session.rollback()  # read only
+    if as_json:
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    rows = payload["suggestions"]
+    click.echo(f"Vacancy {payload['vacancy']}: {len(rows)} suggestion(s) from {organisation.key}")
+    for place, row in enumerate(rows, start=1):
+        click.echo(f"{place:>3}. {row['candidate']:<20} score {row['score']:.3f}")
+        for reason in row["reasons"]:
+            click.echo(f"       - {reason}")

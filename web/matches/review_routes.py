@@ -1,0 +1,123 @@
+"""Review actions on suggestions: recompute, propose, reject with a reason, follow to hired."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import Suggestion
+from models.enums import SuggestionStatus
+from models.services import locking, suggestion_review
+from models.services.errors import Conflict, InvalidInput
+from models.services.suggestions import refresh_suggestions
+from web.access import org_id, requires
+from web.errors import render_error
+from web.extensions import db
+
+from .forms import ActionForm, RejectForm, StatusForm
+from .routes import bp, visible_vacancy_or_404
+
+
+def _suggestion_or_404(suggestion_id: int, owner_may: bool = False) -> Suggestion:
+    """A suggestion my organisation handles; with ``owner_may`` also a partner's, on my own vacancy, once proposed."""
+    s = db.session.get(Suggestion, suggestion_id)
+    if s is None:
+        abort(404)
+    if s.organisation_id == org_id():
+        return s
+    if owner_may and s.vacancy.organisation_id == org_id() and s.status not in (
+            SuggestionStatus.NEW, SuggestionStatus.REJECTED):
+        return s
+    abort(404)
+
+
+def _back(s: Suggestion):
+    return redirect(url_for(".vacancy", vacancy_id=s.vacancy_id) + f"#suggestie-{s.id}")
+
+
+def _conflict(exc: Conflict):
+    return render_error(409, locking.conflict_message(exc))
+
+
+def _steps(s: Suggestion):
+    """Steps the status form offers: proposing and rejecting have their own buttons."""
+    return [x for x in suggestion_review.next_steps(s) if x not in (SuggestionStatus.PROPOSED, SuggestionStatus.REJECTED)]
+
+
+@bp.route("/vacature/<int:vacancy_id>/herberekenen", methods=["POST"])
+@requires("matching")
+def recompute(vacancy_id: int):
+    """Compute the suggestions again; reviewed ones keep their state."""
+    vac = visible_vacancy_or_404(vacancy_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    result = refresh_suggestions(db.session, vac, current_user.organisation)
+    flash(_("Opnieuw berekend: %(added)s nieuw, %(updated)s bijgewerkt, %(removed)s vervallen, "
+            "%(kept)s beoordeeld ongewijzigd.", added=result.added, updated=result.updated,
+            removed=result.removed, kept=result.kept), "success")
+    return redirect(url_for(".vacancy", vacancy_id=vac.id))
+
+
+@bp.route("/<int:suggestion_id>/voordragen", methods=["POST"])
+@requires("matching")
+def propose(suggestion_id: int):
+    """Propose the candidate to the employer; the vacancy's owner sees it as an introduction."""
+    s = _suggestion_or_404(suggestion_id)
+    form = ActionForm(prefix=f"s{s.id}")
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        suggestion_review.propose(db.session, s, actor=current_user, version=form.version.data)
+    except Conflict as exc:
+        return _conflict(exc)
+    except InvalidInput as exc:
+        flash(" ".join(exc.errors.values()), "error")
+        return _back(s)
+    flash(_("Voorgedragen aan de werkgever."), "success")
+    return _back(s)
+
+
+@bp.route("/<int:suggestion_id>/afwijzen", methods=["GET", "POST"])
+@requires("matching")
+def reject(suggestion_id: int):
+    """Reject with a reason from the list and, for ‘other’, a note."""
+    s = _suggestion_or_404(suggestion_id)
+    form = RejectForm(prefix=f"s{s.id}")
+    if form.is_submitted() and form.validate():
+        try:
+            suggestion_review.reject(db.session, s, form.reason.data, form.note.data, actor=current_user,
+                                     version=form.version.data)
+        except Conflict as exc:
+            return _conflict(exc)
+        except InvalidInput as exc:
+            for name, message in exc.errors.items():
+                getattr(form, name, form.reason).errors.append(message)
+        else:
+            flash(_("Suggestie afgewezen."), "success")
+            return _back(s)
+    elif not form.is_submitted():
+        form.version.data = s.version
+    return render_template("matches/reject.html", suggestion=s, form=form), 422 if form.errors else 200
+
+
+@bp.route("/<int:suggestion_id>/status", methods=["POST"])
+@requires("matching")
+def advance(suggestion_id: int):
+    """The next step after proposing: introduced, interview, hired or not hired (with a reason)."""
+    s = _suggestion_or_404(suggestion_id, owner_may=True)
+    form = StatusForm(prefix=f"s{s.id}")
+    form.set_steps(_steps(s))
+    if form.validate_on_submit():
+        try:
+            suggestion_review.change_status(db.session, s, form.status.data, actor=current_user,
+                                            version=form.version.data, reason=form.reason.data or None,
+                                            note=form.note.data)
+        except Conflict as exc:
+            return _conflict(exc)
+        except InvalidInput as exc:
+            for name, message in exc.errors.items():
+                getattr(form, name, form.status).errors.append(message)
+        else:
+            flash(_("Status bijgewerkt: %(status)s.", status=_(suggestion_review.STATUS_LABELS[s.status])), "success")
+            return _back(s)
+    return render_template("matches/status.html", suggestion=s, form=form), 422
