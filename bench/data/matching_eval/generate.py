@@ -190,7 +190,8 @@ def targeted(rng: random.Random, n: int, vac: dict, vt: dict) -> list[tuple[dict
         city = nearby(rng, vt["city"], 15)
         cand, truth = make_candidate(rng, n + i, f, city, cover, must)
         cand["max_travel_km"] = max(cand["max_travel_km"], round(travel_km(POINT[city], POINT[vt["city"]])) + 5)
-        cand["hours_min"], cand["hours_max"] = min(cand["hours_min"], vac["hours_max"]), max(cand["hours_max"], vac["hours_min"])
+        cand["hours_min"] = min(cand["hours_min"], vac["hours_max"])
+        cand["hours_max"] = max(cand["hours_max"], vac["hours_min"])
         cand["available_from"] = min(cand["available_from"], vac["start_date"])
         if vac.get("driving_licence") and "driving_licences" in cand:
             cand["driving_licences"] = sorted(set(cand["driving_licences"]) | {vac["driving_licence"]})
@@ -212,7 +213,8 @@ def _break_one(rng: random.Random, cand: dict, vac: dict, what: str) -> None:
         lo = vac["hours_max"] + 4
         cand["hours_min"], cand["hours_max"] = (lo, min(48, lo + 8)) if lo <= 40 else (4, vac["hours_min"] - 4)
     elif what == "availability":
-        cand["available_from"] = (date.fromisoformat(vac["start_date"]) + timedelta(weeks=rng.randint(2, 10))).isoformat()
+        start = date.fromisoformat(vac["start_date"])
+        cand["available_from"] = (start + timedelta(weeks=rng.randint(2, 10))).isoformat()
     else:
         cand["driving_licences"] = sorted({"B", "AM"} - {vac["driving_licence"]})
 
