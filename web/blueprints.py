@@ -10,9 +10,10 @@ def register(app: Flask) -> None:
     from web.bias.routes import bp as bias
     from web.public.routes import bp as public
     from web.start.routes import bp as start
+    from web.taxonomy.routes import bp as taxonomy
     from web.users.routes import bp as users
 
-    for blueprint in (public, auth, start, users, bias):
+    for blueprint in (public, auth, start, users, bias, taxonomy):
         app.register_blueprint(blueprint)
 
     from web.auth.session import init_login

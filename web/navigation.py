@@ -31,7 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("sroi.index", "Social return", "Verplichtingen van opdrachtnemers en hun voortgang.", "register"),
     Entry("reports.index", "Rapportages", "Cijfers voor de raad: plaatsingen, uitstroom, social return, funnel.", "reports"),
     Entry("bias.index", "Bias-monitor", "Komen leeftijdsgroepen en doelgroepen even vaak in de top 10 als onder de geschikten?", "reports"),
-    Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "reports"),
+    Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "taxonomy"),
     Entry("users.index", "Gebruikers", "Accounts en rollen van medewerkers.", "users"),
 )
 
