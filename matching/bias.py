@@ -13,6 +13,7 @@ from datetime import date
 
 THRESHOLD = 0.20  # 20 percentage points
 MIN_GROUP = 5  # eligible members a group needs before its share is compared
+MIN_TOP = 5  # a top of fewer candidates moves in steps of 25+ points: too coarse to flag
 AGE_BANDS = ((0, "tot 27"), (27, "27-39"), (40, "40-49"), (50, "50-59"), (60, "60+"))
 NO_GROUP = "geen"  # candidates without any target group
 
@@ -93,8 +94,8 @@ def compare(top: Sequence[int], eligible: Iterable[int], people: Mapping[int, Pe
             vacancy_id: int | None = None, threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
     """Shares of each age band and target group in `top` versus `eligible` (which should contain top).
 
-    A group is flagged when |top share - eligible share| > threshold and it has at least
-    `min_group` members among the eligible.
+    A group is flagged when |top share - eligible share| > threshold, it has at least `min_group`
+    members among the eligible, and the top holds at least MIN_TOP candidates.
     """
     eligible = list(dict.fromkeys(eligible))
     return _report(vacancy_id, _count(top, people), len(top), _count(eligible, people), len(eligible),
@@ -121,7 +122,8 @@ def _report(vacancy_id: int | None, top: Mapping[tuple[str, str], int], top_size
     shares = []
     for key in sorted(set(top) | set(elig), key=_order):
         share = GroupShare(key[0], key[1], top.get(key, 0), top_size, elig.get(key, 0), elig_size)
-        flagged = share.eligible_count >= min_group and top_size > 0 and abs(share.difference) > threshold + 1e-9
+        big_enough = share.eligible_count >= min_group and top_size >= MIN_TOP
+        flagged = big_enough and abs(share.difference) > threshold + 1e-9
         shares.append(GroupShare(*key, share.top_count, top_size, share.eligible_count, elig_size, flagged))
     return BiasReport(vacancy_id, top_size, elig_size, tuple(shares))
 

@@ -193,3 +193,14 @@ def test_list_pages_use_a_constant_number_of_queries(as_role, client, db, taxono
     db.session.commit()
     client.get("/beheer/taxonomie/ongekoppeld")
     assert (count("/beheer/taxonomie/"), count("/beheer/taxonomie/ongekoppeld")) == few
+
+
+def test_the_worklist_pages_through_many_wordings(as_role, client, db, taxonomy):
+    db.session.add_all([UnmatchedWording(wording=f"woord {i:02d}", normalised=f"woord {i:02d}", seen_count=100 - i)
+                        for i in range(30)])
+    db.session.commit()
+    as_role(Role.COORDINATOR)
+    first = text_of(client.get("/beheer/taxonomie/ongekoppeld"))
+    assert "30 schrijfwijzen te doen." in first and "Pagina 1 van 2" in first and "woord 00" in first
+    second = text_of(client.get("/beheer/taxonomie/ongekoppeld?pagina=2"))
+    assert "woord 29" in second and "woord 00" not in second and "Vorige" in second

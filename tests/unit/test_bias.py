@@ -58,3 +58,8 @@ def test_age_band_on_birthdays() -> None:
     assert age_band(date(1999, 6, 1), today) == "27-39"
     assert age_band(date(1966, 1, 1), today) == "60+"
     assert age_band(None, today) is None
+
+
+def test_a_very_small_top_is_not_flagged() -> None:
+    report = compare([1, 2, 3], range(1, 21), crowd())
+    assert report.top_size == 3 and report.flags == ()
