@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, str_enum, utcnow
+from .base import Base, Timestamps, Versioned, str_enum, utcnow
 from .enums import ConceptKind
 
 
-class Concept(Timestamps, Base):
+class Concept(Versioned, Timestamps, Base):
     __tablename__ = "concept"
     __table_args__ = (UniqueConstraint("kind", "code"),)
 

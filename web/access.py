@@ -19,6 +19,8 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     "reports": frozenset({Role.COORDINATOR}),
     "users": frozenset({Role.COORDINATOR, Role.ADMIN}),
     "audit": frozenset({Role.COORDINATOR, Role.ADMIN}),
+    # The taxonomy is shared by the whole installation: coordinators and administrators keep it.
+    "taxonomy": frozenset({Role.COORDINATOR, Role.ADMIN}),
     "system": frozenset({Role.ADMIN}),
     "staff": frozenset({Role.ACCOUNT_MANAGER, Role.MATCHER, Role.COORDINATOR, Role.ADMIN}),
     "employer_account": frozenset({Role.EMPLOYER}),

@@ -23,6 +23,8 @@ AREAS = (
     "web.sroi.routes",
     "web.bouwblokken.routes",
     "web.matches.routes",
+    "web.bias.routes",
+    "web.taxonomy.routes",
 )
 
 

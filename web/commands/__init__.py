@@ -9,6 +9,7 @@ def register(app: Flask) -> None:
     from .importing import import_command
     from .privacy import backup_command, candidates_group, restore_command
     from .profiles import profiles_group
+    from .bias import bias_command
     from .matching import match_group, suggest_command, taxonomy_group
     from .seed import seed_group
     from .users import users_group
@@ -21,5 +22,6 @@ def register(app: Flask) -> None:
     app.cli.add_command(restore_command)
     app.cli.add_command(profiles_group)
     app.cli.add_command(taxonomy_group)
+    match_group.add_command(bias_command)
     app.cli.add_command(match_group)
     app.cli.add_command(suggest_command)

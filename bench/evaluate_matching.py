@@ -1,0 +1,172 @@
+"""Evaluate the matcher on the labelled set: `python -m bench.evaluate_matching [--json] [--dir DIR]`.
+
+Links every wording with the taxonomy linker (seed/taxonomy), ranks with matching.index.CandidateIndex,
+and prints nDCG@10 (mean over vacancies), hard-requirement breaks in the top 10 (checked here,
+independently of the engine) and the same figures for a plain word TF-IDF baseline (cosine over the
+concatenated text, no filters). With --json the last line is one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bench.eval_mapping import Mapper
+from matching.geo import locate
+from matching.index import CandidateIndex
+
+DATA = Path(__file__).resolve().parent / "data" / "matching_eval"
+K = 10
+# The contract's distance is the estimated road distance: straight line times this factor.
+ROAD_FACTOR = 1.3
+
+
+def load(directory: Path = DATA) -> tuple[dict, dict[str, dict[str, int]]]:
+    """The dataset (werkbrug-import/1) and its judgements {vacancy: {candidate: grade}}."""
+    data = json.loads((directory / "dataset.json").read_text(encoding="utf-8"))
+    qrels: dict[str, dict[str, int]] = defaultdict(dict)
+    for line in (directory / "qrels.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        vacancy, candidate, grade = line.split("\t")
+        qrels[vacancy][candidate] = int(grade)
+    return data, dict(qrels)
+
+
+def ndcg(ranked: list[str], judged: dict[str, int], k: int = K) -> float:
+    """nDCG@k with gain 2^grade - 1; 0.0 when the vacancy has no relevant candidate."""
+    dcg = sum((2 ** judged.get(c, 0) - 1) / math.log2(i + 2) for i, c in enumerate(ranked[:k]))
+    ideal = sorted(judged.values(), reverse=True)[:k]
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h)) * ROAD_FACTOR
+
+
+def broken_requirements(vac: dict, cand: dict) -> list[str]:
+    """The contract's hard requirements this pair breaks, judged only where both sides give data."""
+    out = []
+    if vac.get("driving_licence") and "driving_licences" in cand \
+            and vac["driving_licence"] not in cand["driving_licences"]:
+        out.append("licence")
+    where_v = locate(vac.get("postcode"), vac.get("city"))
+    where_c = locate(cand.get("postcode"), cand.get("city"))
+    if where_v and where_c and cand.get("max_travel_km") is not None and _km(where_c, where_v) > cand["max_travel_km"]:
+        out.append("distance")
+    lo_v, hi_v = vac.get("hours_min", 0), vac.get("hours_max", 99)
+    lo_c, hi_c = cand.get("hours_min", 0), cand.get("hours_max", 99)
+    if ("hours_min" in vac or "hours_max" in vac) and ("hours_min" in cand or "hours_max" in cand) \
+            and (hi_c < lo_v or lo_c > hi_v):
+        out.append("hours")
+    if vac.get("start_date") and cand.get("available_from") \
+            and date.fromisoformat(cand["available_from"]) > date.fromisoformat(vac["start_date"]):
+        out.append("availability")
+    return out
+
+
+def engine_rankings(data: dict, mapper: Mapper) -> dict[str, list[str]]:
+    """Top K candidate external ids per vacancy from the matcher."""
+    cands = data["candidates"]
+    docs = mapper.candidate_docs(cands)
+    index = CandidateIndex.build(docs, mapper.taxonomy())
+    ext = {d.id: c["external_id"] for d, c in zip(docs, cands)}
+    out = {}
+    for vdoc, vac in zip(mapper.vacancy_docs(data["vacancies"]), data["vacancies"]):
+        out[vac["external_id"]] = [ext[s.candidate_id] for s in index.suggest(vdoc, top=K)]
+    return out
+
+
+def candidate_text(c: dict) -> str:
+    """Everything a candidate wrote, as one text (what a plain search engine would index)."""
+    return " ".join([*c.get("desired_occupations", []), *c.get("skills", []), *c.get("certificates", []),
+                     c.get("experience", ""), c.get("about", "")])
+
+
+def vacancy_text(v: dict) -> str:
+    """Everything a vacancy says, as one text."""
+    return " ".join([v["title"], v.get("occupation", ""), v.get("description", ""),
+                     *v.get("required_skills", []), *v.get("preferred_skills", [])])
+
+
+def baseline_rankings(data: dict, filtered: bool = False) -> dict[str, list[str]]:
+    """Top K per vacancy by word TF-IDF cosine over the concatenated text (no filters unless `filtered`)."""
+    cands, vacs = data["candidates"], data["vacancies"]
+    vec = TfidfVectorizer(strip_accents="unicode", sublinear_tf=True)
+    matrix = vec.fit_transform([candidate_text(c) for c in cands] + [vacancy_text(v) for v in vacs])
+    cm, vm = matrix[: len(cands)], matrix[len(cands):]
+    sims = (vm @ cm.T).toarray()
+    ids = np.array([c["external_id"] for c in cands])
+    out = {}
+    for row, vac in zip(sims, vacs):
+        order = np.lexsort((ids, -row))
+        if filtered:
+            order = [i for i in order if not broken_requirements(vac, cands[i])]
+        out[vac["external_id"]] = ids[order[:K]].tolist()
+    return out
+
+
+def score(rankings: dict[str, list[str]], data: dict, qrels: dict[str, dict[str, int]]) -> dict:
+    """Mean nDCG@K and hard-requirement breaks in the top K (with the pairs that break)."""
+    cands = {c["external_id"]: c for c in data["candidates"]}
+    values, broken = [], []
+    for vac in data["vacancies"]:
+        ranked = rankings[vac["external_id"]]
+        values.append(ndcg(ranked, qrels.get(vac["external_id"], {})))
+        broken += [(vac["external_id"], c, b) for c in ranked for b in broken_requirements(vac, cands[c])]
+    return {"ndcg10": round(float(np.mean(values)), 4), "breaks": len(broken), "broken": broken,
+            "per_vacancy": [round(v, 4) for v in values]}
+
+
+def evaluate(directory: Path = DATA) -> dict:
+    """Run the engine and the baseline on the set; a dict of the figures."""
+    started = time.perf_counter()
+    data, qrels = load(directory)
+    mapper = Mapper()
+    engine = score(engine_rankings(data, mapper), data, qrels)
+    baseline = score(baseline_rankings(data), data, qrels)
+    # The same baseline with the hard requirements applied: what the ranking itself adds.
+    baseline["filtered_ndcg10"] = score(baseline_rankings(data, filtered=True), data, qrels)["ndcg10"]
+    return {"vacancies": len(data["vacancies"]), "candidates": len(data["candidates"]),
+            "judgements": sum(len(j) for j in qrels.values()), "engine": engine, "baseline": baseline,
+            "unlinked_wordings": mapper.unlinked, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--dir", type=Path, default=DATA, help="folder with dataset.json and qrels.tsv")
+    args = parser.parse_args(argv)
+    result = evaluate(args.dir)
+    e, b = result["engine"], result["baseline"]
+    print(f"{result['vacancies']} vacancies, {result['candidates']} candidates, {result['judgements']} judgements")
+    print(f"matcher:  nDCG@{K} {e['ndcg10']:.4f}   hard-requirement breaks in top {K}: {e['breaks']}")
+    print(f"baseline: nDCG@{K} {b['ndcg10']:.4f}   hard-requirement breaks in top {K}: {b['breaks']}"
+          "   (word TF-IDF cosine, no filters)")
+    print(f"baseline with the hard requirements applied: nDCG@{K} {b['filtered_ndcg10']:.4f}")
+    worst = sorted(zip(e["per_vacancy"], (v["external_id"] for v in load(args.dir)[0]["vacancies"])))[:3]
+    print("weakest vacancies: " + ", ".join(f"{v} {n:.3f}" for n, v in worst))
+    print(f"wordings the linker left unlinked: {result['unlinked_wordings']}; {result['seconds']} s")
+    for pair in e["broken"]:
+        print(f"BREAK {pair}", file=sys.stderr)
+    if args.json:
+        summary = {"ndcg10": e["ndcg10"], "breaks": e["breaks"], "baseline_ndcg10": b["ndcg10"],
+                   "baseline_breaks": b["breaks"],
+                   "baseline_filtered_ndcg10": b["filtered_ndcg10"], "vacancies": result["vacancies"],
+                   "candidates": result["candidates"], "judgements": result["judgements"],
+                   "unlinked_wordings": result["unlinked_wordings"], "seconds": result["seconds"]}
+        print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

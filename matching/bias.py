@@ -1,0 +1,134 @@
+"""Bias monitoring: are age bands and target groups as common in a top 10 as among the eligible?
+
+Age and target group are read here ONLY to monitor the outcome; they never enter a score (the
+matcher's documents do not even carry them). A group is flagged when its share in the top differs
+from its share among the candidates who meet the vacancy's hard requirements by more than a
+threshold, and the group is large enough among the eligible for the difference to mean something.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+THRESHOLD = 0.20  # 20 percentage points
+MIN_GROUP = 5  # eligible members a group needs before its share is compared
+MIN_TOP = 5  # a top of fewer candidates moves in steps of 25+ points: too coarse to flag
+AGE_BANDS = ((0, "tot 27"), (27, "27-39"), (40, "40-49"), (50, "50-59"), (60, "60+"))
+NO_GROUP = "geen"  # candidates without any target group
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """What monitoring knows of a candidate: id, age band, target groups."""
+
+    id: int
+    age_band: str | None = None
+    target_groups: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupShare:
+    """One group's share in the top versus among the eligible; `difference` = top - eligible."""
+
+    dimension: str  # "age_band" or "target_group"
+    group: str
+    top_count: int
+    top_size: int
+    eligible_count: int
+    eligible_size: int
+    flagged: bool = False
+
+    @property
+    def top_share(self) -> float:
+        return self.top_count / self.top_size if self.top_size else 0.0
+
+    @property
+    def eligible_share(self) -> float:
+        return self.eligible_count / self.eligible_size if self.eligible_size else 0.0
+
+    @property
+    def difference(self) -> float:
+        return self.top_share - self.eligible_share
+
+
+@dataclass(frozen=True, slots=True)
+class BiasReport:
+    """The shares of every group for one vacancy (or pooled over many), and those flagged."""
+
+    vacancy_id: int | None
+    top_size: int
+    eligible_size: int
+    shares: tuple[GroupShare, ...]
+
+    @property
+    def flags(self) -> tuple[GroupShare, ...]:
+        return tuple(s for s in self.shares if s.flagged)
+
+
+def age_band(birth_date: date | None, today: date) -> str | None:
+    """The age band of someone born on `birth_date` (None when unknown)."""
+    if birth_date is None:
+        return None
+    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    return [label for start, label in AGE_BANDS if age >= start][-1]
+
+
+def _groups(person: Person) -> Iterable[tuple[str, str]]:
+    if person.age_band:
+        yield "age_band", person.age_band
+    for group in sorted(person.target_groups) or [NO_GROUP]:
+        yield "target_group", group
+
+
+def _count(ids: Iterable[int], people: Mapping[int, Person]) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for cid in ids:
+        if cid in people:
+            for key in _groups(people[cid]):
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def compare(top: Sequence[int], eligible: Iterable[int], people: Mapping[int, Person],
+            vacancy_id: int | None = None, threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
+    """Shares of each age band and target group in `top` versus `eligible` (which should contain top).
+
+    A group is flagged when |top share - eligible share| > threshold, it has at least `min_group`
+    members among the eligible, and the top holds at least MIN_TOP candidates.
+    """
+    eligible = list(dict.fromkeys(eligible))
+    return _report(vacancy_id, _count(top, people), len(top), _count(eligible, people), len(eligible),
+                   threshold, min_group)
+
+
+def pooled(reports: Iterable[BiasReport], threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
+    """All vacancies together: counts and sizes summed, then compared like one vacancy."""
+    top: dict[tuple[str, str], int] = {}
+    elig: dict[tuple[str, str], int] = {}
+    top_size = elig_size = 0
+    for report in reports:
+        top_size += report.top_size
+        elig_size += report.eligible_size
+        for s in report.shares:
+            key = (s.dimension, s.group)
+            top[key] = top.get(key, 0) + s.top_count
+            elig[key] = elig.get(key, 0) + s.eligible_count
+    return _report(None, top, top_size, elig, elig_size, threshold, min_group)
+
+
+def _report(vacancy_id: int | None, top: Mapping[tuple[str, str], int], top_size: int,
+            elig: Mapping[tuple[str, str], int], elig_size: int, threshold: float, min_group: int) -> BiasReport:
+    shares = []
+    for key in sorted(set(top) | set(elig), key=_order):
+        share = GroupShare(key[0], key[1], top.get(key, 0), top_size, elig.get(key, 0), elig_size)
+        big_enough = share.eligible_count >= min_group and top_size >= MIN_TOP
+        flagged = big_enough and abs(share.difference) > threshold + 1e-9
+        shares.append(GroupShare(*key, share.top_count, top_size, share.eligible_count, elig_size, flagged))
+    return BiasReport(vacancy_id, top_size, elig_size, tuple(shares))
+
+
+def _order(key: tuple[str, str]) -> tuple[int, int, str]:
+    dimension, group = key
+    bands = [label for _, label in AGE_BANDS]
+    return (0 if dimension == "age_band" else 1, bands.index(group) if group in bands else 99, group)

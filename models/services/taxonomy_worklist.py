@@ -1,0 +1,112 @@
+"""The worklist of unmatched wordings: suggested concepts, and linking a wording in one step."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from matching.linker import Linker
+from matching.text import normalise
+from models.candidate import CandidateTerm
+from models.enums import ConceptKind, TermKind
+from models.system import CacheStamp
+from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
+from models.vacancy import Vacancy, VacancyTerm
+
+from . import audit
+from .errors import InvalidInput
+from .taxonomy_admin import STAMP, add_alias, bump_stamp, owner_of
+
+SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks
+_cache: dict[str, tuple[tuple, Linker | None, dict[str, str]]] = {}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A concept proposed for an unmatched wording."""
+
+    concept_id: int
+    label: str
+    kind: str
+    confidence: float
+
+
+def worklist(session: Session, page: int = 1, per_page: int = 25) -> tuple[list[UnmatchedWording], int]:
+    """Wordings not linked yet, most seen first."""
+    open_rows = select(UnmatchedWording).where(UnmatchedWording.linked_concept_id.is_(None))
+    total = session.scalar(select(func.count()).select_from(open_rows.subquery())) or 0
+    rows = session.scalars(open_rows.order_by(UnmatchedWording.seen_count.desc(), UnmatchedWording.normalised)
+                           .limit(per_page).offset((max(page, 1) - 1) * per_page))
+    return list(rows), total
+
+
+def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
+    """A Linker over the database's concepts and their kinds; rebuilt when the stamp or the rows change."""
+    stamp = session.execute(select(CacheStamp.version, CacheStamp.updated_at).where(CacheStamp.name == STAMP)).first()
+    rows = session.execute(select(func.count(), func.max(ConceptAlias.id), func.sum(ConceptAlias.concept_id))).first()
+    key = (tuple(stamp) if stamp else None, tuple(rows))
+    cached = _cache.get("linker")
+    if cached and cached[0] == key:
+        return cached[1], cached[2]
+    labels: dict[int, tuple[str, str]] = {}
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for cid, kind, label in session.execute(select(Concept.id, Concept.kind, Concept.label)):
+        labels[cid] = (kind.value, label)
+    for cid, alias in session.execute(select(ConceptAlias.concept_id, ConceptAlias.label)):
+        aliases[cid].append(alias)
+    built = Linker([{"id": str(cid), "kind": kind, "label": label, "aliases": aliases[cid]}
+                    for cid, (kind, label) in labels.items()]) if labels else None
+    kinds = {str(cid): kind for cid, (kind, _) in labels.items()}
+    _cache["linker"] = (key, built, kinds)
+    return built, kinds
+
+
+def proposals(session: Session, wordings: list[str], top: int = 3) -> list[list[Proposal]]:
+    """Up to `top` suggested concepts per wording, best first (empty lists when there are no concepts)."""
+    built, kinds = linker(session) if wordings else (None, {})
+    if built is None:
+        return [[] for _ in wordings]
+    return [[Proposal(int(link.concept_id), link.label, kinds[link.concept_id], link.confidence) for link in links]
+            for links in built.link_many(wordings, top=top, threshold=SUGGEST_THRESHOLD)]
+
+
+def link_wording(session: Session, item: UnmatchedWording, concept: Concept, actor=None) -> int:
+    """Add the wording as an alias of `concept` and re-link the unlinked terms written that way.
+
+    Returns how many candidate terms, vacancy terms and vacancy occupations now point at the concept.
+    """
+    if item.linked_concept_id is not None:
+        raise InvalidInput({"concept": "Deze schrijfwijze is al gekoppeld."})
+    owner = owner_of(session, item.normalised)
+    if owner is not None and owner.id != concept.id:
+        raise InvalidInput({"concept": f"‘{item.wording}’ hoort al bij {owner.label}."})
+    if owner is None:
+        add_alias(session, concept, item.wording, actor)
+    item.linked_concept_id = concept.id
+    count = 0
+    first = item.normalised.split(" ")[0]
+    candidate_kinds = [TermKind.OCCUPATION] if concept.kind == ConceptKind.OCCUPATION else \
+        [TermKind.SKILL, TermKind.CERTIFICATE]
+    terms = [*session.scalars(select(CandidateTerm).where(
+        CandidateTerm.concept_id.is_(None), CandidateTerm.kind.in_(candidate_kinds),
+        func.lower(CandidateTerm.wording).contains(first)))]
+    if concept.kind == ConceptKind.SKILL:
+        terms += session.scalars(select(VacancyTerm).where(
+            VacancyTerm.concept_id.is_(None), func.lower(VacancyTerm.wording).contains(first)))
+    for term in terms:
+        if normalise(term.wording) == item.normalised:
+            term.concept_id, term.confidence = concept.id, 1.0
+            count += 1
+    if concept.kind == ConceptKind.OCCUPATION:
+        for vacancy in session.scalars(select(Vacancy).where(
+                Vacancy.occupation_concept_id.is_(None), func.lower(Vacancy.occupation).contains(first))):
+            if normalise(vacancy.occupation or "") == item.normalised:
+                vacancy.occupation_concept_id = concept.id
+                count += 1
+    session.flush()
+    audit.record(session, "taxonomy_wording_linked", actor=actor, obj=concept,
+                 details={"unmatched_id": item.id, "relinked": count})
+    bump_stamp(session)
+    return count

@@ -1,0 +1,1 @@
+"""Taxonomy management: skills, occupations, their wordings, and the worklist of unmatched wordings."""

@@ -1,0 +1,200 @@
+"""Browse and edit skills and occupations, their wordings, and link unmatched wordings."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from matching.text import normalise
+from models.enums import ConceptKind
+from models.services import locking
+from models.services import taxonomy_admin as admin
+from models.services import taxonomy_worklist as worklist
+from models.services.errors import Conflict, InvalidInput
+from models.taxonomy import Concept, UnmatchedWording
+from web.access import requires
+from web.extensions import db
+
+from .forms import AliasForm, ConceptForm, LinkWordingForm, SearchForm, SkillLinkForm
+
+bp = Blueprint("taxonomy", __name__, url_prefix="/beheer/taxonomie", template_folder="templates")
+PER_PAGE = 25
+
+
+def _concept_or_404(concept_id: int) -> Concept:
+    concept = db.session.get(Concept, concept_id)
+    if concept is None:
+        abort(404)
+    return concept
+
+
+def _page() -> int:
+    return max(1, request.args.get("pagina", 1, type=int))
+
+
+def _errors_to(form, exc: InvalidInput, default: str) -> None:
+    for name, message in exc.errors.items():
+        getattr(form, name, getattr(form, default)).errors.append(message)
+
+
+@bp.route("/")
+@requires("taxonomy")
+def index():
+    """Search skills and occupations by name or wording; shared by every organisation."""
+    form = SearchForm(request.args)
+    form.validate()
+    kind = ConceptKind(form.kind.data) if form.kind.data in ("skill", "occupation") else None
+    concepts, total = admin.search(db.session, form.q.data or "", kind, _page(), PER_PAGE)
+    open_count = worklist.worklist(db.session, 1, 1)[1]
+    return render_template("taxonomy/index.html", form=form, concepts=concepts, total=total, page=_page(),
+                           pages=max(1, -(-total // PER_PAGE)), open_count=open_count)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@requires("taxonomy")
+def create():
+    """Add a skill or occupation of our own."""
+    form = ConceptForm()
+    if form.validate_on_submit():
+        try:
+            concept = admin.create_concept(db.session, ConceptKind(form.kind.data), form.label.data,
+                                           form.sector.data, actor=current_user)
+        except InvalidInput as exc:
+            _errors_to(form, exc, "label")
+        else:
+            flash(_("%(label)s is toegevoegd.", label=concept.label), "success")
+            return redirect(url_for(".show", concept_id=concept.id))
+    return render_template("taxonomy/create.html", form=form), 422 if form.errors else 200
+
+
+def _render_show(concept: Concept, form=None, alias_form=None, skill_form=None, status: int = 200):
+    form = form or ConceptForm(obj=concept, formdata=None)
+    form.version.data = form.version.data or concept.version
+    skills = admin.skills_of(db.session, concept) if concept.kind == ConceptKind.OCCUPATION else []
+    used_by = admin.occupations_using(db.session, concept) if concept.kind == ConceptKind.SKILL else []
+    return render_template("taxonomy/show.html", concept=concept, form=form, alias_form=alias_form or AliasForm(
+        formdata=None), skill_form=skill_form or SkillLinkForm(formdata=None), skills=skills, used_by=used_by), status
+
+
+@bp.route("/<int:concept_id>", methods=["GET", "POST"])
+@requires("taxonomy")
+def show(concept_id: int):
+    """A concept with its wordings and skills; the form renames it or changes its sector."""
+    concept = _concept_or_404(concept_id)
+    if request.method == "GET":
+        return _render_show(concept)
+    form = ConceptForm()
+    form.kind.data = concept.kind.value  # the kind of a concept does not change
+    if not form.validate_on_submit():
+        return _render_show(concept, form=form, status=422)
+    try:
+        locking.check_version(db.session, concept, form.version.data)
+        admin.update_concept(db.session, concept, form.label.data, form.sector.data, actor=current_user)
+    except Conflict as exc:
+        form.form_errors.append(locking.conflict_message(exc))
+        return _render_show(concept, form=form, status=409)
+    except InvalidInput as exc:
+        _errors_to(form, exc, "label")
+        return _render_show(concept, form=form, status=422)
+    flash(_("Wijzigingen opgeslagen."), "success")
+    return redirect(url_for(".show", concept_id=concept.id))
+
+
+@bp.route("/<int:concept_id>/schrijfwijzen", methods=["POST"])
+@requires("taxonomy")
+def add_alias(concept_id: int):
+    """Add a synonym or spelling variant (normalised; never one of another concept)."""
+    concept = _concept_or_404(concept_id)
+    form = AliasForm()
+    if form.validate_on_submit():
+        try:
+            admin.add_alias(db.session, concept, form.wording.data, actor=current_user)
+        except InvalidInput as exc:
+            _errors_to(form, exc, "wording")
+        else:
+            flash(_("Schrijfwijze ‘%(w)s’ toegevoegd.", w=form.wording.data.strip()), "success")
+            return redirect(url_for(".show", concept_id=concept.id))
+    return _render_show(concept, alias_form=form, status=422)
+
+
+@bp.route("/<int:concept_id>/schrijfwijzen/<int:alias_id>/verwijderen", methods=["POST"])
+@requires("taxonomy")
+def remove_alias(concept_id: int, alias_id: int):
+    """Remove a wording of a concept."""
+    concept = _concept_or_404(concept_id)
+    try:
+        admin.remove_alias(db.session, concept, alias_id, actor=current_user)
+    except InvalidInput as exc:
+        flash(exc.errors["wording"], "error")
+    else:
+        flash(_("Schrijfwijze verwijderd."), "success")
+    return redirect(url_for(".show", concept_id=concept.id))
+
+
+@bp.route("/<int:concept_id>/vaardigheden", methods=["POST"])
+@requires("taxonomy")
+def link_skill(concept_id: int):
+    """Link a skill to an occupation."""
+    concept = _concept_or_404(concept_id)
+    form = SkillLinkForm()
+    if form.validate_on_submit():
+        try:
+            skill = admin.link_skill(db.session, concept, form.skill.data, form.essential.data, actor=current_user)
+        except InvalidInput as exc:
+            _errors_to(form, exc, "skill")
+        else:
+            flash(_("%(skill)s gekoppeld aan %(occ)s.", skill=skill.label, occ=concept.label), "success")
+            return redirect(url_for(".show", concept_id=concept.id))
+    return _render_show(concept, skill_form=form, status=422)
+
+
+@bp.route("/<int:concept_id>/vaardigheden/<int:skill_id>/ontkoppelen", methods=["POST"])
+@requires("taxonomy")
+def unlink_skill(concept_id: int, skill_id: int):
+    """Remove a skill from an occupation."""
+    concept = _concept_or_404(concept_id)
+    try:
+        admin.unlink_skill(db.session, concept, skill_id, actor=current_user)
+    except InvalidInput as exc:
+        flash(exc.errors["skill"], "error")
+    else:
+        flash(_("Vaardigheid ontkoppeld."), "success")
+    return redirect(url_for(".show", concept_id=concept.id))
+
+
+@bp.route("/ongekoppeld")
+@requires("taxonomy")
+def unmatched():
+    """Wordings from imports and vacancies that matched no concept, most seen first, with proposals."""
+    rows, total = worklist.worklist(db.session, _page(), PER_PAGE)
+    proposals = worklist.proposals(db.session, [r.wording for r in rows])
+    return render_template("taxonomy/unmatched.html", items=list(zip(rows, proposals)), total=total,
+                           page=_page(), pages=max(1, -(-total // PER_PAGE)), form=LinkWordingForm(formdata=None))
+
+
+@bp.route("/ongekoppeld/<int:item_id>/koppelen", methods=["POST"])
+@requires("taxonomy")
+def link_wording(item_id: int):
+    """Add an unmatched wording to a concept (proposed, or named) and re-link the terms written that way."""
+    item = db.session.get(UnmatchedWording, item_id)
+    if item is None:
+        abort(404)
+    form = LinkWordingForm()
+    concept = None
+    if form.concept_id.data and form.concept_id.data.isdigit():
+        concept = db.session.get(Concept, int(form.concept_id.data))
+    elif form.concept.data:
+        concept = admin.owner_of(db.session, normalise(form.concept.data)) or db.session.scalar(
+            select(Concept).where(Concept.label == form.concept.data.strip()).limit(1))
+    if concept is None:
+        flash(_("Geen begrip gevonden om ‘%(w)s’ aan te koppelen.", w=item.wording), "error")
+        return redirect(url_for(".unmatched"))
+    try:
+        count = worklist.link_wording(db.session, item, concept, actor=current_user)
+    except InvalidInput as exc:
+        flash(exc.errors["concept"], "error")
+    else:
+        flash(_("‘%(w)s’ is gekoppeld aan %(label)s; %(n)s bestaande vermeldingen bijgewerkt.",
+                w=item.wording, label=concept.label, n=count), "success")
+    return redirect(url_for(".unmatched"))
