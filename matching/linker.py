@@ -136,12 +136,14 @@ class Linker:
         top = min(cfg.fuzzy_top, block.shape[1])
         if top <= 0:
             return
-        candidates = np.argpartition(-block, top - 1, axis=1)[:, :top]
-        for row, query in enumerate(prepared):
-            query_joined = joined_chars(query)
-            if not query_joined or len(query_joined) > cfg.fuzzy_max_len:
-                continue
-            for col in candidates[row]:
+        joined = [joined_chars(query) for query in prepared]
+        rows = [row for row, query in enumerate(joined) if query and len(query) <= cfg.fuzzy_max_len]
+        if not rows:
+            return
+        candidates = np.argpartition(-block[rows], top - 1, axis=1)[:, :top]
+        for row, cols in zip(rows, candidates):
+            query_joined = joined[row]
+            for col in cols:
                 ratio = fuzz.ratio(query_joined, self._joined_labels[col]) / 100.0
                 boosted = cfg.fuzzy_weight * ratio * ratio
                 if boosted > block[row, col]:
@@ -150,8 +152,10 @@ class Linker:
     def concept_scores(self, label_block: np.ndarray) -> np.ndarray:
         """Aggregate a query x label block to query x concept scores: best label plus a bonus for the rest."""
         best = np.maximum.reduceat(label_block, self.starts, axis=1)
-        mean = np.add.reduceat(label_block, self.starts, axis=1) / self.sizes
         bonus = self.config.mean_bonus
+        if not bonus:
+            return best
+        mean = np.add.reduceat(label_block, self.starts, axis=1) / self.sizes
         return (best + bonus * mean) / (1.0 + bonus)
 
     def _kind_mask(self, kind: str | None) -> np.ndarray | None:
@@ -176,8 +180,14 @@ class Linker:
         return self.link_many([wording], kind=kind, top=top, threshold=threshold)[0]
 
     def _links(self, scores: np.ndarray, label_row: np.ndarray, top: int, limit: float) -> list[Link]:
-        # Stable sort on -score keeps ties in concept-id order: deterministic output.
-        order = np.argsort(-scores, kind="stable")[:top]
+        # Stable sort on -score keeps ties in concept-id order: deterministic output. Only the
+        # concepts at or above the top-th score are sorted (same order as sorting them all).
+        if 0 < top < len(scores):
+            kth = np.partition(scores, len(scores) - top)[len(scores) - top]
+            pool = np.flatnonzero(scores >= kth)
+            order = pool[np.argsort(-scores[pool], kind="stable")][:top]
+        else:
+            order = np.argsort(-scores, kind="stable")[:top]
         links = []
         for index in order:
             confidence = float(min(1.0, max(0.0, scores[index])))

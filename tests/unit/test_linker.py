@@ -81,3 +81,13 @@ def test_small_linker_pickles_and_accepts_mappings() -> None:
     clone = pickle.loads(pickle.dumps(lk))
     assert clone.link("welding", top=1)[0].concept_id == "a"
     assert clone.link("koken", top=1) == lk.link("koken", top=1)
+
+
+def test_top_links_match_a_full_stable_sort() -> None:
+    import numpy as np
+    lk = linker()
+    for wording in ["kok", "medewerker", "heftruck chauffeur", "schoonmaak"]:
+        (_, block), = list(lk.label_scores([wording]))
+        scores = lk.concept_scores(block)[0]
+        expected = [lk.concepts[i].id for i in np.argsort(-scores, kind="stable")[:7]]
+        assert [l.concept_id for l in lk.link(wording, top=7, threshold=-1.0)] == expected
