@@ -12,6 +12,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
 from matching.text import word_counts
 
@@ -50,6 +51,9 @@ class LinkerConfig:
     fuzzy_top: int = 20
     fuzzy_weight: float = 0.9
     fuzzy_max_len: int = 20
+    # Word-translation expansion (matching/linker_expansion.py): +0.003 MRR on MELO but doubles
+    # link time, so off by default; ``python -m bench.melo DIR --expansion 0.1`` measures it.
+    expansion_weight: float = 0.0
     threshold: float = 0.5
 
 
@@ -100,6 +104,13 @@ class Linker:
         self._joined = TfidfVectorizer(analyzer="char", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
         self._word = TfidfVectorizer(analyzer=WordAnalyzer(self.vocabulary), sublinear_tf=True, dtype=np.float32)
         self._matrix = self._stack(labels.prepared, fit=True).T.tocsr()
+        words_from = len(self._char.vocabulary_) + len(self._joined.vocabulary_)
+        unigram = np.zeros(len(self._word.vocabulary_), dtype=bool)
+        for feature, column in self._word.vocabulary_.items():
+            unigram[column] = "_" not in feature
+        self._words_from = words_from
+        self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
+                           if self.config.expansion_weight > 0 else None)
         self._joined_labels = [joined_chars(p) for p in labels.prepared]
         # An alias is weaker evidence than a preferred label: when a wording is one concept's
         # preferred label and another's alias, the first is meant.
@@ -126,8 +137,15 @@ class Linker:
         for offset in range(0, len(wordings), CHUNK):
             chunk = list(wordings[offset : offset + CHUNK])
             prepared = [prepare(w, self.vocabulary) for w in chunk]
-            block = (self._stack(prepared) @ self._matrix).toarray()
+            query = self._stack(prepared)
+            block = (query @ self._matrix).toarray()
             self._repair_typos(prepared, block)
+            if self._expansion is not None:
+                # concept-level evidence: every label of a concept gets the concept's best expanded match
+                # (the expansion re-normalises, so the word block's space weight does not matter)
+                words = query[:, self._words_from :]
+                expanded = np.maximum.reduceat(self._expansion.label_scores(words), self.starts, axis=1)
+                block += self.config.expansion_weight * expanded[:, self.owner]
             block *= self._label_weight
             yield offset, block
 
