@@ -1,6 +1,6 @@
 """Run the linker on a MELO-format directory and print MRR, MAP, success@10 and recall@10.
 
-Usage: ``python -m bench.melo DIR [--json] [--order grouped|interleaved|labels]``. The linker
+Usage: ``python -m bench.melo DIR [--json] [--order grouped|interleaved|hybrid|labels] [--expansion W]``. The linker
 is built from corpus_elements.tsv and concept_mapping.tsv only; queries.tsv and annotations.tsv
 are read for evaluation alone. The last stdout line is one JSON object when ``--json`` is given.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.linker import Concept, Linker
+from matching.linker import Concept, Linker, LinkerConfig
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -61,11 +61,12 @@ def element_scores(linker: Linker, block: np.ndarray, concepts: np.ndarray, elem
     return scores
 
 
-def evaluate(folder: Path, order: str = "interleaved", linker: Linker | None = None) -> dict[str, float]:
+def evaluate(folder: Path, order: str = "interleaved", linker: Linker | None = None,
+             config: LinkerConfig | None = None) -> dict[str, float]:
     """Build the linker on the corpus (unless given), rank all elements per query, return the metrics."""
     started = time.perf_counter()
     concepts, element_ids, element_texts, element_uris = melo_concepts(folder)
-    linker = linker or Linker(concepts)
+    linker = linker or Linker(concepts, config)
     built = time.perf_counter() - started
     print(f"linker built on {len(concepts)} concepts in {built:.1f}s", file=sys.stderr)
     concept_index = {c.id: i for i, c in enumerate(linker.concepts)}
@@ -107,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     parser.add_argument("--order", choices=("interleaved", "hybrid", "grouped", "labels"), default="interleaved")
+    parser.add_argument("--expansion", type=float, default=None,
+                        help="word-translation expansion weight (LinkerConfig.expansion_weight; default: the linker's)")
     args = parser.parse_args(argv)
-    metrics = evaluate(args.folder, args.order)
+    config = None if args.expansion is None else LinkerConfig(expansion_weight=args.expansion)
+    metrics = evaluate(args.folder, args.order, config=config)
     print(f"MELO {args.folder.name} ({metrics['n_queries']} queries, order={args.order}, {metrics['seconds']}s)")
     for name in ("mrr", "map", "success_at_10", "recall_at_10"):
         print(f"  {name:14s} {metrics[name]:.4f}")

@@ -12,6 +12,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
 from matching.text import word_counts
 
@@ -50,6 +51,9 @@ class LinkerConfig:
     fuzzy_top: int = 20
     fuzzy_weight: float = 0.9
     fuzzy_max_len: int = 20
+    # Word-translation expansion (matching/linker_expansion.py): +0.003 MRR on MELO but doubles
+    # link time, so off by default; ``python -m bench.melo DIR --expansion 0.1`` measures it.
+    expansion_weight: float = 0.0
     threshold: float = 0.5
 
 
@@ -100,6 +104,13 @@ class Linker:
         self._joined = TfidfVectorizer(analyzer="char", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
         self._word = TfidfVectorizer(analyzer=WordAnalyzer(self.vocabulary), sublinear_tf=True, dtype=np.float32)
         self._matrix = self._stack(labels.prepared, fit=True).T.tocsr()
+        words_from = len(self._char.vocabulary_) + len(self._joined.vocabulary_)
+        unigram = np.zeros(len(self._word.vocabulary_), dtype=bool)
+        for feature, column in self._word.vocabulary_.items():
+            unigram[column] = "_" not in feature
+        self._words_from = words_from
+        self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
+                           if self.config.expansion_weight > 0 else None)
         self._joined_labels = [joined_chars(p) for p in labels.prepared]
         # An alias is weaker evidence than a preferred label: when a wording is one concept's
         # preferred label and another's alias, the first is meant.
@@ -126,8 +137,15 @@ class Linker:
         for offset in range(0, len(wordings), CHUNK):
             chunk = list(wordings[offset : offset + CHUNK])
             prepared = [prepare(w, self.vocabulary) for w in chunk]
-            block = (self._stack(prepared) @ self._matrix).toarray()
+            query = self._stack(prepared)
+            block = (query @ self._matrix).toarray()
             self._repair_typos(prepared, block)
+            if self._expansion is not None:
+                # concept-level evidence: every label of a concept gets the concept's best expanded match
+                # (the expansion re-normalises, so the word block's space weight does not matter)
+                words = query[:, self._words_from :]
+                expanded = np.maximum.reduceat(self._expansion.label_scores(words), self.starts, axis=1)
+                block += self.config.expansion_weight * expanded[:, self.owner]
             block *= self._label_weight
             yield offset, block
 
@@ -136,12 +154,14 @@ class Linker:
         top = min(cfg.fuzzy_top, block.shape[1])
         if top <= 0:
             return
-        candidates = np.argpartition(-block, top - 1, axis=1)[:, :top]
-        for row, query in enumerate(prepared):
-            query_joined = joined_chars(query)
-            if not query_joined or len(query_joined) > cfg.fuzzy_max_len:
-                continue
-            for col in candidates[row]:
+        joined = [joined_chars(query) for query in prepared]
+        rows = [row for row, query in enumerate(joined) if query and len(query) <= cfg.fuzzy_max_len]
+        if not rows:
+            return
+        candidates = np.argpartition(-block[rows], top - 1, axis=1)[:, :top]
+        for row, cols in zip(rows, candidates):
+            query_joined = joined[row]
+            for col in cols:
                 ratio = fuzz.ratio(query_joined, self._joined_labels[col]) / 100.0
                 boosted = cfg.fuzzy_weight * ratio * ratio
                 if boosted > block[row, col]:
@@ -150,8 +170,10 @@ class Linker:
     def concept_scores(self, label_block: np.ndarray) -> np.ndarray:
         """Aggregate a query x label block to query x concept scores: best label plus a bonus for the rest."""
         best = np.maximum.reduceat(label_block, self.starts, axis=1)
-        mean = np.add.reduceat(label_block, self.starts, axis=1) / self.sizes
         bonus = self.config.mean_bonus
+        if not bonus:
+            return best
+        mean = np.add.reduceat(label_block, self.starts, axis=1) / self.sizes
         return (best + bonus * mean) / (1.0 + bonus)
 
     def _kind_mask(self, kind: str | None) -> np.ndarray | None:
@@ -176,8 +198,14 @@ class Linker:
         return self.link_many([wording], kind=kind, top=top, threshold=threshold)[0]
 
     def _links(self, scores: np.ndarray, label_row: np.ndarray, top: int, limit: float) -> list[Link]:
-        # Stable sort on -score keeps ties in concept-id order: deterministic output.
-        order = np.argsort(-scores, kind="stable")[:top]
+        # Stable sort on -score keeps ties in concept-id order: deterministic output. Only the
+        # concepts at or above the top-th score are sorted (same order as sorting them all).
+        if 0 < top < len(scores):
+            kth = np.partition(scores, len(scores) - top)[len(scores) - top]
+            pool = np.flatnonzero(scores >= kth)
+            order = pool[np.argsort(-scores[pool], kind="stable")][:top]
+        else:
+            order = np.argsort(-scores, kind="stable")[:top]
         links = []
         for index in order:
             confidence = float(min(1.0, max(0.0, scores[index])))

@@ -81,3 +81,27 @@ def test_small_linker_pickles_and_accepts_mappings() -> None:
     clone = pickle.loads(pickle.dumps(lk))
     assert clone.link("welding", top=1)[0].concept_id == "a"
     assert clone.link("koken", top=1) == lk.link("koken", top=1)
+
+
+def test_top_links_match_a_full_stable_sort() -> None:
+    import numpy as np
+    lk = linker()
+    for wording in ["kok", "medewerker", "heftruck chauffeur", "schoonmaak"]:
+        (_, block), = list(lk.label_scores([wording]))
+        scores = lk.concept_scores(block)[0]
+        expected = [lk.concepts[i].id for i in np.argsort(-scores, kind="stable")[:7]]
+        assert [l.concept_id for l in lk.link(wording, top=7, threshold=-1.0)] == expected
+
+
+def test_word_expansion_links_through_words_that_share_a_concept() -> None:
+    from matching.linker import LinkerConfig
+    concepts = [Concept("pilot", "occupation", "piloot", ("verkeersvlieger", "lijnpiloot")),
+                Concept("glider", "occupation", "zweefvliegtuigbouwer"),
+                Concept("cook", "occupation", "kok", ("chefkok",))]
+    plain = Linker(concepts)
+    expanded = Linker(concepts, LinkerConfig(expansion_weight=0.1))
+    wording = "vlieger"
+    gain = {l.concept_id: l.confidence for l in expanded.link(wording, top=3, threshold=0.0)}
+    base = {l.concept_id: l.confidence for l in plain.link(wording, top=3, threshold=0.0)}
+    assert gain["pilot"] >= base["pilot"]
+    assert gain.get("cook", 0.0) == base.get("cook", 0.0)
