@@ -47,6 +47,6 @@ def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_serve
     assert "Voorgedragen" in cards.nth(0).inner_text()
     assert "Afgewezen" in cards.nth(1).inner_text()
     assert "Reisafstand te groot — Geen vervoer naar het industrieterrein" in cards.nth(1).inner_text()
-    db.session.expire_all()
+    db.session.rollback()  # end the test's read snapshot: see what the server committed
     assert sorted(s.status for s in db.session.scalars(select(Suggestion))) == sorted(
         [SuggestionStatus.PROPOSED, SuggestionStatus.REJECTED])
