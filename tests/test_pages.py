@@ -36,7 +36,7 @@ def test_unknown_page_is_a_friendly_404(client):
     assert "Deze pagina bestaat niet" in visible_text(response.get_data(as_text=True))
 
 
-def test_server_error_shows_request_id_and_no_details(app, client):
+def test_server_error_shows_request_id_and_no_details(app, client, caplog):
     @app.route("/_boom")
     def boom():
         raise RuntimeError("SELECT secret FROM candidate_personal WHERE last_name='Jansen'")
@@ -47,6 +47,9 @@ def test_server_error_shows_request_id_and_no_details(app, client):
     assert "Er ging iets mis" in html
     assert "abc123" in html
     assert "Jansen" not in html and "Traceback" not in html and "SELECT" not in html
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "unhandled RuntimeError on GET /_boom at test_pages.py:" in logged
+    assert "Jansen" not in logged and "SELECT" not in logged
 
 
 def test_api_errors_are_json(app, client):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
@@ -50,8 +51,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
         db.session.rollback()
-        # The type only: messages of database errors can carry the values of a row.
-        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url_rule)
+        # The type and where it happened, never the message: database errors quote row values.
+        frames = traceback.extract_tb(exc.__traceback__)[-6:]
+        where = " <- ".join(f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+        log.error("unhandled %s on %s %s at %s", type(exc).__name__, request.method, request.url_rule, where)
         if app.config.get("PROPAGATE_EXCEPTIONS"):
             raise exc
         return render_error(InternalServerError.code)
