@@ -25,6 +25,7 @@ AREAS = (
     "web.matches.routes",
     "web.bias.routes",
     "web.taxonomy.routes",
+    "web.reports.routes",
 )
 
 

@@ -1,0 +1,92 @@
+"""The candidate base today: participation ladder, assessment and plan freshness, completeness, caseload."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from models.candidate import Candidate
+from models.enums import CandidateStatus, ProfileStatus
+from models.profile import PublicProfile
+from models.user import User
+
+from . import Bar, Figure
+
+LADDER_LABELS = {1: "1 Geïsoleerd", 2: "2 Sociale contacten buiten de deur", 3: "3 Deelname georganiseerde activiteiten",
+                 4: "4 Onbetaald werk", 5: "5 Betaald werk met ondersteuning", 6: "6 Betaald werk"}
+ASSESSED_TARGET, PLAN_TARGET, CASELOAD_LIMIT = 90, 50, 50
+MOVEMENT_NOTE = ("Beweging op de ladder tussen twee datums kan Werkbrug nog niet tonen: alleen de huidige trede en "
+                 "de datum van de laatste beoordeling worden bewaard, geen eerdere treden.")
+
+
+@dataclass
+class CandidateReport:
+    total: int
+    assessed: int
+    with_plan: int
+    complete: int
+    published: int
+    ladder: Figure
+    indicators: Figure
+    caseload: Figure
+
+    def share(self, count: int) -> int:
+        """count as a whole percentage of all active candidates (0 when there are none)."""
+        return round(100 * count / self.total) if self.total else 0
+
+
+def base(organisation_id: int):
+    """The active candidates of the organisation."""
+    return (Candidate.organisation_id == organisation_id, Candidate.status == CandidateStatus.ACTIVE)
+
+
+def conditions(today: date) -> dict:
+    """The SQL condition behind each indicator, by code (shared with the drill-down)."""
+    year_ago = today - timedelta(days=365)
+    return {
+        "assessed": and_(Candidate.ladder.is_not(None), Candidate.ladder_assessed_on >= year_ago),
+        "plan": Candidate.plan_updated_on >= year_ago,
+        "complete": and_(Candidate.education.is_not(None), Candidate.hours_min.is_not(None),
+                         Candidate.hours_max.is_not(None), Candidate.available_from.is_not(None)),
+        "published": PublicProfile.status == ProfileStatus.PUBLISHED,
+    }
+
+
+def candidate_report(session: Session, organisation_id: int, today: date) -> CandidateReport:
+    """The figures of the organisation's active candidates as they are today (three queries)."""
+    ladder = dict(session.execute(select(Candidate.ladder, func.count()).where(*base(organisation_id))
+                                  .group_by(Candidate.ladder)).all())
+    ladder_figure = Figure("ladder", "Participatieladder (actieve kandidaten, nu)", note=MOVEMENT_NOTE, bars=[
+        *(Bar(label, ladder.get(rung, 0), str(rung)) for rung, label in LADDER_LABELS.items()),
+        Bar("Onbekend", ladder.get(None, 0), "unknown")])
+    cond = conditions(today)
+    total, assessed, plan, complete, published = session.execute(select(
+        func.count(), *(func.sum(case((cond[k], 1), else_=0)) for k in ("assessed", "plan", "complete", "published"))
+    ).select_from(Candidate).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
+        .where(*base(organisation_id))).one()
+    assessed, plan, complete, published = (int(x or 0) for x in (assessed, plan, complete, published))
+    indicators = Figure("indicator", "Actualiteit en volledigheid van de dossiers", unit="procent", note=(
+        f"Aandeel van de actieve kandidaten. Doelen: trede beoordeeld in de laatste 12 maanden {ASSESSED_TARGET}%, "
+        f"actueel plan (niet ouder dan 12 maanden) {PLAN_TARGET}%. Volledig profiel: opleiding, uren en "
+        "beschikbaarheid ingevuld."))
+    report = CandidateReport(total, assessed, plan, complete, published, ladder_figure, indicators, Figure("", ""))
+    indicators.bars = [
+        Bar("Trede beoordeeld < 12 maanden", report.share(assessed), "assessed", people=False,
+            extra=f"{assessed} van {total}, doel {ASSESSED_TARGET}%"),
+        Bar("Actueel plan van aanpak", report.share(plan), "plan", people=False,
+            extra=f"{plan} van {total}, doel {PLAN_TARGET}%"),
+        Bar("Profiel volledig", report.share(complete), "complete", people=False, extra=f"{complete} van {total}"),
+        Bar("Profiel gepubliceerd", report.share(published), "published", people=False,
+            extra=f"{published} van {total}")]
+    indicators.target = 100
+    rows = session.execute(select(Candidate.owner_id, User.name, func.count())
+                           .outerjoin(User, User.id == Candidate.owner_id).where(*base(organisation_id))
+                           .group_by(Candidate.owner_id, User.name)).all()
+    report.caseload = Figure("caseload", "Caseload per matcher", target=CASELOAD_LIMIT, note=(
+        f"Actieve kandidaten per eigenaar; boven {CASELOAD_LIMIT} staat ‘te hoog’."), bars=[
+        Bar(name or "Zonder eigenaar", n, str(oid or 0), people=False,
+            extra="te hoog" if oid and n > CASELOAD_LIMIT else "")
+        for oid, name, n in sorted(rows, key=lambda r: (r[1] is None, r[1] or ""))])
+    return report

@@ -1,0 +1,76 @@
+"""Employer contact in a period: moments per account manager and channel, reach, new employers, overdue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.contact import ContactMoment
+from models.employer import Employer
+from models.user import User
+
+from . import Bar, Figure, Period
+
+CHANNEL_LABELS = {"visit": "Bezoek", "phone": "Telefoon", "email": "E-mail", "event": "Bijeenkomst", "other": "Anders"}
+
+
+@dataclass
+class ContactReport:
+    moments: int
+    employers_contacted: int
+    new_employers: int
+    overdue: int
+    per_author: Figure
+    per_channel: Figure
+    overdue_per_owner: Figure
+
+
+def in_period(organisation_id: int, period: Period):
+    """Contact moments of the organisation that took place in the period."""
+    return (ContactMoment.organisation_id == organisation_id, ContactMoment.occurred_on >= period.start,
+            ContactMoment.occurred_on <= period.end)
+
+
+def overdue(organisation_id: int, today: date):
+    """Open follow-ups whose date has passed."""
+    return (ContactMoment.organisation_id == organisation_id, ContactMoment.follow_up_on < today,
+            ContactMoment.follow_up_done_at.is_(None))
+
+
+def contact_report(session: Session, organisation_id: int, period: Period, today: date) -> ContactReport:
+    """Contact figures of one organisation (four queries)."""
+    rows = session.execute(select(ContactMoment.author_id, User.name, ContactMoment.channel, func.count())
+                           .outerjoin(User, User.id == ContactMoment.author_id)
+                           .where(*in_period(organisation_id, period))
+                           .group_by(ContactMoment.author_id, User.name, ContactMoment.channel)).all()
+    authors: dict[int | None, list] = {}
+    channels: dict[str, int] = {}
+    for author_id, name, channel, n in rows:
+        entry = authors.setdefault(author_id, [name or "Onbekend", 0, {}])
+        entry[1] += n
+        entry[2][channel.value] = entry[2].get(channel.value, 0) + n
+        channels[channel.value] = channels.get(channel.value, 0) + n
+    per_author = Figure("author", "Contactmomenten per accountmanager", bars=[
+            Bar(name, total, str(aid or 0), people=False,
+                extra=", ".join(f"{CHANNEL_LABELS[c]} {k}" for c, k in sorted(split.items())))
+            for aid, (name, total, split) in sorted(authors.items(), key=lambda i: i[1][0])])
+    per_channel = Figure("channel", "Contactmomenten per kanaal", bars=[
+        Bar(label, channels.get(code, 0), code, people=False) for code, label in CHANNEL_LABELS.items()])
+    contacted = session.scalar(select(func.count(func.distinct(ContactMoment.employer_id)))
+                               .where(*in_period(organisation_id, period))) or 0
+    new = session.scalar(select(func.count()).select_from(Employer).where(
+        Employer.organisation_id == organisation_id, Employer.created_at >= period.start_at,
+        Employer.created_at < period.end_before)) or 0
+    late = session.execute(select(ContactMoment.follow_up_owner_id, User.name, func.count())
+                           .outerjoin(User, User.id == ContactMoment.follow_up_owner_id)
+                           .where(*overdue(organisation_id, today))
+                           .group_by(ContactMoment.follow_up_owner_id, User.name)).all()
+    overdue_figure = Figure("overdue", "Te late follow-ups (nu)", note="Open follow-ups met een datum vóór vandaag, "
+                            "per eigenaar; dit cijfer hangt niet af van de gekozen periode.", bars=[
+        Bar(name or "Zonder eigenaar", n, str(oid or 0), people=False) for oid, name, n in sorted(
+            late, key=lambda r: r[1] or "")])
+    return ContactReport(sum(channels.values()), contacted, new, overdue_figure.total, per_author, per_channel,
+                         overdue_figure)
+

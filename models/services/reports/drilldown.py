@@ -1,0 +1,173 @@
+"""The rows behind a figure: which placements, suggestions, contact moments or candidates were counted."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import bindparam, extract, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from models.candidate import Candidate
+from models.contact import ContactMoment
+from models.employer import Employer
+from models.placement import Placement
+from models.profile import PublicProfile
+from models.services.sroi_progress import INSTRUMENT_LABELS
+from models.suggestion import Suggestion
+from models.vacancy import Vacancy
+
+from . import Period, funnel
+from .candidates import base as candidate_base
+from .candidates import conditions
+from .contacts import CHANNEL_LABELS, in_period, overdue
+from .placements import TARGET_GROUP_LABELS, is_banenafspraak, started
+
+PER_PAGE = 50
+
+
+@dataclass
+class DrillList:
+    headers: list[str]
+    rows: list[list] = field(default_factory=list)
+    candidate_ids: list[int | None] = field(default_factory=list)  # per row, for a link to the record
+    total: int = 0
+
+
+class UnknownFigure(LookupError):
+    """The family, figure or code does not exist (the view answers 404)."""
+
+
+def _user_id(code: str):
+    try:
+        return int(code) or None
+    except ValueError:
+        raise UnknownFigure(code) from None
+
+
+def _placement_where(figure: str, code: str, org_ids, period: Period) -> list:
+    where = list(started(org_ids, period))
+    if figure == "per_month":
+        try:
+            y, m = (int(x) for x in code.split("-"))
+        except ValueError:
+            raise UnknownFigure(code) from None
+        return where + [extract("year", Placement.start_date) == y, extract("month", Placement.start_date) == m]
+    if figure == "instrument" and code in INSTRUMENT_LABELS:
+        return where + [Placement.instrument == code]
+    if figure == "contract" and code in ("temporary", "permanent"):
+        return where + [Placement.contract_type == code]
+    if figure == "target_group":
+        if code == "unknown":
+            return where + [Placement.target_group.is_(None)]
+        if code == "50plus":
+            return where + [Placement.age_at_start >= 50]
+        if code == "statushouder":
+            return where + [or_(Placement.statushouder.is_(True), Placement.target_group == "statushouder")]
+        if code in TARGET_GROUP_LABELS:
+            return where + [Placement.target_group == code]
+    if figure == "outflow" and code in ("full", "partial"):
+        moment = func.coalesce(Placement.outflow_on, Placement.start_date)
+        return [Placement.organisation_id.in_(org_ids), Placement.outflow == code, moment >= period.start,
+                moment <= period.end]
+    if figure in ("banenafspraak", "sroi_jobs") and code.isdigit():
+        extra = is_banenafspraak() if figure == "banenafspraak" else Placement.sroi_obligation_id.is_not(None)
+        return where + [extra, extract("year", Placement.start_date) == int(code)]
+    raise UnknownFigure(figure)
+
+
+def placements(session: Session, figure: str, code: str, org_ids, period: Period, page: int) -> DrillList:
+    """The placements counted in one bar."""
+    where = _placement_where(figure, code, org_ids, period)
+    result = DrillList(["Plaatsing", "Start", "Einde", "Instrument", "Doelgroep", "Werkgever", "Klantnummer"])
+    result.total = session.scalar(select(func.count()).select_from(Placement).where(*where))
+    rows = session.execute(select(Placement, Employer.name, Candidate.external_id, Candidate.id)
+                           .join(Employer, Employer.id == Placement.employer_id)
+                           .outerjoin(Candidate, Candidate.id == Placement.candidate_id).where(*where)
+                           .order_by(Placement.start_date, Placement.id).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    for p, employer, number, candidate_id in rows:
+        result.rows.append([p.id, p.start_date, p.ended_early_on or p.end_date, INSTRUMENT_LABELS[p.instrument.value],
+                            TARGET_GROUP_LABELS.get(p.target_group or "", p.target_group), employer,
+                            number or "(gewist)"])
+        result.candidate_ids.append(candidate_id)
+    return result
+
+
+def suggestions(session: Session, figure: str, code: str, org_ids, period: Period, page: int) -> DrillList:
+    """The suggestions counted in one step of the funnel or one rejection reason."""
+    where = list(funnel.cohort_filter(org_ids, period))
+    if figure == "funnel" and code in funnel.STEPS:
+        events = funnel._events_sql(session.get_bind().dialect.name).format(cohort=funnel.COHORT)
+        ids = text(f"SELECT sid FROM ({events}) ev WHERE step = :step").bindparams(
+            bindparam("orgs", value=list(org_ids), expanding=True), bindparam("start", value=period.start_at),
+            bindparam("end", value=period.end_before), bindparam("step", value=code)).columns(sid=Suggestion.id)
+        where.append(or_(Suggestion.status.in_(funnel.IMPLIED[code]), Suggestion.id.in_(select(ids.subquery().c.sid))))
+    elif figure == "reasons" and ":" in code:
+        status, reason = code.split(":", 1)
+        where += [Suggestion.status == status, Suggestion.reject_reason == reason]
+    elif not (figure == "funnel" and code == "suggested"):
+        raise UnknownFigure(figure)
+    result = DrillList(["Suggestie", "Gemaakt", "Status", "Vacature", "Klantnummer"])
+    result.total = session.scalar(select(func.count()).select_from(Suggestion).where(*where))
+    rows = session.execute(select(Suggestion.id, Suggestion.created_at, Suggestion.status, Vacancy.title,
+                                  Candidate.external_id, Candidate.id)
+                           .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
+                           .join(Candidate, Candidate.id == Suggestion.candidate_id).where(*where)
+                           .order_by(Suggestion.created_at, Suggestion.id).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    for sid, created, status, title, number, candidate_id in rows:
+        result.rows.append([sid, created.date(), funnel.STATUS_LABELS.get(status.value, status.value), title, number])
+        result.candidate_ids.append(candidate_id)
+    return result
+
+
+def contacts(session: Session, figure: str, code: str, organisation_id: int, period: Period, today: date,
+             page: int) -> DrillList:
+    """The contact moments counted in one bar."""
+    if figure == "author":
+        where = [*in_period(organisation_id, period), ContactMoment.author_id == _user_id(code)
+                 if _user_id(code) else ContactMoment.author_id.is_(None)]
+    elif figure == "channel" and code in CHANNEL_LABELS:
+        where = [*in_period(organisation_id, period), ContactMoment.channel == code]
+    elif figure == "overdue":
+        owner = _user_id(code)
+        where = [*overdue(organisation_id, today), ContactMoment.follow_up_owner_id == owner
+                 if owner else ContactMoment.follow_up_owner_id.is_(None)]
+    else:
+        raise UnknownFigure(figure)
+    result = DrillList(["Datum", "Werkgever", "Kanaal", "Onderwerp", "Follow-up"])
+    result.total = session.scalar(select(func.count()).select_from(ContactMoment).where(*where))
+    rows = session.execute(select(ContactMoment, Employer.name).join(Employer, Employer.id == ContactMoment.employer_id)
+                           .where(*where).order_by(ContactMoment.occurred_on, ContactMoment.id)
+                           .limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    for moment, employer in rows:
+        result.rows.append([moment.occurred_on, employer, CHANNEL_LABELS[moment.channel.value], moment.subject,
+                            moment.follow_up_on])
+        result.candidate_ids.append(None)
+    return result
+
+
+def candidates(session: Session, figure: str, code: str, organisation_id: int, today: date, page: int) -> DrillList:
+    """The active candidates counted in one bar."""
+    where = list(candidate_base(organisation_id))
+    if figure == "ladder":
+        if code == "unknown":
+            where.append(Candidate.ladder.is_(None))
+        elif code.isdigit() and 1 <= int(code) <= 6:
+            where.append(Candidate.ladder == int(code))
+        else:
+            raise UnknownFigure(code)
+    elif figure == "indicator" and code in conditions(today):
+        where.append(conditions(today)[code])
+    elif figure == "caseload":
+        owner = _user_id(code)
+        where.append(Candidate.owner_id == owner if owner else Candidate.owner_id.is_(None))
+    else:
+        raise UnknownFigure(figure)
+    result = DrillList(["Klantnummer", "Trede", "Beoordeeld op", "Plan van", "Profiel"])
+    query = select(Candidate, PublicProfile.status).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
+    result.total = session.scalar(select(func.count()).select_from(query.where(*where).subquery()))
+    for c, status in session.execute(query.where(*where).order_by(Candidate.external_id)
+                                      .limit(PER_PAGE).offset((page - 1) * PER_PAGE)):
+        result.rows.append([c.external_id, c.ladder or "onbekend", c.ladder_assessed_on, c.plan_updated_on,
+                            status.value if status else "geen"])
+        result.candidate_ids.append(c.id)
+    return result

@@ -1,0 +1,1 @@
+"""Coordinator reports: figures for the council, charts, exports and the lists behind them."""

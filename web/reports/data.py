@@ -1,0 +1,77 @@
+"""Which figures each report page shows: one call per family, plain figures and headline numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from models.services.money import format_euro
+from models.services.reports import Figure, Period, scope_org_ids
+from models.services.reports.candidates import candidate_report
+from models.services.reports.contacts import contact_report
+from models.services.reports.funnel import funnel_report
+from models.services.reports.placements import banenafspraak_figure, placement_figures
+from models.services.reports.sroi import sroi_report
+
+FAMILIES = {
+    "plaatsingen": "Plaatsingen en uitstroom",
+    "social-return": "Social return",
+    "funnel": "Van suggestie tot baan",
+    "werkgevers": "Werkgeverscontact",
+    "kandidaten": "Kandidatenbestand",
+}
+SCOPED = ("plaatsingen", "funnel")  # the families where partners in the region can be included
+
+
+@dataclass
+class Headline:
+    label: str
+    value: int | str
+    people: bool = False
+
+
+@dataclass
+class FamilyData:
+    family: str
+    figures: list[Figure]
+    headlines: list[Headline] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def family_data(session: Session, family: str, organisation_id: int, scope: str, period: Period, today: date,
+                config) -> FamilyData:
+    """The figures of one report page; raises KeyError for an unknown family."""
+    org_ids = scope_org_ids(session, organisation_id, scope if family in SCOPED else "own")
+    if family == "plaatsingen":
+        figures = placement_figures(session, org_ids, period)
+        figures.append(banenafspraak_figure(session, org_ids, period, config.get("REPORT_BANENAFSPRAAK_TARGET")))
+        return FamilyData(family, figures, [Headline("Gestarte plaatsingen", figures[0].total, True),
+                                            Headline("Uitstroom uit de uitkering", figures[4].total, True)])
+    if family == "social-return":
+        report = sroi_report(session, organisation_id, period, today, config.get("REPORT_SROI_JOBS_TARGET"))
+        return FamilyData(family, [report.per_contractor, report.jobs], [
+            Headline("Verplichtingen", report.obligations), Headline("Totale verplichting",
+                                                                     format_euro(report.obligation_cents)),
+            Headline("Gerealiseerd (vandaag)", format_euro(report.realised_cents)),
+            Headline("Prognose aan het eind", format_euro(report.forecast_cents)),
+            Headline("Banen via social return", report.jobs.total, True)])
+    if family == "funnel":
+        report = funnel_report(session, org_ids, period)
+        return FamilyData(family, [report.figure, report.reasons],
+                          [Headline(s.label, s.count, True) for s in report.steps])
+    if family == "werkgevers":
+        report = contact_report(session, organisation_id, period, today)
+        return FamilyData(family, [report.per_author, report.per_channel, report.overdue_per_owner], [
+            Headline("Contactmomenten", report.moments), Headline("Werkgevers gesproken", report.employers_contacted),
+            Headline("Nieuwe werkgevers", report.new_employers), Headline("Te late follow-ups (nu)", report.overdue)])
+    if family == "kandidaten":
+        report = candidate_report(session, organisation_id, today)
+        return FamilyData(family, [report.ladder, report.indicators, report.caseload], [
+            Headline("Actieve kandidaten", report.total, True),
+            Headline("Trede beoordeeld < 12 maanden", f"{report.share(report.assessed)}%"),
+            Headline("Actueel plan", f"{report.share(report.with_plan)}%"),
+            Headline("Profiel volledig", f"{report.share(report.complete)}%"),
+            Headline("Gepubliceerd", f"{report.share(report.published)}%")],
+            ["Het kandidatenbestand toont de stand van vandaag; de gekozen periode geldt hier niet."])
+    raise KeyError(family)

@@ -1,0 +1,156 @@
+"""Report pages per family, CSV/XLSX per figure, the list behind each bar, and the council view."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.services import audit, exports
+from models.services.errors import InvalidInput
+from models.services.money import format_euro
+from models.services.reports import SMALL, Period, parse_period, scope_org_ids
+from models.services.reports import drilldown
+from web.access import can, org_id, requires
+from web.extensions import db
+
+from .data import FAMILIES, SCOPED, family_data
+from .forms import PeriodForm
+
+bp = Blueprint("reports", __name__, url_prefix="/beheer/rapportages", template_folder="templates")
+PERIOD_ARGS = ("periode", "jaar", "kwartaal", "maand", "van", "tot", "bereik")
+
+
+@bp.app_template_filter("report_value")
+def report_value(value, unit: str = "aantal") -> str:
+    """A figure's value as a person reads it: euros, a percentage or a count."""
+    if unit == "euro":
+        return format_euro(int(value))
+    if unit == "procent":
+        return f"{value}%"
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+
+
+@bp.app_template_filter("council")
+def council(value, people: bool = True) -> str:
+    """A count of people shown outside the team: under five becomes "<5"."""
+    if people and isinstance(value, int) and value < SMALL:
+        return "<5"
+    return report_value(value)
+
+
+def _settings() -> tuple[PeriodForm, Period | None, str]:
+    form = PeriodForm(request.args)
+    today = date.today()
+    if not form.jaar.data:
+        form.jaar.data = str(today.year)
+    try:
+        period = parse_period(request.args, today)
+    except InvalidInput as exc:
+        for name, message in exc.errors.items():
+            getattr(form, name).errors = [*getattr(form, name).errors, message]
+        period = None
+    scope = form.bereik.data if form.bereik.data in ("own", "region") else "own"
+    return form, period, scope
+
+
+def _args() -> dict:
+    return {k: request.args[k] for k in PERIOD_ARGS if request.args.get(k)}
+
+
+def _family_or_404(family: str, period: Period, scope: str):
+    if family not in FAMILIES:
+        abort(404)
+    return family_data(db.session, family, org_id(), scope, period, date.today(), current_app.config)
+
+
+@bp.route("/")
+@requires("reports")
+def index():
+    """The first report page (placements); the others are one tab away."""
+    return family("plaatsingen")
+
+
+@bp.route("/<family>")
+@requires("reports")
+def family(family: str):
+    """One family of figures for the chosen period and scope, as charts with their data tables."""
+    if family not in FAMILIES:
+        abort(404)
+    form, period, scope = _settings()
+    data = _family_or_404(family, period, scope) if period else None
+    return render_template("reports/family.html", form=form, period=period, data=data, family=family,
+                           families=FAMILIES, scoped=family in SCOPED, scope=scope, args=_args(),
+                           title=_(FAMILIES[family])), 422 if period is None else 200
+
+
+@bp.route("/<family>/<figure>.<fmt>")
+@requires("reports")
+def export(family: str, figure: str, fmt: str):
+    """One figure as CSV or XLSX (label, value, explanation); audit-logged."""
+    form, period, scope = _settings()
+    if fmt not in exports.MIMETYPES or period is None:
+        abort(404)
+    chosen = next((f for f in _family_or_404(family, period, scope).figures if f.key == figure), None)
+    if chosen is None:
+        abort(404)
+    unit = {"euro": "bedrag (cent)", "procent": "procent"}.get(chosen.unit, "aantal")
+    rows = [[b.label, b.value, b.extra] for b in chosen.bars]
+    content, mimetype = exports.export(fmt, ["onderdeel", unit, "toelichting"], rows, title=chosen.title)
+    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
+        "what": f"report:{family}:{figure}", "format": fmt, "from": period.start.isoformat(),
+        "to": period.end.isoformat(), "scope": scope})
+    name = f"rapportage-{family}-{figure}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/<family>/<figure>/lijst/<code>")
+@requires("reports")
+def drill(family: str, figure: str, code: str):
+    """The rows behind one bar: placements, suggestions, contact moments or candidates; audit-logged."""
+    form, period, scope = _settings()
+    if period is None or family not in FAMILIES:
+        abort(404)
+    page = max(1, request.args.get("pagina", 1, type=int))
+    org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
+    today = date.today()
+    try:
+        if family == "plaatsingen":
+            result = drilldown.placements(db.session, figure, code, org_ids, period, page)
+        elif family == "social-return" and figure == "sroi_jobs":
+            result = drilldown.placements(db.session, figure, code, [org_id()], period, page)
+        elif family == "funnel":
+            result = drilldown.suggestions(db.session, figure, code, org_ids, period, page)
+        elif family == "werkgevers":
+            result = drilldown.contacts(db.session, figure, code, org_id(), period, today, page)
+        elif family == "kandidaten":
+            result = drilldown.candidates(db.session, figure, code, org_id(), today, page)
+        else:
+            abort(404)
+    except drilldown.UnknownFigure:
+        abort(404)
+    if any(result.candidate_ids):
+        audit.record(db.session, "view_personal", actor=current_user, origin=request.remote_addr, details={
+            "what": f"report:{family}:{figure}:{code}", "count": len(result.rows)})
+    pages = max(1, -(-result.total // drilldown.PER_PAGE))
+    return render_template("reports/drill.html", result=result, family=family, figure=figure, code=code,
+                           period=period, args=_args(), page=page, pages=pages, families=FAMILIES,
+                           link_candidates=can("candidates") and "candidates.show" in current_app.view_functions,
+                           title=_("Lijst achter het cijfer"))
+
+
+@bp.route("/raad")
+@requires("reports")
+def council_view():
+    """A one-page summary to share outside the team: counts of people under five read "<5"."""
+    form, period, scope = _settings()
+    if period is None:
+        return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
+                               families=FAMILIES, scoped=False, scope=scope, args=_args(),
+                               title=_("Raadsrapportage")), 422
+    today = date.today()
+    sections = [(FAMILIES[f], family_data(db.session, f, org_id(), scope, period, today, current_app.config))
+                for f in ("plaatsingen", "social-return", "kandidaten")]
+    return render_template("reports/council.html", sections=sections, period=period, scope=scope, args=_args(),
+                           title=_("Raadsrapportage"))
