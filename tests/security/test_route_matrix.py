@@ -169,3 +169,45 @@ def test_public_pages_answer_without_sign_in(world):
             if status not in (200, 302, 404, 410):
                 failures.append((rule.endpoint, status))
     assert not failures
+
+
+def test_extra_form_fields_are_ignored(world):
+    """No mass assignment: role, organisation and version sent along with a form change nothing."""
+    from sqlalchemy import select
+
+    from models import Candidate, Employer, User, Vacancy
+    from web.extensions import db
+
+    own, other = world.orgs["own"].id, world.orgs["other"].id
+    extra = {"organisation_id": str(other), "organisation": str(other), "role": "admin", "version": "42",
+             "id": "1", "created_at": "2000-01-01"}
+    coordinator = world.clients[COORD]
+
+    coordinator.post("/werkgevers/nieuw", data={**extra, "name": "Massa Toewijzing BV", "status": "prospect"})
+    employer = db.session.scalar(select(Employer).where(Employer.name == "Massa Toewijzing BV"))
+    assert employer.organisation_id == own and employer.id != 1 and employer.version != 42
+
+    coordinator.post("/vacatures/nieuw", data={**extra, "employer_id": str(employer.id), "title": "Toewijzer",
+                                              "education_min": "", "driving_licence": "", "dutch_min": "",
+                                              "status": "open"})
+    vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == "Toewijzer"))
+    assert vacancy.organisation_id == own and vacancy.version != 42
+
+    candidate = db.session.get(Candidate, world.ids["own"]["candidate_id"])
+    coordinator.post(f"/beheer/kandidaten/{candidate.id}/toestemming",
+                     data={**extra, "version": str(candidate.version), "given": "y", "given_on": "2026-01-05"})
+    db.session.refresh(candidate)
+    assert candidate.organisation_id == own
+
+    # The account form has role and organisation fields: a coordinator cannot pick admin or another org.
+    for data in ({"role": "admin", "organisation": str(own)}, {"role": "matcher", "organisation": str(other)}):
+        email = f"nieuw-{data['role']}@example.org"
+        response = coordinator.post("/beheer/gebruikers/nieuw", data={
+            **extra, **data, "name": "Nieuw", "email": email, "password": "een-lang-wachtwoord-2026"})
+        assert response.status_code == 422
+        assert db.session.scalar(select(User).where(User.email == email)) is None
+    coordinator.post("/beheer/gebruikers/nieuw", data={**extra, "role": "matcher", "organisation": str(own),
+                                                       "name": "Nieuw", "email": "nieuw@example.org",
+                                                       "password": "een-lang-wachtwoord-2026"})
+    user = db.session.scalar(select(User).where(User.email == "nieuw@example.org"))
+    assert user.role.value == "matcher" and user.organisation_id == own
