@@ -51,3 +51,17 @@ def test_api_500_is_json_with_request_id_and_no_trace(app, client, org, monkeypa
     assert response.json["error"]["request_id"] == "req42"
     body = response.get_data(as_text=True)
     assert "Jansen" not in body and "Traceback" not in body and "SELECT" not in body
+
+
+def test_api_import_in_another_encoding_or_with_nul_is_refused_clearly(client, org):
+    from models.services import api_tokens
+    from web.extensions import db
+
+    _token, plaintext = api_tokens.create_token(db.session, org.id, "t")
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {plaintext}", "Content-Type": "application/json"}
+    latin1 = '{"format": "werkbrug-import/1", "organisation": "Gemeente Zoë"}'.encode("latin-1")
+    for body in (latin1, b'{"format": "werkbrug-import/1\x00"}', b"\xff\xfe{}", b"[" * 5000):
+        response = client.post("/api/v1/import", data=body, headers=headers)
+        assert response.status_code == 422 and response.is_json, (body[:20], response.status_code)
+        assert response.json["error"]["message"]
