@@ -58,7 +58,8 @@ def prepare(url: str) -> list[int]:
         Base.metadata.create_all(db.engine)
         if not db.session.scalar(select(func.count()).select_from(Organisation)):
             loader.DEMO_SIZES = SMALL_DEMO
-            loader.load_taxonomy = lambda s: load_taxonomy(s, [*load_skills(), *[o for o in load_occupations() if o.slug]])
+            small = [*load_skills(), *[o for o in load_occupations() if o.slug]]  # quick to link
+            loader.load_taxonomy = lambda session: load_taxonomy(session, small)
             for _line in loader.load_demo(db.session, 1, echo=lambda _s: None):
                 pass
             db.session.commit()
@@ -72,7 +73,8 @@ def count_moments(url: str, marker: str) -> int:
 
     engine = create_engine(url)
     with engine.connect() as conn:
-        n = conn.execute(text("SELECT count(*) FROM contact_moment WHERE subject LIKE :m"), {"m": f"{marker}%"}).scalar()
+        n = conn.execute(text("SELECT count(*) FROM contact_moment WHERE subject LIKE :m"),
+                         {"m": f"{marker}%"}).scalar()
     engine.dispose()
     return int(n)
 

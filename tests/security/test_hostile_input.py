@@ -31,7 +31,8 @@ def forms(world) -> dict[str, tuple[str, str, dict, tuple[str, ...]]]:
         "meeting request": ("anonymous", f"/kandidaten/{ids['profile_code']}/ontmoeten", {},
                             ("name", "company", "kvk", "email", "phone", "message")),
         "vacancy submission": ("anonymous", "/vacature-aanmelden", {},
-                               ("company_name", "kvk", "contact_name", "email", "phone", "title", "description", "city")),
+                               ("company_name", "kvk", "contact_name", "email", "phone", "title", "description",
+                                "city")),
     }
 
 
