@@ -37,8 +37,11 @@ run: demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 # The suite runs on SQLite; when TEST_DATABASE_URL is set it runs again on that PostgreSQL database
-# (browser tests only once). WERKBRUG_TEST_ARGS passes extra pytest arguments, e.g. "-k import".
+# (browser tests only once). bandit fails the run on any medium or high finding (justify a
+# false positive with `# nosec BXXX` and a comment saying why). WERKBRUG_TEST_ARGS passes extra
+# pytest arguments, e.g. "-k import".
 test: install-test
+	$(BIN)/bandit -q -r app.py models web matching seed -ll
 	env -u TEST_DATABASE_URL WERKBRUG_ENV=testing $(BIN)/python -m pytest $(WERKBRUG_TEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== The suite again on PostgreSQL"; \

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.config import load_config
 from web.extensions import babel, csrf, db, login_manager, migrate
@@ -20,6 +21,11 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "web" / "static"),
     )
     load_config(app, config)
+    if app.config["PROXY_FIX_HOPS"]:
+        # Behind N reverse proxies: take client address and scheme from their X-Forwarded-* headers,
+        # so rate limits and the audit log see the real client and HSTS/secure cookies see https.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_HOPS"],
+                                x_proto=app.config["PROXY_FIX_HOPS"], x_host=app.config["PROXY_FIX_HOPS"])
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)

@@ -37,9 +37,13 @@ class Defaults:
     # Report targets per year, e.g. {2026: 125}; None shows no target line.
     REPORT_BANENAFSPRAAK_TARGET = None
     REPORT_SROI_JOBS_TARGET = None
+    # Number of reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host; 0: none
+    # (the headers are ignored, so a client cannot forge its address).
+    PROXY_FIX_HOPS = 0
 
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR")
+ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
+            "PROXY_FIX_HOPS")
 
 
 def load_config(app, overrides: dict | None = None) -> None:
@@ -57,8 +61,9 @@ def load_config(app, overrides: dict | None = None) -> None:
 
     if isinstance(app.config["STAFF_TWO_FACTOR"], str):
         app.config["STAFF_TWO_FACTOR"] = app.config["STAFF_TWO_FACTOR"].lower() in ("1", "true", "yes", "on")
-    if isinstance(app.config["IMPORT_MAX_BYTES"], str):
-        app.config["IMPORT_MAX_BYTES"] = int(app.config["IMPORT_MAX_BYTES"])
+    for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS"):
+        if isinstance(app.config[key], str):
+            app.config[key] = int(app.config[key])
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
     if not url:
         url = "sqlite:///" + str(Path(app.instance_path) / "werkbrug.sqlite")

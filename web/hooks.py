@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 from flask import Flask, g, request
 from flask_login import current_user
+from werkzeug.datastructures import ImmutableMultiDict
 
 from web.extensions import db
 
@@ -15,6 +17,20 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 )
+
+
+# NUL and the other C0 control characters except tab, newline and carriage return: no person types
+# them, PostgreSQL refuses NUL in text, and terminals and logs interpret the rest.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_controls(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
+    """A copy of ``values`` without control characters, or None when there were none."""
+    pairs = list(values.items(multi=True))
+    if not any(CONTROL_CHARACTERS.search(k) or CONTROL_CHARACTERS.search(v) for k, v in pairs):
+        return None
+    return ImmutableMultiDict([(CONTROL_CHARACTERS.sub("", k), CONTROL_CHARACTERS.sub("", v))
+                               for k, v in pairs])
 
 
 class RequestIdFilter(logging.Filter):
@@ -49,6 +65,15 @@ def init_app(app: Flask) -> None:
         g.pop("_login_user", None)
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else uuid.uuid4().hex[:16]
+
+    @app.before_request
+    def drop_control_characters() -> None:
+        # Every form and query value reaches views, the database and logs without control characters.
+        if (args := _without_controls(request.args)) is not None:
+            request.args = args
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            if (form := _without_controls(request.form)) is not None:
+                request.form = form
 
     @app.after_request
     def finish(response):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, request
+from flask import current_app, g, request
 from werkzeug.exceptions import TooManyRequests
 
 from models.services import audit, throttle
@@ -26,8 +26,17 @@ def limit(scope: str, config_key: str, *, message: str) -> None:
     """
     address = client_address()
     maximum = current_app.config[config_key]
-    seen = throttle.count(db.session, scope, address, HOUR)
-    throttle.hit(db.session, scope, address)
+    # The count is its own short write transaction, committed at once: on SQLite a read transaction
+    # that starts writing fails with "database is locked" under concurrent workers, and a request
+    # that ends in 404 (probing profile codes) must count too.
+    db.session.commit()
+    g.db_writes = True
+    try:
+        seen = throttle.count(db.session, scope, address, HOUR)
+        throttle.hit(db.session, scope, address)
+        db.session.commit()
+    finally:
+        g.db_writes = False
     if seen >= maximum:
         if seen == maximum:
             action = "scrape_suspected" if scope.startswith("catalogue") else "request_flood"
