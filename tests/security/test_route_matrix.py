@@ -32,6 +32,7 @@ POLICY: dict[str, object] = {
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
+    **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index")},
     **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
     **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish")},
     **{f"matches.{e}": CANDIDATES for e in ("advance", "for_candidate", "propose", "queue", "recompute", "reject",
