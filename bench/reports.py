@@ -91,11 +91,13 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
         for i, candidate in enumerate(cands[:placements * 2]):
             made = datetime(YEAR, 1, 1, tzinfo=UTC) + timedelta(days=rng.randrange(300))
             status = rng.choice(statuses)
-            history = [{"status": s, "at": (made + timedelta(days=d)).isoformat()} for d, s in
-                       enumerate(["proposed", "introduced", "interview", "hired"], 1)][:rng.randrange(5)]
+            steps = list(enumerate(["proposed", "introduced", "interview", "hired"], 1))[:rng.randrange(5)]
+            history = [{"status": s, "at": (made + timedelta(days=d)).isoformat()} for d, s in steps]
             rows.append({"vacancy_id": vacancies[i % 200], "candidate_id": candidate, "organisation_id": org,
                          "score": 0.5, "status": status, "history": history, "created_at": made,
-                         "reject_reason": "skills" if status == SuggestionStatus.REJECTED else None})
+                         "reject_reason": "skills" if status == SuggestionStatus.REJECTED else None,
+                         **{f"{s}_at": (made + timedelta(days=d)) if (d, s) in steps else None
+                            for d, s in enumerate(["proposed", "introduced", "interview", "hired"], 1)}})
         _chunks(conn, Suggestion, rows)
         for start in range(0, moments, CHUNK):
             batch = []

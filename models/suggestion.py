@@ -14,12 +14,17 @@ if TYPE_CHECKING:
     from .candidate import Candidate
     from .vacancy import Vacancy
 
+# The funnel step a status stands for, and the column holding when it was first reached.
+STEP_COLUMNS = {"proposed": "proposed_at", "introduced": "introduced_at", "interview": "interview_at",
+                "hired": "hired_at"}
+
 
 class Suggestion(Versioned, Timestamps, Base):
     __tablename__ = "suggestion"
     __table_args__ = (
         UniqueConstraint("vacancy_id", "candidate_id"),
         Index("ix_suggestion_status", "status", "created_at"),
+        Index("ix_suggestion_organisation_created", "organisation_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +45,17 @@ class Suggestion(Versioned, Timestamps, Base):
     reviewed_at: Mapped[datetime | None]
     status_changed_at: Mapped[datetime | None]
     history: Mapped[list] = mapped_column(JSON, default=list)  # [{status, at, by}]
+    # When each funnel step was first reached (created_at is "suggested"); set once, never cleared.
+    proposed_at: Mapped[datetime | None]
+    introduced_at: Mapped[datetime | None]
+    interview_at: Mapped[datetime | None]
+    hired_at: Mapped[datetime | None]
 
     vacancy: Mapped[Vacancy] = relationship()
     candidate: Mapped[Candidate] = relationship()
+
+    def mark_reached(self, status: SuggestionStatus | str, at: datetime) -> None:
+        """Record ``at`` as when the funnel step of ``status`` was reached, unless it already was."""
+        column = STEP_COLUMNS.get(SuggestionStatus(status).value)
+        if column is not None and getattr(self, column) is None:
+            setattr(self, column, at)

@@ -85,6 +85,7 @@ def change_status(session: Session, suggestion: Suggestion, new: S | str, *, act
     if note:
         entry["note"] = note
     suggestion.history = [*(suggestion.history or []), entry]
+    suggestion.mark_reached(new, now)
     suggestion.status = new
     suggestion.status_changed_at = now
     session.flush()

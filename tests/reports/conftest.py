@@ -66,8 +66,11 @@ def funnel_2026(db, org, other_org, make_candidate, make_employer):
     ]
     for status, reason, history in specs:
         candidate = make_candidate()
-        db.session.add(Suggestion(vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=org.id,
-                                  score=0.5, status=status, reject_reason=reason, history=history, created_at=made))
+        suggestion = Suggestion(vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=org.id,
+                                score=0.5, status=status, reject_reason=reason, history=history, created_at=made)
+        for entry in history:  # as the review service records each step it reaches
+            suggestion.mark_reached(entry["status"], datetime.fromisoformat(entry["at"]))
+        db.session.add(suggestion)
     partner = make_candidate(other_org)
     db.session.add(Suggestion(vacancy_id=vacancy.id, candidate_id=partner.id, organisation_id=other_org.id,
                               score=0.5, status=S.HIRED, history=[], created_at=made))

@@ -94,3 +94,33 @@ def test_contacts_per_account_manager_channel_and_overdue(db, org, contacts_2026
     assert bars(report.per_author) == {str(anna.id): 3, str(bram.id): 1}
     assert bars(report.per_channel) == {"phone": 2, "visit": 1, "email": 1, "event": 0, "other": 0}
     assert bars(report.overdue_per_owner) == {str(anna.id): 1}
+
+
+def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_candidate, make_user):
+    from datetime import UTC, datetime, timedelta
+
+    from models import Suggestion, Vacancy
+    from models.services import suggestion_review
+
+    matcher = make_user("matcher")
+    vacancy = Vacancy(organisation_id=org.id, employer_id=make_employer().id, title="Heftruckchauffeur")
+    db.session.add(vacancy)
+    db.session.flush()
+    made = datetime.now(UTC) - timedelta(days=2)
+    s = Suggestion(vacancy_id=vacancy.id, candidate_id=make_candidate().id, organisation_id=org.id, score=0.5,
+                   history=[], created_at=made)
+    db.session.add(s)
+    db.session.flush()
+    for step in ("proposed", "introduced", "interview"):
+        suggestion_review.change_status(db.session, s, step, actor=matcher, version=s.version)
+    interview_at = s.interview_at
+    assert s.proposed_at and s.introduced_at and interview_at and s.hired_at is None
+    suggestion_review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version,
+                                    reason="employer_chose_other")
+    assert s.interview_at == interview_at
+    db.session.commit()
+    today = date.today()
+    report = funnel_report(db.session, [org.id], parse_period({"periode": "year", "jaar": str(made.year)}, today))
+    counts = {step.code: step.count for step in report.steps}
+    assert counts == {"suggested": 1, "proposed": 1, "introduced": 1, "interview": 1, "hired": 0}
+    assert 1.9 < {step.code: step for step in report.steps}["proposed"].median_days < 2.1

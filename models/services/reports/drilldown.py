@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import bindparam, extract, func, or_, select, text
+from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.candidate import Candidate
@@ -96,11 +96,7 @@ def suggestions(session: Session, figure: str, code: str, org_ids, period: Perio
     """The suggestions counted in one step of the funnel or one rejection reason."""
     where = list(funnel.cohort_filter(org_ids, period))
     if figure == "funnel" and code in funnel.STEPS:
-        events = funnel._events_sql(session.get_bind().dialect.name).format(cohort=funnel.COHORT)
-        ids = text(f"SELECT sid FROM ({events}) ev WHERE step = :step").bindparams(
-            bindparam("orgs", value=list(org_ids), expanding=True), bindparam("start", value=period.start_at),
-            bindparam("end", value=period.end_before), bindparam("step", value=code)).columns(sid=Suggestion.id)
-        where.append(or_(Suggestion.status.in_(funnel.IMPLIED[code]), Suggestion.id.in_(select(ids.subquery().c.sid))))
+        where.append(funnel.reached(code))
     elif figure == "reasons" and ":" in code:
         status, reason = code.split(":", 1)
         where += [Suggestion.status == status, Suggestion.reject_reason == reason]

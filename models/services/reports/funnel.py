@@ -1,19 +1,20 @@
 """The matching funnel: suggestions → proposed → introduced → interview → hired, with conversion and days.
 
 Suggestions are counted in the period they were made in (a cohort). A step counts as reached when
-the current status implies it or the suggestion's ``history`` records it; days per step are the
-median from reaching the previous step (for the first step: the suggestion's creation) to this one.
+the current status implies it or its ``<step>_at`` column records when it was first reached; days per
+step are the median from reaching the previous step (for the first step: the suggestion's creation)
+to this one, over the suggestions with both moments recorded.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from models.enums import SuggestionStatus as S
 from models.services.suggestion_review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS as _LABELS
-from models.suggestion import Suggestion
+from models.suggestion import STEP_COLUMNS, Suggestion
 
 from . import Bar, Figure, Period
 
@@ -22,9 +23,10 @@ STEPS = ("proposed", "introduced", "interview", "hired")
 STEP_LABELS = {"suggested": "Gesuggereerd", "proposed": "Voorgedragen", "introduced": "Voorgesteld aan werkgever",
                "interview": "Gesprek", "hired": "Aangenomen"}
 # The current statuses that mean a step was certainly reached, whatever the history says.
-IMPLIED = {"proposed": ("proposed", "introduced", "interview", "hired", "not_hired"),
-           "introduced": ("introduced", "interview", "hired", "not_hired"),
-           "interview": ("interview", "hired"), "hired": ("hired",)}
+IMPLIED = {"proposed": (S.PROPOSED, S.INTRODUCED, S.INTERVIEW, S.HIRED, S.NOT_HIRED),
+           "introduced": (S.INTRODUCED, S.INTERVIEW, S.HIRED, S.NOT_HIRED),
+           "interview": (S.INTERVIEW, S.HIRED), "hired": (S.HIRED,)}
+PREVIOUS = {"proposed": None, "introduced": "proposed", "interview": "introduced", "hired": "interview"}
 
 
 @dataclass(frozen=True)
@@ -43,21 +45,11 @@ class FunnelReport:
     reasons: Figure
 
 
-def _events_sql(dialect: str) -> str:
+def _days(dialect: str, later, earlier):
+    """Days from ``earlier`` to ``later`` as a float SQL expression."""
     if dialect == "postgresql":
-        return ("SELECT s.id AS sid, e ->> 'status' AS step, (e ->> 'at')::timestamptz AS at FROM suggestion s "
-                "CROSS JOIN LATERAL json_array_elements(s.history) e WHERE {cohort}")
-    return ("SELECT s.id AS sid, json_extract(e.value, '$.status') AS step, json_extract(e.value, '$.at') AS at "
-            "FROM suggestion s, json_each(s.history) e WHERE {cohort}")
-
-
-def _days(dialect: str, later: str, earlier: str) -> str:
-    if dialect == "postgresql":
-        return f"EXTRACT(EPOCH FROM ({later} - {earlier})) / 86400.0"
-    return f"julianday({later}) - julianday({earlier})"
-
-
-COHORT = "s.organisation_id IN :orgs AND s.created_at >= :start AND s.created_at < :end"
+        return func.extract("epoch", later - earlier) / 86400.0
+    return func.julianday(later) - func.julianday(earlier)
 
 
 def cohort_filter(org_ids: list[int], period: Period):
@@ -66,34 +58,42 @@ def cohort_filter(org_ids: list[int], period: Period):
             Suggestion.created_at < period.end_before)
 
 
-def _run(session: Session, sql: str, org_ids: list[int], period: Period):
-    statement = text(sql).bindparams(bindparam("orgs", expanding=True))
-    return session.execute(statement, {"orgs": list(org_ids), "start": period.start_at, "end": period.end_before})
+def reached(step: str):
+    """True when the step was recorded as reached or the current status implies it."""
+    return or_(getattr(Suggestion, STEP_COLUMNS[step]).is_not(None), Suggestion.status.in_(IMPLIED[step]))
+
+
+def _counts(session: Session, org_ids: list[int], period: Period) -> dict[str, int]:
+    row = session.execute(select(func.count().label("suggested"), *(
+        func.count(case((reached(step), 1))).label(step) for step in STEPS)).where(
+        *cohort_filter(org_ids, period))).one()
+    return dict(row._mapping)
+
+
+def _medians(session: Session, org_ids: list[int], period: Period) -> dict[str, float]:
+    """Median days from the previous step (for the first: the suggestion's creation) to each step."""
+    dialect = session.get_bind().dialect.name
+    spans = {step: _days(dialect, getattr(Suggestion, STEP_COLUMNS[step]),
+                         getattr(Suggestion, STEP_COLUMNS[prev]) if prev else Suggestion.created_at)
+             for step, prev in PREVIOUS.items()}
+    if dialect == "postgresql":
+        row = session.execute(select(*(func.percentile_cont(0.5).within_group(span).label(step)
+                                       for step, span in spans.items())).where(*cohort_filter(org_ids, period))).one()
+        return {step: float(days) for step, days in row._mapping.items() if days is not None}
+    days = union_all(*(select(literal(step).label("step"), span.label("days")).where(
+        *cohort_filter(org_ids, period), span.is_not(None)) for step, span in spans.items())).subquery()
+    ranked = select(days.c.step, days.c.days,
+                    func.row_number().over(partition_by=days.c.step, order_by=days.c.days).label("rn"),
+                    func.count().over(partition_by=days.c.step).label("c")).subquery()
+    rows = session.execute(select(ranked.c.step, func.avg(ranked.c.days)).where(
+        ranked.c.rn.in_(((ranked.c.c + 1) // 2, (ranked.c.c + 2) // 2))).group_by(ranked.c.step)).all()
+    return {step: float(value) for step, value in rows}
 
 
 def funnel_report(session: Session, org_ids: list[int], period: Period) -> FunnelReport:
     """Counts, conversion and median days per step, and rejection reasons (three queries)."""
-    dialect = session.get_bind().dialect.name
-    events = _events_sql(dialect).format(cohort=COHORT)
-    implied = " UNION ".join(
-        f"SELECT s.id AS sid, '{step}' AS step FROM suggestion s WHERE {COHORT} AND s.status IN "
-        f"({', '.join(repr(v) for v in IMPLIED[step])})" for step in STEPS)
-    steps_in = ", ".join(repr(s) for s in STEPS)
-    reached_sql = (f"WITH ev AS ({events}), reached AS ({implied} UNION SELECT sid, step FROM ev "
-                   f"WHERE step IN ({steps_in})) SELECT 'suggested', COUNT(*) FROM suggestion s WHERE {COHORT} "
-                   "UNION ALL SELECT step, COUNT(DISTINCT sid) FROM reached GROUP BY step")
-    counts = dict(_run(session, reached_sql, org_ids, period).all())
-    previous = {"proposed": None, "introduced": "proposed", "interview": "introduced", "hired": "interview"}
-    pairs = " UNION ALL ".join(
-        f"SELECT f.step AS step, {_days(dialect, 'f.at', 's.created_at' if prev is None else 'p.at')} AS days "
-        f"FROM firsts f JOIN suggestion s ON s.id = f.sid "
-        + ("" if prev is None else f"JOIN firsts p ON p.sid = f.sid AND p.step = '{prev}' ")
-        + f"WHERE f.step = '{step}'" for step, prev in previous.items())
-    median_sql = (f"WITH ev AS ({events}), firsts AS (SELECT sid, step, MIN(at) AS at FROM ev GROUP BY sid, step), "
-                  f"d AS ({pairs}), r AS (SELECT step, days, ROW_NUMBER() OVER (PARTITION BY step ORDER BY days) AS rn, "
-                  "COUNT(*) OVER (PARTITION BY step) AS c FROM d WHERE days IS NOT NULL) "
-                  "SELECT step, AVG(days) FROM r WHERE rn IN ((c + 1) / 2, (c + 2) / 2) GROUP BY step")
-    medians = {step: float(days) for step, days in _run(session, median_sql, org_ids, period).all()}
+    counts = _counts(session, org_ids, period)
+    medians = _medians(session, org_ids, period)
 
     steps, before = [], None
     for code in ("suggested", *STEPS):

@@ -98,6 +98,7 @@ def propose(session: Session, vacancy: Vacancy, candidate_id: int | None, partne
     session.add(suggestion)
     session.flush()
     suggestion.history = [{"status": "proposed", "at": suggestion.created_at.isoformat(), "by": getattr(actor, "id", None)}]
+    suggestion.mark_reached(SuggestionStatus.PROPOSED, suggestion.created_at)
     audit.record(session, "vacancy_candidate_proposed", actor=actor, obj=vacancy,
                  details={"suggestion": suggestion.id, "organisation": partner.key})
     return suggestion
