@@ -21,9 +21,14 @@ class Employer(Versioned, Timestamps, Base):
         Index("ix_employer_org_kvk", "organisation_id", "kvk"),
         Index("ix_employer_org_name", "organisation_id", "name"),
         # The register list's sort orders, each walked in index order (see register_queries).
-        Index("ix_employer_org_lower_name", "organisation_id", func.lower(text("name")), "id"),
-        Index("ix_employer_org_city_name", "organisation_id", "city", func.lower(text("name")), "id"),
-        Index("ix_employer_org_status_name", "organisation_id", "status", func.lower(text("name")), "id"),
+        # INCLUDE name: PostgreSQL answers from an expression index alone only when it also holds
+        # the column the expression reads; deep pages then need no table rows.
+        Index("ix_employer_org_lower_name", "organisation_id", func.lower(text("name")), "id",
+              postgresql_include=["name"]),
+        Index("ix_employer_org_city_name", "organisation_id", "city", func.lower(text("name")), "id",
+              postgresql_include=["name"]),
+        Index("ix_employer_org_status_name", "organisation_id", "status", func.lower(text("name")), "id",
+              postgresql_include=["name"]),
         Index("ix_employer_org_last_contact", "organisation_id", "last_contact_on", "id",
               postgresql_ops={"last_contact_on": "DESC NULLS LAST", "id": "DESC"}),
         CheckConstraint("kvk IS NULL OR length(kvk) = 8", name="kvk_length"),

@@ -25,12 +25,14 @@ def upgrade():
                " WHERE contact_moment.employer_id = employer.id)")
     op.create_index('ix_employer_org_last_contact', 'employer', ['organisation_id', 'last_contact_on', 'id'],
                     postgresql_ops=LAST_CONTACT_OPS)
-    # Case-blind name orders: lower(name) expression indexes (SQLite and PostgreSQL alike).
-    op.create_index('ix_employer_org_lower_name', 'employer', ['organisation_id', sa.text('lower(name)'), 'id'])
+    # Case-blind name orders: lower(name) expression indexes (SQLite and PostgreSQL alike); on
+    # PostgreSQL INCLUDE name, without which it never answers from an expression index alone.
+    op.create_index('ix_employer_org_lower_name', 'employer', ['organisation_id', sa.text('lower(name)'), 'id'],
+                    postgresql_include=['name'])
     op.create_index('ix_employer_org_city_name', 'employer',
-                    ['organisation_id', 'city', sa.text('lower(name)'), 'id'])
+                    ['organisation_id', 'city', sa.text('lower(name)'), 'id'], postgresql_include=['name'])
     op.create_index('ix_employer_org_status_name', 'employer',
-                    ['organisation_id', 'status', sa.text('lower(name)'), 'id'])
+                    ['organisation_id', 'status', sa.text('lower(name)'), 'id'], postgresql_include=['name'])
 
 
 def downgrade():
