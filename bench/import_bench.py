@@ -1,6 +1,6 @@
 """Import benchmark: time and peak memory of `flask --app app import` on a generated file, twice.
 
-Run from the repository root: `python -m bench.import_bench --candidates 100000 [--baseline 10000] [--keep]`.
+Run from the repository root: `python -m bench.import_bench --candidates 100000 [--baseline 10000] [--no-taxonomy] [--keep]`.
 Prints the figures per size, the peak-memory ratio between the sizes, and as its last line one
 JSON object. Exit status 1 if a command fails or the second import changes anything.
 """
@@ -116,8 +116,9 @@ def run_child(args: list[str], env: dict[str, str], label: str) -> ChildRun:
     return ChildRun(" ".join(["flask", *args]), proc.returncode, seconds, usage.ru_maxrss * 1024, output)
 
 
-def bench_one(n_candidates: int, directory: Path, seed: int) -> dict[str, Any]:
-    """Write a file of `n_candidates`, upgrade a fresh SQLite database, import twice; return the figures."""
+def bench_one(n_candidates: int, directory: Path, seed: int, taxonomy: bool = True) -> dict[str, Any]:
+    """Write a file of `n_candidates`, upgrade a fresh SQLite database (and load the taxonomy, so
+    the import links skills and occupations as in real use), import twice; return the figures."""
     log(f"== {n_candidates:,} candidates")
     path, counts = write_bench_file(directory, n_candidates, seed)
     env = {k: v for k, v in os.environ.items() if k != "FLASK_DEBUG"}
@@ -125,6 +126,12 @@ def bench_one(n_candidates: int, directory: Path, seed: int) -> dict[str, Any]:
     env.setdefault("SECRET_KEY", secrets.token_hex(32))  # a throwaway: production mode requires one
     upgrade = run_child(["--app", "app", "db", "upgrade"], env, "db upgrade")
     runs = [upgrade]
+    taxonomy_seconds = None
+    if upgrade.returncode == 0 and taxonomy:
+        loaded = run_child(["--app", "app", "taxonomy", "load"], env, "taxonomy load")
+        taxonomy_seconds = round(loaded.seconds, 2)
+        if loaded.returncode != 0:
+            upgrade = loaded  # report the failure like a failed upgrade
     if upgrade.returncode == 0:
         runs.append(run_child(["--app", "app", "import", str(path)], env, "import 1"))
     if len(runs) == 2 and runs[1].returncode == 0:
@@ -138,6 +145,7 @@ def bench_one(n_candidates: int, directory: Path, seed: int) -> dict[str, Any]:
     ]
     return {"candidates": n_candidates, "rows": rows, "counts": counts, "file_bytes": size,
             "upgrade": {"seconds": round(upgrade.seconds, 2), "returncode": upgrade.returncode},
+            "taxonomy": {"loaded": taxonomy, "seconds": taxonomy_seconds},
             "imports": imports,
             "second_import_unchanged": all_unchanged(runs[2].output) if len(runs) == 3 else None,
             "ok": len(runs) == 3 and all(r.returncode == 0 for r in runs),
@@ -146,7 +154,8 @@ def bench_one(n_candidates: int, directory: Path, seed: int) -> dict[str, Any]:
 
 def report(result: dict[str, Any]) -> None:
     """Print one size's figures in plain words."""
-    print(f"{result['candidates']:>9,} candidates: file {result['file_bytes'] / 1e6:.1f} MB, {result['rows']:,} rows")
+    print(f"{result['candidates']:>9,} candidates: file {result['file_bytes'] / 1e6:.1f} MB, {result['rows']:,} rows, "
+          f"taxonomy {'loaded in ' + str(result['taxonomy']['seconds']) + ' s' if result['taxonomy']['loaded'] else 'not loaded'}")
     for i, run in enumerate(result["imports"], start=1):
         print(f"   import {i}: {run['seconds']:8.1f} s  {run['rows_per_second'] or 0:>8,} rows/s  "
               f"peak RSS {run['peak_rss_bytes'] / 1e6:7.0f} MB ({run['peak_rss_vs_file']}x the file)"
@@ -163,12 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=int, default=10_000,
                         help="second, smaller size for the memory ratio; 0 skips it")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--taxonomy", action=argparse.BooleanOptionalAction, default=True,
+                        help="load the taxonomy first (`flask taxonomy load`) so the import links terms (default on)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (files and databases)")
     args = parser.parse_args(argv)
     directory = Path(tempfile.mkdtemp(prefix="werkbrug-bench-"))
     try:
         sizes = [n for n in (args.baseline, args.candidates) if n > 0]
-        results = [bench_one(n, directory, args.seed) for n in dict.fromkeys(sizes)]
+        results = [bench_one(n, directory, args.seed, args.taxonomy) for n in dict.fromkeys(sizes)]
     finally:
         if args.keep:
             log(f"kept {directory}")

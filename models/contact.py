@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, event, func, inspect, or_, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamps, Versioned, str_enum
@@ -42,3 +43,46 @@ class ContactMoment(Versioned, Timestamps, Base):
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     follow_up_owner: Mapped[User | None] = relationship(foreign_keys=[follow_up_owner_id])
     contact_person: Mapped[ContactPerson | None] = relationship()
+
+
+# employer.last_contact_on is derived from the contact moments (the register list sorts on it).
+# Every ORM write of a moment keeps it in step in the same transaction; Core bulk loaders call
+# models.services.register_contacts.refresh_last_contact. Plain UPDATEs, so that logging a
+# contact bumps neither the employer's optimistic-locking version nor its updated_at.
+
+def _employer_table():
+    from .employer import Employer
+
+    return Employer.__table__
+
+
+@event.listens_for(ContactMoment, "after_insert")
+def _contact_logged(_mapper, connection: Connection, moment: ContactMoment) -> None:
+    employer = _employer_table()
+    connection.execute(
+        update(employer)
+        .where(employer.c.id == moment.employer_id,
+               or_(employer.c.last_contact_on.is_(None), employer.c.last_contact_on < moment.occurred_on))
+        .values(last_contact_on=moment.occurred_on, updated_at=employer.c.updated_at)
+    )
+
+
+@event.listens_for(ContactMoment, "after_update")
+def _contact_changed(_mapper, connection: Connection, moment: ContactMoment) -> None:
+    state = inspect(moment)
+    if state.attrs.occurred_on.history.has_changes() or state.attrs.employer_id.history.has_changes():
+        _recompute(connection, {moment.employer_id, *(state.attrs.employer_id.history.deleted or [])})
+    # else a follow-up marked done, a subject edited: the date stands
+
+
+@event.listens_for(ContactMoment, "after_delete")
+def _contact_removed(_mapper, connection: Connection, moment: ContactMoment) -> None:
+    _recompute(connection, {moment.employer_id})
+
+
+def _recompute(connection: Connection, employer_ids: set[int]) -> None:
+    employer, moments = _employer_table(), ContactMoment.__table__
+    latest = (select(func.max(moments.c.occurred_on)).where(moments.c.employer_id == employer.c.id)
+              .scalar_subquery())
+    connection.execute(update(employer).where(employer.c.id.in_(sorted(employer_ids)))
+                       .values(last_contact_on=latest, updated_at=employer.c.updated_at))

@@ -5,7 +5,7 @@ was first reached from its own column. Existing rows are backfilled from ``histo
 ``at`` per status); a step implied by the current status without a history entry stays empty.
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0011
 Create Date: 2026-11-23 20:50:00
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0008'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 
 from matching.geo import ROAD_FACTOR, Point, travel_km
 from matching.levels import EDUCATION_RANK
-from models.catalogue import CatalogueTerm, ProfileTerm
+from models.catalogue import ProfileTerm
 from models.enums import ProfileStatus
 from models.profile import PublicProfile
 
-from .catalogue_search import expand_query, sector_terms
+from .catalogue_search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
 from .terms import normalise
 
 PER_PAGE = 20
@@ -60,23 +60,27 @@ class Page:
         return max(1, math.ceil(self.total / self.per_page))
 
 
-def _having_terms(terms: set[str], *, kinds: tuple[str, ...] = ("occupation", "skill")):
-    # "id + 0": check membership while walking the listing index, instead of letting SQLite fetch
-    # every row of a common wording (licence B) in random order.
-    return (PublicProfile.id + 0).in_(
-        select(ProfileTerm.profile_id).join(CatalogueTerm, CatalogueTerm.id == ProfileTerm.term_id)
-        .where(CatalogueTerm.term.in_(sorted(terms)), CatalogueTerm.kind.in_(kinds))
-    )
+def _having_terms(session: Session, vocab: Vocabulary, terms: set[str], *,
+                  kinds: tuple[str, ...] = ("occupation", "skill")):
+    members = select(ProfileTerm.profile_id).where(ProfileTerm.term_id.in_(term_ids(vocab, terms, kinds)))
+    if session.get_bind().dialect.name == "sqlite":
+        # "id + 0": SQLite then checks membership while walking the listing index, instead of
+        # fetching every row of a common wording (licence B) in random order.
+        return (PublicProfile.id + 0).in_(members)
+    # PostgreSQL plans a plain semi-join well once it sees literal term ids (their frequencies
+    # are in its statistics): a common wording is checked per row along the listing index, a rare
+    # one is intersected first. With "id + 0" it fetched every profile of a wording first.
+    return PublicProfile.id.in_(members)
 
 
-def _conditions(session: Session, f: Filters) -> list:
+def _conditions(session: Session, vocab: Vocabulary | None, f: Filters) -> list:
     conds = []
     if f.occupation:
-        conds.append(_having_terms(expand_query(session, f.occupation), kinds=("occupation",)))
+        conds.append(_having_terms(session, vocab, expand_query(session, f.occupation, vocab), kinds=("occupation",)))
     if f.sector:
-        conds.append(_having_terms(sector_terms(session, f.sector)))
+        conds.append(_having_terms(session, vocab, sector_terms(session, f.sector, vocab)))
     if f.licence:
-        conds.append(_having_terms({normalise(f.licence)}, kinds=("licence",)))
+        conds.append(_having_terms(session, vocab, {normalise(f.licence)}, kinds=("licence",)))
     if f.hours is not None:
         conds += [PublicProfile.hours_min <= f.hours, PublicProfile.hours_max >= f.hours]
     if f.education:
@@ -110,14 +114,15 @@ def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE
     the page's profiles. Counting stops at COUNT_CAP: a walk along the listing index then ends early
     instead of visiting every profile, so even 100,000 profiles answer quickly.
     """
-    conds = _conditions(session, f)
+    # One stamp query for the whole search, and none when no wording is asked for.
+    vocab = vocabulary(session) if (f.q.strip() or f.occupation or f.sector or f.licence) else None
+    conds = _conditions(session, vocab, f)
     order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]
     ids = select(PublicProfile.id).where(PublicProfile.status == ProfileStatus.PUBLISHED, *conds)
     if f.q.strip():
         hits = (
             select(ProfileTerm.profile_id, func.count().label("hits"))
-            .join(CatalogueTerm, CatalogueTerm.id == ProfileTerm.term_id)
-            .where(CatalogueTerm.term.in_(sorted(expand_query(session, f.q))), CatalogueTerm.kind != "licence")
+            .where(ProfileTerm.term_id.in_(term_ids(vocab, expand_query(session, f.q, vocab), ("occupation", "skill"))))
             .group_by(ProfileTerm.profile_id).subquery()
         )
         ids = ids.join(hits, hits.c.profile_id == PublicProfile.id)

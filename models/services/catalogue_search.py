@@ -41,6 +41,7 @@ class Vocabulary:
     related: dict[int, set[int]] = field(default_factory=dict)
     sectors: dict[str, set[int]] = field(default_factory=dict)  # normalised sector -> concepts
     sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
+    term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -60,7 +61,9 @@ def _stamp(session: Session) -> tuple:
 
 def _load(session: Session, stamp: tuple) -> Vocabulary:
     vocab = Vocabulary(stamp=stamp)
-    words = set(session.scalars(select(CatalogueTerm.term).where(CatalogueTerm.kind != "licence")))
+    vocab.term_ids = {(kind, term): id_ for id_, kind, term in
+                      session.execute(select(CatalogueTerm.id, CatalogueTerm.kind, CatalogueTerm.term))}
+    words = {term for kind, term in vocab.term_ids if kind != "licence"}
     alias_concepts: dict[str, set[int]] = defaultdict(set)
     concept_wordings: dict[int, set[str]] = defaultdict(set)
     for concept_id, label, normalised in session.execute(
@@ -119,12 +122,12 @@ def _expand_concepts(vocab: Vocabulary, concepts: set[int]) -> set[str]:
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in reach)) if reach else set()
 
 
-def expand_query(session: Session, text: str) -> set[str]:
+def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -> set[str]:
     """Normalised wordings that a catalogue search for ``text`` should find; empty for an empty text."""
     phrase = normalise(text or "")
     if not phrase:
         return set()
-    vocab = vocabulary(session)
+    vocab = vocab or vocabulary(session)
     words = [w for w in phrase.split() if len(w) >= 2]
     matched: set[str] = set()
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
@@ -136,9 +139,15 @@ def expand_query(session: Session, text: str) -> set[str]:
     return matched | _expand_concepts(vocab, concepts)
 
 
-def sector_terms(session: Session, sector: str) -> set[str]:
+def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> list[int]:
+    """Catalogue term ids of ``wordings`` of ``kinds``: literal ids let the planner see how common each is."""
+    known = vocab.term_ids
+    return sorted(known[(k, w)] for w in wordings for k in kinds if (k, w) in known)
+
+
+def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None) -> set[str]:
     """Normalised wordings of every concept in ``sector`` (as written or normalised)."""
-    vocab = vocabulary(session)
+    vocab = vocab or vocabulary(session)
     concepts = vocab.sectors.get(normalise(sector), set())
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 

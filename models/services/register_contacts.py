@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
@@ -110,6 +110,16 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
     session.add(moment)
     session.flush()
     return moment
+
+
+def refresh_last_contact(session: Session, employer_ids: list[int] | None = None) -> None:
+    """Recompute ``last_contact_on`` from the contact moments (bulk loaders; None: every employer)."""
+    latest = (select(func.max(ContactMoment.occurred_on)).where(ContactMoment.employer_id == Employer.id)
+              .correlate(Employer).scalar_subquery())
+    statement = update(Employer).values(last_contact_on=latest, updated_at=Employer.updated_at)
+    if employer_ids is not None:
+        statement = statement.where(Employer.id.in_(employer_ids))
+    session.execute(statement.execution_options(synchronize_session=False))
 
 
 def complete_follow_up(session: Session, moment: ContactMoment, actor: User) -> ContactMoment:

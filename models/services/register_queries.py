@@ -11,7 +11,6 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
-from models.contact import ContactMoment
 from models.employer import Employer
 from models.enums import EmployerStatus, VacancyStatus
 from models.sroi import SroiObligation
@@ -66,11 +65,6 @@ def _contains_ci_sqlite(element, compiler, **kw):
     return f"{compiler.process(element.column, **kw)} LIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\'"
 
 
-def _last_contact():
-    return (select(func.max(ContactMoment.occurred_on))
-            .where(ContactMoment.employer_id == Employer.id).correlate(Employer).scalar_subquery())
-
-
 def _open_count():
     return (select(func.count(Vacancy.id))
             .where(Vacancy.employer_id == Employer.id, Vacancy.status == VacancyStatus.OPEN)
@@ -101,13 +95,15 @@ def filtered(organisation_id: int, filters: EmployerFilters) -> Select:
 
 
 def _ordered(query: Select, sort: str) -> Select:
-    # Plain columns (no lower()) so the (organisation_id, name) index serves the default order.
+    # Each order is one of the employer table's (organisation_id, ...) indexes, walked in order;
+    # names sort case-blind through the lower(name) expression in those indexes.
+    name = func.lower(Employer.name)
     order = {
-        "name": (Employer.name, Employer.id),
-        "city": (Employer.city, Employer.name, Employer.id),
-        "status": (Employer.status, Employer.name, Employer.id),
-        # Most recent contact first; never contacted last.
-        "last_contact": (_last_contact().desc().nulls_last(), Employer.id),
+        "name": (name, Employer.id),
+        "city": (Employer.city, name, Employer.id),
+        "status": (Employer.status, name, Employer.id),
+        # Most recent contact first; never contacted last (the denormalised last_contact_on).
+        "last_contact": (Employer.last_contact_on.desc().nulls_last(), Employer.id.desc()),
     }[sort if sort in SORTS else "name"]
     return query.order_by(*order)
 
@@ -133,7 +129,7 @@ def rows(session: Session, organisation_id: int, filters: EmployerFilters, page:
     found: dict[int, EmployerRow] = {}
     for start in range(0, len(ids), 5_000):  # exports: stay below bound-parameter limits
         chunk = ids[start:start + 5_000]
-        query = (select(Employer, User.name, _last_contact(), _open_count())
+        query = (select(Employer, User.name, Employer.last_contact_on, _open_count())
                  .outerjoin(User, User.id == Employer.account_manager_id).where(Employer.id.in_(chunk)))
         for employer, manager, last, open_ in session.execute(query):
             found[employer.id] = EmployerRow(employer, manager, last, open_ or 0)

@@ -10,22 +10,32 @@ from models.enums import VacancyStatus
 from models.services import locking
 from models.services import vacancies as service
 from models.services.errors import Conflict, InvalidInput
-from models.services.vacancies.edit import employers_of
+from models.employer import Employer
 from web.access import org_id, requires
 from web.extensions import db
-from web.forms import choices
+
+from .employer_pick import resolve_employer, show_employer
 
 from .forms import VacancyForm
 from .routes import bp, get_own_vacancy_or_404, today
 
 
-def _employer_choices(form: VacancyForm) -> None:
-    form.employer_id.choices = choices([("", _("Kies een werkgever"))] + employers_of(db.session, org_id()))
-
-
 def _show_errors(form: VacancyForm, exc: InvalidInput) -> None:
     for name, message in exc.errors.items():
+        if name == "employer_id" and not form.employer_id.choices:
+            name = "employer"  # the select is not on the page: name the text field
         (form[name] if name in form else form.title).errors.append(message)
+
+
+def get_own_or_none(employer_id: int) -> Employer | None:
+    employer = db.session.get(Employer, employer_id)
+    return employer if employer is not None and employer.organisation_id == org_id() else None
+
+
+def _resolved(form: VacancyForm) -> bool:
+    """Look the employer up; False (errors or choices on the form) when that needs the user."""
+    resolve_employer(form)
+    return not (form.employer.errors or form.employer_id.errors)
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -33,10 +43,10 @@ def _show_errors(form: VacancyForm, exc: InvalidInput) -> None:
 def create():
     """Register a vacancy for an employer of the own organisation (?employer_id= preselects one)."""
     form = VacancyForm()
-    _employer_choices(form)
+    show_employer(form, None)
     if request.method == "GET" and request.args.get("employer_id", "").isdigit():
-        form.employer_id.data = int(request.args["employer_id"])
-    if form.validate_on_submit():
+        show_employer(form, get_own_or_none(int(request.args["employer_id"])))
+    if form.validate_on_submit() and _resolved(form):
         try:
             vacancy = service.create_vacancy(db.session, org_id(), form.data_for_service(),
                                              actor=current_user, today=today())
@@ -56,7 +66,7 @@ def edit(vacancy_id: int):
     if vacancy.status == VacancyStatus.SUBMITTED:
         return redirect(url_for(".review", vacancy_id=vacancy.id))
     form = VacancyForm(obj=vacancy) if request.method == "GET" else VacancyForm()
-    _employer_choices(form)
+    show_employer(form, vacancy.employer if request.method == "GET" else None)
     if request.method == "GET":
         form.required_skills.data = "\n".join(vacancy.required_skills or [])
         form.preferred_skills.data = "\n".join(vacancy.preferred_skills or [])
@@ -66,7 +76,7 @@ def edit(vacancy_id: int):
         form.driving_licence.data = vacancy.driving_licence or ""
         form.version.data = vacancy.version
     conflict = None
-    if form.validate_on_submit():
+    if form.validate_on_submit() and _resolved(form):
         try:
             locking.check_version(db.session, vacancy, form.version.data)
             service.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=today())

@@ -31,8 +31,9 @@ def _int_or_none(value):
 
 
 class VacancyForm(FlaskForm):
-    # The service checks the employer belongs to the organisation, with a clearer message.
-    employer_id = SelectField(_l("Werkgever"), coerce=_int_or_none, validate_choice=False)
+    # Looked up by name or KvK (employer_pick); the service checks the employer's organisation.
+    employer = StringField(_l("Werkgever"), description=_l("Naam of KvK-nummer."))
+    employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=_int_or_none, validate_choice=False)
     title = StringField(_l("Functietitel"))
     occupation = StringField(_l("Beroep"), description=_l("In de woorden van de werkgever, bijvoorbeeld ‘orderpicker’."))
     description = TextAreaField(_l("Omschrijving"))

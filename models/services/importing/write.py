@@ -118,10 +118,15 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
              "external_id": r["external_id"], "import_hash": digest}
             for r, digest in new
         ]
-        result = session.execute(
-            insert(model).returning(model.id, sort_by_parameter_order=True), values
-        )
-        new_ids = [row[0] for row in result]
+        # A plain executemany, then the ids by external id: RETURNING with sort_by_parameter_order
+        # splices every page's rows into the result so far, which grew quadratically with the batch.
+        session.execute(insert(model), values)
+        ids_by_ext = dict(session.execute(
+            select(model.external_id, model.id).where(
+                model.organisation_id == ctx.organisation_id, model.external_id.in_([r["external_id"] for r, _ in new])
+            )
+        ).all())
+        new_ids = [ids_by_ext[r["external_id"]] for r, _digest in new]
         child_rows: dict[type, list[dict]] = defaultdict(list)
         for new_id, (r, _digest) in zip(new_ids, new):
             for child_model, child in spec.children(new_id, r, ctx):

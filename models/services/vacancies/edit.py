@@ -115,11 +115,11 @@ def link_terms(session: Session, vacancy: Vacancy) -> None:
     terms = []
     for required, words in ((True, vacancy.required_skills), (False, vacancy.preferred_skills)):
         for wording in words or []:
-            concept_id, confidence = linker.link(wording)
+            concept_id, confidence = linker.link(wording, kind="skill")
             terms.append(VacancyTerm(required=required, wording=wording[:200], concept_id=concept_id,
                                      confidence=confidence))
     vacancy.terms = terms
-    vacancy.occupation_concept_id = linker.link(vacancy.occupation)[0] if vacancy.occupation else None
+    vacancy.occupation_concept_id = linker.link(vacancy.occupation, kind="occupation")[0] if vacancy.occupation else None
     linker.save_unmatched()
 
 
