@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import request
+from flask_babel import get_locale
 
 SUPPORTED_LOCALES = ("nl", "en")
 
@@ -10,3 +11,32 @@ def select_locale() -> str:
     """Dutch unless the visitor explicitly asked for another supported language (?lang=en)."""
     asked = request.args.get("lang")
     return asked if asked in SUPPORTED_LOCALES else "nl"
+
+
+def page_language() -> str:
+    """The language of the page for ``<html lang>`` (WCAG 3.1.1): the selected locale's language code."""
+    locale = get_locale()
+    return locale.language if locale else "nl"
+
+
+def compile_catalogues(directory: str) -> list[str]:
+    """Compile every ``*/LC_MESSAGES/messages.po`` under ``directory`` whose .mo is missing or older.
+
+    What `make install` does with pybabel, for runs that skip make (the test suite); returns the written paths.
+    """
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted(Path(directory).glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalogue = read_po(source, locale=po.parent.parent.name)
+        with mo.open("wb") as target:
+            write_mo(target, catalogue, use_fuzzy=True)
+        written.append(str(mo))
+    return written
