@@ -127,3 +127,19 @@ def test_error_pages_pass_axe(demo_server, page):
         assert response.status == status
         problems += axe_problems(page)
     assert problems == [], "\n".join(problems)
+
+
+def test_staff_list_pages_print_without_navigation_and_filters(demo_server, page):
+    base, _ids = demo_server
+    page.goto(base + "/inloggen")
+    page.get_by_label("E-mailadres").fill("accountmanager@dronten.example.org")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/beheer/**")
+    page.goto(base + "/werkgevers/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    assert menu.is_visible() and page.locator("form.filters").is_visible()
+    page.emulate_media(media="print")
+    assert not menu.is_visible() and not page.locator("form.filters").is_visible()
+    assert not page.get_by_role("button", name="Uitloggen").is_visible()
+    assert page.get_by_role("table").is_visible() and page.get_by_role("heading", name="Werkgevers").is_visible()
