@@ -1,6 +1,8 @@
 """The English catalogue: ?lang=en shows the public pages in English, Dutch stays the default."""
 import os
 
+from flask_babel import refresh
+
 from web.config import Defaults
 from web.i18n import compile_catalogues
 from tests.helpers import visible_text
@@ -38,3 +40,20 @@ def test_a_changed_catalogue_is_compiled_again(tmp_path):
     os.utime(po, (po.stat().st_atime, po.stat().st_mtime + 10))
     assert len(compile_catalogues(str(tmp_path))) == 1
     assert Defaults.BABEL_TRANSLATION_DIRECTORIES.endswith("web/translations")
+
+
+def get(client, path: str) -> str:
+    # The test keeps one app context open, so Flask-Babel's per-request locale cache (on g) would outlive a request.
+    html = client.get(path).get_data(as_text=True)
+    refresh()
+    return html
+
+
+def test_the_chosen_language_is_remembered_and_can_be_switched_back(client):
+    get(client, "/?lang=en")
+    html = get(client, "/kandidaten")
+    assert "Candidates from the region" in visible_text(html)
+    assert '<a href="/kandidaten?lang=nl" lang="nl" hreflang="nl">Nederlands</a>' in html
+    get(client, "/?lang=nl")
+    html = get(client, "/")
+    assert "Op zoek naar een collega?" in visible_text(html) and 'href="/?lang=en"' in html

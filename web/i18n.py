@@ -1,16 +1,32 @@
 """The translation layer: Dutch is the source language, other locales follow via catalogues."""
 from __future__ import annotations
 
-from flask import request
+from urllib.parse import urlencode
+
+from flask import request, session
 from flask_babel import get_locale
 
 SUPPORTED_LOCALES = ("nl", "en")
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def select_locale() -> str:
-    """Dutch unless the visitor explicitly asked for another supported language (?lang=en)."""
+    """Dutch unless the visitor asked for another supported language (?lang=en); the choice is remembered."""
     asked = request.args.get("lang")
-    return asked if asked in SUPPORTED_LOCALES else "nl"
+    if asked in SUPPORTED_LOCALES:
+        if session.get("lang", "nl") != asked:
+            session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    return remembered if remembered in SUPPORTED_LOCALES else "nl"
+
+
+def other_languages() -> list[tuple[str, str, str]]:
+    """(code, name, URL of this page in that language) for the language switch in the footer."""
+    current = page_language()
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return [(code, name, request.path + "?" + urlencode(args + [("lang", code)]))
+            for code, name in LANGUAGE_NAMES.items() if code != current]
 
 
 def page_language() -> str:
