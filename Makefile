@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 export WERKBRUG_ENV ?= development
 
-.PHONY: run test install install-test migrate demo clean
+.PHONY: run test install install-test translations migrate demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+# Compiled message catalogues (web/translations/*/LC_MESSAGES/messages.mo) are built, not committed.
+TRANSLATIONS := $(patsubst %.po,%.mo,$(wildcard web/translations/*/LC_MESSAGES/messages.po))
+
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+translations: $(TRANSLATIONS)
+install: $(VENV)/.installed translations
+install-test: $(VENV)/.installed-test translations
 
 instance/werkbrug.cfg:
 	mkdir -p instance
@@ -49,4 +56,4 @@ test: install-test
 	fi
 
 clean:
-	rm -rf $(VENV) instance/werkbrug.sqlite* .pytest_cache
+	rm -rf $(VENV) instance/werkbrug.sqlite* .pytest_cache $(TRANSLATIONS)

@@ -31,6 +31,15 @@ def fast_password_hashing():
     passwords._hasher = original
 
 
+@pytest.fixture(autouse=True, scope="session")
+def compiled_translations():
+    """The .mo catalogues are built (make install), not committed: build them for runs that skip make."""
+    from web.config import Defaults
+    from web.i18n import compile_catalogues
+
+    compile_catalogues(Defaults.BABEL_TRANSLATION_DIRECTORIES)
+
+
 @pytest.fixture(autouse=True)
 def fresh_matcher_caches():
     """The linker and the matcher's index are per-process caches: start every test without them."""

@@ -142,5 +142,7 @@ def test_list_pages_are_rate_limited_per_address(app, client, db):
     assert len(events) == 1 and events[0].origin == "127.0.0.1"
 
 
-def test_vacancy_link_only_when_that_area_exists(client, app):
-    assert "Vacature aanmelden" not in _text(client.get("/kandidaten"))
+def test_catalogue_and_home_link_to_the_public_vacancy_form(client, app):
+    for path in ("/kandidaten", "/"):
+        html = client.get(path).get_data(as_text=True)
+        assert "Vacature aanmelden" in visible_text(html) and 'href="/vacature-aanmelden"' in html

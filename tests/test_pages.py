@@ -60,3 +60,9 @@ def test_api_errors_are_json(app, client):
     response = client.get("/api/_gone")
     assert response.status_code == 404
     assert response.json["error"]["code"] == 404
+
+
+def test_home_page_leads_to_the_catalogue_and_the_vacancy_form(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'href="/kandidaten"' in html and "Bekijk de profielen" in visible_text(html)
+    assert 'href="/vacature-aanmelden"' in html

@@ -37,9 +37,12 @@ def text_of(response) -> str:
 def test_search_finds_a_concept_by_a_wording(as_role, client, taxonomy):
     as_role(Role.COORDINATOR)
     text = text_of(client.get("/beheer/taxonomie/?q=forklift"))
-    assert "1 begrippen gevonden" in text and "Heftruck rijden" in text and "Orderpicken" not in text
+    assert "1 begrip gevonden" in text and "Heftruck rijden" in text and "Orderpicken" not in text
     text = text_of(client.get("/beheer/taxonomie/?kind=occupation"))
     assert "Orderpicker" in text and "Heftruck rijden" not in text
+    html = client.get("/beheer/taxonomie/?q=zzzqqq").get_data(as_text=True)
+    assert "0 begrippen gevonden" in visible_text(html) and "Geen begrippen met dit woord" in visible_text(html)
+    assert "<table" not in html
 
 
 def test_coordinator_adds_a_skill_and_a_spelling_variant(as_role, client, db, taxonomy):

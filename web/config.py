@@ -20,6 +20,7 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")  # .mo: make install
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # web uploads; the CLI import has its own limit
     IMPORT_MAX_BYTES = 150 * 1024 * 1024
     LOGIN_MAX_FAILURES = 5  # per e-mail address within the window

@@ -1,0 +1,51 @@
+/* Progressive enhancement only: every page works without this file.
+ * Wide tables: each table sits in a box that scrolls sideways; when the table is wider than the box,
+ * the box becomes a labelled, keyboard-focusable region (WCAG 2.1.1, 1.4.10), named by the caption. */
+(function () {
+  "use strict";
+  var counter = 0;
+
+  function label(table) {
+    var caption = table.querySelector("caption");
+    if (!caption) { return null; }
+    if (!caption.id) {
+      do { counter += 1; } while (document.getElementById("tabel-" + counter));
+      caption.id = "tabel-" + counter;
+    }
+    return caption.id;
+  }
+
+  function update(box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls) {
+      box.setAttribute("role", "region");
+      box.setAttribute("tabindex", "0");
+      var id = label(box.firstElementChild);
+      if (id) { box.setAttribute("aria-labelledby", id); } else { box.setAttribute("aria-label", document.documentElement.lang === "en" ? "Table" : "Tabel"); }
+    } else {
+      box.removeAttribute("role");
+      box.removeAttribute("tabindex");
+      box.removeAttribute("aria-labelledby");
+      box.removeAttribute("aria-label");
+    }
+  }
+
+  var boxes = [];
+  Array.prototype.forEach.call(document.querySelectorAll("main table"), function (table) {
+    var box = table.parentElement;
+    if (!box.classList.contains("table-scroll")) {
+      box = document.createElement("div");
+      box.className = "table-scroll";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    }
+    boxes.push(box);
+    update(box);
+  });
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; boxes.forEach(update); });
+  });
+}());
