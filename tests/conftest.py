@@ -9,6 +9,7 @@ import os
 from datetime import date
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
@@ -19,6 +20,10 @@ from models.services import accounts, passwords
 from web.extensions import db as _db
 
 PASSWORD = "correct-horse-battery-staple"
+
+# Property tests check values, not speed: a busy CI machine must not fail them on a deadline.
+hypothesis_settings.register_profile("werkbrug", deadline=None)
+hypothesis_settings.load_profile("werkbrug")
 
 
 @pytest.fixture(autouse=True, scope="session")
