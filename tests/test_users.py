@@ -80,3 +80,13 @@ def test_cli_users_create_explains_bad_input(runner, org):
     assert result.exit_code == 2
     assert "--email: Vul een geldig e-mailadres in" in result.output
     assert "--password: Het wachtwoord moet minstens 12 tekens hebben." in result.output
+
+
+def test_passwords_from_breach_lists_are_refused(as_role, client, org):
+    as_role(Role.COORDINATOR)
+    for leaked in ("leavemealone", "qazwsxedcrfv", "qwertyuiop123"):  # from zxcvbn's list, not ours
+        response = client.post("/beheer/gebruikers/nieuw", data={
+            "name": "X", "email": "x@example.org", "role": "matcher", "organisation": org.id, "password": leaked,
+        })
+        text = visible_text(response.get_data(as_text=True))
+        assert response.status_code == 422 and "veelgebruikte of gelekte wachtwoorden" in text, leaked
