@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.enums import SuggestionStatus as S
@@ -80,14 +80,14 @@ def _medians(session: Session, org_ids: list[int], period: Period) -> dict[str, 
         row = session.execute(select(*(func.percentile_cont(0.5).within_group(span).label(step)
                                        for step, span in spans.items())).where(*cohort_filter(org_ids, period))).one()
         return {step: float(days) for step, days in row._mapping.items() if days is not None}
-    days = union_all(*(select(literal(step).label("step"), span.label("days")).where(
-        *cohort_filter(org_ids, period), span.is_not(None)) for step, span in spans.items())).subquery()
-    ranked = select(days.c.step, days.c.days,
-                    func.row_number().over(partition_by=days.c.step, order_by=days.c.days).label("rn"),
-                    func.count().over(partition_by=days.c.step).label("c")).subquery()
-    rows = session.execute(select(ranked.c.step, func.avg(ranked.c.days)).where(
-        ranked.c.rn.in_(((ranked.c.c + 1) // 2, (ranked.c.c + 2) // 2))).group_by(ranked.c.step)).all()
-    return {step: float(value) for step, value in rows}
+    medians = {}
+    for step, span in spans.items():  # portable median: the middle one or two rows by days
+        days = select(span.label("days")).where(*cohort_filter(org_ids, period), span.is_not(None)).cte(f"d_{step}")
+        n = select(func.count()).select_from(days).scalar_subquery()
+        middle = select(days.c.days).order_by(days.c.days).limit(2 - n % 2).offset((n - 1) // 2).subquery()
+        medians[step] = select(func.avg(middle.c.days)).scalar_subquery()
+    row = session.execute(select(*(value.label(step) for step, value in medians.items()))).one()
+    return {step: float(days) for step, days in row._mapping.items() if days is not None}
 
 
 def funnel_report(session: Session, org_ids: list[int], period: Period) -> FunnelReport:
