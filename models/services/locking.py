@@ -1,12 +1,16 @@
 """Optimistic locking for forms: refuse a save made on a copy someone else changed since."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from models.audit import ChangeRecord
 from models.user import User
 
+from . import audit
 from .errors import Conflict
 
 
@@ -37,3 +41,26 @@ def conflict_message(conflict: Conflict) -> str:
     who = conflict.changed_by or "iemand anders"
     when = conflict.changed_at.strftime("%d-%m-%Y %H:%M") if conflict.changed_at else "zojuist"
     return f"Dit is intussen gewijzigd door {who} ({when}). Laad de pagina opnieuw en voer uw wijziging opnieuw in."
+
+
+def flush_or_conflict(session: Session) -> None:
+    """Flush; a concurrent UPDATE that won the race (stale version) becomes a Conflict."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(None, None) from None
+
+
+def save_edit(session: Session, obj, values: dict, submitted_version, actor,
+              snapshot: Callable[[object], dict]) -> None:
+    """Apply validated ``values`` to ``obj`` as edited on ``submitted_version``; history recorded.
+
+    Raises Conflict when someone saved in between, whether before this check or in the race
+    up to the UPDATE. ``snapshot`` gives the readable field values the history compares.
+    """
+    check_version(session, obj, submitted_version)
+    before = snapshot(obj)
+    for field, value in values.items():
+        setattr(obj, field, value)
+    flush_or_conflict(session)
+    audit.record_changes(session, obj, before, snapshot(obj), actor=actor)

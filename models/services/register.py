@@ -7,7 +7,6 @@ import unicodedata
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 from stdnum.exceptions import ValidationError
 from stdnum.nl import postcode as nl_postcode
 
@@ -16,7 +15,7 @@ from models.enums import EmployerSize, EmployerStatus, Role
 from models.user import User
 
 from . import audit, locking
-from .errors import Conflict, InvalidInput
+from .errors import InvalidInput
 
 EMPLOYER_FIELDS = ("name", "kvk", "sector", "size", "address", "postcode", "city", "status",
                    "social_enterprise", "account_manager_id", "notes")
@@ -162,19 +161,6 @@ def create_employer(session: Session, organisation_id: int, data: dict, actor: U
 
 def update_employer(session: Session, employer: Employer, data: dict, version, actor: User) -> Employer:
     """Save an edit made on ``version``; Conflict when someone saved in between."""
-    locking.check_version(session, employer, version)
     clean = _validate(session, employer.organisation_id, data)
-    before = snapshot(employer, session)
-    for field, value in clean.items():
-        setattr(employer, field, value)
-    flush_or_conflict(session)
-    audit.record_changes(session, employer, before, snapshot(employer, session), actor=actor)
+    locking.save_edit(session, employer, clean, version, actor, lambda e: snapshot(e, session))
     return employer
-
-
-def flush_or_conflict(session: Session) -> None:
-    """Flush; a concurrent UPDATE that won the race (stale version) becomes a Conflict."""
-    try:
-        session.flush()
-    except StaleDataError:
-        raise Conflict(None, None) from None

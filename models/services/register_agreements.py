@@ -11,7 +11,6 @@ from models.user import User
 
 from . import audit, locking
 from .errors import InvalidInput
-from .register import flush_or_conflict
 
 AGREEMENT_FIELDS = ("description", "target_count", "period_start", "period_end", "target_group")
 
@@ -54,13 +53,7 @@ def add_agreement(session: Session, employer: Employer, data: dict, actor: User)
 
 def update_agreement(session: Session, agreement: Agreement, data: dict, version, actor: User) -> Agreement:
     """Save an edit made on ``version``; Conflict when someone saved in between."""
-    locking.check_version(session, agreement, version)
-    clean = _clean(data)
-    before = _snapshot(agreement)
-    for field, value in clean.items():
-        setattr(agreement, field, value)
-    flush_or_conflict(session)
-    audit.record_changes(session, agreement, before, _snapshot(agreement), actor=actor)
+    locking.save_edit(session, agreement, _clean(data), version, actor, _snapshot)
     return agreement
 
 

@@ -15,7 +15,7 @@ from models.user import User
 
 from . import audit, locking
 from .errors import InvalidInput
-from .register import flush_or_conflict, managers
+from .register import managers
 
 PERSON_FIELDS = ("name", "position", "email", "phone")
 
@@ -52,13 +52,7 @@ def add_contact_person(session: Session, employer: Employer, data: dict, actor: 
 
 def update_contact_person(session: Session, person: ContactPerson, data: dict, version, actor: User) -> ContactPerson:
     """Save an edit made on ``version``; Conflict when someone saved in between."""
-    locking.check_version(session, person, version)
-    clean = _person_data(data)
-    before = _person_snapshot(person)
-    for field, value in clean.items():
-        setattr(person, field, value)
-    flush_or_conflict(session)
-    audit.record_changes(session, person, before, _person_snapshot(person), actor=actor)
+    locking.save_edit(session, person, _person_data(data), version, actor, _person_snapshot)
     return person
 
 
