@@ -32,12 +32,14 @@ class Concept:
 
 @dataclass(frozen=True)
 class Link:
-    """One proposed concept for a wording; confidence in 0..1."""
+    """One proposed concept for a wording; confidence in 0..1 (lexical), score the ranking score
+    (the confidence, or the fused score when the linker has sentence embeddings)."""
 
     concept_id: str
     label: str
     matched_alias: str
     confidence: float
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -248,5 +250,6 @@ class Linker:
             start, size = self.starts[index], self.sizes[index]
             best_label = start + int(np.argmax(label_row[start : start + size]))
             concept = self.concepts[index]
-            links.append(Link(concept.id, concept.label, self.labels.texts[best_label], round(confidence, 4)))
+            links.append(Link(concept.id, concept.label, self.labels.texts[best_label], round(confidence, 4),
+                              round(float(scores[index]), 4)))
         return links

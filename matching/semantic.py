@@ -101,6 +101,10 @@ class VectorCache:
                  vectors=np.stack([self._vectors[k] for k in keys]))
         os.replace(partial, self.path)
 
+    def missing(self, texts: Sequence[str]) -> int:
+        """How many distinct texts have no vector yet."""
+        return len({k for k in map(_key, texts) if k not in self._vectors})
+
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dim) float32 rows for ``texts``, embedding the ones not cached yet."""
         keys = [_key(t) for t in texts]

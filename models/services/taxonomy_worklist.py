@@ -15,7 +15,7 @@ from models.system import CacheStamp
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
 from models.vacancy import Vacancy, VacancyTerm
 
-from . import audit
+from . import audit, taxonomy_semantic
 from .errors import InvalidInput
 from .taxonomy_admin import STAMP, add_alias, bump_stamp, owner_of
 
@@ -31,6 +31,7 @@ class Proposal:
     label: str
     kind: str
     confidence: float
+    by_meaning: bool = False  # proposed for what the words mean, not for how they are written
 
 
 def worklist(session: Session, page: int = 1, per_page: int = 25) -> tuple[list[UnmatchedWording], int]:
@@ -43,10 +44,11 @@ def worklist(session: Session, page: int = 1, per_page: int = 25) -> tuple[list[
 
 
 def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
-    """A Linker over the database's concepts and their kinds; rebuilt when the stamp or the rows change."""
+    """A Linker over the database's concepts and their kinds; rebuilt when the stamp, the rows or the
+    label vectors change. It ranks with sentence embeddings when they are set up (taxonomy_semantic)."""
     stamp = session.execute(select(CacheStamp.version, CacheStamp.updated_at).where(CacheStamp.name == STAMP)).first()
     rows = session.execute(select(func.count(), func.max(ConceptAlias.id), func.sum(ConceptAlias.concept_id))).first()
-    key = (tuple(stamp) if stamp else None, tuple(rows))
+    key = (tuple(stamp) if stamp else None, tuple(rows), taxonomy_semantic.stamp())
     cached = _cache.get("linker")
     if cached and cached[0] == key:
         return cached[1], cached[2]
@@ -56,8 +58,10 @@ def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
         labels[cid] = (kind.value, label)
     for cid, alias in session.execute(select(ConceptAlias.concept_id, ConceptAlias.label)):
         aliases[cid].append(alias)
+    texts = [label.strip() for _, label in labels.values()] + [a.strip() for values in aliases.values() for a in values]
+    semantic = taxonomy_semantic.proposal_vectors(texts) if labels else None
     built = Linker([{"id": str(cid), "kind": kind, "label": label, "aliases": aliases[cid]}
-                    for cid, (kind, label) in labels.items()]) if labels else None
+                    for cid, (kind, label) in labels.items()], semantic=semantic) if labels else None
     kinds = {str(cid): kind for cid, (kind, _) in labels.items()}
     _cache["linker"] = (key, built, kinds)
     return built, kinds
@@ -68,8 +72,13 @@ def proposals(session: Session, wordings: list[str], top: int = 3) -> list[list[
     built, kinds = linker(session) if wordings else (None, {})
     if built is None:
         return [[] for _ in wordings]
-    return [[Proposal(int(link.concept_id), link.label, kinds[link.concept_id], link.confidence) for link in links]
-            for links in built.link_many(wordings, top=top, threshold=SUGGEST_THRESHOLD)]
+    # With embeddings the ranking (and this cut-off) uses the fused score; the shown confidence
+    # stays the lexical one, and a proposal under the lexical cut-off is marked "by meaning".
+    threshold = 0.0 if built.semantic else SUGGEST_THRESHOLD
+    return [[Proposal(int(link.concept_id), link.label, kinds[link.concept_id], link.confidence,
+                      link.confidence < SUGGEST_THRESHOLD)
+             for link in links if link.score >= SUGGEST_THRESHOLD]
+            for links in built.link_many(wordings, top=top, threshold=threshold)]
 
 
 def link_wording(session: Session, item: UnmatchedWording, concept: Concept, actor=None) -> int:

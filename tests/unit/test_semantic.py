@@ -5,26 +5,7 @@ import pytest
 
 from matching.linker import Concept, Linker
 from matching.semantic import E5Embedder, VectorCache, semantic_available
-
-# A stand-in model that knows what a few words mean: texts about flying share one direction.
-MEANING = {"vlieg": 0, "pilo": 0, "kok": 1, "keuken": 1, "schoonma": 2, "poets": 2}
-
-
-class MeaningEmbedder:
-    name = "test-meaning-v1"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def embed(self, texts):
-        self.calls.append(list(texts))
-        rows = np.full((len(texts), 4), 0.05, dtype=np.float32)
-        for row, text in enumerate(texts):
-            for stem, axis in MEANING.items():
-                if stem in text.casefold():
-                    rows[row, axis] += 1.0
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
+from tests.semantic_helpers import MeaningEmbedder
 
 CONCEPTS = [Concept("pilot", "occupation", "piloot", ("gezagvoerder",)),
             Concept("cook", "occupation", "kok", ("keukenhulp",)),

