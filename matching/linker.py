@@ -14,7 +14,7 @@ from sklearn.preprocessing import normalize
 
 from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
-from matching.semantic import VectorCache
+from matching.semantic import ConceptProjection, VectorCache
 from matching.text import word_counts
 
 CHUNK = 512
@@ -58,11 +58,20 @@ class LinkerConfig:
     # link time, so off by default; ``python -m bench.melo DIR --expansion 0.1`` measures it.
     expansion_weight: float = 0.0
     # Sentence-embedding fusion (matching/semantic.py), used only when the Linker is given a
-    # VectorCache: label score += semantic_weight * (cosine - semantic_centre). Tuned on MELO
-    # (docs/taxonomy.md). Confidences (and so the threshold) stay lexical.
+    # VectorCache: label score += semantic_weight * (cosine - semantic_centre)
+    # + projection_weight * cosine in the taxonomy-fitted projection (ConceptProjection). Tuned on
+    # MELO (docs/taxonomy.md). Confidences (and so the threshold) stay lexical.
     semantic_weight: float = 8.0
     semantic_centre: float = 0.85
+    projection_weight: float = 1.5
+    projection_dims: int = 64
+    projection_reg: float = 0.3
     threshold: float = 0.5
+
+
+# The linker for proposals a person checks (the taxonomy worklist, bench.melo): the word expansion
+# on, as a few dozen wordings per page do not feel its cost. Imports keep the defaults.
+PROPOSALS = LinkerConfig(expansion_weight=0.1)
 
 
 def _as_concept(record: Concept | Mapping[str, Any] | Any) -> Concept:
@@ -127,6 +136,11 @@ class Linker:
         self._label_weight[self.starts] = 1.0
         self._semantic = semantic if semantic is not None and self.config.semantic_weight else None
         self._label_vectors = self._semantic.vectors(labels.texts) if self._semantic is not None else None
+        self._projection = None
+        if self._label_vectors is not None and self.config.projection_weight:
+            self._projection = ConceptProjection.fit(self._label_vectors, self.owner, self.config.projection_dims,
+                                                     self.config.projection_reg)
+        self._label_projected = self._projection.transform(self._label_vectors) if self._projection else None
 
     @property
     def threshold(self) -> float:
@@ -173,8 +187,10 @@ class Linker:
             if self._semantic is None:
                 yield offset, block, block
                 continue
-            cosine = self._semantic.vectors(chunk) @ self._label_vectors.T
-            fused = block + self.config.semantic_weight * (cosine - self.config.semantic_centre)
+            vectors = self._semantic.vectors(chunk)
+            fused = block + self.config.semantic_weight * (vectors @ self._label_vectors.T - self.config.semantic_centre)
+            if self._projection is not None:
+                fused += self.config.projection_weight * (self._projection.transform(vectors) @ self._label_projected.T)
             yield offset, fused, block
 
     def _repair_typos(self, prepared: list[str], block: np.ndarray) -> None:

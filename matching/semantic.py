@@ -123,6 +123,46 @@ class VectorCache:
         return np.stack([self._vectors[k] for k in keys]).astype(np.float32, copy=False)
 
 
+class ConceptProjection:
+    """A linear map fitted on the taxonomy alone (Fisher's discriminant, concepts as classes).
+
+    The labels of one concept ("piloot", "verkeersvlieger", "lijnpiloot") should lie close and
+    those of different concepts apart; the directions that do that best are kept. Only the
+    concepts' own labels are used, never a query. On MELO it lifts MRR by ~0.017 (docs/taxonomy.md).
+    """
+
+    def __init__(self, mean: np.ndarray, weights: np.ndarray) -> None:
+        self.mean = mean.astype(np.float32)
+        self.weights = weights.astype(np.float32)
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, owner: np.ndarray, dims: int = 64, reg: float = 0.3) -> ConceptProjection | None:
+        """Fit on label ``vectors`` (rows) of concepts ``owner``; None when the taxonomy is too small
+        to support ``dims`` directions (fewer than 2 x dims concepts with several labels)."""
+        from scipy.linalg import eigh
+
+        counts = np.bincount(owner)
+        if np.sum(counts >= 2) < 2 * dims or vectors.shape[1] <= dims:
+            return None
+        x = vectors.astype(np.float64)
+        mean = x.mean(axis=0)
+        sums = np.zeros((len(counts), x.shape[1]))
+        np.add.at(sums, owner, x)
+        present = counts > 0
+        centroids = sums[present] / counts[present, None]
+        between_raw = (centroids * counts[present, None]).T @ centroids  # sum of n_c mu_c mu_c^T
+        within = x.T @ x - between_raw
+        between = between_raw - len(x) * np.outer(mean, mean)
+        ridge = reg * np.trace(within) / x.shape[1]
+        values, vectors_ = eigh(between, within + ridge * np.eye(x.shape[1]))
+        return cls(mean, vectors_[:, np.argsort(-values)[:dims]])
+
+    def transform(self, vectors: np.ndarray) -> np.ndarray:
+        """Projected rows, of unit length."""
+        out = (vectors - self.mean) @ self.weights
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
 def stderr_progress(done: int, total: int) -> None:
     """Progress line for long embedding runs."""
     print(f"  embedded {done}/{total} texts", file=sys.stderr, flush=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matching.linker import Linker
+from matching.linker import PROPOSALS, Linker
 from matching.text import normalise
 from models.candidate import CandidateTerm
 from models.enums import ConceptKind, TermKind
@@ -61,7 +61,7 @@ def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
     texts = [label.strip() for _, label in labels.values()] + [a.strip() for values in aliases.values() for a in values]
     semantic = taxonomy_semantic.proposal_vectors(texts) if labels else None
     built = Linker([{"id": str(cid), "kind": kind, "label": label, "aliases": aliases[cid]}
-                    for cid, (kind, label) in labels.items()], semantic=semantic) if labels else None
+                    for cid, (kind, label) in labels.items()], PROPOSALS, semantic) if labels else None
     kinds = {str(cid): kind for cid, (kind, _) in labels.items()}
     _cache["linker"] = (key, built, kinds)
     return built, kinds

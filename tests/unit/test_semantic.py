@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from matching.linker import Concept, Linker
-from matching.semantic import E5Embedder, VectorCache, semantic_available
+from matching.semantic import ConceptProjection, E5Embedder, VectorCache, semantic_available
 from tests.semantic_helpers import MeaningEmbedder
 
 CONCEPTS = [Concept("pilot", "occupation", "piloot", ("gezagvoerder",)),
@@ -78,3 +78,30 @@ def test_bundled_e5_model_knows_dutch_job_titles() -> None:
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_concept_projection_keeps_what_tells_concepts_apart() -> None:
+    # 300 concepts with 3 labels each: dimensions 0-5 name the concept, dimensions 6-15 are noise
+    # with a larger spread within a concept than the concepts have between them.
+    rng = np.random.default_rng(3)
+    owner = np.repeat(np.arange(300), 3)
+    vectors = np.hstack([rng.normal(size=(300, 6))[owner] + rng.normal(size=(900, 6)) * 0.05,
+                         rng.normal(size=(900, 10)) * 2.0])
+    projection = ConceptProjection.fit(vectors, owner, dims=6, reg=0.1)
+    assert projection is not None
+
+    def same_concept_nearest(rows: np.ndarray) -> float:
+        rows = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+        similarity = rows @ rows.T
+        np.fill_diagonal(similarity, -np.inf)
+        return float(np.mean(owner[np.argmax(similarity, axis=1)] == owner))
+
+    assert same_concept_nearest(projection.transform(vectors)) > 0.95  # 1.00 measured
+    assert same_concept_nearest(vectors) < 0.2  # 0.03 measured
+    assert np.allclose(np.linalg.norm(projection.transform(vectors), axis=1), 1.0, atol=1e-5)
+
+
+def test_concept_projection_needs_enough_concepts_with_several_labels() -> None:
+    vectors = np.random.default_rng(1).normal(size=(40, 8))
+    assert ConceptProjection.fit(vectors, np.repeat(np.arange(20), 2), dims=16) is None  # 20 < 2 x 16
+    assert ConceptProjection.fit(vectors, np.arange(40), dims=2) is None  # every concept one label
