@@ -55,7 +55,7 @@ class LinkerConfig:
     fuzzy_weight: float = 0.9
     fuzzy_max_len: int = 20
     # Word-translation expansion (matching/linker_expansion.py): +0.003 MRR on MELO but doubles
-    # link time, so off by default; ``python -m bench.melo DIR --expansion 0.1`` measures it.
+    # link time, so off by default (imports) and on in PROPOSALS (below).
     expansion_weight: float = 0.0
     # Sentence-embedding fusion (matching/semantic.py), used only when the Linker is given a
     # VectorCache: label score += semantic_weight * (cosine - semantic_centre)
