@@ -1,4 +1,4 @@
-"""`flask candidates purge-inactive`, `flask backup`, `flask restore`: data lifecycle commands."""
+"""`flask candidates purge-inactive`, `flask throttle prune`, `flask backup`, `flask restore`: data lifecycle."""
 from __future__ import annotations
 
 import sys
@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 from flask import current_app
 
-from models.services import erasure
+from models.services import erasure, throttle
 from models.services.backup import BackupError, backup, restore
 from web.extensions import db
 
 candidates_group = click.Group("candidates", help="Lifecycle of candidates' personal data.")
+throttle_group = click.Group("throttle", help="The counted attempts behind the rate limits.")
 
 
 @candidates_group.command("purge-inactive")
@@ -32,6 +33,20 @@ def purge_inactive(dry_run: bool, days: int | None) -> None:
         erasure.erase_candidate(db.session, candidate, origin="cli")
     db.session.commit()
     click.echo(f"Erased {len(due)} candidate(s); their placements remain as anonymous statistics.")
+
+
+@throttle_group.command("prune")
+@click.option("--hours", type=click.IntRange(min=1), default=24, show_default=True,
+              help="Keep the attempts of the last HOURS (at least the longest limit window: one hour).")
+def throttle_prune(hours: int) -> None:
+    """Delete counted attempts (logins, catalogue views; they hold client addresses) older than --hours.
+
+    Run daily from a scheduler: the limits look back one hour at most, so older rows only keep
+    visitors' addresses around.
+    """
+    removed = throttle.prune(db.session, hours * 3600)
+    db.session.commit()
+    click.echo(f"Deleted {removed} counted attempt(s) older than {hours} hour{'s' if hours != 1 else ''}.")
 
 
 @click.command("backup")
