@@ -8,6 +8,7 @@ from models.enums import ConceptKind, Role, VacancyStatus
 from models.services.vacancies import close_expired, split_skills
 from tests.helpers import visible_text
 from tests.vacancy_factories import future, make_vacancy  # noqa: F401  (fixture)
+from web.vacancies.routes import today
 
 
 def form_data(employer, **overrides):
@@ -133,8 +134,9 @@ def test_stale_edit_is_refused_with_409_naming_who_changed_it(as_role, client, d
 
 
 def test_closing_date_passing_closes_the_vacancy_on_read(as_role, client, db, make_vacancy):
-    expired = make_vacancy(title="Verlopen", closing_date=date.today() - timedelta(days=1))
-    today_closing = make_vacancy(title="Sluit vandaag", closing_date=date.today())
+    local_today = today()  # the installation's calendar day (Amsterdam), not the machine's (UTC)
+    expired = make_vacancy(title="Verlopen", closing_date=local_today - timedelta(days=1))
+    today_closing = make_vacancy(title="Sluit vandaag", closing_date=local_today)
     as_role(Role.ACCOUNT_MANAGER)
     text = visible_text(client.get(f"/vacatures/{expired.id}").get_data(as_text=True))
     assert "Status Gesloten" in text
@@ -142,7 +144,7 @@ def test_closing_date_passing_closes_the_vacancy_on_read(as_role, client, db, ma
     assert db.session.get(Vacancy, today_closing.id).status == VacancyStatus.OPEN
     change = db.session.scalar(select(ChangeRecord).where(ChangeRecord.object_id == expired.id))
     assert (change.field, change.old, change.new, change.actor_id) == ("status", "open", "closed", None)
-    assert close_expired(db.session, date.today()) == 0  # a second run finds nothing
+    assert close_expired(db.session, local_today) == 0  # a second run finds nothing
 
 
 def test_close_expired_command(runner, db, make_vacancy):
