@@ -92,3 +92,28 @@ def test_export_csv_and_xlsx_follow_the_filters_and_are_audited(as_role, client,
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
     assert [e.details["format"] for e in events] == ["csv", "xlsx"] and events[0].details["status"] == "open"
     assert client.get("/vacatures/export.pdf").status_code == 404
+
+
+def test_employer_filter_comes_from_the_employer_page_not_a_select_of_every_employer(
+        as_role, client, db, other_org, make_vacancy, make_employer):
+    bol = make_employer(name="Bakkerij Bol")
+    make_vacancy(title="Bakkershulp", employer=bol)
+    make_vacancy(title="Lasser", employer=make_employer(name="Metaal Oost"))
+    for n in range(30):
+        make_employer(name=f"Werkgever {n:02d}")
+    stranger = make_employer(other_org, name="Geheim BV")
+    as_role(Role.ACCOUNT_MANAGER)
+    listing = client.get("/vacatures/").get_data(as_text=True)
+    assert "Werkgever 07" not in listing and 'name="employer"' not in listing
+
+    employer_page = client.get(f"/werkgevers/{bol.id}").get_data(as_text=True)
+    assert f'href="/vacatures/?employer={bol.id}"' in employer_page
+    filtered = client.get(f"/vacatures/?employer={bol.id}&q=bakker").get_data(as_text=True)
+    text = visible_text(filtered)
+    assert "Alleen vacatures van Bakkerij Bol · alle werkgevers" in text
+    assert "Bakkershulp" in text and "Lasser" not in text
+    assert f'name="employer" value="{bol.id}"' in filtered  # kept when other filters change
+    assert 'href="/vacatures/?q=bakker">alle werkgevers' in filtered
+
+    foreign = visible_text(client.get(f"/vacatures/?employer={stranger.id}").get_data(as_text=True))
+    assert "Geheim BV" not in foreign and "0 vacatures" in foreign

@@ -55,6 +55,7 @@ def entries_for(user=None) -> list[Entry]:
 
 
 def init_navigation(app: Flask) -> None:
-    """Make ``nav_entries()`` and ``has_endpoint(name)`` available in templates."""
+    """Make ``nav_entries()``, ``has_endpoint(name)`` and ``can(capability)`` available in templates."""
     app.jinja_env.globals["nav_entries"] = entries_for
+    app.jinja_env.globals["can"] = can
     app.jinja_env.globals["has_endpoint"] = lambda name: name in current_app.view_functions

@@ -8,10 +8,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 from sqlalchemy import select
 
-from models import ChangeRecord, Concept, User, Vacancy
+from models import ChangeRecord, Concept, Employer, User, Vacancy
 from models.services import audit, exports
 from models.services import vacancies as service
-from models.services.vacancies.edit import employers_of
 from models.services.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db
@@ -25,7 +24,7 @@ PER_PAGE = 25
 
 @bp.context_processor
 def _helpers() -> dict:
-    return {"can": can, "education_labels": EDUCATION_LABELS}
+    return {"education_labels": EDUCATION_LABELS}
 
 
 def today():
@@ -70,11 +69,16 @@ def index():
     filters = filters_from_request()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = service.list_page(db.session, org_id(), filters, page, PER_PAGE)
+    # The employer filter comes from the employer's page (?employer=ID); the search box finds
+    # employers by name, so the list has no select of every employer of the register.
+    employer = db.session.get(Employer, filters.employer_id) if filters.employer_id else None
+    args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "vacancies/index.html", rows=rows, total=total, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-        filters=filters, status_labels=STATUS_LABELS, employers=employers_of(db.session, org_id()),
-        submitted=service.submitted_count(db.session, org_id()) if can("register") else 0,
-        args={k: v for k, v in request.args.items() if k != "page"},
+        filters=filters, status_labels=STATUS_LABELS,
+        employer_filter=employer if employer is not None and employer.organisation_id == org_id() else None,
+        without_employer={k: v for k, v in args.items() if k != "employer"},
+        submitted=service.submitted_count(db.session, org_id()) if can("register") else 0, args=args,
     )
 
 
