@@ -87,8 +87,9 @@ def test_accept_links_the_existing_employer_with_the_same_kvk(client, db, org, a
     vacancy = db.session.scalar(select(Vacancy))
     page = client.get(f"/vacatures/{vacancy.id}/beoordelen").get_data(as_text=True)
     assert "In het register staat al een werkgever met dit KvK-nummer: Bol B.V." in visible_text(page)
-    assert f'<option selected value="{existing.id}">' in page
-    client.post(f"/vacatures/{vacancy.id}/beoordelen", data={"decision": "existing", "employer_id": existing.id})
+    assert 'value="Bol B.V."' in page and f'name="employer_id" value="{existing.id}"' in page
+    client.post(f"/vacatures/{vacancy.id}/beoordelen",
+                data={"decision": "existing", "employer": "Bol B.V.", "employer_id": existing.id})
     db.session.expire_all()
     assert db.session.get(Vacancy, vacancy.id).employer_id == existing.id
     assert db.session.scalar(select(Employer.id).where(Employer.id != existing.id)) is None
@@ -122,3 +123,32 @@ def test_submissions_are_never_shown_to_partners(client, db, org, other_org, as_
     assert client.get("/vacatures/aanmeldingen").get_data(as_text=True).count("Bakkershulp") == 0
     assert client.get(f"/vacatures/{vacancy.id}/beoordelen").status_code == 404
     assert client.get(f"/vacatures/{vacancy.id}").status_code == 404
+
+
+def test_existing_employer_is_found_by_name_without_a_select_of_every_employer(client, db, org, as_role,
+                                                                              make_employer):
+    for n in range(30):
+        make_employer(name=f"Werkgever {n:02d}")
+    bakery = make_employer(name="Bakkerij Bol", kvk="87654321")
+    make_employer(name="Bakkerij Brood")
+    _submit(client)
+    as_role(Role.COORDINATOR)
+    vacancy = db.session.scalar(select(Vacancy))
+    page = client.get(f"/vacatures/{vacancy.id}/beoordelen").get_data(as_text=True)
+    assert "Werkgever 07" not in page and "<option" not in page
+
+    url = f"/vacatures/{vacancy.id}/beoordelen"
+    response = client.post(url, data={"decision": "existing", "employer": "Bakkerij"})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "Er zijn meerdere werkgevers gevonden. Kies de juiste." in text
+    assert "Bakkerij Bol" in text and "Bakkerij Brood" in text and "Werkgever 07" not in text
+    response = client.post(url, data={"decision": "existing", "employer": "Geen Zulke BV"})
+    assert "Geen werkgever gevonden met deze naam of dit KvK-nummer." in visible_text(response.get_data(as_text=True))
+    db.session.expire_all()
+    assert db.session.get(Vacancy, vacancy.id).status == VacancyStatus.SUBMITTED
+
+    client.post(url, data={"decision": "existing", "employer": "87654321"})
+    db.session.expire_all()
+    accepted = db.session.get(Vacancy, vacancy.id)
+    assert (accepted.status, accepted.employer_id) == (VacancyStatus.OPEN, bakery.id)

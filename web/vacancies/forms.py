@@ -83,6 +83,8 @@ class ReviewForm(FlaskForm):
         ("new", _l("Accepteren en een nieuwe werkgever aanmaken")),
         ("reject", _l("Afwijzen")),
     ]))
-    employer_id = SelectField(_l("Bestaande werkgever"), coerce=_int_or_none, validate_choice=False)
+    # Looked up by name or KvK (employer_pick), as on the vacancy form.
+    employer = StringField(_l("Bestaande werkgever"), description=_l("Naam of KvK-nummer."))
+    employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=_int_or_none, validate_choice=False)
     reason = TextAreaField(_l("Reden van afwijzing"), description=_l("Alleen bij afwijzen."))
     submit = SubmitField(_l("Besluit opslaan"))

@@ -10,12 +10,11 @@ from models import Vacancy
 from models.enums import VacancyStatus
 from models.services import vacancies as service
 from models.services.errors import InvalidInput
-from models.services.vacancies.edit import employers_of
 from models.services.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db
-from web.forms import choices
 
+from .employer_pick import resolve_employer, show_employer
 from .forms import ReviewForm
 from .routes import bp, get_own_vacancy_or_404
 
@@ -31,6 +30,14 @@ def review_queue():
     return render_template("vacancies/review_queue.html", rows=rows)
 
 
+def _employer_known(form: ReviewForm) -> bool:
+    """For "existing": look the employer up; False (errors or choices on the form) when that needs the user."""
+    if form.decision.data != "existing":
+        return True
+    resolve_employer(form)
+    return not (form.employer.errors or form.employer_id.errors)
+
+
 @bp.route("/<int:vacancy_id>/beoordelen", methods=["GET", "POST"])
 @requires("register")
 def review(vacancy_id: int):
@@ -40,12 +47,12 @@ def review(vacancy_id: int):
         flash(_("Deze vacature is al beoordeeld."), "info")
         return redirect(url_for(".show", vacancy_id=vacancy.id))
     form = ReviewForm()
-    form.employer_id.choices = choices([("", _("Kies een werkgever"))] + employers_of(db.session, org_id()))
+    show_employer(form, None)
     match = matching_employer(db.session, vacancy)
     if request.method == "GET":
         form.decision.data = "existing" if match else "new"
-        form.employer_id.data = match.id if match else None
-    if form.validate_on_submit():
+        show_employer(form, match)
+    if form.validate_on_submit() and _employer_known(form):
         try:
             if form.decision.data == "reject":
                 service.reject_submission(db.session, vacancy, form.reason.data, actor=current_user)
@@ -55,6 +62,8 @@ def review(vacancy_id: int):
                                       create_employer=form.decision.data == "new", actor=current_user)
         except InvalidInput as exc:
             for name, message in exc.errors.items():
+                if name == "employer_id" and not form.employer_id.choices:
+                    name = "employer"  # the select is not on the page: name the text field
                 form[name].errors.append(message)
         else:
             flash(_("Vacature geaccepteerd en open gezet."), "success")

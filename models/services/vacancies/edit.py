@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models.audit import ChangeRecord
@@ -180,10 +180,3 @@ def close_expired(session: Session, today: date) -> int:
                 session.expire(obj)
         session.flush()
     return closed
-
-
-def employers_of(session: Session, organisation_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the organisation's employers, by name, for selects."""
-    return list(session.execute(
-        select(Employer.id, Employer.name).where(Employer.organisation_id == organisation_id).order_by(Employer.name)
-    ).all())
