@@ -89,3 +89,14 @@ def test_embed_on_an_empty_taxonomy_says_what_to_run_first(runner, model, db):
     result = runner.invoke(args=["taxonomy", "embed"])
     assert result.exit_code == 1
     assert "the taxonomy is empty; run `flask --app app taxonomy load` first" in result.output
+
+
+def test_an_unreadable_vector_file_leaves_the_worklist_working_by_spelling(as_role, client, model, worklist):
+    path = taxonomy_semantic.vectors_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a numpy file")
+    as_role(Role.COORDINATOR)
+    response = client.get("/beheer/taxonomie/ongekoppeld")
+    assert response.status_code == 200
+    text = visible_text(response.get_data(as_text=True))
+    assert "zweefvlieger" in text and "Koppel aan Piloot" not in text

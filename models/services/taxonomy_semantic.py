@@ -8,6 +8,7 @@ and ``flask taxonomy embed`` has written the label vectors (``SEMANTIC_VECTORS``
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,12 @@ def proposal_vectors(texts: list[str]) -> VectorCache | None:
     path = vectors_path()
     cached = _caches.get(str(path))
     if cached is None or cached[0] != when:
-        cached = (when, VectorCache(embedder_factory(), path))
+        try:
+            cached = (when, VectorCache(embedder_factory(), path))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            log.warning("label vectors in %s unreadable (%s); worklist proposals are lexical until "
+                        "`flask taxonomy embed` rewrites them", path, type(error).__name__)
+            return None
         _caches[str(path)] = cached
     cache = cached[1]
     missing = cache.missing(texts)
