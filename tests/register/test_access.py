@@ -86,6 +86,16 @@ def test_another_organisations_staff_get_404_for_every_record(client, records, a
         assert call(client, method, url, records).status_code == 404, url
 
 
+def test_a_record_opened_under_another_employer_of_the_own_organisation_is_404(client, records, as_role,
+                                                                              make_employer):
+    as_role(Role.ACCOUNT_MANAGER)
+    other = make_employer(name="Garage Wiel")
+    swapped = {**records, "e": other.id}
+    for method, url in OBJECT_ROUTES:
+        if "{p}" in url or "{a}" in url:
+            assert call(client, method, url, swapped).status_code == 404, url
+
+
 @pytest.mark.parametrize("role", [Role.ACCOUNT_MANAGER, Role.COORDINATOR])
 def test_own_organisation_staff_can_open_every_page(client, records, as_role, role):
     as_role(role)

@@ -1,7 +1,7 @@
 """Agreements (covenants) with an employer: add, edit with locking, history."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,15 +12,8 @@ from web.access import get_own_or_404, requires
 from web.extensions import db
 
 from .forms import AgreementForm, form_data, show_errors
-from .helpers import render_history
+from .helpers import child_or_404, render_history
 from .routes import bp
-
-
-def _agreement_or_404(employer: Employer, agreement_id: int) -> Agreement:
-    agreement = db.session.get(Agreement, agreement_id)
-    if agreement is None or agreement.employer_id != employer.id:
-        abort(404)
-    return agreement
 
 
 @bp.route("/<int:employer_id>/afspraken/nieuw", methods=["GET", "POST"])
@@ -46,7 +39,7 @@ def agreement_create(employer_id: int):
 def agreement_edit(employer_id: int, agreement_id: int):
     """Edit an agreement; a save on a stale copy is refused with 409 and the input kept."""
     employer = get_own_or_404(db.session, Employer, employer_id)
-    agreement = _agreement_or_404(employer, agreement_id)
+    agreement = child_or_404(db.session, Agreement, employer, agreement_id)
     form = AgreementForm(obj=agreement if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = agreement.version
@@ -75,5 +68,5 @@ def agreement_edit(employer_id: int, agreement_id: int):
 def agreement_history(employer_id: int, agreement_id: int):
     """Every change to the agreement: who, when, old → new."""
     employer = get_own_or_404(db.session, Employer, employer_id)
-    agreement = _agreement_or_404(employer, agreement_id)
+    agreement = child_or_404(db.session, Agreement, employer, agreement_id)
     return render_history(employer, agreement.description, agreement)

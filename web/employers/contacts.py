@@ -1,7 +1,7 @@
 """Contact persons of an employer: add, edit (with locking), remove, history. Staff only."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,15 +12,8 @@ from web.access import get_own_or_404, requires
 from web.extensions import db
 
 from .forms import ContactPersonForm, form_data, show_errors
-from .helpers import render_history
+from .helpers import child_or_404, render_history
 from .routes import bp
-
-
-def _person_or_404(employer: Employer, person_id: int) -> ContactPerson:
-    person = db.session.get(ContactPerson, person_id)
-    if person is None or person.employer_id != employer.id:
-        abort(404)
-    return person
 
 
 @bp.route("/<int:employer_id>/contactpersonen/nieuw", methods=["GET", "POST"])
@@ -46,7 +39,7 @@ def person_create(employer_id: int):
 def person_edit(employer_id: int, person_id: int):
     """Edit a contact person; a save on a stale copy is refused with 409 and the input kept."""
     employer = get_own_or_404(db.session, Employer, employer_id)
-    person = _person_or_404(employer, person_id)
+    person = child_or_404(db.session, ContactPerson, employer, person_id)
     form = ContactPersonForm(obj=person if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = person.version
@@ -73,7 +66,7 @@ def person_edit(employer_id: int, person_id: int):
 def person_delete(employer_id: int, person_id: int):
     """Remove a contact person; their contact moments stay, without the person."""
     employer = get_own_or_404(db.session, Employer, employer_id)
-    person = _person_or_404(employer, person_id)
+    person = child_or_404(db.session, ContactPerson, employer, person_id)
     name = person.name
     register_contacts.remove_contact_person(db.session, person, current_user)
     flash(_("Contactpersoon %(name)s is verwijderd.", name=name), "success")
@@ -85,5 +78,5 @@ def person_delete(employer_id: int, person_id: int):
 def person_history(employer_id: int, person_id: int):
     """Every change to the contact person: who, when, old → new."""
     employer = get_own_or_404(db.session, Employer, employer_id)
-    person = _person_or_404(employer, person_id)
+    person = child_or_404(db.session, ContactPerson, employer, person_id)
     return render_history(employer, person.name, person)

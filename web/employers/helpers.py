@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from flask import render_template, request
+from flask import abort, render_template, request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,14 @@ FIELD_LABELS = {
     "target_count": "Aantal plaatsingen", "period_start": "Van", "period_end": "Tot en met",
     "target_group": "Doelgroep",
 }
+
+
+def child_or_404(session: Session, model, employer, child_id: int):
+    """A record of ``model`` (contact person, agreement) that belongs to ``employer``; 404 otherwise."""
+    child = session.get(model, child_id)
+    if child is None or child.employer_id != employer.id:
+        abort(404)
+    return child
 
 
 def filters_from_args() -> EmployerFilters:
