@@ -29,6 +29,7 @@ class Defaults:
     STAFF_TWO_FACTOR = None  # staff sign in with a TOTP code; None: on, except in development/tests
     IDLE_TIMEOUT_SECONDS = 30 * 60  # a staff session ends after this long without a request
     RETENTION_DAYS = 2 * 365  # inactive candidates are erased after this long (flask candidates purge-inactive)
+    AUDIT_RETENTION_DAYS = 2 * 365  # audit events are deleted after this long (flask audit prune; at least 180)
     PROFILE_K_ANONYMITY = 5
     PROFILE_NOINDEX = True
     # Public catalogue, per client address and hour (counted in the database, shared by workers).

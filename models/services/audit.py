@@ -1,6 +1,9 @@
 """Writing the audit trail: security events and every access to personal data."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models.audit import AuditEvent, ChangeRecord
@@ -49,3 +52,18 @@ def record_changes(session: Session, obj, before: dict, after: dict, actor=None)
             )
             count += 1
     return count
+
+
+def count_before(session: Session, cutoff: datetime) -> int:
+    """How many audit events are older than ``cutoff`` (what :func:`prune` would delete)."""
+    return session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.at < cutoff))
+
+
+def prune(session: Session, cutoff: datetime, *, origin: str | None = None) -> int:
+    """Delete the audit events older than ``cutoff`` and leave an ``audit_pruned`` event saying so.
+
+    An event at exactly ``cutoff`` is kept. Returns how many were deleted; the caller commits.
+    """
+    deleted = session.execute(delete(AuditEvent).where(AuditEvent.at < cutoff)).rowcount
+    record(session, "audit_pruned", origin=origin, details={"deleted": deleted, "cutoff": cutoff.isoformat()})
+    return deleted

@@ -7,7 +7,7 @@ from flask import Flask
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
     from .importing import import_command
-    from .privacy import backup_command, candidates_group, restore_command, throttle_group
+    from .privacy import audit_group, backup_command, candidates_group, restore_command, throttle_group
     from .profiles import profiles_group
     from .bias import bias_command
     from .matching import match_group, suggest_command, taxonomy_group
@@ -19,6 +19,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_group)
     app.cli.add_command(candidates_group)
     app.cli.add_command(throttle_group)
+    app.cli.add_command(audit_group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(profiles_group)

@@ -1,19 +1,24 @@
-"""`flask candidates purge-inactive`, `flask throttle prune`, `flask backup`, `flask restore`: data lifecycle."""
+"""`flask candidates purge-inactive`, `flask throttle prune`, `flask audit prune`, `flask backup`,
+`flask restore`: data lifecycle."""
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
 from flask import current_app
 
-from models.services import erasure, throttle
+from models.base import utcnow
+from models.services import audit, erasure, throttle
 from models.services.backup import BackupError, backup, restore
 from web.extensions import db
 
 candidates_group = click.Group("candidates", help="Lifecycle of candidates' personal data.")
 throttle_group = click.Group("throttle", help="The counted attempts behind the rate limits.")
+audit_group = click.Group("audit", help="Retention of the audit trail.")
+
+AUDIT_MIN_DAYS = 180  # the BIO asks that logs be kept at least six months
 
 
 @candidates_group.command("purge-inactive")
@@ -47,6 +52,32 @@ def throttle_prune(hours: int) -> None:
     removed = throttle.prune(db.session, hours * 3600)
     db.session.commit()
     click.echo(f"Deleted {removed} counted attempt(s) older than {hours} hour{'s' if hours != 1 else ''}.")
+
+
+@audit_group.command("prune")
+@click.option("--days", type=click.IntRange(min=AUDIT_MIN_DAYS),
+              help=f"Keep the audit events of the last DAYS days (default: AUDIT_RETENTION_DAYS; at least {AUDIT_MIN_DAYS}).")
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def audit_prune(days: int | None, dry_run: bool) -> None:
+    """Delete audit events older than the retention period; an `audit_pruned` event records the prune.
+
+    Run daily from a scheduler. Fewer than 180 days are refused: the BIO asks that logs be kept at
+    least six months.
+    """
+    if days is None:
+        days = current_app.config["AUDIT_RETENTION_DAYS"]
+        if days < AUDIT_MIN_DAYS:
+            raise click.UsageError(
+                f"Invalid value for AUDIT_RETENTION_DAYS: {days} is not in the range x>={AUDIT_MIN_DAYS}."
+            )
+    cutoff = utcnow() - timedelta(days=days)
+    period = f"from before {cutoff:%Y-%m-%d %H:%M:%S} UTC (older than {days} days)"
+    if dry_run:
+        click.echo(f"Dry run: {audit.count_before(db.session, cutoff)} audit event(s) {period} would be deleted.")
+        return
+    deleted = audit.prune(db.session, cutoff, origin="cli")
+    db.session.commit()
+    click.echo(f"Deleted {deleted} audit event(s) {period}.")
 
 
 @click.command("backup")
