@@ -105,3 +105,12 @@ def test_word_expansion_links_through_words_that_share_a_concept() -> None:
     base = {l.concept_id: l.confidence for l in plain.link(wording, top=3, threshold=0.0)}
     assert gain["pilot"] >= base["pilot"]
     assert gain.get("cook", 0.0) == base.get("cook", 0.0)
+
+
+def test_a_word_that_only_shares_letters_with_a_label_is_not_proposed() -> None:
+    # the taxonomy worklist proposes from 0.35 on; the typo repair must not lift look-alikes there
+    # ("geduldig" ~ "Lassen", "Eerlijk" ~ "SVH Basiskok" were proposed at 38%)
+    lk = linker()
+    for wording in ("geduldig", "Eerlijk", "Goed luisteren", "caregiver"):
+        assert lk.link(wording, threshold=0.35, top=3) == [], wording
+    assert best("heftrukc", kind="skill") == "heftruck"  # a real typo still repairs
