@@ -37,6 +37,16 @@ def fast_password_hashing():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def isolated_instance_folder(tmp_path_factory):
+    """An empty instance folder: a developer's instance/werkbrug.cfg (make run writes a SECRET_KEY
+    there) or instance/semantic-vectors.npz must not change what the tests see."""
+    folder = tmp_path_factory.mktemp("instance")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("flask.Flask.auto_find_instance_path", lambda self: str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True, scope="session")
 def compiled_translations():
     """The .mo catalogues are built (make install), not committed: build them for runs that skip make."""
     from web.config import Defaults
