@@ -16,6 +16,7 @@ from .sroi import (
     BuildingBlock,
     BuildingBlockTable,
     BuildingBlockTableVersion,
+    ContractorAccess,
     SroiActivity,
     SroiObligation,
 )
@@ -30,7 +31,7 @@ __all__ = [
     "BuildingBlockTableVersion", "CacheStamp", "Candidate", "CandidatePersonal", "CandidateTerm",
     "CatalogueTerm", "ProfileTerm",
     "ChangeRecord", "Concept", "ConceptAlias", "ConceptRelation", "ContactMoment",
-    "ContactPerson", "Employer", "EmployerRequest", "Favourite", "Organisation", "OutboxMessage",
+    "ContactPerson", "ContractorAccess", "Employer", "EmployerRequest", "Favourite", "Organisation", "OutboxMessage",
     "Placement", "PublicProfile", "SavedSearch", "SroiActivity", "SroiObligation", "Suggestion",
     "ThrottleEvent", "UnmatchedWording", "User", "Vacancy", "VacancyShare", "VacancyTerm",
     "utcnow",

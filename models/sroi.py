@@ -1,7 +1,7 @@
 """Social-return obligations, their non-placement activities, and versioned bouwblokken tables."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from .enums import ActivityKind, ActivityStatus, BlockKind, BlockUnit
 
 if TYPE_CHECKING:
     from .employer import Employer
+    from .user import User
 
 
 class SroiObligation(Versioned, Timestamps, Base):
@@ -72,8 +73,31 @@ class SroiActivity(Versioned, Timestamps, Base):
     table_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("building_block_table_version.id")
     )
+    # A contractor's proposal counts only once staff approve it; a rejection keeps its reason.
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
 
     obligation: Mapped[SroiObligation] = relationship(back_populates="activities")
+
+
+class ContractorAccess(Timestamps, Base):
+    """An employer account that sees the obligations of one register employer as its contact person.
+
+    A table of its own rather than a column on the account: user_account → employer next to
+    employer.account_manager_id → user_account would make the two tables depend on each other.
+    """
+
+    __tablename__ = "sroi_contractor_access"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"), index=True)
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    employer: Mapped[Employer] = relationship()
 
 
 class BuildingBlockTable(Timestamps, Base):

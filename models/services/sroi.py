@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.employer import Employer
-from models.enums import ActivityKind
+from models.enums import ActivityKind, ActivityStatus
 from models.placement import Placement
 from models.services import audit, placement_value
 from models.services.building_blocks import version_on, version_to_dataclass
@@ -113,9 +113,13 @@ def activity_block(session: Session, obligation: SroiObligation, kind: ActivityK
 
 
 def add_activity(session: Session, obligation: SroiObligation, kind: str, occurred_on: date | None,
-                 amount: str, evidence: str, actor=None) -> SroiActivity:
+                 amount: str, evidence: str, actor=None, status: ActivityStatus = ActivityStatus.APPROVED
+                 ) -> SroiActivity:
     """Record a purchase (amount in euro, excl. VAT) or social activity (hours, or activities for a
-    per-activity rate) with evidence, valued with the table's activity block."""
+    per-activity rate) with evidence, valued with the table's activity block.
+
+    With status PROPOSED it is a contractor's proposal: valued the same way, counted only once approved.
+    """
     errors = {}
     if kind not in set(ACTIVITY_UNITS):
         errors["kind"] = "Kies inkoop of maatschappelijke activiteit."
@@ -139,11 +143,13 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     activity = SroiActivity(
         obligation=obligation, kind=ActivityKind(kind), occurred_on=occurred_on, amount=quantity,
         evidence=evidence.strip(), value_cents=valuation.cents, value_explanation=valuation.explanation,
-        table_version_id=version.id,
+        table_version_id=version.id, status=status,
+        proposed_by_id=getattr(actor, "id", None) if status == ActivityStatus.PROPOSED else None,
     )
     session.add(activity)
     session.flush()
-    audit.record(session, "sroi_activity_added", actor=actor, obj=activity,
+    action = "sroi_activity_proposed" if status == ActivityStatus.PROPOSED else "sroi_activity_added"
+    audit.record(session, action, actor=actor, obj=activity,
                  details={"obligation_id": obligation.id, "value_cents": valuation.cents})
     return activity
 

@@ -37,6 +37,7 @@ class Contribution:
     realised_cents: int
     forecast_cents: int
     explanation: str
+    summary: str = ""  # the label without the placement number: what the contractor's page shows
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,17 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
         if version is not None:
             start, end = period[p.sroi_obligation_id]
             realised = value_placement(version, facts(p), start, end, as_of=today).cents
-        label = (f"Plaatsing {p.id}: {INSTRUMENT_LABELS[p.instrument.value]}, {p.hours_per_week} u/week, "
-                 f"{'vast' if p.contract_type.value == 'permanent' else 'tijdelijk'} contract")
+        summary = (f"{INSTRUMENT_LABELS[p.instrument.value]}, {p.hours_per_week} u/week, "
+                   f"{'vast' if p.contract_type.value == 'permanent' else 'tijdelijk'} contract")
         by_obligation[p.sroi_obligation_id].append(Contribution(
-            "placement", p.id, label, p.start_date, realised, p.value_cents or 0, p.value_explanation or ""))
+            "placement", p.id, f"Plaatsing {p.id}: {summary}", p.start_date, realised, p.value_cents or 0,
+            p.value_explanation or "", summary))
     for a in activities:
         done = a.value_cents or 0
+        label = f"{ACTIVITY_LABELS[a.kind.value]}: {a.evidence}"
         by_obligation[a.obligation_id].append(Contribution(
-            "activity", a.id, f"{ACTIVITY_LABELS[a.kind.value]}: {a.evidence}", a.occurred_on,
-            done if a.occurred_on <= today else 0, done, a.value_explanation or ""))
+            "activity", a.id, label, a.occurred_on, done if a.occurred_on <= today else 0, done,
+            a.value_explanation or "", label))
     result = {}
     for o in obligations:
         items = by_obligation[o.id]
