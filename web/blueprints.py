@@ -21,6 +21,7 @@ AREAS = (
     "web.employers.routes",
     "web.placements.routes",
     "web.sroi.routes",
+    "web.contractor.routes",
     "web.bouwblokken.routes",
     "web.matches.routes",
     "web.bias.routes",

@@ -43,7 +43,10 @@ POLICY: dict[str, object] = {
         "follow_up_done", "follow_ups", "index", "log_moment", "person_create", "person_delete", "person_edit",
         "person_history", "quick_moment", "show")},
     **{f"requests.{e}": REGISTER for e in ("change_status", "edit", "index", "link_employer", "show")},
-    **{f"sroi.{e}": REGISTER for e in ("add_activity", "create", "edit", "export", "index", "link", "show", "unlink")},
+    **{f"sroi.{e}": REGISTER for e in ("add_activity", "approve", "create", "edit", "export", "grant_access", "index",
+                                       "link", "reject", "revoke_access", "show", "unlink")},
+    # A contractor's contact person: 404 unless the account has access to that contractor.
+    **{f"contractor.{e}": {EMPLOYER} for e in ("index", "propose", "show")},
     **{f"vacancies.{e}": REGISTER for e in ("create", "edit", "export", "review", "review_queue", "share", "unshare")},
     "start.account_manager": REGISTER,
     "vacancies.history": VACANCIES, "vacancies.index": VACANCIES, "vacancies.show": VACANCIES,
@@ -129,7 +132,8 @@ def test_forbidden_roles_get_403_and_allowed_roles_do_not(world, role):
 _MISSING = {k: 999_999 for k in ("employer_id", "agreement_id", "person_id", "moment_id", "candidate_id",
                                  "vacancy_id", "suggestion_id", "request_id", "placement_id", "obligation_id",
                                  "version_id", "table_id", "user_id", "token_id", "organisation_id", "concept_id",
-                                 "alias_id", "skill_id", "item_id", "search_id")}
+                                 "alias_id", "skill_id", "item_id", "search_id",
+                                 "activity_id")}
 
 
 def test_objects_of_another_organisation_answer_404(world):

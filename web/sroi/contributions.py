@@ -17,7 +17,7 @@ from models.services.sroi_progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 
-from .forms import ActivityForm, LinkPlacementForm
+from .forms import ActivityForm, LinkPlacementForm, show_errors
 from .routes import bp, show
 
 
@@ -68,8 +68,7 @@ def add_activity(obligation_id: int):
             activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
                                          form.amount.data or "", form.evidence.data or "", actor=current_user)
         except InvalidInput as exc:
-            for field, message in exc.errors.items():
-                getattr(form, field).errors.append(message)
+            show_errors(form, exc.errors)
         else:
             flash(_("Activiteit vastgelegd: %(how)s.", how=activity.value_explanation), "success")
             return redirect(url_for(".show", obligation_id=obligation.id))

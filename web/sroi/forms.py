@@ -1,7 +1,7 @@
 """Forms for social-return obligations, linking placements and recording activities."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, EmailField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from web.forms import choices
@@ -39,3 +39,22 @@ class ActivityForm(FlaskForm):
     evidence = TextAreaField(_l("Bewijs"), validators=[Length(max=2000)],
                              description=_l("Factuurnummer, urenstaat of verklaring."))
     submit = SubmitField(_l("Activiteit vastleggen"))
+
+
+class ProposalForm(ActivityForm):
+    """What a contractor's contact person fills in: the staff activity form, counted after approval."""
+
+    submit = SubmitField(_l("Activiteit voorstellen"))
+
+
+class AccessForm(FlaskForm):
+    email = EmailField(_l("E-mailadres van het werkgeversaccount"), validators=[Length(max=254)],
+                       description=_l("De contactpersoon maakt eerst zelf een account aan via "
+                                      "'Account voor werkgevers'."))
+    submit = SubmitField(_l("Toegang geven"))
+
+
+def show_errors(form, errors: dict) -> None:
+    """Put a service's InvalidInput messages on the form's fields of the same name."""
+    for field, message in errors.items():
+        getattr(form, field).errors.append(message)

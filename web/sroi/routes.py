@@ -10,15 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import BuildingBlockTable, Employer, Placement, SroiObligation
-from models.services import locking, sroi
+from models.services import locking, sroi, sroi_contractor
 from models.services.errors import Conflict, InvalidInput
 from models.services.money import format_percentage
-from models.services.sroi_progress import STATUS_LABELS, progress, progress_many
+from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
 
-from .forms import ActivityForm, LinkPlacementForm, ObligationForm
+from .forms import AccessForm, ActivityForm, LinkPlacementForm, ObligationForm
 
 bp = Blueprint("sroi", __name__, url_prefix="/beheer/social-return", template_folder="templates")
 PER_PAGE = 25
@@ -44,6 +44,7 @@ def index():
     return render_template("sroi/index.html", obligations=obligations, total=total, page=page,
                            pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
                            progress=progress_many(db.session, obligations, date.today()),
+                           waiting=sroi_contractor.waiting_counts(db.session, [o.id for o in obligations]),
                            status_labels=STATUS_LABELS)
 
 
@@ -129,8 +130,10 @@ def _plain_euro(cents: int) -> str:
 
 @bp.route("/<int:obligation_id>")
 @requires("register")
-def show(obligation_id: int, link_form=None, activity_form=None, status: int = 200):
-    """The obligation: amount, realised, remaining, forecast, status, and every contribution."""
+def show(obligation_id: int, link_form=None, activity_form=None, access_form=None, review_errors=None,
+         status: int = 200):
+    """The obligation: amount, realised, remaining, forecast, status, every contribution, the contractor's
+    proposals waiting for review and who has access as the contractor's contact person."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     link_form = link_form or LinkPlacementForm(prefix="link")
     candidates = db.session.execute(
@@ -142,7 +145,10 @@ def show(obligation_id: int, link_form=None, activity_form=None, status: int = 2
                  start=p.start_date.strftime("%d-%m-%Y"), hours=p.hours_per_week)) for p in candidates)
     return render_template("sroi/show.html", obligation=obligation, progress=progress(db.session, obligation,
                            date.today()), status_labels=STATUS_LABELS, link_form=link_form,
-                           activity_form=activity_form or ActivityForm(prefix="activity"), today=date.today()), status
+                           activity_form=activity_form or ActivityForm(prefix="activity"), today=date.today(),
+                           proposals=sroi_contractor.proposals(db.session, obligation, waiting_only=True),
+                           activity_labels=ACTIVITY_LABELS, review_errors=review_errors or {}, access_form=access_form or AccessForm(prefix="access"),
+                           contacts=sroi_contractor.contacts(db.session, obligation.contractor)), status
 
 
-from . import contributions  # noqa: E402,F401  (registers linking, activities and exports on bp)
+from . import contributions, review  # noqa: E402,F401  (register linking, activities, exports, review on bp)

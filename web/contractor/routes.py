@@ -1,0 +1,87 @@
+"""A contractor's contact person: own obligations with progress, and proposing activities.
+
+Every page answers 404 unless the employer account has access to the obligation's contractor.
+No page names a placed job seeker: placements show only instrument, hours and their computed value.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import Employer, SroiObligation
+from models.enums import ActivityStatus
+from models.services import sroi, sroi_contractor
+from models.services.errors import InvalidInput
+from models.services.sroi_contractor import PROPOSAL_LABELS
+from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
+from web.access import requires
+from web.extensions import db
+from web.sroi.forms import ProposalForm, show_errors
+
+bp = Blueprint("contractor", __name__, url_prefix="/werkgever/social-return", template_folder="templates")
+
+
+@bp.app_template_global()
+def contractor_employer() -> Employer | None:
+    """The register employer the signed-in employer account is contact person of, or None."""
+    return sroi_contractor.contractor_of(db.session, current_user)
+
+
+def _employer_or_404() -> Employer:
+    employer = contractor_employer()
+    if employer is None:
+        abort(404)
+    return employer
+
+
+def _obligation_or_404(obligation_id: int) -> SroiObligation:
+    obligation = db.session.get(SroiObligation, obligation_id)
+    if obligation is None or obligation.contractor_id != _employer_or_404().id:
+        abort(404)
+    return obligation
+
+
+@bp.route("/")
+@requires("employer_account")
+def index():
+    """The obligations whose contractor is the account's employer, with their progress."""
+    employer = _employer_or_404()
+    obligations = sroi_contractor.obligations_for(db.session, employer)
+    return render_template("contractor/index.html", employer=employer, obligations=obligations,
+                           progress=progress_many(db.session, obligations, date.today()),
+                           status_labels=STATUS_LABELS)
+
+
+@bp.route("/<int:obligation_id>")
+@requires("employer_account")
+def show(obligation_id: int, form=None, status: int = 200):
+    """One obligation: amount, realised, remaining, forecast, status, contributions, own proposals."""
+    obligation = _obligation_or_404(obligation_id)
+    return render_template(
+        "contractor/show.html", obligation=obligation, progress=progress(db.session, obligation, date.today()),
+        status_labels=STATUS_LABELS, today=date.today(), form=form or ProposalForm(prefix="activity"),
+        proposals=sroi_contractor.proposals(db.session, obligation), proposal_labels=PROPOSAL_LABELS,
+        activity_labels=ACTIVITY_LABELS), status
+
+
+@bp.route("/<int:obligation_id>/voorstellen", methods=["POST"])
+@requires("employer_account")
+def propose(obligation_id: int):
+    """Propose a purchase or social activity; it is valued now and counts once staff approve it."""
+    obligation = _obligation_or_404(obligation_id)
+    form = ProposalForm(prefix="activity")
+    if form.validate_on_submit():
+        try:
+            activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
+                                         form.amount.data or "", form.evidence.data or "", actor=current_user,
+                                         status=ActivityStatus.PROPOSED)
+        except InvalidInput as exc:
+            show_errors(form, exc.errors)
+        else:
+            flash(_("Voorstel verstuurd: %(how)s. Het telt mee zodra het is goedgekeurd.",
+                    how=activity.value_explanation), "success")
+            return redirect(url_for(".show", obligation_id=obligation.id))
+    return show(obligation_id, form=form, status=422)
