@@ -15,6 +15,7 @@ from web.extensions import db
 
 DEMO_PASSWORD = "werkbrug-demo-2026"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CONTRACTOR_EMAIL = "planner@opdrachtnemer.example"
 
 
 def _first(query):
@@ -47,6 +48,7 @@ def demo_server(tmp_path_factory, fast_password_hashing):
             "obligation": _first(own(SroiObligation)).id,
             "version": _first(select(BuildingBlockTableVersion).order_by(BuildingBlockTableVersion.id)).id,
         }
+        _contractor_with_a_proposal(db.session.get(SroiObligation, ids["obligation"]))
         db.session.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -56,6 +58,21 @@ def demo_server(tmp_path_factory, fast_password_hashing):
     thread.join(timeout=5)
     with app.app_context():
         db.engine.dispose()
+
+
+def _contractor_with_a_proposal(obligation) -> None:
+    """The obligation's contractor gets a contact person with an account and a proposal waiting."""
+    from models import ContractorAccess, SroiActivity
+    from models.enums import ActivityKind, ActivityStatus, Role
+    from models.services import accounts
+
+    contact = accounts.create_user(db.session, email=CONTRACTOR_EMAIL, name="Piet Planner", role=Role.EMPLOYER,
+                                   password=DEMO_PASSWORD, company_name=obligation.contractor.name)
+    db.session.add_all([
+        ContractorAccess(user_id=contact.id, employer_id=obligation.contractor_id),
+        SroiActivity(obligation=obligation, kind=ActivityKind.PURCHASE, occurred_on=obligation.period_start,
+                     amount=100_000, evidence="Factuur 2026-12", value_cents=100_000, proposed_by_id=contact.id,
+                     value_explanation="factuurwaarde € 1.000,00", status=ActivityStatus.PROPOSED)])
 
 
 def detail_pages(ids: dict) -> dict[str, list[str]]:
@@ -143,3 +160,21 @@ def test_staff_list_pages_print_without_navigation_and_filters(demo_server, page
     assert not menu.is_visible() and not page.locator("form.filters").is_visible()
     assert not page.get_by_role("button", name="Uitloggen").is_visible()
     assert page.get_by_role("table").is_visible() and page.get_by_role("heading", name="Werkgevers").is_visible()
+
+
+def test_contractor_pages_pass_axe(demo_server, page):
+    base, ids = demo_server
+    page.goto(base + "/inloggen")
+    page.get_by_label("E-mailadres").fill(CONTRACTOR_EMAIL)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/werkgever/**")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Social return").click()
+    problems = axe_problems(page)
+    page.goto(f"{base}/werkgever/social-return/{ids['obligation']}")
+    assert "voorgesteld" in page.content()
+    problems += axe_problems(page)
+    page.get_by_role("button", name="Activiteit voorstellen").click()  # empty form: error summary, status 422
+    assert page.get_by_role("alert").is_visible()
+    problems += axe_problems(page)
+    assert problems == [], "\n".join(problems)
