@@ -180,7 +180,8 @@ def test_a_proposal_counts_once_staff_approve_it(client, login, as_role, db, con
     url = f"/werkgever/social-return/{obligation.id}"
     response = client.post(f"{url}/voorstellen", data=PURCHASE, follow_redirects=True)
     text = page_text(response)
-    assert "Voorstel verstuurd: Inkoop bij sociale onderneming: factuurwaarde € 1.234,56 excl. btw = € 1.234,56." in text
+    assert ("Voorstel verstuurd: Inkoop bij sociale onderneming: factuurwaarde € 1.234,56 excl. btw "
+            "= € 1.234,56.") in text
     assert "Inkoop bij sociale onderneming: Factuur 2025-88 van Kringloop Flevo" in text and "voorgesteld" in text
     assert "€ 0,00 van € 5.000,00 gerealiseerd" in text
     activity = db.session.scalar(select(SroiActivity))
@@ -196,7 +197,8 @@ def test_a_proposal_counts_once_staff_approve_it(client, login, as_role, db, con
     response = client.post(f"/beheer/social-return/{obligation.id}/voorstellen/{activity.id}/goedkeuren",
                            data={"version": str(activity.version)}, follow_redirects=True)
     text = page_text(response)
-    assert "Voorstel goedgekeurd: Inkoop bij sociale onderneming: factuurwaarde € 1.234,56 excl. btw = € 1.234,56." in text
+    assert ("Voorstel goedgekeurd: Inkoop bij sociale onderneming: factuurwaarde € 1.234,56 excl. btw "
+            "= € 1.234,56.") in text
     assert "€ 1.234,56 van € 5.000,00 gerealiseerd" in text and "Er wachten geen voorstellen" in text
     assert "voorstel wacht" not in page_text(client.get("/beheer/social-return/"))
     db.session.refresh(activity)
@@ -322,3 +324,14 @@ def test_review_and_proposal_forms_need_the_csrf_token(app, client, as_role, db,
     assert refused.status_code in (400, 422)
     db.session.refresh(activity)
     assert activity.status == ActivityStatus.PROPOSED
+
+
+def test_a_table_without_activity_rates_says_so_to_the_contractor(client, login, db, contractor, linked,
+                                                                   make_obligation):
+    obligation = make_obligation(contractor, period_start=date(2025, 1, 1))  # Oost-Nederland: no activity blocks
+    login(linked)
+    response = client.post(f"/werkgever/social-return/{obligation.id}/voorstellen", data=PURCHASE)
+    assert response.status_code == 422
+    assert ("Soort: De tabel 'Uniform model social return Oost-Nederland' waardeert deze soort activiteit "
+            "niet.") in page_text(response)
+    assert db.session.scalar(select(func.count(SroiActivity.id))) == 0

@@ -75,7 +75,8 @@ def proposals(session: Session, obligation: SroiObligation, waiting_only: bool =
     if waiting_only:
         query = query.where(SroiActivity.status == ActivityStatus.PROPOSED)
     else:
-        query = query.where(or_(SroiActivity.proposed_by_id.is_not(None), SroiActivity.status != ActivityStatus.APPROVED))
+        query = query.where(or_(SroiActivity.proposed_by_id.is_not(None),
+                                SroiActivity.status != ActivityStatus.APPROVED))
     return list(session.scalars(query.order_by(SroiActivity.created_at, SroiActivity.id)))
 
 
