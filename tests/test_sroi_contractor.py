@@ -335,3 +335,20 @@ def test_a_table_without_activity_rates_says_so_to_the_contractor(client, login,
     assert ("Soort: De tabel 'Uniform model social return Oost-Nederland' waardeert deze soort activiteit "
             "niet.") in page_text(response)
     assert db.session.scalar(select(func.count(SroiActivity.id))) == 0
+
+
+def test_staff_notes_on_their_own_activities_do_not_reach_the_contractor(client, login, as_role, db, contractor,
+                                                                         linked, make_obligation):
+    # staff write evidence for themselves ("werkervaring van ...") and it may name people; the
+    # contractor sees the kind and the value of such an activity, and the evidence of its own proposals
+    obligation = _utrecht_obligation(make_obligation, contractor)
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post(f"/beheer/social-return/{obligation.id}/activiteiten", data={
+        **PURCHASE, "activity-evidence": "Stageplek voor Fatima El Idrissi, factuur 77"}, follow_redirects=True)
+    assert "Stageplek voor Fatima El Idrissi" in page_text(response)
+    login(linked)
+    client.post(f"/werkgever/social-return/{obligation.id}/voorstellen", data=PURCHASE)
+    text = page_text(client.get(f"/werkgever/social-return/{obligation.id}"))
+    assert "€ 1.234,56 van € 5.000,00 gerealiseerd" in text  # the staff activity counts
+    assert "Fatima" not in text and "factuur 77" not in text
+    assert "Factuur 2025-88 van Kringloop Flevo" in text

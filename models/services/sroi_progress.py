@@ -96,9 +96,11 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
     for a in activities:
         done = a.value_cents or 0
         label = f"{ACTIVITY_LABELS[a.kind.value]}: {a.evidence}"
+        # The contractor sees the evidence it wrote itself; staff's own notes could name people.
+        summary = label if a.proposed_by_id is not None else ACTIVITY_LABELS[a.kind.value]
         by_obligation[a.obligation_id].append(Contribution(
             "activity", a.id, label, a.occurred_on, done if a.occurred_on <= today else 0, done,
-            a.value_explanation or "", label))
+            a.value_explanation or "", summary))
     result = {}
     for o in obligations:
         items = by_obligation[o.id]
