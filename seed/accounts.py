@@ -1,10 +1,11 @@
-"""The demo organisations and one demo account per staff role in each of them."""
+"""The demo organisations, one demo account per staff role in each of them, and a contractor's
+contact person (an employer account) who follows its social-return obligations."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Organisation, User
+from models import ContractorAccess, Organisation, SroiObligation, User
 from models.enums import OrganisationKind, Role
 from models.services import accounts
 
@@ -31,6 +32,10 @@ PEOPLE = {
 }
 
 
+# An employer account with access to the obligations of the contractor of Dronten's first contract.
+DEMO_CONTRACTOR_EMAIL = "opdrachtnemer@werkgever.example.org"
+
+
 def demo_email(role_slug: str, org_key: str) -> str:
     """E-mail of a demo account, e.g. matcher@dronten.example.org."""
     return f"{role_slug}@{org_key}.example.org"
@@ -54,10 +59,26 @@ def create_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
     return created
 
 
+def create_demo_contractor(session: Session, org: Organisation) -> str | None:
+    """Give the contractor of ``org``'s first social-return obligation a contact person with an
+    employer account, as staff would; returns a summary line (None when there is no obligation)."""
+    obligation = session.scalar(select(SroiObligation).where(SroiObligation.organisation_id == org.id)
+                                .order_by(SroiObligation.id).limit(1))
+    if obligation is None or session.scalar(select(User.id).where(User.email == DEMO_CONTRACTOR_EMAIL)):
+        return None
+    employer = obligation.contractor
+    user = accounts.create_user(session, email=DEMO_CONTRACTOR_EMAIL, name=f"Contactpersoon {employer.name}",
+                                role=Role.EMPLOYER, password=DEMO_PASSWORD, company_name=employer.name)
+    session.add(ContractorAccess(user_id=user.id, employer_id=employer.id))
+    session.flush()
+    return f"contractor contact {DEMO_CONTRACTOR_EMAIL} follows the obligations of {employer.name}"
+
+
 def demo_accounts_text() -> str:
     """The table of demo accounts as printed by `make run`."""
     lines = [f"Demo accounts (password for all: {DEMO_PASSWORD}):"]
     for spec in DEMO_ORGANISATIONS:
         for role, slug, title in DEMO_ROLES:
             lines.append(f"  {title:<15} {demo_email(slug, spec['key'])}")
+    lines.append(f"  {'Opdrachtnemer':<15} {DEMO_CONTRACTOR_EMAIL} (werkgeversaccount, social return)")
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from models.services.building_blocks import load_shipped_tables
 from models.services.importing import run_import
 from models.services.profile_bulk import publish_all_consented
 from models.services.taxonomy import load_taxonomy
-from seed.accounts import create_demo_accounts
+from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity
 from seed.demo import generate_activity, generate_import
 
@@ -41,5 +41,7 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
         if org_key == "dronten":
             activity = generate_activity(doc, seed=seed)
             for line in load_activity(session, org, activity):
+                yield f"{org_key} {line}"
+            if line := create_demo_contractor(session, org):
                 yield f"{org_key} {line}"
     yield from publish_all_consented(session, date.today(), origin="seed").lines()

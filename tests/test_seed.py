@@ -1,15 +1,15 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
 from sqlalchemy import func, select
 
-from models import Candidate, ContactMoment, Employer, Organisation, Placement, User, Vacancy
-from seed.accounts import DEMO_PASSWORD
+from models import Candidate, ContactMoment, Employer, Organisation, Placement, SroiObligation, User, Vacancy
+from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 
 
 def count(db, model, *where):
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def test_seed_demo_loads_everything_once(runner, db, login):
+def test_seed_demo_loads_everything_once(runner, db, login, client):
     result = runner.invoke(args=["seed", "demo"])
     assert result.exit_code == 0, result.output
     assert "password for all: werkbrug-demo-2026" in result.output
@@ -25,6 +25,16 @@ def test_seed_demo_loads_everything_once(runner, db, login):
     matcher = db.session.scalar(select(User).where(User.email == "matcher@dronten.example.org"))
     assert login(matcher, password=DEMO_PASSWORD).request.path == "/beheer/matcher"
 
+    # the contractor's contact person signs in and finds its obligations, and nobody else's
+    assert DEMO_CONTRACTOR_EMAIL in result.output
+    contact = db.session.scalar(select(User).where(User.email == DEMO_CONTRACTOR_EMAIL))
+    first = db.session.scalar(select(SroiObligation).order_by(SroiObligation.id).limit(1))
+    others = db.session.scalars(select(SroiObligation).where(SroiObligation.contractor_id != first.contractor_id)).all()
+    assert others
+    login(contact, password=DEMO_PASSWORD)
+    listing = client.get("/werkgever/social-return/").get_data(as_text=True)
+    assert first.contract_name in listing
+    assert all(other.contract_name not in listing for other in others)
     again = runner.invoke(args=["seed", "demo", "--if-empty"])
     assert "not loaded again" in again.output
     assert count(db, Candidate) == 360
