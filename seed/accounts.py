@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ContractorAccess, Organisation, SroiObligation, User
+from models import ContractorAccess, Organisation, SroiActivity, SroiObligation, User
 from models.enums import OrganisationKind, Role
 from models.services import accounts
 
@@ -32,7 +32,7 @@ PEOPLE = {
 }
 
 
-# An employer account with access to the obligations of the contractor of Dronten's first contract.
+# An employer account with access to the obligations of a contractor in Dronten.
 DEMO_CONTRACTOR_EMAIL = "opdrachtnemer@werkgever.example.org"
 
 
@@ -60,10 +60,12 @@ def create_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
 
 
 def create_demo_contractor(session: Session, org: Organisation) -> str | None:
-    """Give the contractor of ``org``'s first social-return obligation a contact person with an
-    employer account, as staff would; returns a summary line (None when there is no obligation)."""
+    """Give the contractor of one of ``org``'s social-return obligations (the first with activities,
+    so its table values the proposals the contact person makes) a contact person with an employer
+    account, as staff would; returns a summary line (None when there is no obligation)."""
+    with_activities = select(SroiActivity.id).where(SroiActivity.obligation_id == SroiObligation.id).exists()
     obligation = session.scalar(select(SroiObligation).where(SroiObligation.organisation_id == org.id)
-                                .order_by(SroiObligation.id).limit(1))
+                                .order_by(with_activities.desc(), SroiObligation.id).limit(1))
     if obligation is None or session.scalar(select(User.id).where(User.email == DEMO_CONTRACTOR_EMAIL)):
         return None
     employer = obligation.contractor

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from models import (
     Agreement, BuildingBlockTable, Candidate, ContactMoment, ContactPerson, Employer, Organisation,
-    SroiActivity, SroiObligation, User, Vacancy,
+    SroiObligation, User, Vacancy,
 )
 from models.enums import ActivityKind, Role
-from models.services import accounts
+from models.services import accounts, sroi
+from models.services.errors import InvalidInput
 from models.services.placements import record_placement
 from seed.accounts import DEMO_PASSWORD, demo_email
 
@@ -101,13 +102,21 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
         )
     session.add_all(obligations.values())
     session.flush()
+    # Activities go through the service, as staff enter them: valued with the obligation's table. A
+    # table that values no activities (Oost-Nederland's) refuses them, as it would refuse staff.
+    refused: dict[str, int] = {}
     for act in activity["sroi_activities"]:
         if act["obligation"] in obligations:
-            session.add(SroiActivity(
-                obligation_id=obligations[act["obligation"]].id, kind=ACTIVITY_KIND[act["kind"]],
-                occurred_on=_day(act["on"]), evidence=act["description"],
-                amount=act["amount_cents"] if act["amount_cents"] is not None else act["hours"],
-            ))
+            amount = (f"{act['amount_cents'] // 100},{act['amount_cents'] % 100:02d}" if act["amount_cents"] is not None
+                      else str(act["hours"]))
+            try:
+                sroi.add_activity(session, obligations[act["obligation"]], ACTIVITY_KIND[act["kind"]].value,
+                                  _day(act["on"]), amount, act["description"])
+            except InvalidInput as exc:
+                reason = "; ".join(exc.errors.values())
+                refused[reason] = refused.get(reason, 0) + 1
+    for reason, count in refused.items():
+        yield f"{count} demo activities left out: {reason}"
 
     placed = 0
     for pl in activity["placements"]:

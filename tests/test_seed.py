@@ -1,7 +1,7 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
 from sqlalchemy import func, select
 
-from models import Candidate, ContactMoment, Employer, Organisation, Placement, SroiObligation, User, Vacancy
+from models import Candidate, ContactMoment, ContractorAccess, Employer, Organisation, Placement, SroiObligation, User, Vacancy
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 
 
@@ -28,13 +28,17 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
     # the contractor's contact person signs in and finds its obligations, and nobody else's
     assert DEMO_CONTRACTOR_EMAIL in result.output
     contact = db.session.scalar(select(User).where(User.email == DEMO_CONTRACTOR_EMAIL))
-    first = db.session.scalar(select(SroiObligation).order_by(SroiObligation.id).limit(1))
-    others = db.session.scalars(select(SroiObligation).where(SroiObligation.contractor_id != first.contractor_id)).all()
-    assert others
+    access = db.session.scalar(select(ContractorAccess).where(ContractorAccess.user_id == contact.id))
+    own = db.session.scalars(select(SroiObligation).where(SroiObligation.contractor_id == access.employer_id)).all()
+    others = db.session.scalars(select(SroiObligation).where(SroiObligation.contractor_id != access.employer_id)).all()
+    assert own and others
     login(contact, password=DEMO_PASSWORD)
     listing = client.get("/werkgever/social-return/").get_data(as_text=True)
-    assert first.contract_name in listing
+    assert all(mine.contract_name in listing for mine in own)
     assert all(other.contract_name not in listing for other in others)
+    # its contract's table values activities: the demo activities count, with their computation
+    page = client.get(f"/werkgever/social-return/{own[0].id}").get_data(as_text=True)
+    assert "factuurwaarde" in page or "× €" in page
     again = runner.invoke(args=["seed", "demo", "--if-empty"])
     assert "not loaded again" in again.output
     assert count(db, Candidate) == 360
