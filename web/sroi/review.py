@@ -62,9 +62,11 @@ def _reviewed(activity: SroiActivity, review) -> object:
     try:
         review()
     except Conflict as exc:
+        db.session.rollback()  # a lost race leaves the flush failed: show the page as it is now
         flash(locking.conflict_message(exc), "error")
         return show(activity.obligation_id, status=409)
     except InvalidInput as exc:
+        db.session.rollback()
         return show(activity.obligation_id, review_errors={activity.id: " ".join(exc.errors.values())}, status=422)
     return None
 
