@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from models import Placement
-from models.enums import ContractType, Instrument, Role
+from models import ContractorAccess, Placement, SroiActivity
+from models.enums import ActivityKind, ActivityStatus, ContractType, Instrument, Role
 from tests.placement_fixtures import hired_suggestion, make_obligation, tables  # noqa: F401  (fixtures)
 
 ALL_ROLES = (Role.MATCHER, Role.ACCOUNT_MANAGER, Role.COORDINATOR, Role.ADMIN, Role.EMPLOYER)
@@ -30,6 +30,10 @@ ROUTES = [
     ("POST", "/beheer/social-return/{obligation}/plaatsingen/{placement}/ontkoppelen", "register", True),
     ("POST", "/beheer/social-return/{obligation}/activiteiten", "register", True),
     ("GET", "/beheer/social-return/export.csv", "register", False),
+    ("POST", "/beheer/social-return/{obligation}/toegang", "register", True),
+    ("POST", "/beheer/social-return/{obligation}/toegang/{user}/intrekken", "register", True),
+    ("POST", "/beheer/social-return/{obligation}/voorstellen/{activity}/goedkeuren", "register", True),
+    ("POST", "/beheer/social-return/{obligation}/voorstellen/{activity}/afwijzen", "register", True),
     ("GET", "/beheer/bouwblokken/", "reports", False),
     ("GET", "/beheer/bouwblokken/versies/{version}", "reports", False),
     ("POST", "/beheer/bouwblokken/{table}/nieuwe-versie", "reports", False),
@@ -40,19 +44,23 @@ ROUTES = [
 
 
 @pytest.fixture
-def objects(db, org, tables, hired_suggestion, make_obligation):
-    """One of everything, owned by ``org``."""
+def objects(db, org, tables, hired_suggestion, make_obligation, make_user):
+    """One of everything, owned by ``org``: also a contractor's contact person and its proposal."""
     candidate = hired_suggestion.candidate
     employer = hired_suggestion.vacancy.employer
     obligation = make_obligation(employer)
     placement = Placement(organisation_id=org.id, candidate_id=candidate.id, employer_id=employer.id,
                           start_date=date(2025, 1, 1), hours_per_week=24, contract_type=ContractType.TEMPORARY,
                           instrument=Instrument.REGULAR, sroi_obligation_id=obligation.id)
-    db.session.add(placement)
+    contact = make_user(Role.EMPLOYER)
+    proposal = SroiActivity(obligation_id=obligation.id, kind=ActivityKind.PURCHASE, occurred_on=obligation.period_start,
+                            amount=10_000, evidence="Factuur 1", status=ActivityStatus.PROPOSED, proposed_by_id=contact.id)
+    db.session.add_all([placement, proposal, ContractorAccess(user_id=contact.id, employer_id=employer.id)])
     db.session.commit()
     table = tables["oost-nederland"]
     return {"suggestion": hired_suggestion.id, "placement": placement.id, "candidate": candidate.id,
-            "obligation": obligation.id, "table": table.id, "version": table.versions[0].id}
+            "obligation": obligation.id, "table": table.id, "version": table.versions[0].id,
+            "user": contact.id, "activity": proposal.id}
 
 
 def _call(client, method, url):
@@ -65,6 +73,7 @@ def test_every_route_of_these_areas_is_in_the_matrix(app):
     listed = {url.split("?")[0].replace("{placement}", "<int:placement_id>") for _, url, _, _ in ROUTES}
     normalised = {r.replace("<int:obligation_id>", "{obligation}").replace("<int:candidate_id>", "{candidate}")
                   .replace("<int:version_id>", "{version}").replace("<int:table_id>", "{table}")
+                  .replace("<int:user_id>", "{user}").replace("<int:activity_id>", "{activity}")
                   .replace("<code>", "nug").replace("<fmt>", "csv") for r in rules}
     assert normalised == listed
 
