@@ -15,6 +15,7 @@ from models import (
 from models.enums import ActivityKind, Role
 from models.services import accounts, sroi
 from models.services.errors import InvalidInput
+from models.services.money import plain_euro
 from models.services.placements import record_placement
 from seed.accounts import DEMO_PASSWORD, demo_email
 
@@ -107,8 +108,7 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
     refused: dict[str, int] = {}
     for act in activity["sroi_activities"]:
         if act["obligation"] in obligations:
-            amount = (f"{act['amount_cents'] // 100},{act['amount_cents'] % 100:02d}" if act["amount_cents"] is not None
-                      else str(act["hours"]))
+            amount = plain_euro(act["amount_cents"]) if act["amount_cents"] is not None else str(act["hours"])
             try:
                 sroi.add_activity(session, obligations[act["obligation"]], ACTIVITY_KIND[act["kind"]].value,
                                   _day(act["on"]), amount, act["description"])

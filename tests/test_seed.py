@@ -1,8 +1,12 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
 from sqlalchemy import func, select
 
-from models import Candidate, ContactMoment, ContractorAccess, Employer, Organisation, Placement, SroiObligation, User, Vacancy
+from models import (
+    Candidate, ContactMoment, ContractorAccess, Employer, Organisation, Placement, SroiActivity, SroiObligation, User,
+    Vacancy,
+)
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
+from tests.placement_fixtures import page_text
 
 
 def count(db, model, *where):
@@ -36,8 +40,11 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
     listing = client.get("/werkgever/social-return/").get_data(as_text=True)
     assert all(mine.contract_name in listing for mine in own)
     assert all(other.contract_name not in listing for other in others)
-    # its contract's table values activities: the demo activities count, with their computation
-    page = client.get(f"/werkgever/social-return/{own[0].id}").get_data(as_text=True)
+    # its contract's table values activities: the demo activities count, each with its computation
+    activities = db.session.scalars(select(SroiActivity).where(SroiActivity.obligation_id == own[0].id)).all()
+    assert activities and all(a.value_cents > 0 for a in activities)
+    page = page_text(client.get(f"/werkgever/social-return/{own[0].id}"))
+    assert all(a.value_explanation in page for a in activities)
     assert "factuurwaarde" in page or "× €" in page
     again = runner.invoke(args=["seed", "demo", "--if-empty"])
     assert "not loaded again" in again.output

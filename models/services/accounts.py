@@ -28,6 +28,11 @@ def normalise_email(email: str) -> str:
         raise InvalidInput({"email": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."})
 
 
+def user_by_email(session: Session, email: str) -> User | None:
+    """The account with this e-mail address, whatever its case."""
+    return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
 def create_user(
     session: Session,
     *,
@@ -49,7 +54,7 @@ def create_user(
     except InvalidInput as exc:
         errors.update(exc.errors)
     else:
-        if session.scalar(select(User.id).where(func.lower(User.email) == email)):
+        if user_by_email(session, email) is not None:
             errors["email"] = "Er bestaat al een account met dit e-mailadres."
     if not name.strip():
         errors["name"] = "Vul een naam in."
@@ -89,7 +94,7 @@ def authenticate(
         audit.record(session, "login_throttled", result="denied", origin=origin)
         return LoginResult(None, throttled=True)
 
-    user = session.scalar(select(User).where(func.lower(User.email) == key))
+    user = user_by_email(session, key)
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (ok and user and user.active):
         throttle.hit(session, "login", key)

@@ -36,6 +36,12 @@ def format_euro(cents: int, *, short: bool = False) -> str:
     return f"{sign}€ {_group_thousands(euros)},{rest:02d}"
 
 
+def plain_euro(cents: int) -> str:
+    """Cents as a form field holds them, without sign or grouping: 123456 -> '1234,56' (parse_euro reads it)."""
+    euros, rest = divmod(cents, 100)
+    return f"{euros},{rest:02d}"
+
+
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+")
 
 

@@ -37,8 +37,7 @@ def grant_access(session: Session, employer: Employer, email: str, actor) -> Con
 
     Raises InvalidInput (field ``email``) when there is no such employer account or it already has access.
     """
-    address = accounts.normalise_email(email or "")
-    user = session.scalar(select(User).where(func.lower(User.email) == address))
+    user = accounts.user_by_email(session, accounts.normalise_email(email or ""))
     if user is None or user.role != Role.EMPLOYER:
         raise InvalidInput({"email": "Er is geen werkgeversaccount met dit e-mailadres. De contactpersoon maakt "
                                      "eerst een account aan via 'Account voor werkgevers'."})

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.services.money import (
-    format_euro, format_percentage, parse_euro, parse_percentage, percentage_of, progress_percentage,
+    format_euro, format_percentage, parse_euro, plain_euro, parse_percentage, percentage_of, progress_percentage,
     round_half_up,
 )
 
@@ -66,6 +66,12 @@ def test_parse_euro_rejects_garbage_with_a_dutch_message(text):
 def test_format_then_parse_round_trips(cents):
     assert parse_euro(format_euro(cents)) == cents
     assert parse_euro(format_euro(cents, short=True)) == cents
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_a_form_value_reads_back_as_the_same_cents(cents):
+    text = plain_euro(cents)
+    assert parse_euro(text) == cents and "." not in text and text[-3] == ","
 
 
 def test_round_half_up_rounds_halves_away_from_zero_and_refuses_floats():

@@ -19,7 +19,8 @@ from models.services.sroi_contractor import PROPOSAL_LABELS
 from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import requires
 from web.extensions import db
-from web.sroi.forms import ProposalForm, show_errors
+from web.forms import show_errors
+from web.sroi.forms import ProposalForm
 
 bp = Blueprint("contractor", __name__, url_prefix="/werkgever/social-return", template_folder="templates")
 

@@ -10,8 +10,9 @@ from models.services import locking, register_contacts
 from models.services.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.forms import show_errors
 
-from .forms import ContactPersonForm, form_data, show_errors
+from .forms import ContactPersonForm, form_data
 from .helpers import child_or_404, render_history
 from .routes import bp
 

@@ -16,9 +16,9 @@ from models.services.errors import Conflict, InvalidInput
 from models.services.register_agreements import progress
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, show_errors
 
-from .forms import ContactMomentForm, EmployerForm, form_data, show_errors
+from .forms import ContactMomentForm, EmployerForm, form_data
 from .labels import (CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS,
                      TARGET_GROUP_LABELS)
 from .helpers import Paging, page_arg, render_history

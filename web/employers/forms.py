@@ -82,13 +82,3 @@ def form_data(form: FlaskForm, *exclude: str) -> dict:
     """The form's data for a service call, without CSRF, version and buttons."""
     skip = {"csrf_token", "version", "submit", *exclude}
     return {name: field.data for name, field in form._fields.items() if name not in skip}
-
-
-def show_errors(form: FlaskForm, errors: dict[str, str]) -> None:
-    """Attach a service's InvalidInput messages to the form's fields (or the form itself)."""
-    for name, message in errors.items():
-        field = form._fields.get(name)
-        if field is not None:
-            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
-        else:
-            form.form_errors.append(message)

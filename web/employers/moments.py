@@ -16,10 +16,10 @@ from models.services.register import managers
 from models.services.register_queries import EmployerFilters, filtered
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, show_errors
 
 from .employer_views import moment_form_for, render_show
-from .forms import QuickContactMomentForm, form_data, show_errors
+from .forms import QuickContactMomentForm, form_data
 from .helpers import Paging, page_arg
 from .routes import bp
 

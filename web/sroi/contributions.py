@@ -16,8 +16,9 @@ from models.services.errors import InvalidInput
 from models.services.sroi_progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
+from web.forms import show_errors
 
-from .forms import ActivityForm, LinkPlacementForm, show_errors
+from .forms import ActivityForm, LinkPlacementForm
 from .routes import bp, show
 
 

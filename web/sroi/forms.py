@@ -52,9 +52,3 @@ class AccessForm(FlaskForm):
                        description=_l("De contactpersoon maakt eerst zelf een account aan via "
                                       "'Account voor werkgevers'."))
     submit = SubmitField(_l("Toegang geven"))
-
-
-def show_errors(form, errors: dict) -> None:
-    """Put a service's InvalidInput messages on the form's fields of the same name."""
-    for field, message in errors.items():
-        getattr(form, field).errors.append(message)

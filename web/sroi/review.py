@@ -11,8 +11,9 @@ from models.services import locking, sroi_contractor
 from models.services.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.forms import show_errors
 
-from .forms import AccessForm, show_errors
+from .forms import AccessForm
 from .routes import bp, show
 
 

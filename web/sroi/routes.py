@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from models import BuildingBlockTable, Employer, Placement, SroiObligation
 from models.services import locking, sroi, sroi_contractor
 from models.services.errors import Conflict, InvalidInput
-from models.services.money import format_percentage
+from models.services.money import format_percentage, plain_euro
 from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
@@ -102,7 +102,7 @@ def edit(obligation_id: int):
         form.process(data={
             "version": obligation.version, "contract_name": obligation.contract_name,
             "contract_number": obligation.contract_number, "contracting_authority": obligation.contracting_authority,
-            "contractor": obligation.contractor_id, "contract_sum": _plain_euro(obligation.contract_sum_cents),
+            "contractor": obligation.contractor_id, "contract_sum": plain_euro(obligation.contract_sum_cents),
             "percentage": format_percentage(obligation.percentage).removesuffix("%"),
             "period_start": obligation.period_start, "period_end": obligation.period_end,
             "table": obligation.table_id})
@@ -121,11 +121,6 @@ def edit(obligation_id: int):
     if status == 200 and form.errors:
         status = 422
     return render_template("sroi/form.html", form=form, obligation=obligation), status
-
-
-def _plain_euro(cents: int) -> str:
-    euros, rest = divmod(cents, 100)
-    return f"{euros},{rest:02d}"
 
 
 @bp.route("/<int:obligation_id>")
