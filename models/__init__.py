@@ -2,7 +2,7 @@
 
 Importing this package registers every table on ``Base.metadata``; nothing here imports Flask.
 """
-from .audit import AuditEvent, ChangeRecord
+from models.common.audit_log import AuditEvent, ChangeRecord
 from .base import Base, utcnow
 from .candidate import Candidate, CandidatePersonal, CandidateTerm
 from .catalogue import CatalogueTerm, ProfileTerm
@@ -21,7 +21,7 @@ from .sroi import (
     SroiObligation,
 )
 from .suggestion import Suggestion
-from .system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
+from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
 from .user import User
 from .vacancy import Vacancy, VacancyShare, VacancyTerm

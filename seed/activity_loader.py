@@ -14,8 +14,8 @@ from models import (
 )
 from models.enums import ActivityKind, Role
 from models.services import accounts, sroi
-from models.services.errors import InvalidInput
-from models.services.money import plain_euro
+from models.common.errors import InvalidInput
+from models.common.money import plain_euro
 from models.services.placements import record_placement
 from seed.accounts import DEMO_PASSWORD, demo_email
 

@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from models import AuditEvent
 from models.enums import Role
-from models.services import audit
+from models.common import audit
 from tests.helpers import visible_text
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 
 from models import Candidate, CandidateTerm, Concept, ConceptAlias, Suggestion, Vacancy
 from models.enums import CandidateStatus, SuggestionStatus
-from models.services import matching_index, stamps, suggestion_review
-from models.services.errors import Conflict, InvalidInput
+from models.services import matching_index, suggestion_review
+from models.common import stamps
+from models.common.errors import Conflict, InvalidInput
 from models.services.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
 from models.services.taxonomy import load_taxonomy
 from models.services.terms import TermLinker

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from models import AuditEvent, PublicProfile
 from models.enums import CandidateStatus, Education, ProfileStatus
 from models.services import profiles
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.profile_groups import published_violations
 
 TODAY = date.today()

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Candidate, Employer
-from models.services import locking
-from models.services.errors import Conflict
+from models.common import locking
+from models.common.errors import Conflict
 from seed.demo import write_import_file
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -41,7 +41,7 @@ def requires(capability: str):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not can(capability):
-                from models.services import audit
+                from models.common import audit
                 from web.extensions import db
 
                 audit.record(

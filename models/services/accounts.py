@@ -12,8 +12,8 @@ from models.enums import Role
 from models.organisation import Organisation
 from models.user import STAFF_ROLES, User
 
-from . import audit, throttle
-from .errors import InvalidInput
+from models.common import audit, throttle
+from models.common.errors import InvalidInput
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
 # A hash to verify against when the e-mail is unknown, so timing does not reveal accounts.

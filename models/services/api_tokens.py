@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.system import ApiToken
+from models.common.system import ApiToken
 
-from . import audit
-from .errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 
 PREFIX = "wbk_"
 

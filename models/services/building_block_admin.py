@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.placement import Placement
 from models.services.building_blocks import block_from_dataclass, block_to_dataclass, version_to_dataclass
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.valuation_tables import Block
 from models.services.valuation_validate import validate_version
 from models.sroi import BuildingBlockTable, BuildingBlockTableVersion, SroiActivity

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from models.employer_request import EmployerRequest
 from models.enums import ProfileStatus, RequestStatus
 from models.profile import PublicProfile
-from models.system import OutboxMessage
+from models.common.system import OutboxMessage
 
 from .accounts import normalise_email
-from .errors import InvalidInput
+from models.common.errors import InvalidInput
 
 log = logging.getLogger("werkbrug")
 

@@ -15,7 +15,7 @@ from models.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.placement import Placement
 from models.vacancy import Vacancy
 
-from . import stamps
+from models.common import stamps
 
 _MATCH_RELEVANT = (Candidate, CandidatePersonal, CandidateTerm, Placement)
 

@@ -12,12 +12,12 @@ from models.base import utcnow
 from models.employer_request import EmployerRequest
 from models.enums import ProfileStatus, Role
 from models.profile import Favourite, PublicProfile, SavedSearch
-from models.system import OutboxMessage
+from models.common.system import OutboxMessage
 from models.user import User
 
 from . import accounts
 from .catalogue import Filters, search
-from .errors import InvalidInput
+from models.common.errors import InvalidInput
 
 log = logging.getLogger("werkbrug")
 

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from models.employer import Employer
 from models.employer_request import EmployerRequest
 from models.enums import EmployerStatus, RequestStatus
-from models.system import OutboxMessage
+from models.common.system import OutboxMessage
 from models.user import STAFF_ROLES, User
-from models.services import audit
-from models.services.errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 
 S = RequestStatus
 NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {

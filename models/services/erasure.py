@@ -6,15 +6,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from models.audit import ChangeRecord
+from models.common.audit_log import ChangeRecord
 from models.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.enums import CandidateStatus
 from models.placement import Placement
 from models.profile import Favourite, PublicProfile
 from models.suggestion import Suggestion
-from models.system import CacheStamp
+from models.common.system import CacheStamp
 
-from . import audit
+from models.common import audit
 
 
 def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: str | None = None) -> None:

@@ -20,7 +20,7 @@ from matching.index import CandidateIndex
 from models.candidate import Candidate
 from models.enums import CandidateStatus
 
-from . import stamps
+from models.common import stamps
 from .matching_docs import candidate_rows, load_taxonomy_doc
 
 # Rows committed late can carry an updated_at a little before the high-water mark: re-read those.

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from models.organisation import Organisation
 from models.placement import Placement
 from models.services.building_blocks import table_by_key, version_on, version_to_dataclass
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.valuation import Valuation, value_placement
 from models.services.valuation_tables import PlacementFacts
 from models.sroi import BuildingBlockTable, BuildingBlockTableVersion, SroiObligation

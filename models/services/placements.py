@@ -16,7 +16,7 @@ from models.enums import (
 from models.placement import Placement
 from models.profile import PublicProfile
 from models.services import placement_value
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.valuation_period import benefit_months
 from models.services.valuation_tables import TARGET_GROUPS
 from models.sroi import SroiObligation

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from models.base import utcnow
 from models.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
-from models.services import audit
+from models.common import audit
 from models.services.profile_draft import find_personal
 from models.services.profile_groups import rebalance
 from models.services.profiles import apply_draft, consent_problem, ensure_profile

@@ -11,8 +11,8 @@ from models.base import utcnow
 from models.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.profile import PublicProfile
-from models.services import audit
-from models.services.errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 from models.services.profile_draft import (
     ProfileDraft, build_profile, find_personal, new_code, search_text,
 )

@@ -14,8 +14,8 @@ from models.employer import Employer
 from models.enums import EmployerSize, EmployerStatus, Role
 from models.user import User
 
-from . import audit, locking
-from .errors import InvalidInput
+from models.common import audit, locking
+from models.common.errors import InvalidInput
 
 EMPLOYER_FIELDS = ("name", "kvk", "sector", "size", "address", "postcode", "city", "status",
                    "social_enterprise", "account_manager_id", "notes")

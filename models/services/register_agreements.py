@@ -9,8 +9,8 @@ from models.enums import TargetGroup
 from models.placement import Placement
 from models.user import User
 
-from . import audit, locking
-from .errors import InvalidInput
+from models.common import audit, locking
+from models.common.errors import InvalidInput
 
 AGREEMENT_FIELDS = ("description", "target_count", "period_start", "period_end", "target_group")
 

@@ -13,8 +13,8 @@ from models.employer import ContactPerson, Employer
 from models.enums import Channel
 from models.user import User
 
-from . import audit, locking
-from .errors import InvalidInput
+from models.common import audit, locking
+from models.common.errors import InvalidInput
 from .register import managers
 
 PERSON_FIELDS = ("name", "position", "email", "phone")

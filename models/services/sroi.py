@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from models.employer import Employer
 from models.enums import ActivityKind, ActivityStatus
 from models.placement import Placement
-from models.services import audit, placement_value
+from models.common import audit
+from models.services import placement_value
 from models.services.building_blocks import version_on, version_to_dataclass
-from models.services.errors import InvalidInput
-from models.services.money import format_euro, parse_euro, parse_percentage
+from models.common.errors import InvalidInput
+from models.common.money import format_euro, parse_euro, parse_percentage
 from models.services.valuation import value_activity
 from models.sroi import BuildingBlockTable, SroiActivity, SroiObligation
 
@@ -163,7 +164,7 @@ def _whole(text: str) -> int:
 
 def obligation_summary(obligation: SroiObligation) -> str:
     """'5% of € 1.000.000,00 = € 50.000,00' for headings and exports."""
-    from models.services.money import format_percentage
+    from models.common.money import format_percentage
 
     return (f"{format_percentage(obligation.percentage)} van {format_euro(obligation.contract_sum_cents)} "
             f"= {format_euro(obligation.obligation_cents)}")

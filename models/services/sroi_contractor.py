@@ -10,8 +10,9 @@ from models.enums import ActivityStatus, Role
 from models.sroi import ContractorAccess, SroiActivity, SroiObligation
 from models.user import User
 
-from . import accounts, audit, locking
-from .errors import InvalidInput
+from models.services import accounts
+from models.common import audit, locking
+from models.common.errors import InvalidInput
 
 PROPOSAL_LABELS = {"proposed": "voorgesteld", "approved": "goedgekeurd", "rejected": "afgewezen"}
 MAX_REASON = 500

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from models.enums import ActivityStatus
 from models.placement import Placement
 from models.services.building_blocks import version_to_dataclass
-from models.services.money import progress_percentage
+from models.common.money import progress_percentage
 from models.services.placement_value import facts
 from models.services.valuation import value_placement
 from models.sroi import BuildingBlockTableVersion, SroiActivity, SroiObligation

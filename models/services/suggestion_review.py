@@ -7,8 +7,8 @@ from models.base import utcnow
 from models.enums import SuggestionStatus as S
 from models.suggestion import Suggestion
 
-from . import locking
-from .errors import InvalidInput
+from models.common import locking
+from models.common.errors import InvalidInput
 
 # Which status may follow which; a person decides each step.
 TRANSITIONS: dict[S, frozenset[S]] = {

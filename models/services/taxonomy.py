@@ -11,7 +11,7 @@ from matching.text import normalise
 from models.enums import ConceptKind
 from models.taxonomy import Concept, ConceptAlias, ConceptRelation
 
-from . import stamps
+from models.common import stamps
 
 Progress = Callable[[str], None]
 BATCH = 5000

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session, selectinload
 from matching.text import normalise
 from models.base import utcnow
 from models.enums import ConceptKind
-from models.system import CacheStamp
+from models.common.system import CacheStamp
 from models.taxonomy import Concept, ConceptAlias, ConceptRelation
 
-from . import audit
-from .errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 
 STAMP = "taxonomy"
 

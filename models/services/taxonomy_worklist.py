@@ -11,12 +11,13 @@ from matching.linker import PROPOSALS, Linker
 from matching.text import normalise
 from models.candidate import CandidateTerm
 from models.enums import ConceptKind, TermKind
-from models.system import CacheStamp
+from models.common.system import CacheStamp
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
 from models.vacancy import Vacancy, VacancyTerm
 
-from . import audit, taxonomy_semantic
-from .errors import InvalidInput
+from models.common import audit
+from models.services import taxonomy_semantic
+from models.common.errors import InvalidInput
 from .taxonomy_admin import STAMP, add_alias, bump_stamp, owner_of
 
 SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks

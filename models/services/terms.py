@@ -14,7 +14,7 @@ from matching.text import normalise as _normalise
 from models.base import utcnow
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
 
-from . import stamps
+from models.common import stamps
 
 Result = tuple[int | None, float | None]
 

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from models.services.money import format_euro, round_half_up
+from models.common.money import format_euro, round_half_up
 from models.services.valuation_conditions import matches
 from models.services.valuation_period import ONE_DAY, add_months, counted_months
 from models.services.valuation_tables import FULL_TIME_HOURS, Block, PlacementFacts, TableVersion

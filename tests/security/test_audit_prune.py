@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from models import AuditEvent
 from models.base import utcnow
-from models.services import audit
+from models.common import audit
 
 CUTOFF_LINE = re.compile(r"from before (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC \(older than (\d+) days\)")
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from models.base import utcnow
-from models.system import ThrottleEvent
+from models.common.system import ThrottleEvent
 
 
 def test_prune_deletes_attempts_older_than_the_period_and_keeps_recent_ones(runner, db):

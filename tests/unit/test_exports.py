@@ -3,7 +3,7 @@ import io
 
 from openpyxl import load_workbook
 
-from models.services.exports import export, neutralise
+from models.common.exports import export, neutralise
 
 
 def test_cells_that_start_a_formula_are_neutralised():

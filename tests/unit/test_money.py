@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.services.money import (
-    format_euro, format_percentage, parse_euro, plain_euro, parse_percentage, percentage_of, progress_percentage,
-    round_half_up,
+from models.common.money import (
+    format_euro, format_percentage, parse_euro, plain_euro, parse_percentage, percentage_of,
+    progress_percentage, round_half_up,
 )
 
 

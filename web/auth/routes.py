@@ -8,7 +8,8 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from models.services import accounts, audit
+from models.services import accounts
+from models.common import audit
 from web.extensions import db
 
 from .forms import LoginForm

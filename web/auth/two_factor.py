@@ -6,7 +6,8 @@ import time
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from models.services import audit, throttle, two_factor
+from models.common import audit, throttle
+from models.services import two_factor
 from models.user import User
 from web.extensions import db
 

@@ -9,8 +9,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models.enums import ProfileStatus
-from models.services import audit, locking, profiles
-from models.services.errors import Conflict, InvalidInput
+from models.common import audit, locking
+from models.services import profiles
+from models.common.errors import Conflict, InvalidInput
 from models.services.kanon import Record, Shown, shown_at, was_coarsened
 from models.services.profile_draft import find_personal, headline
 from models.services.profile_groups import fine_record, preview_level

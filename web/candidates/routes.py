@@ -11,8 +11,9 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
 from models.enums import ProfileStatus, TermKind
-from models.services import audit, locking, profiles
-from models.services.errors import Conflict, InvalidInput
+from models.common import audit, locking
+from models.services import profiles
+from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
 

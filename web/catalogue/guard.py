@@ -6,7 +6,7 @@ import logging
 from flask import current_app, g, request
 from werkzeug.exceptions import TooManyRequests
 
-from models.services import audit, throttle
+from models.common import audit, throttle
 from web.extensions import db
 
 log = logging.getLogger("werkbrug")

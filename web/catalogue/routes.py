@@ -13,7 +13,7 @@ from flask_login import current_user
 from models.enums import ProfileStatus, Role
 from models.services import catalogue, catalogue_requests, employer_accounts
 from models.services.catalogue_requests import MeetingRequest
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from web.extensions import db
 
 from .forms import MeetingForm, filter_form

@@ -10,8 +10,9 @@ import click
 from flask import current_app
 
 from models.base import utcnow
-from models.services import audit, erasure, throttle
-from models.services.backup import BackupError, backup, restore
+from models.common import audit, throttle
+from models.services import erasure
+from models.common.backup import BackupError, backup, restore
 from web.extensions import db
 
 candidates_group = click.Group("candidates", help="Lifecycle of candidates' personal data.")

@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from models import Organisation
 from models.enums import Role
-from models.services import accounts, audit
-from models.services.errors import InvalidInput
+from models.services import accounts
+from models.common import audit
+from models.common.errors import InvalidInput
 from web.extensions import db
 
 users_group = click.Group("users", help="Create and list user accounts.")

@@ -14,7 +14,7 @@ from flask_login import current_user
 from models import Employer, SroiObligation
 from models.enums import ActivityStatus
 from models.services import sroi, sroi_contractor
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.sroi_contractor import PROPOSAL_LABELS
 from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import requires

@@ -9,8 +9,9 @@ from flask_login import current_user, login_user
 from werkzeug.datastructures import MultiDict
 
 from models.profile import SavedSearch
-from models.services import audit, catalogue, employer_accounts
-from models.services.errors import InvalidInput
+from models.common import audit
+from models.services import catalogue, employer_accounts
+from models.common.errors import InvalidInput
 from web.access import requires
 from web.catalogue.forms import filter_form
 from web.catalogue.labels import SORT_CHOICES

@@ -6,8 +6,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import ContactPerson, Employer
-from models.services import locking, register_contacts
-from models.services.errors import Conflict, InvalidInput
+from models.common import locking
+from models.services import register_contacts
+from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import show_errors

@@ -11,8 +11,9 @@ from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
 from models.enums import VacancyStatus
-from models.services import locking, register
-from models.services.errors import Conflict, InvalidInput
+from models.common import locking
+from models.services import register
+from models.common.errors import Conflict, InvalidInput
 from models.services.register_agreements import progress
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer
 from models.services import register_contacts
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.register import managers
 from models.services.register_queries import EmployerFilters, filtered
 from web.access import get_own_or_404, org_id, requires

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
-from models.services import audit, exports
+from models.common import audit, exports
 from models.services.register import managers
 from models.services.register_queries import PAGE_SIZE, count, rows
 from web.access import org_id, requires

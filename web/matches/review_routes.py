@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from models import Suggestion
 from models.enums import SuggestionStatus
-from models.services import locking, suggestion_review
-from models.services.errors import Conflict, InvalidInput
+from models.common import locking
+from models.services import suggestion_review
+from models.common.errors import Conflict, InvalidInput
 from models.services.suggestions import refresh_suggestions
 from web.access import org_id, requires
 from web.errors import render_error

@@ -8,7 +8,8 @@ from matching.explain import render_reasons
 from matching.rank import VacancyIndex
 from models import Candidate, Vacancy
 from models.enums import VacancyStatus
-from models.services import audit, match_queries
+from models.common import audit
+from models.services import match_queries
 from models.services.matching_docs import candidate_doc, vacancy_docs
 from models.services.matching_index import get_index
 from models.services.suggestion_review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps

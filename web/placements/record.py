@@ -8,8 +8,9 @@ from sqlalchemy import or_, select
 
 from models import Candidate, Employer, EmployerRequest, SroiObligation, Suggestion, Vacancy
 from models.enums import VacancyStatus
-from models.services import audit, placements
-from models.services.errors import InvalidInput
+from models.common import audit
+from models.services import placements
+from models.common.errors import InvalidInput
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices

@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import Candidate, Employer, Placement
-from models.services import audit, locking, placements
-from models.services.errors import Conflict, InvalidInput
-from models.services.money import format_euro
+from models.common import audit, locking
+from models.services import placements
+from models.common.errors import Conflict, InvalidInput
+from models.common.money import format_euro
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from models.services.money import format_euro
+from models.common.money import format_euro
 from models.services.reports import Figure, Period, scope_org_ids
 from models.services.reports.candidates import candidate_report
 from models.services.reports.contacts import contact_report

@@ -7,9 +7,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.services import audit, exports
-from models.services.errors import InvalidInput
-from models.services.money import format_euro
+from models.common import audit, exports
+from models.common.errors import InvalidInput
+from models.common.money import format_euro
 from models.services.reports import SMALL, Period, parse_period, scope_org_ids
 from models.services.reports import drilldown
 from web.access import can, org_id, requires

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Placement, SroiObligation
-from models.services import audit, exports, placements, sroi
-from models.services.errors import InvalidInput
+from models.common import audit, exports
+from models.services import placements, sroi
+from models.common.errors import InvalidInput
 from models.services.sroi_progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db

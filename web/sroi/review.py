@@ -7,8 +7,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import ContractorAccess, SroiActivity, SroiObligation
-from models.services import locking, sroi_contractor
-from models.services.errors import Conflict, InvalidInput
+from models.common import locking
+from models.services import sroi_contractor
+from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import show_errors

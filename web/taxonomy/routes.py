@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from matching.text import normalise
 from models.enums import ConceptKind
-from models.services import locking
+from models.common import locking
 from models.services import taxonomy_admin as admin
 from models.services import taxonomy_worklist as worklist
-from models.services.errors import Conflict, InvalidInput
+from models.common.errors import Conflict, InvalidInput
 from models.taxonomy import Concept, UnmatchedWording
 from web.access import requires
 from web.extensions import db

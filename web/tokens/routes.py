@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from models import ApiToken
 from models.services import api_tokens
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 

@@ -9,8 +9,9 @@ from sqlalchemy.orm import joinedload
 
 from models import Organisation, User
 from models.enums import Role
-from models.services import accounts, audit, two_factor
-from models.services.errors import InvalidInput
+from models.services import accounts, two_factor
+from models.common import audit
+from models.common.errors import InvalidInput
 from web.access import requires
 from web.extensions import db
 from web.forms import choices

@@ -7,9 +7,9 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.enums import VacancyStatus
-from models.services import locking
+from models.common import locking
 from models.services import vacancies as service
-from models.services.errors import Conflict, InvalidInput
+from models.common.errors import Conflict, InvalidInput
 from models.employer import Employer
 from web.access import org_id, requires
 from web.extensions import db

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from models import Vacancy
 from models.enums import VacancyStatus
 from models.services import vacancies as service
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db

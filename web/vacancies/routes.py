@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
-from models.services import audit, exports
+from models.common import audit, exports
 from models.services import vacancies as service
 from models.services.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires

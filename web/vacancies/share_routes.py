@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models.services import vacancies as service
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 from models.services.vacancies.sharing import own_proposals, partner_organisations
 from web.access import org_id, requires
 from web.extensions import db

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
-from models.services import throttle
-from models.services.errors import InvalidInput
+from models.common import throttle
+from models.common.errors import InvalidInput
 from models.services.vacancies import submit_public
 from web.extensions import db
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models.employer import Employer
 from models.organisation import Organisation
 
-from .. import audit, stamps
+from models.common import audit, stamps
 from ..terms import TermLinker
 from .errors import ImportFailed
 from .reader import LISTS, iter_items

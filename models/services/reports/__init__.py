@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.organisation import Organisation
-from models.services.errors import InvalidInput
+from models.common.errors import InvalidInput
 
 PERIOD_KINDS = ("month", "quarter", "year", "custom")
 SCOPES = ("own", "region")

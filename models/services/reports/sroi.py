@@ -8,7 +8,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models.placement import Placement
-from models.services.money import format_euro
+from models.common.money import format_euro
 from models.services.sroi_progress import progress_many
 from models.sroi import SroiObligation
 

@@ -7,14 +7,14 @@ from datetime import date
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from models.audit import ChangeRecord
+from models.common.audit_log import ChangeRecord
 from models.base import utcnow
 from models.employer import Employer
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
 from models.vacancy import Vacancy, VacancyTerm
 
-from .. import audit
-from ..errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 from ..terms import TermLinker
 
 STAFF_STATUSES = (VacancyStatus.OPEN, VacancyStatus.ON_HOLD, VacancyStatus.FILLED, VacancyStatus.CLOSED)

@@ -14,8 +14,8 @@ from models.enums import VacancySource, VacancyStatus
 from models.organisation import Organisation
 from models.vacancy import Vacancy
 
-from .. import audit
-from ..errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 from .edit import link_terms, snapshot
 
 KVK = re.compile(r"^\d{8}$")

@@ -11,8 +11,8 @@ from models.profile import PublicProfile
 from models.suggestion import Suggestion
 from models.vacancy import Vacancy, VacancyShare
 
-from .. import audit
-from ..errors import InvalidInput
+from models.common import audit
+from models.common.errors import InvalidInput
 
 
 def partner_organisations(session: Session, org_id: int) -> list[Organisation]:

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.system import CacheStamp
+from models.common.system import CacheStamp
 
 TAXONOMY = "taxonomy"
 MATCH_INDEX = "match-index"

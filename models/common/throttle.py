@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.system import ThrottleEvent
+from models.common.system import ThrottleEvent
 
 
 def count(session: Session, scope: str, key: str, window_seconds: int) -> int:

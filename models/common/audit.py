@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from models.audit import AuditEvent, ChangeRecord
+from models.common.audit_log import AuditEvent, ChangeRecord
 
 _FORBIDDEN_KEYS = {"password", "token", "bsn", "secret", "totp"}
 

@@ -7,11 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.audit import ChangeRecord
+from models.common.audit_log import ChangeRecord
 from models.user import User
 
-from . import audit
-from .errors import Conflict
+from models.common import audit
+from models.common.errors import Conflict
 
 
 def check_version(session: Session, obj, submitted_version: int | str | None) -> None:
