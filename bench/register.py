@@ -39,7 +39,7 @@ def fill(url: str, employers: int, moments: int, seed: int = 7) -> dict:
     engine = create_engine(url)
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
-    from models.services.passwords import hash_password
+    from models.accounts.passwords import hash_password
 
     with engine.begin() as conn:
         org_ids = [conn.execute(insert(Organisation).values(key=key, name=key.title(), region="Flevoland")

@@ -41,7 +41,7 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
     engine = create_engine(url)
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
-    from models.services.passwords import hash_password
+    from models.accounts.passwords import hash_password
 
     today = date.today()
     with engine.begin() as conn:

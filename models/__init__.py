@@ -9,7 +9,7 @@ from .catalogue import CatalogueTerm, ProfileTerm
 from .contact import ContactMoment
 from .employer import Agreement, ContactPerson, Employer
 from .employer_request import EmployerRequest
-from .organisation import Organisation
+from models.accounts.organisation import Organisation
 from .placement import Placement
 from .profile import Favourite, PublicProfile, SavedSearch
 from .sroi import (
@@ -23,7 +23,7 @@ from .sroi import (
 from .suggestion import Suggestion
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
-from .user import User
+from models.accounts.user import User
 from .vacancy import Vacancy, VacancyShare, VacancyTerm
 
 __all__ = [

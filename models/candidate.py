@@ -12,7 +12,7 @@ from .enums import CandidateStatus, DutchLevel, Education, TermKind
 
 if TYPE_CHECKING:
     from .profile import PublicProfile
-    from .user import User
+    from models.accounts.user import User
 
 
 class Candidate(Versioned, Timestamps, Base):

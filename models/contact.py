@@ -13,7 +13,7 @@ from .enums import Channel
 
 if TYPE_CHECKING:
     from .employer import ContactPerson, Employer
-    from .user import User
+    from models.accounts.user import User
 
 
 class ContactMoment(Versioned, Timestamps, Base):

@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum
 from .enums import EmployerSize, EmployerStatus
 
 if TYPE_CHECKING:
-    from .user import User
+    from models.accounts.user import User
 
 
 class Employer(Versioned, Timestamps, Base):

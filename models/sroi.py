@@ -13,7 +13,7 @@ from .enums import ActivityKind, ActivityStatus, BlockKind, BlockUnit
 
 if TYPE_CHECKING:
     from .employer import Employer
-    from .user import User
+    from models.accounts.user import User
 
 
 class SroiObligation(Versioned, Timestamps, Base):

@@ -12,7 +12,7 @@ from .enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
     from .employer import Employer
-    from .organisation import Organisation
+    from models.accounts.organisation import Organisation
 
 
 class Vacancy(Versioned, Timestamps, Base):

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from models import ContractorAccess, Organisation, SroiActivity, SroiObligation, User
 from models.enums import OrganisationKind, Role
-from models.services import accounts
+from models.accounts import users
 
 # Shown in the README and printed by `make run`; for demonstrations only.
 DEMO_PASSWORD = "werkbrug-demo-2026"
@@ -53,7 +53,7 @@ def create_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
         for (role, slug, _title), person in zip(DEMO_ROLES, PEOPLE[org.key]):
             email = demo_email(slug, org.key)
             if session.scalar(select(User.id).where(User.email == email)) is None:
-                accounts.create_user(session, email=email, name=person, role=role,
+                users.create_user(session, email=email, name=person, role=role,
                                      password=DEMO_PASSWORD, organisation=org)
             created.append((email, role.value, org.key))
     return created
@@ -69,7 +69,7 @@ def create_demo_contractor(session: Session, org: Organisation) -> str | None:
     if obligation is None or session.scalar(select(User.id).where(User.email == DEMO_CONTRACTOR_EMAIL)):
         return None
     employer = obligation.contractor
-    user = accounts.create_user(session, email=DEMO_CONTRACTOR_EMAIL, name=f"Contactpersoon {employer.name}",
+    user = users.create_user(session, email=DEMO_CONTRACTOR_EMAIL, name=f"Contactpersoon {employer.name}",
                                 role=Role.EMPLOYER, password=DEMO_PASSWORD, company_name=employer.name)
     session.add(ContractorAccess(user_id=user.id, employer_id=employer.id))
     session.flush()

@@ -13,7 +13,8 @@ from models import (
     SroiObligation, User, Vacancy,
 )
 from models.enums import ActivityKind, Role
-from models.services import accounts, sroi
+from models.accounts import users as accounts
+from models.services import sroi
 from models.common.errors import InvalidInput
 from models.common.money import plain_euro
 from models.services.placements import record_placement

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from app import create_app
 from models import Base, Candidate, CandidatePersonal, Employer, Organisation, User
 from models.enums import Role
-from models.services import accounts, passwords
+from models.accounts import users, passwords
 from web.extensions import db as _db
 
 PASSWORD = "correct-horse-battery-staple"
@@ -31,7 +31,7 @@ def fast_password_hashing():
     """Real argon2id, with small parameters so that hundreds of logins stay quick."""
     original = passwords._hasher
     passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    accounts._DUMMY_HASH = passwords._hasher.hash("timing-dummy")
+    users._DUMMY_HASH = passwords._hasher.hash("timing-dummy")
     yield
     passwords._hasher = original
 
@@ -147,7 +147,7 @@ def make_user(db, org):
     def make(role: Role | str = Role.MATCHER, organisation: Organisation | None = None, **kw) -> User:
         role = Role(role)
         n = next(counter)
-        user = accounts.create_user(
+        user = users.create_user(
             db.session, email=kw.pop("email", f"{role.value}{n}@example.org"),
             name=kw.pop("name", f"{role.value.title()} {n}"), role=role, password=PASSWORD,
             organisation=None if role == Role.EMPLOYER else (organisation or org), **kw,

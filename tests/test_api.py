@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from models import ApiToken, AuditEvent, Candidate, Vacancy
 from models.enums import Role, VacancyStatus
-from models.services import api_tokens
+from models.accounts import api_tokens
 from tests.helpers import visible_text
 from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 from web.api.openapi import document

@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from models.services import api_tokens
+from models.accounts import api_tokens
 from models.services.taxonomy import load_taxonomy
 
 EXAMPLE = (Path(__file__).parent / "data" / "example.json").read_bytes()

@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from models import User
 from models.enums import Role
-from models.services.passwords import verify_password
+from models.accounts.passwords import verify_password
 from tests.helpers import visible_text
 
 

@@ -7,13 +7,13 @@ from flask import Flask
 
 AREAS = (
     "web.public.routes",
-    "web.auth.routes",
+    "web.accounts.auth.routes",
     "web.start.routes",
-    "web.users.routes",
-    "web.privacy.routes",
+    "web.accounts.users.routes",
+    "web.accounts.privacy.routes",
     "web.vacancies.routes",
     "web.vacancy_submission.routes",
-    "web.tokens.routes",
+    "web.accounts.tokens.routes",
     "web.candidates.routes",
     "web.requests.routes",
     "web.catalogue.routes",
@@ -32,14 +32,14 @@ AREAS = (
 
 def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
-    from web.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
+    from web.accounts.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
     from web.api import register_api
 
     for module in AREAS:
         app.register_blueprint(import_module(module).bp)
     register_api(app)
 
-    from web.auth.session import init_login
+    from web.accounts.auth.session import init_login
 
     init_login(app)
     from web.navigation import init_navigation

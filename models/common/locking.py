@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.common.audit_log import ChangeRecord
-from models.user import User
+from models.accounts.user import User
 
 from models.common import audit
 from models.common.errors import Conflict

@@ -12,7 +12,7 @@ from models.enums import ProfileStatus, RequestStatus
 from models.profile import PublicProfile
 from models.common.system import OutboxMessage
 
-from .accounts import normalise_email
+from models.accounts.users import normalise_email
 from models.common.errors import InvalidInput
 
 log = logging.getLogger("werkbrug")

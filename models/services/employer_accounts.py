@@ -13,9 +13,9 @@ from models.employer_request import EmployerRequest
 from models.enums import ProfileStatus, Role
 from models.profile import Favourite, PublicProfile, SavedSearch
 from models.common.system import OutboxMessage
-from models.user import User
+from models.accounts.user import User
 
-from . import accounts
+from models.accounts import users
 from .catalogue import Filters, search
 from models.common.errors import InvalidInput
 
@@ -30,7 +30,7 @@ def register(session: Session, *, email: str, password: str, name: str, company_
     if not company_name.strip():
         errors["company_name"] = "Vul de naam van uw bedrijf in."
     try:
-        user = accounts.create_user(session, email=email, name=name, role=Role.EMPLOYER,
+        user = users.create_user(session, email=email, name=name, role=Role.EMPLOYER,
                                     password=password, company_name=company_name.strip()[:200])
     except InvalidInput as exc:
         raise InvalidInput({**exc.errors, **errors})

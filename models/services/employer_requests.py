@@ -10,7 +10,7 @@ from models.employer import Employer
 from models.employer_request import EmployerRequest
 from models.enums import EmployerStatus, RequestStatus
 from models.common.system import OutboxMessage
-from models.user import STAFF_ROLES, User
+from models.accounts.user import STAFF_ROLES, User
 from models.common import audit
 from models.common.errors import InvalidInput
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, joinedload
 from models.candidate import Candidate
 from models.employer import Employer
 from models.enums import SuggestionStatus, VacancyStatus
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion
 from models.vacancy import Vacancy, VacancyShare
 

@@ -12,7 +12,7 @@ from stdnum.nl import postcode as nl_postcode
 
 from models.employer import Employer
 from models.enums import EmployerSize, EmployerStatus, Role
-from models.user import User
+from models.accounts.user import User
 
 from models.common import audit, locking
 from models.common.errors import InvalidInput

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from models.employer import Agreement, Employer
 from models.enums import TargetGroup
 from models.placement import Placement
-from models.user import User
+from models.accounts.user import User
 
 from models.common import audit, locking
 from models.common.errors import InvalidInput

@@ -11,7 +11,7 @@ from models.base import utcnow
 from models.contact import ContactMoment
 from models.employer import ContactPerson, Employer
 from models.enums import Channel
-from models.user import User
+from models.accounts.user import User
 
 from models.common import audit, locking
 from models.common.errors import InvalidInput

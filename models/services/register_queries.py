@@ -14,7 +14,7 @@ from sqlalchemy.types import Boolean
 from models.employer import Employer
 from models.enums import EmployerStatus, VacancyStatus
 from models.sroi import SroiObligation
-from models.user import User
+from models.accounts.user import User
 from models.vacancy import Vacancy
 
 PAGE_SIZE = 25

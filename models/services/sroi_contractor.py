@@ -8,9 +8,9 @@ from models.base import utcnow
 from models.employer import Employer
 from models.enums import ActivityStatus, Role
 from models.sroi import ContractorAccess, SroiActivity, SroiObligation
-from models.user import User
+from models.accounts.user import User
 
-from models.services import accounts
+from models.accounts import users
 from models.common import audit, locking
 from models.common.errors import InvalidInput
 
@@ -38,7 +38,7 @@ def grant_access(session: Session, employer: Employer, email: str, actor) -> Con
 
     Raises InvalidInput (field ``email``) when there is no such employer account or it already has access.
     """
-    user = accounts.user_by_email(session, accounts.normalise_email(email or ""))
+    user = users.user_by_email(session, users.normalise_email(email or ""))
     if user is None or user.role != Role.EMPLOYER:
         raise InvalidInput({"email": "Er is geen werkgeversaccount met dit e-mailadres. De contactpersoon maakt "
                                      "eerst een account aan via 'Account voor werkgevers'."})

@@ -11,7 +11,7 @@ from matching.explain import Reason, render_reasons
 from matching.rank import Suggestion as Ranked
 from models.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion
 from models.vacancy import Vacancy, VacancyShare
 

@@ -64,9 +64,9 @@ def _contractor_with_a_proposal(obligation) -> None:
     """The obligation's contractor gets a contact person with an account and a proposal waiting."""
     from models import ContractorAccess, SroiActivity
     from models.enums import ActivityKind, ActivityStatus, Role
-    from models.services import accounts
+    from models.accounts import users
 
-    contact = accounts.create_user(db.session, email=CONTRACTOR_EMAIL, name="Piet Planner", role=Role.EMPLOYER,
+    contact = users.create_user(db.session, email=CONTRACTOR_EMAIL, name="Piet Planner", role=Role.EMPLOYER,
                                    password=DEMO_PASSWORD, company_name=obligation.contractor.name)
     db.session.add_all([
         ContractorAccess(user_id=contact.id, employer_id=obligation.contractor_id),

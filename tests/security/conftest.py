@@ -12,7 +12,7 @@ from models import (Agreement, BuildingBlock, BuildingBlockTableVersion, Candida
                     Employer, EmployerRequest, Organisation, Placement, PublicProfile, SavedSearch, SroiObligation,
                     Suggestion, User, Vacancy, VacancyShare)
 from models.enums import Channel, ProfileStatus, Role
-from models.services import accounts, api_tokens
+from models.accounts import users, api_tokens
 from seed.accounts import DEMO_PASSWORD, demo_email
 from tests.conftest import _empty_tables
 from tests.matching_helpers import load_small_taxonomy
@@ -95,7 +95,7 @@ def world(database_url, tmp_path_factory, fast_password_hashing):
         try:
             for _line in demo_loader.load_demo(db.session, 11, echo=lambda _s: None):
                 pass
-            employer_user = accounts.create_user(db.session, email="werkgever@bedrijf.example", name="Werkgever",
+            employer_user = users.create_user(db.session, email="werkgever@bedrijf.example", name="Werkgever",
                                                  role=Role.EMPLOYER, password=DEMO_PASSWORD, organisation=None)
             w = World(app)
             dronten = db.session.scalar(select(Organisation).where(Organisation.key == "dronten"))

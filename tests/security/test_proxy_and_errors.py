@@ -34,7 +34,7 @@ def test_proxy_fix_hops_takes_the_client_address_from_the_proxy(database_url, tm
 
 
 def test_api_500_is_json_with_request_id_and_no_trace(app, client, org, monkeypatch):
-    from models.services import api_tokens
+    from models.accounts import api_tokens
     from web.api import routes
     from web.extensions import db
 
@@ -54,7 +54,7 @@ def test_api_500_is_json_with_request_id_and_no_trace(app, client, org, monkeypa
 
 
 def test_api_import_in_another_encoding_or_with_nul_is_refused_clearly(client, org):
-    from models.services import api_tokens
+    from models.accounts import api_tokens
     from web.extensions import db
 
     _token, plaintext = api_tokens.create_token(db.session, org.id, "t")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from models import Organisation
 from models.enums import Role
-from models.services import accounts
+from models.accounts import users as accounts
 from models.common import audit
 from models.common.errors import InvalidInput
 from web.extensions import db

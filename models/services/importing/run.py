@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.employer import Employer
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 
 from models.common import audit, stamps
 from ..terms import TermLinker

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 from models.common.errors import InvalidInput
 
 PERIOD_KINDS = ("month", "quarter", "year", "custom")

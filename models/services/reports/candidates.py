@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.profile import PublicProfile
-from models.user import User
+from models.accounts.user import User
 
 from . import Bar, Figure
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.contact import ContactMoment
 from models.employer import Employer
-from models.user import User
+from models.accounts.user import User
 
 from . import Bar, Figure, Period
 

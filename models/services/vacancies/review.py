@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.employer import Employer
 from models.enums import VacancySource, VacancyStatus
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 from models.vacancy import Vacancy
 
 from models.common import audit

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.candidate import Candidate
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
-from models.organisation import Organisation
+from models.accounts.organisation import Organisation
 from models.profile import PublicProfile
 from models.suggestion import Suggestion
 from models.vacancy import Vacancy, VacancyShare

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from models import Organisation, User
 from models.enums import Role
-from models.services import accounts, two_factor
+from models.accounts import users as accounts, two_factor
 from models.common import audit
 from models.common.errors import InvalidInput
 from web.access import requires

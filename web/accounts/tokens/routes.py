@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import ApiToken
-from models.services import api_tokens
+from models.accounts import api_tokens
 from models.common.errors import InvalidInput
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, str_enum
-from .enums import Role
+from models.base import Base, Timestamps, str_enum
+from models.enums import Role
 
 if TYPE_CHECKING:
     from .organisation import Organisation

@@ -37,7 +37,7 @@ def _common_passwords() -> frozenset[str]:
     """zxcvbn's 30,000 most common leaked passwords plus our own Dutch and Werkbrug additions."""
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    text = resources.files("models.services").joinpath("common_passwords.txt").read_text("utf-8")
+    text = resources.files("models.accounts").joinpath("common_passwords.txt").read_text("utf-8")
     own = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(own | {p.lower() for p in FREQUENCY_LISTS["passwords"]})
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.enums import Role
-from models.organisation import Organisation
-from models.user import STAFF_ROLES, User
+from models.accounts.organisation import Organisation
+from models.accounts.user import STAFF_ROLES, User
 
 from models.common import audit, throttle
 from models.common.errors import InvalidInput

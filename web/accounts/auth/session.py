@@ -7,7 +7,7 @@ import time
 from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
-from models.user import User
+from models.accounts.user import User
 from web.extensions import db, login_manager
 
 

@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from models.services import accounts
+from models.accounts import users
 from models.common import audit
 from web.extensions import db
 
@@ -42,7 +42,7 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         cfg = current_app.config
-        result = accounts.authenticate(
+        result = users.authenticate(
             db.session, form.email.data, form.password.data, request.remote_addr or "-",
             max_failures=cfg["LOGIN_MAX_FAILURES"], max_per_origin=cfg["LOGIN_MAX_FAILURES_PER_ADDRESS"],
             window=cfg["LOGIN_WINDOW_SECONDS"],

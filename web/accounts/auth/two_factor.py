@@ -7,8 +7,8 @@ from flask import current_app, redirect, render_template, request, session, url_
 from flask_babel import gettext as _
 
 from models.common import audit, throttle
-from models.services import two_factor
-from models.user import User
+from models.accounts import two_factor
+from models.accounts.user import User
 from web.extensions import db
 
 from .forms import CodeForm

@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Timestamps, str_enum
-from .enums import OrganisationKind
+from models.base import Base, Timestamps, str_enum
+from models.enums import OrganisationKind
 
 
 class Organisation(Timestamps, Base):

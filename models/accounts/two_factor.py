@@ -8,7 +8,7 @@ import time
 import pyotp
 import segno
 
-from models.user import User
+from models.accounts.user import User
 
 ISSUER = "Werkbrug"
 RECOVERY_CODE_COUNT = 10
