@@ -6,8 +6,8 @@ from models.common.audit_log import AuditEvent, ChangeRecord
 from .base import Base, utcnow
 from .candidate import Candidate, CandidatePersonal, CandidateTerm
 from .catalogue import CatalogueTerm, ProfileTerm
-from .contact import ContactMoment
-from .employer import Agreement, ContactPerson, Employer
+from models.register.contact import ContactMoment
+from models.register.employer import Agreement, ContactPerson, Employer
 from .employer_request import EmployerRequest
 from models.accounts.organisation import Organisation
 from .placement import Placement

@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum
 from .enums import RequestStatus
 
 if TYPE_CHECKING:
-    from .employer import Employer
+    from models.register.employer import Employer
     from .profile import PublicProfile
 
 

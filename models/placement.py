@@ -12,7 +12,7 @@ from .enums import ContractType, Instrument, Outflow
 
 if TYPE_CHECKING:
     from .candidate import Candidate
-    from .employer import Employer
+    from models.register.employer import Employer
 
 
 class Placement(Versioned, Timestamps, Base):

@@ -12,7 +12,7 @@ from .base import Base, Timestamps, Versioned, str_enum
 from .enums import ActivityKind, ActivityStatus, BlockKind, BlockUnit
 
 if TYPE_CHECKING:
-    from .employer import Employer
+    from models.register.employer import Employer
     from models.accounts.user import User
 
 

@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum, utcnow
 from .enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
-    from .employer import Employer
+    from models.register.employer import Employer
     from models.accounts.organisation import Organisation
 
 

@@ -18,7 +18,7 @@ AREAS = (
     "web.requests.routes",
     "web.catalogue.routes",
     "web.employer_account.routes",
-    "web.employers.routes",
+    "web.register.routes",
     "web.placements.routes",
     "web.sroi.routes",
     "web.contractor.routes",

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.employer_request import EmployerRequest
 from models.enums import EmployerStatus, RequestStatus
 from models.common.system import OutboxMessage

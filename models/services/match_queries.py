@@ -7,7 +7,7 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from models.candidate import Candidate
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.candidate import Candidate
-from models.employer import Employer
+from models.register.employer import Employer
 from models.employer_request import EmployerRequest
 from models.enums import (
     CandidateStatus, ContractType, Instrument, Outflow, ProfileStatus, RequestStatus, SuggestionStatus,

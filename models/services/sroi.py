@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import ActivityKind, ActivityStatus
 from models.placement import Placement
 from models.common import audit

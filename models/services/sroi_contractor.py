@@ -5,7 +5,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from models.base import utcnow
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import ActivityStatus, Role
 from models.sroi import ContractorAccess, SroiActivity, SroiObligation
 from models.accounts.user import User

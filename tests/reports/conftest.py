@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from models import Placement, Suggestion, Vacancy
-from models.contact import ContactMoment
+from models.register.contact import ContactMoment
 from models.enums import Channel, CandidateStatus, ContractType, Instrument, Outflow, SuggestionStatus as S
 
 

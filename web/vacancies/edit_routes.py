@@ -10,7 +10,7 @@ from models.enums import VacancyStatus
 from models.common import locking
 from models.services import vacancies as service
 from models.common.errors import Conflict, InvalidInput
-from models.employer import Employer
+from models.register.employer import Employer
 from web.access import org_id, requires
 from web.extensions import db
 

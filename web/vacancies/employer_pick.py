@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from models.employer import Employer
-from models.services.register_queries import EmployerFilters, filtered
+from models.register.employer import Employer
+from models.register.queries import EmployerFilters, filtered
 from web.access import org_id
 from web.extensions import db
 from web.forms import choices

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.accounts.organisation import Organisation
 
 from models.common import audit, stamps

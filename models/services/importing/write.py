@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.candidate import Candidate, CandidatePersonal, CandidateTerm
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import VacancySource
 from models.vacancy import Vacancy, VacancyTerm
 

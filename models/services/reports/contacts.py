@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.contact import ContactMoment
-from models.employer import Employer
+from models.register.contact import ContactMoment
+from models.register.employer import Employer
 from models.accounts.user import User
 
 from . import Bar, Figure, Period

@@ -8,8 +8,8 @@ from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.candidate import Candidate
-from models.contact import ContactMoment
-from models.employer import Employer
+from models.register.contact import ContactMoment
+from models.register.employer import Employer
 from models.placement import Placement
 from models.profile import PublicProfile
 from models.services.sroi_progress import INSTRUMENT_LABELS

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.common.audit_log import ChangeRecord
 from models.base import utcnow
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
 from models.vacancy import Vacancy, VacancyTerm
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import VacancyStatus
 from models.accounts.organisation import Organisation
 from models.vacancy import Vacancy, VacancyShare

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import VacancySource, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.vacancy import Vacancy

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from models import Agreement, Employer
 from models.common import locking
-from models.services import register_agreements
+from models.register import agreements
 from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
@@ -26,7 +26,7 @@ def agreement_create(employer_id: int):
     form = AgreementForm()
     if form.validate_on_submit():
         try:
-            register_agreements.add_agreement(db.session, employer, form_data(form), current_user)
+            agreements.add_agreement(db.session, employer, form_data(form), current_user)
         except InvalidInput as exc:
             show_errors(form, exc.errors)
         else:
@@ -49,7 +49,7 @@ def agreement_edit(employer_id: int, agreement_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            register_agreements.update_agreement(db.session, agreement, form_data(form), form.version.data,
+            agreements.update_agreement(db.session, agreement, form_data(form), form.version.data,
                                                  current_user)
         except Conflict as exc:
             form.form_errors.append(locking.conflict_message(exc))

@@ -8,8 +8,8 @@ from sqlalchemy import ForeignKey, Index, String, Text, event, func, inspect, or
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import Channel
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import Channel
 
 if TYPE_CHECKING:
     from .employer import ContactPerson, Employer
@@ -47,7 +47,7 @@ class ContactMoment(Versioned, Timestamps, Base):
 
 # employer.last_contact_on is derived from the contact moments (the register list sorts on it).
 # Every ORM write of a moment keeps it in step in the same transaction; Core bulk loaders call
-# models.services.register_contacts.refresh_last_contact. Plain UPDATEs, so that logging a
+# models.register.contacts.refresh_last_contact. Plain UPDATEs, so that logging a
 # contact bumps neither the employer's optimistic-locking version nor its updated_at.
 
 def _employer_table():

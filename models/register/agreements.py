@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.employer import Agreement, Employer
+from models.register.employer import Agreement, Employer
 from models.enums import TargetGroup
 from models.placement import Placement
 from models.accounts.user import User

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from stdnum.exceptions import ValidationError
 from stdnum.nl import postcode as nl_postcode
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import EmployerSize, EmployerStatus, Role
 from models.accounts.user import User
 

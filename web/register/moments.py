@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer
-from models.services import register_contacts
+from models.register import contacts
 from models.common.errors import InvalidInput
-from models.services.register import managers
-from models.services.register_queries import EmployerFilters, filtered
+from models.register.employers import managers
+from models.register.queries import EmployerFilters, filtered
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices, show_errors
@@ -35,7 +35,7 @@ def log_moment(employer_id: int):
     form = moment_form_for(employer)
     if form.validate_on_submit():
         try:
-            register_contacts.log_contact_moment(db.session, employer, form_data(form), current_user)
+            contacts.log_contact_moment(db.session, employer, form_data(form), current_user)
         except InvalidInput as exc:
             show_errors(form, exc.errors)
         else:
@@ -83,7 +83,7 @@ def quick_moment():
     employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
     if valid and employer is not None:
         try:
-            register_contacts.log_contact_moment(
+            contacts.log_contact_moment(
                 db.session, employer, form_data(form, "employer", "employer_id"), current_user)
         except InvalidInput as exc:
             show_errors(form, exc.errors)
@@ -106,7 +106,7 @@ def _owner_choices():
 @requires("register")
 def follow_ups():
     """'Mijn follow-ups': what the signed-in user must follow up, overdue first."""
-    query = register_contacts.open_follow_ups(current_user.id, org_id())
+    query = contacts.open_follow_ups(current_user.id, org_id())
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     paging = Paging(page_arg(), FOLLOW_UPS_PAGE, total)
     items = db.session.scalars(query.options(joinedload(ContactMoment.employer))
@@ -120,7 +120,7 @@ def follow_up_done(moment_id: int):
     """Mark a follow-up done (records the time); it leaves 'Mijn follow-ups'."""
     moment = get_own_or_404(db.session, ContactMoment, moment_id)
     try:
-        register_contacts.complete_follow_up(db.session, moment, current_user)
+        contacts.complete_follow_up(db.session, moment, current_user)
     except InvalidInput:
         flash(_("Dit contactmoment heeft geen follow-up."), "error")
     else:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import EmployerSize, EmployerStatus
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import EmployerSize, EmployerStatus
 
 if TYPE_CHECKING:
     from models.accounts.user import User

@@ -12,9 +12,9 @@ from sqlalchemy.orm import joinedload
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
 from models.enums import VacancyStatus
 from models.common import locking
-from models.services import register
+from models.register import employers as register
 from models.common.errors import Conflict, InvalidInput
-from models.services.register_agreements import progress
+from models.register.agreements import progress
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices, show_errors

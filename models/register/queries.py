@@ -11,7 +11,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
-from models.employer import Employer
+from models.register.employer import Employer
 from models.enums import EmployerStatus, VacancyStatus
 from models.sroi import SroiObligation
 from models.accounts.user import User

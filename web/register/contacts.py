@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from models import ContactPerson, Employer
 from models.common import locking
-from models.services import register_contacts
+from models.register import contacts
 from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db
@@ -26,7 +26,7 @@ def person_create(employer_id: int):
     form = ContactPersonForm()
     if form.validate_on_submit():
         try:
-            person = register_contacts.add_contact_person(db.session, employer, form_data(form), current_user)
+            person = contacts.add_contact_person(db.session, employer, form_data(form), current_user)
         except InvalidInput as exc:
             show_errors(form, exc.errors)
         else:
@@ -48,7 +48,7 @@ def person_edit(employer_id: int, person_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            register_contacts.update_contact_person(db.session, person, form_data(form), form.version.data,
+            contacts.update_contact_person(db.session, person, form_data(form), form.version.data,
                                                     current_user)
         except Conflict as exc:
             form.form_errors.append(locking.conflict_message(exc))
@@ -70,7 +70,7 @@ def person_delete(employer_id: int, person_id: int):
     employer = get_own_or_404(db.session, Employer, employer_id)
     person = child_or_404(db.session, ContactPerson, employer, person_id)
     name = person.name
-    register_contacts.remove_contact_person(db.session, person, current_user)
+    contacts.remove_contact_person(db.session, person, current_user)
     flash(_("Contactpersoon %(name)s is verwijderd.", name=name), "success")
     return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
 

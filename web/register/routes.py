@@ -5,8 +5,8 @@ from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
 from models.common import audit, exports
-from models.services.register import managers
-from models.services.register_queries import PAGE_SIZE, count, rows
+from models.register.employers import managers
+from models.register.queries import PAGE_SIZE, count, rows
 from web.access import org_id, requires
 from web.extensions import db
 

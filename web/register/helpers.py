@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import ChangeRecord, User
-from models.services.register_queries import SORTS, EmployerFilters
+from models.register.queries import SORTS, EmployerFilters
 
 FIELD_LABELS = {
     "name": "Naam", "kvk": "KvK-nummer", "sector": "Sector", "size": "Grootte", "address": "Adres",

@@ -8,14 +8,14 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.contact import ContactMoment
-from models.employer import ContactPerson, Employer
+from models.register.contact import ContactMoment
+from models.register.employer import ContactPerson, Employer
 from models.enums import Channel
 from models.accounts.user import User
 
 from models.common import audit, locking
 from models.common.errors import InvalidInput
-from .register import managers
+from models.register.employers import managers
 
 PERSON_FIELDS = ("name", "position", "email", "phone")
 
