@@ -24,7 +24,7 @@ from .suggestion import Suggestion
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
 from models.accounts.user import User
-from .vacancy import Vacancy, VacancyShare, VacancyTerm
+from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 
 __all__ = [
     "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",

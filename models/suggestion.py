@@ -12,7 +12,7 @@ from .enums import SuggestionStatus
 
 if TYPE_CHECKING:
     from .candidate import Candidate
-    from .vacancy import Vacancy
+    from models.vacancies.vacancy import Vacancy
 
 # The funnel step a status stands for, and the column holding when it was first reached.
 STEP_COLUMNS = {"proposed": "proposed_at", "introduced": "introduced_at", "interview": "interview_at",

@@ -49,7 +49,7 @@ def test_honeypot_looks_successful_but_stores_nothing(client, db, org):
 
 
 def test_submissions_are_throttled_per_address(client, db, org, monkeypatch):
-    from web.vacancy_submission import routes
+    from web.vacancies.submission import routes
 
     monkeypatch.setattr(routes, "MAX_PER_HOUR", 2)
     for _ in range(2):

@@ -12,7 +12,7 @@ AREAS = (
     "web.accounts.users.routes",
     "web.accounts.privacy.routes",
     "web.vacancies.routes",
-    "web.vacancy_submission.routes",
+    "web.vacancies.submission.routes",
     "web.accounts.tokens.routes",
     "web.candidates.routes",
     "web.requests.routes",

@@ -15,7 +15,7 @@ from models.register.employer import Employer
 from models.enums import EmployerStatus, VacancyStatus
 from models.sroi import SroiObligation
 from models.accounts.user import User
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 PAGE_SIZE = 25
 SORTS = ("name", "city", "status", "last_contact")

@@ -18,7 +18,7 @@ from matching.geo import locate
 from matching.index import CandidateIndex
 from models.candidate import Candidate
 from models.enums import CandidateStatus, TermKind, VacancyStatus
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 TOP = 10
 

@@ -13,7 +13,7 @@ from matching.geo import locate
 from models.base import utcnow
 from models.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.placement import Placement
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 from models.common import stamps
 

@@ -11,7 +11,7 @@ from models.register.employer import Employer
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion
-from models.vacancy import Vacancy, VacancyShare
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 PAGE_SIZE = 25
 IN_PROGRESS = (SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED, SuggestionStatus.INTERVIEW)

@@ -17,7 +17,7 @@ from matching.documents import CandidateDoc, Point, Taxonomy, VacancyDoc
 from models.candidate import Candidate, CandidateTerm
 from models.enums import CandidateStatus, ConceptKind
 from models.taxonomy import Concept, ConceptRelation
-from models.vacancy import Vacancy, VacancyTerm
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 CHUNK = 5000
 RELATED_MIN = 0.2  # occupations sharing at least this share of skills (Jaccard) count as related

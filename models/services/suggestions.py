@@ -13,7 +13,7 @@ from models.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion
-from models.vacancy import Vacancy, VacancyShare
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 from .matching_docs import vacancy_docs
 from .matching_index import get_index

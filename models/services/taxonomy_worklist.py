@@ -13,7 +13,7 @@ from models.candidate import CandidateTerm
 from models.enums import ConceptKind, TermKind
 from models.common.system import CacheStamp
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
-from models.vacancy import Vacancy, VacancyTerm
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from models.common import audit
 from models.services import taxonomy_semantic

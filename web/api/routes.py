@@ -10,9 +10,9 @@ from sqlalchemy.orm import joinedload
 from models.enums import VacancyStatus
 from models.services.importing import ImportFailed, run_import
 from models.services.suggestions import UnknownVacancy, suggestions_payload
-from models.services.vacancies import Filters, close_expired
-from models.services.vacancies.queries import filtered, visible_clause
-from models.vacancy import Vacancy
+from models.vacancies import Filters, close_expired
+from models.vacancies.queries import filtered, visible_clause
+from models.vacancies.vacancy import Vacancy
 from web.extensions import db
 
 from .auth import api_error, bp

@@ -1,7 +1,7 @@
 """Vacancies as the API shows them: business data only, never candidates or submitters' details."""
 from __future__ import annotations
 
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 
 def _iso(value):

@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models.enums import VacancyStatus
 from models.common import locking
-from models.services import vacancies as service
+from models import vacancies as service
 from models.common.errors import Conflict, InvalidInput
 from models.register.employer import Employer
 from web.access import org_id, requires

@@ -1,4 +1,4 @@
-"""Forms of the vacancies area; the rules themselves live in models.services.vacancies."""
+"""Forms of the vacancies area; the rules themselves live in models.vacancies."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from models import Vacancy
 from models.enums import VacancyStatus
-from models.services import vacancies as service
+from models import vacancies as service
 from models.common.errors import InvalidInput
-from models.services.vacancies.review import matching_employer
+from models.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
 from models.common import audit, exports
-from models.services import vacancies as service
-from models.services.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
+from models import vacancies as service
+from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import choices

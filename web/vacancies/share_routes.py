@@ -5,9 +5,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.services import vacancies as service
+from models import vacancies as service
 from models.common.errors import InvalidInput
-from models.services.vacancies.sharing import own_proposals, partner_organisations
+from models.vacancies.sharing import own_proposals, partner_organisations
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from models.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.register.employer import Employer
 from models.enums import VacancySource
-from models.vacancy import Vacancy, VacancyTerm
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from ..terms import TermLinker
 from . import rows

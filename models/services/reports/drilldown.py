@@ -14,7 +14,7 @@ from models.placement import Placement
 from models.profile import PublicProfile
 from models.services.sroi_progress import INSTRUMENT_LABELS
 from models.suggestion import Suggestion
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 from . import Period, funnel
 from .candidates import base as candidate_base

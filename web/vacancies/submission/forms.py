@@ -1,4 +1,4 @@
-"""The public vacancy form; the rules live in models.services.vacancies.review."""
+"""The public vacancy form; the rules live in models.vacancies.review."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l

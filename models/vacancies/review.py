@@ -12,7 +12,7 @@ from models.base import utcnow
 from models.register.employer import Employer
 from models.enums import VacancySource, VacancyStatus
 from models.accounts.organisation import Organisation
-from models.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy
 
 from models.common import audit
 from models.common.errors import InvalidInput

@@ -9,7 +9,7 @@ from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.profile import PublicProfile
 from models.suggestion import Suggestion
-from models.vacancy import Vacancy, VacancyShare
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 from models.common import audit
 from models.common.errors import InvalidInput

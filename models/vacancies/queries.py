@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models.register.employer import Employer
 from models.enums import VacancyStatus
 from models.accounts.organisation import Organisation
-from models.vacancy import Vacancy, VacancyShare
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 SCOPES = ("all", "own", "shared_with_us", "shared_by_us")
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum, utcnow
-from .enums import DutchLevel, Education, VacancySource, VacancyStatus
+from models.base import Base, Timestamps, Versioned, str_enum, utcnow
+from models.enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
     from models.register.employer import Employer

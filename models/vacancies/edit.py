@@ -11,11 +11,11 @@ from models.common.audit_log import ChangeRecord
 from models.base import utcnow
 from models.register.employer import Employer
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
-from models.vacancy import Vacancy, VacancyTerm
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from models.common import audit
 from models.common.errors import InvalidInput
-from ..terms import TermLinker
+from models.services.terms import TermLinker
 
 STAFF_STATUSES = (VacancyStatus.OPEN, VacancyStatus.ON_HOLD, VacancyStatus.FILLED, VacancyStatus.CLOSED)
 FIELDS = (
