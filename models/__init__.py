@@ -4,7 +4,7 @@ Importing this package registers every table on ``Base.metadata``; nothing here 
 """
 from models.common.audit_log import AuditEvent, ChangeRecord
 from .base import Base, utcnow
-from .candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from .catalogue import CatalogueTerm, ProfileTerm
 from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer

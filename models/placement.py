@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum
 from .enums import ContractType, Instrument, Outflow
 
 if TYPE_CHECKING:
-    from .candidate import Candidate
+    from models.candidates.candidate import Candidate
     from models.register.employer import Employer
 
 

@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum, utcnow
 from .enums import ProfileStatus
 
 if TYPE_CHECKING:
-    from .candidate import Candidate
+    from models.candidates.candidate import Candidate
 
 
 class PublicProfile(Versioned, Timestamps, Base):

@@ -11,7 +11,7 @@ from .base import Base, Timestamps, Versioned, str_enum
 from .enums import SuggestionStatus
 
 if TYPE_CHECKING:
-    from .candidate import Candidate
+    from models.candidates.candidate import Candidate
     from models.vacancies.vacancy import Vacancy
 
 # The funnel step a status stands for, and the column holding when it was first reached.

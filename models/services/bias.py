@@ -16,7 +16,7 @@ from matching.bias import BiasReport, Person, age_band, compare, pooled
 from matching.documents import CandidateDoc, Point, VacancyDoc
 from matching.geo import locate
 from matching.index import CandidateIndex
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, TermKind, VacancyStatus
 from models.vacancies.vacancy import Vacancy
 

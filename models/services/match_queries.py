@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.register.employer import Employer
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.documents import CandidateDoc, Point, Taxonomy, VacancyDoc
-from models.candidate import Candidate, CandidateTerm
+from models.candidates.candidate import Candidate, CandidateTerm
 from models.enums import CandidateStatus, ConceptKind
 from models.taxonomy import Concept, ConceptRelation
 from models.vacancies.vacancy import Vacancy, VacancyTerm

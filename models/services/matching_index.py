@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
 from matching.index import CandidateIndex
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus
 
 from models.common import stamps

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.register.employer import Employer
 from models.employer_request import EmployerRequest
 from models.enums import (

@@ -7,7 +7,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.candidate import Candidate, CandidatePersonal
+from models.candidates.candidate import Candidate, CandidatePersonal
 from models.enums import ProfileStatus
 from models.profile import PublicProfile
 from models.services.kanon import Record, Shown, assign_levels, shown_at, violations

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.profile import PublicProfile
 from models.common import audit

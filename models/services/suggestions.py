@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from matching.documents import Taxonomy
 from matching.explain import Reason, render_reasons
 from matching.rank import Suggestion as Ranked
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.suggestion import Suggestion

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from matching.linker import PROPOSALS, Linker
 from matching.text import normalise
-from models.candidate import CandidateTerm
+from models.candidates.candidate import CandidateTerm
 from models.enums import ConceptKind, TermKind
 from models.common.system import CacheStamp
 from models.taxonomy import Concept, ConceptAlias, UnmatchedWording

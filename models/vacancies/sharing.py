@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.profile import PublicProfile

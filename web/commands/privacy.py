@@ -11,7 +11,7 @@ from flask import current_app
 
 from models.base import utcnow
 from models.common import audit, throttle
-from models.services import erasure
+from models.candidates import erasure
 from models.common.backup import BackupError, backup, restore
 from web.extensions import db
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.register.employer import Employer
 from models.enums import VacancySource
 from models.vacancies.vacancy import Vacancy, VacancyTerm

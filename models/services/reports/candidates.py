@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.profile import PublicProfile
 from models.accounts.user import User

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.candidate import Candidate
+from models.candidates.candidate import Candidate
 from models.register.contact import ContactMoment
 from models.register.employer import Employer
 from models.placement import Placement

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, Candidate, User
 from models.enums import Role
-from models.services import erasure
+from models.candidates import erasure
 from web.access import get_own_or_404, requires
 from web.extensions import db
 

@@ -7,7 +7,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from models.common.audit_log import ChangeRecord
-from models.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.enums import CandidateStatus
 from models.placement import Placement
 from models.profile import Favourite, PublicProfile

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import CandidateStatus, DutchLevel, Education, TermKind
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import CandidateStatus, DutchLevel, Education, TermKind
 
 if TYPE_CHECKING:
-    from .profile import PublicProfile
+    from models.profile import PublicProfile
     from models.accounts.user import User
 
 
