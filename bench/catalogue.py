@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import create_engine, event, func, insert, select
 
 from models import Base, Organisation, PublicProfile
-from models.catalogue import index_rows, profile_terms
+from models.catalogue.index import index_rows, profile_terms
 
 TARGET_MS = 100
 PAGES = {

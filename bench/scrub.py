@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from models.services.scrub import PRIORITY, detect
+from models.catalogue.scrubbing.scrub import PRIORITY, detect
 
 DATA = Path(__file__).parent / "data" / "scrub_sentences.jsonl"
 

@@ -5,13 +5,13 @@ Importing this package registers every table on ``Base.metadata``; nothing here 
 from models.common.audit_log import AuditEvent, ChangeRecord
 from .base import Base, utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
-from .catalogue import CatalogueTerm, ProfileTerm
+from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer
-from .employer_request import EmployerRequest
+from models.catalogue.employer_request import EmployerRequest
 from models.accounts.organisation import Organisation
 from .placement import Placement
-from .profile import Favourite, PublicProfile, SavedSearch
+from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from .sroi import (
     BuildingBlock,
     BuildingBlockTable,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import Organisation
 from models.services.building_blocks import load_shipped_tables
 from models.services.importing import run_import
-from models.services.profile_bulk import publish_all_consented
+from models.catalogue.publishing.bulk import publish_all_consented
 from models.services.taxonomy import load_taxonomy
 from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity

@@ -58,11 +58,12 @@ def compiled_translations():
 @pytest.fixture(autouse=True)
 def fresh_matcher_caches():
     """The linker and the matcher's index are per-process caches: start every test without them."""
-    from models.services import catalogue_search, matching_index, terms
+    from models.catalogue import search
+    from models.services import matching_index, terms
 
     matching_index.clear_cache()
     terms.clear_cache()
-    catalogue_search._cache.clear()
+    search._cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -177,7 +177,7 @@ def test_filters_left_out_are_no_error(as_role, client, candidate):
 
 
 def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candidate, candidate):
-    from models.services import profiles
+    from models.catalogue.publishing import profiles
 
     thirty = TODAY.replace(year=TODAY.year - 30, day=1)
     for i in range(4):

@@ -12,7 +12,7 @@ from stdnum import iban as iban_check
 
 from models import Candidate, CandidatePersonal, PublicProfile
 from models.enums import Education, ProfileStatus
-from models.services.profile_bulk import publish_all_consented
+from models.catalogue.publishing.bulk import publish_all_consented
 from seed.demo.names import person_name, pick_origin
 
 TODAY = date.today()

@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, PublicProfile
 from models.enums import CandidateStatus, Education, ProfileStatus
-from models.services import profiles
+from models.catalogue.publishing import profiles
 from models.common.errors import InvalidInput
-from models.services.profile_groups import published_violations
+from models.catalogue.publishing.groups import published_violations
 
 TODAY = date.today()
 

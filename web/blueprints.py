@@ -6,7 +6,7 @@ from importlib import import_module
 from flask import Flask
 
 AREAS = (
-    "web.public.routes",
+    "web.catalogue.public.routes",
     "web.accounts.auth.routes",
     "web.start.routes",
     "web.accounts.users.routes",
@@ -15,9 +15,9 @@ AREAS = (
     "web.vacancies.submission.routes",
     "web.accounts.tokens.routes",
     "web.candidates.routes",
-    "web.requests.routes",
+    "web.catalogue.requests.routes",
     "web.catalogue.routes",
-    "web.employer_account.routes",
+    "web.catalogue.employer_account.routes",
     "web.register.routes",
     "web.placements.routes",
     "web.sroi.routes",
@@ -45,6 +45,6 @@ def register(app: Flask) -> None:
     from web.navigation import init_navigation
 
     init_navigation(app)
-    from web import profile_card
+    from web.catalogue import profile_card
 
     profile_card.init_app(app)

@@ -42,7 +42,7 @@ def upgrade():
 
 def _index_existing_profiles():
     """Profiles written before this revision get their wordings indexed, in batches."""
-    from models.catalogue import index_rows, profile_terms
+    from models.catalogue.index import index_rows, profile_terms
 
     bind = op.get_bind()
     profile = sa.table('public_profile', sa.column('id'), sa.column('occupations', sa.JSON),

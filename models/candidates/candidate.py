@@ -11,7 +11,7 @@ from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import CandidateStatus, DutchLevel, Education, TermKind
 
 if TYPE_CHECKING:
-    from models.profile import PublicProfile
+    from models.catalogue.profile import PublicProfile
     from models.accounts.user import User
 
 

@@ -10,7 +10,7 @@ from models.common.audit_log import ChangeRecord
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.enums import CandidateStatus
 from models.placement import Placement
-from models.profile import Favourite, PublicProfile
+from models.catalogue.profile import Favourite, PublicProfile
 from models.suggestion import Suggestion
 from models.common.system import CacheStamp
 

@@ -9,12 +9,12 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.register.employer import Employer
-from models.employer_request import EmployerRequest
+from models.catalogue.employer_request import EmployerRequest
 from models.enums import (
     CandidateStatus, ContractType, Instrument, Outflow, ProfileStatus, RequestStatus, SuggestionStatus,
 )
 from models.placement import Placement
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.services import placement_value
 from models.common.errors import InvalidInput
 from models.services.valuation_period import benefit_months

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, joinedload
 from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
 

@@ -25,7 +25,7 @@ def _first(query):
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory, fast_password_hashing):
     """A live server over an SQLite file filled once with the demo data; yields (base URL, object ids)."""
-    from models.services import catalogue_requests
+    from models.catalogue import meet_requests
     from seed.loader import load_demo
 
     path = tmp_path_factory.mktemp("a11y") / "demo.sqlite"
@@ -38,7 +38,7 @@ def demo_server(tmp_path_factory, fast_password_hashing):
         org = db.session.scalar(select(Organisation).where(Organisation.key == "dronten"))
         own = lambda model: select(model).where(model.organisation_id == org.id).order_by(model.id)  # noqa: E731
         profile = _first(own(PublicProfile).where(PublicProfile.status == "published"))
-        catalogue_requests.submit(db.session, profile, catalogue_requests.MeetingRequest(
+        meet_requests.submit(db.session, profile, meet_requests.MeetingRequest(
             name="Petra de Vries", company="Bakkerij De Korenschoof", kvk="12345678", email="petra@example.org"))
         ids = {
             "employer": _first(own(Employer)).id,

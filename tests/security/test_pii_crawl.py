@@ -20,8 +20,8 @@ from stdnum.nl import bsn as bsn_check
 
 from models import Candidate, CandidatePersonal, PublicProfile, Vacancy
 from models.enums import Education, ProfileStatus
-from models.services.profile_bulk import publish_all_consented
-from models.services.profile_groups import published_violations
+from models.catalogue.publishing.bulk import publish_all_consented
+from models.catalogue.publishing.groups import published_violations
 from models.services.suggestions import refresh_suggestions
 from tests.test_profile_privacy import STREETS, bsn, phones
 from web.extensions import db

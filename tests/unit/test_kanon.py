@@ -1,7 +1,7 @@
 """k-anonymity: coarsen age band and place until every displayed group has k profiles."""
 import random
 
-from models.services.kanon import Record, assign_levels, shown_at, violations
+from models.catalogue.publishing.kanon import Record, assign_levels, shown_at, violations
 
 BANDS = ["18–24", "25–34", "35–44", "45–54", "55–67"]
 PLACES = {"Flevoland": ["Dronten", "Lelystad", "Almere", "Biddinghuizen", "Swifterbant"],

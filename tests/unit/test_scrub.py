@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.services.scrub import PLACEHOLDERS, Finding, detect, scrub
+from models.catalogue.scrubbing.scrub import PLACEHOLDERS, Finding, detect, scrub
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "scrub_sentences.jsonl"
 

@@ -10,15 +10,15 @@ from flask_login import current_user
 
 from models.enums import ProfileStatus
 from models.common import audit, locking
-from models.services import profiles
+from models.catalogue.publishing import profiles
 from models.common.errors import Conflict, InvalidInput
-from models.services.kanon import Record, Shown, shown_at, was_coarsened
-from models.services.profile_draft import find_personal, headline
-from models.services.profile_groups import fine_record, preview_level
-from models.services.profile_place import find_place
+from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
+from models.catalogue.publishing.draft import find_personal, headline
+from models.catalogue.publishing.groups import fine_record, preview_level
+from models.catalogue.publishing.place import find_place
 from web.access import requires
 from web.extensions import db
-from web.profile_card import mark_findings
+from web.catalogue.profile_card import mark_findings
 
 from .forms import ProfileForm, UnpublishForm
 from .routes import bp, load_candidate, view_personal

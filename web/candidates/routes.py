@@ -12,7 +12,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from models import Candidate, PublicProfile
 from models.enums import ProfileStatus, TermKind
 from models.common import audit, locking
-from models.services import profiles
+from models.catalogue.publishing import profiles
 from models.common.errors import Conflict, InvalidInput
 from web.access import get_own_or_404, requires
 from web.extensions import db

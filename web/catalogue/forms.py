@@ -10,8 +10,8 @@ from wtforms import EmailField, SelectField, StringField, SubmitField, TelField,
 from wtforms.widgets import DateInput, NumberInput, SearchInput
 
 from matching.geo import locate
-from models.services.catalogue import Filters
-from models.services.catalogue_search import sectors
+from models.catalogue.browse import Filters
+from models.catalogue.search import sectors
 from web.forms import choices
 
 from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES

@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models.enums import ProfileStatus, Role
-from models.services import catalogue, catalogue_requests, employer_accounts
-from models.services.catalogue_requests import MeetingRequest
+from models.catalogue import browse, meet_requests, employer_accounts
+from models.catalogue.meet_requests import MeetingRequest
 from models.common.errors import InvalidInput
 from web.extensions import db
 
@@ -55,14 +55,14 @@ def index():
         number = int(request.args.get("pagina", "1"))
     except ValueError:
         number = 1
-    page = catalogue.search(db.session, filters, number)
+    page = browse.search(db.session, filters, number)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     return render_template("catalogue/index.html", form=form, page=page, args=args,
                            has_errors=any(f.errors for f in form))
 
 
 def _profile_or_gone(code: str):
-    profile = catalogue.profile_by_code(db.session, code)
+    profile = browse.profile_by_code(db.session, code)
     if profile is None:
         abort(404)
     if profile.status == ProfileStatus.WITHDRAWN:
@@ -111,7 +111,7 @@ def meet(code: str):
     data = MeetingRequest(name=form.name.data or "", company=form.company.data or "", kvk=form.kvk.data or "",
                           email=form.email.data or "", phone=form.phone.data or "", message=form.message.data or "")
     try:
-        catalogue_requests.submit(db.session, found, data, user=_employer())
+        meet_requests.submit(db.session, found, data, user=_employer())
     except InvalidInput as exc:
         for name, message in exc.errors.items():
             getattr(form, name, form.name).errors = [_(message)]
@@ -122,7 +122,7 @@ def meet(code: str):
 @bp.route("/<code>/verstuurd")
 def sent(code: str):
     """What happens after a request: the team asks the job seeker, then contacts the employer."""
-    found = catalogue.profile_by_code(db.session, code)
+    found = browse.profile_by_code(db.session, code)
     if found is None:
         abort(404)
     return render_template("catalogue/sent.html", profile=found)

@@ -8,7 +8,7 @@ import click
 from flask import current_app
 
 from models.services.importing import ImportFailed, resolve_organisation, run_import
-from models.services.profiles import withdraw_expired
+from models.catalogue.publishing.profiles import withdraw_expired
 from web.extensions import db
 
 

@@ -9,8 +9,8 @@ from flask import current_app
 from sqlalchemy import select
 
 from models import Organisation
-from models.services.profile_bulk import publish_all_consented
-from models.services.profiles import withdraw_expired
+from models.catalogue.publishing.bulk import publish_all_consented
+from models.catalogue.publishing.profiles import withdraw_expired
 from web.extensions import db
 
 profiles_group = click.Group("profiles", help="Publish and withdraw anonymised public profiles.")

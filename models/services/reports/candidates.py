@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.accounts.user import User
 
 from . import Bar, Figure

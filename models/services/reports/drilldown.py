@@ -11,7 +11,7 @@ from models.candidates.candidate import Candidate
 from models.register.contact import ContactMoment
 from models.register.employer import Employer
 from models.placement import Placement
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.services.sroi_progress import INSTRUMENT_LABELS
 from models.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy

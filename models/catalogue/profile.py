@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum, utcnow
-from .enums import ProfileStatus
+from models.base import Base, Timestamps, Versioned, str_enum, utcnow
+from models.enums import ProfileStatus
 
 if TYPE_CHECKING:
     from models.candidates.candidate import Candidate

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.register.employer import Employer
-from models.employer_request import EmployerRequest
+from models.catalogue.employer_request import EmployerRequest
 from models.enums import EmployerStatus, RequestStatus
 from models.common.system import OutboxMessage
 from models.accounts.user import STAFF_ROLES, User

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal
 from models.enums import ProfileStatus
-from models.profile import PublicProfile
-from models.services.kanon import Record, Shown, assign_levels, shown_at, violations
-from models.services.profile_draft import age_band, headline, search_text
-from models.services.profile_place import find_place, region_centroid
+from models.catalogue.profile import PublicProfile
+from models.catalogue.publishing.kanon import Record, Shown, assign_levels, shown_at, violations
+from models.catalogue.publishing.draft import age_band, headline, search_text
+from models.catalogue.publishing.place import find_place, region_centroid
 
 # Reviewed and not withdrawn: published, or approved and waiting for enough similar profiles.
 IN_PLAY = or_(

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from models.employer_request import EmployerRequest
+from models.catalogue.employer_request import EmployerRequest
 from models.enums import ProfileStatus, RequestStatus
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.common.system import OutboxMessage
 
 from models.accounts.users import normalise_email

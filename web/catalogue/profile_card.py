@@ -7,7 +7,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from models.services.profile_draft import hours_text
+from models.catalogue.publishing.draft import hours_text
 
 EDUCATION_LABELS = {
     "none": _l("Geen diploma"), "primary": _l("Basisonderwijs"), "vmbo": _l("Vmbo"),

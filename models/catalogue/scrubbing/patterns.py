@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
-from models.services.scrub_lexicon import COMMON_CAPITALISED
+from models.catalogue.scrubbing.lexicon import COMMON_CAPITALISED
 
 Span = tuple[str, int, int]
 

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 from werkzeug.datastructures import MultiDict
 
-from models.profile import SavedSearch
+from models.catalogue.profile import SavedSearch
 from models.common import audit
-from models.services import catalogue, employer_accounts
+from models.catalogue import browse, employer_accounts
 from models.common.errors import InvalidInput
 from web.access import requires
 from web.catalogue.forms import filter_form
@@ -73,7 +73,7 @@ def index():
 @requires("employer_account")
 def favourite(code: str):
     """Star or unstar a profile."""
-    profile = catalogue.profile_by_code(db.session, code)
+    profile = browse.profile_by_code(db.session, code)
     if profile is None:
         abort(404)
     try:
@@ -81,7 +81,7 @@ def favourite(code: str):
     except InvalidInput:
         abort(410)
     flash(_("Bewaard bij uw favorieten.") if starred else _("Uit uw favorieten gehaald."), "success")
-    return redirect(url_for("catalogue.profile", code=profile.code))
+    return redirect(url_for("browse.profile", code=profile.code))
 
 
 @bp.route("/zoekopdrachten", methods=["POST"])
@@ -93,11 +93,11 @@ def save_search():
     pairs = [(k, v) for k, v in parse_qsl(form.query_string.data or "") if v and k != "pagina"]
     query_string = urlencode(sorted(pairs))
     try:
-        page = catalogue.search(db.session, _filters_for(query_string), per_page=1)
+        page = browse.search(db.session, _filters_for(query_string), per_page=1)
         employer_accounts.save_search(db.session, current_user, form.name.data or "", query_string, page.total)
     except InvalidInput as exc:
         flash(_(next(iter(exc.errors.values()))), "error")
-        return redirect(url_for("catalogue.index") + ("?" + query_string if query_string else ""))
+        return redirect(url_for("browse.index") + ("?" + query_string if query_string else ""))
     flash(_("Zoekopdracht bewaard. Op uw accountpagina ziet u nieuwe kandidaten die erbij passen."), "success")
     return redirect(url_for(".index"))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.services.scrub_names import context_names, known_name_pattern, known_names_in
-from models.services.scrub_patterns import DETECTORS
+from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
+from models.catalogue.scrubbing.patterns import DETECTORS
 
 PLACEHOLDERS: dict[str, str] = {
     "name": "[naam]",

@@ -6,8 +6,8 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.services.profile_place import find_place
-from models.services.scrub import Finding, detect, scrub
+from models.catalogue.publishing.place import find_place
+from models.catalogue.scrubbing.scrub import Finding, detect, scrub
 from models.services.terms import normalise
 
 # Age bands of the catalogue; the coarse partition merges neighbours ("25–34" + "35–44").

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from models.services.profile_draft import ANY_AGE, MERGED_BANDS
+from models.catalogue.publishing.draft import ANY_AGE, MERGED_BANDS
 
 LEVELS = 5  # 0 band+place, 1 merged band+place, 2 band+region, 3 merged+region, 4 any age+region
 

@@ -9,14 +9,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
-from models.employer_request import EmployerRequest
+from models.catalogue.employer_request import EmployerRequest
 from models.enums import ProfileStatus, Role
-from models.profile import Favourite, PublicProfile, SavedSearch
+from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.system import OutboxMessage
 from models.accounts.user import User
 
 from models.accounts import users
-from .catalogue import Filters, search
+from models.catalogue.browse import Filters, search
 from models.common.errors import InvalidInput
 
 log = logging.getLogger("werkbrug")

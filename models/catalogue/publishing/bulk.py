@@ -12,9 +12,9 @@ from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
 from models.common import audit
-from models.services.profile_draft import find_personal
-from models.services.profile_groups import rebalance
-from models.services.profiles import apply_draft, consent_problem, ensure_profile
+from models.catalogue.publishing.draft import find_personal
+from models.catalogue.publishing.groups import rebalance
+from models.catalogue.publishing.profiles import apply_draft, consent_problem, ensure_profile
 
 
 @dataclass

@@ -10,7 +10,7 @@ from werkzeug.routing import BuildError
 
 from models import EmployerRequest, User
 from models.enums import RequestStatus
-from models.services import employer_requests as service
+from models.catalogue import employer_requests as service
 from models.common import locking
 from models.common.errors import Conflict, InvalidInput
 from web.access import can, get_own_or_404, requires

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from matching.geo import ROAD_FACTOR, Point, travel_km
 from matching.levels import EDUCATION_RANK
-from models.catalogue import ProfileTerm
+from models.catalogue.index import ProfileTerm
 from models.enums import ProfileStatus
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 
-from .catalogue_search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
-from .terms import normalise
+from models.catalogue.search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
+from models.services.terms import normalise
 
 PER_PAGE = 20
 COUNT_CAP = 1000  # beyond this the catalogue says "meer dan 1.000 kandidaten"

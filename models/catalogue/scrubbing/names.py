@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from models.services.scrub_lexicon import (
-    COMMON_CAPITALISED, COMPANY_NAMES, FIRST_NAMES, HONORIFICS, NAME_TRIGGERS, ORDINARY_WORDS,
-    PARTICLES, PERSON_VERBS, PHRASES, PLACE_PREPOSITIONS, SURNAME_PREFIXES, SURNAME_SUFFIXES,
-    SURNAMES,
+from models.catalogue.scrubbing.lexicon import (
+    COMMON_CAPITALISED, COMPANY_NAMES, FIRST_NAMES, HONORIFICS, NAME_TRIGGERS, ORDINARY_WORDS, PARTICLES,
+    PERSON_VERBS, PHRASES, PLACE_PREPOSITIONS, SURNAME_PREFIXES, SURNAME_SUFFIXES, SURNAMES,
 )
 
 Span = tuple[str, int, int]

@@ -12,7 +12,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, delete, even
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base
+from models.base import Base
 from .profile import PublicProfile
 
 # kind of wording -> the PublicProfile attribute it comes from
@@ -46,7 +46,7 @@ class ProfileTerm(Base):
 
 def profile_terms(occupations, skills, licences) -> set[tuple[str, str]]:
     """The (kind, normalised wording) pairs of one profile."""
-    from .services.terms import normalise
+    from models.services.terms import normalise
 
     values = {"occupation": occupations, "skill": skills, "licence": licences}
     pairs = set()

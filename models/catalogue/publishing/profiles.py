@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, ProfileStatus
-from models.profile import PublicProfile
+from models.catalogue.profile import PublicProfile
 from models.common import audit
 from models.common.errors import InvalidInput
-from models.services.profile_draft import (
+from models.catalogue.publishing.draft import (
     ProfileDraft, build_profile, find_personal, new_code, search_text,
 )
-from models.services.profile_groups import IN_PLAY, rebalance
+from models.catalogue.publishing.groups import IN_PLAY, rebalance
 
 KIND_LABELS = {
     "name": "naam", "email": "e-mailadres", "phone": "telefoonnummer", "bsn": "BSN",

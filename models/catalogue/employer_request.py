@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import RequestStatus
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import RequestStatus
 
 if TYPE_CHECKING:
     from models.register.employer import Employer

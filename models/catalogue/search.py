@@ -20,10 +20,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.catalogue import CatalogueTerm
+from models.catalogue.index import CatalogueTerm
 from models.taxonomy import Concept, ConceptAlias, ConceptRelation
 
-from .terms import normalise
+from models.services.terms import normalise
 
 # partial_ratio at or above this counts as the same word (heftruk ~ heftruck scores 92)
 FUZZY_CUTOFF = 88
