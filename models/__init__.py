@@ -20,7 +20,7 @@ from .sroi import (
     SroiActivity,
     SroiObligation,
 )
-from .suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
 from models.accounts.user import User

@@ -59,9 +59,10 @@ def compiled_translations():
 def fresh_matcher_caches():
     """The linker and the matcher's index are per-process caches: start every test without them."""
     from models.catalogue import search
-    from models.services import matching_index, terms
+    from models.matches import index_cache
+    from models.services import terms
 
-    matching_index.clear_cache()
+    index_cache.clear_cache()
     terms.clear_cache()
     search._cache.clear()
 

@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from models import CandidateTerm, Concept, Vacancy, VacancyTerm
 from models.enums import ConceptKind, Role, TermKind
-from models.services import bias
+from models.matches import bias
 from tests.helpers import visible_text
 
 YOUNG, OLD = date(2004, 5, 1), date(1969, 5, 1)

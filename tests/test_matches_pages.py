@@ -157,11 +157,11 @@ def test_best_vacancies_for_a_candidate(world, as_role, client):
 
 
 def test_suggestions_page_does_not_rebuild_the_index(world, as_role, client):
-    from models.services import matching_index
+    from models.matches import index_cache
 
     vacancy, _people = world
     as_role(Role.MATCHER)
     client.get(url(vacancy))
     client.post(f"{url(vacancy)}/herberekenen")
-    entries = list(matching_index._cache.values())
+    entries = list(index_cache._cache.values())
     assert len(entries) == 1 and entries[0].full_builds == 1

@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from models import Candidate, CandidateTerm, Concept, ConceptAlias, Suggestion, Vacancy
 from models.enums import CandidateStatus, SuggestionStatus
-from models.services import matching_index, suggestion_review
+from models.matches import index_cache, review
 from models.common import stamps
 from models.common.errors import Conflict, InvalidInput
-from models.services.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
+from models.matches.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
 from models.services.taxonomy import load_taxonomy
 from models.services.terms import TermLinker
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share, small_taxonomy
@@ -145,7 +145,7 @@ def test_refresh_keeps_reviewed_adds_new_and_drops_unfit(world, db, org, make_us
     rows = {s.candidate_id: s for s in db.session.scalars(select(Suggestion))}
     assert rows[best.id].score > rows[third.id].score
     assert any(r["kind"] == "required_skills" and r["text"].startswith("Heeft 2 van 2") for r in rows[best.id].reasons)
-    suggestion_review.propose(db.session, rows[best.id], actor=matcher, version=rows[best.id].version)
+    review.propose(db.session, rows[best.id], actor=matcher, version=rows[best.id].version)
     second.hours_min, second.hours_max = 8, 12  # now breaks the hours requirement
     db.session.commit()
     again = refresh_suggestions(db.session, vacancy, org)
@@ -162,18 +162,18 @@ def test_review_steps_are_checked_and_recorded(world, db, org, make_user):
     db.session.commit()
     s = db.session.scalars(select(Suggestion).order_by(Suggestion.score.desc())).first()
     with pytest.raises(InvalidInput):
-        suggestion_review.change_status(db.session, s, "hired", actor=matcher, version=s.version)
+        review.change_status(db.session, s, "hired", actor=matcher, version=s.version)
     with pytest.raises(InvalidInput, match="reden"):
-        suggestion_review.reject(db.session, s, "", actor=matcher, version=s.version)
+        review.reject(db.session, s, "", actor=matcher, version=s.version)
     with pytest.raises(InvalidInput, match="Licht"):
-        suggestion_review.reject(db.session, s, "other", "", actor=matcher, version=s.version)
+        review.reject(db.session, s, "other", "", actor=matcher, version=s.version)
     with pytest.raises(Conflict):
-        suggestion_review.propose(db.session, s, actor=matcher, version=s.version - 1)
+        review.propose(db.session, s, actor=matcher, version=s.version - 1)
     for step in ("proposed", "introduced", "interview"):
-        suggestion_review.change_status(db.session, s, step, actor=matcher, version=s.version)
+        review.change_status(db.session, s, step, actor=matcher, version=s.version)
     with pytest.raises(InvalidInput):
-        suggestion_review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version)
-    suggestion_review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version,
+        review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version)
+    review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version,
                                     reason="employer_chose_other")
     db.session.commit()
     assert [h["status"] for h in s.history] == ["proposed", "introduced", "interview", "not_hired"]
@@ -183,16 +183,16 @@ def test_review_steps_are_checked_and_recorded(world, db, org, make_user):
 
 def test_index_refreshes_incrementally_and_rebuilds_after_deletes(world, db, org):
     vacancy, (best, second, third) = world
-    entry = matching_index.get_index(db.session, org.id)
+    entry = index_cache.get_index(db.session, org.id)
     assert len(entry.index) == 3 and entry.full_builds == 1
-    assert matching_index.get_index(db.session, org.id) is entry  # no change: the same index
+    assert index_cache.get_index(db.session, org.id) is entry  # no change: the same index
     second.status = CandidateStatus.PLACED
     db.session.commit()
-    entry = matching_index.get_index(db.session, org.id)
+    entry = index_cache.get_index(db.session, org.id)
     assert len(entry.index) == 2 and entry.refreshes == 1 and entry.full_builds == 1
     db.session.delete(third)
     db.session.commit()
-    entry = matching_index.get_index(db.session, org.id)
+    entry = index_cache.get_index(db.session, org.id)
     assert len(entry.index) == 1 and entry.full_builds == 2
 
 

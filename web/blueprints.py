@@ -24,7 +24,7 @@ AREAS = (
     "web.contractor.routes",
     "web.bouwblokken.routes",
     "web.matches.routes",
-    "web.bias.routes",
+    "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
 )

@@ -11,7 +11,7 @@ from models.candidates.candidate import Candidate, CandidatePersonal, CandidateT
 from models.enums import CandidateStatus
 from models.placement import Placement
 from models.catalogue.profile import Favourite, PublicProfile
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.common.system import CacheStamp
 
 from models.common import audit

@@ -20,7 +20,7 @@ from models.common.errors import InvalidInput
 from models.services.valuation_period import benefit_months
 from models.services.valuation_tables import TARGET_GROUPS
 from models.sroi import SroiObligation
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 
 OPEN_SUGGESTION = (SuggestionStatus.NEW, SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED,

@@ -8,7 +8,7 @@ from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
 from models.catalogue.profile import PublicProfile
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 from models.common import audit

@@ -100,7 +100,7 @@ def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_
     from datetime import UTC, datetime, timedelta
 
     from models import Suggestion, Vacancy
-    from models.services import suggestion_review
+    from models.matches import review
 
     matcher = make_user("matcher")
     vacancy = Vacancy(organisation_id=org.id, employer_id=make_employer().id, title="Heftruckchauffeur")
@@ -112,10 +112,10 @@ def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_
     db.session.add(s)
     db.session.flush()
     for step in ("proposed", "introduced", "interview"):
-        suggestion_review.change_status(db.session, s, step, actor=matcher, version=s.version)
+        review.change_status(db.session, s, step, actor=matcher, version=s.version)
     interview_at = s.interview_at
     assert s.proposed_at and s.introduced_at and interview_at and s.hired_at is None
-    suggestion_review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version,
+    review.change_status(db.session, s, "not_hired", actor=matcher, version=s.version,
                                     reason="employer_chose_other")
     assert s.interview_at == interview_at
     db.session.commit()

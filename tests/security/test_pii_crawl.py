@@ -22,7 +22,7 @@ from models import Candidate, CandidatePersonal, PublicProfile, Vacancy
 from models.enums import Education, ProfileStatus
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.catalogue.publishing.groups import published_violations
-from models.services.suggestions import refresh_suggestions
+from models.matches.suggestions import refresh_suggestions
 from tests.test_profile_privacy import STREETS, bsn, phones
 from web.extensions import db
 

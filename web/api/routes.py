@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from models.enums import VacancyStatus
 from models.services.importing import ImportFailed, run_import
-from models.services.suggestions import UnknownVacancy, suggestions_payload
+from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from models.vacancies import Filters, close_expired
 from models.vacancies.queries import filtered, visible_clause
 from models.vacancies.vacancy import Vacancy

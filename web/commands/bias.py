@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from matching.bias import MIN_GROUP, THRESHOLD
 from models import Organisation
-from models.services import bias
+from models.matches import bias
 from web.extensions import db
 
 

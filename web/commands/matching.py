@@ -10,7 +10,7 @@ import click
 from sqlalchemy import select
 
 from models import Organisation
-from models.services.suggestions import UnknownVacancy, suggestions_payload
+from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from web.extensions import db
 
 taxonomy_group = click.Group("taxonomy", help="Load the skill and occupation taxonomy.")
@@ -98,7 +98,7 @@ def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
 
     Every app process refreshes its own copy when it notices the change (a version stamp).
     """
-    from models.services.matching_index import bump, rebuild_all
+    from models.matches.index_cache import bump, rebuild_all
 
     query = select(Organisation).order_by(Organisation.key)
     if org_key:
@@ -113,8 +113,8 @@ def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
         total += count
         click.echo(f"{keys[org_id]}: {count} active candidates indexed in {seconds:.2f} s")
     if with_suggestions:
-        from models.services.match_queries import open_visible_vacancies
-        from models.services.suggestions import refresh_suggestions
+        from models.matches.queries import open_visible_vacancies
+        from models.matches.suggestions import refresh_suggestions
 
         for organisation in organisations:
             vacancies = open_visible_vacancies(db.session, organisation.id)

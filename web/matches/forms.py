@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from models.services.suggestion_review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS
+from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS
 from web.forms import choices
 
 

@@ -8,9 +8,9 @@ from flask_login import current_user
 from models import Suggestion
 from models.enums import SuggestionStatus
 from models.common import locking
-from models.services import suggestion_review
+from models.matches import review
 from models.common.errors import Conflict, InvalidInput
-from models.services.suggestions import refresh_suggestions
+from models.matches.suggestions import refresh_suggestions
 from web.access import org_id, requires
 from web.errors import render_error
 from web.extensions import db
@@ -42,7 +42,7 @@ def _conflict(exc: Conflict):
 
 def _steps(s: Suggestion):
     """Steps the status form offers: proposing and rejecting have their own buttons."""
-    return [x for x in suggestion_review.next_steps(s) if x not in (SuggestionStatus.PROPOSED, SuggestionStatus.REJECTED)]
+    return [x for x in review.next_steps(s) if x not in (SuggestionStatus.PROPOSED, SuggestionStatus.REJECTED)]
 
 
 @bp.route("/vacature/<int:vacancy_id>/herberekenen", methods=["POST"])
@@ -68,7 +68,7 @@ def propose(suggestion_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        suggestion_review.propose(db.session, s, actor=current_user, version=form.version.data)
+        review.propose(db.session, s, actor=current_user, version=form.version.data)
     except Conflict as exc:
         return _conflict(exc)
     except InvalidInput as exc:
@@ -86,7 +86,7 @@ def reject(suggestion_id: int):
     form = RejectForm(prefix=f"s{s.id}")
     if form.is_submitted() and form.validate():
         try:
-            suggestion_review.reject(db.session, s, form.reason.data, form.note.data, actor=current_user,
+            review.reject(db.session, s, form.reason.data, form.note.data, actor=current_user,
                                      version=form.version.data)
         except Conflict as exc:
             return _conflict(exc)
@@ -110,7 +110,7 @@ def advance(suggestion_id: int):
     form.set_steps(_steps(s))
     if form.validate_on_submit():
         try:
-            suggestion_review.change_status(db.session, s, form.status.data, actor=current_user,
+            review.change_status(db.session, s, form.status.data, actor=current_user,
                                             version=form.version.data, reason=form.reason.data or None,
                                             note=form.note.data)
         except Conflict as exc:
@@ -119,6 +119,6 @@ def advance(suggestion_id: int):
             for name, message in exc.errors.items():
                 getattr(form, name, form.status).errors.append(message)
         else:
-            flash(_("Status bijgewerkt: %(status)s.", status=_(suggestion_review.STATUS_LABELS[s.status])), "success")
+            flash(_("Status bijgewerkt: %(status)s.", status=_(review.STATUS_LABELS[s.status])), "success")
             return _back(s)
     return render_template("matches/status.html", suggestion=s, form=form), 422

@@ -9,11 +9,11 @@ from matching.rank import VacancyIndex
 from models import Candidate, Vacancy
 from models.enums import VacancyStatus
 from models.common import audit
-from models.services import match_queries
-from models.services.matching_docs import candidate_doc, vacancy_docs
-from models.services.matching_index import get_index
-from models.services.suggestion_review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
-from models.services.suggestions import reason_lines, refresh_suggestions
+from models.matches import queries
+from models.matches.documents import candidate_doc, vacancy_docs
+from models.matches.index_cache import get_index
+from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
+from models.matches.suggestions import reason_lines, refresh_suggestions
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 
@@ -25,7 +25,7 @@ bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_fo
 def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
     """A vacancy of the user's organisation or shared with it; 404 for anything else."""
     vacancy = db.session.get(Vacancy, vacancy_id)
-    if vacancy is None or not match_queries.is_visible(db.session, vacancy, org_id()):
+    if vacancy is None or not queries.is_visible(db.session, vacancy, org_id()):
         abort(404)
     return vacancy
 
@@ -35,8 +35,8 @@ def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
 def queue():
     """Open vacancies of my organisation and shared with it, newest suggestions to review first."""
     page = request.args.get("pagina", 1, type=int) or 1
-    rows, total = match_queries.queue(db.session, org_id(), page)
-    pages = max(1, -(-total // match_queries.PAGE_SIZE))
+    rows, total = queries.queue(db.session, org_id(), page)
+    pages = max(1, -(-total // queries.PAGE_SIZE))
     return render_template("matches/queue.html", rows=rows, page=min(page, pages), pages=pages, total=total)
 
 
@@ -45,11 +45,11 @@ def queue():
 def vacancy(vacancy_id: int):
     """A vacancy's suggestions from my organisation's candidates, best first, with reasons and review."""
     vac = visible_vacancy_or_404(vacancy_id)
-    own = match_queries.own_suggestions(db.session, vac, org_id())
+    own = queries.own_suggestions(db.session, vac, org_id())
     if not own and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
         refresh_suggestions(db.session, vac, current_user.organisation)
-        own = match_queries.own_suggestions(db.session, vac, org_id())
-    partners = match_queries.partner_suggestions(db.session, vac) if vac.organisation_id == org_id() else []
+        own = queries.own_suggestions(db.session, vac, org_id())
+    partners = queries.partner_suggestions(db.session, vac) if vac.organisation_id == org_id() else []
     if own:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
                      details={"page": "suggestions", "candidates": [s.candidate_id for s in own]})
@@ -76,7 +76,7 @@ def for_candidate(candidate_id: int):
     candidate: Candidate = get_own_or_404(db.session, Candidate, candidate_id)
     audit.record(db.session, "view_personal", actor=current_user, obj=candidate, origin=request.remote_addr,
                  details={"page": "vacancies_for_candidate"})
-    vacancies = match_queries.open_visible_vacancies(db.session, org_id())
+    vacancies = queries.open_visible_vacancies(db.session, org_id())
     entry = get_index(db.session, org_id())
     results = []
     if vacancies:

@@ -13,7 +13,7 @@ from models.register.employer import Employer
 from models.placement import Placement
 from models.catalogue.profile import PublicProfile
 from models.services.sroi_progress import INSTRUMENT_LABELS
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 
 from . import Period, funnel

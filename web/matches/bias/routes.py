@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from matching.bias import MIN_GROUP, THRESHOLD
-from models.services import bias
+from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db
 

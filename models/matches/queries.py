@@ -10,7 +10,7 @@ from models.candidates.candidate import Candidate
 from models.register.employer import Employer
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 PAGE_SIZE = 25

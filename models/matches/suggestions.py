@@ -12,11 +12,11 @@ from matching.rank import Suggestion as Ranked
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
-from .matching_docs import vacancy_docs
-from .matching_index import get_index
+from models.matches.documents import vacancy_docs
+from models.matches.index_cache import get_index
 
 DEFAULT_TOP = 20
 

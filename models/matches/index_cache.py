@@ -21,7 +21,7 @@ from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus
 
 from models.common import stamps
-from .matching_docs import candidate_rows, load_taxonomy_doc
+from models.matches.documents import candidate_rows, load_taxonomy_doc
 
 # Rows committed late can carry an updated_at a little before the high-water mark: re-read those.
 SAFETY_MARGIN = timedelta(minutes=5)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import SuggestionStatus
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import SuggestionStatus
 
 if TYPE_CHECKING:
     from models.candidates.candidate import Candidate

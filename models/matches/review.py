@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.enums import SuggestionStatus as S
-from models.suggestion import Suggestion
+from models.matches.suggestion import Suggestion
 
 from models.common import locking
 from models.common.errors import InvalidInput
