@@ -10,7 +10,7 @@ from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer
 from models.catalogue.employer_request import EmployerRequest
 from models.accounts.organisation import Organisation
-from .placement import Placement
+from models.placements.placement import Placement
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from .sroi import (
     BuildingBlock,

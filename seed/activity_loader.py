@@ -17,7 +17,7 @@ from models.accounts import users as accounts
 from models.services import sroi
 from models.common.errors import InvalidInput
 from models.common.money import plain_euro
-from models.services.placements import record_placement
+from models.placements.recording import record_placement
 from seed.accounts import DEMO_PASSWORD, demo_email
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from models.common.audit_log import ChangeRecord
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.enums import CandidateStatus
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.catalogue.profile import Favourite, PublicProfile
 from models.matches.suggestion import Suggestion
 from models.common.system import CacheStamp

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from models.register.employer import Agreement, Employer
 from models.enums import TargetGroup
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.accounts.user import User
 
 from models.common import audit, locking

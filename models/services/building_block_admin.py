@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.services.building_blocks import block_from_dataclass, block_to_dataclass, version_to_dataclass
 from models.common.errors import InvalidInput
 from models.services.valuation_tables import Block

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from matching.geo import locate
 from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.vacancies.vacancy import Vacancy
 
 from models.common import stamps

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from models.register.employer import Employer
 from models.enums import ActivityKind, ActivityStatus
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.common import audit
-from models.services import placement_value
+from models.placements import value as placement_value
 from models.services.building_blocks import version_on, version_to_dataclass
 from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro, parse_percentage

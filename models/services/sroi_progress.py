@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.enums import ActivityStatus
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.services.building_blocks import version_to_dataclass
 from models.common.money import progress_percentage
-from models.services.placement_value import facts
+from models.placements.value import facts
 from models.services.valuation import value_placement
 from models.sroi import BuildingBlockTableVersion, SroiActivity, SroiObligation
 

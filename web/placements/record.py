@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from models import Candidate, Employer, EmployerRequest, SroiObligation, Suggestion, Vacancy
 from models.enums import VacancyStatus
 from models.common import audit
-from models.services import placements
+from models.placements import recording
 from models.common.errors import InvalidInput
 from web.access import org_id, requires
 from web.extensions import db
@@ -66,7 +66,7 @@ def _fill_choices(form: PlacementForm, suggestion) -> None:
 def _prefill(form: PlacementForm, candidate, suggestion, employer_request) -> None:
     if candidate is not None:
         form.candidate_number.data = candidate.external_id
-        form.target_group.data = placements.main_target_group(candidate.target_groups) or ""
+        form.target_group.data = recording.main_target_group(candidate.target_groups) or ""
     if suggestion is not None:
         form.vacancy.data = suggestion.vacancy_id
         form.employer.data = suggestion.vacancy.employer_id
@@ -102,7 +102,7 @@ def create():
             "block_code": (form.block_code.data or "").strip(),
         }
         try:
-            placement = placements.record_placement(db.session, org_id(), data, actor=current_user,
+            placement = recording.record_placement(db.session, org_id(), data, actor=current_user,
                                                     suggestion=suggestion, request=employer_request)
         except InvalidInput as exc:
             for field, message in exc.errors.items():

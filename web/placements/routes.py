@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from models import Candidate, Employer, Placement
 from models.common import audit, locking
-from models.services import placements
+from models.placements import recording as placements
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_euro
 from web.access import can, get_own_or_404, org_id, requires

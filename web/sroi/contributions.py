@@ -12,7 +12,8 @@ from sqlalchemy.orm import joinedload
 
 from models import Placement, SroiObligation
 from models.common import audit, exports
-from models.services import placements, sroi
+from models.placements import recording as placements
+from models.services import sroi
 from models.common.errors import InvalidInput
 from models.services.sroi_progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.candidates.candidate import Candidate
 from models.register.contact import ContactMoment
 from models.register.employer import Employer
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.catalogue.profile import PublicProfile
 from models.services.sroi_progress import INSTRUMENT_LABELS
 from models.matches.suggestion import Suggestion

@@ -5,7 +5,7 @@ from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.enums import Outflow
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.services.sroi_progress import INSTRUMENT_LABELS
 
 from . import MONTHS_NL, Bar, Figure, Period, months_between

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.common.money import format_euro
 from models.services.sroi_progress import progress_many
 from models.sroi import SroiObligation

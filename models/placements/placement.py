@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum
-from .enums import ContractType, Instrument, Outflow
+from models.base import Base, Timestamps, Versioned, str_enum
+from models.enums import ContractType, Instrument, Outflow
 
 if TYPE_CHECKING:
     from models.candidates.candidate import Candidate

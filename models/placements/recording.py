@@ -13,9 +13,9 @@ from models.catalogue.employer_request import EmployerRequest
 from models.enums import (
     CandidateStatus, ContractType, Instrument, Outflow, ProfileStatus, RequestStatus, SuggestionStatus,
 )
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.catalogue.profile import PublicProfile
-from models.services import placement_value
+from models.placements import value as placement_value
 from models.common.errors import InvalidInput
 from models.services.valuation_period import benefit_months
 from models.services.valuation_tables import TARGET_GROUPS

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
-from models.placement import Placement
+from models.placements.placement import Placement
 from models.services.building_blocks import table_by_key, version_on, version_to_dataclass
 from models.common.errors import InvalidInput
 from models.services.valuation import Valuation, value_placement
