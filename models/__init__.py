@@ -12,14 +12,8 @@ from models.catalogue.employer_request import EmployerRequest
 from models.accounts.organisation import Organisation
 from models.placements.placement import Placement
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
-from .sroi import (
-    BuildingBlock,
-    BuildingBlockTable,
-    BuildingBlockTableVersion,
-    ContractorAccess,
-    SroiActivity,
-    SroiObligation,
-)
+from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
+from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 from models.matches.suggestion import Suggestion
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording

@@ -14,7 +14,7 @@ from models import (
 )
 from models.enums import ActivityKind, Role
 from models.accounts import users as accounts
-from models.services import sroi
+from models.sroi import obligations as sroi
 from models.common.errors import InvalidInput
 from models.common.money import plain_euro
 from models.placements.recording import record_placement

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Organisation
-from models.services.building_blocks import load_shipped_tables
+from models.sroi.tables import load_shipped_tables
 from models.services.importing import run_import
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.services.taxonomy import load_taxonomy

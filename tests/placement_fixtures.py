@@ -9,7 +9,7 @@ from sqlalchemy import event, select
 
 from models import BuildingBlockTable, PublicProfile, SroiObligation, Suggestion, Vacancy
 from models.enums import ProfileStatus, SuggestionStatus
-from models.services.building_blocks import load_shipped_tables
+from models.sroi.tables import load_shipped_tables
 
 
 @pytest.fixture

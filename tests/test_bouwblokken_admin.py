@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from models import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion, Placement
 from models.enums import Role
-from models.services.building_blocks import version_to_dataclass
+from models.sroi.tables import version_to_dataclass
 from seed.bouwblokken import load_tables
 from seed.loader import load_demo
 from tests.placement_fixtures import page_text, placement_form, tables  # noqa: F401  (fixtures)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, ChangeRecord, Placement, SroiActivity, SroiObligation
 from models.enums import Role
-from models.services.sroi_progress import Progress
+from models.sroi.progress import Progress
 from tests.placement_fixtures import (  # noqa: F401  (fixtures)
     QueryCounter, make_obligation, page_text, placement_form, tables,
 )

@@ -17,9 +17,9 @@ from models.placements.placement import Placement
 from models.catalogue.profile import PublicProfile
 from models.placements import value as placement_value
 from models.common.errors import InvalidInput
-from models.services.valuation_period import benefit_months
-from models.services.valuation_tables import TARGET_GROUPS
-from models.sroi import SroiObligation
+from models.sroi.valuation.period import benefit_months
+from models.sroi.valuation.tables import TARGET_GROUPS
+from models.sroi.obligation import SroiObligation
 from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 

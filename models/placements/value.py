@@ -7,11 +7,12 @@ from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
 from models.placements.placement import Placement
-from models.services.building_blocks import table_by_key, version_on, version_to_dataclass
+from models.sroi.tables import table_by_key, version_on, version_to_dataclass
 from models.common.errors import InvalidInput
-from models.services.valuation import Valuation, value_placement
-from models.services.valuation_tables import PlacementFacts
-from models.sroi import BuildingBlockTable, BuildingBlockTableVersion, SroiObligation
+from models.sroi.valuation import Valuation, value_placement
+from models.sroi.valuation.tables import PlacementFacts
+from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
+from models.sroi.obligation import SroiObligation
 
 
 def effective_end(placement: Placement) -> date | None:

@@ -13,7 +13,7 @@ from sqlalchemy.types import Boolean
 
 from models.register.employer import Employer
 from models.enums import EmployerStatus, VacancyStatus
-from models.sroi import SroiObligation
+from models.sroi.obligation import SroiObligation
 from models.accounts.user import User
 from models.vacancies.vacancy import Vacancy
 

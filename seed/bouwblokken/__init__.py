@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from models.services.valuation_tables import Table, table_from_dict
-from models.services.valuation_validate import validate_table
+from models.sroi.valuation.tables import Table, table_from_dict
+from models.sroi.valuation.validate import validate_table
 
 HERE = Path(__file__).parent
 TABLE_KEYS = ("utrecht", "oost-nederland", "rijnvicus")

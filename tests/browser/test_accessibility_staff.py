@@ -10,7 +10,8 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from models import Base, Employer, Organisation, Placement, PublicProfile, Vacancy
-from models.sroi import BuildingBlockTableVersion, SroiObligation
+from models.sroi.building_block import BuildingBlockTableVersion
+from models.sroi.obligation import SroiObligation
 from web.extensions import db
 
 DEMO_PASSWORD = "werkbrug-demo-2026"

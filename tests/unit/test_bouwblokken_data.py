@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from models.services.valuation_tables import Block, TableVersion, table_from_dict, table_to_dict
-from models.services.valuation_validate import validate_table, validate_version
+from models.sroi.valuation.tables import Block, TableVersion, table_from_dict, table_to_dict
+from models.sroi.valuation.validate import validate_table, validate_version
 from seed.bouwblokken import HERE, TABLE_KEYS, load_table, load_tables
 
 # code -> (euros, unit, max_counted_months) as published (shared/domain/bouwblokken.md)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.services.valuation import select_block, value_activity, value_placement
-from models.services.valuation_period import add_months, benefit_months, months_since
-from models.services.valuation_tables import (
+from models.sroi.valuation import select_block, value_activity, value_placement
+from models.sroi.valuation.period import add_months, benefit_months, months_since
+from models.sroi.valuation.tables import (
     CONTRACT_TYPES, INSTRUMENTS, TARGET_GROUPS, Block, PlacementFacts, TableVersion,
 )
 from seed.bouwblokken import load_table

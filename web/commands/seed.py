@@ -31,7 +31,7 @@ def demo(if_empty: bool, seed_value: int) -> None:
 @seed_group.command("bouwblokken")
 def bouwblokken() -> None:
     """Load the shipped bouwblokken tables (Utrecht, Oost-Nederland, Rijnvicus); loading twice adds nothing."""
-    from models.services.building_blocks import load_shipped_tables
+    from models.sroi.tables import load_shipped_tables
 
     for line in load_shipped_tables(db.session):
         click.echo(line)

@@ -12,7 +12,7 @@ from models.register.contact import ContactMoment
 from models.register.employer import Employer
 from models.placements.placement import Placement
 from models.catalogue.profile import PublicProfile
-from models.services.sroi_progress import INSTRUMENT_LABELS
+from models.sroi.progress import INSTRUMENT_LABELS
 from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 

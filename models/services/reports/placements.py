@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from models.enums import Outflow
 from models.placements.placement import Placement
-from models.services.sroi_progress import INSTRUMENT_LABELS
+from models.sroi.progress import INSTRUMENT_LABELS
 
 from . import MONTHS_NL, Bar, Figure, Period, months_between
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.placements.placement import Placement
 from models.common.money import format_euro
-from models.services.sroi_progress import progress_many
-from models.sroi import SroiObligation
+from models.sroi.progress import progress_many
+from models.sroi.obligation import SroiObligation
 
 from . import Bar, Figure, Period
 from .placements import started, target_for

@@ -6,10 +6,10 @@ import re
 from itertools import combinations
 from typing import Any
 
-from models.services.valuation_conditions import can_overlap
-from models.services.valuation_tables import (
-    CONDITION_KEYS, CONTRACT_TYPES, INSTRUMENTS, KINDS, TARGET_GROUPS, UNITS, UNITS_BY_KIND, Block,
-    Table, TableVersion,
+from models.sroi.valuation.conditions import can_overlap
+from models.sroi.valuation.tables import (
+    CONDITION_KEYS, CONTRACT_TYPES, INSTRUMENTS, KINDS, TARGET_GROUPS, UNITS, UNITS_BY_KIND, Block, Table,
+    TableVersion,
 )
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

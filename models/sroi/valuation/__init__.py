@@ -13,9 +13,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from models.common.money import format_euro, round_half_up
-from models.services.valuation_conditions import matches
-from models.services.valuation_period import ONE_DAY, add_months, counted_months
-from models.services.valuation_tables import FULL_TIME_HOURS, Block, PlacementFacts, TableVersion
+from models.sroi.valuation.conditions import matches
+from models.sroi.valuation.period import ONE_DAY, add_months, counted_months
+from models.sroi.valuation.tables import FULL_TIME_HOURS, Block, PlacementFacts, TableVersion
 
 # An open-ended contract under a block that counts forever, outside any obligation period,
 # would be worth an unbounded amount; it is valued as one year and the explanation says so.

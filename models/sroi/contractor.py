@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, joinedload
 from models.base import utcnow
 from models.register.employer import Employer
 from models.enums import ActivityStatus, Role
-from models.sroi import ContractorAccess, SroiActivity, SroiObligation
+from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 from models.accounts.user import User
 
 from models.accounts import users

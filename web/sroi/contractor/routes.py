@@ -13,10 +13,10 @@ from flask_login import current_user
 
 from models import Employer, SroiObligation
 from models.enums import ActivityStatus
-from models.services import sroi, sroi_contractor
+from models.sroi import obligations as sroi, contractor as sroi_contractor
 from models.common.errors import InvalidInput
-from models.services.sroi_contractor import PROPOSAL_LABELS
-from models.services.sroi_progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
+from models.sroi.contractor import PROPOSAL_LABELS
+from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import requires
 from web.extensions import db
 from web.forms import show_errors

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.enums import ActivityStatus
 from models.placements.placement import Placement
-from models.services.building_blocks import version_to_dataclass
+from models.sroi.tables import version_to_dataclass
 from models.common.money import progress_percentage
 from models.placements.value import facts
-from models.services.valuation import value_placement
-from models.sroi import BuildingBlockTableVersion, SroiActivity, SroiObligation
+from models.sroi.valuation import value_placement
+from models.sroi.building_block import BuildingBlockTableVersion
+from models.sroi.obligation import SroiActivity, SroiObligation
 
 STATUS_LABELS = {"met": "behaald", "on_track": "op koers", "behind": "achter"}
 INSTRUMENT_LABELS = {

@@ -12,11 +12,12 @@ from models.enums import ActivityKind, ActivityStatus
 from models.placements.placement import Placement
 from models.common import audit
 from models.placements import value as placement_value
-from models.services.building_blocks import version_on, version_to_dataclass
+from models.sroi.tables import version_on, version_to_dataclass
 from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro, parse_percentage
-from models.services.valuation import value_activity
-from models.sroi import BuildingBlockTable, SroiActivity, SroiObligation
+from models.sroi.valuation import value_activity
+from models.sroi.building_block import BuildingBlockTable
+from models.sroi.obligation import SroiActivity, SroiObligation
 
 AUDITED_FIELDS = ("contract_name", "contract_number", "contracting_authority", "contractor_id",
                   "contract_sum_cents", "percentage", "period_start", "period_end", "table_id")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.services.valuation_tables import Block, PlacementFacts
+from models.sroi.valuation.tables import Block, PlacementFacts
 
 _SET_CONDITIONS = (
     ("target_groups", "target_group"),
