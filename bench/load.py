@@ -48,7 +48,7 @@ def prepare(url: str) -> list[int]:
     import seed.loader as loader
     from app import create_app
     from models import Base, Employer, Organisation
-    from models.services.taxonomy import load_taxonomy
+    from models.taxonomy.loading import load_taxonomy
     from seed.taxonomy import load_occupations, load_skills
     from sqlalchemy import func, select
     from web.extensions import db

@@ -36,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from app import create_app
     from models import Base, Organisation, Vacancy
-    from models.services.importing import run_import
+    from models.importing import run_import
     from models.matches.index_cache import get_index
     from models.matches.suggestions import refresh_suggestions, suggestions_payload
-    from models.services.taxonomy import load_taxonomy
+    from models.taxonomy.loading import load_taxonomy
     from seed.demo import generate_import
     from web.extensions import db
 

@@ -16,7 +16,7 @@ from models.sroi.building_block import BuildingBlock, BuildingBlockTable, Buildi
 from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 from models.matches.suggestion import Suggestion
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
-from .taxonomy import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
 from models.accounts.user import User
 from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 

@@ -60,7 +60,7 @@ def fresh_matcher_caches():
     """The linker and the matcher's index are per-process caches: start every test without them."""
     from models.catalogue import search
     from models.matches import index_cache
-    from models.services import terms
+    from models.taxonomy import terms
 
     index_cache.clear_cache()
     terms.clear_cache()

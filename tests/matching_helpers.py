@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from models import Vacancy, VacancyShare
-from models.services.taxonomy import load_taxonomy
-from models.services.terms import TermLinker
+from models.taxonomy.loading import load_taxonomy
+from models.taxonomy.terms import TermLinker
 from seed.taxonomy import load_occupations, load_skills
 
 

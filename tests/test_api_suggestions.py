@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 from models.accounts import api_tokens
-from models.services.taxonomy import load_taxonomy
+from models.taxonomy.loading import load_taxonomy
 
 EXAMPLE = (Path(__file__).parent / "data" / "example.json").read_bytes()
 

@@ -11,8 +11,8 @@ from models.matches import index_cache, review
 from models.common import stamps
 from models.common.errors import Conflict, InvalidInput
 from models.matches.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
-from models.services.taxonomy import load_taxonomy
-from models.services.terms import TermLinker
+from models.taxonomy.loading import load_taxonomy
+from models.taxonomy.terms import TermLinker
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share, small_taxonomy
 
 EXAMPLE = Path("/work/shared/contract/example.json")

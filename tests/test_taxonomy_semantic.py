@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from models import Concept, UnmatchedWording
 from models.enums import ConceptKind, Role
-from models.services import taxonomy_semantic
+from models.taxonomy import semantic as taxonomy_semantic
 from tests.helpers import visible_text
 from tests.semantic_helpers import MeaningEmbedder
 from tests.test_taxonomy_admin import add_concept

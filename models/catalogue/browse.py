@@ -19,7 +19,7 @@ from models.enums import ProfileStatus
 from models.catalogue.profile import PublicProfile
 
 from models.catalogue.search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
-from models.services.terms import normalise
+from models.taxonomy.terms import normalise
 
 PER_PAGE = 20
 COUNT_CAP = 1000  # beyond this the catalogue says "meer dan 1.000 kandidaten"

@@ -46,7 +46,7 @@ class ProfileTerm(Base):
 
 def profile_terms(occupations, skills, licences) -> set[tuple[str, str]]:
     """The (kind, normalised wording) pairs of one profile."""
-    from models.services.terms import normalise
+    from models.taxonomy.terms import normalise
 
     values = {"occupation": occupations, "skill": skills, "licence": licences}
     pairs = set()

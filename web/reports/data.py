@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models.common.money import format_euro
-from models.services.reports import Figure, Period, scope_org_ids
-from models.services.reports.candidates import candidate_report
-from models.services.reports.contacts import contact_report
-from models.services.reports.funnel import funnel_report
-from models.services.reports.placements import banenafspraak_figure, placement_figures
-from models.services.reports.sroi import sroi_report
+from models.reports import Figure, Period, scope_org_ids
+from models.reports.candidates import candidate_report
+from models.reports.contacts import contact_report
+from models.reports.funnel import funnel_report
+from models.reports.placements import banenafspraak_figure, placement_figures
+from models.reports.sroi import sroi_report
 
 FAMILIES = {
     "plaatsingen": "Plaatsingen en uitstroom",

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 
-from models.services.reports import MONTH_NAMES
+from models.reports import MONTH_NAMES
 from web.forms import choices
 
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from matching.text import normalise
 from models.enums import ConceptKind
 from models.common import locking
-from models.services import taxonomy_admin as admin
-from models.services import taxonomy_worklist as worklist
+from models.taxonomy import admin as admin
+from models.taxonomy import worklist as worklist
 from models.common.errors import Conflict, InvalidInput
-from models.taxonomy import Concept, UnmatchedWording
+from models.taxonomy.concept import Concept, UnmatchedWording
 from web.access import requires
 from web.extensions import db
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from models.catalogue.publishing.place import find_place
 from models.catalogue.scrubbing.scrub import Finding, detect, scrub
-from models.services.terms import normalise
+from models.taxonomy.terms import normalise
 
 # Age bands of the catalogue; the coarse partition merges neighbours ("25–34" + "35–44").
 AGE_BANDS: tuple[tuple[int, int], ...] = ((18, 24), (25, 34), (35, 44), (45, 54), (55, 67))

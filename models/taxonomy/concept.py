@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamps, Versioned, str_enum, utcnow
-from .enums import ConceptKind
+from models.base import Base, Timestamps, Versioned, str_enum, utcnow
+from models.enums import ConceptKind
 
 
 class Concept(Versioned, Timestamps, Base):

@@ -12,13 +12,13 @@ from matching.text import normalise
 from models.candidates.candidate import CandidateTerm
 from models.enums import ConceptKind, TermKind
 from models.common.system import CacheStamp
-from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
+from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from models.common import audit
-from models.services import taxonomy_semantic
+from models.taxonomy import semantic as taxonomy_semantic
 from models.common.errors import InvalidInput
-from .taxonomy_admin import STAMP, add_alias, bump_stamp, owner_of
+from models.taxonomy.admin import STAMP, add_alias, bump_stamp, owner_of
 
 SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks
 _cache: dict[str, tuple[tuple, Linker | None, dict[str, str]]] = {}

@@ -13,7 +13,7 @@ from matching.text import normalise
 from models.base import utcnow
 from models.enums import ConceptKind
 from models.common.system import CacheStamp
-from models.taxonomy import Concept, ConceptAlias, ConceptRelation
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 
 from models.common import audit
 from models.common.errors import InvalidInput

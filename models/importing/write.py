@@ -14,7 +14,7 @@ from models.register.employer import Employer
 from models.enums import VacancySource
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
-from ..terms import TermLinker
+from models.taxonomy.terms import TermLinker
 from . import rows
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from matching.linker import Linker
 from matching.text import normalise as _normalise
 from models.base import utcnow
-from models.taxonomy import Concept, ConceptAlias, UnmatchedWording
+from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 
 from models.common import stamps
 

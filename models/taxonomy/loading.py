@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from matching.text import normalise
 from models.enums import ConceptKind
-from models.taxonomy import Concept, ConceptAlias, ConceptRelation
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 
 from models.common import stamps
 

@@ -15,7 +15,7 @@ from models.register.employer import Employer
 from models.accounts.organisation import Organisation
 
 from models.common import audit, stamps
-from ..terms import TermLinker
+from models.taxonomy.terms import TermLinker
 from .errors import ImportFailed
 from .reader import LISTS, iter_items
 from .validate import validate_file

@@ -8,8 +8,8 @@ from typing import Any
 
 from models.enums import TermKind
 
-from ..derived import point_values
-from ..terms import TermLinker
+from models.services.derived import point_values
+from models.taxonomy.terms import TermLinker
 
 
 def record_hash(record: dict) -> str:

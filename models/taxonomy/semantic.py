@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.semantic import E5Embedder, Embedder, VectorCache, semantic_available
-from models.taxonomy import Concept, ConceptAlias
+from models.taxonomy.concept import Concept, ConceptAlias
 
 log = logging.getLogger(__name__)
 
