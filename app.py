@@ -7,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.config import load_config
-from web.extensions import babel, csrf, db, login_manager, migrate
+from web.extensions import babel, csrf, db, init_db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent
 
@@ -27,7 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_HOPS"],
                                 x_proto=app.config["PROXY_FIX_HOPS"], x_host=app.config["PROXY_FIX_HOPS"])
 
-    db.init_app(app)
+    init_db(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)

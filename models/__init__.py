@@ -1,6 +1,7 @@
 """Werkbrug's data model: SQLAlchemy 2.0 typed models, one module per aggregate.
 
-Importing this package registers every table on ``Base.metadata``; nothing here imports Flask.
+Importing this package registers every table on ``Base.metadata`` and nothing else: the listeners that
+keep derived data in step are installed explicitly (models.events.install). Nothing here imports Flask.
 """
 from models.common.audit_log import AuditEvent, ChangeRecord
 from .base import Base, utcnow
@@ -30,6 +31,3 @@ __all__ = [
     "ThrottleEvent", "UnmatchedWording", "User", "Vacancy", "VacancyShare", "VacancyTerm",
     "utcnow",
 ]
-
-# Coordinates and the matcher's cache stamp follow every ORM edit (see models/services/derived.py).
-from .services import derived as _derived  # noqa: E402,F401

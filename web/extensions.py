@@ -10,9 +10,8 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
-from models import Base
+from models import Base, events
 
 db = SQLAlchemy(metadata=Base.metadata)
 migrate = Migrate()
@@ -24,7 +23,6 @@ babel = Babel()
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-@event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """SQLite: enforce foreign keys, use WAL so readers never block the writer, wait on locks."""
     if isinstance(dbapi_connection, sqlite3.Connection):
@@ -38,7 +36,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.close()
 
 
-@event.listens_for(Engine, "begin")
 def _sqlite_begin(conn) -> None:
     """SQLite: a transaction that may write takes the write lock up front (BEGIN IMMEDIATE).
 
@@ -51,3 +48,15 @@ def _sqlite_begin(conn) -> None:
         writes = has_request_context() and (request.method not in READ_ONLY_METHODS or g.get("db_writes", False))
         # On the driver connection directly: a BEGIN is not a query and must not count as one.
         conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def init_db(app) -> None:
+    """Bind the database to ``app``: its engines get the SQLite settings, its session the listeners
+    that keep derived data in step (models.events). Nothing is registered on import."""
+    db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            for name, listener in (("connect", _sqlite_pragmas), ("begin", _sqlite_begin)):
+                if not event.contains(engine, name, listener):
+                    event.listen(engine, name, listener)
+    events.install(db.session)

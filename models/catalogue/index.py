@@ -1,4 +1,5 @@
-"""The catalogue's search index: the normalised wordings of public profiles, kept in step by events.
+"""The catalogue's search index: the normalised wordings of public profiles, kept in step by events
+(installed by models.events).
 
 Every skill, occupation and licence of a public profile is one row in ``profile_term`` pointing at
 its wording in ``catalogue_term``. Filtering on a wording is then an indexed lookup instead of a
@@ -8,7 +9,7 @@ PublicProfile in the same transaction; code that bulk-inserts profiles with Core
 """
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, delete, event, insert, select
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, delete, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -87,9 +88,8 @@ def index_rows(connection: Connection, profiles: dict[int, set[tuple[str, str]]]
         connection.execute(insert(ProfileTerm), rows)
 
 
-@event.listens_for(PublicProfile, "after_insert")
-@event.listens_for(PublicProfile, "after_update")
-def _reindex(_mapper, connection: Connection, profile: PublicProfile) -> None:
+def reindex_profile(_mapper, connection: Connection, profile: PublicProfile) -> None:
+    """Mapper listener (installed by models.events): keep one profile's wordings indexed."""
     index_rows(connection, {profile.id: profile_terms(profile.occupations, profile.skills, profile.licences)})
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from models.enums import TermKind
 
-from models.services.derived import point_values
+from models.events import point_values
 from models.taxonomy.terms import TermLinker
 
 

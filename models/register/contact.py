@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, event, func, inspect, or_, select, update
+from sqlalchemy import ForeignKey, Index, String, Text, func, inspect, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -46,7 +46,8 @@ class ContactMoment(Versioned, Timestamps, Base):
 
 
 # employer.last_contact_on is derived from the contact moments (the register list sorts on it).
-# Every ORM write of a moment keeps it in step in the same transaction; Core bulk loaders call
+# Every ORM write of a moment keeps it in step in the same transaction (the mapper listeners
+# below, installed by models.events); Core bulk loaders call
 # models.register.contacts.refresh_last_contact. Plain UPDATEs, so that logging a
 # contact bumps neither the employer's optimistic-locking version nor its updated_at.
 
@@ -56,8 +57,7 @@ def _employer_table():
     return Employer.__table__
 
 
-@event.listens_for(ContactMoment, "after_insert")
-def _contact_logged(_mapper, connection: Connection, moment: ContactMoment) -> None:
+def contact_logged(_mapper, connection: Connection, moment: ContactMoment) -> None:
     employer = _employer_table()
     connection.execute(
         update(employer)
@@ -67,16 +67,14 @@ def _contact_logged(_mapper, connection: Connection, moment: ContactMoment) -> N
     )
 
 
-@event.listens_for(ContactMoment, "after_update")
-def _contact_changed(_mapper, connection: Connection, moment: ContactMoment) -> None:
+def contact_changed(_mapper, connection: Connection, moment: ContactMoment) -> None:
     state = inspect(moment)
     if state.attrs.occurred_on.history.has_changes() or state.attrs.employer_id.history.has_changes():
         _recompute(connection, {moment.employer_id, *(state.attrs.employer_id.history.deleted or [])})
     # else a follow-up marked done, a subject edited: the date stands
 
 
-@event.listens_for(ContactMoment, "after_delete")
-def _contact_removed(_mapper, connection: Connection, moment: ContactMoment) -> None:
+def contact_removed(_mapper, connection: Connection, moment: ContactMoment) -> None:
     _recompute(connection, {moment.employer_id})
 
 

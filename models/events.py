@@ -1,8 +1,11 @@
-"""Keeps derived data in step with every ORM edit, whoever makes it.
+"""Derived data kept in step with every ORM edit: listeners installed explicitly, never on import.
 
 Coordinates follow postcode and place (of vacancies and candidates); a candidate whose linked terms
-change counts as updated; and candidate edits and placements bump the matcher's index stamp.
-Bulk Core inserts (the importer) bypass these hooks and do the same explicitly.
+change counts as updated; candidate edits and placements bump the matcher's index stamp; a public
+profile's wordings are indexed for the catalogue; an employer's last contact date follows its
+contact moments. ``install`` registers all of it once: ``create_app`` calls it for the app's
+session, so web requests, commands, tests and bench scripts (which all build an app) get the
+same behaviour. Bulk Core inserts (the importer) bypass these hooks and do the same explicitly.
 """
 from __future__ import annotations
 
@@ -11,11 +14,14 @@ from sqlalchemy.orm import Session
 
 from matching.geo import locate
 from models.base import utcnow
+from models.catalogue import index as catalogue_index
+from models.catalogue.profile import PublicProfile
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.placements.placement import Placement
+from models.register import contact
+from models.register.contact import ContactMoment
 from models.vacancies.vacancy import Vacancy
 
-from models.common import stamps
 
 _MATCH_RELEVANT = (Candidate, CandidatePersonal, CandidateTerm, Placement)
 
@@ -52,7 +58,6 @@ def _touch_candidate(session: Session, term: CandidateTerm) -> None:
         candidate.updated_at = utcnow()
 
 
-@event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Vacancy):
@@ -64,8 +69,31 @@ def _before_flush(session: Session, _context, _instances) -> None:
             _touch_candidate(session, obj)
 
 
-@event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context) -> None:
     touched = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, _MATCH_RELEVANT)]
     if touched:
         stamps.bump(session, stamps.MATCH_INDEX, connection=session.connection())
+
+
+_LISTENERS = (
+    ("before_flush", _before_flush),
+    ("after_flush", _after_flush),
+)
+_MAPPER_LISTENERS = (
+    (PublicProfile, "after_insert", catalogue_index.reindex_profile),
+    (PublicProfile, "after_update", catalogue_index.reindex_profile),
+    (ContactMoment, "after_insert", contact.contact_logged),
+    (ContactMoment, "after_update", contact.contact_changed),
+    (ContactMoment, "after_delete", contact.contact_removed),
+)
+
+
+def install(sessions) -> None:
+    """Register the listeners on ``sessions`` (a Session class, sessionmaker or scoped_session)
+    and on the mapped classes; calling it again changes nothing."""
+    for name, listener in _LISTENERS:
+        if not event.contains(sessions, name, listener):
+            event.listen(sessions, name, listener)
+    for cls, name, listener in _MAPPER_LISTENERS:
+        if not event.contains(cls, name, listener):
+            event.listen(cls, name, listener)
