@@ -45,12 +45,13 @@ EMAIL, PASSWORD = "accountmanager@dronten.example.org", "werkbrug-demo-2026"
 
 def prepare(url: str) -> list[int]:
     """Create the tables and a small demo set when the database is empty; return Dronten's employer ids."""
+    from sqlalchemy import func, select
+
     import seed.loader as loader
     from app import create_app
     from models import Base, Employer, Organisation
     from models.taxonomy.loading import load_taxonomy
     from seed.taxonomy import load_occupations, load_skills
-    from sqlalchemy import func, select
     from web.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WERKBRUG_ENV": "development", "SECRET_KEY": "bench"})

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, select, text
 
-from models import (Base, BuildingBlockTable, ContactMoment, Employer, Organisation, SroiObligation, User,
-                    Vacancy)
+from models import Base, BuildingBlockTable, ContactMoment, Employer, Organisation, SroiObligation, User, Vacancy
 from models.enums import Channel, EmployerStatus, Role, VacancyStatus
 
 PASSWORD = "bench-password-long-enough"

@@ -20,9 +20,21 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, select, text
 
-from bench.register import PASSWORD, measure as _measure
-from models import (Base, BuildingBlockTable, Candidate, ContactMoment, Employer, Organisation, Placement,
-                    SroiObligation, Suggestion, User, Vacancy)
+from bench.register import PASSWORD
+from bench.register import measure as _measure
+from models import (
+    Base,
+    BuildingBlockTable,
+    Candidate,
+    ContactMoment,
+    Employer,
+    Organisation,
+    Placement,
+    SroiObligation,
+    Suggestion,
+    User,
+    Vacancy,
+)
 from models.enums import Channel, ContractType, Instrument, Outflow, Role, SuggestionStatus
 
 CHUNK = 10_000

@@ -3,23 +3,24 @@
 Importing this package registers every table on ``Base.metadata`` and nothing else: the listeners that
 keep derived data in step are installed explicitly (models.events.install). Nothing here imports Flask.
 """
-from models.common.audit_log import AuditEvent, ChangeRecord
-from .base import Base, utcnow
+from models.accounts.organisation import Organisation
+from models.accounts.user import User
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
+from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
+from models.common.audit_log import AuditEvent, ChangeRecord
+from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
+from models.matches.suggestion import Suggestion
+from models.placements.placement import Placement
 from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer
-from models.catalogue.employer_request import EmployerRequest
-from models.accounts.organisation import Organisation
-from models.placements.placement import Placement
-from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
-from models.matches.suggestion import Suggestion
-from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
-from models.accounts.user import User
 from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
+
+from .base import Base, utcnow
 
 __all__ = [
     "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",

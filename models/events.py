@@ -14,14 +14,13 @@ from sqlalchemy.orm import Session
 
 from matching.geo import locate
 from models.base import utcnow
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.catalogue import index as catalogue_index
 from models.catalogue.profile import PublicProfile
-from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.placements.placement import Placement
 from models.register import contact
 from models.register.contact import ContactMoment
 from models.vacancies.vacancy import Vacancy
-
 
 _MATCH_RELEVANT = (Candidate, CandidatePersonal, CandidateTerm, Placement)
 

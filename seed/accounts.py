@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import ContractorAccess, Organisation, SroiActivity, SroiObligation, User
-from models.enums import OrganisationKind, Role
 from models.accounts import users
+from models.enums import OrganisationKind, Role
 
 # Shown in the README and printed by `make run`; for demonstrations only.
 DEMO_PASSWORD = "werkbrug-demo-2026"

@@ -9,15 +9,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import (
-    Agreement, BuildingBlockTable, Candidate, ContactMoment, ContactPerson, Employer, Organisation,
-    SroiObligation, User, Vacancy,
+    Agreement,
+    BuildingBlockTable,
+    Candidate,
+    ContactMoment,
+    ContactPerson,
+    Employer,
+    Organisation,
+    SroiObligation,
+    User,
+    Vacancy,
 )
-from models.enums import ActivityKind, Role
 from models.accounts import users as accounts
-from models.sroi import obligations as sroi
 from models.common.errors import InvalidInput
 from models.common.money import plain_euro
+from models.enums import ActivityKind, Role
 from models.placements.recording import record_placement
+from models.sroi import obligations as sroi
 from seed.accounts import DEMO_PASSWORD, demo_email
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Organisation
-from models.sroi.tables import load_shipped_tables
-from models.importing import run_import
 from models.catalogue.publishing.bulk import publish_all_consented
+from models.importing import run_import
+from models.sroi.tables import load_shipped_tables
 from models.taxonomy.loading import load_taxonomy
 from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity

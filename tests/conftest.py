@@ -9,14 +9,14 @@ import os
 from datetime import date
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 from argon2 import PasswordHasher
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from app import create_app
 from models import Base, Candidate, CandidatePersonal, Employer, Organisation, User
+from models.accounts import passwords, users
 from models.enums import Role
-from models.accounts import users, passwords
 from web.extensions import db as _db
 
 PASSWORD = "correct-horse-battery-staple"

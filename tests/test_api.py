@@ -8,8 +8,8 @@ from openapi_spec_validator import validate
 from sqlalchemy import select
 
 from models import ApiToken, AuditEvent, Candidate, Vacancy
-from models.enums import Role, VacancyStatus
 from models.accounts import api_tokens
+from models.enums import Role, VacancyStatus
 from tests.helpers import visible_text
 from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 from web.api.openapi import document

@@ -2,8 +2,8 @@
 from sqlalchemy import select
 
 from models import AuditEvent
-from models.enums import Role
 from models.common import audit
+from models.enums import Role
 from tests.helpers import visible_text
 
 

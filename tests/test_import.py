@@ -7,7 +7,13 @@ import pytest
 from sqlalchemy import func, select
 
 from models import (
-    Candidate, CandidatePersonal, CandidateTerm, Employer, Organisation, UnmatchedWording, Vacancy,
+    Candidate,
+    CandidatePersonal,
+    CandidateTerm,
+    Employer,
+    Organisation,
+    UnmatchedWording,
+    Vacancy,
     VacancyTerm,
 )
 

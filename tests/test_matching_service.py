@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Candidate, CandidateTerm, Concept, ConceptAlias, Suggestion, Vacancy
-from models.enums import CandidateStatus, SuggestionStatus
-from models.matches import index_cache, review
 from models.common import stamps
 from models.common.errors import Conflict, InvalidInput
+from models.enums import CandidateStatus, SuggestionStatus
+from models.matches import index_cache, review
 from models.matches.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
 from models.taxonomy.loading import load_taxonomy
 from models.taxonomy.terms import TermLinker

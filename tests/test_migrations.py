@@ -1,7 +1,7 @@
 """`flask db upgrade` builds the schema the models describe; no model change without a migration."""
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-import pytest
 from sqlalchemy import create_engine, inspect
 
 from app import create_app

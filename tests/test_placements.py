@@ -7,7 +7,11 @@ from sqlalchemy import func, select
 from models import AuditEvent, EmployerRequest, Placement, PublicProfile, Suggestion
 from models.enums import CandidateStatus, ProfileStatus, RequestStatus, Role, SuggestionStatus
 from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    QueryCounter, hired_suggestion, page_text, placement_form, tables,
+    QueryCounter,
+    hired_suggestion,
+    page_text,
+    placement_form,
+    tables,
 )
 
 WORKED_EXAMPLE = "Participatiewet > 2 jaar: € 40.000 × 24/36 u × 6/12 mnd = € 13.333,33"

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from stdnum import iban as iban_check
 
 from models import Candidate, CandidatePersonal, PublicProfile
-from models.enums import Education, ProfileStatus
 from models.catalogue.publishing.bulk import publish_all_consented
+from models.enums import Education, ProfileStatus
 from seed.demo.names import person_name, pick_origin
 
 TODAY = date.today()

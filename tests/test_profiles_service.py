@@ -5,10 +5,10 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEvent, PublicProfile
-from models.enums import CandidateStatus, Education, ProfileStatus
 from models.catalogue.publishing import profiles
-from models.common.errors import InvalidInput
 from models.catalogue.publishing.groups import published_violations
+from models.common.errors import InvalidInput
+from models.enums import CandidateStatus, Education, ProfileStatus
 
 TODAY = date.today()
 

@@ -2,7 +2,15 @@
 from sqlalchemy import func, select
 
 from models import (
-    Candidate, ContactMoment, ContractorAccess, Employer, Organisation, Placement, SroiActivity, SroiObligation, User,
+    Candidate,
+    ContactMoment,
+    ContractorAccess,
+    Employer,
+    Organisation,
+    Placement,
+    SroiActivity,
+    SroiObligation,
+    User,
     Vacancy,
 )
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD

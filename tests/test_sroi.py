@@ -9,7 +9,11 @@ from models import AuditEvent, ChangeRecord, Placement, SroiActivity, SroiObliga
 from models.enums import Role
 from models.sroi.progress import Progress
 from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    QueryCounter, make_obligation, page_text, placement_form, tables,
+    QueryCounter,
+    make_obligation,
+    page_text,
+    placement_form,
+    tables,
 )
 
 

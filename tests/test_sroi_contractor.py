@@ -10,7 +10,10 @@ from models import AuditEvent, ContractorAccess, Placement, SroiActivity
 from models.enums import ActivityStatus, Role
 from tests.conftest import PASSWORD
 from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    make_obligation, page_text, placement_form, tables,
+    make_obligation,
+    page_text,
+    placement_form,
+    tables,
 )
 
 PURCHASE = {"activity-kind": "purchase", "activity-occurred_on": "2025-03-01", "activity-amount": "1.234,56",

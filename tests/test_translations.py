@@ -3,9 +3,9 @@ import os
 
 from flask_babel import refresh
 
+from tests.helpers import visible_text
 from web.config import Defaults
 from web.i18n import compile_catalogues
-from tests.helpers import visible_text
 
 
 def test_home_page_in_english_on_request(client):

@@ -2,8 +2,8 @@
 from sqlalchemy import select
 
 from models import User
-from models.enums import Role
 from models.accounts.passwords import verify_password
+from models.enums import Role
 from tests.helpers import visible_text
 
 

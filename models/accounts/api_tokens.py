@@ -8,10 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.common.system import ApiToken
-
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.system import ApiToken
 
 PREFIX = "wbk_"
 

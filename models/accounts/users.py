@@ -7,13 +7,13 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
-from models.enums import Role
 from models.accounts.organisation import Organisation
 from models.accounts.user import STAFF_ROLES, User
-
+from models.base import utcnow
 from models.common import audit, throttle
 from models.common.errors import InvalidInput
+from models.enums import Role
+
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
 # A hash to verify against when the e-mail is unknown, so timing does not reveal accounts.

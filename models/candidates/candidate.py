@@ -11,8 +11,8 @@ from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import CandidateStatus, DutchLevel, Education, TermKind
 
 if TYPE_CHECKING:
-    from models.catalogue.profile import PublicProfile
     from models.accounts.user import User
+    from models.catalogue.profile import PublicProfile
 
 
 class Candidate(Versioned, Timestamps, Base):

@@ -6,15 +6,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from models.common.audit_log import ChangeRecord
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
-from models.enums import CandidateStatus
-from models.placements.placement import Placement
 from models.catalogue.profile import Favourite, PublicProfile
-from models.matches.suggestion import Suggestion
-from models.common.system import CacheStamp
-
 from models.common import audit
+from models.common.audit_log import ChangeRecord
+from models.common.system import CacheStamp
+from models.enums import CandidateStatus
+from models.matches.suggestion import Suggestion
+from models.placements.placement import Placement
 
 
 def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: str | None = None) -> None:

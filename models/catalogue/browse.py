@@ -15,10 +15,9 @@ from sqlalchemy.orm import Session
 from matching.geo import ROAD_FACTOR, Point, travel_km
 from matching.levels import EDUCATION_RANK
 from models.catalogue.index import ProfileTerm
-from models.enums import ProfileStatus
 from models.catalogue.profile import PublicProfile
-
 from models.catalogue.search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
+from models.enums import ProfileStatus
 from models.taxonomy.terms import normalise
 
 PER_PAGE = 20

@@ -8,16 +8,15 @@ from dataclasses import dataclass, replace
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.base import utcnow
-from models.catalogue.employer_request import EmployerRequest
-from models.enums import ProfileStatus, Role
-from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
-from models.common.system import OutboxMessage
-from models.accounts.user import User
-
 from models.accounts import users
+from models.accounts.user import User
+from models.base import utcnow
 from models.catalogue.browse import Filters, search
+from models.catalogue.employer_request import EmployerRequest
+from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.errors import InvalidInput
+from models.common.system import OutboxMessage
+from models.enums import ProfileStatus, Role
 
 log = logging.getLogger("werkbrug")
 

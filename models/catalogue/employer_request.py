@@ -12,6 +12,7 @@ from models.enums import RequestStatus
 
 if TYPE_CHECKING:
     from models.register.employer import Employer
+
     from .profile import PublicProfile
 
 

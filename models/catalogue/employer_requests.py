@@ -6,13 +6,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.register.employer import Employer
-from models.catalogue.employer_request import EmployerRequest
-from models.enums import EmployerStatus, RequestStatus
-from models.common.system import OutboxMessage
 from models.accounts.user import STAFF_ROLES, User
+from models.catalogue.employer_request import EmployerRequest
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.system import OutboxMessage
+from models.enums import EmployerStatus, RequestStatus
+from models.register.employer import Employer
 
 S = RequestStatus
 NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+
 from .profile import PublicProfile
 
 # kind of wording -> the PublicProfile attribute it comes from

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from models.catalogue.employer_request import EmployerRequest
-from models.enums import ProfileStatus, RequestStatus
-from models.catalogue.profile import PublicProfile
-from models.common.system import OutboxMessage
-
 from models.accounts.users import normalise_email
+from models.catalogue.employer_request import EmployerRequest
+from models.catalogue.profile import PublicProfile
 from models.common.errors import InvalidInput
+from models.common.system import OutboxMessage
+from models.enums import ProfileStatus, RequestStatus
 
 log = logging.getLogger("werkbrug")
 

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from models.catalogue.index import CatalogueTerm
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
-
 from models.taxonomy.terms import normalise
 
 # partial_ratio at or above this counts as the same word (heftruk ~ heftruck scores 92)

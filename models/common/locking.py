@@ -7,10 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.common.audit_log import ChangeRecord
 from models.accounts.user import User
-
 from models.common import audit
+from models.common.audit_log import ChangeRecord
 from models.common.errors import Conflict
 
 

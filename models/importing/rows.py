@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from models.enums import TermKind
-
 from models.events import point_values
 from models.taxonomy.terms import TermLinker
 

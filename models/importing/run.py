@@ -11,11 +11,11 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.register.employer import Employer
 from models.accounts.organisation import Organisation
-
 from models.common import audit, stamps
+from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
+
 from .errors import ImportFailed
 from .reader import LISTS, iter_items
 from .validate import validate_file

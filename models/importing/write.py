@@ -10,11 +10,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
-from models.register.employer import Employer
 from models.enums import VacancySource
+from models.register.employer import Employer
+from models.taxonomy.terms import TermLinker
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
-from models.taxonomy.terms import TermLinker
 from . import rows
 
 

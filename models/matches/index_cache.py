@@ -18,9 +18,8 @@ from sqlalchemy.orm import Session
 from matching.documents import Taxonomy
 from matching.index import CandidateIndex
 from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus
-
 from models.common import stamps
+from models.enums import CandidateStatus
 from models.matches.documents import candidate_rows, load_taxonomy_doc
 
 # Rows committed late can carry an updated_at a little before the high-water mark: re-read those.

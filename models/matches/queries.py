@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.candidates.candidate import Candidate
-from models.register.employer import Employer
-from models.enums import SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
+from models.candidates.candidate import Candidate
+from models.enums import SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion
+from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 PAGE_SIZE = 25

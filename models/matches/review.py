@@ -4,11 +4,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.enums import SuggestionStatus as S
-from models.matches.suggestion import Suggestion
-
 from models.common import locking
 from models.common.errors import InvalidInput
+from models.enums import SuggestionStatus as S
+from models.matches.suggestion import Suggestion
 
 # Which status may follow which; a person decides each step.
 TRANSITIONS: dict[S, frozenset[S]] = {

@@ -9,14 +9,13 @@ from sqlalchemy.orm import Session
 from matching.documents import Taxonomy
 from matching.explain import Reason, render_reasons
 from matching.rank import Suggestion as Ranked
+from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
-from models.accounts.organisation import Organisation
-from models.matches.suggestion import Suggestion
-from models.vacancies.vacancy import Vacancy, VacancyShare
-
 from models.matches.documents import vacancy_docs
 from models.matches.index_cache import get_index
+from models.matches.suggestion import Suggestion
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 DEFAULT_TOP = 20
 

@@ -8,19 +8,25 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
-from models.register.employer import Employer
 from models.catalogue.employer_request import EmployerRequest
-from models.enums import (
-    CandidateStatus, ContractType, Instrument, Outflow, ProfileStatus, RequestStatus, SuggestionStatus,
-)
-from models.placements.placement import Placement
 from models.catalogue.profile import PublicProfile
-from models.placements import value as placement_value
 from models.common.errors import InvalidInput
+from models.enums import (
+    CandidateStatus,
+    ContractType,
+    Instrument,
+    Outflow,
+    ProfileStatus,
+    RequestStatus,
+    SuggestionStatus,
+)
+from models.matches.suggestion import Suggestion
+from models.placements import value as placement_value
+from models.placements.placement import Placement
+from models.register.employer import Employer
+from models.sroi.obligation import SroiObligation
 from models.sroi.valuation.period import benefit_months
 from models.sroi.valuation.tables import TARGET_GROUPS
-from models.sroi.obligation import SroiObligation
-from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 
 OPEN_SUGGESTION = (SuggestionStatus.NEW, SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED,

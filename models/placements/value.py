@@ -6,13 +6,13 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
-from models.placements.placement import Placement
-from models.sroi.tables import table_by_key, version_on, version_to_dataclass
 from models.common.errors import InvalidInput
-from models.sroi.valuation import Valuation, value_placement
-from models.sroi.valuation.tables import PlacementFacts
+from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiObligation
+from models.sroi.tables import table_by_key, version_on, version_to_dataclass
+from models.sroi.valuation import Valuation, value_placement
+from models.sroi.valuation.tables import PlacementFacts
 
 
 def effective_end(placement: Placement) -> date | None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.register.employer import Agreement, Employer
-from models.enums import TargetGroup
-from models.placements.placement import Placement
 from models.accounts.user import User
-
 from models.common import audit, locking
 from models.common.errors import InvalidInput
+from models.enums import TargetGroup
+from models.placements.placement import Placement
+from models.register.employer import Agreement, Employer
 
 AGREEMENT_FIELDS = ("description", "target_count", "period_start", "period_end", "target_group")
 

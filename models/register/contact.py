@@ -12,8 +12,9 @@ from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import Channel
 
 if TYPE_CHECKING:
-    from .employer import ContactPerson, Employer
     from models.accounts.user import User
+
+    from .employer import ContactPerson, Employer
 
 
 class ContactMoment(Versioned, Timestamps, Base):

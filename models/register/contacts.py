@@ -7,14 +7,13 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
-from models.register.contact import ContactMoment
-from models.register.employer import ContactPerson, Employer
-from models.enums import Channel
 from models.accounts.user import User
-
+from models.base import utcnow
 from models.common import audit, locking
 from models.common.errors import InvalidInput
+from models.enums import Channel
+from models.register.contact import ContactMoment
+from models.register.employer import ContactPerson, Employer
 from models.register.employers import managers
 
 PERSON_FIELDS = ("name", "position", "email", "phone")

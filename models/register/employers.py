@@ -10,12 +10,11 @@ from sqlalchemy.orm import Session
 from stdnum.exceptions import ValidationError
 from stdnum.nl import postcode as nl_postcode
 
-from models.register.employer import Employer
-from models.enums import EmployerSize, EmployerStatus, Role
 from models.accounts.user import User
-
 from models.common import audit, locking
 from models.common.errors import InvalidInput
+from models.enums import EmployerSize, EmployerStatus, Role
+from models.register.employer import Employer
 
 EMPLOYER_FIELDS = ("name", "kvk", "sector", "size", "address", "postcode", "city", "status",
                    "social_enterprise", "account_manager_id", "notes")

@@ -11,10 +11,10 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
-from models.register.employer import Employer
-from models.enums import EmployerStatus, VacancyStatus
-from models.sroi.obligation import SroiObligation
 from models.accounts.user import User
+from models.enums import EmployerStatus, VacancyStatus
+from models.register.employer import Employer
+from models.sroi.obligation import SroiObligation
 from models.vacancies.vacancy import Vacancy
 
 PAGE_SIZE = 25

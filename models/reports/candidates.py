@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus, ProfileStatus
-from models.catalogue.profile import PublicProfile
 from models.accounts.user import User
+from models.candidates.candidate import Candidate
+from models.catalogue.profile import PublicProfile
+from models.enums import CandidateStatus, ProfileStatus
 
 from . import Bar, Figure
 

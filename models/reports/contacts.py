@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.accounts.user import User
 from models.register.contact import ContactMoment
 from models.register.employer import Employer
-from models.accounts.user import User
 
 from . import Bar, Figure, Period
 

@@ -8,12 +8,12 @@ from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
+from models.catalogue.profile import PublicProfile
+from models.matches.suggestion import Suggestion
+from models.placements.placement import Placement
 from models.register.contact import ContactMoment
 from models.register.employer import Employer
-from models.placements.placement import Placement
-from models.catalogue.profile import PublicProfile
 from models.sroi.progress import INSTRUMENT_LABELS
-from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy
 
 from . import Period, funnel

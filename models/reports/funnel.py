@@ -13,7 +13,8 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.enums import SuggestionStatus as S
-from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS as _LABELS
+from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS
+from models.matches.review import STATUS_LABELS as _LABELS
 from models.matches.suggestion import STEP_COLUMNS, Suggestion
 
 from . import Bar, Figure, Period

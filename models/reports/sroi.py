@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.placements.placement import Placement
 from models.common.money import format_euro
-from models.sroi.progress import progress_many
+from models.placements.placement import Placement
 from models.sroi.obligation import SroiObligation
+from models.sroi.progress import progress_many
 
 from . import Bar, Figure, Period
 from .placements import started, target_for

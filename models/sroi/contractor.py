@@ -4,15 +4,14 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.base import utcnow
-from models.register.employer import Employer
-from models.enums import ActivityStatus, Role
-from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
-from models.accounts.user import User
-
 from models.accounts import users
+from models.accounts.user import User
+from models.base import utcnow
 from models.common import audit, locking
 from models.common.errors import InvalidInput
+from models.enums import ActivityStatus, Role
+from models.register.employer import Employer
+from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 
 PROPOSAL_LABELS = {"proposed": "voorgesteld", "approved": "goedgekeurd", "rejected": "afgewezen"}
 MAX_REASON = 500

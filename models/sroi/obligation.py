@@ -12,9 +12,9 @@ from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import ActivityKind, ActivityStatus
 
 if TYPE_CHECKING:
-    from models.sroi.building_block import BuildingBlockTable
-    from models.register.employer import Employer
     from models.accounts.user import User
+    from models.register.employer import Employer
+    from models.sroi.building_block import BuildingBlockTable
 
 
 class SroiObligation(Versioned, Timestamps, Base):

@@ -7,17 +7,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.register.employer import Employer
-from models.enums import ActivityKind, ActivityStatus
-from models.placements.placement import Placement
 from models.common import audit
-from models.placements import value as placement_value
-from models.sroi.tables import version_on, version_to_dataclass
 from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro, parse_percentage
-from models.sroi.valuation import value_activity
+from models.enums import ActivityKind, ActivityStatus
+from models.placements import value as placement_value
+from models.placements.placement import Placement
+from models.register.employer import Employer
 from models.sroi.building_block import BuildingBlockTable
 from models.sroi.obligation import SroiActivity, SroiObligation
+from models.sroi.tables import version_on, version_to_dataclass
+from models.sroi.valuation import value_activity
 
 AUDITED_FIELDS = ("contract_name", "contract_number", "contracting_authority", "contractor_id",
                   "contract_sum_cents", "percentage", "period_start", "period_end", "table_id")

@@ -8,14 +8,14 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from models.common.money import progress_percentage
 from models.enums import ActivityStatus
 from models.placements.placement import Placement
-from models.sroi.tables import version_to_dataclass
-from models.common.money import progress_percentage
 from models.placements.value import facts
-from models.sroi.valuation import value_placement
 from models.sroi.building_block import BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity, SroiObligation
+from models.sroi.tables import version_to_dataclass
+from models.sroi.valuation import value_placement
 
 STATUS_LABELS = {"met": "behaald", "on_track": "op koers", "behind": "achter"}
 INSTRUMENT_LABELS = {

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models.placements.placement import Placement
-from models.sroi.tables import block_from_dataclass, block_to_dataclass, version_to_dataclass
 from models.common.errors import InvalidInput
-from models.sroi.valuation.tables import Block
-from models.sroi.valuation.validate import validate_version
+from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity
+from models.sroi.tables import block_from_dataclass, block_to_dataclass, version_to_dataclass
+from models.sroi.valuation.tables import Block
+from models.sroi.valuation.validate import validate_version
 
 
 def used_version_ids(session: Session, version_ids: list[int]) -> set[int]:

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.enums import BlockKind, BlockUnit
-from models.sroi.valuation.tables import Block, Table, TableVersion
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
+from models.sroi.valuation.tables import Block, Table, TableVersion
 
 
 def block_to_dataclass(row: BuildingBlock) -> Block:

@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from matching.text import normalise
 from models.base import utcnow
-from models.enums import ConceptKind
-from models.common.system import CacheStamp
-from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
-
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.system import CacheStamp
+from models.enums import ConceptKind
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 
 STAMP = "taxonomy"
 

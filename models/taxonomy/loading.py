@@ -8,10 +8,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from matching.text import normalise
+from models.common import stamps
 from models.enums import ConceptKind
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
-
-from models.common import stamps
 
 Progress = Callable[[str], None]
 BATCH = 5000

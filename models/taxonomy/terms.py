@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from matching.linker import Linker
 from matching.text import normalise as _normalise
 from models.base import utcnow
-from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
-
 from models.common import stamps
+from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 
 Result = tuple[int | None, float | None]
 

@@ -10,15 +10,14 @@ from sqlalchemy.orm import Session
 from matching.linker import PROPOSALS, Linker
 from matching.text import normalise
 from models.candidates.candidate import CandidateTerm
-from models.enums import ConceptKind, TermKind
+from models.common import audit
+from models.common.errors import InvalidInput
 from models.common.system import CacheStamp
+from models.enums import ConceptKind, TermKind
+from models.taxonomy import semantic as taxonomy_semantic
+from models.taxonomy.admin import STAMP, add_alias, bump_stamp, owner_of
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 from models.vacancies.vacancy import Vacancy, VacancyTerm
-
-from models.common import audit
-from models.taxonomy import semantic as taxonomy_semantic
-from models.common.errors import InvalidInput
-from models.taxonomy.admin import STAMP, add_alias, bump_stamp, owner_of
 
 SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks
 _cache: dict[str, tuple[tuple, Linker | None, dict[str, str]]] = {}

@@ -1,12 +1,22 @@
 """Vacancies: registering and editing, closing on the closing date, review, sharing and proposals."""
 from .edit import (
-    STAFF_STATUSES, close_expired, create_vacancy, link_terms, snapshot, split_skills,
+    STAFF_STATUSES,
+    close_expired,
+    create_vacancy,
+    link_terms,
+    snapshot,
+    split_skills,
     update_vacancy,
 )
 from .queries import SCOPES, Filters, export_rows, get_visible, list_page, submitted_count
 from .review import accept_submission, reject_submission, submit_public
 from .sharing import (
-    owner_proposals, partner_organisations, proposable_candidates, propose, share, unshare,
+    owner_proposals,
+    partner_organisations,
+    proposable_candidates,
+    propose,
+    share,
+    unshare,
 )
 
 __all__ = [

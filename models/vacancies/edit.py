@@ -7,15 +7,14 @@ from datetime import date
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from models.common.audit_log import ChangeRecord
 from models.base import utcnow
-from models.register.employer import Employer
-from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
-from models.vacancies.vacancy import Vacancy, VacancyTerm
-
 from models.common import audit
+from models.common.audit_log import ChangeRecord
 from models.common.errors import InvalidInput
+from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
+from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 STAFF_STATUSES = (VacancyStatus.OPEN, VacancyStatus.ON_HOLD, VacancyStatus.FILLED, VacancyStatus.CLOSED)
 FIELDS = (

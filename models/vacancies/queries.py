@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.register.employer import Employer
-from models.enums import VacancyStatus
 from models.accounts.organisation import Organisation
+from models.enums import VacancyStatus
+from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 SCOPES = ("all", "own", "shared_with_us", "shared_by_us")

@@ -8,14 +8,14 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
-from models.register.employer import Employer
-from models.enums import VacancySource, VacancyStatus
 from models.accounts.organisation import Organisation
-from models.vacancies.vacancy import Vacancy
-
+from models.base import utcnow
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.enums import VacancySource, VacancyStatus
+from models.register.employer import Employer
+from models.vacancies.vacancy import Vacancy
+
 from .edit import link_terms, snapshot
 
 KVK = re.compile(r"^\d{8}$")

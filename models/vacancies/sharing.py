@@ -4,15 +4,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.accounts.organisation import Organisation
+from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
-from models.matches.suggestion import Suggestion
-from models.vacancies.vacancy import Vacancy, VacancyShare
-
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
+from models.matches.suggestion import Suggestion
+from models.vacancies.vacancy import Vacancy, VacancyShare
 
 
 def partner_organisations(session: Session, org_id: int) -> list[Organisation]:

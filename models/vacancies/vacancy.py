@@ -11,8 +11,8 @@ from models.base import Base, Timestamps, Versioned, str_enum, utcnow
 from models.enums import DutchLevel, Education, VacancySource, VacancyStatus
 
 if TYPE_CHECKING:
-    from models.register.employer import Employer
     from models.accounts.organisation import Organisation
+    from models.register.employer import Employer
 
 
 class Vacancy(Versioned, Timestamps, Base):

@@ -64,8 +64,8 @@ def demo_server(tmp_path_factory, fast_password_hashing):
 def _contractor_with_a_proposal(obligation) -> None:
     """The obligation's contractor gets a contact person with an account and a proposal waiting."""
     from models import ContractorAccess, SroiActivity
-    from models.enums import ActivityKind, ActivityStatus, Role
     from models.accounts import users
+    from models.enums import ActivityKind, ActivityStatus, Role
 
     contact = users.create_user(db.session, email=CONTRACTOR_EMAIL, name="Piet Planner", role=Role.EMPLOYER,
                                    password=DEMO_PASSWORD, company_name=obligation.contractor.name)

@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from models import Placement, Suggestion, Vacancy
+from models.enums import CandidateStatus, Channel, ContractType, Instrument, Outflow
+from models.enums import SuggestionStatus as S
 from models.register.contact import ContactMoment
-from models.enums import Channel, CandidateStatus, ContractType, Instrument, Outflow, SuggestionStatus as S
 
 
 @pytest.fixture

@@ -8,11 +8,27 @@ from sqlalchemy import select
 
 import seed.loader as demo_loader
 from app import create_app
-from models import (Agreement, BuildingBlock, BuildingBlockTableVersion, Candidate, ContactMoment, ContactPerson,
-                    Employer, EmployerRequest, Organisation, Placement, PublicProfile, SavedSearch, SroiObligation,
-                    Suggestion, User, Vacancy, VacancyShare)
+from models import (
+    Agreement,
+    BuildingBlock,
+    BuildingBlockTableVersion,
+    Candidate,
+    ContactMoment,
+    ContactPerson,
+    Employer,
+    EmployerRequest,
+    Organisation,
+    Placement,
+    PublicProfile,
+    SavedSearch,
+    SroiObligation,
+    Suggestion,
+    User,
+    Vacancy,
+    VacancyShare,
+)
+from models.accounts import api_tokens, users
 from models.enums import Channel, ProfileStatus, Role
-from models.accounts import users, api_tokens
 from seed.accounts import DEMO_PASSWORD, demo_email
 from tests.conftest import _empty_tables
 from tests.matching_helpers import load_small_taxonomy

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from stdnum.nl import bsn as bsn_check
 
 from models import Candidate, CandidatePersonal, PublicProfile, Vacancy
-from models.enums import Education, ProfileStatus
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.catalogue.publishing.groups import published_violations
+from models.enums import Education, ProfileStatus
 from models.matches.suggestions import refresh_suggestions
 from tests.test_profile_privacy import STREETS, bsn, phones
 from web.extensions import db

@@ -1,7 +1,7 @@
 """Query expansion: typos and variants against the catalogue's wordings and the taxonomy."""
 from models import Concept, ConceptAlias, ConceptRelation
-from models.enums import ConceptKind
 from models.catalogue.search import expand_query, sector_terms, sectors
+from models.enums import ConceptKind
 
 
 def _concept(db, label, *aliases, sector=None, kind=ConceptKind.OCCUPATION):

@@ -8,8 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.common.money import (
-    format_euro, format_percentage, parse_euro, plain_euro, parse_percentage, percentage_of,
-    progress_percentage, round_half_up,
+    format_euro,
+    format_percentage,
+    parse_euro,
+    parse_percentage,
+    percentage_of,
+    plain_euro,
+    progress_percentage,
+    round_half_up,
 )
 
 

@@ -3,9 +3,9 @@ import re
 from datetime import date
 from types import SimpleNamespace
 
-from models.enums import DutchLevel, Education
 from models.catalogue.publishing.draft import age_band, build_profile, headline, new_code, unique_terms
 from models.catalogue.publishing.place import find_place, region_centroid
+from models.enums import DutchLevel, Education
 
 TODAY = date(2026, 6, 1)
 

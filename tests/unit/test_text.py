@@ -1,6 +1,7 @@
 """Dutch text normalisation: folding, tokens, stemming and compound splitting."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matching.text import expand_ellipsis, fold, joined, normalise, split_compound, stem, strip_brackets, tokens
 

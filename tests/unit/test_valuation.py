@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from models.sroi.valuation import select_block, value_activity, value_placement
 from models.sroi.valuation.period import add_months, benefit_months, months_since
 from models.sroi.valuation.tables import (
-    CONTRACT_TYPES, INSTRUMENTS, TARGET_GROUPS, Block, PlacementFacts, TableVersion,
+    CONTRACT_TYPES,
+    INSTRUMENTS,
+    TARGET_GROUPS,
+    Block,
+    PlacementFacts,
+    TableVersion,
 )
 from seed.bouwblokken import load_table
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from models.accounts.organisation import Organisation
 from models.accounts import api_tokens
+from models.accounts.organisation import Organisation
 from web.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -8,17 +8,17 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.enums import ProfileStatus
-from models.common import audit, locking
 from models.catalogue.publishing import profiles
-from models.common.errors import Conflict, InvalidInput
-from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
 from models.catalogue.publishing.draft import find_personal, headline
 from models.catalogue.publishing.groups import fine_record, preview_level
+from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
 from models.catalogue.publishing.place import find_place
+from models.common import audit, locking
+from models.common.errors import Conflict, InvalidInput
+from models.enums import ProfileStatus
 from web.access import requires
-from web.extensions import db
 from web.catalogue.profile_card import mark_findings
+from web.extensions import db
 
 from .forms import ProfileForm, UnpublishForm
 from .routes import bp, load_candidate, view_personal

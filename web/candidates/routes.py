@@ -10,10 +10,10 @@ from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
-from models.enums import ProfileStatus, TermKind
-from models.common import audit, locking
 from models.catalogue.publishing import profiles
+from models.common import audit, locking
 from models.common.errors import Conflict, InvalidInput
+from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
 

@@ -10,10 +10,10 @@ from flask_babel import format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.enums import ProfileStatus, Role
-from models.catalogue import browse, meet_requests, employer_accounts
+from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
 from models.common.errors import InvalidInput
+from models.enums import ProfileStatus, Role
 from web.extensions import db
 
 from .forms import MeetingForm, filter_form

@@ -6,11 +6,11 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
+    from .bias import bias_command
     from .importing import import_command
+    from .matching import match_group, suggest_command, taxonomy_group
     from .privacy import audit_group, backup_command, candidates_group, restore_command, throttle_group
     from .profiles import profiles_group
-    from .bias import bias_command
-    from .matching import match_group, suggest_command, taxonomy_group
     from .seed import seed_group
     from .users import users_group
 

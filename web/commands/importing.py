@@ -7,8 +7,8 @@ from datetime import date
 import click
 from flask import current_app
 
-from models.importing import ImportFailed, resolve_organisation, run_import
 from models.catalogue.publishing.profiles import withdraw_expired
+from models.importing import ImportFailed, resolve_organisation, run_import
 from web.extensions import db
 
 

@@ -10,8 +10,8 @@ import click
 from flask import current_app
 
 from models.base import utcnow
-from models.common import audit, throttle
 from models.candidates import erasure
+from models.common import audit, throttle
 from models.common.backup import BackupError, backup, restore
 from web.extensions import db
 

@@ -7,10 +7,10 @@ import click
 from sqlalchemy import select
 
 from models import Organisation
-from models.enums import Role
 from models.accounts import users as accounts
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.enums import Role
 from web.extensions import db
 
 users_group = click.Group("users", help="Create and list user accounts.")

@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Suggestion
-from models.enums import SuggestionStatus
 from models.common import locking
-from models.matches import review
 from models.common.errors import Conflict, InvalidInput
+from models.enums import SuggestionStatus
+from models.matches import review
 from models.matches.suggestions import refresh_suggestions
 from web.access import org_id, requires
 from web.errors import render_error

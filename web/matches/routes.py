@@ -7,8 +7,8 @@ from flask_login import current_user
 from matching.explain import render_reasons
 from matching.rank import VacancyIndex
 from models import Candidate, Vacancy
-from models.enums import VacancyStatus
 from models.common import audit
+from models.enums import VacancyStatus
 from models.matches import queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import get_index

@@ -7,10 +7,10 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from models import Candidate, Employer, EmployerRequest, SroiObligation, Suggestion, Vacancy
-from models.enums import VacancyStatus
 from models.common import audit
-from models.placements import recording
 from models.common.errors import InvalidInput
+from models.enums import VacancyStatus
+from models.placements import recording
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices

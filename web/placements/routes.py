@@ -9,15 +9,20 @@ from sqlalchemy.orm import joinedload
 
 from models import Candidate, Employer, Placement
 from models.common import audit, locking
-from models.placements import recording as placements
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_euro
+from models.placements import recording as placements
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
 
 from .forms import (
-    INSTRUMENT_CHOICES, OUTFLOW_CHOICES, TARGET_GROUP_CHOICES, EndEarlyForm, ExtendForm, FilterForm,
+    INSTRUMENT_CHOICES,
+    OUTFLOW_CHOICES,
+    TARGET_GROUP_CHOICES,
+    EndEarlyForm,
+    ExtendForm,
+    FilterForm,
 )
 
 bp = Blueprint("placements", __name__, url_prefix="/beheer/plaatsingen", template_folder="templates")

@@ -7,8 +7,8 @@ from flask_login import current_user
 
 from models import Agreement, Employer
 from models.common import locking
-from models.register import agreements
 from models.common.errors import Conflict, InvalidInput
+from models.register import agreements
 from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import show_errors

@@ -10,19 +10,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
-from models.enums import VacancyStatus
 from models.common import locking
-from models.register import employers as register
 from models.common.errors import Conflict, InvalidInput
+from models.enums import VacancyStatus
+from models.register import employers as register
 from models.register.agreements import progress
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices, show_errors
 
 from .forms import ContactMomentForm, EmployerForm, form_data
-from .labels import (CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS,
-                     TARGET_GROUP_LABELS)
 from .helpers import Paging, page_arg, render_history
+from .labels import CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
 from .routes import bp
 
 TIMELINE_PAGE = 20

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer
-from models.register import contacts
 from models.common.errors import InvalidInput
+from models.register import contacts
 from models.register.employers import managers
 from models.register.queries import EmployerFilters, filtered
 from web.access import get_own_or_404, org_id, requires

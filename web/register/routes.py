@@ -10,8 +10,8 @@ from models.register.queries import PAGE_SIZE, count, rows
 from web.access import org_id, requires
 from web.extensions import db
 
-from .labels import STATUS_LABELS
 from .helpers import Paging, filter_args, filters_from_args, page_arg
+from .labels import STATUS_LABELS
 
 bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
 

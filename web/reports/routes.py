@@ -10,8 +10,7 @@ from flask_login import current_user
 from models.common import audit, exports
 from models.common.errors import InvalidInput
 from models.common.money import format_euro
-from models.reports import SMALL, Period, parse_period, scope_org_ids
-from models.reports import drilldown
+from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
 from web.access import can, org_id, requires
 from web.extensions import db
 

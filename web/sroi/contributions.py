@@ -12,9 +12,9 @@ from sqlalchemy.orm import joinedload
 
 from models import Placement, SroiObligation
 from models.common import audit, exports
+from models.common.errors import InvalidInput
 from models.placements import recording as placements
 from models.sroi import obligations as sroi
-from models.common.errors import InvalidInput
 from models.sroi.progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db

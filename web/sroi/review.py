@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from models import ContractorAccess, SroiActivity, SroiObligation
 from models.common import locking
-from models.sroi import contractor as sroi_contractor
 from models.common.errors import Conflict, InvalidInput
+from models.sroi import contractor as sroi_contractor
 from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import show_errors

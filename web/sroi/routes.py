@@ -11,9 +11,10 @@ from sqlalchemy.orm import joinedload
 
 from models import BuildingBlockTable, Employer, Placement, SroiObligation
 from models.common import locking
-from models.sroi import obligations as sroi, contractor as sroi_contractor
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_percentage, plain_euro
+from models.sroi import contractor as sroi_contractor
+from models.sroi import obligations as sroi
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db

@@ -7,11 +7,11 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from matching.text import normalise
-from models.enums import ConceptKind
 from models.common import locking
+from models.common.errors import Conflict, InvalidInput
+from models.enums import ConceptKind
 from models.taxonomy import admin as admin
 from models.taxonomy import worklist as worklist
-from models.common.errors import Conflict, InvalidInput
 from models.taxonomy.concept import Concept, UnmatchedWording
 from web.access import requires
 from web.extensions import db

@@ -6,16 +6,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.enums import VacancyStatus
-from models.common import locking
 from models import vacancies as service
+from models.common import locking
 from models.common.errors import Conflict, InvalidInput
+from models.enums import VacancyStatus
 from models.register.employer import Employer
 from web.access import org_id, requires
 from web.extensions import db
 
 from .employer_pick import resolve_employer, show_employer
-
 from .forms import VacancyForm
 from .routes import bp, get_own_vacancy_or_404, today
 

@@ -7,9 +7,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import Vacancy
-from models.enums import VacancyStatus
 from models import vacancies as service
 from models.common.errors import InvalidInput
+from models.enums import VacancyStatus
 from models.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db

@@ -9,8 +9,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
-from models.common import audit, exports
 from models import vacancies as service
+from models.common import audit, exports
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db

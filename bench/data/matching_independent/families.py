@@ -484,7 +484,7 @@ OCCUPATIONS = {
     "kok": dict(
         family="keuken",
         titles=["zelfstandig werkend kok", "kok", "chef de partie", "kok à la carte", "zelfst. werkend kok"],
-        odd=["cook", "chef", "koк", "kok (zelfstandig)"],
+        odd=["cook", "chef", "kok (zelfstandig)", "zelfstandig werkende kok"],
         en="cook",
         core=["koken", "mise_en_place", "hygiene_haccp", "menu"],
         extra=["svh_kok", "snijden"], implied=["koken"],
@@ -935,11 +935,11 @@ CONFUSERS = {
 
 # A sentence about work the person does NOT want, to put the vacancy's words in an unrelated text.
 NEGATIVE_WISHES = [
-    "Geen {x} meer, dat gaat niet met mijn rug.",
-    "Liever geen {x}.",
-    "Wil niet in de {x}.",
-    "{x} heeft niet zijn/haar voorkeur.",
-    "Heeft aangegeven dat {x} niet bij hem/haar past.",
+    "Liever geen werk als {x}.",
+    "Werk als {x} ziet kandidaat niet zitten.",
+    "Geen {x}: dat gaat niet met de rugklachten.",
+    "Heeft geen interesse in werk als {x}.",
+    "Ik wil niet als {x} werken.",
 ]
 
 TRAITS = ["flexibel", "nauwkeurig", "communicatief", "stressbestendig", "klantvriendelijk", "teamspeler",

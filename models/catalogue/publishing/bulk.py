@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus, ProfileStatus
-from models.common import audit
 from models.catalogue.publishing.draft import find_personal
 from models.catalogue.publishing.groups import rebalance
 from models.catalogue.publishing.profiles import apply_draft, consent_problem, ensure_profile
+from models.common import audit
+from models.enums import CandidateStatus, ProfileStatus
 
 
 @dataclass

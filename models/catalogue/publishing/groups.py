@@ -8,11 +8,11 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal
-from models.enums import ProfileStatus
 from models.catalogue.profile import PublicProfile
-from models.catalogue.publishing.kanon import Record, Shown, assign_levels, shown_at, violations
 from models.catalogue.publishing.draft import age_band, headline, search_text
+from models.catalogue.publishing.kanon import Record, Shown, assign_levels, shown_at, violations
 from models.catalogue.publishing.place import find_place, region_centroid
+from models.enums import ProfileStatus
 
 # Reviewed and not withdrawn: published, or approved and waiting for enough similar profiles.
 IN_PLAY = or_(

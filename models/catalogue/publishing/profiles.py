@@ -9,14 +9,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus, ProfileStatus
 from models.catalogue.profile import PublicProfile
-from models.common import audit
-from models.common.errors import InvalidInput
 from models.catalogue.publishing.draft import (
-    ProfileDraft, build_profile, find_personal, new_code, search_text,
+    ProfileDraft,
+    build_profile,
+    find_personal,
+    new_code,
+    search_text,
 )
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
+from models.common import audit
+from models.common.errors import InvalidInput
+from models.enums import CandidateStatus, ProfileStatus
 
 KIND_LABELS = {
     "name": "naam", "email": "e-mailadres", "phone": "telefoonnummer", "bsn": "BSN",

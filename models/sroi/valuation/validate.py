@@ -8,7 +8,15 @@ from typing import Any
 
 from models.sroi.valuation.conditions import can_overlap
 from models.sroi.valuation.tables import (
-    CONDITION_KEYS, CONTRACT_TYPES, INSTRUMENTS, KINDS, TARGET_GROUPS, UNITS, UNITS_BY_KIND, Block, Table,
+    CONDITION_KEYS,
+    CONTRACT_TYPES,
+    INSTRUMENTS,
+    KINDS,
+    TARGET_GROUPS,
+    UNITS,
+    UNITS_BY_KIND,
+    Block,
+    Table,
     TableVersion,
 )
 

@@ -6,9 +6,9 @@ import time
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from models.common import audit, throttle
 from models.accounts import two_factor
 from models.accounts.user import User
+from models.common import audit, throttle
 from web.extensions import db
 
 from .forms import CodeForm

@@ -9,8 +9,8 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from models import AuditEvent, Candidate, User
-from models.enums import Role
 from models.candidates import erasure
+from models.enums import Role
 from web.access import get_own_or_404, requires
 from web.extensions import db
 

@@ -8,10 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Organisation, User
-from models.enums import Role
-from models.accounts import users as accounts, two_factor
+from models.accounts import two_factor
+from models.accounts import users as accounts
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.enums import Role
 from web.access import requires
 from web.extensions import db
 from web.forms import choices

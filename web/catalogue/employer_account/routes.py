@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 from werkzeug.datastructures import MultiDict
 
+from models.catalogue import browse, employer_accounts
 from models.catalogue.profile import SavedSearch
 from models.common import audit
-from models.catalogue import browse, employer_accounts
 from models.common.errors import InvalidInput
 from web.access import requires
 from web.catalogue.forms import filter_form

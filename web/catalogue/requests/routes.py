@@ -9,10 +9,10 @@ from sqlalchemy.orm import joinedload
 from werkzeug.routing import BuildError
 
 from models import EmployerRequest, User
-from models.enums import RequestStatus
 from models.catalogue import employer_requests as service
 from models.common import locking
 from models.common.errors import Conflict, InvalidInput
+from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
 from web.extensions import db
 from web.forms import choices

@@ -9,10 +9,10 @@ from sqlalchemy.orm import selectinload
 
 from models import BuildingBlockTable, BuildingBlockTableVersion
 from models.common import audit
-from models.sroi import table_admin as admin
-from models.sroi.tables import block_to_dataclass
 from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro
+from models.sroi import table_admin as admin
+from models.sroi.tables import block_to_dataclass
 from models.sroi.valuation.tables import Block
 from web.access import requires
 from web.extensions import db

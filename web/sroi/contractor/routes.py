@@ -12,9 +12,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Employer, SroiObligation
-from models.enums import ActivityStatus
-from models.sroi import obligations as sroi, contractor as sroi_contractor
 from models.common.errors import InvalidInput
+from models.enums import ActivityStatus
+from models.sroi import contractor as sroi_contractor
+from models.sroi import obligations as sroi
 from models.sroi.contractor import PROPOSAL_LABELS
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import requires
