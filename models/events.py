@@ -17,6 +17,7 @@ from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.catalogue import index as catalogue_index
 from models.catalogue.profile import PublicProfile
+from models.common import stamps
 from models.placements.placement import Placement
 from models.register import contact
 from models.register.contact import ContactMoment
