@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from models.common import clock
 from web.config import load_config
 from web.extensions import babel, csrf, db, init_db, login_manager, migrate
 
@@ -21,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "web" / "static"),
     )
     load_config(app, config)
+    clock.set_zone(app.config["BABEL_DEFAULT_TIMEZONE"])
     if app.config["PROXY_FIX_HOPS"]:
         # Behind N reverse proxies: take client address and scheme from their X-Forwarded-* headers,
         # so rate limits and the audit log see the real client and HSTS/secure cookies see https.

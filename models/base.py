@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, Enum, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from models.common import clock
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -18,7 +20,7 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     """Return the current time, timezone-aware in UTC (used as a callable default)."""
-    return datetime.now(UTC)
+    return clock.utcnow()
 
 
 class Base(DeclarativeBase):
