@@ -81,7 +81,7 @@ def favourite(code: str):
     except InvalidInput:
         abort(410)
     flash(_("Bewaard bij uw favorieten.") if starred else _("Uit uw favorieten gehaald."), "success")
-    return redirect(url_for("browse.profile", code=profile.code))
+    return redirect(url_for("catalogue.profile", code=profile.code))
 
 
 @bp.route("/zoekopdrachten", methods=["POST"])
@@ -97,7 +97,7 @@ def save_search():
         employer_accounts.save_search(db.session, current_user, form.name.data or "", query_string, page.total)
     except InvalidInput as exc:
         flash(_(next(iter(exc.errors.values()))), "error")
-        return redirect(url_for("browse.index") + ("?" + query_string if query_string else ""))
+        return redirect(url_for("catalogue.index") + ("?" + query_string if query_string else ""))
     flash(_("Zoekopdracht bewaard. Op uw accountpagina ziet u nieuwe kandidaten die erbij passen."), "success")
     return redirect(url_for(".index"))
 
