@@ -790,10 +790,10 @@ VACANCY_SPECS = [
     ("orderpicker", 1, "Lelystad", ["orderpicken"], ["handscanner", "ept"], 0, None, "A2", None),
     ("orderpicker", 26, "Emmeloord", ["orderpicken", "handscanner"], ["ept"], 0, None, None, None),
     ("magazijn", 30, "Nunspeet", ["goederen_ontvangst", "voorraadbeheer"], ["heftruck"], 0, None, None, None),
-    ("magazijn", 18, "Zwolle", ["laden_lossen", "goederen_ontvangst", "heftruck"], ["handscanner"], 0, None, "A2", None),
+    ("magazijn", 18, "Kampen", ["laden_lossen", "goederen_ontvangst", "heftruck"], ["handscanner"], 0, None, "A2", None),
     ("heftruck", 1, "Lelystad", ["heftruck", "reachtruck"], ["vca"], 1, None, None, None),
     ("heftruck", 0, "Dronten", ["heftruck"], ["ept", "ploegendienst"], 0, None, None, None),
-    ("schoonmaker", 3, "Almere", ["schoonmaken", "sanitair"], ["schrobmachine", "vsr"], 0, None, None, None),
+    ("schoonmaker", 3, "Zeewolde", ["schoonmaken", "sanitair"], ["schrobmachine", "vsr"], 0, None, None, None),
     ("schoonmaker", 27, "Biddinghuizen", ["schoonmaken"], ["sanitair"], 0, None, "A1", None),
     ("glazenwasser", 4, "Lelystad", ["ramen_wassen", "werken_op_hoogte"], ["hoogwerker", "vca"], 0, "B", None, None),
     ("afwasser", 5, "Urk", ["afwassen"], ["vaatwasser", "hygiene_haccp"], 0, None, None, None),
@@ -997,7 +997,7 @@ NEUTRAL_ACTIVITIES = [
     "Heeft een sollicitatietraining gevolgd bij het werkbedrijf.",
 ]
 
-CAO_PHRASES = ["Salaris volgens de cao", "Een marktconform salaris", "Loon volgens cao, met reiskostenvergoeding",
+CAO_PHRASES = ["Salaris volgens de cao", "Een marktconform salaris", "Reiskostenvergoeding vanaf de eerste kilometer",
                "Goede begeleiding door een vaste werkbegeleider", "Een contract voor 6 maanden met uitzicht op vast",
                "Opleiding op de werkvloer", "Ruimte om certificaten te halen op onze kosten",
                "Een gezellig en hecht team", "Begeleiding door een jobcoach als je dat wilt"]

@@ -125,6 +125,11 @@ def join_en(items):
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def pred(t):
+    """A trait as predicate: 'je bent flexibel', 'je bent een teamspeler'."""
+    return f"een {t}" if t in ("teamspeler", "team player") else t
+
+
 def cap(s):
     return s[:1].upper() + s[1:] if s else s
 
@@ -146,11 +151,14 @@ def skill_form(rng, sid, p_odd=0.2):
     return rng.choice(s["forms"])
 
 
-def title_form(rng, occ, p_odd=0.18):
+def title_form(rng, occ, p_odd=0.18, licences=None):
     o = F.OCCUPATIONS[occ]
-    if rng.random() < p_odd:
-        return rng.choice(o["odd"])
-    return rng.choice(o["titles"])
+    pool = o["odd"] if rng.random() < p_odd else o["titles"]
+    if licences is not None and occ == "chauffeur":
+        # a person does not call themselves a CE driver without the CE licence
+        pool = [t for t in pool if ("CE" not in t or "CE" in licences) and (" C" not in t + " " or "C" in licences)]
+        pool = pool or ["chauffeur"]
+    return rng.choice(pool)
 
 
 NUM_WORDS = {1: "een", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
@@ -335,7 +343,7 @@ def base_max_km(rng, lic):
 
 
 def max_km_cap(c):
-    return 55 if "B" in c["licences"] else 45
+    return 50 if "B" in c["licences"] else 40
 
 
 def hours_pairs(persona):
@@ -371,6 +379,8 @@ def assign_attributes(rng, c, vac_by_id):
         c["hmin"], c["hmax"] = a, b
         c["avail"] = avail_ok_date(rng, dt.date(2027, 9, 27)) if rng.random() < 0.85 else \
             rand_date(rng, dt.date(2027, 1, 2), dt.date(2027, 8, 30))
+        if c["avail"].weekday() == 0:
+            c["avail"] += dt.timedelta(days=1)
         return
     brk = c["brk"]
     # licence
@@ -429,12 +439,12 @@ def choose_home(rng, c, places, vac_by_id, target_city):
     """People tend to live where their kind of work is: weigh each place by the share of the
     person's relevant vacancies within a comfortable travel distance (35 km, 40 km with a car)."""
     rel = [w for w in vac_by_id.values() if pre_grade(c, w) > 0]
-    comfy = 40 if "B" in c["licences"] else 35
+    comfy = 45 if "B" in c["licences"] else 36
     weights = []
     for p in sorted(places):
         frac = sum(1 for w in rel if road_km(p, w["city"]) <= comfy - margin(comfy)) / max(1, len(rel))
         base = 6 if p == target_city else F.PLACE_WEIGHT[p]
-        weights.append((p, base * (0.05 + frac) ** 3))
+        weights.append((p, base * (0.05 + frac) ** 4))
     return wchoice(rng, weights)
 
 
@@ -472,7 +482,7 @@ def repair(rng, cands, vacs, vac_by_id):
                 saved = {k: c[k] for k in ("licences", "max_km", "hmin", "hmax", "avail")}
                 if rule == "distance":
                     d = road_km(c["city"], v["city"])
-                    c["max_km"] = int(math.ceil(d + margin(d + 4) + rng.randint(0, 4)))
+                    c["max_km"] = int(math.ceil(d + margin(d + 4) + rng.randint(0, 2)))
                 elif rule == "hours":
                     if c["hmax"] < v["hmin"]:
                         c["hmax"] = min(x for x in CMAX if x > v["hmin"])
@@ -529,7 +539,8 @@ def vacancy_record(rng, v):
     style = wchoice(rng, [("short", 20), ("long", 30), ("bullets", 25), ("english", 12), ("note", 13)])
     v["style"] = style
     en = style == "english"
-    title_word = o["en"] if en else title_form(rng, occ, 0.12)
+    vlic = {"C": ["B", "C"], "CE": ["B", "C", "CE"]}.get(v["licence"], ["B"])
+    title_word = o["en"] if en else title_form(rng, occ, 0.12, licences=vlic)
     city = v["city"]
     if en:
         title = wchoice(rng, [(f"{cap(title_word)} ({v['hmin']}-{v['hmax']} hrs)", 1),
@@ -541,11 +552,11 @@ def vacancy_record(rng, v):
     rec = {"external_id": v["id"], "employer": v["employer"]["external_id"], "title": title}
     occ_mode = wchoice(rng, [("own", 65), ("en", 15), ("none", 20)])
     if occ_mode == "own":
-        rec["occupation"] = title_form(rng, occ, 0.1)
+        rec["occupation"] = title_form(rng, occ, 0.1, licences=vlic)
     elif occ_mode == "en":
         rec["occupation"] = o["en"]
 
-    req_mode = wchoice(rng, [("list", 55), ("desc", 25), ("mixed", 20)])
+    req_mode = wchoice(rng, [("list", 60), ("desc", 20), ("mixed", 20)])
     pref_mode = wchoice(rng, [("list", 55), ("desc", 30), ("none", 15)]) if v["pref"] else "none"
     fmt = (lambda s: F.SKILLS[s]["en"]) if en else (lambda s: skill_form(rng, s, 0.12))
     req_words = [fmt(s) for s in v["req"]]
@@ -553,23 +564,27 @@ def vacancy_record(rng, v):
     traits = rng.sample(F.TRAITS_EN if en else F.TRAITS, k=rng.randint(1, 3))
     tasks = [fmt(s) for s in o["core"] if s not in v["req"] and not F.SKILLS[s]["cert"]][:3]
 
-    req_list, desc_req = [], []
+    req_list, desc_ids = [], []
     if req_mode == "list":
         req_list = [fmt(s) for s in v["req"]]
-        desc_req = req_words if rng.random() < 0.5 else []
+        desc_ids = list(v["req"]) if rng.random() < 0.5 else []
     elif req_mode == "desc":
-        desc_req = req_words
+        desc_ids = list(v["req"])
     else:
         k = rng.randint(1, max(1, len(v["req"]) - 1)) if len(v["req"]) > 1 else 0
         req_list = [fmt(s) for s in v["req"][:k]]
-        desc_req = req_words[k:] if k else req_words
+        desc_ids = list(v["req"][k:]) if k else list(v["req"])
+    word_of = dict(zip(v["req"], req_words))
+    desc_req = [word_of[s] for s in desc_ids]
+    desc_skills = [word_of[s] for s in desc_ids if not F.SKILLS[s]["cert"]]
+    desc_certs = [word_of[s] for s in desc_ids if F.SKILLS[s]["cert"]]
     if req_list and rng.random() < 0.3:
         req_list.append(rng.choice(F.TRAITS_EN if en else F.TRAITS))
     years_txt = ""
     if v["min_years"]:
         years_txt = (f"at least {v['min_years']} years of experience as a {o['en']}" if en else
-                     rng.choice([f"minimaal {v['min_years']} jaar ervaring als {title_form(rng, occ, 0)}",
-                                 f"je hebt al {v['min_years']} jaar of langer als {title_form(rng, occ, 0)} gewerkt",
+                     rng.choice([f"minimaal {v['min_years']} jaar ervaring als {title_form(rng, occ, 0, licences=vlic)}",
+                                 f"je hebt al {v['min_years']} jaar of langer als {title_form(rng, occ, 0, licences=vlic)} gewerkt",
                                  f"{v['min_years']}+ jaar werkervaring in een vergelijkbare functie"]))
         if req_list and rng.random() < 0.5:
             req_list.append(f"{v['min_years']} years experience" if en else f"minimaal {v['min_years']} jaar ervaring")
@@ -597,7 +612,7 @@ def vacancy_record(rng, v):
         if desc_pref:
             parts.append(f"Pré: {join_nl(desc_pref)}.")
         if rng.random() < 0.5:
-            parts.append(f"Ben jij {join_nl(traits)}? Reageer snel!")
+            parts.append(f"Ben jij {join_nl([pred(t) for t in traits])}? Reageer snel!")
         desc = " ".join(parts)
     elif style == "long":
         parts = [rng.choice(F.MARKETING),
@@ -605,9 +620,11 @@ def vacancy_record(rng, v):
                  f"waar collega's voor elkaar klaarstaan. Voor ons team zoeken wij per {start_txt} een enthousiaste {title_word}."]
         if tasks:
             parts.append(f"Wat ga je doen? Je houdt je vooral bezig met {join_nl(tasks)}. Geen dag is hetzelfde!")
-        wie = [f"je bent {join_nl(traits)}"]
-        if desc_req:
-            wie.append(f"je hebt ervaring met {join_nl(desc_req)}")
+        wie = [f"je bent {join_nl([pred(t) for t in traits])}"]
+        if desc_skills:
+            wie.append(f"je hebt ervaring met {join_nl(desc_skills)}")
+        if desc_certs:
+            wie.append(f"je bent in het bezit van {join_nl(desc_certs)}")
         if years_txt:
             wie.append(years_txt)
         if lic_txt:
@@ -617,7 +634,8 @@ def vacancy_record(rng, v):
         parts.append("Wie ben jij? " + cap("; ".join(wie)) + ".")
         if desc_pref:
             parts.append(f"Heb je ook ervaring met {join_nl(desc_pref)}? Dan heb je een streepje voor.")
-        parts.append(f"Wat bieden wij? {join_nl(rng.sample(F.CAO_PHRASES, 2))}, en een baan van {hours_txt}.")
+        offer = rng.sample(F.CAO_PHRASES, 2)
+        parts.append(f"Wat bieden wij? {offer[0]}, {offer[1][0].lower() + offer[1][1:]} en een baan van {hours_txt}.")
         parts.append("Ook kandidaten met een afstand tot de arbeidsmarkt nodigen we van harte uit om te reageren.")
         desc = "\n\n".join(parts)
     elif style == "bullets":
@@ -644,12 +662,14 @@ def vacancy_record(rng, v):
             parts.append(f"Requirements: {join_en(must)}.")
         if desc_pref:
             parts.append(f"Nice to have: {join_en(desc_pref)}.")
-        parts.append(f"We are looking for someone {join_en(traits)}. Dutch colleagues will help you settle in.")
+        parts.append(f"You are {join_en([('a ' + t) if t == 'team player' else t for t in traits])}. Dutch colleagues will help you settle in.")
         desc = " ".join(parts)
     else:  # note by the employer consultant
         parts = [f"Werkgeversnotitie ({emp}): zoekt {title_word} voor de vestiging {city}, {hours_txt}, vanaf {start_txt}."]
-        if desc_req or years_txt:
-            parts.append("Moet kunnen: " + join_nl(desc_req + ([years_txt] if years_txt else [])) + ".")
+        if desc_skills or years_txt:
+            parts.append("Moet kunnen: " + join_nl(desc_skills + ([years_txt] if years_txt else [])) + ".")
+        if desc_certs:
+            parts.append("Moet hebben: " + join_nl(desc_certs) + ".")
         if desc_pref:
             parts.append(f"Liefst ook {join_nl(desc_pref)}.")
         if lic_txt:
@@ -692,6 +712,9 @@ EDU_TEXT = {
 }
 
 
+EDU_RANK = ["none", "primary", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo_vwo", "hbo", "wo"]
+
+
 def persona_profile(rng, c):
     p = c["persona"]
     if p == "statushouder":
@@ -726,6 +749,13 @@ def persona_profile(rng, c):
         age = rng.randint(19, 58)
     if c["occ"] in OFFICE and dutch in ("A1", "A2"):
         dutch = "B1"
+    # a Dutch vocational diploma that the person holds sets a floor to the education level
+    for sid, floor in (("diploma_pw", "mbo3"), ("diploma_helpende", "mbo2"), ("svh_kok", "mbo2"),
+                       ("diploma_beveiliger", "mbo2")):
+        if sid in c["held"] and (edu == "foreign_unrecognised" or EDU_RANK.index(edu) < EDU_RANK.index(floor)):
+            edu = floor
+            if dutch in ("A1", "A2"):
+                dutch = "B1"
     c.update(origin=origin, edu=edu, dutch=dutch, groups=groups, age=age,
              country=rng.choice(F.COUNTRY[origin]))
     first = rng.choice(F.NAMES[origin][0])
@@ -755,11 +785,11 @@ def experience_text(rng, c, todo):
         style = wchoice(rng, [("none", 3), ("note0", 2)])
         if style == "none":
             lines.append(rng.choice(["Nog geen betaalde werkervaring in Nederland.", "Geen werkervaring.",
-                                     f"Geen werkervaring als {title_form(rng, occ, 0)}."]))
+                                     f"Geen werkervaring als {title_form(rng, occ, 0, licences=c['licences'])}."]))
             if rng.random() < 0.5:
                 lines.append(f"Snuffelstage van twee weken bij {rng.choice(o['places'])}.")
         else:
-            lines.append(f"Kandidaat heeft nog niet als {title_form(rng, occ)} gewerkt, maar wil dit graag.")
+            lines.append(f"Kandidaat heeft nog niet als {title_form(rng, occ, licences=c['licences'])} gewerkt, maar wil dit graag.")
         picked = take(len(todo))
         if picked:
             lines.append(rng.choice(["Wel gehaald/geleerd: ", "Via cursus en stage: ", "Kan al: "]) +
@@ -769,7 +799,7 @@ def experience_text(rng, c, todo):
 
     if c["sparse"]:
         where = rng.choice(o["places"])
-        t = title_form(rng, occ)
+        t = title_form(rng, occ, licences=c["licences"])
         return rng.choice([f"{years_phrase(rng, n)} {t} bij {where}.", f"{cap(t)}, {years_phrase(rng, n)}.",
                            f"Werkte {years_phrase(rng, n)} als {t}."])
 
@@ -789,9 +819,9 @@ def experience_text(rng, c, todo):
         else:
             jobs = [(start, end)]
         for a, b in reversed(jobs):
-            t = title_form(rng, occ)
+            t = title_form(rng, occ, licences=c["licences"])
             where = rng.choice(o["places"])
-            lines.append(f"{a} – {b}  {cap(t)}, {where} ({rng.choice(list(F.PLACES))})")
+            lines.append(f"{a} – {b}  {cap(t)} bij {where} ({rng.choice(list(F.PLACES))})")
             picked = take(rng.randint(1, 3)) if todo else []
             if picked:
                 lines.append("    Taken: " + ", ".join(skill_form(rng, s) for s in picked) + ".")
@@ -806,7 +836,7 @@ def experience_text(rng, c, todo):
         if c["persona"] == "herintreder":
             lines.append(f"Na {end} ben ik thuis geweest voor mijn gezin.")
     elif style == "note":
-        t = title_form(rng, occ)
+        t = title_form(rng, occ, licences=c["licences"])
         lines.append(f"Kandidaat heeft ca. {n} jr ervaring als {t} ({rng.choice(o['places'])}), laatst in {end}.")
         picked = take(rng.randint(1, 4))
         if picked:
@@ -817,7 +847,7 @@ def experience_text(rng, c, todo):
         if picked:
             lines.append("Tasks: " + join_en([F.SKILLS[s]["en"] for s in picked]) + ".")
     elif style == "abroad":
-        t = title_form(rng, occ, 0.05)
+        t = title_form(rng, occ, 0.05, licences=c["licences"])
         lines.append(rng.choice([f"In {c['country']} {years_phrase(rng, n)} gewerkt als {t}.",
                                  f"{c['country']}: {t}, {years_phrase(rng, n)} ({rng.choice(o['places'])}).",
                                  f"Heeft in {c['country']} {years_phrase(rng, n)} als {t} gewerkt."]))
@@ -827,7 +857,7 @@ def experience_text(rng, c, todo):
         lines.append(rng.choice(["In Nederland nog geen betaald werk.", "Inburgering afgerond.",
                                  "In NL: werkervaringsplek via de gemeente.", "Nu aan het inburgeren."]))
     else:  # simple Dutch
-        t = title_form(rng, occ, 0.3)
+        t = title_form(rng, occ, 0.3, licences=c["licences"])
         lines.append(rng.choice([f"Ik werk {n} jaar als {t}.", f"Ik heb {n} jaar {t} gewerkt.",
                                  f"Ik was {t}, {n} jaar."]))
         picked = take(rng.randint(1, 3))
@@ -843,7 +873,7 @@ def about_text(rng, c, todo, desired):
     parts = []
     low = low_dutch(c)
     traits = rng.sample(F.TRAITS, k=rng.randint(1, 3))
-    title = title_form(rng, c["occ"], 0.1)
+    title = title_form(rng, c["occ"], 0.1, licences=c["licences"])
     style = wchoice(rng, [("simple", 1)]) if low and rng.random() < 0.7 else wchoice(rng, [("own", 5), ("note", 5)])
     lic = c["licences"]
     if style == "simple":
@@ -851,8 +881,8 @@ def about_text(rng, c, todo, desired):
                                  f"Ik woon in {c['city']}."]))
         if c["years"] == 0 or not desired or rng.random() < 0.5:
             parts.append(rng.choice([f"Ik wil graag werken als {title}.", f"Ik zoek werk als {title}.",
-                                     f"Ik wil graag werk in {rng.choice(F.OCCUPATIONS[c['occ']]['wish'])}."]))
-        parts.append(f"Ik ben {traits[0]}." if rng.random() < 0.6 else "Ik ben hard werken.")
+                                     f"Mijn wens: {rng.choice(F.OCCUPATIONS[c['occ']]['wish'])}."]))
+        parts.append(f"Ik ben {pred(traits[0])}." if rng.random() < 0.6 else "Ik ben hard werken.")
         parts.append(f"Ik kan {c['hmin']} tot {c['hmax']} uur werken.")
         if "B" not in lic:
             parts.append(rng.choice(["Ik heb geen auto, ik ga met de fiets.", "Geen rijbewijs. Ik ga met de bus.",
@@ -860,28 +890,29 @@ def about_text(rng, c, todo, desired):
         for s in todo:
             parts.append(f"Ik {rng.choice(F.SKILLS[s]['said'])}.")
     elif style == "own":
-        parts.append(rng.choice([f"Ik ben een {traits[0]} persoon en werk graag met mijn handen.",
-                                 f"Mensen omschrijven mij als {join_nl(traits)}.",
-                                 f"Ik ben {join_nl(traits)} en kom mijn afspraken na.",
+        parts.append(rng.choice([f"Ik ben {pred(traits[0])}." if traits[0] == "teamspeler" else f"Ik ben een {traits[0]} persoon.",
+                                 f"Ik ben {pred(traits[0])} en werk graag samen.",
+                                 f"Mensen omschrijven mij als {join_nl([pred(t) for t in traits])}.",
+                                 f"Ik ben {join_nl([pred(t) for t in traits])} en kom mijn afspraken na.",
                                  "Ik wil graag weer aan het werk en ben snel inzetbaar."]))
         if c["years"] == 0 or not desired or rng.random() < 0.5:
             parts.append(rng.choice([f"Het liefst ga ik aan de slag als {title}.",
                                      f"Mijn wens is {rng.choice(F.OCCUPATIONS[c['occ']]['wish'])}.",
                                      f"Ik zoek een baan als {title}, liefst in de buurt."]))
         for s in todo:
-            parts.append(f"Verder {rng.choice(F.SKILLS[s]['said'])}." if rng.random() < 0.3 else f"Ik {rng.choice(F.SKILLS[s]['said'])}.")
+            parts.append(f"En ik {rng.choice(F.SKILLS[s]['said'])}." if rng.random() < 0.3 else f"Ik {rng.choice(F.SKILLS[s]['said'])}.")
         parts.append(rng.choice([f"Ik kan {c['hmin']}-{c['hmax']} uur per week werken.",
                                  f"Beschikbaar voor {c['hmin']} tot {c['hmax']} uur.",
                                  f"Ik zoek werk voor {c['hmin']} à {c['hmax']} uur in de week."]))
         if "B" in lic:
             parts.append(rng.choice([f"Ik heb een auto en wil tot zo'n {c['max_km']} km reizen.",
-                                     "Eigen vervoer aanwezig.", "Ik heb rijbewijs B."]))
+                                     "Eigen vervoer aanwezig.", f"Ik heb rijbewijs {'/'.join(x for x in lic if x != 'AM')}."]))
         else:
             parts.append(rng.choice(["Ik heb geen rijbewijs, ik reis met fiets of bus.",
                                      f"Zonder auto, dus niet verder dan ongeveer {c['max_km']} km.", ""]))
     else:
         dte = rand_date(rng, dt.date(2025, 9, 1), dt.date(2026, 10, 30))
-        parts.append(f"Intake {dte.isoformat()}: kandidaat is {join_nl(traits)}, komt afspraken na.")
+        parts.append(f"Intake {dte.isoformat()}: kandidaat is {join_nl([pred(t) for t in traits])}, komt afspraken na.")
         if c["years"] == 0 or not desired or rng.random() < 0.6:
             parts.append(f"Wens: {rng.choice(F.OCCUPATIONS[c['occ']]['wish'])} ({title}).")
         if todo:
@@ -921,10 +952,15 @@ def candidate_record(rng, c):
     # licence stories for people whose missing licence matters
     c["lic_story"] = None
     if occ == "chauffeur" and "C" not in c["licences"]:
-        c["lic_story"] = f"Reed in {c['country']} vrachtwagen, maar heeft nog geen Nederlands rijbewijs C/CE."
+        c["lic_story"] = (f"Reed in {c['country']} vrachtwagen, maar heeft nog geen Nederlands rijbewijs C/CE."
+                          if c["origin"] != "nl" else
+                          "Rijbewijs C/CE is verlopen; de medische keuring moet nog opnieuw.")
+    elif occ == "chauffeur" and "CE" not in c["licences"] and rng.random() < 0.5:
+        c["lic_story"] = "Heeft rijbewijs C, nog geen CE (aanhanger/oplegger)."
     elif "B" not in c["licences"] and rng.random() < 0.25:
         c["lic_story"] = rng.choice(["Is bezig met rijlessen, examen staat gepland.",
-                                     f"Rijbewijs uit {c['country']} is nog niet omgezet.",
+                                     f"Rijbewijs uit {c['country']} is nog niet omgezet." if c["origin"] != "nl"
+                                     else "Rijbewijs is ingetrokken, nog niet terug.",
                                      "Heeft geen rijbewijs."])
     rec = {"external_id": c["id"], "first_name": c["first"], "last_name": c["last"],
            "birth_date": c["birth"].isoformat(), "postcode": c["pc"], "city": c["city"]}
@@ -951,9 +987,9 @@ def candidate_record(rng, c):
     # desired occupations
     desired = []
     if rng.random() < 0.8 or (c["years"] == 0 and rng.random() < 0.5):
-        desired.append(title_form(rng, occ))
+        desired.append(title_form(rng, occ, licences=c["licences"]))
         if rng.random() < 0.3:
-            alt = title_form(rng, occ, 0.5)
+            alt = title_form(rng, occ, 0.5, licences=c["licences"])
             if alt != desired[0]:
                 desired.append(alt)
         others = sorted(b for (a, b), r in REL.items() if a == occ)
@@ -982,9 +1018,10 @@ def candidate_record(rng, c):
     neg = None
     if missing and rng.random() < 0.4:
         s = rng.choice(missing)
-        neg = rng.choice([f"Nog geen {F.SKILLS[s]['forms'][0]}, wil dat graag halen.",
-                          f"Heeft (nog) geen {F.SKILLS[s]['forms'][0]}.",
-                          f"{cap(F.SKILLS[s]['forms'][0])}: nee, nog niet."])
+        word = F.SKILLS[s]["cert"][0]
+        neg = rng.choice([f"Nog geen {word}, wil dat graag halen.",
+                          f"Heeft (nog) geen {word}.",
+                          f"{cap(word)}: nee, nog niet."])
     rng_todo_exp = todo[:]
     exp_todo = rng_todo_exp[: max(0, len(rng_todo_exp) - rng.randint(0, 1))]
     about_todo = rng_todo_exp[len(exp_todo):]
@@ -1054,6 +1091,7 @@ def main(write=True):
     cand_records = [candidate_record(rng, c) for c in cands]
 
     # 4. judgements
+    by_id = {c["id"]: c for c in cands}
     qrels = []
     stats = {"pairs": 0, "grades": [0, 0, 0, 0], "otherwise_relevant": 0, "broken": 0, "broken_exactly_one": 0,
              "by_rule": {}, "per_vacancy_min": 10 ** 9, "per_vacancy_max": 0, "relevant_min": 10 ** 9}
@@ -1073,9 +1111,16 @@ def main(write=True):
             group = [c for c in group if c["id"] not in judged]
             for c in rng.sample(group, min(k, len(group))):
                 judged[c["id"]] = c
-        while len(judged) < 30:
-            c = rng.choice(zero)
-            judged[c["id"]] = c
+        # at least 20 people of another occupation per vacancy, padded with people from the
+        # vacancy's own place and then from anywhere
+        n_wrong = sum(1 for c in judged.values() if pre_grade(c, v) == 0)
+        for group in (local, zero):
+            group = [c for c in group if c["id"] not in judged]
+            rng.shuffle(group)
+            while n_wrong < 20 and group:
+                judged[group.pop()["id"]] = None
+                n_wrong += 1
+        judged = {cid: (c if c is not None else by_id[cid]) for cid, c in judged.items()}
         n_rel = 0
         for cid in sorted(judged):
             c = judged[cid]
@@ -1134,6 +1179,24 @@ def main(write=True):
 
     s = stats
     print(f"employers {len(employers)}, vacancies {len(vacs)}, candidates {len(cands)}")
+    styles = {}
+    for v in vacs:
+        styles[v["style"]] = styles.get(v["style"], 0) + 1
+    print("vacancy styles", dict(sorted(styles.items())),
+          "| no occupation", sum(1 for r in vac_records if "occupation" not in r),
+          "| occupation in English", sum(1 for r, v in zip(vac_records, vacs) if r.get("occupation") == F.OCCUPATIONS[v["occ"]]["en"]),
+          "| no required_skills list", sum(1 for r in vac_records if "required_skills" not in r))
+    print("candidates: skills empty or absent", sum(1 for r in cand_records if not r.get("skills")),
+          "| no skill words in skills list (empty or traits only)",
+          sum(1 for r in cand_records if all(x in F.TRAITS for x in r.get("skills", []))),
+          "| desired_occupations empty", sum(1 for r in cand_records if not r["desired_occupations"]),
+          "| title-only (sparse) profiles", sum(1 for c in cands if c["sparse"]),
+          "| decoys", sum(1 for c in cands if c["intent"] == "decoy"),
+          "| background", sum(1 for c in cands if c["intent"] == "background"))
+    kms = [c["max_km"] for c in cands]
+    print(f"max_travel_km: 15-40 km {sum(1 for k in kms if 15 <= k <= 40)}, under 15 {sum(1 for k in kms if k < 15)}, "
+          f"over 40 {sum(1 for k in kms if k > 40)}; judged relevant pairs within max(3 km, 10%) of the limit: "
+          f"{s.get('near_margin', 0)} (none within max(2 km, 5%))")
     print(f"judged pairs {s['pairs']} (per vacancy {s['per_vacancy_min']}..{s['per_vacancy_max']}, "
           f"fewest relevant {s['relevant_min']}); grades 0/1/2/3 = {s['grades']}")
     print(f"otherwise relevant pairs {s['otherwise_relevant']}, breaking a hard requirement {s['broken']} "
