@@ -71,3 +71,10 @@
     });
   });
 }());
+
+/* Catalogue filters: open on a wide screen (the CSS does this where ::details-content is supported). */
+(function () {
+  "use strict";
+  var panel = document.querySelector("details.filter-panel");
+  if (panel && window.matchMedia && window.matchMedia("(min-width: 48.01rem)").matches) { panel.open = true; }
+}());
