@@ -10,6 +10,8 @@ from typing import Any, BinaryIO
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from models.common import clock
+
 from .errors import ErrorList
 from .reader import LISTS, NotJson, iter_items
 
@@ -99,7 +101,7 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
         errors.add(f"{list_name}[{index}].hours_min", f"{lo} is more than hours_max {hi}")
     if list_name == "candidates" and "birth_date" in record:
         try:
-            if date.fromisoformat(record["birth_date"]) > date.today():
+            if date.fromisoformat(record["birth_date"]) > clock.today():
                 errors.add(f"{list_name}[{index}].birth_date", "lies in the future")
         except ValueError:
             pass

@@ -7,6 +7,7 @@ from flask import current_app, g, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from models.common import clock
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
@@ -44,12 +45,6 @@ def _since(errors: list[str]) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _today():
-    from web.vacancies.routes import today
-
-    return today()
-
-
 @bp.get("/vacancies")
 def vacancies():
     """Own vacancies and those shared with the token's organisation, oldest change first, paginated."""
@@ -59,7 +54,7 @@ def vacancies():
     since = _since(errors)
     if errors:
         return api_error(400, "Some query parameters are not valid.", errors)
-    close_expired(db.session, _today())
+    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     query = filtered(org_id, Filters(updated_since=since)).order_by(None).order_by(Vacancy.updated_at, Vacancy.id)
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
@@ -77,7 +72,7 @@ def vacancies():
 @bp.get("/vacancies/<string:external_id>")
 def vacancy(external_id: str):
     """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
-    close_expired(db.session, _today())
+    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     base = select(Vacancy).where(Vacancy.external_id == external_id, Vacancy.status != VacancyStatus.SUBMITTED) \
         .options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
+from models.common import clock
 from models.common.errors import InvalidInput
 from models.enums import ProfileStatus, Role
 from web.extensions import db
@@ -28,7 +29,7 @@ FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer 
 
 
 def _ago(day: date) -> str:
-    days = (date.today() - day).days
+    days = (clock.today() - day).days
     return _("vandaag") if days <= 0 else _days_ago(days, str(get_locale()))
 
 
@@ -39,7 +40,7 @@ def _days_ago(days: int, _locale: str) -> str:
 
 @bp.app_context_processor
 def labels():
-    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": date.today}
+    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": clock.today}
 
 
 def _employer():

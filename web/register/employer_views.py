@@ -1,8 +1,6 @@
 """One employer: create (with duplicate check), the employer page, edit with locking, history."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
-from models.common import locking
+from models.common import clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import VacancyStatus
 from models.register import employers as register
@@ -66,7 +64,7 @@ def moment_form_for(employer: Employer, form: ContactMomentForm | None = None) -
     form.follow_up_owner_id.choices = choices(
         [(u.id, u.name) for u in register.managers(db.session, employer.organisation_id)])
     if request.method == "GET":
-        form.occurred_on.data = date.today()
+        form.occurred_on.data = clock.today()
         form.follow_up_owner_id.data = current_user.id
     return form
 

@@ -1,8 +1,6 @@
 """Contact moments: logged from the employer page or the quick-add page; 'Mijn follow-ups'."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer
+from models.common import clock
 from models.common.errors import InvalidInput
 from models.register import contacts
 from models.register.employers import managers
@@ -77,7 +76,7 @@ def quick_moment():
     form.employer_id.choices = choices([])
     form.follow_up_owner_id.choices = _owner_choices()
     if request.method == "GET":
-        form.occurred_on.data = date.today()
+        form.occurred_on.data = clock.today()
         form.follow_up_owner_id.data = current_user.id
     valid = form.validate_on_submit()  # first: validating clears the errors set below
     employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
@@ -111,7 +110,7 @@ def follow_ups():
     paging = Paging(page_arg(), FOLLOW_UPS_PAGE, total)
     items = db.session.scalars(query.options(joinedload(ContactMoment.employer))
                                .limit(FOLLOW_UPS_PAGE).offset(paging.offset)).all()
-    return render_template("employers/follow_ups.html", items=items, paging=paging, today=date.today())
+    return render_template("employers/follow_ups.html", items=items, paging=paging, today=clock.today())
 
 
 @bp.route("/follow-ups/<int:moment_id>/afgerond", methods=["POST"])
