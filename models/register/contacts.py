@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.base import utcnow
-from models.common import audit, clock, locking
+from models.common import audit, clock, identifiers, locking
 from models.common.errors import InvalidInput
 from models.enums import Channel
 from models.register.contact import ContactMoment
@@ -27,8 +27,8 @@ def _person_data(data: dict) -> dict:
             clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
         except EmailNotValidError:
             errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
-    if clean["phone"] and not all(ch.isdigit() or ch in " +-()" for ch in clean["phone"]):
-        errors["phone"] = "Een telefoonnummer bevat alleen cijfers, spaties, +, - en haakjes."
+    if clean["phone"] and not identifiers.is_phone(clean["phone"]):
+        errors["phone"] = "Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678."
     if errors:
         raise InvalidInput(errors)
     return clean
