@@ -9,7 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
 from models.catalogue.publishing import profiles
-from models.common import audit, clock, locking
+from models.common import audit, clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
@@ -65,16 +65,11 @@ def index():
     clause = profile_filter(form.profile.data or "")
     if clause is not None:
         query = query.where(clause)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
-    rows = db.session.scalars(
-        query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
-        .order_by(Candidate.external_id).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).unique().all()
+    page = paging.paginate(db.session, query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
+                           .order_by(Candidate.external_id), paging.page_number(request.args.get("pagina")), PER_PAGE)
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("candidates/index.html", form=form, candidates=rows, total=total, page=page,
-                           pages=pages, args=args, today=clock.today())
+    return render_template("candidates/index.html", form=form, candidates=page.items, total=page.total, page=page,
+                           args=args, today=clock.today())
 
 
 @bp.route("/<int:candidate_id>")

@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
-from models.common import clock
+from models.common import clock, paging
 from models.common.errors import InvalidInput
 from models.enums import ProfileStatus, Role
 from web.extensions import db
@@ -52,11 +52,7 @@ def index():
     """Published profiles, filtered and sorted from the query string; bad filters are named."""
     limit("catalogue-list", "CATALOGUE_MAX_LIST_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
     form, filters = filter_form(request.args, db.session)
-    try:
-        number = int(request.args.get("pagina", "1"))
-    except ValueError:
-        number = 1
-    page = browse.search(db.session, filters, number)
+    page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")))
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     return render_template("catalogue/index.html", form=form, page=page, args=args,
                            has_errors=any(f.errors for f in form))

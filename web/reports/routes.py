@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.common import audit, clock, exports
+from models.common import audit, clock, exports, paging
 from models.common.errors import InvalidInput
 from models.common.money import format_euro
 from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
@@ -109,7 +109,7 @@ def drill(family: str, figure: str, code: str):
     form, period, scope = _settings()
     if period is None or family not in FAMILIES:
         abort(404)
-    page = max(1, request.args.get("pagina", 1, type=int))
+    page = paging.page_number(request.args.get("pagina"))
     org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
     today = clock.today()
     try:
@@ -130,9 +130,9 @@ def drill(family: str, figure: str, code: str):
     if any(result.candidate_ids):
         audit.record(db.session, "view_personal", actor=current_user, origin=request.remote_addr, details={
             "what": f"report:{family}:{figure}:{code}", "count": len(result.rows)})
-    pages = max(1, -(-result.total // drilldown.PER_PAGE))
     return render_template("reports/drill.html", result=result, family=family, figure=figure, code=code,
-                           period=period, args=_args(), page=page, pages=pages, families=FAMILIES,
+                           period=period, args=_args(), families=FAMILIES,
+                           page=paging.Page(result.rows, result.page, drilldown.PER_PAGE, result.total),
                            link_candidates=can("candidates") and "candidates.show" in current_app.view_functions,
                            title=_("Lijst achter het cijfer"))
 

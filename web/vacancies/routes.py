@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
 from models import vacancies as service
-from models.common import audit, clock, exports
+from models.common import audit, clock, exports, paging
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db
@@ -59,14 +59,13 @@ def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
     service.close_expired(db.session, clock.today())
     filters = filters_from_request()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = service.list_page(db.session, org_id(), filters, page, PER_PAGE)
+    page = service.list_page(db.session, org_id(), filters, paging.page_number(request.args.get("page")), PER_PAGE)
     # The employer filter comes from the employer's page (?employer=ID); the search box finds
     # employers by name, so the list has no select of every employer of the register.
     employer = db.session.get(Employer, filters.employer_id) if filters.employer_id else None
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
-        "vacancies/index.html", rows=rows, total=total, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+        "vacancies/index.html", rows=page.items, total=page.total, page=page,
         filters=filters, status_labels=STATUS_LABELS,
         employer_filter=employer if employer is not None and employer.organisation_id == org_id() else None,
         without_employer={k: v for k, v in args.items() if k != "employer"},
