@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from models import (
     Vacancy,
 )
 from models.accounts import users as accounts
+from models.common import clock
 from models.common.errors import InvalidInput
 from models.common.money import plain_euro
 from models.enums import ActivityKind, Role
@@ -28,7 +28,6 @@ from models.placements.recording import record_placement
 from models.sroi import obligations as sroi
 from seed.accounts import DEMO_PASSWORD, demo_email
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 STAFF_SLUGS = {"account_manager": "accountmanager", "matcher": "matcher", "coordinator": "coordinator"}
 EMPLOYER_STATUS = {"active": "active", "prospect": "prospect", "dormant": "inactive"}
 ACTIVITY_KIND = {"purchase": ActivityKind.PURCHASE, "social_activity": ActivityKind.SOCIAL_HOURS}
@@ -76,7 +75,7 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
     session.flush()
 
     for cm in activity["contact_moments"]:
-        at = datetime.fromisoformat(cm["at"]).replace(tzinfo=AMSTERDAM)
+        at = datetime.fromisoformat(cm["at"]).replace(tzinfo=clock.zone())
         follow = cm["follow_up"] or {}
         done = _day(follow.get("done_on"))
         session.add(ContactMoment(
@@ -86,7 +85,7 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
             channel=cm["channel"], occurred_on=at.date(), subject=cm["subject"], notes=cm["notes"],
             follow_up_on=_day(follow.get("due_on")), follow_up_action=follow.get("action"),
             follow_up_owner_id=staff[follow["owner"]].id if follow.get("owner") else None,
-            follow_up_done_at=datetime.combine(done, time(17), AMSTERDAM) if done else None,
+            follow_up_done_at=datetime.combine(done, time(17), clock.zone()) if done else None,
             created_at=at,
         ))
 

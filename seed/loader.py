@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Organisation
 from models.catalogue.publishing.bulk import publish_all_consented
+from models.common import clock
 from models.importing import run_import
 from models.sroi.tables import load_shipped_tables
 from models.taxonomy.loading import load_taxonomy
@@ -44,4 +44,4 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
                 yield f"{org_key} {line}"
             if line := create_demo_contractor(session, org):
                 yield f"{org_key} {line}"
-    yield from publish_all_consented(session, date.today(), origin="seed").lines()
+    yield from publish_all_consented(session, clock.today(), origin="seed").lines()

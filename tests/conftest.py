@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from app import create_app
 from models import Base, Candidate, CandidatePersonal, Employer, Organisation, User
 from models.accounts import passwords, users
+from models.common import clock
 from models.enums import Role
 from web.extensions import db as _db
 
@@ -230,7 +231,7 @@ def make_public_profile(db, org):
             age_band="25-34", place="Dronten", region="Flevoland", lat=52.525, lon=5.718, education="mbo2",
             dutch_level="B1", occupations=["Orderpicker"], skills=["Orderpicken", "Heftruck rijden"],
             licences=["B"], hours_min=24, hours_max=36, available_from=date(2026, 1, 1),
-            description="Werkt graag in een team.", checked_on=date.today() - timedelta(days=21),
+            description="Werkt graag in een team.", checked_on=clock.today() - timedelta(days=21),
             published_at=utcnow() - timedelta(days=n),
         )
         values.update(kw)

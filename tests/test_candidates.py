@@ -1,14 +1,15 @@
 """Matchers' candidate pages: list without names, record (audit-logged), consent, profile publication."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
 
 from models import AuditEvent, PublicProfile
+from models.common import clock
 from models.enums import Education, ProfileStatus, Role
 from tests.helpers import visible_text
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_filters_combine_and_stay_in_the_links(client, make_public_profile):
     text = _text(response)
     assert "25 kandidaten" in text and "Pagina 1 van 2" in text
     html = response.get_data(as_text=True)
-    assert 'href="/kandidaten?pagina=2&amp;uren=32&amp;rijbewijs=B&amp;opleiding=mbo2&amp;sortering=newest"' in html
+    assert 'href="/kandidaten?uren=32&amp;rijbewijs=B&amp;opleiding=mbo2&amp;sortering=newest&amp;pagina=2"' in html
     second = client.get("/kandidaten?pagina=2&uren=32&rijbewijs=B&opleiding=mbo2&sortering=newest")
     assert len(_codes(second)) == 5 and set(_codes(second)).isdisjoint(_codes(response))
 

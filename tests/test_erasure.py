@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import String, Text, select, text
 
 from models import Base, Candidate, Placement, PublicProfile
+from models.common import clock
 from models.enums import CandidateStatus, Role
 from tests.helpers import visible_text
 
@@ -56,9 +57,9 @@ def test_only_coordinators_erase_and_only_their_own(as_role, client, make_candid
 
 
 def test_purge_inactive_has_a_dry_run(runner, db, make_candidate):
-    old = make_candidate(status=CandidateStatus.INACTIVE, last_active_on=date.today() - timedelta(days=800))
-    make_candidate(status=CandidateStatus.INACTIVE, last_active_on=date.today() - timedelta(days=10))
-    make_candidate(status=CandidateStatus.ACTIVE, last_active_on=date.today() - timedelta(days=900))
+    old = make_candidate(status=CandidateStatus.INACTIVE, last_active_on=clock.today() - timedelta(days=800))
+    make_candidate(status=CandidateStatus.INACTIVE, last_active_on=clock.today() - timedelta(days=10))
+    make_candidate(status=CandidateStatus.ACTIVE, last_active_on=clock.today() - timedelta(days=900))
     dry = runner.invoke(args=["candidates", "purge-inactive", "--dry-run"])
     assert "1 candidate(s) inactive for more than 730 days." in dry.output and "nothing was erased" in dry.output
     assert db.session.scalar(select(Candidate).where(Candidate.id == old.id)) is not None

@@ -12,10 +12,11 @@ from stdnum import iban as iban_check
 
 from models import Candidate, CandidatePersonal, PublicProfile
 from models.catalogue.publishing.bulk import publish_all_consented
+from models.common import clock
 from models.enums import Education, ProfileStatus
 from seed.demo.names import person_name, pick_origin
 
-TODAY = date.today()
+TODAY = clock.today()
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
 STREETS = ["Dorpsstraat", "De Rede", "Kerkweg", "Burgemeester de Withstraat", "Havenkade", "Lindelaan"]

@@ -7,10 +7,11 @@ from sqlalchemy import func, select
 from models import AuditEvent, PublicProfile
 from models.catalogue.publishing import profiles
 from models.catalogue.publishing.groups import published_violations
+from models.common import clock
 from models.common.errors import InvalidInput
 from models.enums import CandidateStatus, Education, ProfileStatus
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """The account managers' inbox of employer requests: statuses in order, owner, employer link, privacy."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
 
 from models import Employer, EmployerRequest, OutboxMessage, PublicProfile
+from models.common import clock
 from models.enums import ProfileStatus, RequestStatus, Role
 from tests.helpers import visible_text
 
@@ -105,7 +106,7 @@ def test_owner_and_follow_up_are_saved_with_optimistic_locking(as_role, client, 
     req = make_request()
     colleague = make_user(Role.ACCOUNT_MANAGER, name="Ria Kok")
     as_role(Role.ACCOUNT_MANAGER)
-    follow = (date.today() + timedelta(days=3)).isoformat()
+    follow = (clock.today() + timedelta(days=3)).isoformat()
     response = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": colleague.id,
                                                                  "follow_up_on": follow}, follow_redirects=True)
     assert "Verzoek bijgewerkt" in visible_text(response.get_data(as_text=True))

@@ -1,14 +1,14 @@
 """Registering and editing vacancies: the form, its errors, linked skills, locking, history, closing."""
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
 from models import AuditEvent, ChangeRecord, Concept, ConceptAlias, UnmatchedWording, Vacancy
+from models.common import clock
 from models.enums import ConceptKind, Role, VacancyStatus
 from models.vacancies.edit import close_expired, split_skills
 from tests.helpers import visible_text
 from tests.vacancy_factories import future, make_vacancy  # noqa: F401  (fixture)
-from web.vacancies.routes import today
 
 
 def form_data(employer, **overrides):
@@ -66,7 +66,7 @@ def test_mistakes_are_named_per_field_and_nothing_is_saved(as_role, client, db, 
     as_role(Role.ACCOUNT_MANAGER)
     response = client.post("/vacatures/nieuw", data=form_data(
         stranger, title=" ", hours_min="40", hours_max="20", postcode="82511",
-        closing_date=(date.today() - timedelta(days=1)).isoformat()))
+        closing_date=(clock.today() - timedelta(days=1)).isoformat()))
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     text = visible_text(html)
@@ -123,7 +123,7 @@ def test_stale_edit_is_refused_with_409_naming_who_changed_it(as_role, client, d
     stale = vacancy.version
     from models.vacancies.edit import update_vacancy
     update_vacancy(db.session, vacancy, {"employer_id": vacancy.employer_id, "title": "Kok B", "status": "open"},
-                   actor=colleague, today=date.today())
+                   actor=colleague, today=clock.today())
     db.session.commit()
     response = client.post(f"/vacatures/{vacancy.id}/bewerken",
                            data=form_data(vacancy.employer, title="Kok C", version=stale, closing_date=""))
@@ -134,21 +134,24 @@ def test_stale_edit_is_refused_with_409_naming_who_changed_it(as_role, client, d
 
 
 def test_closing_date_passing_closes_the_vacancy_on_read(as_role, client, db, make_vacancy):
-    local_today = today()  # the installation's calendar day (Amsterdam), not the machine's (UTC)
-    expired = make_vacancy(title="Verlopen", closing_date=local_today - timedelta(days=1))
-    today_closing = make_vacancy(title="Sluit vandaag", closing_date=local_today)
-    as_role(Role.ACCOUNT_MANAGER)
-    text = visible_text(client.get(f"/vacatures/{expired.id}").get_data(as_text=True))
-    assert "Status Gesloten" in text
-    db.session.expire_all()
-    assert db.session.get(Vacancy, today_closing.id).status == VacancyStatus.OPEN
-    change = db.session.scalar(select(ChangeRecord).where(ChangeRecord.object_id == expired.id))
-    assert (change.field, change.old, change.new, change.actor_id) == ("status", "open", "closed", None)
-    assert close_expired(db.session, local_today) == 0  # a second run finds nothing
+    # 23:30 UTC is already the next day in Amsterdam: the closing date is the installation's calendar day
+    with clock.frozen(datetime(2026, 12, 1, 23, 30, tzinfo=UTC)):
+        local_today = clock.today()
+        assert local_today == date(2026, 12, 2)
+        expired = make_vacancy(title="Verlopen", closing_date=local_today - timedelta(days=1))
+        today_closing = make_vacancy(title="Sluit vandaag", closing_date=local_today)
+        as_role(Role.ACCOUNT_MANAGER)
+        text = visible_text(client.get(f"/vacatures/{expired.id}").get_data(as_text=True))
+        assert "Status Gesloten" in text
+        db.session.expire_all()
+        assert db.session.get(Vacancy, today_closing.id).status == VacancyStatus.OPEN
+        change = db.session.scalar(select(ChangeRecord).where(ChangeRecord.object_id == expired.id))
+        assert (change.field, change.old, change.new, change.actor_id) == ("status", "open", "closed", None)
+        assert close_expired(db.session, local_today) == 0  # a second run finds nothing
 
 
 def test_close_expired_command(runner, db, make_vacancy):
-    vacancy = make_vacancy(closing_date=date.today() - timedelta(days=3), status=VacancyStatus.ON_HOLD)
+    vacancy = make_vacancy(closing_date=clock.today() - timedelta(days=3), status=VacancyStatus.ON_HOLD)
     result = runner.invoke(args=["vacancies", "close-expired"])
     assert result.exit_code == 0, result.output
     assert "Closed 1 vacancy(ies)" in result.output

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from models import Vacancy, VacancyShare
+from models.common import clock
 from models.enums import VacancyStatus
 
 
@@ -30,4 +31,4 @@ def make_vacancy(db, org, make_employer):
 
 
 def future(days: int = 30) -> date:
-    return date.today() + timedelta(days=days)
+    return clock.today() + timedelta(days=days)

@@ -17,6 +17,7 @@ from matching.levels import EDUCATION_RANK
 from models.catalogue.index import ProfileTerm
 from models.catalogue.profile import PublicProfile
 from models.catalogue.search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
+from models.common import paging
 from models.enums import ProfileStatus
 from models.taxonomy.terms import normalise
 
@@ -43,20 +44,16 @@ class Filters:
     published_since: datetime | None = None  # saved searches: what is new since the last visit
 
 
-@dataclass
-class Page:
+@dataclass(frozen=True)
+class Page(paging.Page[PublicProfile]):
     """One page of results; ``distances`` holds the estimated road km per profile id when asked."""
 
-    profiles: list[PublicProfile]
-    total: int
-    number: int
-    per_page: int
     distances: dict[int, float] = field(default_factory=dict)
     capped: bool = False  # more than COUNT_CAP matched; ``total`` is then COUNT_CAP
 
     @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
+    def profiles(self) -> list[PublicProfile]:
+        return self.items
 
 
 def _having_terms(session: Session, vocab: Vocabulary, terms: set[str], *,
@@ -131,7 +128,7 @@ def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE
     first = list(session.scalars(ids.limit(COUNT_CAP + 1)))
     capped = len(first) > COUNT_CAP
     total = COUNT_CAP if capped else len(first)
-    number = min(max(1, page), max(1, math.ceil(total / per_page)))
+    number = paging.clamp(page, total, per_page)
     offset = (number - 1) * per_page
     if offset + per_page <= len(first) or not capped:
         page_ids = first[offset:offset + per_page]
@@ -142,7 +139,7 @@ def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE
     distances = {}
     if f.near is not None:
         distances = {p.id: travel_km(f.near, Point(p.lat, p.lon)) for p in profiles if p.lat is not None}
-    return Page(profiles, total, number, per_page, distances, capped)
+    return Page(profiles, number, per_page, total, distances=distances, capped=capped)
 
 
 def profile_by_code(session: Session, code: str) -> PublicProfile | None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -10,14 +9,12 @@ from sqlalchemy.orm import Session
 from models.accounts.users import normalise_email
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
+from models.common import identifiers
 from models.common.errors import InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, RequestStatus
 
 log = logging.getLogger("werkbrug")
-
-KVK = re.compile(r"^[0-9]{8}$")
-PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 
 CONFIRMATION_SUBJECT = "Uw verzoek voor een kennismaking is ontvangen"
 CONFIRMATION_BODY = """Beste {name},
@@ -55,14 +52,13 @@ def check(data: MeetingRequest) -> dict[str, str]:
         errors["name"] = "Vul uw naam in."
     if not data.company.strip():
         errors["company"] = "Vul de naam van uw bedrijf in."
-    kvk = re.sub(r"[\s.]", "", data.kvk or "")
-    if not KVK.match(kvk):
+    if not identifiers.is_kvk(data.kvk):
         errors["kvk"] = "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678."
     try:
         normalise_email(data.email or "")
     except InvalidInput as exc:
         errors.update(exc.errors)
-    if data.phone.strip() and not PHONE.match(data.phone.strip()):
+    if data.phone.strip() and not identifiers.is_phone(data.phone):
         errors["phone"] = "Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 0321 123456."
     if len(data.message or "") > 2000:
         errors["message"] = "Het bericht is te lang: maximaal 2000 tekens."
@@ -81,7 +77,7 @@ def submit(session: Session, profile: PublicProfile, data: MeetingRequest, user=
     request = EmployerRequest(
         organisation_id=profile.organisation_id, profile_id=profile.id,
         user_id=getattr(user, "id", None), requester_name=data.name.strip()[:200],
-        company=data.company.strip()[:200], kvk=re.sub(r"[\s.]", "", data.kvk),
+        company=data.company.strip()[:200], kvk=identifiers.compact_kvk(data.kvk),
         email=normalise_email(data.email), phone=data.phone.strip()[:40] or None,
         message=(data.message or "").strip() or None, status=RequestStatus.NEW,
     )

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from models.common import identifiers
 from models.enums import TermKind
 from models.events import point_values
 from models.taxonomy.terms import TermLinker
@@ -19,10 +20,7 @@ def record_hash(record: dict) -> str:
 
 def format_postcode(value: str | None) -> str | None:
     """'1234ab' → '1234 AB'; PC4 stays '1234'."""
-    if not value:
-        return None
-    compact = value.replace(" ", "").upper()
-    return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else compact
+    return identifiers.clean_postcode(value, pc4=True)
 
 
 def _date(value: str | None) -> date | None:

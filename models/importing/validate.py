@@ -10,11 +10,20 @@ from typing import Any, BinaryIO
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from models.common import clock, identifiers
+
 from .errors import ErrorList
 from .reader import LISTS, NotJson, iter_items
 
 FORMAT = "werkbrug-import/1"
 DATE_FIELDS = {"start_date", "birth_date", "available_from", "ladder_assessed_on", "benefit_since", "consent_until"}
+# field -> (check, message): the schema's pattern lets through what the identifiers module refuses
+# (the letters SA/SD/SS, non-ASCII digits), so both run
+IDENTIFIERS = {
+    "postcode": (lambda v: identifiers.is_postcode(v, pc4=True),
+                 "{} is not a Dutch postcode (1234 AB, 1234AB or 1234)"),
+    "kvk": (identifiers.is_kvk, "{} is not a KvK number (8 digits)"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +66,8 @@ def _message(error: ValidationError, field: str) -> str:
         return f"{_describe(inst)} is not one of: {', '.join(str(a) for a in arg)}"
     if v == "pattern" and field in DATE_FIELDS:
         return f"{_describe(inst)} is not a date (YYYY-MM-DD)"
-    if v == "pattern" and field in ("postcode",):
-        return f"{_describe(inst)} is not a Dutch postcode (1234 AB, 1234AB or 1234)"
-    if v == "pattern" and field == "kvk":
-        return f"{_describe(inst)} is not a KvK number (8 digits)"
+    if v == "pattern" and field in IDENTIFIERS:
+        return IDENTIFIERS[field][1].format(_describe(inst))
     if v == "pattern":
         return f"{_describe(inst)} is not allowed here"
     if v == "type":
@@ -94,12 +101,15 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
             date.fromisoformat(record[field])
         except ValueError:
             errors.add(f"{list_name}[{index}].{field}", f"{_describe(record[field])} is not a date (YYYY-MM-DD)")
+    for field in IDENTIFIERS.keys() & record.keys():
+        if not IDENTIFIERS[field][0](record[field]):
+            errors.add(f"{list_name}[{index}].{field}", IDENTIFIERS[field][1].format(_describe(record[field])))
     lo, hi = record.get("hours_min"), record.get("hours_max")
     if lo is not None and hi is not None and lo > hi:
         errors.add(f"{list_name}[{index}].hours_min", f"{lo} is more than hours_max {hi}")
     if list_name == "candidates" and "birth_date" in record:
         try:
-            if date.fromisoformat(record["birth_date"]) > date.today():
+            if date.fromisoformat(record["birth_date"]) > clock.today():
                 errors.add(f"{list_name}[{index}].birth_date", "lies in the future")
         except ValueError:
             pass

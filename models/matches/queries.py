@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
+from models.common.paging import Page, paginate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion
 from models.register.employer import Employer
@@ -55,8 +56,7 @@ def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[Q
         .where(Suggestion.organisation_id == organisation_id).group_by(Suggestion.vacancy_id).subquery()
     )
     where = and_(Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id))
-    total = session.scalar(select(func.count(Vacancy.id)).where(where)) or 0
-    rows = session.execute(
+    found = paginate(session, (
         select(Vacancy, Employer.name, Organisation.name, counts.c.new, counts.c.in_progress, counts.c.total,
                counts.c.latest)
         .join(Employer, Employer.id == Vacancy.employer_id, isouter=True)
@@ -64,12 +64,11 @@ def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[Q
         .join(counts, counts.c.vacancy_id == Vacancy.id, isouter=True)
         .where(where)
         .order_by(case((counts.c.latest.is_(None), 1), else_=0), counts.c.latest.desc(), Vacancy.id.desc())
-        .limit(PAGE_SIZE).offset((max(1, page) - 1) * PAGE_SIZE)
-    ).all()
+    ), page, PAGE_SIZE)
     out = [QueueRow(v, employer or "", None if v.organisation_id == organisation_id else owner, int(new or 0),
                     int(running or 0), bool(count), latest)
-           for v, employer, owner, new, running, count, latest in rows]
-    return out, total
+           for v, employer, owner, new, running, count, latest in found]
+    return Page(out, found.page, found.per_page, found.total)
 
 
 def own_suggestions(session: Session, vacancy: Vacancy, organisation_id: int) -> list[Suggestion]:

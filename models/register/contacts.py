@@ -1,15 +1,13 @@
 """Contact persons of an employer and contact moments with their follow-ups."""
 from __future__ import annotations
 
-from datetime import date
-
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.base import utcnow
-from models.common import audit, locking
+from models.common import audit, clock, identifiers, locking
 from models.common.errors import InvalidInput
 from models.enums import Channel
 from models.register.contact import ContactMoment
@@ -29,8 +27,8 @@ def _person_data(data: dict) -> dict:
             clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
         except EmailNotValidError:
             errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
-    if clean["phone"] and not all(ch.isdigit() or ch in " +-()" for ch in clean["phone"]):
-        errors["phone"] = "Een telefoonnummer bevat alleen cijfers, spaties, +, - en haakjes."
+    if clean["phone"] and not identifiers.is_phone(clean["phone"]):
+        errors["phone"] = "Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678."
     if errors:
         raise InvalidInput(errors)
     return clean
@@ -70,8 +68,8 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
     channel = data.get("channel")
     if channel not in {c.value for c in Channel}:
         errors["channel"] = "Kies hoe het contact was."
-    occurred_on = data.get("occurred_on") or date.today()
-    if occurred_on > date.today():
+    occurred_on = data.get("occurred_on") or clock.today()
+    if occurred_on > clock.today():
         errors["occurred_on"] = "Een contactmoment kan niet in de toekomst liggen."
     subject = (data.get("subject") or "").strip()
     if not subject:

@@ -7,11 +7,9 @@ import unicodedata
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from stdnum.exceptions import ValidationError
-from stdnum.nl import postcode as nl_postcode
 
 from models.accounts.user import User
-from models.common import audit, locking
+from models.common import audit, identifiers, locking
 from models.common.errors import InvalidInput
 from models.enums import EmployerSize, EmployerStatus, Role
 from models.register.employer import Employer
@@ -33,21 +31,17 @@ class PossibleDuplicate(Exception):
 
 def clean_kvk(value: str | None) -> str | None:
     """A KvK number as 8 digits (spaces and dots removed); InvalidInput otherwise."""
-    if value is None or not value.strip():
-        return None
-    digits = re.sub(r"[\s.]", "", value)
-    if not re.fullmatch(r"\d{8}", digits):
-        raise InvalidInput({"kvk": "Een KvK-nummer bestaat uit precies 8 cijfers."})
-    return digits
+    try:
+        return identifiers.clean_kvk(value)
+    except identifiers.InvalidIdentifier:
+        raise InvalidInput({"kvk": "Een KvK-nummer bestaat uit precies 8 cijfers."}) from None
 
 
 def clean_postcode(value: str | None) -> str | None:
     """A Dutch postcode written as '1234 AB'; InvalidInput otherwise."""
-    if value is None or not value.strip():
-        return None
     try:
-        return nl_postcode.validate(value)
-    except ValidationError:
+        return identifiers.clean_postcode(value)
+    except identifiers.InvalidIdentifier:
         raise InvalidInput({"postcode": "Vul een postcode in als 1234 AB."}) from None
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
+from models.common.paging import paginate
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
@@ -31,6 +32,7 @@ class DrillList:
     rows: list[list] = field(default_factory=list)
     candidate_ids: list[int | None] = field(default_factory=list)  # per row, for a link to the record
     total: int = 0
+    page: int = 1  # the page shown (past the end: the last)
 
 
 class UnknownFigure(LookupError):
@@ -79,12 +81,12 @@ def placements(session: Session, figure: str, code: str, org_ids, period: Period
     """The placements counted in one bar."""
     where = _placement_where(figure, code, org_ids, period)
     result = DrillList(["Plaatsing", "Start", "Einde", "Instrument", "Doelgroep", "Werkgever", "Klantnummer"])
-    result.total = session.scalar(select(func.count()).select_from(Placement).where(*where))
-    rows = session.execute(select(Placement, Employer.name, Candidate.external_id, Candidate.id)
-                           .join(Employer, Employer.id == Placement.employer_id)
-                           .outerjoin(Candidate, Candidate.id == Placement.candidate_id).where(*where)
-                           .order_by(Placement.start_date, Placement.id).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
-    for p, employer, number, candidate_id in rows:
+    found = paginate(session, select(Placement, Employer.name, Candidate.external_id, Candidate.id)
+                     .join(Employer, Employer.id == Placement.employer_id)
+                     .outerjoin(Candidate, Candidate.id == Placement.candidate_id).where(*where)
+                     .order_by(Placement.start_date, Placement.id), page, PER_PAGE)
+    result.total, result.page = found.total, found.page
+    for p, employer, number, candidate_id in found:
         result.rows.append([p.id, p.start_date, p.ended_early_on or p.end_date, INSTRUMENT_LABELS[p.instrument.value],
                             TARGET_GROUP_LABELS.get(p.target_group or "", p.target_group), employer,
                             number or "(gewist)"])
@@ -103,13 +105,13 @@ def suggestions(session: Session, figure: str, code: str, org_ids, period: Perio
     elif not (figure == "funnel" and code == "suggested"):
         raise UnknownFigure(figure)
     result = DrillList(["Suggestie", "Gemaakt", "Status", "Vacature", "Klantnummer"])
-    result.total = session.scalar(select(func.count()).select_from(Suggestion).where(*where))
-    rows = session.execute(select(Suggestion.id, Suggestion.created_at, Suggestion.status, Vacancy.title,
-                                  Candidate.external_id, Candidate.id)
-                           .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
-                           .join(Candidate, Candidate.id == Suggestion.candidate_id).where(*where)
-                           .order_by(Suggestion.created_at, Suggestion.id).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
-    for sid, created, status, title, number, candidate_id in rows:
+    found = paginate(session, select(Suggestion.id, Suggestion.created_at, Suggestion.status, Vacancy.title,
+                                     Candidate.external_id, Candidate.id)
+                     .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
+                     .join(Candidate, Candidate.id == Suggestion.candidate_id).where(*where)
+                     .order_by(Suggestion.created_at, Suggestion.id), page, PER_PAGE)
+    result.total, result.page = found.total, found.page
+    for sid, created, status, title, number, candidate_id in found:
         result.rows.append([sid, created.date(), funnel.STATUS_LABELS.get(status.value, status.value), title, number])
         result.candidate_ids.append(candidate_id)
     return result
@@ -130,11 +132,10 @@ def contacts(session: Session, figure: str, code: str, organisation_id: int, per
     else:
         raise UnknownFigure(figure)
     result = DrillList(["Datum", "Werkgever", "Kanaal", "Onderwerp", "Follow-up"])
-    result.total = session.scalar(select(func.count()).select_from(ContactMoment).where(*where))
-    rows = session.execute(select(ContactMoment, Employer.name).join(Employer, Employer.id == ContactMoment.employer_id)
-                           .where(*where).order_by(ContactMoment.occurred_on, ContactMoment.id)
-                           .limit(PER_PAGE).offset((page - 1) * PER_PAGE))
-    for moment, employer in rows:
+    found = paginate(session, select(ContactMoment, Employer.name)
+                     .join(Employer, Employer.id == ContactMoment.employer_id).where(*where).order_by(ContactMoment.occurred_on, ContactMoment.id), page, PER_PAGE)
+    result.total, result.page = found.total, found.page
+    for moment, employer in found:
         result.rows.append([moment.occurred_on, employer, CHANNEL_LABELS[moment.channel.value], moment.subject,
                             moment.follow_up_on])
         result.candidate_ids.append(None)
@@ -160,9 +161,9 @@ def candidates(session: Session, figure: str, code: str, organisation_id: int, t
         raise UnknownFigure(figure)
     result = DrillList(["Klantnummer", "Trede", "Beoordeeld op", "Plan van", "Profiel"])
     query = select(Candidate, PublicProfile.status).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
-    result.total = session.scalar(select(func.count()).select_from(query.where(*where).subquery()))
-    for c, status in session.execute(query.where(*where).order_by(Candidate.external_id)
-                                      .limit(PER_PAGE).offset((page - 1) * PER_PAGE)):
+    found = paginate(session, query.where(*where).order_by(Candidate.external_id), page, PER_PAGE)
+    result.total, result.page = found.total, found.page
+    for c, status in found:
         result.rows.append([c.external_id, c.ladder or "onbekend", c.ladder_assessed_on, c.plan_updated_on,
                             status.value if status else "geen"])
         result.candidate_ids.append(c.id)

@@ -13,6 +13,7 @@ from matching.text import normalise
 from models.base import utcnow
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
@@ -38,7 +39,7 @@ def stamp_version(session: Session) -> int:
 
 
 def search(session: Session, text: str = "", kind: ConceptKind | None = None, page: int = 1,
-           per_page: int = 25) -> tuple[list[Concept], int]:
+           per_page: int = 25) -> Page[Concept]:
     """Concepts whose label or a wording contains `text`, by label; with their aliases (2 queries + count)."""
     query = select(Concept)
     if kind:
@@ -47,10 +48,8 @@ def search(session: Session, text: str = "", kind: ConceptKind | None = None, pa
     if key:
         has_alias = select(ConceptAlias.concept_id).where(ConceptAlias.normalised.contains(key))
         query = query.where(or_(func.lower(Concept.label).contains(text.strip().lower()), Concept.id.in_(has_alias)))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.options(selectinload(Concept.aliases)).order_by(Concept.label, Concept.id)
-                           .limit(per_page).offset((max(page, 1) - 1) * per_page))
-    return list(rows), total
+    return paginate(session, query.options(selectinload(Concept.aliases)).order_by(Concept.label, Concept.id),
+                    page, per_page)
 
 
 def owner_of(session: Session, key: str) -> Concept | None:

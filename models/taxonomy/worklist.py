@@ -12,6 +12,7 @@ from matching.text import normalise
 from models.candidates.candidate import CandidateTerm
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind, TermKind
 from models.taxonomy import semantic as taxonomy_semantic
@@ -34,13 +35,11 @@ class Proposal:
     by_meaning: bool = False  # proposed for what the words mean, not for how they are written
 
 
-def worklist(session: Session, page: int = 1, per_page: int = 25) -> tuple[list[UnmatchedWording], int]:
-    """Wordings not linked yet, most seen first."""
+def worklist(session: Session, page: int = 1, per_page: int = 25) -> Page[UnmatchedWording]:
+    """Wordings not linked yet, most seen first (past the end: the last page)."""
     open_rows = select(UnmatchedWording).where(UnmatchedWording.linked_concept_id.is_(None))
-    total = session.scalar(select(func.count()).select_from(open_rows.subquery())) or 0
-    rows = session.scalars(open_rows.order_by(UnmatchedWording.seen_count.desc(), UnmatchedWording.normalised)
-                           .limit(per_page).offset((max(page, 1) - 1) * per_page))
-    return list(rows), total
+    return paginate(session, open_rows.order_by(UnmatchedWording.seen_count.desc(), UnmatchedWording.normalised),
+                    page, per_page)
 
 
 def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:

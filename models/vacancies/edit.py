@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.common import audit
+from models.common import audit, identifiers
 from models.common.audit_log import ChangeRecord
 from models.common.errors import InvalidInput
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
@@ -22,7 +22,6 @@ FIELDS = (
     "hours_min", "hours_max", "postcode", "city", "education_min", "driving_licence", "dutch_min",
     "start_date", "closing_date", "status",
 )
-POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})?$")
 MAX_SKILLS = 40
 
 
@@ -67,11 +66,11 @@ def clean(session: Session, organisation_id: int, data: dict, *, today: date, cr
     if (out["hours_min"] is not None and out["hours_max"] is not None
             and "hours_min" not in errors and "hours_max" not in errors and out["hours_min"] > out["hours_max"]):
         errors["hours_min"] = "Het minimum aantal uur mag niet hoger zijn dan het maximum."
-    postcode = (out["postcode"] or "").strip()
-    match = POSTCODE.match(postcode)
-    if postcode and not match:
+    try:
+        out["postcode"] = identifiers.clean_postcode(out["postcode"], pc4=True)
+    except identifiers.InvalidIdentifier:
         errors["postcode"] = "Vul een postcode in als 1234 AB (of alleen de vier cijfers)."
-    out["postcode"] = (match.group(1) + (" " + match.group(2).upper() if match.group(2) else "")) if match else None
+        out["postcode"] = None
     for key, enum_cls in (("education_min", Education), ("dutch_min", DutchLevel), ("status", VacancyStatus)):
         if out[key] in (None, ""):
             out[key] = None

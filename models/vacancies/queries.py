@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.accounts.organisation import Organisation
+from models.common.paging import Page, paginate
 from models.enums import VacancyStatus
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy, VacancyShare
@@ -70,16 +71,11 @@ def filtered(org_id: int, filters: Filters) -> Select:
     return query.order_by(Vacancy.updated_at.desc(), Vacancy.id.desc())
 
 
-def list_page(session: Session, org_id: int, filters: Filters, page: int, per_page: int):
-    """(vacancies, total): one page with employer, owner and shares loaded in a fixed number of queries."""
-    query = filtered(org_id, filters)
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    rows = session.scalars(
-        query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation),
-                      selectinload(Vacancy.shares).joinedload(VacancyShare.organisation))
-        .limit(per_page).offset((page - 1) * per_page)
-    ).unique().all()
-    return rows, total or 0
+def list_page(session: Session, org_id: int, filters: Filters, page: int, per_page: int) -> Page[Vacancy]:
+    """One page with employer, owner and shares loaded in a fixed number of queries (past the end: the last)."""
+    return paginate(session, filtered(org_id, filters).options(
+        joinedload(Vacancy.employer), joinedload(Vacancy.organisation),
+        selectinload(Vacancy.shares).joinedload(VacancyShare.organisation)), page, per_page)
 
 
 EXPORT_HEADERS = (

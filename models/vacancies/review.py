@@ -1,7 +1,6 @@
 """Vacancies employers send in through the public site: submission, then acceptance or refusal."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
@@ -10,15 +9,13 @@ from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
 from models.base import utcnow
-from models.common import audit
+from models.common import audit, identifiers
 from models.common.errors import InvalidInput
 from models.enums import VacancySource, VacancyStatus
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy
 
 from .edit import link_terms, snapshot
-
-KVK = re.compile(r"^\d{8}$")
 
 
 def _receiving_organisation(session: Session) -> Organisation:
@@ -36,17 +33,16 @@ def _clean_submission(data: dict, today: date) -> dict:
                          ("title", "Vul de functietitel in."), ("city", "Vul de plaats van het werk in.")):
         if not out.get(key):
             errors[key] = message
-    kvk = (out.get("kvk") or "").replace(" ", "").replace(".", "")
-    if not KVK.match(kvk):
+    out["kvk"] = identifiers.compact_kvk(out.get("kvk") or "")
+    if not identifiers.is_kvk(out["kvk"]):
         errors["kvk"] = "Een KvK-nummer heeft 8 cijfers."
-    out["kvk"] = kvk
     try:
         out["email"] = validate_email(out.get("email") or "", check_deliverability=False).normalized
     except EmailNotValidError:
         errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
     phone = out.get("phone") or ""
-    if phone and not re.fullmatch(r"[0-9+()\- ]{8,20}", phone):
-        errors["phone"] = "Vul een telefoonnummer in met alleen cijfers, spaties, + of -."
+    if phone and not identifiers.is_phone(phone):
+        errors["phone"] = "Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678."
     for key in ("hours_min", "hours_max"):
         if out.get(key) is not None and not 1 <= out[key] <= 48:
             errors[key] = "Vul een aantal uur per week tussen 1 en 48 in."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-# Every generated date is relative to this day, not to date.today(): the same seed gives the same
+# Every generated date is relative to this day, not to the clock's today: the same seed gives the same
 # bytes on any day. Consent end dates and follow-ups are "past" or "overdue" relative to it.
 REFERENCE_DATE = date(2026, 11, 16)
 

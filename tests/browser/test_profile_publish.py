@@ -1,6 +1,7 @@
 """A real browser: a matcher previews a profile, sees a phone number flagged, removes it, publishes."""
-from datetime import date, timedelta
+from datetime import timedelta
 
+from models.common import clock
 from models.enums import Education, Role
 from tests.conftest import PASSWORD
 
@@ -9,7 +10,7 @@ def test_matcher_removes_flagged_phone_and_publishes(app, live_server, page, mak
     app.config["PROFILE_K_ANONYMITY"] = 1
     user = make_user(Role.MATCHER)
     candidate = make_candidate(external_id="CL-4242", publish_consent=True,
-                               consent_until=date.today() + timedelta(days=90), education=Education.MBO2,
+                               consent_until=clock.today() + timedelta(days=90), education=Education.MBO2,
                                desired_occupations=["orderpicker"], hours_min=32, hours_max=32)
     candidate.personal.about = "Betrouwbaar en altijd op tijd."
     db.session.commit()

@@ -1,7 +1,7 @@
 """A real browser: an account manager logs a contact moment with a follow-up and completes it."""
-from datetime import date
 
 from models import Employer
+from models.common import clock
 from models.enums import Role
 from tests.conftest import PASSWORD
 
@@ -20,10 +20,10 @@ def test_account_manager_logs_follow_up_and_marks_it_done(live_server, page, mak
     page.get_by_role("link", name="Werkgevers").first.click()
     page.get_by_role("link", name="Bakkerij Kruimel").click()
     form = page.locator("section.moment-form")
-    assert form.get_by_label("Datum").input_value() == date.today().isoformat()
+    assert form.get_by_label("Datum").input_value() == clock.today().isoformat()
     form.get_by_label("Kanaal").select_option(label="Bezoek")
     form.get_by_label("Onderwerp").fill("Rondleiding in de bakkerij")
-    form.get_by_label("Follow-up op").fill(date.today().isoformat())
+    form.get_by_label("Follow-up op").fill(clock.today().isoformat())
     form.get_by_label("Actie").fill("Vacaturetekst opvragen")
     assert form.get_by_label("Wie volgt op").locator("option:checked").inner_text() == "Sanne Kok"
     form.get_by_role("button", name="Contactmoment vastleggen").click()

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from models import AuditEvent, ContactMoment
+from models.common import clock
 from models.enums import Role
 
 ROUTES = [  # (method, url template); {e} employer, {p} contact person, {a} agreement, {m} moment
@@ -44,7 +45,7 @@ def records(db, make_employer, make_person, make_moment):
                           period_start=date(2027, 1, 1), period_end=date(2027, 12, 31))
     db.session.add(agreement)
     db.session.commit()
-    moment = make_moment(employer, follow_up_on=date.today(), follow_up_action="Bellen")
+    moment = make_moment(employer, follow_up_on=clock.today(), follow_up_action="Bellen")
     return {"e": employer.id, "p": person.id, "a": agreement.id, "m": moment.id}
 
 
@@ -116,7 +117,7 @@ def test_another_organisations_lists_exports_and_follow_ups_show_nothing_of_ours
     sheet = load_workbook(io.BytesIO(client.get("/werkgevers/export.xlsx").data)).active
     assert sheet.max_row == 1
     response = client.post("/werkgevers/contactmoment", data={"employer": "Bakkerij Kruimel", "channel": "phone",
-                                                              "occurred_on": date.today().isoformat(), "subject": "x"})
+                                                              "occurred_on": clock.today().isoformat(), "subject": "x"})
     assert response.status_code == 422 and "Geen werkgever gevonden" in response.get_data(as_text=True)
 
 

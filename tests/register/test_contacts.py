@@ -1,11 +1,12 @@
 """Contact persons, contact moments and 'Mijn follow-ups', used the way the team uses them."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from models import AuditEvent, ContactMoment, ContactPerson
+from models.common import clock
 from models.enums import Channel, Role
 from tests.helpers import visible_text
 
@@ -61,10 +62,10 @@ def test_log_a_contact_moment_with_follow_up_from_the_employer_page(manager, cli
     employer = make_employer(name="Bakkerij Kruimel")
     person = make_person(employer)
     page = client.get(f"/werkgevers/{employer.id}").get_data(as_text=True)
-    assert f'value="{date.today().isoformat()}"' in page  # the date defaults to today
-    soon = date.today() + timedelta(days=7)
+    assert f'value="{clock.today().isoformat()}"' in page  # the date defaults to today
+    soon = clock.today() + timedelta(days=7)
     response = client.post(f"/werkgevers/{employer.id}/contactmomenten", data={
-        "channel": "visit", "occurred_on": date.today().isoformat(), "contact_person_id": person.id,
+        "channel": "visit", "occurred_on": clock.today().isoformat(), "contact_person_id": person.id,
         "subject": "Rondleiding", "notes": "Twee plekken in de bakkerij", "follow_up_on": soon.isoformat(),
         "follow_up_action": "Vacaturetekst opvragen", "follow_up_owner_id": manager.id,
     }, follow_redirects=True)
@@ -79,14 +80,14 @@ def test_contact_moment_errors_rerender_the_employer_page(manager, client, db, m
     employer = make_employer()
     stranger = make_user(Role.ACCOUNT_MANAGER, other_org)
     response = client.post(f"/werkgevers/{employer.id}/contactmomenten", data={
-        "channel": "fax", "occurred_on": (date.today() + timedelta(days=1)).isoformat(), "subject": "",
-        "follow_up_on": date.today().isoformat(), "follow_up_action": "", "follow_up_owner_id": stranger.id})
+        "channel": "fax", "occurred_on": (clock.today() + timedelta(days=1)).isoformat(), "subject": "",
+        "follow_up_on": clock.today().isoformat(), "follow_up_action": "", "follow_up_owner_id": stranger.id})
     assert response.status_code == 422
     text = text_of(response)
     assert "Er is iets niet goed ingevuld" in text and "Vul een onderwerp in" in text
     response = client.post(f"/werkgevers/{employer.id}/contactmomenten", data={
-        "channel": "fax", "occurred_on": (date.today() + timedelta(days=1)).isoformat(), "subject": "x",
-        "follow_up_on": date.today().isoformat(), "follow_up_action": "", "follow_up_owner_id": stranger.id})
+        "channel": "fax", "occurred_on": (clock.today() + timedelta(days=1)).isoformat(), "subject": "x",
+        "follow_up_on": clock.today().isoformat(), "follow_up_action": "", "follow_up_owner_id": stranger.id})
     text = text_of(response)
     for message in ("Kies hoe het contact was", "niet in de toekomst", "Vul in wat er moet gebeuren",
                     "Kies een collega van uw eigen organisatie"):
@@ -97,7 +98,7 @@ def test_contact_moment_errors_rerender_the_employer_page(manager, client, db, m
 def test_quick_add_finds_the_employer_by_name_and_asks_when_ambiguous(manager, client, db, make_employer):
     make_employer(name="Bouwbedrijf Noord", city="Dronten")
     south = make_employer(name="Bouwbedrijf Zuid", city="Lelystad")
-    data = {"employer": "bouwbedrijf", "channel": "phone", "occurred_on": date.today().isoformat(),
+    data = {"employer": "bouwbedrijf", "channel": "phone", "occurred_on": clock.today().isoformat(),
             "subject": "Belafspraak"}
     response = client.post("/werkgevers/contactmoment", data=data)
     assert response.status_code == 422
@@ -115,7 +116,7 @@ def test_quick_add_finds_the_employer_by_name_and_asks_when_ambiguous(manager, c
 def test_my_follow_ups_marks_overdue_in_words_and_done_ones_disappear(manager, client, db, make_employer,
                                                                       make_moment, make_user):
     employer = make_employer(name="Garage Hollander")
-    today = date.today()
+    today = clock.today()
     late = make_moment(employer, occurred_on=today - timedelta(days=10), follow_up_on=today - timedelta(days=3),
                        follow_up_action="Offerte nabellen", follow_up_owner_id=manager.id)
     make_moment(employer, occurred_on=today, follow_up_on=today + timedelta(days=2),

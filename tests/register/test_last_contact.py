@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from models import ContactMoment, Employer
+from models.common import clock
 from tests.helpers import visible_text
 
 
@@ -18,7 +19,7 @@ def test_logging_contacts_moves_the_last_contact_forward_only_and_keeps_the_vers
                                                                                     make_employer):
     employer = make_employer(name="Bakkerij Kruimel")
     version = employer.version
-    today = date.today()
+    today = clock.today()
     assert "Contactmoment vastgelegd" in visible_text(log(client, employer, today - timedelta(days=3), "Eerst").get_data(as_text=True))
     log(client, employer, today - timedelta(days=10), "Nagekomen verslag van eerder")
     db.session.expire_all()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import event
 
 from models import Agreement
+from models.common import clock
 
 
 @contextmanager
@@ -31,7 +32,7 @@ def queries_for(client, db, url) -> int:
 
 def fill(db, employers, make_moment, make_vacancy, make_person, make_placement):
     for employer in employers:
-        make_moment(employer, follow_up_on=date.today(), follow_up_action="Bellen")
+        make_moment(employer, follow_up_on=clock.today(), follow_up_action="Bellen")
         make_vacancy(employer)
         make_person(employer)
         make_placement(employer, date(2027, 2, 1))
@@ -57,12 +58,12 @@ def test_employer_page_and_follow_ups_queries_do_not_grow(manager, client, db, m
     employer = make_employer()
     make_person(employer)
     for day in range(3):
-        make_moment(employer, occurred_on=date(2026, 1, 1) + timedelta(days=day), follow_up_on=date.today(),
+        make_moment(employer, occurred_on=date(2026, 1, 1) + timedelta(days=day), follow_up_on=clock.today(),
                     follow_up_action="x", follow_up_owner_id=manager.id, author_id=manager.id)
     page_before = queries_for(client, db, f"/werkgevers/{employer.id}")
     follow_before = queries_for(client, db, "/werkgevers/follow-ups")
     for day in range(40):
-        make_moment(employer, occurred_on=date(2025, 1, 1) + timedelta(days=day), follow_up_on=date.today(),
+        make_moment(employer, occurred_on=date(2025, 1, 1) + timedelta(days=day), follow_up_on=clock.today(),
                     follow_up_action="x", follow_up_owner_id=manager.id, author_id=manager.id)
         make_person(employer, name=f"Persoon {day}")
         make_placement(employer, date(2027, 2, 1))

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from models import Placement, Suggestion, Vacancy
+from models.common import clock
 from models.enums import CandidateStatus, Channel, ContractType, Instrument, Outflow
 from models.enums import SuggestionStatus as S
 from models.register.contact import ContactMoment
@@ -81,7 +82,7 @@ def funnel_2026(db, org, other_org, make_candidate, make_employer):
 @pytest.fixture
 def candidates_today(make_candidate, other_org, make_user, org):
     """Own active: two on rung 3 (one assessed too long ago), one never assessed; one inactive; a partner's."""
-    today = date.today()
+    today = clock.today()
     matcher = make_user("matcher", name="Mira Matcher")
     make_candidate(ladder=3, ladder_assessed_on=today - timedelta(days=30), plan_updated_on=today - timedelta(days=10),
                    education="mbo2", hours_min=24, hours_max=32, available_from=today, owner_id=matcher.id,

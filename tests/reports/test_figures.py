@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.common import clock
 from models.reports import parse_period, scope_org_ids
 from models.reports.candidates import candidate_report
 from models.reports.contacts import contact_report
@@ -77,7 +78,7 @@ def test_funnel_outside_the_period_is_empty(db, org, funnel_2026):
 
 
 def test_candidate_base_with_unknown_rung_and_old_assessment(db, org, candidates_today):
-    report = candidate_report(db.session, org.id, date.today())
+    report = candidate_report(db.session, org.id, clock.today())
     ladder = bars(report.ladder)
     assert ladder["3"] == 2 and ladder["unknown"] == 1 and ladder["5"] == 0 and ladder["6"] == 0
     assert (report.total, report.assessed, report.with_plan, report.complete, report.published) == (3, 1, 1, 1, 0)
@@ -119,7 +120,7 @@ def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_
                                     reason="employer_chose_other")
     assert s.interview_at == interview_at
     db.session.commit()
-    today = date.today()
+    today = clock.today()
     report = funnel_report(db.session, [org.id], parse_period({"periode": "year", "jaar": str(made.year)}, today))
     counts = {step.code: step.count for step in report.steps}
     assert counts == {"suggested": 1, "proposed": 1, "introduced": 1, "interview": 1, "hired": 0}

@@ -21,12 +21,13 @@ from stdnum.nl import bsn as bsn_check
 from models import Candidate, CandidatePersonal, PublicProfile, Vacancy
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.catalogue.publishing.groups import published_violations
+from models.common import clock
 from models.enums import Education, ProfileStatus
 from models.matches.suggestions import refresh_suggestions
 from tests.test_profile_privacy import STREETS, bsn, phones
 from web.extensions import db
 
-TODAY = date.today()
+TODAY = clock.today()
 SYLLABLES = ["ko", "ra", "vel", "thu", "mir", "zan", "dew", "quo", "bex", "lor", "ny", "wik", "sto", "gru"]
 MAX_PAGES = 150
 LINK = re.compile(r'href="([^"#]+)"')

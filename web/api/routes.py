@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import current_app, g, jsonify, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from models.common import clock
+from models.common.paging import paginate
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
@@ -26,7 +28,7 @@ def _int_arg(name: str, default: int, low: int, high: int, errors: list[str]) ->
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(high)) or not low <= int(raw) <= high:
         errors.append(f"{name}: must be a whole number from {low} to {high}")
         return default
     return int(raw)
@@ -44,12 +46,6 @@ def _since(errors: list[str]) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _today():
-    from web.vacancies.routes import today
-
-    return today()
-
-
 @bp.get("/vacancies")
 def vacancies():
     """Own vacancies and those shared with the token's organisation, oldest change first, paginated."""
@@ -59,25 +55,24 @@ def vacancies():
     since = _since(errors)
     if errors:
         return api_error(400, "Some query parameters are not valid.", errors)
-    close_expired(db.session, _today())
+    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     query = filtered(org_id, Filters(updated_since=since)).order_by(None).order_by(Vacancy.updated_at, Vacancy.id)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    rows = db.session.scalars(query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))
-                              .limit(per_page).offset((page - 1) * per_page)).unique().all()
+    found = paginate(db.session, query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation)),
+                     page, per_page, clamp_to_last=False)
     args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
-    has_next = page * per_page < total
     return jsonify({
-        "data": [vacancy_json(v, org_id) for v in rows],
-        "page": page, "per_page": per_page, "total": total,
-        "next": url_for(".vacancies", page=page + 1, per_page=per_page, _external=True, **args) if has_next else None,
+        "data": [vacancy_json(v, org_id) for v in found],
+        "page": page, "per_page": per_page, "total": found.total,
+        "next": url_for(".vacancies", page=page + 1, per_page=per_page, _external=True, **args)
+        if found.has_next else None,
     })
 
 
 @bp.get("/vacancies/<string:external_id>")
 def vacancy(external_id: str):
     """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
-    close_expired(db.session, _today())
+    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     base = select(Vacancy).where(Vacancy.external_id == external_id, Vacancy.status != VacancyStatus.SUBMITTED) \
         .options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))

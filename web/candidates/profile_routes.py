@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,7 +12,7 @@ from models.catalogue.publishing.draft import find_personal, headline
 from models.catalogue.publishing.groups import fine_record, preview_level
 from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
 from models.catalogue.publishing.place import find_place
-from models.common import audit, locking
+from models.common import audit, clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus
 from web.access import requires
@@ -30,7 +29,7 @@ def _k() -> int:
 
 def _preview(candidate, profile, draft, text: str):
     """A profile-like object exactly as the catalogue would show it, and what k-anonymity did."""
-    today = date.today()
+    today = clock.today()
     if profile.status == ProfileStatus.PUBLISHED and text == profile.description:
         record = fine_record(profile, candidate.place, candidate.personal.birth_date, today)
         shown = Shown(profile.age_band, profile.place, profile.region, profile.education)
@@ -45,7 +44,7 @@ def _preview(candidate, profile, draft, text: str):
 
 
 def _render(candidate, form, status=200, findings=None, conflict=None):
-    profile, draft = profiles.ensure_profile(db.session, candidate, date.today())
+    profile, draft = profiles.ensure_profile(db.session, candidate, clock.today())
     text = form.description.data if form.description.data is not None else profile.description
     card, (band_coarse, place_coarse), level = _preview(candidate, profile, draft, text)
     if findings is None:
@@ -55,7 +54,7 @@ def _render(candidate, form, status=200, findings=None, conflict=None):
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
         findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
         kind_labels=profiles.KIND_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
-        consent_problem=profiles.consent_problem(candidate, date.today()),
+        consent_problem=profiles.consent_problem(candidate, clock.today()),
         fine_place=find_place(candidate.place),
     ), status
 
@@ -66,7 +65,7 @@ def profile(candidate_id: int):
     """Preview of the public profile beside the full record (audit-logged)."""
     candidate = load_candidate(candidate_id)
     view_personal(candidate, "profile")
-    current, _draft = profiles.ensure_profile(db.session, candidate, date.today())
+    current, _draft = profiles.ensure_profile(db.session, candidate, clock.today())
     form = ProfileForm(data={"version": current.version, "description": current.description})
     return _render(candidate, form)
 
@@ -86,7 +85,7 @@ def publish(candidate_id: int):
         if candidate.profile is not None:
             locking.check_version(db.session, candidate.profile, form.version.data)
         published = profiles.publish(db.session, candidate, current_user, form.description.data or "",
-                                     today=date.today(), k=_k())
+                                     today=clock.today(), k=_k())
     except Conflict as exc:
         return _render(candidate, form, 409, conflict=locking.conflict_message(exc))
     except InvalidInput as exc:
@@ -116,7 +115,7 @@ def unpublish(candidate_id: int):
         abort(404)
     form = UnpublishForm()
     reason = (form.reason.data or "").strip() or _("Ingetrokken door %(name)s", name=current_user.name)
-    profiles.unpublish(db.session, candidate.profile, reason, today=date.today(), k=_k())
+    profiles.unpublish(db.session, candidate.profile, reason, today=clock.today(), k=_k())
     audit.record(db.session, "profile_withdrawn", actor=current_user, obj=candidate.profile,
                  origin=request.remote_addr)
     flash(_("Profiel %(code)s is ingetrokken en niet meer zichtbaar in de catalogus.", code=candidate.profile.code),

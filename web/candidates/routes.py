@@ -1,8 +1,6 @@
 """Candidate list, candidate record (audit-logged) and consent."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,7 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
 from models.catalogue.publishing import profiles
-from models.common import audit, locking
+from models.common import audit, clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
@@ -67,16 +65,11 @@ def index():
     clause = profile_filter(form.profile.data or "")
     if clause is not None:
         query = query.where(clause)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
-    rows = db.session.scalars(
-        query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
-        .order_by(Candidate.external_id).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).unique().all()
+    page = paging.paginate(db.session, query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
+                           .order_by(Candidate.external_id), paging.page_number(request.args.get("pagina")), PER_PAGE)
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("candidates/index.html", form=form, candidates=rows, total=total, page=page,
-                           pages=pages, args=args, today=date.today())
+    return render_template("candidates/index.html", form=form, candidates=page.items, total=page.total, page=page,
+                           args=args, today=clock.today())
 
 
 @bp.route("/<int:candidate_id>")
@@ -93,7 +86,7 @@ def show(candidate_id: int):
 def _render_show(candidate: Candidate, form: ConsentForm, status: int = 200, conflict: str | None = None):
     terms = {kind: [t for t in candidate.terms if t.kind == kind] for kind in TermKind}
     return render_template("candidates/show.html", candidate=candidate, form=form, terms=terms,
-                           conflict=conflict, today=date.today()), status
+                           conflict=conflict, today=clock.today()), status
 
 
 @bp.route("/<int:candidate_id>/toestemming", methods=["POST"])
@@ -108,7 +101,7 @@ def consent(candidate_id: int):
         locking.check_version(db.session, candidate, form.version.data)
         profiles.record_consent(
             db.session, candidate, given=form.given.data, given_on=form.given_on.data, until=form.until.data,
-            actor=current_user, today=date.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
+            actor=current_user, today=clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
         )
     except Conflict as exc:
         return _render_show(candidate, form, 409, locking.conflict_message(exc))

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
+from models.common import clock, paging
 from models.common.errors import InvalidInput
 from models.enums import ProfileStatus, Role
 from web.extensions import db
@@ -28,7 +29,7 @@ FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer 
 
 
 def _ago(day: date) -> str:
-    days = (date.today() - day).days
+    days = (clock.today() - day).days
     return _("vandaag") if days <= 0 else _days_ago(days, str(get_locale()))
 
 
@@ -39,7 +40,7 @@ def _days_ago(days: int, _locale: str) -> str:
 
 @bp.app_context_processor
 def labels():
-    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": date.today}
+    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": clock.today}
 
 
 def _employer():
@@ -51,11 +52,7 @@ def index():
     """Published profiles, filtered and sorted from the query string; bad filters are named."""
     limit("catalogue-list", "CATALOGUE_MAX_LIST_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
     form, filters = filter_form(request.args, db.session)
-    try:
-        number = int(request.args.get("pagina", "1"))
-    except ValueError:
-        number = 1
-    page = browse.search(db.session, filters, number)
+    page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")))
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
                  and key not in ("sortering", "pagina", "submit"))

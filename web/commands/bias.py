@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 
 import click
 from sqlalchemy import select
 
 from matching.bias import MIN_GROUP, THRESHOLD
 from models import Organisation
+from models.common import clock
 from models.matches import bias
 from web.extensions import db
 
@@ -41,7 +41,7 @@ def _share(s) -> dict:
 def bias_command(org_key: str | None, threshold: int, min_group: int, as_json: bool) -> None:
     """Age bands and target groups in each open vacancy's top 10 versus everyone who meets its requirements."""
     organisation = _organisation(org_key)
-    result = bias.organisation_bias(db.session, organisation.id, date.today(), threshold / 100, min_group)
+    result = bias.organisation_bias(db.session, organisation.id, clock.today(), threshold / 100, min_group)
     if as_json:
         click.echo(json.dumps({
             "organisation": organisation.key, "threshold_pp": threshold, "min_group": min_group,

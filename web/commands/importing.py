@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 import click
 from flask import current_app
 
 from models.catalogue.publishing.profiles import withdraw_expired
+from models.common import clock
 from models.importing import ImportFailed, resolve_organisation, run_import
 from web.extensions import db
 
@@ -34,7 +34,7 @@ def import_command(path: str, org_key: str | None) -> None:
             progress=progress,
         )
         # Consent withdrawn or ended in the client system takes the profile off at once.
-        withdrawn = withdraw_expired(db.session, date.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
+        withdrawn = withdraw_expired(db.session, clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
         db.session.commit()
     except ImportFailed as exc:
         db.session.rollback()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -11,7 +11,7 @@ from flask import current_app
 
 from models.base import utcnow
 from models.candidates import erasure
-from models.common import audit, throttle
+from models.common import audit, clock, throttle
 from models.common.backup import BackupError, backup, restore
 from web.extensions import db
 
@@ -28,7 +28,7 @@ AUDIT_MIN_DAYS = 180  # the BIO asks that logs be kept at least six months
 def purge_inactive(dry_run: bool, days: int | None) -> None:
     """Erase candidates who stopped being active longer ago than the retention period."""
     days = days or current_app.config["RETENTION_DAYS"]
-    due = erasure.inactive_candidates(db.session, date.today(), days)
+    due = erasure.inactive_candidates(db.session, clock.today(), days)
     click.echo(f"{len(due)} candidate(s) inactive for more than {days} days.")
     for candidate in due:
         click.echo(f"  candidate id {candidate.id} (organisation {candidate.organisation_id}, {candidate.status.value})")

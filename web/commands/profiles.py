@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 import click
 from flask import current_app
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from models import Organisation
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.catalogue.publishing.profiles import withdraw_expired
+from models.common import clock
 from web.extensions import db
 
 profiles_group = click.Group("profiles", help="Publish and withdraw anonymised public profiles.")
@@ -32,7 +32,7 @@ def publish(all_consented: bool, org_key: str | None) -> None:
         if organisation_id is None:
             click.echo(f"--org: unknown organisation {org_key!r}", err=True)
             sys.exit(2)
-    result = publish_all_consented(db.session, date.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
+    result = publish_all_consented(db.session, clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
                                    organisation_id=organisation_id)
     db.session.commit()
     for line in result.lines():
@@ -45,7 +45,7 @@ def withdraw_expired_command() -> None:
 
     Run daily from a scheduler (cron, systemd timer); safe to run more often.
     """
-    reasons = withdraw_expired(db.session, date.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
+    reasons = withdraw_expired(db.session, clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
     db.session.commit()
     click.echo(f"Withdrawn: {sum(reasons.values())}")
     for reason, n in reasons.most_common():

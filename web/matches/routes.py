@@ -7,7 +7,7 @@ from flask_login import current_user
 from matching.explain import render_reasons
 from matching.rank import VacancyIndex
 from models import Candidate, Vacancy
-from models.common import audit
+from models.common import audit, paging
 from models.enums import VacancyStatus
 from models.matches import queries
 from models.matches.documents import candidate_doc, vacancy_docs
@@ -34,10 +34,8 @@ def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
 @requires("matching")
 def queue():
     """Open vacancies of my organisation and shared with it, newest suggestions to review first."""
-    page = request.args.get("pagina", 1, type=int) or 1
-    rows, total = queries.queue(db.session, org_id(), page)
-    pages = max(1, -(-total // queries.PAGE_SIZE))
-    return render_template("matches/queue.html", rows=rows, page=min(page, pages), pages=pages, total=total)
+    page = queries.queue(db.session, org_id(), paging.page_number(request.args.get("pagina")))
+    return render_template("matches/queue.html", rows=page.items, page=page, total=page.total)
 
 
 @bp.route("/vacature/<int:vacancy_id>")

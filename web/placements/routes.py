@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Candidate, Employer, Placement
-from models.common import audit, locking
+from models.common import audit, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_euro
 from models.placements import recording as placements
@@ -72,17 +72,13 @@ def index():
             query = query.where(Placement.instrument == form.instrument.data)
         if form.werkgever.data:
             query = query.where(Placement.employer_id == form.werkgever.data)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(request.args.get("pagina", 1, type=int), 1)
-    rows = db.session.scalars(
-        query.options(joinedload(Placement.employer), joinedload(Placement.candidate).joinedload(Candidate.personal))
-        .order_by(Placement.start_date.desc(), Placement.id.desc())
-        .limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).all()
-    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
+    query = query.options(joinedload(Placement.employer), joinedload(Placement.candidate).joinedload(Candidate.personal))
+    page = paging.paginate(db.session, query.order_by(Placement.start_date.desc(), Placement.id.desc()),
+                           paging.page_number(request.args.get("pagina")), PER_PAGE)
+    rows = page.items
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("placements/index.html", form=form, placements=rows, total=total, page=page,
-                           pages=pages, args=args, names=show_names([p.candidate for p in rows]), labels=LABELS)
+    return render_template("placements/index.html", form=form, placements=rows, total=page.total, page=page,
+                           args=args, names=show_names([p.candidate for p in rows]), labels=LABELS)
 
 
 @bp.route("/<int:placement_id>")

@@ -1,16 +1,14 @@
 """One employer: create (with duplicate check), the employer page, edit with locking, history."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
-from models.common import locking
+from models.common import clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import VacancyStatus
 from models.register import employers as register
@@ -20,7 +18,7 @@ from web.extensions import db
 from web.forms import choices, show_errors
 
 from .forms import ContactMomentForm, EmployerForm, form_data
-from .helpers import Paging, page_arg, render_history
+from .helpers import render_history
 from .labels import CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
 from .routes import bp
 
@@ -66,7 +64,7 @@ def moment_form_for(employer: Employer, form: ContactMomentForm | None = None) -
     form.follow_up_owner_id.choices = choices(
         [(u.id, u.name) for u in register.managers(db.session, employer.organisation_id)])
     if request.method == "GET":
-        form.occurred_on.data = date.today()
+        form.occurred_on.data = clock.today()
         form.follow_up_owner_id.data = current_user.id
     return form
 
@@ -74,14 +72,11 @@ def moment_form_for(employer: Employer, form: ContactMomentForm | None = None) -
 def render_show(employer: Employer, form: ContactMomentForm, status: int = 200):
     """Render the employer page; every block is one query, the timeline is paginated."""
     session = db.session
-    total = session.scalar(select(func.count(ContactMoment.id)).where(ContactMoment.employer_id == employer.id))
-    paging = Paging(page_arg("tijdlijn"), TIMELINE_PAGE, total)
-    timeline = session.scalars(
-        select(ContactMoment).where(ContactMoment.employer_id == employer.id)
-        .options(joinedload(ContactMoment.author), joinedload(ContactMoment.contact_person),
-                 joinedload(ContactMoment.follow_up_owner))
-        .order_by(ContactMoment.occurred_on.desc(), ContactMoment.id.desc())
-        .limit(TIMELINE_PAGE).offset(paging.offset)).all()
+    page = paging.paginate(session, select(ContactMoment).where(ContactMoment.employer_id == employer.id)
+                           .options(joinedload(ContactMoment.author), joinedload(ContactMoment.contact_person),
+                                    joinedload(ContactMoment.follow_up_owner))
+                           .order_by(ContactMoment.occurred_on.desc(), ContactMoment.id.desc()),
+                           paging.page_number(request.args.get("tijdlijn")), TIMELINE_PAGE)
     vacancies = session.scalars(select(Vacancy).where(
         Vacancy.employer_id == employer.id, Vacancy.status == VacancyStatus.OPEN).order_by(Vacancy.title)).all()
     placements = session.scalars(select(Placement).where(Placement.employer_id == employer.id)
@@ -91,7 +86,7 @@ def render_show(employer: Employer, form: ContactMomentForm, status: int = 200):
     obligations = session.scalars(select(SroiObligation).where(SroiObligation.contractor_id == employer.id)
                                   .order_by(SroiObligation.period_start.desc())).all()
     return render_template(
-        "employers/show.html", employer=employer, form=form, timeline=timeline, paging=paging,
+        "employers/show.html", employer=employer, form=form, timeline=page.items, paging=page,
         vacancies=vacancies, placements=placements, requests=requests_, obligations=obligations,
         agreements=progress(session, employer.id), status_labels=STATUS_LABELS,
         channel_labels=CHANNEL_LABELS, target_group_labels=TARGET_GROUP_LABELS,

@@ -1,8 +1,5 @@
-"""Shared pieces of the register's views: list filters from the URL, paging, history rows."""
+"""Shared pieces of the register's views: list filters from the URL, history rows."""
 from __future__ import annotations
-
-import math
-from dataclasses import dataclass
 
 from flask import abort, render_template, request
 from sqlalchemy import select
@@ -49,27 +46,6 @@ def filter_args(filters: EmployerFilters) -> dict:
             "social_return": "1" if filters.sroi else "",
             "sortering": filters.sort if filters.sort != "name" else ""}
     return {key: value for key, value in args.items() if value}
-
-
-def page_arg(name: str = "pagina") -> int:
-    """A 1-based page number from the query string (bad values: 1)."""
-    value = request.args.get(name, "1")
-    return max(int(value), 1) if value.isdigit() else 1
-
-
-@dataclass(frozen=True)
-class Paging:
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(math.ceil(self.total / self.per_page), 1)
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page
 
 
 def history(session: Session, object_type: str, object_id: int) -> list[tuple[ChangeRecord, str | None]]:

@@ -1,8 +1,6 @@
 """Contact moments: logged from the employer page or the quick-add page; 'Mijn follow-ups'."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer
+from models.common import clock, paging
 from models.common.errors import InvalidInput
 from models.register import contacts
 from models.register.employers import managers
@@ -20,7 +19,6 @@ from web.forms import choices, show_errors
 
 from .employer_views import moment_form_for, render_show
 from .forms import QuickContactMomentForm, form_data
-from .helpers import Paging, page_arg
 from .routes import bp
 
 FOLLOW_UPS_PAGE = 50
@@ -77,7 +75,7 @@ def quick_moment():
     form.employer_id.choices = choices([])
     form.follow_up_owner_id.choices = _owner_choices()
     if request.method == "GET":
-        form.occurred_on.data = date.today()
+        form.occurred_on.data = clock.today()
         form.follow_up_owner_id.data = current_user.id
     valid = form.validate_on_submit()  # first: validating clears the errors set below
     employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
@@ -107,11 +105,9 @@ def _owner_choices():
 def follow_ups():
     """'Mijn follow-ups': what the signed-in user must follow up, overdue first."""
     query = contacts.open_follow_ups(current_user.id, org_id())
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    paging = Paging(page_arg(), FOLLOW_UPS_PAGE, total)
-    items = db.session.scalars(query.options(joinedload(ContactMoment.employer))
-                               .limit(FOLLOW_UPS_PAGE).offset(paging.offset)).all()
-    return render_template("employers/follow_ups.html", items=items, paging=paging, today=date.today())
+    page = paging.paginate(db.session, query.options(joinedload(ContactMoment.employer)),
+                           paging.page_number(request.args.get("pagina")), FOLLOW_UPS_PAGE)
+    return render_template("employers/follow_ups.html", items=page.items, paging=page, today=clock.today())
 
 
 @bp.route("/follow-ups/<int:moment_id>/afgerond", methods=["POST"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
-from models.common import audit, exports
+from models.common import audit, exports, paging
 from models.register.employers import managers
 from models.register.queries import PAGE_SIZE, count, rows
 from web.access import org_id, requires
 from web.extensions import db
 
-from .helpers import Paging, filter_args, filters_from_args, page_arg
+from .helpers import filter_args, filters_from_args
 from .labels import STATUS_LABELS
 
 bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
@@ -25,10 +25,10 @@ def index():
     """The organisation's employers, searched, filtered, sorted and paginated by the URL."""
     filters = filters_from_args()
     total = count(db.session, org_id(), filters)
-    paging = Paging(page_arg(), PAGE_SIZE, total)
-    page_rows = rows(db.session, org_id(), filters, paging.page) if paging.page <= paging.pages else []
+    number = paging.clamp(paging.page_number(request.args.get("pagina")), total, PAGE_SIZE)
+    page = paging.Page(rows(db.session, org_id(), filters, number), number, PAGE_SIZE, total)
     return render_template(
-        "employers/index.html", rows=page_rows, paging=paging, filters=filters, args=filter_args(filters),
+        "employers/index.html", rows=page.items, paging=page, filters=filters, args=filter_args(filters),
         managers=managers(db.session, org_id()), status_labels=STATUS_LABELS,
     )
 

@@ -1,13 +1,11 @@
 """Report pages per family, CSV/XLSX per figure, the list behind each bar, and the council view."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.common import audit, exports
+from models.common import audit, clock, exports, paging
 from models.common.errors import InvalidInput
 from models.common.money import format_euro
 from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
@@ -41,7 +39,7 @@ def council(value, people: bool = True) -> str:
 
 def _settings() -> tuple[PeriodForm, Period | None, str]:
     form = PeriodForm(request.args)
-    today = date.today()
+    today = clock.today()
     if not form.jaar.data:
         form.jaar.data = str(today.year)
     try:
@@ -61,7 +59,7 @@ def _args() -> dict:
 def _family_or_404(family: str, period: Period, scope: str):
     if family not in FAMILIES:
         abort(404)
-    return family_data(db.session, family, org_id(), scope, period, date.today(), current_app.config)
+    return family_data(db.session, family, org_id(), scope, period, clock.today(), current_app.config)
 
 
 @bp.route("/")
@@ -111,9 +109,9 @@ def drill(family: str, figure: str, code: str):
     form, period, scope = _settings()
     if period is None or family not in FAMILIES:
         abort(404)
-    page = max(1, request.args.get("pagina", 1, type=int))
+    page = paging.page_number(request.args.get("pagina"))
     org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
-    today = date.today()
+    today = clock.today()
     try:
         if family == "plaatsingen":
             result = drilldown.placements(db.session, figure, code, org_ids, period, page)
@@ -132,9 +130,9 @@ def drill(family: str, figure: str, code: str):
     if any(result.candidate_ids):
         audit.record(db.session, "view_personal", actor=current_user, origin=request.remote_addr, details={
             "what": f"report:{family}:{figure}:{code}", "count": len(result.rows)})
-    pages = max(1, -(-result.total // drilldown.PER_PAGE))
     return render_template("reports/drill.html", result=result, family=family, figure=figure, code=code,
-                           period=period, args=_args(), page=page, pages=pages, families=FAMILIES,
+                           period=period, args=_args(), families=FAMILIES,
+                           page=paging.Page(result.rows, result.page, drilldown.PER_PAGE, result.total),
                            link_candidates=can("candidates") and "candidates.show" in current_app.view_functions,
                            title=_("Lijst achter het cijfer"))
 
@@ -148,7 +146,7 @@ def council_view():
         return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
                                families=FAMILIES, scoped=False, scope=scope, args=_args(),
                                title=_("Raadsrapportage")), 422
-    today = date.today()
+    today = clock.today()
     sections = [(FAMILIES[f], family_data(db.session, f, org_id(), scope, period, today, current_app.config))
                 for f in ("plaatsingen", "social-return", "kandidaten")]
     return render_template("reports/council.html", sections=sections, period=period, scope=scope, args=_args(),

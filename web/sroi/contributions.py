@@ -1,7 +1,6 @@
 """Contributions to an obligation: linking placements, recording activities, exporting them."""
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from flask import Response, abort, flash, redirect, request, url_for
@@ -11,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Placement, SroiObligation
-from models.common import audit, exports
+from models.common import audit, clock, exports
 from models.common.errors import InvalidInput
 from models.placements import recording as placements
 from models.sroi import obligations as sroi
@@ -97,7 +96,7 @@ def export(fmt: str):
     obligations = db.session.scalars(select(SroiObligation).where(SroiObligation.organisation_id == org_id())
                                      .options(joinedload(SroiObligation.contractor))
                                      .order_by(SroiObligation.period_start, SroiObligation.id)).all()
-    today = date.today()
+    today = clock.today()
     progress = progress_many(db.session, obligations, today)
     rows = []
     for o in obligations:

@@ -1,16 +1,14 @@
 """Social-return obligations: list with progress, register, edit, and the obligation page."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import BuildingBlockTable, Employer, Placement, SroiObligation
-from models.common import locking
+from models.common import clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_percentage, plain_euro
 from models.sroi import contractor as sroi_contractor
@@ -38,14 +36,12 @@ def percentage(value):
 def index():
     """Obligations of the own organisation with realised value, forecast and status."""
     query = select(SroiObligation).where(SroiObligation.organisation_id == org_id())
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(request.args.get("pagina", 1, type=int), 1)
-    obligations = db.session.scalars(query.options(joinedload(SroiObligation.contractor))
-                                     .order_by(SroiObligation.period_end.desc(), SroiObligation.id.desc())
-                                     .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
-    return render_template("sroi/index.html", obligations=obligations, total=total, page=page,
-                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
-                           progress=progress_many(db.session, obligations, date.today()),
+    page = paging.paginate(db.session, query.options(joinedload(SroiObligation.contractor))
+                           .order_by(SroiObligation.period_end.desc(), SroiObligation.id.desc()),
+                           paging.page_number(request.args.get("pagina")), PER_PAGE)
+    obligations = page.items
+    return render_template("sroi/index.html", obligations=obligations, total=page.total, page=page,
+                           progress=progress_many(db.session, obligations, clock.today()),
                            waiting=sroi_contractor.waiting_counts(db.session, [o.id for o in obligations]),
                            status_labels=STATUS_LABELS)
 
@@ -141,8 +137,8 @@ def show(obligation_id: int, link_form=None, activity_form=None, access_form=Non
         (p.id, _("Plaatsing %(id)s, gestart %(start)s, %(hours)s u/week", id=p.id,
                  start=p.start_date.strftime("%d-%m-%Y"), hours=p.hours_per_week)) for p in candidates)
     return render_template("sroi/show.html", obligation=obligation, progress=progress(db.session, obligation,
-                           date.today()), status_labels=STATUS_LABELS, link_form=link_form,
-                           activity_form=activity_form or ActivityForm(prefix="activity"), today=date.today(),
+                           clock.today()), status_labels=STATUS_LABELS, link_form=link_form,
+                           activity_form=activity_form or ActivityForm(prefix="activity"), today=clock.today(),
                            proposals=sroi_contractor.proposals(db.session, obligation, waiting_only=True),
                            activity_labels=ACTIVITY_LABELS, review_errors=review_errors or {}, access_form=access_form or AccessForm(prefix="access"),
                            contacts=sroi_contractor.contacts(db.session, obligation.contractor)), status

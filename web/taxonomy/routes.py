@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from matching.text import normalise
-from models.common import locking
+from models.common import locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ConceptKind
 from models.taxonomy import admin as admin
@@ -30,7 +30,11 @@ def _concept_or_404(concept_id: int) -> Concept:
 
 
 def _page() -> int:
-    return max(1, request.args.get("pagina", 1, type=int))
+    return paging.page_number(request.args.get("pagina"))
+
+
+def _args() -> dict:
+    return {k: v for k, v in request.args.items() if k != "pagina"}
 
 
 def _errors_to(form, exc: InvalidInput, default: str) -> None:
@@ -45,10 +49,10 @@ def index():
     form = SearchForm(request.args)
     form.validate()
     kind = ConceptKind(form.kind.data) if form.kind.data in ("skill", "occupation") else None
-    concepts, total = admin.search(db.session, form.q.data or "", kind, _page(), PER_PAGE)
-    open_count = worklist.worklist(db.session, 1, 1)[1]
-    return render_template("taxonomy/index.html", form=form, concepts=concepts, total=total, page=_page(),
-                           pages=max(1, -(-total // PER_PAGE)), open_count=open_count)
+    page = admin.search(db.session, form.q.data or "", kind, _page(), PER_PAGE)
+    open_count = worklist.worklist(db.session, 1, 1).total
+    return render_template("taxonomy/index.html", form=form, concepts=page.items, total=page.total, page=page,
+                           open_count=open_count, args=_args())
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -167,10 +171,10 @@ def unlink_skill(concept_id: int, skill_id: int):
 @requires("taxonomy")
 def unmatched():
     """Wordings from imports and vacancies that matched no concept, most seen first, with proposals."""
-    rows, total = worklist.worklist(db.session, _page(), PER_PAGE)
-    proposals = worklist.proposals(db.session, [r.wording for r in rows])
-    return render_template("taxonomy/unmatched.html", items=list(zip(rows, proposals)), total=total,
-                           page=_page(), pages=max(1, -(-total // PER_PAGE)), form=LinkWordingForm(formdata=None))
+    page = worklist.worklist(db.session, _page(), PER_PAGE)
+    proposals = worklist.proposals(db.session, [r.wording for r in page.items])
+    return render_template("taxonomy/unmatched.html", items=list(zip(page.items, proposals)), total=page.total,
+                           page=page, args=_args(), form=LinkWordingForm(formdata=None))
 
 
 @bp.route("/ongekoppeld/<int:item_id>/koppelen", methods=["POST"])

@@ -1,12 +1,10 @@
 """`flask vacancies ...`: the scheduler's entry points for vacancies."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import click
-from flask import Blueprint, current_app
+from flask import Blueprint
 
+from models.common import clock
 from models.vacancies.edit import close_expired
 from web.extensions import db
 
@@ -17,7 +15,7 @@ def register_commands(bp: Blueprint) -> None:
     @bp.cli.command("close-expired")
     def close_expired_command() -> None:
         """Close every open or on-hold vacancy whose closing date has passed (run daily)."""
-        today = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+        today = clock.today()
         count = close_expired(db.session, today)
         db.session.commit()
         click.echo(f"Closed {count} vacancy(ies) whose closing date passed before {today.isoformat()}.")

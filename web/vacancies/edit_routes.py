@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.common import locking
+from models.common import clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import VacancyStatus
 from models.register.employer import Employer
@@ -16,7 +16,7 @@ from web.extensions import db
 
 from .employer_pick import resolve_employer, show_employer
 from .forms import VacancyForm
-from .routes import bp, get_own_vacancy_or_404, today
+from .routes import bp, get_own_vacancy_or_404
 
 
 def _show_errors(form: VacancyForm, exc: InvalidInput) -> None:
@@ -48,7 +48,7 @@ def create():
     if form.validate_on_submit() and _resolved(form):
         try:
             vacancy = editing.create_vacancy(db.session, org_id(), form.data_for_service(),
-                                             actor=current_user, today=today())
+                                             actor=current_user, today=clock.today())
         except InvalidInput as exc:
             _show_errors(form, exc)
         else:
@@ -78,7 +78,7 @@ def edit(vacancy_id: int):
     if form.validate_on_submit() and _resolved(form):
         try:
             locking.check_version(db.session, vacancy, form.version.data)
-            editing.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=today())
+            editing.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=clock.today())
             db.session.flush()
         except Conflict as exc:
             conflict = locking.conflict_message(exc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from models.common import identifiers
 from models.register.employer import Employer
 from models.register.queries import EmployerFilters, filtered
 from web.access import org_id
@@ -44,8 +45,8 @@ def resolve_employer(form) -> None:
     if not text:
         return  # the service says an employer is required
     own = Employer.organisation_id == org_id()
-    exact = db.session.scalars(select(Employer).where(
-        own, (func.lower(Employer.name) == text.lower()) | (Employer.kvk == text.replace(" ", ""))).limit(2)).all()
+    same = (func.lower(Employer.name) == text.lower()) | (Employer.kvk == identifiers.compact_kvk(text))
+    exact = db.session.scalars(select(Employer).where(own, same).limit(2)).all()
     matches = exact or db.session.scalars(
         select(Employer).where(Employer.id.in_(filtered(org_id(), EmployerFilters(q=text)).limit(MAX_CHOICES + 1)))
         .order_by(func.lower(Employer.name), Employer.id)).all()

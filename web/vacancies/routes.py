@@ -1,15 +1,12 @@
 """The vacancy list, a vacancy's page, its history and the export; own and shared vacancies."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
-from models.common import audit, exports
+from models.common import audit, clock, exports, paging
 from models.vacancies import edit, queries, sharing
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
@@ -25,11 +22,6 @@ PER_PAGE = 25
 @bp.context_processor
 def _helpers() -> dict:
     return {"education_labels": EDUCATION_LABELS}
-
-
-def today():
-    """Today in the installation's time zone (the closing date is a local calendar day)."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def get_visible_or_404(vacancy_id: int) -> Vacancy:
@@ -65,16 +57,15 @@ def filters_from_request() -> queries.Filters:
 @requires("vacancies")
 def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
-    edit.close_expired(db.session, today())
+    edit.close_expired(db.session, clock.today())
     filters = filters_from_request()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = queries.list_page(db.session, org_id(), filters, page, PER_PAGE)
+    page = queries.list_page(db.session, org_id(), filters, paging.page_number(request.args.get("page")), PER_PAGE)
     # The employer filter comes from the employer's page (?employer=ID); the search box finds
     # employers by name, so the list has no select of every employer of the register.
     employer = db.session.get(Employer, filters.employer_id) if filters.employer_id else None
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
-        "vacancies/index.html", rows=rows, total=total, page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1),
+        "vacancies/index.html", rows=page.items, total=page.total, page=page,
         filters=filters, status_labels=STATUS_LABELS,
         employer_filter=employer if employer is not None and employer.organisation_id == org_id() else None,
         without_employer={k: v for k, v in args.items() if k != "employer"},
@@ -88,7 +79,7 @@ def export(fmt: str):
     """The filtered list as CSV or XLSX (business data only); every export is audit-logged."""
     if fmt not in exports.MIMETYPES:
         abort(404)
-    edit.close_expired(db.session, today())
+    edit.close_expired(db.session, clock.today())
     filters = filters_from_request()
     rows = queries.export_rows(db.session, org_id(), filters)
     content, mimetype = exports.export(fmt, queries.EXPORT_HEADERS, rows, title="Vacatures")
@@ -97,7 +88,7 @@ def export(fmt: str):
         "scope": filters.scope, "employer": filters.employer_id,
     })
     return Response(content, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="vacatures-{today().isoformat()}.{fmt}"'})
+        "Content-Disposition": f'attachment; filename="vacatures-{clock.today().isoformat()}.{fmt}"'})
 
 
 @bp.route("/<int:vacancy_id>")
@@ -105,7 +96,7 @@ def export(fmt: str):
 def show(vacancy_id: int):
     """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
     for a partner (read-only) who shared it and the form to propose their own candidates."""
-    edit.close_expired(db.session, today())
+    edit.close_expired(db.session, clock.today())
     vacancy = get_visible_or_404(vacancy_id)
     own = vacancy.organisation_id == org_id()
     concept_ids = {t.concept_id for t in vacancy.terms if t.concept_id}

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stdnum import iban as stdnum_iban
-from stdnum.nl import bsn as stdnum_bsn
-
 from models.catalogue.scrubbing.lexicon import COMMON_CAPITALISED
+from models.common import identifiers
 
 Span = tuple[str, int, int]
 
@@ -70,15 +68,9 @@ def urls(text: str) -> Iterator[Span]:
 
 
 def _phone_ok(raw: str) -> bool:
-    digits = re.sub(r"\D", "", raw)
-    if raw.startswith("+") or raw.startswith("00"):
-        digits = digits[2:] if raw.startswith("00") else digits
-        if digits.startswith("310"):
-            return len(digits) == 12
-        if digits.startswith("31"):
-            return len(digits) == 11
-        return 9 <= len(digits) <= 14
-    return digits.startswith("0") and len(digits) == 10 and not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw)
+    # "1.2.3" and "0.12.": a version or an amount in running text, not a phone number
+    international = raw.startswith("+") or raw.startswith("00")
+    return identifiers.phone_digits_ok(raw) and (international or not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw))
 
 
 def phones(text: str) -> Iterator[Span]:
@@ -103,7 +95,7 @@ def ibans(text: str) -> Iterator[Span]:
     for m in _IBAN.finditer(text):
         raw = m.group()
         while raw:
-            if stdnum_iban.is_valid(raw):
+            if identifiers.is_iban(raw):
                 yield "iban", m.start(), m.start() + len(raw)
                 break
             cut = raw.rfind(" ")
@@ -118,7 +110,7 @@ def bsns(text: str) -> Iterator[Span]:
             continue
         before = text[max(0, m.start() - 40):m.start()]
         labelled = bool(_BSN_CONTEXT.search(before))
-        if labelled or (stdnum_bsn.is_valid(digits) and not _KVK_CONTEXT.search(before)):
+        if labelled or (identifiers.is_bsn(digits) and not _KVK_CONTEXT.search(before)):
             yield "bsn", m.start(), m.end()
 
 

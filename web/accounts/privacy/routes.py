@@ -6,10 +6,11 @@ from datetime import UTC, datetime, time, timedelta
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models import AuditEvent, Candidate, User
 from models.candidates import erasure
+from models.common import paging
 from models.enums import Role
 from web.access import get_own_or_404, requires
 from web.extensions import db
@@ -44,14 +45,11 @@ def audit_log():
             query = query.where(AuditEvent.at >= datetime.combine(data["since"], time.min, UTC))
         if data["until"]:
             query = query.where(AuditEvent.at < datetime.combine(data["until"] + timedelta(days=1), time.min, UTC))
-    page = max(request.args.get("pagina", 1, type=int), 1)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = db.session.execute(
-        query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).all()
+    page = paging.paginate(db.session, query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
+                           paging.page_number(request.args.get("pagina")), PER_PAGE)
+    rows = page.items
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("privacy/audit_log.html", form=form, rows=rows, total=total, page=page,
-                           pages=max((total + PER_PAGE - 1) // PER_PAGE, 1), args=args)
+    return render_template("privacy/audit_log.html", form=form, rows=rows, total=page.total, page=page, args=args)
 
 
 @bp.route("/kandidaten/<int:candidate_id>/wissen", methods=["GET", "POST"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.routing import BuildError
 
 from models import EmployerRequest, User
 from models.catalogue import employer_requests as service
-from models.common import locking
+from models.common import locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
@@ -36,20 +36,16 @@ def index():
         query = query.where(EmployerRequest.owner_id == current_user.id)
     elif form.owner.data == "none":
         query = query.where(EmployerRequest.owner_id.is_(None))
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
-    rows = db.session.scalars(
-        query.options(joinedload(EmployerRequest.profile))
-        .order_by(EmployerRequest.created_at.desc(), EmployerRequest.id.desc())
-        .limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).all()
+    page = paging.paginate(db.session, query.options(joinedload(EmployerRequest.profile))
+                           .order_by(EmployerRequest.created_at.desc(), EmployerRequest.id.desc()),
+                           paging.page_number(request.args.get("pagina")), PER_PAGE)
+    rows = page.items
     owner_ids = {r.owner_id for r in rows if r.owner_id}
     owners = ({uid: name for uid, name in db.session.execute(select(User.id, User.name).where(User.id.in_(owner_ids)))}
               if owner_ids else {})
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("requests/index.html", form=form, requests=rows, total=total, page=page,
-                           pages=pages, args=args, labels=STATUS_LABELS, owners=owners)
+    return render_template("requests/index.html", form=form, requests=rows, total=page.total, page=page,
+                           args=args, labels=STATUS_LABELS, owners=owners)
 
 
 def _employer_url(employer) -> str | None:

@@ -1,12 +1,11 @@
 """The bias monitor page: flags per open vacancy and the overall table of the own organisation."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from matching.bias import MIN_GROUP, THRESHOLD
+from models.common import clock, paging
 from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db
@@ -28,10 +27,9 @@ def index():
     valid = form.validate()
     threshold = (form.threshold.data if valid and form.threshold.data else round(THRESHOLD * 100)) / 100
     min_group = form.min_group.data if valid and form.min_group.data else MIN_GROUP
-    result = bias.organisation_bias(db.session, org_id(), date.today(), threshold, min_group)
-    page = max(1, request.args.get("pagina", 1, type=int))
-    shown = result.vacancies[(page - 1) * PER_PAGE: page * PER_PAGE]
-    pages = max(1, -(-len(result.vacancies) // PER_PAGE))
-    return render_template("bias/index.html", form=form, result=result, shown=shown, page=page, pages=pages,
+    result = bias.organisation_bias(db.session, org_id(), clock.today(), threshold, min_group)
+    page = paging.of_list(result.vacancies, paging.page_number(request.args.get("pagina")), PER_PAGE)
+    shown = page.items
+    return render_template("bias/index.html", form=form, result=result, shown=shown, page=page,
                            dimensions=DIMENSIONS, groups=GROUPS, threshold=threshold, min_group=min_group,
                            title=_("Bias-monitor")), 422 if form.errors else 200

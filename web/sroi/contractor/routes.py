@@ -5,13 +5,12 @@ No page names a placed job seeker: placements show only instrument, hours and th
 """
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Employer, SroiObligation
+from models.common import clock
 from models.common.errors import InvalidInput
 from models.enums import ActivityStatus
 from models.sroi import contractor as sroi_contractor
@@ -53,7 +52,7 @@ def index():
     employer = _employer_or_404()
     obligations = sroi_contractor.obligations_for(db.session, employer)
     return render_template("contractor/index.html", employer=employer, obligations=obligations,
-                           progress=progress_many(db.session, obligations, date.today()),
+                           progress=progress_many(db.session, obligations, clock.today()),
                            status_labels=STATUS_LABELS)
 
 
@@ -63,8 +62,8 @@ def show(obligation_id: int, form=None, status: int = 200):
     """One obligation: amount, realised, remaining, forecast, status, contributions, own proposals."""
     obligation = _obligation_or_404(obligation_id)
     return render_template(
-        "contractor/show.html", obligation=obligation, progress=progress(db.session, obligation, date.today()),
-        status_labels=STATUS_LABELS, today=date.today(), form=form or ProposalForm(prefix="activity"),
+        "contractor/show.html", obligation=obligation, progress=progress(db.session, obligation, clock.today()),
+        status_labels=STATUS_LABELS, today=clock.today(), form=form or ProposalForm(prefix="activity"),
         proposals=sroi_contractor.proposals(db.session, obligation), proposal_labels=PROPOSAL_LABELS,
         activity_labels=ACTIVITY_LABELS), status
 

@@ -1,12 +1,9 @@
 """`/vacature-aanmelden`: employers send in a vacancy without an account; staff review it."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-
-from models.common import throttle
+from models.common import clock, throttle
 from models.common.errors import InvalidInput
 from models.vacancies.review import submit_public
 from web.extensions import db
@@ -28,7 +25,7 @@ def submit():
         throttle.hit(db.session, "vacancy_submission", origin)
         if form.website.data:
             return redirect(url_for(".thanks"))  # the honeypot: look successful, store nothing
-        today = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+        today = clock.today()
         try:
             submit_public(db.session, {name: form[name].data for name in form.FIELDS}, today=today)
         except InvalidInput as exc:
