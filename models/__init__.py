@@ -6,6 +6,11 @@ keep derived data in step are installed explicitly (models.events.install). Noth
 from models.accounts.organisation import Organisation
 from models.accounts.user import User
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.history import ActionPlan, LadderAssessment
+from models.candidates.outreach import OutreachContact
+from models.candidates.participatiebaan import Participatiebaan
+from models.candidates.screening import ScreeningRoute
+from models.candidates.trajectory import Trajectory, TrajectoryBudget
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
@@ -23,6 +28,8 @@ from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 from .base import Base, utcnow
 
 __all__ = [
+    "ActionPlan", "LadderAssessment", "OutreachContact", "Participatiebaan", "ScreeningRoute", "Trajectory",
+    "TrajectoryBudget",
     "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",
     "BuildingBlockTableVersion", "CacheStamp", "Candidate", "CandidatePersonal", "CandidateTerm",
     "CatalogueTerm", "ProfileTerm",
