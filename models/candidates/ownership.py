@@ -27,6 +27,9 @@ PROTECTED: dict[str, str] = {
     "publish_consent": "publish_consent", "consent_until": "consent_until",
 }
 LIST_FIELDS = {"driving_licences", "certificates", "desired_occupations", "skills"}
+# Kept in Werkbrug, optional in the format: a record without the field says nothing about it.
+OPTIONAL_IN_FORMAT = {"expected_ladder", "expected_ladder_on", "plan_date", "owner_email", "screening_route",
+                      "screened_on"}
 SOURCE_ONLY = ("first_name", "last_name", "birth_date", "postcode", "city", "experience", "about", "target_groups")
 
 
@@ -73,7 +76,7 @@ def merge_protected(candidate, record: dict) -> tuple[dict, list[str]]:
         return record, []
     merged, skipped = dict(record), []
     for field in list(edited):
-        if field not in PROTECTED:
+        if field not in PROTECTED or (field in OPTIONAL_IN_FORMAT and field not in record):
             continue
         mine = current_value(candidate, field)
         if import_value(record, field) == mine:
