@@ -11,7 +11,8 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
 from models.catalogue.publishing import profiles
-from models.common import audit, locking
+from models.candidates import ownership
+from models.common import audit, clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
@@ -76,7 +77,7 @@ def index():
     ).unique().all()
     args = {k: v for k, v in request.args.items() if k != "pagina"}
     return render_template("candidates/index.html", form=form, candidates=rows, total=total, page=page,
-                           pages=pages, args=args, today=date.today())
+                           pages=pages, args=args, today=clock.today())
 
 
 @bp.route("/<int:candidate_id>")
@@ -85,15 +86,23 @@ def show(candidate_id: int):
     """The full record with personal data (audit-logged), terms, ladder and consent."""
     candidate = load_candidate(candidate_id)
     view_personal(candidate, "record")
-    form = ConsentForm(data={"version": candidate.version, "given": candidate.publish_consent,
-                             "given_on": candidate.consent_given_on, "until": candidate.consent_until})
-    return _render_show(candidate, form)
+    return _render_show(candidate)
 
 
-def _render_show(candidate: Candidate, form: ConsentForm, status: int = 200, conflict: str | None = None):
+def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: int = 200,
+                 conflict: str | None = None, **forms):
+    """The candidate page; ``forms`` replaces a default form of the file (one that failed validation)."""
+    from .edit_routes import default_forms
+    from .file_view import file_context
+
+    if form is None:
+        form = ConsentForm(data={"version": candidate.version, "given": candidate.publish_consent,
+                                 "given_on": candidate.consent_given_on, "until": candidate.consent_until})
     terms = {kind: [t for t in candidate.terms if t.kind == kind] for kind in TermKind}
+    today = clock.today()
     return render_template("candidates/show.html", candidate=candidate, form=form, terms=terms,
-                           conflict=conflict, today=date.today()), status
+                           conflict=conflict, today=today, forms={**default_forms(candidate), **forms},
+                           **file_context(candidate, today)), status
 
 
 @bp.route("/<int:candidate_id>/toestemming", methods=["POST"])
@@ -108,8 +117,9 @@ def consent(candidate_id: int):
         locking.check_version(db.session, candidate, form.version.data)
         profiles.record_consent(
             db.session, candidate, given=form.given.data, given_on=form.given_on.data, until=form.until.data,
-            actor=current_user, today=date.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
+            actor=current_user, today=clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
         )
+        ownership.mark_edited(candidate, ["publish_consent", "consent_until"], clock.utcnow())
     except Conflict as exc:
         return _render_show(candidate, form, 409, locking.conflict_message(exc))
     except InvalidInput as exc:
@@ -121,4 +131,4 @@ def consent(candidate_id: int):
     return redirect(url_for(".show", candidate_id=candidate.id))
 
 
-from . import profile_routes  # noqa: E402,F401  (registers the profile pages on bp)
+from . import caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: E402,F401,I001  (register their pages on bp)
