@@ -11,12 +11,13 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from models import Candidate, PublicProfile
 from models.catalogue.publishing import profiles
-from models.candidates import ownership
+from models.candidates import ownership, records
 from models.common import audit, clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.forms import choices
 
 from .forms import CandidateFilterForm, ConsentForm
 
@@ -55,6 +56,8 @@ def view_personal(candidate: Candidate, page: str) -> None:
 def index():
     """Candidates of the own organisation, by client number, place and occupation; no names."""
     form = CandidateFilterForm(request.args)
+    routes = records.routes(db.session, current_user.organisation_id, active_only=False)
+    form.route.choices = choices([("", _("Alle")), ("none", _("Niet gescreend"))] + [(str(r.id), r.label) for r in routes])
     form.validate()
     query = (select(Candidate).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
              .where(Candidate.organisation_id == current_user.organisation_id))
@@ -65,6 +68,10 @@ def index():
                                 func.lower(cast(Candidate.desired_occupations, String)).like(like)))
     if form.owner.data == "mine":
         query = query.where(Candidate.owner_id == current_user.id)
+    if form.route.data == "none":
+        query = query.where(Candidate.screening_route_id.is_(None))
+    elif (form.route.data or "").isdigit():
+        query = query.where(Candidate.screening_route_id == int(form.route.data))
     clause = profile_filter(form.profile.data or "")
     if clause is not None:
         query = query.where(clause)
