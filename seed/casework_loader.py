@@ -8,8 +8,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import (
-    ActionPlan, Candidate, Employer, LadderAssessment, Organisation, OutreachContact, Participatiebaan,
-    ScreeningRoute, Trajectory, TrajectoryBudget, User,
+    ActionPlan,
+    Candidate,
+    Employer,
+    LadderAssessment,
+    Organisation,
+    OutreachContact,
+    Participatiebaan,
+    ScreeningRoute,
+    Trajectory,
+    TrajectoryBudget,
+    User,
 )
 from models.accounts import users as accounts
 from models.candidates.participatiebanen import Settings, add_months

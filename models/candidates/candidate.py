@@ -1,7 +1,7 @@
 """Job seekers: the matching profile, and their personal data kept in a separate table."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint

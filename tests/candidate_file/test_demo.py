@@ -5,8 +5,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from models import (
-    ActionPlan, Candidate, LadderAssessment, Organisation, OutreachContact, Participatiebaan, Trajectory,
-    TrajectoryBudget, User,
+    ActionPlan,
+    Candidate,
+    LadderAssessment,
+    Organisation,
+    OutreachContact,
+    Participatiebaan,
+    Trajectory,
+    TrajectoryBudget,
+    User,
 )
 from models.common import clock
 from seed.accounts import DEMO_PASSWORD

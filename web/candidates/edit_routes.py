@@ -14,7 +14,12 @@ from web.extensions import db
 from web.forms import choices, show_errors
 
 from .file_forms import (
-    CandidateEditForm, LadderForm, ParticipatiebaanForm, PlanForm, ScreeningForm, TrajectoryForm,
+    CandidateEditForm,
+    LadderForm,
+    ParticipatiebaanForm,
+    PlanForm,
+    ScreeningForm,
+    TrajectoryForm,
 )
 from .routes import _render_show, bp, load_candidate, view_personal
 

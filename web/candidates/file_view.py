@@ -16,6 +16,17 @@ from models.enums import CandidateStatus, ProfileStatus
 from web.extensions import db
 
 
+FIELD_LABELS = {
+    "email": "e-mailadres", "phone": "telefoon", "education": "opleiding", "dutch_level": "Nederlands",
+    "hours_min": "minimum uren", "hours_max": "maximum uren", "max_travel_km": "reisafstand",
+    "available_from": "beschikbaar vanaf", "driving_licences": "rijbewijs", "certificates": "certificaten",
+    "desired_occupations": "gewenste beroepen", "skills": "vaardigheden", "ladder": "trede",
+    "ladder_assessed_on": "datum trede", "expected_ladder": "verwachte trede", "expected_ladder_on": "datum verwachte trede",
+    "plan_date": "datum plan", "owner_email": "eigenaar", "screening_route": "screeningsroute",
+    "screened_on": "datum screening", "publish_consent": "toestemming", "consent_until": "toestemming tot",
+}
+
+
 def not_published_reason(candidate: Candidate, today: date) -> str | None:
     """Why the candidate has no published profile (Dutch), or None when it is published."""
     profile = candidate.profile
@@ -78,5 +89,6 @@ def file_context(candidate: Candidate, today: date) -> dict:
                                             .where(Suggestion.candidate_id == candidate.id)
                                             .order_by(Suggestion.created_at.desc()).limit(20))),
         "not_published": not_published_reason(candidate, today),
+        "edited_labels": sorted(FIELD_LABELS.get(f, f) for f in (candidate.edited_fields or {})),
         "settings": participatiebanen.Settings.from_config(current_app.config),
     }

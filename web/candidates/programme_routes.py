@@ -19,7 +19,12 @@ from web.forms import choices, show_errors
 
 from .edit_routes import _file_post
 from .file_forms import (
-    BudgetForm, ParticipatiebaanEndForm, ParticipatiebaanForm, ProviderForm, RouteForm, TrajectoryEndForm,
+    BudgetForm,
+    ParticipatiebaanEndForm,
+    ParticipatiebaanForm,
+    ProviderForm,
+    RouteForm,
+    TrajectoryEndForm,
     TrajectoryForm,
 )
 from .routes import bp

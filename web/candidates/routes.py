@@ -1,17 +1,15 @@
 """Candidate list, candidate record (audit-logged) and consent."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import String, and_, cast, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from models import Candidate, PublicProfile
-from models.catalogue.publishing import profiles
 from models.candidates import ownership, records
+from models.catalogue.publishing import profiles
 from models.common import audit, clock, locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
@@ -138,4 +136,4 @@ def consent(candidate_id: int):
     return redirect(url_for(".show", candidate_id=candidate.id))
 
 
-from . import caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: E402,F401,I001  (register their pages on bp)
+from . import caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: F401  (register their pages on bp)
