@@ -6,6 +6,11 @@ keep derived data in step are installed explicitly (models.events.install). Noth
 from models.accounts.organisation import Organisation
 from models.accounts.user import User
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.history import ActionPlan, LadderAssessment
+from models.candidates.outreach import OutreachContact
+from models.candidates.participatiebaan import Participatiebaan
+from models.candidates.screening import ScreeningRoute
+from models.candidates.trajectory import Trajectory, TrajectoryBudget
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
@@ -23,12 +28,49 @@ from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 from .base import Base, utcnow
 
 __all__ = [
-    "Agreement", "ApiToken", "AuditEvent", "Base", "BuildingBlock", "BuildingBlockTable",
-    "BuildingBlockTableVersion", "CacheStamp", "Candidate", "CandidatePersonal", "CandidateTerm",
-    "CatalogueTerm", "ProfileTerm",
-    "ChangeRecord", "Concept", "ConceptAlias", "ConceptRelation", "ContactMoment",
-    "ContactPerson", "ContractorAccess", "Employer", "EmployerRequest", "Favourite", "Organisation", "OutboxMessage",
-    "Placement", "PublicProfile", "SavedSearch", "SroiActivity", "SroiObligation", "Suggestion",
-    "ThrottleEvent", "UnmatchedWording", "User", "Vacancy", "VacancyShare", "VacancyTerm",
+    "ActionPlan",
+    "Agreement",
+    "ApiToken",
+    "AuditEvent",
+    "Base",
+    "BuildingBlock",
+    "BuildingBlockTable",
+    "BuildingBlockTableVersion",
+    "CacheStamp",
+    "Candidate",
+    "CandidatePersonal",
+    "CandidateTerm",
+    "CatalogueTerm",
+    "ChangeRecord",
+    "Concept",
+    "ConceptAlias",
+    "ConceptRelation",
+    "ContactMoment",
+    "ContactPerson",
+    "ContractorAccess",
+    "Employer",
+    "EmployerRequest",
+    "Favourite",
+    "LadderAssessment",
+    "Organisation",
+    "OutboxMessage",
+    "OutreachContact",
+    "Participatiebaan",
+    "Placement",
+    "ProfileTerm",
+    "PublicProfile",
+    "SavedSearch",
+    "ScreeningRoute",
+    "SroiActivity",
+    "SroiObligation",
+    "Suggestion",
+    "ThrottleEvent",
+    "Trajectory",
+    "TrajectoryBudget",
+    "UnmatchedWording",
+    "User",
+    "Vacancy",
+    "VacancyShare",
+    "VacancyTerm",
     "utcnow",
 ]

@@ -185,3 +185,37 @@ class ActivityStatus(StrEnum):
     PROPOSED = "proposed"
     APPROVED = "approved"
     REJECTED = "rejected"
+
+
+class TrajectoryKind(StrEnum):
+    LANGUAGE_AND_WORK = "language_and_work"
+    DEVELOPMENT_NETWORK = "development_network"
+    PARTICIPATION_COACHING = "participation_coaching"
+    ACTIVATION = "activation"
+    TRAINING = "training"
+    WORK_FIT = "work_fit"
+    OTHER = "other"
+
+
+class TrajectoryResult(StrEnum):
+    WEP = "wep"  # moved on to a work-experience placement
+    PAID_WORK = "paid_work"
+    PARTICIPATION = "participation"
+    EDUCATION = "education"
+    DROPPED_OUT = "dropped_out"
+    OTHER = "other"
+
+
+class OutreachStep(StrEnum):
+    SELECTED = "selected"
+    APPROACHED = "approached"
+    TALKED = "talked"
+    FOLLOW_UP = "follow_up"
+    REFERRED = "referred"
+
+
+class OutreachReferral(StrEnum):
+    COACH = "coach"
+    WORK_CENTRE = "work_centre"
+    SOCIAL_CARE_TEAM = "social_care_team"
+    OTHER = "other"

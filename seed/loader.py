@@ -15,6 +15,7 @@ from models.sroi.tables import load_shipped_tables
 from models.taxonomy.loading import load_taxonomy
 from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity
+from seed.casework_loader import load_casework
 from seed.demo import generate_activity, generate_import
 
 # The municipality gets the full demo set; the partner a smaller one of its own.
@@ -44,4 +45,6 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
                 yield f"{org_key} {line}"
             if line := create_demo_contractor(session, org):
                 yield f"{org_key} {line}"
+        for line in load_casework(session, org, doc, seed=seed + offset):
+            yield f"{org_key} {line}"
     yield from publish_all_consented(session, clock.today(), origin="seed").lines()

@@ -14,6 +14,8 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     # Reading vacancies (own and shared with the organisation): matchers need them too.
     "vacancies": frozenset({Role.ACCOUNT_MANAGER, Role.MATCHER, Role.COORDINATOR}),
     "candidates": frozenset({Role.MATCHER, Role.COORDINATOR}),
+    # Reassigning caseloads, screening routes, trajectory budgets and outreach selection.
+    "caseload_admin": frozenset({Role.COORDINATOR}),
     "matching": frozenset({Role.MATCHER, Role.COORDINATOR}),
     "placements": frozenset({Role.MATCHER, Role.ACCOUNT_MANAGER, Role.COORDINATOR}),
     "reports": frozenset({Role.COORDINATOR}),

@@ -31,6 +31,12 @@ class Defaults:
     RETENTION_DAYS = 2 * 365  # inactive candidates are erased after this long (flask candidates purge-inactive)
     AUDIT_RETENTION_DAYS = 2 * 365  # audit events are deleted after this long (flask audit prune; at least 180)
     PROFILE_K_ANONYMITY = 5
+    CASELOAD_LIMIT = 50  # active candidates per owner before the caseload page says "te hoog"
+    PARTICIPATIEBAAN_CAPACITY = 500  # participatiebanen that may start per year
+    PARTICIPATIEBAAN_PREMIUM_CENTS = 60000  # premium per period (EUR 600)
+    PARTICIPATIEBAAN_PREMIUM_MONTHS = 6  # a premium per half year
+    PARTICIPATIEBAAN_MAX_MONTHS = 24  # the maximum term
+    PARTICIPATIEBAAN_REMIND_DAYS = 56  # the caseload page lists a participatiebaan this long before its end
     PROFILE_NOINDEX = True
     # Public catalogue, per client address and hour (counted in the database, shared by workers).
     CATALOGUE_MAX_LIST_VIEWS_PER_HOUR = 300

@@ -1,7 +1,7 @@
 """Job seekers: the matching profile, and their personal data kept in a separate table."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
@@ -12,6 +12,7 @@ from models.enums import CandidateStatus, DutchLevel, Education, TermKind
 
 if TYPE_CHECKING:
     from models.accounts.user import User
+    from models.candidates.screening import ScreeningRoute
     from models.catalogue.profile import PublicProfile
 
 
@@ -25,6 +26,7 @@ class Candidate(Versioned, Timestamps, Base):
         CheckConstraint("hours_max BETWEEN 1 AND 48", name="hours_max_range"),
         CheckConstraint("hours_min <= hours_max", name="hours_order"),
         CheckConstraint("ladder BETWEEN 1 AND 6", name="ladder_range"),
+        CheckConstraint("expected_ladder BETWEEN 1 AND 6", name="expected_ladder_range"),
         CheckConstraint("max_travel_km BETWEEN 0 AND 500", name="travel_range"),
     )
 
@@ -50,9 +52,21 @@ class Candidate(Versioned, Timestamps, Base):
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     ladder: Mapped[int | None]
     ladder_assessed_on: Mapped[date | None]
+    # The rung expected in 12 months and when that was judged; "in beeld" needs both recent.
+    expected_ladder: Mapped[int | None]
+    expected_ladder_on: Mapped[date | None]
     target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)
     benefit_since: Mapped[date | None]
     plan_updated_on: Mapped[date | None]  # date of the current plan of action, if any
+    next_review_on: Mapped[date | None]  # the current plan's next review (overdue on the caseload page)
+    status_reason: Mapped[str | None] = mapped_column(String(300))
+    screening_route_id: Mapped[int | None] = mapped_column(
+        ForeignKey("screening_route.id", ondelete="SET NULL"), index=True
+    )
+    screened_on: Mapped[date | None]
+    # Field ownership: source fields a person changed, {field: ISO timestamp}; the import skips them
+    # (and reports it) until the source system delivers the same value (models/candidates/ownership).
+    edited_fields: Mapped[dict | None] = mapped_column(JSON, default=dict)
     publish_consent: Mapped[bool] = mapped_column(default=False)
     consent_given_on: Mapped[date | None]
     consent_until: Mapped[date | None]
@@ -64,6 +78,7 @@ class Candidate(Versioned, Timestamps, Base):
     )
     terms: Mapped[list[CandidateTerm]] = relationship(cascade="all, delete-orphan")
     owner: Mapped[User | None] = relationship()
+    screening_route: Mapped[ScreeningRoute | None] = relationship()
     profile: Mapped[PublicProfile | None] = relationship(back_populates="candidate", uselist=False)
 
     def __repr__(self) -> str:  # never the name: reprs end up in logs

@@ -7,6 +7,10 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.history import ActionPlan, LadderAssessment
+from models.candidates.outreach import OutreachContact
+from models.candidates.participatiebaan import Participatiebaan
+from models.candidates.trajectory import Trajectory
 from models.catalogue.profile import Favourite, PublicProfile
 from models.common import audit
 from models.common.audit_log import ChangeRecord
@@ -35,6 +39,12 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
         ChangeRecord.object_id == candidate_id,
     ))
     session.execute(update(Placement).where(Placement.candidate_id == candidate_id).values(candidate_id=None))
+    # The file's notes and plans describe the person: gone. Trajectories, participatiebanen and outreach
+    # steps stay for the budget, capacity and funnel counts, without the person.
+    session.execute(delete(LadderAssessment).where(LadderAssessment.candidate_id == candidate_id))
+    session.execute(delete(ActionPlan).where(ActionPlan.candidate_id == candidate_id))
+    for model in (Trajectory, Participatiebaan, OutreachContact):
+        session.execute(update(model).where(model.candidate_id == candidate_id).values(candidate_id=None))
     session.expunge(candidate)
     session.execute(delete(Candidate).where(Candidate.id == candidate_id))
     stamp = session.get(CacheStamp, "match-index")

@@ -62,9 +62,34 @@ def vacancy_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
     return out
 
 
-def candidate_values(r: dict) -> dict[str, Any]:
+# Columns kept in Werkbrug that a source system may deliver: an update leaves them as they are
+# when the record does not carry the field (older exports know nothing of them).
+OPTIONAL_COLUMNS = {
+    "expected_ladder": ("expected_ladder", "expected_ladder_on"), "plan_date": ("plan_updated_on",),
+    "plan_review_on": ("next_review_on",), "owner_email": ("owner_id",),
+    "screening_route": ("screening_route_id", "screened_on"),
+}
+
+
+def absent_columns(r: dict) -> set[str]:
+    """The optional columns an update must not touch because ``r`` does not deliver their field."""
+    return {col for key, cols in OPTIONAL_COLUMNS.items() if key not in r for col in cols}
+
+
+def candidate_values(r: dict, owner_ids: dict[str, int] | None = None,
+                     route_ids: dict[str, int] | None = None) -> dict[str, Any]:
+    """Column values of a candidate record; ``owner_ids`` by lower-case e-mail, ``route_ids`` by code."""
     consent = bool(r.get("publish_consent", False))
+    expected = r.get("expected_ladder")
+    owner = (r.get("owner_email") or "").strip().lower()
+    route = r.get("screening_route")
     return {
+        "expected_ladder": expected,
+        "expected_ladder_on": _date(r.get("expected_ladder_on") or r.get("ladder_assessed_on")) if expected else None,
+        "plan_updated_on": _date(r.get("plan_date")), "next_review_on": _date(r.get("plan_review_on")),
+        "owner_id": (owner_ids or {}).get(owner) if owner else None,
+        "screening_route_id": (route_ids or {}).get(route) if route else None,
+        "screened_on": _date(r.get("screened_on")) if route else None,
         "place": r.get("city"), **point_values(r.get("postcode"), r.get("city")),
         "education": r.get("education"), "dutch_level": r.get("dutch_level"),
         "driving_licences": list(r.get("driving_licences", [])),
@@ -115,3 +140,21 @@ def candidate_terms(r: dict, linker: TermLinker) -> list[dict[str, Any]]:
             out.append({"kind": kind, "wording": wording[:200], "concept_id": concept_id,
                         "confidence": confidence})
     return out
+
+
+def trajectory_values(item: dict, provider_id: int) -> dict[str, Any]:
+    """Column values of one trajectory of a candidate record."""
+    return {
+        "external_id": item["external_id"], "kind": item["kind"], "provider_id": provider_id,
+        "bought_on": _date(item["bought_on"]), "started_on": _date(item.get("started_on")),
+        "planned_end_on": _date(item.get("planned_end_on")), "ended_on": _date(item.get("ended_on")),
+        "result": item.get("result"), "cost_cents": item.get("cost_cents"),
+    }
+
+
+def ladder_entry(r: dict) -> dict[str, Any] | None:
+    """The history row an imported rung stands for (None without a rung and its date)."""
+    if r.get("ladder") is None or not r.get("ladder_assessed_on"):
+        return None
+    return {"rung": r["ladder"], "assessed_on": _date(r["ladder_assessed_on"]),
+            "expected_rung": r.get("expected_ladder"), "source": "import"}

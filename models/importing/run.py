@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
+from models.accounts.user import User
+from models.candidates.screening import ScreeningRoute
 from models.common import audit, stamps
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
@@ -30,13 +32,19 @@ class ImportResult:
     counts: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in LISTS})
     touched: dict[str, list[int]] = field(default_factory=lambda: {name: [] for name in LISTS})
     unmatched_wordings: int = 0
+    # Fields a person changed in Werkbrug since, left as they are: (client number, field names).
+    skipped: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        """One line per list: 'candidates: 3 created, 1 updated, 0 unchanged'."""
-        return [
+        """One line per list: 'candidates: 3 created, 1 updated, 0 unchanged'; then the skipped fields."""
+        out = [
             f"{name}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged"
             for name, c in self.counts.items()
         ]
+        if self.skipped:
+            out.append(f"candidates: {len(self.skipped)} with fields changed in Werkbrug since, not overwritten:")
+            out += [f"  {ext}: {', '.join(fields)}" for ext, fields in self.skipped]
+        return out
 
     def as_dict(self) -> dict[str, dict[str, int]]:
         return {name: c.as_dict() for name, c in self.counts.items()}
@@ -99,13 +107,16 @@ def run_import(
                 Employer.organisation_id == organisation.id, Employer.external_id.is_not(None)
             )
         ))
-        errors, sizes = validate_file(fp, known)
+        owners = _owner_emails(session, organisation.id)
+        routes = dict(session.execute(select(ScreeningRoute.code, ScreeningRoute.id).where(
+            ScreeningRoute.organisation_id == organisation.id)).all())
+        errors, sizes = validate_file(fp, known, set(owners["active"]), set(routes))
         if errors:
             raise ImportFailed(errors.items, errors.total)
         result = ImportResult()
-        ctx = Context(organisation.id, TermLinker(session))
+        ctx = Context(organisation.id, TermLinker(session), owner_ids=owners["all"], route_ids=routes)
         for list_name in LISTS:
-            if list_name == "vacancies":
+            if list_name in ("vacancies", "candidates"):
                 rows = session.execute(
                     select(Employer.external_id, Employer.id).where(
                         Employer.organisation_id == organisation.id
@@ -115,6 +126,9 @@ def run_import(
             fp.seek(0)
             _write_list(session, fp, list_name, ctx, result, progress, sizes[list_name])
         result.unmatched_wordings = ctx.linker.save_unmatched()
+        result.skipped = ctx.skipped
+        if ctx.provider_ids:
+            session.execute(update(Employer).where(Employer.id.in_(ctx.provider_ids)).values(is_provider=True))
         if any(result.touched.values()):
             stamps.bump(session, stamps.MATCH_INDEX)  # bulk inserts bypass the ORM hooks
         session.flush()
@@ -123,9 +137,20 @@ def run_import(
             fp.close()
     audit.record(
         session, "import", actor=actor, origin=origin,
-        details={"organisation": organisation.key, **{k: v.as_dict() for k, v in result.counts.items()}},
+        details={"organisation": organisation.key, **{k: v.as_dict() for k, v in result.counts.items()},
+                 "skipped_fields": sum(len(f) for _ext, f in result.skipped)},
     )
     return result
+
+
+def _owner_emails(session: Session, organisation_id: int) -> dict[str, dict[str, int]]:
+    """Staff e-mail (lower case) -> id: "active" who may be named as owner now, "all" to keep one."""
+    rows = session.execute(select(User.email, User.id, User.active, User.role).where(
+        User.organisation_id == organisation_id)).all()
+    from models.candidates.editing import OWNER_ROLES
+
+    return {"all": {e.lower(): i for e, i, _a, _r in rows},
+            "active": {e.lower(): i for e, i, a, r in rows if a and r in OWNER_ROLES}}
 
 
 def _write_list(session, fp, list_name, ctx, result, progress, total) -> None:

@@ -16,7 +16,9 @@ from .errors import ErrorList
 from .reader import LISTS, NotJson, iter_items
 
 FORMAT = "werkbrug-import/1"
-DATE_FIELDS = {"start_date", "birth_date", "available_from", "ladder_assessed_on", "benefit_since", "consent_until"}
+DATE_FIELDS = {"start_date", "birth_date", "available_from", "ladder_assessed_on", "benefit_since", "consent_until",
+               "expected_ladder_on", "plan_date", "plan_review_on", "screened_on"}
+TRAJECTORY_DATES = ("bought_on", "started_on", "planned_end_on", "ended_on")
 # field -> (check, message): the schema's pattern lets through what the identifiers module refuses
 # (the letters SA/SD/SS, non-ASCII digits), so both run
 IDENTIFIERS = {
@@ -64,7 +66,7 @@ def _message(error: ValidationError, field: str) -> str:
         return "give a postcode or a city (at least one is required)"
     if v == "enum":
         return f"{_describe(inst)} is not one of: {', '.join(str(a) for a in arg)}"
-    if v == "pattern" and field in DATE_FIELDS:
+    if v == "pattern" and (field in DATE_FIELDS or field in TRAJECTORY_DATES):
         return f"{_describe(inst)} is not a date (YYYY-MM-DD)"
     if v == "pattern" and field in IDENTIFIERS:
         return IDENTIFIERS[field][1].format(_describe(inst))
@@ -84,6 +86,22 @@ def _message(error: ValidationError, field: str) -> str:
     if v == "maxLength":
         return f"is longer than {arg} characters"
     return error.message
+
+
+def _check_references(index: int, record: dict, known_owners, known_routes, errors: ErrorList,
+                      provider_refs: list) -> None:
+    owner = record.get("owner_email")
+    if known_owners is not None and isinstance(owner, str) and owner.strip().lower() not in known_owners:
+        errors.add(f"candidates[{index}].owner_email",
+                   "no active matcher or coordinator of this organisation has this e-mail address")
+    route = record.get("screening_route")
+    if known_routes is not None and isinstance(route, str) and route not in known_routes:
+        known = ", ".join(sorted(known_routes)) or "none configured"
+        errors.add(f"candidates[{index}].screening_route", f"{_describe(route)} is not a screening route of this "
+                   f"organisation (known: {known})")
+    for n, item in enumerate(record.get("trajectories") or []):
+        if isinstance(item, dict) and isinstance(item.get("provider"), str):
+            provider_refs.append((f"candidates[{index}].trajectories[{n}].provider", item["provider"]))
 
 
 def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) -> bool:
@@ -107,6 +125,8 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
     lo, hi = record.get("hours_min"), record.get("hours_max")
     if lo is not None and hi is not None and lo > hi:
         errors.add(f"{list_name}[{index}].hours_min", f"{lo} is more than hours_max {hi}")
+    if list_name == "candidates":
+        _check_candidate_extras(index, record, errors)
     if list_name == "candidates" and "birth_date" in record:
         try:
             if date.fromisoformat(record["birth_date"]) > clock.today():
@@ -116,15 +136,43 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
     return errors.total == before
 
 
-def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, dict[str, int]]:
+def _check_candidate_extras(index: int, record: dict, errors: ErrorList) -> None:
+    """Dates inside trajectories, their order, and an expected rung only with a date to date it by."""
+    where = f"candidates[{index}]"
+    if "expected_ladder" in record and not (record.get("expected_ladder_on") or record.get("ladder_assessed_on")):
+        errors.add(f"{where}.expected_ladder", "needs expected_ladder_on or ladder_assessed_on (when it was judged)")
+    seen: set[str] = set()
+    for n, item in enumerate(record.get("trajectories", [])):
+        days = {}
+        for key in TRAJECTORY_DATES:
+            if key in item:
+                try:
+                    days[key] = date.fromisoformat(item[key])
+                except ValueError:
+                    errors.add(f"{where}.trajectories[{n}].{key}", f"{_describe(item[key])} is not a date (YYYY-MM-DD)")
+        for later in ("planned_end_on", "ended_on"):
+            if later in days and "started_on" in days and days[later] < days["started_on"]:
+                errors.add(f"{where}.trajectories[{n}].{later}", "lies before started_on")
+        if "result" in item and "ended_on" not in item:
+            errors.add(f"{where}.trajectories[{n}].result", "a result needs ended_on")
+        if item["external_id"] in seen:
+            errors.add(f"{where}.trajectories[{n}].external_id", f"{item['external_id']!r} appears twice")
+        seen.add(item["external_id"])
+
+
+def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str] | None = None,
+                  known_routes: set[str] | None = None) -> tuple[ErrorList, dict[str, int]]:
     """Check the whole document; returns the errors and how many records each list holds.
 
-    ``known_employers`` are employer external ids already in the database for this organisation.
+    ``known_employers`` are employer external ids already in the database for this organisation;
+    ``known_owners`` the (lower-case) e-mail addresses of staff who may own candidates, and
+    ``known_routes`` the organisation's screening-route codes (None: not checked).
     """
     errors = ErrorList()
     counts = {name: 0 for name in LISTS}
     first_seen: dict[str, dict[str, int]] = {name: {} for name in LISTS}
     vacancy_refs: list[tuple[int, str]] = []
+    provider_refs: list[tuple[str, str]] = []
     format_value = None
     try:
         for item in iter_items(fp):
@@ -153,6 +201,8 @@ def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, d
                 seen[ext] = item.index
             if item.key == "vacancies" and isinstance(record.get("employer"), str):
                 vacancy_refs.append((item.index, record["employer"]))
+            if item.key == "candidates":
+                _check_references(item.index, record, known_owners, known_routes, errors, provider_refs)
     except NotJson as exc:
         errors.add("", str(exc))
         return errors, counts
@@ -161,6 +211,9 @@ def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, d
     elif format_value != FORMAT:
         errors.add("format", f"{_describe(format_value)} is not supported; expected {FORMAT!r}")
     in_file = first_seen["employers"]
+    for path, employer in provider_refs:
+        if employer not in in_file and employer not in known_employers:
+            errors.add(path, f"no employer with external_id {employer!r} in this file or already imported")
     for index, employer in vacancy_refs:
         if employer not in in_file and employer not in known_employers:
             errors.add(

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
+from models.candidates import ownership
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.candidates.history import LadderAssessment
+from models.candidates.trajectory import Trajectory
 from models.enums import VacancySource
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
@@ -23,6 +26,10 @@ class Context:
     organisation_id: int
     linker: TermLinker
     employer_ids: dict[str, int] = field(default_factory=dict)
+    owner_ids: dict[str, int] = field(default_factory=dict)  # lower-case e-mail -> user id
+    route_ids: dict[str, int] = field(default_factory=dict)  # screening-route code -> id
+    provider_ids: set[int] = field(default_factory=set)  # employers named as a trajectory's provider
+    skipped: list[tuple[str, list[str]]] = field(default_factory=list)  # (external_id, fields a person owns)
 
 
 @dataclass
@@ -45,18 +52,55 @@ class ListSpec:
     update_children: Callable[[Any, dict, Context], None]
     load_options: tuple = ()
     insert_defaults: tuple[tuple[str, Any], ...] = ()  # set on creation only, never overwritten
+    # Before an update: the record as it may be applied (fields a person owns kept as they are).
+    prepare: Callable[[Any, dict, Context], dict] | None = None
+    keep_columns: Callable[[dict], set[str]] = lambda r: set()  # columns an update leaves alone
+
+
+def _trajectory_rows(candidate_id: int, r: dict, ctx: Context):
+    for item in r.get("trajectories", []):
+        provider_id = ctx.employer_ids[item["provider"]]
+        ctx.provider_ids.add(provider_id)
+        yield {"organisation_id": ctx.organisation_id, "candidate_id": candidate_id,
+               **rows.trajectory_values(item, provider_id)}
 
 
 def _candidate_children(new_id: int, r: dict, ctx: Context):
     yield CandidatePersonal, {"candidate_id": new_id, **rows.personal_values(r)}
     for term in rows.candidate_terms(r, ctx.linker):
         yield CandidateTerm, {"candidate_id": new_id, **term}
+    entry = rows.ladder_entry(r)
+    if entry:
+        yield LadderAssessment, {"candidate_id": new_id, **entry}
+    for values in _trajectory_rows(new_id, r, ctx):
+        yield Trajectory, values
+
+
+def _candidate_prepare(obj: Candidate, r: dict, ctx: Context) -> dict:
+    """Keep what a person changed since (reported), and add the imported rung to the history."""
+    merged, skipped = ownership.merge_protected(obj, r)
+    if skipped:
+        ctx.skipped.append((obj.external_id, skipped))
+    entry = rows.ladder_entry(merged)
+    if entry and (entry["rung"], entry["assessed_on"]) != (obj.ladder, obj.ladder_assessed_on):
+        object_session(obj).add(LadderAssessment(candidate_id=obj.id, **entry))
+    return merged
 
 
 def _candidate_update(obj: Candidate, r: dict, ctx: Context) -> None:
     for key, value in rows.personal_values(r).items():
         setattr(obj.personal, key, value)
     obj.terms = [CandidateTerm(**t) for t in rows.candidate_terms(r, ctx.linker)]
+    if "trajectories" in r:
+        session = object_session(obj)
+        known = {t.external_id: t for t in session.scalars(select(Trajectory).where(Trajectory.candidate_id == obj.id))}
+        for values in _trajectory_rows(obj.id, r, ctx):
+            existing = known.get(values["external_id"])
+            if existing is None:
+                session.add(Trajectory(**values))
+            else:
+                for key, value in values.items():
+                    setattr(existing, key, value)
 
 
 def _vacancy_children(new_id: int, r: dict, ctx: Context):
@@ -79,9 +123,11 @@ SPECS = {
         insert_defaults=(("source", VacancySource.IMPORT),),
     ),
     "candidates": ListSpec(
-        Candidate, lambda r, ctx: rows.candidate_values(r),
+        Candidate, lambda r, ctx: rows.candidate_values(r, ctx.owner_ids, ctx.route_ids),
         _candidate_children, _candidate_update,
-        (selectinload(Candidate.personal), selectinload(Candidate.terms)),
+        (selectinload(Candidate.personal), selectinload(Candidate.terms), selectinload(Candidate.owner),
+         selectinload(Candidate.screening_route)),
+        prepare=_candidate_prepare, keep_columns=rows.absent_columns,
     ),
 }
 
@@ -139,8 +185,12 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
         objs = session.scalars(select(model).where(model.id.in_(changed)).options(*spec.load_options))
         for obj in objs:
             r, digest = changed[obj.id]
+            if spec.prepare is not None:
+                r = spec.prepare(obj, r, ctx)
+            keep = spec.keep_columns(r)
             for key, value in spec.values(r, ctx).items():
-                setattr(obj, key, value)
+                if key not in keep:
+                    setattr(obj, key, value)
             obj.import_hash = digest
             spec.update_children(obj, r, ctx)
         session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, false, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum
@@ -48,6 +48,8 @@ class Employer(Versioned, Timestamps, Base):
         str_enum(EmployerStatus, "employer_status"), default=EmployerStatus.PROSPECT
     )
     social_enterprise: Mapped[bool] = mapped_column(default=False)
+    # Sells trajectories (language and work, coaching, ...) to the municipality: a "provider".
+    is_provider: Mapped[bool] = mapped_column(default=False, server_default=false())
     account_manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id"), index=True
     )

@@ -54,7 +54,22 @@ def conditions(today: date) -> dict:
     }
 
 
-def candidate_report(session: Session, organisation_id: int, today: date) -> CandidateReport:
+def screening_figure(session: Session, organisation_id: int) -> Figure:
+    """Active candidates per screening route of the organisation, plus those not screened (adds up)."""
+    from models.candidates.screening import ScreeningRoute
+
+    counts = dict(session.execute(select(Candidate.screening_route_id, func.count()).where(*base(organisation_id))
+                                  .group_by(Candidate.screening_route_id)).all())
+    routes = session.execute(select(ScreeningRoute.id, ScreeningRoute.label).where(
+        ScreeningRoute.organisation_id == organisation_id).order_by(ScreeningRoute.position, ScreeningRoute.label)).all()
+    return Figure("screening", "Screeningsroute (actieve kandidaten, nu)", drill=False, note=(
+        "De route waarin de kandidaat bij de screening is ingedeeld; routes stelt de organisatie zelf in."), bars=[
+        *(Bar(label, counts.get(rid, 0), str(rid)) for rid, label in routes), Bar("Niet gescreend", counts.get(None, 0),
+                                                                              "none")])
+
+
+def candidate_report(session: Session, organisation_id: int, today: date,
+                     caseload_limit: int = CASELOAD_LIMIT) -> CandidateReport:
     """The figures of the organisation's active candidates as they are today (three queries)."""
     ladder = dict(session.execute(select(Candidate.ladder, func.count()).where(*base(organisation_id))
                                   .group_by(Candidate.ladder)).all())
@@ -84,9 +99,9 @@ def candidate_report(session: Session, organisation_id: int, today: date) -> Can
     rows = session.execute(select(Candidate.owner_id, User.name, func.count())
                            .outerjoin(User, User.id == Candidate.owner_id).where(*base(organisation_id))
                            .group_by(Candidate.owner_id, User.name)).all()
-    report.caseload = Figure("caseload", "Caseload per matcher", target=CASELOAD_LIMIT, note=(
-        f"Actieve kandidaten per eigenaar; boven {CASELOAD_LIMIT} staat ‘te hoog’."), bars=[
+    report.caseload = Figure("caseload", "Caseload per matcher", target=caseload_limit, note=(
+        f"Actieve kandidaten per eigenaar; boven {caseload_limit} (CASELOAD_LIMIT) staat ‘te hoog’."), bars=[
         Bar(name or "Zonder eigenaar", n, str(oid or 0), people=False,
-            extra="te hoog" if oid and n > CASELOAD_LIMIT else "")
+            extra="te hoog" if oid and n > caseload_limit else "")
         for oid, name, n in sorted(rows, key=lambda r: (r[1] is None, r[1] or ""))])
     return report

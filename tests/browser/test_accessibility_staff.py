@@ -84,7 +84,8 @@ def detail_pages(ids: dict) -> dict[str, list[str]]:
                 f"/beheer/plaatsingen/{ids['placement']}", f"/beheer/social-return/{ids['obligation']}",
                 "/beheer/social-return/nieuw"]
     matching = [f"/vacatures/{ids['vacancy']}", f"/beheer/kandidaten/{ids['candidate']}",
-                f"/beheer/kandidaten/{ids['candidate']}/profiel", f"/beheer/suggesties/vacature/{ids['vacancy']}",
+                f"/beheer/kandidaten/{ids['candidate']}/profiel", f"/beheer/kandidaten/{ids['candidate']}/bewerken",
+                f"/beheer/suggesties/vacature/{ids['vacancy']}",
                 f"/beheer/suggesties/kandidaat/{ids['candidate']}", f"/beheer/plaatsingen/{ids['placement']}"]
     coordinator = [f"/beheer/bouwblokken/versies/{ids['version']}", "/beheer/taxonomie/ongekoppeld"]
     return {

@@ -35,6 +35,13 @@ POLICY: dict[str, object] = {
     **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index")},
     **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
     **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish")},
+    # The candidate file (issue 19): matchers and coordinators; reassigning and settings: coordinators.
+    **{f"candidates.{e}": CANDIDATES for e in (
+        "add_trajectory", "caseload", "caseloads_overview", "edit", "end_participatiebaan", "end_trajectory",
+        "ladder", "my_caseload", "outreach", "outreach_step", "plan", "programmes", "screening",
+        "start_participatiebaan")},
+    **{f"candidates.{e}": COORDINATOR for e in ("mark_provider", "outreach_select", "reassign", "screening_routes",
+                                                "set_budget")},
     **{f"matches.{e}": CANDIDATES for e in ("advance", "for_candidate", "propose", "queue", "recompute", "reject",
                                              "vacancy")},
     "start.matcher": CANDIDATES, "vacancies.propose": CANDIDATES,
@@ -66,6 +73,7 @@ OWN_OBJECT_PAGES = (
     ("candidates.profile", COORD), ("placements.history", MATCHER), ("requests.show", AM),
     ("matches.vacancy", MATCHER), ("matches.for_candidate", MATCHER), ("privacy.erase", COORD),
     ("employers.agreement_history", AM), ("employers.person_edit", AM),
+    ("candidates.edit", MATCHER), ("candidates.caseload", COORD),
 )
 
 

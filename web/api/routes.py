@@ -112,7 +112,8 @@ def import_():
     except ImportFailed as exc:
         return api_error(422, f"The import was refused: {exc.total} error(s); nothing was written.", exc.lines())
     return jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
-                    "unmatched_wordings": result.unmatched_wordings})
+                    "unmatched_wordings": result.unmatched_wordings,
+                    "kept_in_werkbrug": [{"candidate": ext, "fields": fields} for ext, fields in result.skipped]})
 
 
 @bp.get("/openapi.json")

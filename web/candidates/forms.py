@@ -21,6 +21,7 @@ class CandidateFilterForm(FlaskForm):
                     validators=[Optional(), Length(max=100)])
     owner = SelectField(_l("Eigenaar"), default="", choices=choices([("", _l("Iedereen")), ("mine", _l("Mijn kandidaten"))]))
     profile = SelectField(_l("Openbaar profiel"), default="", choices=choices(PROFILE_FILTERS))
+    route = SelectField(_l("Screeningsroute"), default="", validate_choice=False)  # choices: the organisation's
 
 
 class ConsentForm(FlaskForm):

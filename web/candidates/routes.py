@@ -5,15 +5,17 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import String, and_, cast, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from models import Candidate, PublicProfile
+from models.candidates import ownership, records
 from models.catalogue.publishing import profiles
 from models.common import audit, clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.forms import choices
 
 from .forms import CandidateFilterForm, ConsentForm
 
@@ -52,6 +54,8 @@ def view_personal(candidate: Candidate, page: str) -> None:
 def index():
     """Candidates of the own organisation, by client number, place and occupation; no names."""
     form = CandidateFilterForm(request.args)
+    routes = records.routes(db.session, current_user.organisation_id, active_only=False)
+    form.route.choices = choices([("", _("Alle")), ("none", _("Niet gescreend"))] + [(str(r.id), r.label) for r in routes])
     form.validate()
     query = (select(Candidate).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
              .where(Candidate.organisation_id == current_user.organisation_id))
@@ -62,6 +66,10 @@ def index():
                                 func.lower(cast(Candidate.desired_occupations, String)).like(like)))
     if form.owner.data == "mine":
         query = query.where(Candidate.owner_id == current_user.id)
+    if form.route.data == "none":
+        query = query.where(Candidate.screening_route_id.is_(None))
+    elif (form.route.data or "").isdigit():
+        query = query.where(Candidate.screening_route_id == int(form.route.data))
     clause = profile_filter(form.profile.data or "")
     if clause is not None:
         query = query.where(clause)
@@ -78,15 +86,23 @@ def show(candidate_id: int):
     """The full record with personal data (audit-logged), terms, ladder and consent."""
     candidate = load_candidate(candidate_id)
     view_personal(candidate, "record")
-    form = ConsentForm(data={"version": candidate.version, "given": candidate.publish_consent,
-                             "given_on": candidate.consent_given_on, "until": candidate.consent_until})
-    return _render_show(candidate, form)
+    return _render_show(candidate)
 
 
-def _render_show(candidate: Candidate, form: ConsentForm, status: int = 200, conflict: str | None = None):
+def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: int = 200,
+                 conflict: str | None = None, **forms):
+    """The candidate page; ``forms`` replaces a default form of the file (one that failed validation)."""
+    from .edit_routes import default_forms
+    from .file_view import file_context
+
+    if form is None:
+        form = ConsentForm(data={"version": candidate.version, "given": candidate.publish_consent,
+                                 "given_on": candidate.consent_given_on, "until": candidate.consent_until})
     terms = {kind: [t for t in candidate.terms if t.kind == kind] for kind in TermKind}
+    today = clock.today()
     return render_template("candidates/show.html", candidate=candidate, form=form, terms=terms,
-                           conflict=conflict, today=clock.today()), status
+                           conflict=conflict, today=today, forms={**default_forms(candidate), **forms},
+                           **file_context(candidate, today)), status
 
 
 @bp.route("/<int:candidate_id>/toestemming", methods=["POST"])
@@ -103,6 +119,7 @@ def consent(candidate_id: int):
             db.session, candidate, given=form.given.data, given_on=form.given_on.data, until=form.until.data,
             actor=current_user, today=clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
         )
+        ownership.mark_edited(candidate, ["publish_consent", "consent_until"], clock.utcnow())
     except Conflict as exc:
         return _render_show(candidate, form, 409, locking.conflict_message(exc))
     except InvalidInput as exc:
@@ -114,4 +131,4 @@ def consent(candidate_id: int):
     return redirect(url_for(".show", candidate_id=candidate.id))
 
 
-from . import profile_routes  # noqa: E402,F401  (registers the profile pages on bp)
+from . import caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: F401  (register their pages on bp)

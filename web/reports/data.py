@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
-from models.reports.candidates import candidate_report
+from models.reports.candidates import candidate_report, screening_figure
 from models.reports.contacts import contact_report
 from models.reports.funnel import funnel_report
 from models.reports.placements import banenafspraak_figure, placement_figures
@@ -66,8 +66,9 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
             Headline("Contactmomenten", report.moments), Headline("Werkgevers gesproken", report.employers_contacted),
             Headline("Nieuwe werkgevers", report.new_employers), Headline("Te late follow-ups (nu)", report.overdue)])
     if family == "kandidaten":
-        report = candidate_report(session, organisation_id, today)
-        return FamilyData(family, [report.ladder, report.indicators, report.caseload], [
+        report = candidate_report(session, organisation_id, today, int(config.get("CASELOAD_LIMIT", 50)))
+        return FamilyData(family, [report.ladder, report.indicators, report.caseload,
+                                   screening_figure(session, organisation_id)], [
             Headline("Actieve kandidaten", report.total, True),
             Headline("Trede beoordeeld < 12 maanden", f"{report.share(report.assessed)}%"),
             Headline("Actueel plan", f"{report.share(report.with_plan)}%"),

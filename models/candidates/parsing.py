@@ -1,0 +1,79 @@
+"""Reading form values for the candidate file: whole numbers, dates, lists; Dutch messages. Pure."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from models.common.errors import InvalidInput
+
+
+def text(value, field: str, max_len: int, label: str, required: bool = False) -> str | None:
+    """Stripped text or None; InvalidInput when too long or missing while required."""
+    value = (value or "").strip() if isinstance(value, str | type(None)) else str(value).strip()
+    if not value:
+        if required:
+            raise InvalidInput({field: f"Vul {label} in."})
+        return None
+    if len(value) > max_len:
+        raise InvalidInput({field: f"{label[0].upper() + label[1:]} is te lang: ten hoogste {max_len} tekens."})
+    return value
+
+
+def whole(value, field: str, lo: int, hi: int, label: str, required: bool = False) -> int | None:
+    """A whole number in [lo, hi] from a form string; None when empty (unless required)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InvalidInput({field: f"Vul {label} in: een heel getal van {lo} tot en met {hi}."})
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: vul een heel getal in van {lo} tot en met {hi}."}) from None
+    if not lo <= number <= hi:
+        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: {number} kan niet; toegestaan is {lo} tot en met {hi}."})
+    return number
+
+
+def day(value, field: str, label: str, required: bool = False) -> date | None:
+    """A date from 'JJJJ-MM-DD' (what a date field sends) or 'DD-MM-JJJJ'; None when empty."""
+    if isinstance(value, date):
+        return value
+    raw = (value or "").strip()
+    if not raw:
+        if required:
+            raise InvalidInput({field: f"Vul {label} in (DD-MM-JJJJ)."})
+        return None
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", raw)
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1])) if match else date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: '{raw[:20]}' is geen geldige datum (DD-MM-JJJJ)."}) from None
+
+
+def items(value, field: str, label: str, max_items: int = 50, max_len: int = 200) -> list[str]:
+    """A list from text with one item per line or separated by commas; duplicates dropped."""
+    if isinstance(value, list):
+        parts = value
+    else:
+        parts = re.split(r"[\n,;]", value or "")
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if len(part) > max_len:
+            raise InvalidInput({field: f"{label}: '{part[:30]}…' is te lang (ten hoogste {max_len} tekens)."})
+        if part.lower() not in (o.lower() for o in out):
+            out.append(part)
+    if len(out) > max_items:
+        raise InvalidInput({field: f"{label}: ten hoogste {max_items} onderdelen."})
+    return out
+
+
+def collect(errors: dict, field_or_none, fn, *args, **kw):
+    """Run a parser and move its InvalidInput into ``errors``; returns None on error."""
+    try:
+        return fn(*args, **kw)
+    except InvalidInput as exc:
+        errors.update(exc.errors)
+        return None

@@ -1,0 +1,82 @@
+"""Caseload per owner against the limit, the overview per owner, and bulk reassignment."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.accounts.user import User
+from models.candidates import caseload as caseloads
+from models.candidates import editing
+from models.candidates.participatiebanen import Settings
+from models.common import clock
+from models.common.errors import InvalidInput
+from web.access import can, org_id, requires
+from web.extensions import db
+
+from .edit_routes import owner_choices
+from .file_forms import ReassignForm
+from .routes import bp
+
+
+def _limit() -> int:
+    return int(current_app.config.get("CASELOAD_LIMIT", 50))
+
+
+@bp.route("/caseload")
+@requires("candidates")
+def my_caseload():
+    """The signed-in staff member's own caseload."""
+    return redirect(url_for(".caseload", user_id=current_user.id))
+
+
+@bp.route("/caseload/<int:user_id>")
+@requires("candidates")
+def caseload(user_id: int, form: ReassignForm | None = None, status: int = 200):
+    """Active candidates of one owner (0: without an owner), counts per rung, what to follow up."""
+    owner = None
+    if user_id:
+        owner = db.session.get(User, user_id)
+        if owner is None or owner.organisation_id != org_id():
+            abort(404)
+    today = clock.today()
+    data = caseloads.caseload(db.session, org_id(), owner.id if owner else None, today, _limit(),
+                              Settings.from_config(current_app.config).remind_days)
+    form = form or ReassignForm(formdata=None)
+    form.owner_id.choices = owner_choices(org_id(), _("Kies"))
+    return render_template("candidates/caseload.html", owner=owner, data=data, today=today, form=form,
+                           may_reassign=can("caseload_admin"), user_id=user_id), status
+
+
+@bp.route("/caseloads")
+@requires("candidates")
+def caseloads_overview():
+    """Every owner's caseload against the limit, with in beeld and overdue reviews."""
+    today = clock.today()
+    return render_template("candidates/caseloads.html", rows=caseloads.overview(db.session, org_id(), today),
+                           limit=_limit(), today=today)
+
+
+@bp.route("/herverdelen", methods=["POST"])
+@requires("caseload_admin")
+def reassign():
+    """Give one or many candidates to another owner (coordinator); back to the caseload they came from."""
+    form = ReassignForm()
+    back = request.form.get("from_user", type=int) or 0
+    ids = []
+    for value in request.form.getlist("candidate_ids"):
+        if not value.isdigit():
+            ids = None
+            break
+        ids.append(int(value))
+    try:
+        if ids is None:
+            raise InvalidInput({"candidate_ids": _("Kies kandidaten uit de lijst.")})
+        changed = editing.reassign(db.session, org_id(), ids, form.owner_id.data, current_user)
+    except InvalidInput as exc:
+        form.validate()
+        for name, message in exc.errors.items():
+            form[name].errors = [message]
+        return caseload(back, form=form, status=422)
+    flash(_("%(n)d kandidaten hebben een nieuwe eigenaar.", n=changed), "success")
+    return redirect(url_for(".caseload", user_id=back))
