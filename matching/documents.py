@@ -7,7 +7,7 @@ from datetime import date
 
 from matching.geo import Point
 
-__all__ = ["CandidateDoc", "VacancyDoc", "Taxonomy", "Point", "OCCUPATION_MIN_CONFIDENCE"]
+__all__ = ["OCCUPATION_MIN_CONFIDENCE", "CandidateDoc", "Point", "Taxonomy", "VacancyDoc"]
 
 # An occupation link below this confidence is more often wrong than right ("oogstmedewerker" ->
 # a GIS specialist at 0.63): it is not used for occupation fit; the title wording still counts.

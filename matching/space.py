@@ -19,7 +19,7 @@ WEIGHTS = {"occupation": 0.075, "required": 0.15, "preferred": 0.015, "text": 0.
 # this share of the score, and never count towards required-skill coverage.
 TRAITS = 0.01
 TEXT_ANALYZER = "char_wb"  # or "word": a word TF-IDF (a long vacancy queries its TEXT_TERMS best words)
-TEXT_TERMS, TEXT_GRAMS = 25, 3000
+TEXT_TERMS, TEXT_GRAMS = 25, 300
 # The title's wording against the candidate's occupations as written, as a share of the occupation
 # part (which the taxonomy's links carry too).
 TITLE_SHARE = 1.0
