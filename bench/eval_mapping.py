@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
+from matching.documents import OCCUPATION_MIN_CONFIDENCE, CandidateDoc, Taxonomy, VacancyDoc
 from matching.geo import locate
 from matching.linker import Linker
 from matching.mentions import Mention, mentions_many
@@ -41,6 +41,9 @@ class Mapper:
         self._labels = {self._ids[c.id]: c.label for c in concepts}
         self._related = {self._ids[a]: {self._ids[b]: w for b, w in rel.items()}
                          for a, rel in related_occupations(concepts).items()}
+        # Soft skills (the taxonomy's "algemeen" sector: flexibel, nauwkeurig, ...) only break ties.
+        self._traits = frozenset(self._ids[c.id] for c in concepts
+                                 if c.kind == "skill" and tuple(c.sectors) == ("algemeen",))
         self.unlinked = 0
         self._cache: dict[tuple[str, str], list] = {}
 
@@ -52,7 +55,7 @@ class Mapper:
 
     def taxonomy(self) -> Taxonomy:
         """Labels and related occupations in integer ids."""
-        return Taxonomy(self._labels, self._related)
+        return Taxonomy(self._labels, self._related, self._traits)
 
     def link(self, wordings: list[str], kind: str) -> dict[int, tuple[float, str]]:
         """{concept id: (confidence, wording)} for the wordings that link (best per concept)."""
@@ -84,7 +87,8 @@ class Mapper:
             cid = self._ids.get(f"rijbewijs-{cat.lower()}")
             if cid is not None and cid not in skills:
                 skills[cid] = (1.0, f"rijbewijs {cat}")
-        occupations = self.link(list(r.get("desired_occupations", [])), "occupation")
+        occupations = {c: v for c, v in self.link(list(r.get("desired_occupations", [])), "occupation").items()
+                       if v[0] >= OCCUPATION_MIN_CONFIDENCE}
         # Skills and jobs named only in the free text ("Ik heb op de heftruk gereden") count, weaker.
         for found, named in ((skills, in_text[0]), (occupations, in_text[1])):
             for m in named:
@@ -96,7 +100,8 @@ class Mapper:
             frozenset(licences) if licences is not None else None,
             locate(r.get("postcode"), r.get("city")), r.get("max_travel_km"), r.get("hours_min"),
             r.get("hours_max"), _date(r.get("available_from")), r.get("education"), r.get("dutch_level"),
-            text, {c: w for c, (_, w) in skills.items()})
+            text, {c: w for c, (_, w) in skills.items()},
+            " ; ".join([*r.get("desired_occupations", []), *(m.words for m in in_text[1])]))
 
     def vacancy_docs(self, records: list[dict]) -> list[VacancyDoc]:
         """One VacancyDoc per record; ids are positions (1-based)."""
@@ -109,14 +114,20 @@ class Mapper:
             cid = self._ids.get(f"rijbewijs-{r['driving_licence'].lower()}")
             if cid is not None:
                 required.setdefault(cid, (1.0, f"rijbewijs {r['driving_licence']}"))
-        occupation = self.link([r["occupation"]] if r.get("occupation") else [r["title"]], "occupation")
-        text = " ".join([r["title"], r.get("occupation", ""), r.get("description", "")])
+        # The surer of the title's and the occupation's link, when it is sure enough.
+        linked = self.link([x for x in (r.get("occupation"), r["title"]) if x], "occupation")
+        best = max(linked.items(), key=lambda kv: kv[1][0], default=None)
+        occupation = dict([best]) if best and best[1][0] >= OCCUPATION_MIN_CONFIDENCE else {}
+        # As the app builds it (models/matches/documents.py): title, occupation, text, skill wordings.
+        text = " ".join([r["title"], r.get("occupation", ""), r.get("description", ""),
+                         *r.get("required_skills", []), *r.get("preferred_skills", [])])
         return VacancyDoc(
             doc_id, {c: w for c, (w, _) in required.items()},
             {c: w for c, (w, _) in preferred.items() if c not in required}, frozenset(occupation),
             r.get("driving_licence"), locate(r.get("postcode"), r.get("city")), r.get("hours_min"),
             r.get("hours_max"), _date(r.get("start_date")), r.get("education_min"), r.get("dutch_min"),
-            text, {c: w for c, (_, w) in {**preferred, **required}.items()})
+            text, {c: w for c, (_, w) in {**preferred, **required}.items()},
+            " ; ".join(x for x in (r["title"], r.get("occupation", "")) if x))
 
 
 def _date(value: str | None) -> date | None:

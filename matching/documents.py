@@ -7,7 +7,11 @@ from datetime import date
 
 from matching.geo import Point
 
-__all__ = ["CandidateDoc", "VacancyDoc", "Taxonomy", "Point"]
+__all__ = ["OCCUPATION_MIN_CONFIDENCE", "CandidateDoc", "Point", "Taxonomy", "VacancyDoc"]
+
+# An occupation link below this confidence is more often wrong than right ("oogstmedewerker" ->
+# a GIS specialist at 0.63): it is not used for occupation fit; the title wording still counts.
+OCCUPATION_MIN_CONFIDENCE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class CandidateDoc:
     dutch_level: str | None = None
     text: str = ""
     wording: Mapping[int, str] = field(default_factory=dict)
+    titles: str = ""  # desired and past occupations as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +56,17 @@ class VacancyDoc:
     dutch_min: str | None = None
     text: str = ""
     wording: Mapping[int, str] = field(default_factory=dict)
+    title: str = ""  # title and occupation as written
 
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
-    """Concept labels for explanations and related occupations (id -> {related id: weight 0..1})."""
+    """Concept labels for explanations, related occupations (id -> {related id: weight 0..1}) and
+    traits: the soft-skill concepts (flexibel, nauwkeurig, communicatief) that only break ties."""
 
     labels: Mapping[int, str] = field(default_factory=dict)
     related: Mapping[int, Mapping[int, float]] = field(default_factory=dict)
+    traits: Set[int] = frozenset()
 
     def label(self, concept_id: int) -> str:
         """Label of a concept, or a neutral placeholder when the taxonomy lacks it."""

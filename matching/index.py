@@ -44,7 +44,7 @@ class CandidateIndex:
         """Index all docs in one go (streamed in chunks; the text model is fitted on the first ones)."""
         it: Iterator[CandidateDoc] = iter(docs)
         first = list(islice(it, FIT_SAMPLE))
-        index = cls(FeatureSpace(d.text for d in first), taxonomy, store_docs)
+        index = cls(FeatureSpace((d.text for d in first), (d.titles for d in first)), taxonomy, store_docs)
         parts = []
         for chunk in _chunks(first, it):
             for doc in chunk:
@@ -138,21 +138,50 @@ class CandidateIndex:
             out_scores.append(r.data)
         return np.concatenate(out_slots).astype(np.int64), np.concatenate(out_scores)
 
+    def holders(self, cols: np.ndarray) -> np.ndarray:
+        """Slots holding each of the given columns, one entry per (column, slot) pair."""
+        out = []
+        segments = [(self._main, None)]
+        if self._delta:
+            segments.append(self._delta_matrix())
+        for matrix, slot_map in segments:
+            for col in cols[cols < matrix.shape[0]]:
+                found = matrix.indices[matrix.indptr[col]: matrix.indptr[col + 1]]
+                out.append(found if slot_map is None else slot_map[found])
+        return np.concatenate(out).astype(np.int64) if out else np.empty(0, np.int64)
+
+    def ranking(self, vacancy: VacancyDoc, top: int = 10, exclude: Iterable[int] = (),
+                lookup: Callable[[int], CandidateDoc | None] | None = None,
+                min_score: float = 0.0) -> tuple[list[Suggestion], int]:
+        """The best `top` candidates scoring at least `min_score`, and how many candidates met
+        the hard requirements and matched at all but scored below it."""
+        query = self.space.query(vacancy, self.taxonomy)
+        slots, raw = self.raw_scores(query.cols, query.vals)
+        skip = {self._slot[c] for c in exclude if c in self._slot}
+        chosen, scores, below = select(slots, raw, self.attrs, vacancy, query.parts, top, skip,
+                                       self.holders(query.required_cols), query.n_required, min_score)
+        ids = self.attrs.ids[chosen]
+        fetch = lookup or self.docs.get
+        return suggestions(vacancy, [(int(i), float(s), fetch(int(i))) for i, s in zip(ids, scores)],
+                           self.taxonomy), below
+
     def suggest(self, vacancy: VacancyDoc, top: int = 10, exclude: Iterable[int] = (),
-                lookup: Callable[[int], CandidateDoc | None] | None = None) -> list[Suggestion]:
+                lookup: Callable[[int], CandidateDoc | None] | None = None,
+                min_score: float = 0.0) -> list[Suggestion]:
         """Best `top` candidates for a vacancy, never one breaking a hard requirement; best first.
 
         Ties are broken by candidate id. Reasons come from the stored docs, or from `lookup` when
         given (an index built with store_docs=False gives no reasons without it).
         """
-        query = self.space.query(vacancy, self.taxonomy)
-        slots, raw = self.raw_scores(query.cols, query.vals)
-        skip = {self._slot[c] for c in exclude if c in self._slot}
-        chosen, scores = select(slots, raw, self.attrs, vacancy, query.parts, top, skip)
-        ids = self.attrs.ids[chosen]
-        fetch = lookup or self.docs.get
-        return suggestions(vacancy, [(int(i), float(s), fetch(int(i))) for i, s in zip(ids, scores)],
-                           self.taxonomy)
+        return self.ranking(vacancy, top, exclude, lookup, min_score)[0]
+
+    def eligible(self, vacancy: VacancyDoc, exclude: Iterable[int] = ()) -> int:
+        """How many indexed candidates (not in `exclude`) meet the vacancy's hard requirements, whatever their score."""
+        slots = np.flatnonzero(self.attrs.alive[: self.attrs.size]).astype(np.int64)
+        skip = [self._slot[c] for c in exclude if c in self._slot]
+        if skip:
+            slots = slots[~np.isin(slots, np.asarray(skip, dtype=np.int64))]
+        return int(self.attrs.passes(slots, vacancy).sum())
 
 
 def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc]) -> Iterator[list[CandidateDoc]]:

@@ -14,6 +14,9 @@ from matching.levels import UNKNOWN, dutch_rank, education_rank, level_fit
 from matching.space import FeatureSpace
 
 DECIMALS = 4
+# A candidate with every required skill (traits aside) gets this on top: all else equal, and even
+# against a somewhat better text or level fit, they rank above one who misses a required skill.
+COMPLETE_BONUS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +28,28 @@ class Suggestion:
     reasons: list[Reason] = field(default_factory=list)
 
 
-def finish_scores(raw: np.ndarray, soft: np.ndarray, soft_weight: float) -> np.ndarray:
-    """Final scores: dot product plus the weighted soft fit, clipped to 0..1 and rounded."""
-    return np.round(np.clip(raw.astype(np.float64) + soft_weight * soft, 0.0, 1.0), DECIMALS)
+def finish_scores(raw: np.ndarray, soft: np.ndarray, soft_weight: float,
+                  complete: np.ndarray | None = None) -> np.ndarray:
+    """Final scores: dot product plus the weighted soft fit and the complete-coverage bonus,
+    scaled back into 0..1 and rounded."""
+    total = raw.astype(np.float64) + soft_weight * soft
+    if complete is not None:
+        total = (total + COMPLETE_BONUS * complete) / (1.0 + COMPLETE_BONUS)
+    return np.round(np.clip(total, 0.0, 1.0), DECIMALS)
+
+
+def complete_mask(slots: np.ndarray, holders: np.ndarray, n_required: int) -> np.ndarray | None:
+    """Per slot: does it hold all ``n_required`` required skills (``holders`` lists a slot once per
+    required skill it has)? Everyone does when the vacancy requires no skill."""
+    if n_required <= 0:
+        return np.ones(len(slots), dtype=bool)
+    if not len(holders):
+        return np.zeros(len(slots), dtype=bool)
+    counts = np.bincount(holders, minlength=int(slots.max(initial=0)) + 1)
+    inside = slots < len(counts)
+    out = np.zeros(len(slots), dtype=bool)
+    out[inside] = counts[slots[inside]] >= n_required
+    return out
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -44,16 +66,22 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
 
 
 def select(slots: np.ndarray, raw: np.ndarray, attrs: Attributes, vac: VacancyDoc,
-           parts: dict[str, float], top: int, skip: set[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Filter the non-zero slots with the hard requirements, score them, return the best (slots, scores)."""
+           parts: dict[str, float], top: int, skip: set[int], holders: np.ndarray | None = None,
+           n_required: int = 0, min_score: float = 0.0) -> tuple[np.ndarray, np.ndarray, int]:
+    """Filter the non-zero slots with the hard requirements, score them, return the best
+    (slots, scores) at or above ``min_score``, and how many passed but scored below it."""
     ok = attrs.passes(slots, vac)
     if skip:
         ok &= ~np.isin(slots, np.fromiter(skip, dtype=np.int64, count=len(skip)))
     slots, raw = slots[ok], raw[ok]
     soft = attrs.soft_fit(slots, vac) if "soft" in parts else np.zeros(len(slots))
-    scores = finish_scores(raw, soft, parts.get("soft", 0.0))
+    complete = complete_mask(slots, holders if holders is not None else np.empty(0, np.int64), n_required)
+    scores = finish_scores(raw, soft, parts.get("soft", 0.0), complete)
+    relevant = scores >= min_score if min_score > 0 else np.ones(len(scores), dtype=bool)
+    below = int((~relevant).sum())
+    slots, scores = slots[relevant], scores[relevant]
     best = top_k(scores, attrs.ids[slots], top)
-    return slots[best], scores[best]
+    return slots[best], scores[best], below
 
 
 def suggestions(vac: VacancyDoc, rows: Iterable[tuple[int, float, CandidateDoc | None]],
@@ -70,7 +98,7 @@ class VacancyIndex:
                  taxonomy: Taxonomy | None = None) -> None:
         self.vacancies = list(vacancies)
         self.space, self.taxonomy = space, taxonomy
-        queries = [space.query(v, taxonomy) for v in self.vacancies]
+        queries = self._queries = [space.query(v, taxonomy) for v in self.vacancies]
         rows = np.repeat(np.arange(len(queries)), [len(q.cols) for q in queries])
         cols = np.concatenate([q.cols for q in queries]) if queries else np.empty(0, np.int64)
         vals = np.concatenate([q.vals for q in queries]) if queries else np.empty(0, np.float32)
@@ -88,11 +116,19 @@ class VacancyIndex:
         ok = (raw > 0) & self._passes(cand) & ~np.isin(self._ids, list(exclude))
         pos = np.flatnonzero(ok)
         soft = np.array([_soft(cand, self.vacancies[i]) for i in pos])
-        scores = finish_scores(raw[pos], soft, self._soft_w[pos])
+        complete = np.array([self._complete(cand, self._queries[i]) for i in pos], dtype=np.float64)
+        scores = finish_scores(raw[pos], soft, self._soft_w[pos], complete)
         best = pos[top_k(scores, self._ids[pos], top)]
         score_of = dict(zip(pos.tolist(), scores.tolist()))
         return [Suggestion(int(self._ids[i]), score_of[int(i)], reasons(self.vacancies[i], cand, self.taxonomy))
                 for i in best]
+
+    def _complete(self, cand: CandidateDoc, query) -> float:
+        """1.0 when the candidate holds every required skill of the query (also when none is asked)."""
+        if query.n_required <= 0:
+            return 1.0
+        cols = {self.space.column("s", c, False) for c in cand.concepts}
+        return float(sum(int(c) in cols for c in query.required_cols) >= query.n_required)
 
     def _passes(self, cand: CandidateDoc) -> np.ndarray:
         attrs = Attributes(capacity=1)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -11,10 +11,21 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
 
 # Share of the score for each part; parts the vacancy gives no data for are left out and the rest
-# scaled up, so every score stays in 0..1.
-WEIGHTS = {"skills": 0.55, "occupation": 0.20, "text": 0.15, "soft": 0.10}
-REQUIRED, PREFERRED = 2.0, 1.0  # a required skill counts twice a preferred one
-TEXT_TERMS = 25  # a long vacancy text queries only its most telling words
+# scaled up, so every score stays in 0..1. The text part is a character n-gram similarity of
+# everything both sides wrote about work (it survives typos, compounds and English); the concept
+# parts add what the taxonomy knows. Tuned on the tune half of bench/data/matching_independent.
+WEIGHTS = {"occupation": 0.075, "required": 0.15, "preferred": 0.015, "text": 0.745, "soft": 0.015}
+# Trait words (soft skills: flexibel, nauwkeurig, communicatief) only break ties: together they carry
+# this share of the score, and never count towards required-skill coverage.
+TRAITS = 0.01
+TEXT_ANALYZER = "char_wb"  # or "word": a word TF-IDF (a long vacancy queries its TEXT_TERMS best words)
+TEXT_TERMS, TEXT_GRAMS = 25, 300
+# The title's wording against the candidate's occupations as written, as a share of the occupation
+# part (which the taxonomy's links carry too).
+TITLE_SHARE = 1.0
+# A word (or n-gram) in more than this share of the candidates' texts says nothing about fit: it
+# does not score.
+COMMON_WORDS, COMMON_GRAMS = 0.05, 0.1
 STOP_WORDS = sorted(set(
     "de het een en van in op te voor met aan is zijn je jij u wij we ons onze bij als of om tot"
     " door over uit naar dat die dit deze er ook niet wel maar dan nog al wat wie waar hoe heb"
@@ -29,31 +40,46 @@ class Query:
     cols: np.ndarray
     vals: np.ndarray
     parts: dict[str, float]
+    # Columns of the required skills that are not traits, and how many such skills the vacancy
+    # asks (a skill no candidate has has no column, so nobody can cover it).
+    required_cols: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    n_required: int = 0
+
+
+def _vectorizer(texts: list[str], analyzer: str) -> TfidfVectorizer | None:
+    """A fitted TF-IDF over ``texts``: words ("word") or character 3-5-grams within words ("char_wb")."""
+    if not texts:
+        return None
+    large = len(texts) >= 50  # in a handful of texts every word is "common"
+    if analyzer == "char_wb":
+        options = {"analyzer": "char_wb", "ngram_range": (3, 5), "max_df": COMMON_GRAMS if large else 1.0}
+    else:
+        options = {"stop_words": STOP_WORDS, "max_df": COMMON_WORDS if large else 0.5}
+    vec = TfidfVectorizer(sublinear_tf=True, min_df=2 if len(texts) > 50 else 1, dtype=np.float32,
+                          strip_accents="unicode", **options)
+    try:
+        vec.fit(texts)
+    except ValueError:  # only stop words or empty vocabulary
+        return None
+    return vec
 
 
 class FeatureSpace:
-    """Maps documents to sparse rows; concept columns are added as new ids appear (never removed)."""
+    """Maps documents to sparse rows: text columns, then title columns, then concept columns
+    (added as new ids appear, never removed)."""
 
-    def __init__(self, texts: Iterable[str] = ()) -> None:
-        texts = [t for t in texts if t]
-        self.vectorizer: TfidfVectorizer | None = None
-        if texts:
-            vec = TfidfVectorizer(sublinear_tf=True, max_df=0.5, min_df=2 if len(texts) > 50 else 1,
-                                  stop_words=STOP_WORDS, dtype=np.float32, strip_accents="unicode")
-            try:
-                vec.fit(texts)
-                self.vectorizer = vec
-            except ValueError:  # only stop words or empty vocabulary
-                pass
+    def __init__(self, texts: Iterable[str] = (), titles: Iterable[str] = ()) -> None:
+        self.vectorizer = _vectorizer([t for t in texts if t], TEXT_ANALYZER)
+        self.title_vectorizer = _vectorizer([t for t in titles if t], "char_wb")
         self.n_text = len(self.vectorizer.vocabulary_) if self.vectorizer else 0
+        self.n_title = len(self.title_vectorizer.vocabulary_) if self.title_vectorizer else 0
         self._cols: dict[tuple[str, int], int] = {}
-        self._analyze = None
-        self._idf = np.empty(0, np.float32)
+        self._analyzers: dict[str, tuple] = {}
 
     @property
     def width(self) -> int:
         """Number of columns so far."""
-        return self.n_text + len(self._cols)
+        return self.n_text + self.n_title + len(self._cols)
 
     def column(self, kind: str, concept_id: int, add: bool) -> int | None:
         """Column of a skill ("s") or occupation ("o") concept; a new one only when `add`."""
@@ -70,8 +96,10 @@ class FeatureSpace:
         return self.vectorizer.transform(texts)
 
     def candidate_rows(self, docs: list[CandidateDoc]) -> csr_matrix:
-        """Rows (CSR, float32) of candidates: text TF-IDF, skills (confidence 0..1), occupations (1)."""
+        """Rows (CSR, float32) of candidates: text and title TF-IDF, skills (confidence 0..1), occupations (1)."""
         text = self.text_rows([d.text for d in docs])
+        title = (self.title_vectorizer.transform([d.titles for d in docs]) if self.title_vectorizer
+                 else csr_matrix((len(docs), 0), dtype=np.float32))
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
@@ -84,33 +112,44 @@ class FeatureSpace:
                 rows.append(i)
                 cols.append(self.column("o", oid, True))
                 vals.append(1.0)
+        fixed = self.n_text + self.n_title
         concept = csr_matrix((np.asarray(vals, np.float32),
-                              (np.asarray(rows, np.int64), np.asarray(cols, np.int64) - self.n_text)),
-                             shape=(len(docs), self.width - self.n_text), dtype=np.float32)
-        out = hstack([text, concept], format="csr", dtype=np.float32)
+                              (np.asarray(rows, np.int64), np.asarray(cols, np.int64) - fixed)),
+                             shape=(len(docs), self.width - fixed), dtype=np.float32)
+        out = hstack([text, title, concept], format="csr", dtype=np.float32)
         out.sum_duplicates()
         return out
 
     def query(self, vac: VacancyDoc, taxonomy: Taxonomy | None = None) -> Query:
         """The vacancy as weights over columns; a candidate's score part is its row dotted with it."""
-        req = {c: min(1.0, max(0.0, float(w))) for c, w in vac.required.items()}
-        pref = {c: min(1.0, max(0.0, float(w))) for c, w in vac.preferred.items() if c not in req}
+        traits = taxonomy.traits if taxonomy else frozenset()
+        wanted = {c: min(1.0, max(0.0, float(w))) for c, w in vac.required.items()}
+        pref = {c: min(1.0, max(0.0, float(w))) for c, w in vac.preferred.items() if c not in wanted}
+        soft_skills = {c: w for c, w in (*wanted.items(), *pref.items()) if c in traits}
+        req = {c: w for c, w in wanted.items() if c not in traits}
+        pref = {c: w for c, w in pref.items() if c not in traits}
         occ = occupation_targets(vac, taxonomy)
-        text_cols, text_vals = self._query_text(vac.text)
-        has = {"skills": bool(req or pref), "occupation": bool(occ), "text": len(text_cols) > 0,
-               "soft": bool(vac.education_min or vac.dutch_min)}
+        text_cols, text_vals = self._query_text(vac.text, "text")
+        title_cols, title_vals = self._query_text(vac.title, "title")
+        has = {"occupation": bool(occ) or len(title_cols) > 0, "required": bool(req), "preferred": bool(pref),
+               "text": len(text_cols) > 0, "soft": bool(vac.education_min or vac.dutch_min)}
         total = sum(WEIGHTS[k] for k, v in has.items() if v) or 1.0
-        parts = {k: WEIGHTS[k] / total for k, v in has.items() if v}
+        room = 1.0 - TRAITS if soft_skills else 1.0  # the traits' share stays inside 0..1
+        parts = {k: room * WEIGHTS[k] / total for k, v in has.items() if v}
         cols: list[int] = []
         vals: list[float] = []
-        if has["skills"]:
-            denom = REQUIRED * sum(req.values()) + PREFERRED * sum(pref.values()) or 1.0
-            for src, mult in ((req, REQUIRED), (pref, PREFERRED)):
-                for cid, w in src.items():
-                    col = self.column("s", cid, False)
-                    if col is not None:
-                        cols.append(col)
-                        vals.append(parts["skills"] * mult * w / denom)
+        for part, skills in (("required", req), ("preferred", pref)):
+            denom = sum(skills.values()) or 1.0
+            for cid, w in skills.items():
+                col = self.column("s", cid, False)
+                if col is not None:
+                    cols.append(col)
+                    vals.append(parts[part] * w / denom)
+        for cid, w in soft_skills.items():
+            col = self.column("s", cid, False)
+            if col is not None:
+                cols.append(col)
+                vals.append(TRAITS * w / len(soft_skills))
         for oid, w in occ.items():
             col = self.column("o", oid, False)
             if col is not None:
@@ -118,27 +157,35 @@ class FeatureSpace:
                 vals.append(parts["occupation"] * w)
         cols.extend(text_cols.tolist())
         vals.extend((text_vals * parts.get("text", 0.0)).tolist())
-        return Query(np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32), parts)
+        # The title's wording against the candidate's desired and past occupations as written:
+        # occupation fit that survives a wording the taxonomy does not know.
+        cols.extend((title_cols + self.n_text).tolist())
+        vals.extend((title_vals * parts.get("occupation", 0.0) * TITLE_SHARE).tolist())
+        required_cols = [c for cid in req if (c := self.column("s", cid, False)) is not None]
+        return Query(np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32), parts,
+                     np.asarray(required_cols, dtype=np.int64), len(req))
 
-    def _query_text(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The vectorizer's TF-IDF for one text, without its per-call matrix overhead."""
-        if not text or not self.vectorizer:
+    def _query_text(self, text: str, which: str) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF of one text (vacancy text or title), without the vectorizer's per-call overhead."""
+        vectorizer = self.vectorizer if which == "text" else self.title_vectorizer
+        if not text or not vectorizer:
             return np.empty(0, np.int64), np.empty(0, np.float32)
-        if self._analyze is None:
-            self._analyze = self.vectorizer.build_analyzer()
-            self._idf = self.vectorizer.idf_.astype(np.float32)
-        vocab = self.vectorizer.vocabulary_
+        if which not in self._analyzers:
+            self._analyzers[which] = (vectorizer.build_analyzer(), vectorizer.idf_.astype(np.float32))
+        analyze, idf = self._analyzers[which]
+        vocab = vectorizer.vocabulary_
         counts: dict[int, int] = {}
-        for token in self._analyze(text):
+        for token in analyze(text):
             col = vocab.get(token)
             if col is not None:
                 counts[col] = counts.get(col, 0) + 1
         if not counts:
             return np.empty(0, np.int64), np.empty(0, np.float32)
         cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        vals = (1 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * self._idf[cols]
-        if len(cols) > TEXT_TERMS:
-            keep = np.argsort(-vals, kind="stable")[:TEXT_TERMS]
+        vals = (1 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * idf[cols]
+        limit = TEXT_TERMS if which == "text" and TEXT_ANALYZER == "word" else TEXT_GRAMS
+        if len(cols) > limit:
+            keep = np.argsort(-vals, kind="stable")[:limit]
             cols, vals = cols[keep], vals[keep]
         return cols, (vals / np.linalg.norm(vals)).astype(np.float32)
 

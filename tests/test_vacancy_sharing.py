@@ -75,7 +75,8 @@ def test_partner_matcher_proposes_own_candidate_and_owner_sees_it_anonymised(
     db.session.commit()
     as_role(Role.MATCHER, other_org)
     page = client.get(f"/vacatures/{vacancy.id}").get_data(as_text=True)
-    assert "UWV-123 · Lelystad" in page and "DR-999" not in page and "UWV-000" not in page
+    # The partner's own candidates by name, with their fit (or why there is none).
+    assert "Noor" in page and "(UWV-123, Lelystad)" in page and "DR-999" not in page and "UWV-000" not in page
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "view_personal"))
     response = client.post(f"/vacatures/{vacancy.id}/voordragen", data={"candidate_id": own_candidate.id},
                            follow_redirects=True)

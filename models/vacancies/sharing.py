@@ -68,10 +68,10 @@ def unshare(session: Session, vacancy: Vacancy, organisation_id: int, *, actor=N
 
 
 def proposable_candidates(session: Session, org_id: int) -> list[Candidate]:
-    """The active candidates of ``org_id`` (only ever that organisation's), by external id."""
+    """The active candidates of ``org_id`` (only ever that organisation's), by external id, names loaded."""
     return list(session.scalars(
         select(Candidate).where(Candidate.organisation_id == org_id, Candidate.status == CandidateStatus.ACTIVE)
-        .order_by(Candidate.external_id)
+        .options(joinedload(Candidate.personal)).order_by(Candidate.external_id)
     ))
 
 
@@ -85,9 +85,17 @@ def propose(session: Session, vacancy: Vacancy, candidate_id: int | None, partne
     candidate = session.get(Candidate, candidate_id) if candidate_id else None
     if candidate is None or candidate.organisation_id != partner.id or candidate.status != CandidateStatus.ACTIVE:
         raise InvalidInput({"candidate_id": "Kies een actieve kandidaat van uw organisatie."})
-    exists = session.scalar(select(Suggestion.id).where(Suggestion.vacancy_id == vacancy.id,
-                                                        Suggestion.candidate_id == candidate.id))
-    if exists:
+    existing = session.scalar(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id,
+                                                       Suggestion.candidate_id == candidate.id))
+    if existing is not None and existing.status == SuggestionStatus.NEW and existing.organisation_id == partner.id:
+        # The matcher suggested this person already: proposing is then the review step.
+        from models.matches.review import propose as propose_suggestion
+
+        propose_suggestion(session, existing, actor=actor, version=existing.version)
+        audit.record(session, "vacancy_candidate_proposed", actor=actor, obj=vacancy,
+                     details={"suggestion": existing.id, "organisation": partner.key})
+        return existing
+    if existing is not None:
         raise InvalidInput({"candidate_id": "Deze kandidaat is al voorgedragen voor deze vacature."})
     suggestion = Suggestion(
         vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=partner.id, score=0.0,
@@ -109,7 +117,9 @@ def owner_proposals(session: Session, vacancy: Vacancy) -> list[dict]:
         select(Suggestion, Organisation.name, PublicProfile.code)
         .join(Organisation, Organisation.id == Suggestion.organisation_id)
         .outerjoin(PublicProfile, PublicProfile.candidate_id == Suggestion.candidate_id)
-        .where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id != vacancy.organisation_id)
+        .where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id != vacancy.organisation_id,
+               # Only what a partner's matcher chose to propose; what they were merely shown stays theirs.
+               Suggestion.proposed_at.is_not(None))
         .order_by(Suggestion.created_at.desc())
     ).all()
     return [{"partner": name, "pseudonym": code or f"kandidaat van {name}", "at": s.created_at,
@@ -119,6 +129,8 @@ def owner_proposals(session: Session, vacancy: Vacancy) -> list[dict]:
 def own_proposals(session: Session, vacancy: Vacancy, org_id: int) -> list[Suggestion]:
     """What ``org_id`` (a partner) proposed for ``vacancy``, with its candidates loaded."""
     return list(session.scalars(
-        select(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == org_id)
-        .options(joinedload(Suggestion.candidate)).order_by(Suggestion.created_at.desc())
+        select(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == org_id,
+                                 Suggestion.proposed_at.is_not(None))
+        .options(joinedload(Suggestion.candidate).joinedload(Candidate.personal))
+        .order_by(Suggestion.created_at.desc())
     ))

@@ -42,8 +42,8 @@ POLICY: dict[str, object] = {
         "start_participatiebaan")},
     **{f"candidates.{e}": COORDINATOR for e in ("mark_provider", "outreach_select", "reassign", "screening_routes",
                                                 "set_budget")},
-    **{f"matches.{e}": CANDIDATES for e in ("advance", "for_candidate", "propose", "queue", "recompute", "reject",
-                                             "vacancy")},
+    **{f"matches.{e}": CANDIDATES for e in ("advance", "for_candidate", "left_out_page", "propose", "queue",
+                                             "recompute", "reject", "reject_many", "vacancy")},
     "start.matcher": CANDIDATES, "vacancies.propose": CANDIDATES,
     **{f"employers.{e}": REGISTER for e in (
         "agreement_create", "agreement_edit", "agreement_history", "create", "edit", "employer_history", "export",
@@ -71,7 +71,7 @@ OWN_OBJECT_PAGES = (
     ("employers.show", COORD), ("employers.edit", COORD), ("employers.employer_history", AM),
     ("vacancies.edit", COORD), ("vacancies.history", MATCHER), ("candidates.show", MATCHER),
     ("candidates.profile", COORD), ("placements.history", MATCHER), ("requests.show", AM),
-    ("matches.vacancy", MATCHER), ("matches.for_candidate", MATCHER), ("privacy.erase", COORD),
+    ("matches.vacancy", MATCHER), ("matches.for_candidate", MATCHER), ("matches.left_out_page", MATCHER), ("privacy.erase", COORD),
     ("employers.agreement_history", AM), ("employers.person_edit", AM),
     ("candidates.edit", MATCHER), ("candidates.caseload", COORD),
 )

@@ -7,7 +7,7 @@ import pytest
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
 from matching.geo import locate_place
 from matching.index import CandidateIndex
-from matching.rank import VacancyIndex, top_k
+from matching.rank import COMPLETE_BONUS, VacancyIndex, top_k
 
 HEFTRUCK, ORDERPICKEN, VCA, KASSA = 1, 2, 3, 4
 MAGAZIJN, LOGISTIEK, VERKOOP = 10, 11, 12
@@ -71,7 +71,8 @@ def test_more_required_skills_rank_higher_and_perfect_match_scores_one():
     docs = [cand(1, concepts={HEFTRUCK: 1.0}), cand(2, concepts={HEFTRUCK: 1.0, VCA: 1.0})]
     result = CandidateIndex.build(docs, TAX).suggest(vac(required={HEFTRUCK: 1.0, VCA: 1.0}))
     assert [(s.candidate_id, s.score) for s in result][0] == (2, 1.0)
-    assert result[1].score == pytest.approx(0.5)
+    # Half the required skills, and no complete-coverage bonus.
+    assert result[1].score == pytest.approx(0.5 / (1 + COMPLETE_BONUS), abs=1e-4)
 
 
 def test_occupation_and_related_occupation_count():
@@ -79,7 +80,8 @@ def test_occupation_and_related_occupation_count():
             cand(3, concepts={}, occupation_ids={VERKOOP})]
     result = CandidateIndex.build(docs, TAX).suggest(VacancyDoc(9, occupation_ids={MAGAZIJN}))
     assert [s.candidate_id for s in result] == [1, 2]
-    assert result[1].score == pytest.approx(0.6)
+    # Nothing is required, so nothing is missing: the related occupation's weight plus the bonus.
+    assert result[1].score == pytest.approx((0.6 + COMPLETE_BONUS) / (1 + COMPLETE_BONUS), abs=1e-4)
 
 
 def test_soft_fits_rank_but_do_not_exclude():
@@ -92,7 +94,14 @@ def test_text_similarity_counts():
     docs = [cand(1, concepts={}, text="ervaren chauffeur vrachtwagen"),
             cand(2, concepts={}, text="kapper kapsalon knippen")]
     index = CandidateIndex.build(docs, TAX)
-    assert ids(index, VacancyDoc(9, text="Chauffeur gezocht voor vrachtwagen")) == [1]
+    vacancy = VacancyDoc(9, text="Chauffeur gezocht voor vrachtwagen")
+    result = index.suggest(vacancy)
+    assert result[0].candidate_id == 1
+    # Character n-grams ("en ") give the hairdresser a trace of similarity, far below the driver's,
+    # and a minimum relevance leaves it out and counts it.
+    assert all(s.score < result[0].score / 4 for s in result[1:])
+    shown, below = index.ranking(vacancy, min_score=0.2)
+    assert [s.candidate_id for s in shown] == [1] and below == len(result) - 1
 
 
 def test_ties_are_broken_by_candidate_id_and_results_are_deterministic():

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import click
+from flask import current_app
 from sqlalchemy import select
 
 from models import Organisation
@@ -118,7 +119,8 @@ def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
 
         for organisation in organisations:
             vacancies = open_visible_vacancies(db.session, organisation.id)
-            added = sum(refresh_suggestions(db.session, v, organisation).added for v in vacancies)
+            floor = float(current_app.config.get("MATCH_MIN_SCORE", 0.0))
+            added = sum(refresh_suggestions(db.session, v, organisation, min_score=floor).added for v in vacancies)
             click.echo(f"{organisation.key}: suggestions for {len(vacancies)} open vacancies, {added} new")
     bump(db.session)
     db.session.commit()

@@ -34,3 +34,13 @@ class StatusForm(FlaskForm):
     def set_steps(self, steps) -> None:
         """Offer only the steps the suggestion may take next."""
         self.status.choices = choices((s.value, _l(STATUS_LABELS[s])) for s in steps)
+
+
+class BulkRejectForm(FlaskForm):
+    """Reject the ticked new suggestions with one reason (each box carries "id:version")."""
+
+    reason = SelectField(_l("Reden van afwijzen"),
+                         choices=choices([("", _l("Kies een reden"))] + [(k, _l(v)) for k, v in REJECT_REASONS.items()]))
+    note = TextAreaField(_l("Toelichting"), description=_l("Verplicht bij ‘Andere reden’."),
+                         validators=[Optional(), Length(max=1000)])
+    submit = SubmitField(_l("Aangevinkte suggesties afwijzen"))

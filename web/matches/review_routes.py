@@ -1,7 +1,7 @@
 """Review actions on suggestions: recompute, propose, reject with a reason, follow to hired."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,7 +15,7 @@ from web.access import org_id, requires
 from web.errors import render_error
 from web.extensions import db
 
-from .forms import ActionForm, RejectForm, StatusForm
+from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
 from .routes import bp, visible_vacancy_or_404
 
 
@@ -122,3 +122,33 @@ def advance(suggestion_id: int):
             flash(_("Status bijgewerkt: %(status)s.", status=_(review.STATUS_LABELS[s.status])), "success")
             return _back(s)
     return render_template("matches/status.html", suggestion=s, form=form), 422
+
+
+@bp.route("/vacature/<int:vacancy_id>/afwijzen", methods=["POST"])
+@requires("matching")
+def reject_many(vacancy_id: int):
+    """Reject the ticked new suggestions of a vacancy with one reason; all or none."""
+    vac = visible_vacancy_or_404(vacancy_id)
+    form = BulkRejectForm()
+    if not form.validate_on_submit():
+        flash(_("Kies een reden uit de lijst."), "error")
+        return redirect(url_for(".vacancy", vacancy_id=vac.id))
+    chosen = []
+    for value in request.form.getlist("kies")[:200]:
+        sid, _sep, version = value.partition(":")
+        s = db.session.get(Suggestion, int(sid)) if sid.isdigit() else None
+        if s is None or s.vacancy_id != vac.id or s.organisation_id != org_id():
+            flash(_("Een aangevinkte suggestie hoort niet bij deze vacature; er is niets afgewezen."), "error")
+            return redirect(url_for(".vacancy", vacancy_id=vac.id))
+        chosen.append((s, version))
+    try:
+        done = review.reject_many(db.session, chosen, form.reason.data, form.note.data, actor=current_user)
+    except Conflict as exc:
+        db.session.rollback()
+        return _conflict(exc)
+    except InvalidInput as exc:
+        db.session.rollback()
+        flash(" ".join(exc.errors.values()), "error")
+        return redirect(url_for(".vacancy", vacancy_id=vac.id))
+    flash(_("%(n)s suggesties afgewezen.", n=len(done)), "success")
+    return redirect(url_for(".vacancy", vacancy_id=vac.id))

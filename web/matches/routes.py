@@ -1,8 +1,10 @@
 """The matcher's pages: the review queue, a vacancy's suggestions, the best vacancies for a candidate."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from matching.explain import render_reasons
 from matching.rank import VacancyIndex
@@ -13,13 +15,19 @@ from models.matches import queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import get_index
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
-from models.matches.suggestions import reason_lines, refresh_suggestions
+from models.matches.suggestions import left_out, reason_lines, refresh_suggestions
+from models.placements.placement import Placement
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 
-from .forms import ActionForm, RejectForm, StatusForm
+from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
 
 bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
+
+
+def min_score() -> float:
+    """The configured minimum relevance of a suggestion (MATCH_MIN_SCORE)."""
+    return float(current_app.config.get("MATCH_MIN_SCORE", 0.0))
 
 
 def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
@@ -45,8 +53,11 @@ def vacancy(vacancy_id: int):
     vac = visible_vacancy_or_404(vacancy_id)
     own = queries.own_suggestions(db.session, vac, org_id())
     if not own and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
-        refresh_suggestions(db.session, vac, current_user.organisation)
+        refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
         own = queries.own_suggestions(db.session, vac, org_id())
+    not_listed = left_out(db.session, vac, org_id(), limit=0)[1] if vac.status == VacancyStatus.OPEN else 0
+    placed = dict(db.session.execute(select(Placement.suggestion_id, Placement.id).where(
+        Placement.suggestion_id.in_([s.id for s in own]))).all()) if own else {}
     partners = queries.partner_suggestions(db.session, vac) if vac.organisation_id == org_id() else []
     if own:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
@@ -63,8 +74,24 @@ def vacancy(vacancy_id: int):
         "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=forms,
         labels=STATUS_LABELS, reason_lines=reason_lines, reject_labels=REJECT_REASONS,
         not_hired_labels=NOT_HIRED_REASONS, recompute=ActionForm(),
-        is_owner=vac.organisation_id == org_id(),
+        is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed,
+        bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
+
+
+@bp.route("/vacature/<int:vacancy_id>/overige")
+@requires("matching")
+def left_out_page(vacancy_id: int):
+    """Candidates who meet the hard requirements but are not in the list (under the minimum relevance), best first."""
+    vac = visible_vacancy_or_404(vacancy_id)
+    ranked, count, tax = left_out(db.session, vac, org_id()) if vac.status == VacancyStatus.OPEN else ([], 0, None)
+    people = {c.id: c for c in db.session.scalars(select(Candidate).where(
+        Candidate.id.in_([r.candidate_id for r in ranked])).options(joinedload(Candidate.personal)))} if ranked else {}
+    if ranked:
+        audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
+                     details={"page": "suggestions_left_out", "candidates": [r.candidate_id for r in ranked]})
+    rows = [(people[r.candidate_id], r.score, render_reasons(r.reasons, tax)) for r in ranked if r.candidate_id in people]
+    return render_template("matches/left_out.html", vacancy=vac, rows=rows, count=count, min_score=min_score())
 
 
 @bp.route("/kandidaat/<int:candidate_id>")

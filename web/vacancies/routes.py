@@ -111,18 +111,31 @@ def show(vacancy_id: int):
             if o.id not in {s.organisation_id for s in vacancy.shares})
         context.update(share_form=share_form, proposals=sharing.owner_proposals(db.session, vacancy))
     elif can("matching"):
-        context.update(propose_form=propose_form(), my_proposals=own_proposals(db.session, vacancy, org_id()))
+        context.update(propose_form=propose_form(vacancy), my_proposals=own_proposals(db.session, vacancy, org_id()))
     return render_template("vacancies/show.html", **context)
 
 
-def propose_form() -> ProposeForm:
-    """The propose form with the own organisation's active candidates (viewing them is audit-logged)."""
+def propose_form(vacancy=None) -> ProposeForm:
+    """The propose form: the own organisation's active candidates by name, those who fit the vacancy
+    first with their score (viewing them is audit-logged)."""
     form = ProposeForm()
     candidates = proposable_candidates(db.session, org_id())
-    form.candidate_id.choices = choices(
-        [("", "Kies een kandidaat")] + [(c.id, f"{c.external_id} · {c.place or 'plaats onbekend'}") for c in candidates])
+    fit = {}
+    if vacancy is not None and candidates:
+        from models.matches.suggestions import rank
+
+        ranked, _tax = rank(db.session, vacancy, org_id(), top=len(candidates))
+        fit = {r.candidate_id: r.score for r in ranked}
+
+    def label(c) -> str:
+        name = f"{c.personal.first_name} {c.personal.last_name}" if c.personal else c.external_id
+        score = f" · past {fit[c.id] * 100:.0f}%" if c.id in fit else " · voldoet niet aan een harde eis of past niet"
+        return f"{name} ({c.external_id}, {c.place or 'plaats onbekend'}){score}"
+
+    ordered = sorted(candidates, key=lambda c: (-fit.get(c.id, -1.0), c.external_id))
+    form.candidate_id.choices = choices([("", "Kies een kandidaat")] + [(c.id, label(c)) for c in ordered])
     audit.record(db.session, "view_personal", actor=current_user, origin=request.remote_addr,
-                 details={"what": "candidate_external_ids", "count": len(candidates), "endpoint": request.endpoint})
+                 details={"what": "candidate_names", "count": len(candidates), "endpoint": request.endpoint})
     return form
 
 

@@ -56,7 +56,7 @@ def propose(vacancy_id: int):
     vacancy = get_visible_or_404(vacancy_id)
     if vacancy.organisation_id == org_id():
         abort(404)  # own vacancies go through the matcher, not through proposals
-    form = propose_form()
+    form = propose_form(vacancy)
     if form.validate_on_submit():
         try:
             sharing.propose(db.session, vacancy, form.candidate_id.data, current_user.organisation,
