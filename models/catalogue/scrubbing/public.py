@@ -213,6 +213,7 @@ def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str
         offset = start + text[start:end].find(unit)
         local = [(k, s - offset, e - offset) for k, s, e in extra if offset <= s and e <= offset + len(unit)]
         detections += [(k, s + offset, e + offset) for k, s, e in _detections(unit, known)]
+        detections += [(k, s + offset, e + offset) for k, s, e in local]
         why = _why_drop(unit, known, local)
         if why:
             kind, reason = why
