@@ -47,11 +47,12 @@ def register():
             for name, message in exc.errors.items():
                 getattr(form, name, form.email).errors = [_(message)]
         else:
-            audit.record(db.session, "employer_registered", actor=user, obj=user, origin=request.remote_addr)
-            session.clear()
-            login_user(user)
-            flash(_("Welkom! Uw account is aangemaakt."), "success")
-            return redirect(url_for(".index"))
+            if user is not None:
+                audit.record(db.session, "employer_registered", actor=user, obj=user, origin=request.remote_addr)
+            # One answer whether or not the address already had an account (no way to probe addresses).
+            flash(_("Bedankt. Wij hebben u een e-mail gestuurd. Was er met dit adres nog geen account, dan "
+                    "is het nu aangemaakt en kunt u inloggen met uw wachtwoord."), "success")
+            return redirect(url_for("auth.login"))
     return render_template("employer_account/register.html", form=form), 422 if form.errors else 200
 
 
