@@ -24,7 +24,6 @@ from web.extensions import db
 from .forms import ProfileForm, UnpublishForm
 from .routes import bp, load_candidate, view_personal
 
-
 FIELD_LABELS = {"description": _l("Beschrijving"), "occupations": _l("Beroepen"), "skills": _l("Vaardigheden"),
                 "certificates": _l("Certificaten"), "licences": _l("Rijbewijzen")}
 

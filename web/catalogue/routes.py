@@ -10,8 +10,8 @@ from flask_babel import format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.catalogue import browse, employer_accounts, meet_requests
 from models.accounts.users import normalise_email
+from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
 from models.common.errors import InvalidInput
 from models.enums import ProfileStatus, Role

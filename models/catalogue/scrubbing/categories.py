@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -49,7 +49,7 @@ def _bounded(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])", flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(category: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     """(case-insensitive hits, case-sensitive hits, job-content exceptions) of one category."""
     hits, exact, keep = [], [], []
@@ -83,8 +83,7 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         adjective, rest = words[0], words[1:]
         adjectives.add(adjective)
         if not adjective.endswith("-nederlands"):
-            adjectives_e.add(adjective + "e" if not adjective.endswith("s") or adjective.endswith("ees")
-                             else adjective + "e")
+            adjectives_e.add(adjective + "e")
         for word in rest:
             (adjectives_e if word.endswith("e") and word[:-1] in adjective + "e" else nouns).add(word)
     # "Turks-Nederlandse", "Javaans-Surinaamse": compounds of adjectives are origin wherever they stand.

@@ -20,19 +20,13 @@ POSSESSIVE = "diens"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
 _TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?)(?!\w)", re.IGNORECASE)
-_PLURAL_EXCEPTIONS = frozenset("een geen even heen tussen boven beneden binnen buiten open tegen "
-                               "volgen meen ben".split())
-_HAIR = frozenset("knippen verven wassen fohnen stylen kleuren vlechten krullen steil".split())
-_HAIR_BEFORE = frozenset("het kort lang blond zwart bruin grijs krullend".split())
-_OBJECT_NEXT = frozenset("op aan af te terug niet wel ook graag in uit mee bij voor nog al erg heel goed even "
-                         "dan om over en of want maar dat die is was heeft had kan wil mag zal zou moet "
-                         "gebeld geholpen gevraagd verteld uitgelegd aangeraden geadviseerd gesproken".split())
-_VERB_NEXT = frozenset("er ze we wij jullie u de het die dit dat deze niet wel ook al nog heel erg zeer "
-                       "geweest gebleven gekomen gegaan goed blij tevreden beschikbaar".split())
-_POSSESSIVE_BEFORE = frozenset("heeft had met van voor in op bij aan door over naar uit om tijdens na en maar "
-                               "doet deed kent toont haalt haalde rijdt gebruikt vindt neemt behaalde behaald "
-                               "verloor verliest ziet zag mist miste is was wil kan mag zijn".split())
-_SUBJECT_PLURAL = frozenset("we wij ze zij jullie".split())
+_PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
+_HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
+_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend"])
+_OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
+_VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
+_POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
+_SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from models.catalogue.scrubbing.categories import CATEGORIES, sensitive
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gender import POSSESSIVE, SUBJECT, gendered
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
-from models.catalogue.scrubbing.variants import capitals, known_name_variants, spaced
 from models.catalogue.scrubbing.scrub import detect
+from models.catalogue.scrubbing.variants import capitals, known_name_variants, spaced
 
 # Dutch words for each kind, as the matcher's preview shows them.
 KIND_LABELS: dict[str, str] = {

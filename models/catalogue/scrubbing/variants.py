@@ -24,8 +24,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
 _PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)", re.IGNORECASE)
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_](?: {1,3}|\s?-\s?)){3,}[^\W\d_](?!\S)")
 _NAME_PARTS = {fold(w).lower() for w in FIRST_NAMES | SURNAMES}
-_STOP = frozenset("de het een en in op te om al ik je ze we is er na an ja zo nu do ma di wo vr za of "
-                  "van voor met aan bij uit tot dat die dit als ook nog dan wel niet".split())
+_STOP = frozenset(["de", "het", "een", "en", "in", "op", "te", "om", "al", "ik", "je", "ze", "we", "is", "er", "na", "an", "ja", "zo", "nu", "do", "ma", "di", "wo", "vr", "za", "of", "van", "voor", "met", "aan", "bij", "uit", "tot", "dat", "die", "dit", "als", "ook", "nog", "dan", "wel", "niet"])
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
@@ -74,9 +73,7 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
         for first in firsts:
             pieces = [p for p in re.split(r"[\s\-]+", first) if p]
             initials = "".join(p[0] for p in pieces).lower()
-            if len(pieces) > 1 and low == initials:
-                yield "name", m.start(), m.end()
-            elif 2 <= len(low) <= 3 and len(first) >= 5 and first.lower().startswith(low) and \
+            if len(pieces) > 1 and low == initials or 2 <= len(low) <= 3 and len(first) >= 5 and first.lower().startswith(low) and \
                     not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
                 yield "name", m.start(), m.end()
 
