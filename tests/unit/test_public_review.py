@@ -91,3 +91,11 @@ def test_the_public_text_passes_its_own_check_on_the_tune_half():
             continue
         once = review(record["text"], record["known_names"]).text
         assert review(once, record["known_names"]).removals == (), (record["text"], once)
+
+
+def test_no_annotated_span_of_the_existing_set_reaches_the_public_text():
+    for line in (DATA / "scrub_sentences.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        public = review(record["text"], record["known_names"]).text
+        for span in record["spans"]:
+            assert span["text"] not in public, (span, public)
