@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from models import AuditEvent, ChangeRecord, Concept, ConceptAlias, UnmatchedWording, Vacancy
 from models.enums import ConceptKind, Role, VacancyStatus
-from models.vacancies import close_expired, split_skills
+from models.vacancies.edit import close_expired, split_skills
 from tests.helpers import visible_text
 from tests.vacancy_factories import future, make_vacancy  # noqa: F401  (fixture)
 from web.vacancies.routes import today
@@ -121,7 +121,7 @@ def test_stale_edit_is_refused_with_409_naming_who_changed_it(as_role, client, d
     colleague = make_user(Role.ACCOUNT_MANAGER, name="Sanne de Wit")
     as_role(Role.ACCOUNT_MANAGER)
     stale = vacancy.version
-    from models.vacancies import update_vacancy
+    from models.vacancies.edit import update_vacancy
     update_vacancy(db.session, vacancy, {"employer_id": vacancy.employer_id, "title": "Kok B", "status": "open"},
                    actor=colleague, today=date.today())
     db.session.commit()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from web.access import can
@@ -15,27 +16,46 @@ from web.access import can
 @dataclass(frozen=True)
 class Entry:
     endpoint: str
-    label: str
+    label: str  # lazy translations: str() in the request's language
     description: str
     capability: str
+    group: str  # a key of GROUPS: where the entry sits in the menu
+
+
+# The menu groups entries per task, in this order (a group shows only when it has an entry).
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("register", _l("Werkgevers")),
+    ("candidates", _l("Kandidaten")),
+    ("matching", _l("Matching")),
+    ("sroi", _l("Social return")),
+    ("reports", _l("Rapportages")),
+    ("admin", _l("Beheer")),
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    entries: list[Entry]
 
 
 ENTRIES: tuple[Entry, ...] = (
-    Entry("employers.index", "Werkgevers", "Zoek werkgevers, bekijk hun tijdlijn en leg contactmomenten vast.", "register"),
-    Entry("employers.follow_ups", "Mijn follow-ups", "Wat u moet opvolgen, en wat te laat is.", "register"),
-    Entry("vacancies.index", "Vacatures", "Vacatures registreren, beoordelen en delen met partners.", "vacancies"),
-    Entry("requests.index", "Verzoeken van werkgevers", "Werkgevers die iemand uit de catalogus willen ontmoeten.", "register"),
-    Entry("candidates.index", "Kandidaten", "Dossiers, publicatie van anonieme profielen en toestemming.", "candidates"),
-    Entry("matches.queue", "Te beoordelen suggesties", "Voorstellen van de matcher: voordragen of afwijzen met reden.", "matching"),
-    Entry("placements.index", "Plaatsingen", "Wie is gestart, met welk instrument, en de waarde voor social return.", "placements"),
-    Entry("sroi.index", "Social return", "Verplichtingen van opdrachtnemers en hun voortgang.", "register"),
-    Entry("reports.index", "Rapportages", "Cijfers voor de raad: plaatsingen, uitstroom, social return, funnel.", "reports"),
-    Entry("bouwblokken.index", "Bouwblokken", "Tabellen per regio voor de waarde van social return, in versies.", "reports"),
-    Entry("bias.index", "Bias-monitor", "Komen leeftijdsgroepen en doelgroepen even vaak in de top 10 als onder de geschikten?", "reports"),
-    Entry("taxonomy.index", "Vaardigheden en beroepen", "Beheer van de taxonomie en ongekoppelde woorden.", "taxonomy"),
-    Entry("users.index", "Gebruikers", "Accounts en rollen van medewerkers.", "users"),
-    Entry("privacy.audit_log", "Auditlog", "Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen.", "audit"),
-    Entry("tokens.index", "API-tokens", "Toegang voor systemen van partners tot de partner-API.", "users"),
+    Entry("employers.index", _l("Werkgevers"), _l("Zoek werkgevers, bekijk hun tijdlijn en leg contactmomenten vast."), "register", "register"),
+    Entry("employers.follow_ups", _l("Mijn follow-ups"), _l("Wat u moet opvolgen, en wat te laat is."), "register", "register"),
+    Entry("vacancies.index", _l("Vacatures"), _l("Vacatures registreren, beoordelen en delen met partners."), "vacancies", "register"),
+    Entry("requests.index", _l("Verzoeken van werkgevers"), _l("Werkgevers die iemand uit de catalogus willen ontmoeten."), "register", "register"),
+    Entry("candidates.index", _l("Kandidaten"), _l("Dossiers, publicatie van anonieme profielen en toestemming."), "candidates", "candidates"),
+    Entry("matches.queue", _l("Te beoordelen suggesties"), _l("Voorstellen van de matcher: voordragen of afwijzen met reden."), "matching", "matching"),
+    Entry("placements.index", _l("Plaatsingen"), _l("Wie is gestart, met welk instrument, en de waarde voor social return."), "placements", "sroi"),
+    Entry("sroi.index", _l("Social return"), _l("Verplichtingen van opdrachtnemers en hun voortgang."), "register", "sroi"),
+    Entry("reports.index", _l("Rapportages"), _l("Cijfers voor de raad: plaatsingen, uitstroom, social return, funnel."), "reports", "reports"),
+    Entry("bouwblokken.index", _l("Bouwblokken"), _l("Tabellen per regio voor de waarde van social return, in versies."), "reports", "sroi"),
+    Entry("bias.index", _l("Bias-monitor"), _l("Komen leeftijdsgroepen en doelgroepen even vaak in de top 10 als onder de geschikten?"), "reports", "matching"),
+    Entry("taxonomy.index", _l("Vaardigheden en beroepen"), _l("Beheer van de taxonomie en ongekoppelde woorden."), "taxonomy", "matching"),
+    Entry("users.index", _l("Gebruikers"), _l("Accounts en rollen van medewerkers."), "users", "admin"),
+    Entry("privacy.audit_log", _l("Auditlog"), _l("Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen."), "audit", "admin"),
+    Entry("tokens.index", _l("API-tokens"), _l("Toegang voor systemen van partners tot de partner-API."), "users", "admin"),
 )
 
 ROLE_START = {
@@ -54,8 +74,17 @@ def entries_for(user=None) -> list[Entry]:
     return [e for e in ENTRIES if e.endpoint in views and can(e.capability, user)]
 
 
+def groups_for(user=None) -> list[Group]:
+    """The menu of ``user``: the entries it may open, grouped per task, empty groups left out."""
+    entries = entries_for(user)
+    return [Group(key, str(label), [e for e in entries if e.group == key]) for key, label in GROUPS
+            if any(e.group == key for e in entries)]
+
+
 def init_navigation(app: Flask) -> None:
-    """Make ``nav_entries()``, ``has_endpoint(name)`` and ``can(capability)`` available in templates."""
+    """Make ``nav_entries()``, ``nav_groups()``, ``has_endpoint(name)`` and ``can(capability)`` available
+    in templates."""
     app.jinja_env.globals["nav_entries"] = entries_for
+    app.jinja_env.globals["nav_groups"] = groups_for
     app.jinja_env.globals["can"] = can
     app.jinja_env.globals["has_endpoint"] = lambda name: name in current_app.view_functions

@@ -5,15 +5,18 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching.linker import Linker
 from matching.text import normalise as _normalise
 from models.base import utcnow
 from models.common import stamps
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
+
+if TYPE_CHECKING:  # the linker brings scikit-learn: loaded when a wording is first linked, not at start-up
+    from matching.linker import Linker
 
 Result = tuple[int | None, float | None]
 
@@ -41,6 +44,8 @@ class LinkModel:
         with _lock:
             if kind not in self.linkers:
                 chosen = [c for c in self.concepts if kind is None or c["kind"] == kind]
+                from matching.linker import Linker
+
                 self.linkers[kind] = Linker(chosen) if chosen else None
             return self.linkers[kind]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ STAFF: tuple[dict[str, str], ...] = (
     {"key": "account_manager@gemeente", "role": "account_manager", "name": "Marieke Hoekstra"},
     {"key": "account_manager2@gemeente", "role": "account_manager", "name": "Orhan Yavuz"},
     {"key": "matcher@gemeente", "role": "matcher", "name": "Sanne de Groot"},
-    {"key": "matcher2@gemeente", "role": "matcher", "name": "Youssef Amrani"},
+    {"key": "matcher2@gemeente", "role": "matcher", "name": "Naima El Idrissi"},
     {"key": "coordinator@gemeente", "role": "coordinator", "name": "Peter van Dijk"},
 )
 ACCOUNT_MANAGERS = ("account_manager@gemeente", "account_manager2@gemeente")
@@ -56,6 +57,15 @@ def employer_accounts(rng: random.Random, employers: list[dict[str, Any]]) -> li
             for e in employers]
 
 
+_LEGAL_FORMS = {"bv", "nv", "vof", "zn", "en", "cv", "de", "het", "van", "stichting"}
+
+
+def _domain(name: str) -> str:
+    """A valid host label from an employer's name ("Bakkerij Kruimel B.V." -> "bakkerij-kruimel")."""
+    words = [re.sub(r"[^a-z0-9]", "", fold(word)) for word in name.split()]
+    return "-".join([w for w in words if len(w) > 1 and w not in _LEGAL_FORMS][:2]) or "bedrijf"
+
+
 def contact_persons(rng: random.Random, employers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return fictitious contact persons: `key`, `employer`, `first_name`, `last_name`, `function`,
     `email`, `phone`, `primary` (the first per employer)."""
@@ -63,7 +73,7 @@ def contact_persons(rng: random.Random, employers: list[dict[str, Any]]) -> list
     for employer in employers:
         for n in range(rng.choices((1, 2, 3), weights=(55, 35, 10))[0]):
             first, last = staff_name(rng)
-            domain = fold(employer["name"].split(" ")[-1]) or "bedrijf"
+            domain = _domain(employer["name"])
             people.append({
                 "key": f"CP-{len(people) + 1:04d}", "employer": employer["external_id"], "first_name": first,
                 "last_name": last, "function": rng.choice(FUNCTIONS),
@@ -113,7 +123,8 @@ def contact_moments(rng: random.Random, today: date, accounts: list[dict[str, An
         if rng.random() < 0.35:
             due = at.date() + timedelta(days=rng.randint(7, 60))
             done = None
-            if due < today and rng.random() < 0.75:
+            # A team that keeps up: older follow-ups are done, a few of the last week's are late.
+            if due < today and rng.random() < (0.6 if (today - due).days <= 7 else 0.98):
                 done = min(today, due + timedelta(days=rng.randint(-5, 10))).isoformat()
             follow_up = {"due_on": due.isoformat(), "action": rng.choice(FOLLOW_UPS),
                          "owner": rng.choice(ACCOUNT_MANAGERS + ("matcher@gemeente",)), "done_on": done}

@@ -179,3 +179,34 @@ def test_contractor_pages_pass_axe(demo_server, page):
     assert page.get_by_role("alert").is_visible()
     problems += axe_problems(page)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_staff_menu_is_grouped_per_task_and_folds_on_a_phone(demo_server, page, width):
+    from tests.browser.conftest import ARTIFACTS
+
+    base, _ids = demo_server
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base + "/inloggen")
+    page.get_by_label("E-mailadres").fill("coordinator@dronten.example.org")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/beheer/**")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    toggle = menu.locator("summary", has_text="Menu")
+    if width <= 640:
+        assert toggle.is_visible()
+        assert not menu.get_by_role("link", name="Gebruikers").is_visible()
+        toggle.click()
+    else:
+        assert not toggle.is_visible()
+    groups = [s.strip() for s in menu.locator("summary:visible").all_inner_texts() if s.strip() != "Menu"]
+    assert groups == ["Werkgevers", "Kandidaten", "Matching", "Social return", "Rapportages", "Beheer"]
+    menu.locator("summary:visible", has_text="Beheer").click()
+    assert menu.get_by_role("link", name="Gebruikers").is_visible()
+    assert not menu.get_by_role("link", name="Vacatures").is_visible()  # other groups stay folded
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"staff-menu-{width}.png"))
+    assert axe_problems(page) == []
+    menu.get_by_role("link", name="Gebruikers").click()
+    assert page.get_by_role("heading", name="Gebruikers").first.is_visible()

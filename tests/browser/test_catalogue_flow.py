@@ -107,3 +107,21 @@ def test_public_pages_have_no_axe_violations(live_server, page, make_public_prof
         target = {"PROFILE": f"/kandidaten/{profile.code}", "GONE": f"/kandidaten/{withdrawn.code}"}.get(path, path)
         page.goto(live_server + target)
     assert_no_axe_violations(page)
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_fold(live_server, page, make_public_profile):
+    make_public_profile(headline="Handige orderpicker", skills=["Heftruck rijden"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server + "/kandidaten?q=heftruck")
+    toggle = page.locator("summary", has_text="Filters (1 actief)")
+    assert toggle.is_visible()
+    assert not page.get_by_label("Zoek op vaardigheid of beroep").is_visible()
+    result = page.get_by_role("link", name="Handige orderpicker")
+    assert result.bounding_box()["y"] < 844  # the first result is on the first screen
+    toggle.click()
+    assert page.get_by_label("Zoek op vaardigheid of beroep").input_value() == "heftruck"
+    assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server + "/kandidaten")
+    assert page.get_by_label("Zoek op vaardigheid of beroep").is_visible()  # always open on a wide screen
+    assert not page.locator("summary", has_text="Zoeken en filteren").is_visible()

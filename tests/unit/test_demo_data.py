@@ -6,6 +6,7 @@ import json
 import os
 import re
 import tracemalloc
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,19 @@ def test_bench_writes_a_valid_file_and_reads_import_counts(
     assert all_unchanged(['{"employers": {"created": 0, "updated": 3, "unchanged": 77}}']) is False
     assert all_unchanged(["0 created, 0 updated, 300 unchanged"]) is True
     assert all_unchanged(["done"]) is None
+
+
+def test_demo_addresses_are_valid_staff_names_distinct_and_few_follow_ups_late(activity: dict) -> None:
+    from email_validator import validate_email
+
+    from seed.accounts import PEOPLE
+
+    for person in activity["contact_persons"]:
+        validate_email(person["email"], check_deliverability=False)  # raises on "b.v..example.nl"
+    names = [s["name"] for s in activity["staff"]] + [n for people in PEOPLE.values() for n in people]
+    assert len(names) == len(set(names))
+    today = date.fromisoformat(activity["reference_date"])
+    open_ = [m["follow_up"] for m in activity["contact_moments"] if m["follow_up"] and not m["follow_up"]["done_on"]]
+    late = [f for f in open_ if date.fromisoformat(f["due_on"]) < today]
+    this_week = [f for f in open_ if 0 <= (date.fromisoformat(f["due_on"]) - today).days < 7]
+    assert 1 <= len(late) <= 12 and this_week  # some work waiting, a few late, not dozens

@@ -10,8 +10,8 @@ from sqlalchemy.orm import joinedload
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
-from models.vacancies import Filters, close_expired
-from models.vacancies.queries import filtered, visible_clause
+from models.vacancies.edit import close_expired
+from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
 

@@ -58,8 +58,10 @@ def index():
         number = 1
     page = browse.search(db.session, filters, number)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
+    active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
+                 and key not in ("sortering", "pagina", "submit"))
     return render_template("catalogue/index.html", form=form, page=page, args=args,
-                           has_errors=any(f.errors for f in form))
+                           has_errors=any(f.errors for f in form), active_filters=active)
 
 
 def _profile_or_gone(code: str):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import click
 from flask import Blueprint, current_app
 
-from models.vacancies import close_expired
+from models.vacancies.edit import close_expired
 from web.extensions import db
 
 

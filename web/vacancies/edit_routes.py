@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import vacancies as service
 from models.common import locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import VacancyStatus
 from models.register.employer import Employer
+from models.vacancies import edit as editing
 from web.access import org_id, requires
 from web.extensions import db
 
@@ -47,7 +47,7 @@ def create():
         show_employer(form, get_own_or_none(int(request.args["employer_id"])))
     if form.validate_on_submit() and _resolved(form):
         try:
-            vacancy = service.create_vacancy(db.session, org_id(), form.data_for_service(),
+            vacancy = editing.create_vacancy(db.session, org_id(), form.data_for_service(),
                                              actor=current_user, today=today())
         except InvalidInput as exc:
             _show_errors(form, exc)
@@ -78,7 +78,7 @@ def edit(vacancy_id: int):
     if form.validate_on_submit() and _resolved(form):
         try:
             locking.check_version(db.session, vacancy, form.version.data)
-            service.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=today())
+            editing.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=today())
             db.session.flush()
         except Conflict as exc:
             conflict = locking.conflict_message(exc)

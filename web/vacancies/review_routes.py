@@ -7,9 +7,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import Vacancy
-from models import vacancies as service
 from models.common.errors import InvalidInput
 from models.enums import VacancyStatus
+from models.vacancies import review as submissions
 from models.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db
@@ -55,10 +55,10 @@ def review(vacancy_id: int):
     if form.validate_on_submit() and _employer_known(form):
         try:
             if form.decision.data == "reject":
-                service.reject_submission(db.session, vacancy, form.reason.data, actor=current_user)
+                submissions.reject_submission(db.session, vacancy, form.reason.data, actor=current_user)
                 flash(_("Aanmelding afgewezen."), "success")
                 return redirect(url_for(".review_queue"))
-            service.accept_submission(db.session, vacancy, employer_id=form.employer_id.data,
+            submissions.accept_submission(db.session, vacancy, employer_id=form.employer_id.data,
                                       create_employer=form.decision.data == "new", actor=current_user)
         except InvalidInput as exc:
             for name, message in exc.errors.items():

@@ -9,8 +9,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
-from models import vacancies as service
 from models.common import audit, exports
+from models.vacancies import edit, queries, sharing
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db
@@ -34,7 +34,7 @@ def today():
 
 def get_visible_or_404(vacancy_id: int) -> Vacancy:
     """A vacancy of the user's organisation or shared with it; 404 for anything else."""
-    vacancy = service.get_visible(db.session, org_id(), vacancy_id)
+    vacancy = queries.get_visible(db.session, org_id(), vacancy_id)
     if vacancy is None:
         abort(404)
     return vacancy
@@ -48,16 +48,16 @@ def get_own_vacancy_or_404(vacancy_id: int) -> Vacancy:
     return vacancy
 
 
-def filters_from_request() -> service.Filters:
+def filters_from_request() -> queries.Filters:
     """The list filters from the query string; unknown values fall back to 'everything'."""
     args = request.args
     status = args.get("status", "")
     scope = args.get("scope", "all")
     employer = args.get("employer", "")
-    return service.Filters(
+    return queries.Filters(
         q=args.get("q", "")[:200], status=status if status in STATUS_LABELS else "",
         employer_id=int(employer) if employer.isdigit() else None,
-        scope=scope if scope in service.SCOPES else "all",
+        scope=scope if scope in queries.SCOPES else "all",
     )
 
 
@@ -65,10 +65,10 @@ def filters_from_request() -> service.Filters:
 @requires("vacancies")
 def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
-    service.close_expired(db.session, today())
+    edit.close_expired(db.session, today())
     filters = filters_from_request()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = service.list_page(db.session, org_id(), filters, page, PER_PAGE)
+    rows, total = queries.list_page(db.session, org_id(), filters, page, PER_PAGE)
     # The employer filter comes from the employer's page (?employer=ID); the search box finds
     # employers by name, so the list has no select of every employer of the register.
     employer = db.session.get(Employer, filters.employer_id) if filters.employer_id else None
@@ -78,7 +78,7 @@ def index():
         filters=filters, status_labels=STATUS_LABELS,
         employer_filter=employer if employer is not None and employer.organisation_id == org_id() else None,
         without_employer={k: v for k, v in args.items() if k != "employer"},
-        submitted=service.submitted_count(db.session, org_id()) if can("register") else 0, args=args,
+        submitted=queries.submitted_count(db.session, org_id()) if can("register") else 0, args=args,
     )
 
 
@@ -88,10 +88,10 @@ def export(fmt: str):
     """The filtered list as CSV or XLSX (business data only); every export is audit-logged."""
     if fmt not in exports.MIMETYPES:
         abort(404)
-    service.close_expired(db.session, today())
+    edit.close_expired(db.session, today())
     filters = filters_from_request()
-    rows = service.export_rows(db.session, org_id(), filters)
-    content, mimetype = exports.export(fmt, service.queries.EXPORT_HEADERS, rows, title="Vacatures")
+    rows = queries.export_rows(db.session, org_id(), filters)
+    content, mimetype = exports.export(fmt, queries.EXPORT_HEADERS, rows, title="Vacatures")
     audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
         "what": "vacancies", "format": fmt, "rows": len(rows), "q": filters.q, "status": filters.status,
         "scope": filters.scope, "employer": filters.employer_id,
@@ -105,7 +105,7 @@ def export(fmt: str):
 def show(vacancy_id: int):
     """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
     for a partner (read-only) who shared it and the form to propose their own candidates."""
-    service.close_expired(db.session, today())
+    edit.close_expired(db.session, today())
     vacancy = get_visible_or_404(vacancy_id)
     own = vacancy.organisation_id == org_id()
     concept_ids = {t.concept_id for t in vacancy.terms if t.concept_id}
@@ -118,7 +118,7 @@ def show(vacancy_id: int):
         share_form.organisations.choices = choices(
             (o.id, o.name) for o in partner_organisations(db.session, org_id())
             if o.id not in {s.organisation_id for s in vacancy.shares})
-        context.update(share_form=share_form, proposals=service.owner_proposals(db.session, vacancy))
+        context.update(share_form=share_form, proposals=sharing.owner_proposals(db.session, vacancy))
     elif can("matching"):
         context.update(propose_form=propose_form(), my_proposals=own_proposals(db.session, vacancy, org_id()))
     return render_template("vacancies/show.html", **context)

@@ -5,8 +5,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import vacancies as service
 from models.common.errors import InvalidInput
+from models.vacancies import sharing
 from models.vacancies.sharing import own_proposals, partner_organisations
 from web.access import org_id, requires
 from web.extensions import db
@@ -26,7 +26,7 @@ def share(vacancy_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        added = service.share(db.session, vacancy, form.organisations.data or [],
+        added = sharing.share(db.session, vacancy, form.organisations.data or [],
                               whole_region=form.whole_region.data, actor=current_user)
     except InvalidInput as exc:
         flash(next(iter(exc.errors.values())), "error")
@@ -43,7 +43,7 @@ def share(vacancy_id: int):
 def unshare(vacancy_id: int, organisation_id: int):
     """Stop sharing an own vacancy with one organisation."""
     vacancy = get_own_vacancy_or_404(vacancy_id)
-    if not service.unshare(db.session, vacancy, organisation_id, actor=current_user):
+    if not sharing.unshare(db.session, vacancy, organisation_id, actor=current_user):
         abort(404)
     flash(_("Delen gestopt."), "success")
     return redirect(url_for(".show", vacancy_id=vacancy.id) + "#delen")
@@ -59,7 +59,7 @@ def propose(vacancy_id: int):
     form = propose_form()
     if form.validate_on_submit():
         try:
-            service.propose(db.session, vacancy, form.candidate_id.data, current_user.organisation,
+            sharing.propose(db.session, vacancy, form.candidate_id.data, current_user.organisation,
                             actor=current_user)
         except InvalidInput as exc:
             form.candidate_id.errors.append(exc.errors["candidate_id"])

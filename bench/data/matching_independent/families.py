@@ -33,9 +33,9 @@ PLACES = {
 ROAD_FACTOR = 1.3
 # How many people live in each place, roughly, as weights for drawing background candidates.
 PLACE_WEIGHT = {
-    "Dronten": 4, "Swifterbant": 1, "Biddinghuizen": 1, "Lelystad": 6, "Almere": 8, "Zeewolde": 2,
+    "Dronten": 4, "Swifterbant": 1, "Biddinghuizen": 1, "Lelystad": 6, "Almere": 5, "Zeewolde": 2,
     "Kampen": 3, "Harderwijk": 3, "Ermelo": 2, "Nunspeet": 2, "Elburg": 2, "Emmeloord": 3,
-    "Urk": 2, "Zwolle": 6, "Apeldoorn": 6,
+    "Urk": 2, "Zwolle": 4, "Apeldoorn": 3,
 }
 
 # --------------------------------------------------------------------------------------------
@@ -723,16 +723,15 @@ CLOSE = [
     ("bouwplaats", "stratenmaker"), ("klantenservice", "receptionist"), ("receptionist", "administratief"),
 ]
 RELATED = [
-    ("productie", "orderpicker"), ("productie", "magazijn"), ("productie", "tuinbouw"), ("productie", "wasserij"),
-    ("machineoperator", "heftruck"), ("machineoperator", "monteur"),
-    ("orderpicker", "heftruck"), ("orderpicker", "vakkenvuller"), ("magazijn", "vakkenvuller"), ("magazijn", "bezorger"),
-    ("schoonmaker", "afwasser"), ("schoonmaker", "facilitair"), ("schoonmaker", "wasserij"),
-    ("afwasser", "kok"), ("keukenhulp", "bediening"), ("barista", "kassamedewerker"),
+    ("productie", "orderpicker"), ("productie", "tuinbouw"), ("productie", "wasserij"),
+    ("orderpicker", "heftruck"), ("orderpicker", "vakkenvuller"),
+    ("schoonmaker", "afwasser"), ("schoonmaker", "facilitair"),
+    ("keukenhulp", "bediening"), ("barista", "kassamedewerker"),
     ("helpende", "kinderopvang"), ("huishoudelijke_hulp", "wasserij"),
     ("hovenier", "tuinbouw"), ("hovenier", "stratenmaker"),
-    ("bouwplaats", "timmerman"), ("bouwplaats", "schilder"), ("timmerman", "schilder"), ("timmerman", "monteur"),
+    ("bouwplaats", "timmerman"), ("bouwplaats", "schilder"), ("timmerman", "schilder"),
     ("chauffeur", "bezorger"), ("klantenservice", "administratief"),
-    ("beveiliger", "facilitair"), ("beveiliger", "receptionist"), ("facilitair", "receptionist"),
+    ("beveiliger", "facilitair"), ("facilitair", "receptionist"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -743,7 +742,7 @@ EMPLOYERS = [
     ("Flevo Distributiecentrum", "Logistiek", "Lelystad", "250+", False),
     ("Van Essen Verpakkingen", "Verpakkingsindustrie", "Harderwijk", "50-249", False),
     ("Schoonmaakbedrijf Helder & Co", "Schoonmaak", "Almere", "250+", False),
-    ("Glasheldere Gevels", "Glazenwassers en gevelreiniging", "Zwolle", "10-49", False),
+    ("Glasheldere Gevels", "Glazenwassers en gevelreiniging", "Lelystad", "10-49", False),
     ("Hotel De Zeebries", "Horeca", "Urk", "50-249", False),
     ("Brasserie Het Hoge Land", "Horeca", "Elburg", "10-49", False),
     ("Eetcafé De Vaart", "Horeca", "Emmeloord", "10-49", False),
@@ -764,7 +763,7 @@ EMPLOYERS = [
     ("Beveiligingsdienst Waakzaam", "Beveiliging", "Apeldoorn", "250+", False),
     ("Onderwijsgroep Veluwerand", "Onderwijs", "Harderwijk", "250+", False),
     ("Schildersbedrijf Kleurrijk", "Schildersbedrijf", "Elburg", "10-49", False),
-    ("Wasserij De Schone Lei", "Wasserij", "Apeldoorn", "50-249", True),
+    ("Wasserij De Schone Lei", "Wasserij", "Elburg", "50-249", True),
     ("Werkbedrijf Noordoostpolder", "Sociaal werkbedrijf", "Emmeloord", "250+", True),
     ("Vakantiepark De Zandberg", "Recreatie", "Biddinghuizen", "50-249", False),
     ("Metaalbewerking IJsseldelta", "Metaalindustrie", "Kampen", "50-249", False),
@@ -791,12 +790,12 @@ VACANCY_SPECS = [
     ("orderpicker", 1, "Lelystad", ["orderpicken"], ["handscanner", "ept"], 0, None, "A2", None),
     ("orderpicker", 26, "Emmeloord", ["orderpicken", "handscanner"], ["ept"], 0, None, None, None),
     ("magazijn", 30, "Nunspeet", ["goederen_ontvangst", "voorraadbeheer"], ["heftruck"], 0, None, None, None),
-    ("magazijn", 18, "Zwolle", ["laden_lossen", "goederen_ontvangst", "heftruck"], ["handscanner"], 0, None, "A2", None),
+    ("magazijn", 18, "Kampen", ["laden_lossen", "goederen_ontvangst", "heftruck"], ["handscanner"], 0, None, "A2", None),
     ("heftruck", 1, "Lelystad", ["heftruck", "reachtruck"], ["vca"], 1, None, None, None),
     ("heftruck", 0, "Dronten", ["heftruck"], ["ept", "ploegendienst"], 0, None, None, None),
-    ("schoonmaker", 3, "Almere", ["schoonmaken", "sanitair"], ["schrobmachine", "vsr"], 0, None, None, None),
+    ("schoonmaker", 3, "Zeewolde", ["schoonmaken", "sanitair"], ["schrobmachine", "vsr"], 0, None, None, None),
     ("schoonmaker", 27, "Biddinghuizen", ["schoonmaken"], ["sanitair"], 0, None, "A1", None),
-    ("glazenwasser", 4, "Zwolle", ["ramen_wassen", "werken_op_hoogte"], ["hoogwerker", "vca"], 0, "B", None, None),
+    ("glazenwasser", 4, "Lelystad", ["ramen_wassen", "werken_op_hoogte"], ["hoogwerker", "vca"], 0, "B", None, None),
     ("afwasser", 5, "Urk", ["afwassen"], ["vaatwasser", "hygiene_haccp"], 0, None, None, None),
     ("afwasser", 9, "Ermelo", ["afwassen", "vaatwasser"], ["keuken_schoon"], 0, None, "A2", None),
     ("keukenhulp", 6, "Elburg", ["snijden"], ["mise_en_place", "hygiene_haccp"], 0, None, None, None),
@@ -823,7 +822,7 @@ VACANCY_SPECS = [
     ("monteur", 17, "Lelystad", ["leidingwerk"], ["elektra", "vca"], 1, "B", "B1", None),
     ("chauffeur", 18, "Zwolle", ["vrachtwagen", "code95"], ["tachograaf", "laden_lossen"], 1, "CE", None, None),
     ("chauffeur", 34, "Emmeloord", ["vrachtwagen", "code95"], ["laden_lossen"], 0, "C", None, None),
-    ("bezorger", 19, "Almere", ["bezorgen"], ["route", "handscanner"], 0, "B", "A2", None),
+    ("bezorger", 19, "Lelystad", ["bezorgen"], ["route", "handscanner"], 0, "B", "A2", None),
     ("bezorger", 35, "Dronten", ["bezorgen"], ["klanten_helpen"], 0, "B", "A2", None),
     ("klantenservice", 20, "Lelystad", ["telefoneren", "computer"], ["klantvragen"], 0, None, "B2", None),
     ("administratief", 21, "Harderwijk", ["data_invoer", "excel"], ["archiveren", "boekhouding"], 0, None, "B2", "mbo2"),
@@ -831,7 +830,7 @@ VACANCY_SPECS = [
     ("beveiliger", 22, "Apeldoorn", ["diploma_beveiliger"], ["bhv", "surveilleren", "toegangscontrole"], 0, None, "B1", None),
     ("facilitair", 23, "Harderwijk", ["kleine_reparaties"], ["post_facilitair", "bhv"], 0, None, None, None),
     ("schilder", 24, "Elburg", ["schilderen", "schuren"], ["vca"], 1, None, None, None),
-    ("wasserij", 25, "Apeldoorn", ["mangel", "vouwen"], ["wasmachines_ind", "sorteren"], 0, None, None, None),
+    ("wasserij", 25, "Elburg", ["mangel", "vouwen"], ["wasmachines_ind", "sorteren"], 0, None, None, None),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -998,7 +997,7 @@ NEUTRAL_ACTIVITIES = [
     "Heeft een sollicitatietraining gevolgd bij het werkbedrijf.",
 ]
 
-CAO_PHRASES = ["Salaris volgens de cao", "Een marktconform salaris", "Loon volgens cao, met reiskostenvergoeding",
+CAO_PHRASES = ["Salaris volgens de cao", "Een marktconform salaris", "Reiskostenvergoeding vanaf de eerste kilometer",
                "Goede begeleiding door een vaste werkbegeleider", "Een contract voor 6 maanden met uitzicht op vast",
                "Opleiding op de werkvloer", "Ruimte om certificaten te halen op onze kosten",
                "Een gezellig en hecht team", "Begeleiding door een jobcoach als je dat wilt"]

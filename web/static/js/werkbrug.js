@@ -49,3 +49,32 @@
     window.requestAnimationFrame(function () { pending = false; boxes.forEach(update); });
   });
 }());
+
+/* Menu groups: one open at a time, closed by Escape or a click elsewhere (without this file each
+ * group simply stays open until its summary is clicked again). */
+(function () {
+  "use strict";
+  var menus = Array.prototype.slice.call(document.querySelectorAll("details.nav-menu"));
+  if (!menus.length) { return; }
+  menus.forEach(function (menu) {
+    menu.addEventListener("toggle", function () {
+      if (menu.open) { menus.forEach(function (other) { if (other !== menu) { other.open = false; } }); }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    menus.forEach(function (menu) { if (menu.open && !menu.contains(event.target)) { menu.open = false; } });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    menus.forEach(function (menu) {
+      if (menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+  });
+}());
+
+/* Catalogue filters: open on a wide screen (the CSS does this where ::details-content is supported). */
+(function () {
+  "use strict";
+  var panel = document.querySelector("details.filter-panel");
+  if (panel && window.matchMedia && window.matchMedia("(min-width: 48.01rem)").matches) { panel.open = true; }
+}());

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from models.common import throttle
 from models.common.errors import InvalidInput
-from models.vacancies import submit_public
+from models.vacancies.review import submit_public
 from web.extensions import db
 
 from .forms import SubmissionForm
