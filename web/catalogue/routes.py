@@ -130,7 +130,7 @@ def meet(code: str):
 def sent(code: str):
     """What happens after a request: the team asks the job seeker, then contacts the employer.
 
-    Counted like every catalogue page, and the same page for any code: it tells nobody which
-    codes exist (the profile code is only shown back as typed when it is one)."""
+    Counted like every catalogue page, and the same page for any code (it shows none): it tells
+    nobody which codes exist."""
     limit("catalogue-profile", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
     return render_template("catalogue/sent.html")
