@@ -97,19 +97,28 @@ def test_consent_is_recorded_and_checked(as_role, client, db, candidate):
 
 def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_personal_data(
         k1, as_role, client, db, candidate):
-    with_text(db, candidate, "Sanne werkte 3 jaar als orderpicker.", "Bereikbaar op 06-12345678.")
+    with_text(db, candidate, "Sanne werkte 3 jaar als orderpicker. Zij heeft reuma.", "Bereikbaar op 06-12345678.")
     as_role(Role.MATCHER)
     html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
-    assert "<mark>[naam]</mark> werkte 3 jaar" in html and "<mark>[telefoon]</mark>" in html
-    assert "Productiemedewerker · 24–32 uur · Dronten" in visible_text(html)
+    text = visible_text(html)
+    assert "De kandidaat werkte 3 jaar als orderpicker." in text and "[naam]" not in text
+    assert "Beschrijving · bijzonder persoonsgegeven: gezondheid: “Zij heeft reuma.”" in text
+    assert "Beschrijving · telefoonnummer: “Bereikbaar op 06-12345678.”" in text
+    assert "Beschrijving · naam: “Sanne” → “De kandidaat”" in text
+    assert "Productiemedewerker · 24–32 uur · Dronten" in text
     profile = db.session.scalar(select(PublicProfile))
     url = f"/beheer/kandidaten/{candidate.id}/profiel"
     response = client.post(url, data={"version": profile.version, "action": "publish",
                                       "description": "Harde werker. Bel 0320-123456."})
     assert response.status_code == 422
     text = visible_text(response.get_data(as_text=True))
-    assert "De beschrijving bevat nog persoonsgegevens: telefoonnummer" in text
+    assert "De beschrijving bevat nog gegevens die niet in een openbaar profiel mogen: telefoonnummer" in text
     assert '<mark class="finding">0320-123456' in response.get_data(as_text=True)
+    response = client.post(url, data={"version": profile.version, "action": "publish",
+                                      "description": "Harde werker. Hij is lid van de FNV."})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "vakbondslidmaatschap" in text and "geslacht" in text
     assert db.session.scalar(select(PublicProfile.status)) == ProfileStatus.DRAFT
     response = client.post(url, data={"version": profile.version, "action": "publish",
                                       "description": "Harde werker met heftruckcertificaat."}, follow_redirects=True)

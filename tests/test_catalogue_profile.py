@@ -107,3 +107,40 @@ def test_signed_in_employer_request_is_linked_and_form_prefilled(client, db, mak
     assert 'value="Bakkerij Bakker"' in html and f'value="{employer.email}"' in html
     client.post(f"/kandidaten/{profile.code}/ontmoeten", data={**GOOD, "email": employer.email})
     assert db.session.scalar(select(EmployerRequest.user_id)) == employer.id
+
+
+def test_the_confirmation_mail_repeats_no_visitor_text_beyond_a_plain_name(client, db, make_public_profile):
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    phishing = "Jansen,\n\nLET OP: uw account verloopt. Log in op https://evil.example/login"
+    for name in (phishing, "Anne <b>de Wit</b>", "Anne de Wit https://evil.example", "A" * 61):
+        response = client.post(url, data={**GOOD, "name": name})
+        assert response.status_code == 422
+        assert "Uw naam: Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten" in _text(response)
+    assert db.session.scalar(select(OutboxMessage)) is None
+    assert client.post(url, data={**GOOD, "name": "Anne-Marie d’Hondt"}).status_code == 302
+    mail = db.session.scalar(select(OutboxMessage))
+    assert mail.body.startswith("Beste Anne-Marie d’Hondt,\n") and "http" not in mail.body
+    assert GOOD["message"] not in mail.body and GOOD["company"] not in mail.body
+
+
+def test_requests_are_limited_per_recipient_address_across_clients(app, client, db, make_public_profile):
+    app.config["CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR"] = 2
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    statuses = [client.post(url, data={**GOOD, "email": "Doelwit@Example.org"},
+                            environ_base={"REMOTE_ADDR": f"10.0.0.{i}"}).status_code for i in range(3)]
+    assert statuses == [302, 302, 429]
+    assert len(db.session.scalars(select(OutboxMessage).where(
+        OutboxMessage.to_address == "doelwit@example.org")).all()) == 2
+    other = client.post(url, data={**GOOD, "email": "iemand@anders.example"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 302
+
+
+def test_the_sent_page_is_rate_limited_and_the_same_for_known_and_unknown_codes(app, client, make_public_profile):
+    profile = make_public_profile()
+    known, unknown = client.get(f"/kandidaten/{profile.code}/verstuurd"), client.get("/kandidaten/K-ZZZZ/verstuurd")
+    assert known.status_code == unknown.status_code == 200
+    assert _text(known) == _text(unknown) and profile.code not in _text(known)
+    app.config["CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR"] = 2  # the two views above counted
+    assert client.get("/kandidaten/K-YYYY/verstuurd").status_code == 429

@@ -35,6 +35,10 @@ def test_publish_refuses_without_consent_and_while_personal_data_remains(db, mak
         profiles.publish(db.session, candidate, None, "Bel Fatima op 06 1234 5678.", today=TODAY, k=1)
     assert "verlopen" in exc.value.errors["consent"]
     assert "telefoonnummer" in exc.value.errors["description"] and "naam" in exc.value.errors["description"]
+    with pytest.raises(InvalidInput) as exc:
+        profiles.publish(db.session, candidate, None, "Hij heeft rugklachten en is lid van de FNV.", today=TODAY, k=1)
+    message = exc.value.errors["description"]
+    assert "gezondheid" in message and "vakbondslidmaatschap" in message and "geslacht" in message
     assert db.session.scalar(select(func.count()).select_from(PublicProfile)) == 0
 
 

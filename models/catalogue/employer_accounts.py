@@ -23,11 +23,43 @@ log = logging.getLogger("werkbrug")
 MAX_SAVED_SEARCHES = 10
 
 
-def register(session: Session, *, email: str, password: str, name: str, company_name: str) -> User:
-    """Create an employer account; raises InvalidInput naming every bad field."""
+WELCOME_SUBJECT = "Uw werkgeversaccount bij Werkbrug"
+WELCOME_BODY = """Welkom bij Werkbrug.
+
+Uw werkgeversaccount is aangemaakt. U kunt nu inloggen met dit e-mailadres en het wachtwoord dat u
+koos. Heeft u geen account aangemaakt? Neem dan contact op met het werkgeversservicepunt.
+"""
+EXISTING_SUBJECT = "Poging om een account aan te maken met uw e-mailadres"
+EXISTING_BODY = """Iemand probeerde op Werkbrug een werkgeversaccount aan te maken met dit e-mailadres.
+Er bestaat al een account met dit adres, dus er is niets veranderd.
+
+Was u dat zelf? Log dan in met uw bestaande account, of vraag een nieuw wachtwoord aan via
+"Wachtwoord vergeten" op de inlogpagina. Was u het niet, dan kunt u dit bericht negeren.
+"""
+
+
+def register(session: Session, *, email: str, password: str, name: str, company_name: str) -> User | None:
+    """Create an employer account and queue a welcome mail; raises InvalidInput naming every bad field.
+
+    For an address that already has an account nothing is created and no error names the address
+    (that would tell anyone which addresses exist): the owner gets an e-mail instead and the
+    result is None. Callers answer both cases with the same page.
+    """
     errors = {}
     if not company_name.strip():
         errors["company_name"] = "Vul de naam van uw bedrijf in."
+    try:
+        existing = users.user_by_email(session, users.normalise_email(email))
+    except InvalidInput:
+        existing = None
+    if existing is not None:
+        problems = {**errors, **_other_problems(name, password)}
+        if problems:
+            raise InvalidInput(problems)
+        users.hash_password(password)  # the same work as a new account: no timing difference
+        session.add(OutboxMessage(to_address=existing.email, subject=EXISTING_SUBJECT, body=EXISTING_BODY))
+        log.info("registration attempted for an existing account; the owner was mailed")
+        return None
     try:
         user = users.create_user(session, email=email, name=name, role=Role.EMPLOYER,
                                     password=password, company_name=company_name.strip()[:200])
@@ -35,7 +67,17 @@ def register(session: Session, *, email: str, password: str, name: str, company_
         raise InvalidInput({**exc.errors, **errors})
     if errors:
         raise InvalidInput(errors)
+    session.add(OutboxMessage(to_address=user.email, subject=WELCOME_SUBJECT, body=WELCOME_BODY))
     return user
+
+
+def _other_problems(name: str, password: str) -> dict[str, str]:
+    errors = {}
+    if not name.strip():
+        errors["name"] = "Vul een naam in."
+    if problem := users.password_problem(password, staff=False):
+        errors["password"] = problem
+    return errors
 
 
 def is_favourite(session: Session, user: User, profile: PublicProfile) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -15,6 +16,10 @@ from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, RequestStatus
 
 log = logging.getLogger("werkbrug")
+
+# The only visitor text the confirmation mail repeats: letters, spaces, hyphens and apostrophes.
+NAME = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*$")
+NAME_MAX = 60
 
 CONFIRMATION_SUBJECT = "Uw verzoek voor een kennismaking is ontvangen"
 CONFIRMATION_BODY = """Beste {name},
@@ -48,8 +53,12 @@ class MeetingRequest:
 def check(data: MeetingRequest) -> dict[str, str]:
     """Field name -> message for every problem in ``data``; empty when all is well."""
     errors: dict[str, str] = {}
-    if not data.name.strip():
+    name = " ".join((data.name or "").split())
+    if not name:
         errors["name"] = "Vul uw naam in."
+    elif len(name) > NAME_MAX or not NAME.match(name) or "\n" in (data.name or "").strip():
+        errors["name"] = (f"Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten, "
+                          f"hoogstens {NAME_MAX} tekens.")
     if not data.company.strip():
         errors["company"] = "Vul de naam van uw bedrijf in."
     if not identifiers.is_kvk(data.kvk):
@@ -76,7 +85,7 @@ def submit(session: Session, profile: PublicProfile, data: MeetingRequest, user=
         raise InvalidInput({"profile": "Dit profiel is niet meer beschikbaar."})
     request = EmployerRequest(
         organisation_id=profile.organisation_id, profile_id=profile.id,
-        user_id=getattr(user, "id", None), requester_name=data.name.strip()[:200],
+        user_id=getattr(user, "id", None), requester_name=" ".join(data.name.split())[:NAME_MAX],
         company=data.company.strip()[:200], kvk=identifiers.compact_kvk(data.kvk),
         email=normalise_email(data.email), phone=data.phone.strip()[:40] or None,
         message=(data.message or "").strip() or None, status=RequestStatus.NEW,

@@ -38,8 +38,27 @@ def made_up_name(rng) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(4)).title()
 
 
+# Sentences that carry a special category or an AWGB ground, and the words that must not reach an outsider.
+SENSITIVE = [
+    ("In Eritrea werkte {hij} als kleermaker.", ["Eritrea", "kleermaker"]),
+    ("{Hij} komt uit Marokko en spreekt Berbers.", ["Marokko"]),
+    ("Doet vrijwilligerswerk bij de moskee.", ["moskee"]),
+    ("Zingt elke zondag in het koor van de kerk.", ["koor van de kerk"]),
+    ("{Hij} heeft reuma en een burn-out gehad.", ["reuma", "burn-out"]),
+    ("Is lesbisch en woont samen met haar vriendin.", ["lesbisch", "vriendin"]),
+    ("Is lid van de FNV en was kaderlid.", ["FNV", "kaderlid"]),
+    ("Zat twee jaar in de gevangenis en heeft een taakstraf gehad.", ["taakstraf", "gevangenis"]),
+    ("Is 20 weken zwanger.", ["zwanger"]),
+    ("Heeft drie kinderen op de basisschool.", ["basisschool"]),
+    ("Is actief lid van de PvdA.", ["PvdA"]),
+    ("Draagt een hoofddoek en bidt vijf keer per dag.", ["hoofddoek"]),
+]
+SENSITIVE_TERMS = [("Lid van de FNV", "FNV"), ("imam", "imam"), ("PvdA-campagne", "PvdA"), ("Koranles", "Koranles")]
+
+
 def plant_candidates(world, n: int = 40) -> list[dict]:
-    """Active consenting candidates whose free text is full of their own personal data."""
+    """Active consenting candidates with their own personal data and special categories in every
+    free-text and list field (occupations, skills, certificates)."""
     rng, planted = random.Random(8), []
     org = world.orgs["own"]
     for i in range(n):
@@ -50,19 +69,29 @@ def plant_candidates(world, n: int = 40) -> list[dict]:
         email = f"{first.lower()}.{last.lower()}@voorbeeld.example"
         street = f"{rng.choice(STREETS)} {rng.randint(1, 200)}"
         ext = f"PII-{rng.randint(100000, 999999)}"
+        sensitive = rng.sample(SENSITIVE, 3)
+        hij = rng.choice(["hij", "zij"])
+        told = " ".join(t.format(hij=hij, Hij=hij.title()) for t, _w in sensitive)
         text = (f"{first} {last} woont aan de {street} te Dronten, BSN {number}, bel {phone_list[0]} of "
-                f"{phone_list[2]}, mail {email}. Klantnummer {ext}.")
-        about = f"Mevrouw {last} ({phone_list[1]}; {phone_list[3]}) vraagt {first} te mailen: {email}. BSN: {number}"
+                f"{phone_list[2]}, mail {email}. Klantnummer {ext}. {first} werkte vijf jaar als orderpicker. "
+                f"{told}")
+        about = (f"Mevrouw {last} ({phone_list[1]}; {phone_list[3]}) vraagt {first} te mailen: {email}. BSN: {number}. "
+                 f"{first.upper()} is betrouwbaar en {hij} komt altijd op tijd. "
+                 f"Zie https://www.{first.lower()}{last.lower()}.nl of {' '.join(last)}.")
+        term, term_word = rng.choice(SENSITIVE_TERMS)
         candidate = Candidate(organisation_id=org.id, external_id=ext, place="Dronten", education=Education.MBO2,
-                              desired_occupations=["productiemedewerker"], skills=["orderpicken", "heftruck"],
+                              desired_occupations=["productiemedewerker", term],
+                              skills=["orderpicken", "heftruck", f"{first} {last}", email],
+                              certificates=["VCA", phone_list[1], f"Diploma op naam van {last}"],
                               hours_min=24, hours_max=36, publish_consent=True, consent_given_on=TODAY,
                               consent_until=TODAY + timedelta(days=200), last_active_on=TODAY)
         candidate.personal = CandidatePersonal(first_name=first, last_name=last, birth_date=born,
                                                postcode=f"82{rng.randint(10, 59)} XK", city="Dronten",
                                                email=email, phone=phone_list[0], experience=text, about=about)
         db.session.add(candidate)
-        planted.append(dict(words=[first, last, email, street, ext, candidate.personal.postcode],
-                            digits=[number, *(re.sub(r"\D", "", p)[-8:] for p in phone_list)]))
+        words = [first, last, email, street, ext, candidate.personal.postcode]
+        planted.append(dict(words=words, digits=[number, *(re.sub(r"\D", "", p)[-8:] for p in phone_list)],
+                            first=first, sensitive=[term_word, *(w for _t, ws in sensitive for w in ws)]))
     db.session.flush()
     publish_all_consented(db.session, TODAY, k=5)
     shared = db.session.get(Vacancy, world.shared_vacancy.id)
@@ -102,10 +131,12 @@ def crawl(client, start: list[str], headers: dict | None = None) -> dict[str, st
 def leaks(pages: dict[str, str], planted: list[dict]) -> list[tuple[str, str]]:
     found = []
     for url, text in pages.items():
-        lowered = text.lower()
+        typed = urlsplit(url).query.lower()
+        # A search page shows the visitor's own query back in its search box: not a leak.
+        lowered = re.sub(r'value="[^"]*"', "", text.lower()) if typed else text.lower()
         digits = re.sub(r"(?<=\d)[\s\-().]+(?=\d)", "", text)
         for person in planted:
-            found += [(url, w) for w in person["words"] if w.lower() in lowered]
+            found += [(url, w) for w in person["words"] if w.lower() in lowered and w.lower() not in typed]
             found += [(url, d) for d in person["digits"] if d in digits]
     return found
 
@@ -125,8 +156,10 @@ def test_planted_personal_data_reaches_no_outsider(world, planted):
         PublicProfile.candidate_id.in_(own_candidates), PublicProfile.status == ProfileStatus.PUBLISHED)).all()
     assert len(published_planted) >= 30, len(published_planted)
 
-    public_start = ["/", "/kandidaten", "/vacature-aanmelden", "/werkgever/registreren",
-                    *(f"/kandidaten/{code}" for code in codes)]
+    searches = [f"/kandidaten?q={p['first']}" for p in planted[:10]]
+    searches += [f"/kandidaten?q={w}" for w in ("moskee", "Eritrea", "FNV", "zwanger", "reuma", "imam", "PvdA")]
+    public_start = ["/", "/kandidaten", "/vacature-aanmelden", "/werkgever/registreren", *searches,
+                    *(f"/kandidaten/{code}" for code in codes), *(f"/kandidaten/{code}/verstuurd" for code in codes[:5])]
     shared = world.shared_vacancy
     partner_start = ["/beheer/", "/vacatures/", f"/vacatures/{shared.id}", f"/vacatures/{shared.id}/geschiedenis",
                      "/vacatures/export.csv", "/vacatures/export.xlsx", "/werkgevers/export.csv",
@@ -144,8 +177,23 @@ def test_planted_personal_data_reaches_no_outsider(world, planted):
         f"/api/v1/vacancies/{shared.external_id}/suggestions?top=100"], headers=api)
     for who, pages in results.items():
         assert len(pages) >= 3, (who, list(pages))
-        assert leaks(pages, planted) == [], who
+        found = leaks(pages, planted)
+        assert found == [], (who, sorted({w for _u, w in found})[:20], sorted({u for u, _w in found})[:10])
     assert sum(len(p) for p in results.values()) > 100
+    # What the texts said about origin, religion, health, ... reaches no public page, employer or partner
+    # API either (partner staff pages are left out: they show the partner's own candidates in full).
+    told = [dict(words=p["sensitive"], digits=[]) for p in planted]
+    for who in ("anonymous", "employer", "partner API"):
+        found = leaks(results[who], told)
+        assert found == [], (who, sorted({w for _u, w in found})[:20], sorted({u for u, _w in found})[:10])
+    # The searches for a planted name or a special category find nobody; the profiles still say
+    # what the person can do.
+    anonymous = results["anonymous"]
+    for url in searches:
+        assert "K-" not in re.sub(r"<[^>]+>", " ", anonymous[url].split("<main", 1)[-1]) or \
+            not any(f"/kandidaten/{c}" in anonymous[url] for c in (p.code for p in published_planted)), url
+    shown = [anonymous[f"/kandidaten/{p.code}"] for p in published_planted]
+    assert all("orderpicken" in page and "werkte vijf jaar als orderpicker" in page for page in shown)
 
 
 def test_the_search_finds_what_it_looks_for(world, planted):

@@ -64,8 +64,10 @@ def test_build_profile_scrubs_the_description_with_the_persons_own_names():
     assert draft.occupations == ["productiemedewerker", "Orderpicker"]
     assert draft.skills == ["heftruck", "HACCP"]
     assert "Fatima" not in draft.description and "06-12345678" not in draft.description
-    assert "[naam]" in draft.description and "[telefoon]" in draft.description
-    assert {f.kind for f in draft.findings} >= {"name", "phone", "email"}
+    # The name becomes "de kandidaat"; the sentence with the phone number and e-mail is left out.
+    assert draft.description == "De kandidaat werkte 4 jaar bij een bakkerij."
+    assert "[" not in draft.description
+    assert {r.removal.kind for r in draft.removals} >= {"name", "phone"}
     assert "heftruck" in draft.search_text and "productiemedewerker" in draft.search_text
     assert draft.education == "mbo2" and draft.dutch_level == "B1"
 

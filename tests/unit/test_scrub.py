@@ -186,11 +186,16 @@ def test_scrubbing_is_idempotent_and_leaves_nothing_to_find() -> None:
         assert scrub(once, record["known_names"]).text == once
 
 
+IDENTIFIER_KINDS = {"name", "phone", "email", "bsn", "iban", "address", "postcode", "date", "url"}
+
+
 def test_no_annotated_span_survives_scrubbing() -> None:
+    """Identifiers go with `scrub`; the special categories of the relabelled lines need `review`."""
     for record in _records():
         once = scrub(record["text"], record["known_names"]).text
         for span in record["spans"]:
-            assert span["text"] not in once, (span, once)
+            if span["kind"] in IDENTIFIER_KINDS:
+                assert span["text"] not in once, (span, once)
 
 
 @settings(max_examples=200, deadline=None)

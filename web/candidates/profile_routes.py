@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from models.catalogue.publishing import profiles
@@ -21,6 +22,9 @@ from web.extensions import db
 
 from .forms import ProfileForm, UnpublishForm
 from .routes import bp, load_candidate, view_personal
+
+FIELD_LABELS = {"description": _l("Beschrijving"), "occupations": _l("Beroepen"), "skills": _l("Vaardigheden"),
+                "certificates": _l("Certificaten"), "licences": _l("Rijbewijzen")}
 
 
 def _k() -> int:
@@ -53,7 +57,7 @@ def _render(candidate, form, status=200, findings=None, conflict=None):
         "candidates/profile.html", candidate=candidate, profile=profile, draft=draft, card=card, form=form,
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
         findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
-        kind_labels=profiles.KIND_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
+        kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
         consent_problem=profiles.consent_problem(candidate, clock.today()),
         fine_place=find_place(candidate.place),
     ), status

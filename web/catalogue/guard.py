@@ -18,13 +18,14 @@ def client_address() -> str:
     return request.remote_addr or "-"
 
 
-def limit(scope: str, config_key: str, *, message: str) -> None:
+def limit(scope: str, config_key: str, *, message: str, key: str | None = None) -> None:
     """Count this request for the client in ``scope``; abort 429 once over the hourly limit.
 
     Two statements: one count and one insert. The first refused request of an hour is logged and
-    audited (``scrape_suspected`` or ``request_flood``) with the address only.
+    audited (``scrape_suspected`` or ``request_flood``) with the address only. ``key`` counts per
+    something else than the client (a recipient address); it is never logged.
     """
-    address = client_address()
+    address = key if key is not None else client_address()
     maximum = current_app.config[config_key]
     # The count is its own short write transaction, committed at once: on SQLite a read transaction
     # that starts writing fails with "database is locked" under concurrent workers, and a request
@@ -40,16 +41,17 @@ def limit(scope: str, config_key: str, *, message: str) -> None:
     if seen >= maximum:
         if seen == maximum:
             action = "scrape_suspected" if scope.startswith("catalogue") else "request_flood"
-            audit.record(db.session, action, result="denied", origin=address, details={"scope": scope})
-            log.warning("%s: %s over %d per hour in %s", action, address, maximum, scope)
+            origin = client_address()
+            audit.record(db.session, action, result="denied", origin=origin, details={"scope": scope})
+            log.warning("%s: %s over %d per hour in %s", action, origin, maximum, scope)
         db.session.commit()  # the 429 rolls back; the count and the audit event must stay
         exc = TooManyRequests()
         exc.werkbrug_message = message
         raise exc
 
 
-def count_attempt(scope: str, config_key: str, *, message: str) -> None:
+def count_attempt(scope: str, config_key: str, *, message: str, key: str | None = None) -> None:
     """Like ``limit`` but the count is committed at once, so attempts that fail validation count too."""
-    limit(scope, config_key, message=message)
+    limit(scope, config_key, message=message, key=key)
     db.session.commit()
 

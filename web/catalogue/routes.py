@@ -10,6 +10,7 @@ from flask_babel import format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from models.accounts.users import normalise_email
 from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
 from models.common import clock, paging
@@ -109,6 +110,10 @@ def meet(code: str):
         return redirect(url_for(".sent", code=found.code))
     data = MeetingRequest(name=form.name.data or "", company=form.company.data or "", kvk=form.kvk.data or "",
                           email=form.email.data or "", phone=form.phone.data or "", message=form.message.data or "")
+    if not meet_requests.check(data):
+        # Per recipient too: nobody can flood one address with confirmations from many clients.
+        count_attempt("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR",
+                      message=_(FLOOD_MESSAGE), key="mail:" + normalise_email(data.email))
     try:
         meet_requests.submit(db.session, found, data, user=_employer())
     except InvalidInput as exc:
@@ -120,8 +125,9 @@ def meet(code: str):
 
 @bp.route("/<code>/verstuurd")
 def sent(code: str):
-    """What happens after a request: the team asks the job seeker, then contacts the employer."""
-    found = browse.profile_by_code(db.session, code)
-    if found is None:
-        abort(404)
-    return render_template("catalogue/sent.html", profile=found)
+    """What happens after a request: the team asks the job seeker, then contacts the employer.
+
+    Counted like every catalogue page, and the same page for any code (it shows none): it tells
+    nobody which codes exist."""
+    limit("catalogue-profile", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    return render_template("catalogue/sent.html")

@@ -23,10 +23,15 @@ class BulkResult:
 
     published: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    # Approved profiles whose text or lists the privacy check changed, and the removals per kind.
+    changed: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
 
     def lines(self) -> list[str]:
         """Summary lines for the command line."""
         out = [f"Published: {self.published}", f"Skipped: {sum(self.skipped.values())}"]
+        out += [f"Changed by the privacy check: {self.changed} profiles"]
+        out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
         out += [f"  {n} {reason}" for reason, n in self.skipped.most_common()]
         return out
 
@@ -79,6 +84,9 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
         if find_personal(draft.description, candidate):
             result.skipped[SKIP_REASONS["personal_data"]] += 1
             continue
+        if draft.removals:
+            result.changed += 1
+            result.removed.update(r.removal.kind for r in draft.removals)
         apply_draft(profile, draft, draft.description)
         profile.reviewed_at = now
         profile.checked_on = today
@@ -93,5 +101,5 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
             result.skipped[SKIP_REASONS["waiting"]] += 1
     audit.record(session, "profiles_bulk_published", origin=origin,
                  details={"published": result.published, "skipped": sum(result.skipped.values()),
-                          "organisation_id": organisation_id})
+                          "changed": result.changed, "organisation_id": organisation_id})
     return result

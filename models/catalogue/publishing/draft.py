@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.catalogue.publishing.place import find_place
-from models.catalogue.scrubbing.scrub import Finding, detect, scrub
+from models.catalogue.scrubbing.public import Removal, check_term, review
+from models.catalogue.scrubbing.scrub import Finding
 from models.taxonomy.terms import normalise
 
 # Age bands of the catalogue; the coarse partition merges neighbours ("25–34" + "35–44").
@@ -45,6 +46,16 @@ class ProfileDraft:
     description: str
     search_text: str
     findings: tuple[Finding, ...] = field(default=())
+    # What the privacy check left out or rewrote, per field ("description", "skills", ...).
+    removals: tuple[FieldRemoval, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class FieldRemoval:
+    """One removal of the privacy check and the profile field it was in."""
+
+    field: str
+    removal: Removal
 
 
 def new_code() -> str:
@@ -118,26 +129,40 @@ def _own_ids(candidate) -> list[str]:
     return [ext] if len(ext) >= 4 else []
 
 
+def _client_numbers(text: str, candidate) -> list[tuple[str, int, int]]:
+    return [("client_number", m.start(), m.end()) for ext in _own_ids(candidate)
+            for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE)]
+
+
 def find_personal(text: str, candidate) -> list[Finding]:
-    """Personal data in ``text``: the scrubber's findings (with the person's own names) plus the
-    candidate's client number (external id), which no generic pattern can know."""
-    findings = detect(text or "", known_names(candidate.personal))
-    for ext in _own_ids(candidate):
-        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
-            if not any(f.start < m.end() and m.start() < f.end for f in findings):
-                findings.append(Finding("client_number", m.start(), m.end(), m.group()))
-    return sorted(findings, key=lambda f: f.start)
+    """What the public profile may not say in ``text``: identifiers (with the person's own names and
+    client number), special categories and AWGB grounds, gendered words; each with its span (a whole
+    sentence for a category). Empty when ``text`` may be published as it is."""
+    extra = _client_numbers(text or "", candidate)
+    result = review(text or "", known_names(candidate.personal), extra)
+    chosen: list[Finding] = []
+    for kind, start, end in sorted({*result.detections, *extra}, key=lambda s: (s[1] - s[2], s[1])):
+        if not any(start < f.end and f.start < end for f in chosen):
+            chosen.append(Finding(kind, start, end, text[start:end]))
+    return sorted(chosen, key=lambda f: f.start)
 
 
-def scrub_personal(text: str, candidate) -> tuple[str, tuple[Finding, ...]]:
-    """``text`` with the client number and everything the scrubber finds replaced by placeholders."""
-    found: list[Finding] = []
-    for ext in _own_ids(candidate):
-        for m in re.finditer(re.escape(ext), text or "", re.IGNORECASE):
-            found.append(Finding("client_number", m.start(), m.end(), m.group()))
-        text = re.sub(re.escape(ext), CLIENT_NUMBER, text or "", flags=re.IGNORECASE)
-    scrubbed = scrub(text or "", known_names(candidate.personal))
-    return scrubbed.text, tuple(found) + scrubbed.findings
+def scrub_personal(text: str, candidate) -> tuple[str, tuple[Removal, ...]]:
+    """``text`` as the public profile may show it, and what the privacy check took out or rewrote."""
+    result = review(text or "", known_names(candidate.personal), _client_numbers(text or "", candidate))
+    return result.text, result.removals
+
+
+def checked_terms(words: list[str] | None, candidate, name: str) -> tuple[list[str], list[FieldRemoval]]:
+    """The list wordings the public profile may show (gendered words neutral) and those left out."""
+    names = known_names(candidate.personal) + _own_ids(candidate)
+    kept, removed = [], []
+    for word in unique_terms(words, limit=10 * MAX_TERMS):
+        public, removals = check_term(word, names)
+        removed += [FieldRemoval(name, r) for r in removals]
+        if public:
+            kept.append(public)
+    return unique_terms(kept), removed
 
 
 def search_text(draft_or_profile, description: str | None = None) -> str:
@@ -152,8 +177,13 @@ def build_profile(candidate, today: date) -> ProfileDraft:
     """Project ``candidate`` (with ``personal`` loaded) onto what employers may see, scrubbed."""
     personal = candidate.personal
     place = find_place(candidate.place)
-    occupations = unique_terms(candidate.desired_occupations)
-    description, findings = scrub_personal(source_text(personal), candidate)
+    occupations, removed = checked_terms(candidate.desired_occupations, candidate, "occupations")
+    skills, removed_skills = checked_terms(candidate.skills, candidate, "skills")
+    certificates, removed_certificates = checked_terms(candidate.certificates, candidate, "certificates")
+    licences, removed_licences = checked_terms(candidate.driving_licences, candidate, "licences")
+    description, description_removals = scrub_personal(source_text(personal), candidate)
+    removed += removed_skills + removed_certificates + removed_licences
+    removed += [FieldRemoval("description", r) for r in description_removals]
     draft = ProfileDraft(
         code=candidate.profile.code if candidate.profile is not None else new_code(),
         headline=headline(occupations, candidate.hours_min, candidate.hours_max,
@@ -166,15 +196,15 @@ def build_profile(candidate, today: date) -> ProfileDraft:
         education=candidate.education.value if candidate.education else None,
         dutch_level=candidate.dutch_level.value if candidate.dutch_level else None,
         occupations=occupations,
-        skills=unique_terms(candidate.skills),
-        licences=unique_terms(candidate.driving_licences),
-        certificates=unique_terms(candidate.certificates),
+        skills=skills,
+        licences=licences,
+        certificates=certificates,
         hours_min=candidate.hours_min,
         hours_max=candidate.hours_max,
         available_from=candidate.available_from,
         description=description,
         search_text="",
-        findings=findings,
+        removals=tuple(removed),
     )
     draft.search_text = search_text(draft)
     return draft

@@ -18,15 +18,12 @@ from models.catalogue.publishing.draft import (
     search_text,
 )
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
+from models.catalogue.scrubbing.public import KIND_LABELS as PUBLIC_KIND_LABELS
 from models.common import audit
 from models.common.errors import InvalidInput
 from models.enums import CandidateStatus, ProfileStatus
 
-KIND_LABELS = {
-    "name": "naam", "email": "e-mailadres", "phone": "telefoonnummer", "bsn": "BSN",
-    "iban": "IBAN", "address": "adres", "postcode": "postcode", "date": "datum", "url": "link",
-    "client_number": "klantnummer",
-}
+KIND_LABELS = PUBLIC_KIND_LABELS
 GENERATED = ("occupations", "skills", "licences", "certificates", "hours_min", "hours_max",
              "available_from", "education", "dutch_level", "region", "age_band", "place", "lat",
              "lon", "headline")
@@ -111,8 +108,9 @@ def check_publishable(candidate: Candidate, text: str, today: date) -> dict[str,
     findings = find_personal(text or "", candidate)
     if findings:
         problems["description"] = (
-            f"De beschrijving bevat nog persoonsgegevens: {describe_findings(findings)}. "
-            "Haal ze weg; daarna kunt u publiceren."
+            f"De beschrijving bevat nog gegevens die niet in een openbaar profiel mogen: "
+            f"{describe_findings(findings)}. Haal ze weg of neem de voorgestelde tekst over; "
+            "daarna kunt u publiceren."
         )
     return problems
 

@@ -110,6 +110,13 @@ def _previous_words(text: str, pos: int, n: int = 2) -> list[str]:
 
 def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
     """Return the name span inside a run of capitalised words, or None if it is no name."""
+    found = _classify_strength(text, run)
+    return found[:2] if found else None
+
+
+def _classify_strength(text: str, run: list[re.Match[str]]) -> tuple[int, int, bool] | None:
+    """(start, end, strong) of the name in a run; strong when a lexicon, an initial, a title, a
+    relation word or a verb that takes a person says so, weak for a merely unknown capitalised word."""
     words = [m.group() for m in run]
     outer = _previous_words(text, run[0].start())
     # Drop sentence openers and domain nouns at the edges ("Ook Fatima", "Fatima Nederlands").
@@ -138,15 +145,15 @@ def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
         return None  # "bij Dirk" is the supermarket
     unknown = [w for w in core if _base(w) not in COMMON_CAPITALISED]
     if any(_is_name_word(w) for w in core) or words[0].endswith("."):
-        return start, end
+        return start, end, True
     if not unknown:
         return None
     if triggered or any(_is_hyphenated_name(w) for w in core):
-        return start, end
+        return start, end, triggered
     if after_place:
         return None  # "in Swifterbant", "bij Tata": places and employers
     if len(unknown) >= 2:
-        return start, end
+        return start, end, False
     if at_sentence_start:
         following = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
         if not following or following.group() not in PERSON_VERBS:
@@ -155,19 +162,20 @@ def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
         subject = _TOKEN.match(text, following.end() + 1)
         if subject and (subject.group().lower() in _SUBJECTS or _is_capitalised(subject.group())):
             return None
-        return start, end
-    return start, end
+        return start, end, True
+    return start, end, False
 
 
 def _is_name_word(word: str) -> bool:
     return _is_first_name(word) or _looks_like_surname(word)
 
 
-def context_names(text: str) -> Iterator[Span]:
-    """Yield names found from lexicons, initials, honorifics and sentence position."""
+def context_names(text: str, *, strong_only: bool = False) -> Iterator[Span]:
+    """Yield names found from lexicons, initials, honorifics and sentence position; with
+    ``strong_only`` not the single unknown capitalised words ("bij Vion") the rules also take."""
     for run in _groups(text):
-        span = _classify(text, run)
-        if span:
+        span = _classify_strength(text, run)
+        if span and (span[2] or not strong_only):
             yield "name", span[0], span[1]
 
 

@@ -20,7 +20,7 @@ _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}(?<!\.)")
 # A run of digits with the separators people put in phone numbers; validated afterwards.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]{6,19}\d(?![\w])")
 
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,8}\b", re.IGNORECASE)
 _BSN = re.compile(r"(?<![\d.,\-])\d{2,4}(?:[ .]?\d{2,4}){1,3}(?![\d\-]|[.,]\d)")
 _BSN_CONTEXT = re.compile(r"(?:bsn|burgerservicenummer|sofi-?nummer|sofinr)\W{0,3}(?:\w+\W+){0,2}$",
                           re.IGNORECASE)

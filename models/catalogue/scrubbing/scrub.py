@@ -6,11 +6,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
 from models.catalogue.scrubbing.patterns import DETECTORS
+from models.catalogue.scrubbing.variants import variant_spans
+
+_ARTICLE = re.compile(r"(?<!\w)(?:de|het|een|deze|die|dat|dit|elk|elke|geen)\s+$", re.IGNORECASE)
 
 PLACEHOLDERS: dict[str, str] = {
     "name": "[naam]",
@@ -59,16 +64,24 @@ def _merge_names(spans: list[tuple[str, int, int]], text: str) -> list[tuple[str
     return merged
 
 
-def detect(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
+def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True) -> list[Finding]:
     """Return the personal data in `text`, sorted by position and never overlapping.
 
     `known_names` are the person's own names (first, last, full); they are found in any case,
     with initials and possessives. Placeholders produced by `scrub` are never reported.
+    ``variants=False`` leaves out the variant detectors (the scrubber before issue 14; the bench's baseline).
     """
     if not text:
         return []
-    spans = [span for detector in DETECTORS for span in detector(text)]
+    known_names = [n for n in known_names if n]
+    folded = fold(text)  # same offsets; "06 – 12", non-breaking hyphens and spaces read as plain ones
+    spans = [span for detector in DETECTORS for span in detector(folded)]
+    found = variant_spans(text, known_names) if variants else []
+    spans += [s for s in found if s[0] != "name"]
     names = list(known_names_in(text, known_name_pattern(known_names))) + list(context_names(text))
+    names += [s for s in found if s[0] == "name"]
+    # "op een kerkhof" for Romano Kerkhof: a lower-case word after an article is the ordinary noun.
+    names = [s for s in names if not (text[s[1]:s[2]].islower() and _ARTICLE.search(text[max(0, s[1] - 8):s[1]]))]
     spans += _merge_names(names, text)
     taken: list[tuple[int, int]] = []
     chosen: list[Finding] = []

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from models.catalogue import browse, employer_accounts
@@ -47,11 +47,12 @@ def register():
             for name, message in exc.errors.items():
                 getattr(form, name, form.email).errors = [_(message)]
         else:
-            audit.record(db.session, "employer_registered", actor=user, obj=user, origin=request.remote_addr)
-            session.clear()
-            login_user(user)
-            flash(_("Welkom! Uw account is aangemaakt."), "success")
-            return redirect(url_for(".index"))
+            if user is not None:
+                audit.record(db.session, "employer_registered", actor=user, obj=user, origin=request.remote_addr)
+            # One answer whether or not the address already had an account (no way to probe addresses).
+            flash(_("Bedankt. Wij hebben u een e-mail gestuurd. Was er met dit adres nog geen account, dan "
+                    "is het nu aangemaakt en kunt u inloggen met uw wachtwoord."), "success")
+            return redirect(url_for("auth.login"))
     return render_template("employer_account/register.html", form=form), 422 if form.errors else 200
 
 

@@ -1,0 +1,159 @@
+"""Detect special categories of personal data (AVG art. 9-10) and equal-treatment grounds (AWGB).
+
+The lexicons are data files in ``data/`` (one regular expression per line, see data/README.txt);
+countries of origin come from Babel's Dutch territory names, demonyms and foreign towns from
+data files. Matching is case-insensitive on accent-folded text. Pure: no Flask, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
+
+from babel import Locale
+
+from models.catalogue.scrubbing.folding import fold
+
+DATA = Path(__file__).parent / "data"
+CATEGORIES: tuple[str, ...] = ("origin", "religion", "health", "orientation", "political", "union",
+                               "criminal", "pregnancy", "family")
+Span = tuple[str, int, int]
+
+# Babel names that are no country of origin or read as an ordinary word.
+_NOT_ORIGIN = {"nederland", "europese unie", "eurozone", "verenigde naties", "onbekend gebied",
+               "antarctica", "chili", "jersey", "guernsey", "sark", "norfolk", "niue", "pseudo-accenten",
+               "pseudo-bidi", "overig oceanie", "caribisch nederland", "turks- en caicoseilanden"}
+# Words after an origin adjective that make it job content: "de Turkse keuken", "Poolse klanten".
+_JOB_NOUNS = ("keuken|bakkerij|slagerij|restaurant|supermarkt|winkel|toko|gerechten|markt|klanten|"
+              "arbeidsmigranten|collega'?s|bedrijf|bedrijven|werkgever|eigenaar|chauffeurs|producten|"
+              "specialiteiten|cuisine|taal|les|lessen|vertaling|tolk|uitzendbureau|zaak|snackbar|kapsalon|"
+              "ondernemer|vestiging|filiaal|ambassade|markten|handel|export|import|ritten|rekening|bank")
+_COPULA = r"(?:ben|is|zijn|was|waren|wordt|voel\w*|noem\w*)(?:\s+\w+){0,2}\s+"
+
+
+def _lines(name: str) -> list[str]:
+    path = DATA / name
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split(" #", 1)[0].rstrip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _bounded(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])", flags)
+
+
+@cache
+def _lexicon(category: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+    """(case-insensitive hits, case-sensitive hits, job-content exceptions) of one category."""
+    hits, exact, keep = [], [], []
+    for line in _lines(f"{category}.txt"):
+        if line.startswith("!"):
+            keep.append(fold(line[1:]))
+        elif line.startswith("="):
+            exact.append(line[1:])
+        else:
+            hits.append(fold(line))
+    return (_bounded(hits, re.IGNORECASE), _bounded(exact, 0), _bounded(keep, re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(countries and foreign places, person nouns, "-e" adjectives, bare adjectives)."""
+    places = set()
+    for code, name in Locale("nl").territories.items():
+        if not code.isalpha():
+            continue
+        for part in re.split(r"\s*[()]\s*", name):
+            key = fold(part).lower().replace("’", "'").strip()
+            if key and key not in _NOT_ORIGIN and len(key) > 3:
+                places.add(key.replace(" sar van china", ""))
+    places.update(_lines("places.txt"))
+    places |= {"congo", "amerika", "engeland", "schotland",
+               "wit-rusland", "macedonie", "bosnie", "palestina", "tibet", "birma", "vs"}
+    nouns, adjectives_e, adjectives = set(), set(), set()
+    for line in _lines("demonyms.txt"):
+        words = line.split()
+        adjective, rest = words[0], words[1:]
+        adjectives.add(adjective)
+        if not adjective.endswith("-nederlands"):
+            adjectives_e.add(adjective + "e")
+        for word in rest:
+            (adjectives_e if word.endswith("e") and word[:-1] in adjective + "e" else nouns).add(word)
+    # "Turks-Nederlandse", "Javaans-Surinaamse": compounds of adjectives are origin wherever they stand.
+    places_re = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True))
+                           + r")(?![\w])", re.IGNORECASE)
+    nouns_re = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+                          + r")(?![\w])", re.IGNORECASE)
+    adj_e = sorted(map(re.escape, adjectives_e | {a + "se" for a in adjectives if a.endswith("aan")}),
+                   key=len, reverse=True)
+    adj_e_re = re.compile(r"(?<![\w])(?:\w+-)?(?:" + "|".join(adj_e) + r")(?![\w])", re.IGNORECASE)
+    adj = sorted(map(re.escape, adjectives), key=len, reverse=True)
+    adj_re = re.compile(r"(?<![\w\-])(?:" + "|".join(adj) + r")(?:-\w+)?(?![\w])", re.IGNORECASE)
+    return places_re, nouns_re, adj_e_re, adj_re
+
+
+_DESTINATION = re.compile(r"(?:naar|richting|tussen|door|over|via)(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$",
+                          re.IGNORECASE)
+_JOB_AFTER = re.compile(rf"^(?:\s*(?:,|en|of)\s*[\w\-]+)*\s+(?:{_JOB_NOUNS})\b", re.IGNORECASE)
+_ABOUT_ORIGIN = re.compile(r"^\s*(?:\(\s*)?(?:afkomst|roots|komaf|achtergrond|origine|ouders|moeder|vader|familie)",
+                           re.IGNORECASE)
+
+
+def _origin(folded: str) -> Iterator[Span]:
+    places, nouns, adjectives_e, adjectives = _origin_words()
+    for m in places.finditer(folded):
+        before = folded[max(0, m.start() - 60):m.start()]
+        if _DESTINATION.search(before):
+            continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
+        yield "origin", m.start(), m.end()
+    for m in nouns.finditer(folded):
+        yield "origin", m.start(), m.end()
+    for m in adjectives_e.finditer(folded):
+        if _JOB_AFTER.match(folded[m.end():m.end() + 40]):
+            continue
+        before = folded[max(0, m.start() - 60):m.start()]
+        after = folded[m.end():m.end() + 40]
+        # "de Turkse keuken" stays; "een Turkse man", "Oekraiense", "van Chinese afkomst" go
+        if re.search(r"\b(?:de|het)\s+$", before, re.IGNORECASE) and not _ABOUT_ORIGIN.match(after) \
+                and not re.match(r"^\s+(?:nationaliteit|afkomst|roots|identiteit)", after, re.IGNORECASE):
+            continue
+        yield "origin", m.start(), m.end()
+    for m in adjectives.finditer(folded):
+        word = m.group()
+        before = folded[max(0, m.start() - 40):m.start()]
+        after = folded[m.end():m.end() + 40]
+        if "-" in word and re.search(r"(?:tolk|vertal\w*|tolken|woordenboek)\s+$", before, re.IGNORECASE):
+            continue  # "tolk Arabisch-Nederlands": a language pair
+        if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after):
+            if re.match(r"^\s*(?:\(|:)?\s*[abc][12]\b", after, re.IGNORECASE):
+                continue  # "Turks (B1)": a language level
+            yield "origin", m.start(), m.end()
+
+
+def _kept(keep: re.Pattern | None, folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in keep.finditer(folded)] if keep is not None else []
+
+
+def sensitive(text: str) -> list[Span]:
+    """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground."""
+    folded = fold(text)
+    spans: list[Span] = []
+    for category in CATEGORIES:
+        loose, exact, keep = _lexicon(category)
+        kept = _kept(keep, folded)
+        found = []
+        if loose is not None:
+            found += [(category, m.start(), m.end()) for m in loose.finditer(folded)]
+        if exact is not None:
+            found += [(category, m.start(), m.end()) for m in exact.finditer(text)]
+        if category == "origin":
+            found += list(_origin(folded))
+        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)]
+    return sorted(set(spans), key=lambda s: (s[1], -s[2]))

@@ -1,0 +1,111 @@
+"""Gendered words about the person, each with its neutral Dutch rewrite ("hij" -> "de kandidaat").
+
+``gendered(text)`` yields (start, end, replacement); a replacement of None means the word has no
+neutral form and the sentence must go ("als vrouw in de techniek"). Pure, no Flask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from models.catalogue.scrubbing.folding import fold
+
+DATA = Path(__file__).parent / "data"
+SUBJECT = "de kandidaat"
+OBJECT = "deze persoon"
+POSSESSIVE = "diens"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
+_TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?)(?!\w)", re.IGNORECASE)
+_PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
+_HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
+_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend"])
+_OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
+_VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
+_POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
+_SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
+    table: dict[str, str] = {}
+    for line in (DATA / "gender.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            word, neutral = line.split("\t", 1)
+            table[fold(word).lower()] = neutral.strip()
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+                         + r")(?![\w\-])", re.IGNORECASE)
+    return table, pattern
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _word(tokens: list[re.Match[str]], i: int) -> str:
+    return tokens[i].group().lower() if 0 <= i < len(tokens) else ""
+
+
+def _verbish_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("en") and word not in _PLURAL_EXCEPTIONS
+
+
+def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
+    """ "zij werkt" / "werkt ze" is one woman; "ze werken" / "werken ze" is they."""
+    nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
+    if _verbish_plural(nxt) or nxt in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen"):
+        return False
+    if prev in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen") or (
+            _verbish_plural(prev) and not prev.endswith("den") or prev in ("werken", "wonen")):
+        return False
+    return True
+
+
+def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """Yield (start, end, neutral replacement or None) for every gendered word about the person."""
+    tokens = _tokens(text)
+    for i, tok in enumerate(tokens):
+        word = tok.group().lower().replace("’", "'")
+        nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
+        if word in ("hij", "ie"):
+            if word == "ie" and prev not in ("wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal",
+                                              "komt", "doet", "gaat", "werkt", "belt", "zegt", "wordt"):
+                continue
+            yield tok.start(), tok.end(), SUBJECT
+        elif word in ("zij", "ze"):
+            if _she_is_singular(tokens, i):
+                yield tok.start(), tok.end(), SUBJECT
+        elif word == "hem":
+            yield tok.start(), tok.end(), OBJECT
+        elif word == "haar":
+            if nxt in _HAIR or prev in _HAIR_BEFORE:
+                continue
+            if not nxt or not nxt[0].isalpha() or nxt in _OBJECT_NEXT:
+                yield tok.start(), tok.end(), OBJECT
+            else:
+                yield tok.start(), tok.end(), POSSESSIVE
+        elif word == "zijn":
+            at_start = i == 0 or not tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group() in ".!?;:(-•"
+            if prev in _SUBJECT_PLURAL or nxt in _VERB_NEXT or prev in ("te", "kunnen", "moet", "moeten", "zal",
+                                                                        "zullen", "kan", "wil", "mag", "dan"):
+                continue
+            if prev in _POSSESSIVE_BEFORE or at_start:
+                yield tok.start(), tok.end(), POSSESSIVE
+        elif word in ("z'n", "d'r", "zn"):
+            yield tok.start(), tok.end(), POSSESSIVE
+    for m in _TITLE.finditer(text):
+        yield m.start(), m.end(), SUBJECT
+    folded = fold(text)
+    table, pattern = _nouns()
+    for m in pattern.finditer(folded):
+        yield m.start(), m.end(), table[m.group().lower()]
+    for m in re.finditer(r"(?<!\w)een (man|vrouw|jongen|meid|meisje) van(?!\w)", folded, re.IGNORECASE):
+        yield m.start(), m.start() + len(m.group()) - 4, "iemand"
+    for m in re.finditer(r"\s*\((?:man|vrouw|m|v)\)", folded, re.IGNORECASE):
+        yield m.start(), m.end(), ""
+    for m in re.finditer(r"(?<!\w)(?:als|ben|is|een|echte|sterke|jonge|oudere|enige) "
+                         r"(man|vrouw|moeder|vader|jongen|meisje|meid|dame|heer)(?!\w)(?! van )", folded, re.IGNORECASE):
+        yield m.start(1), m.end(1), None

@@ -1,0 +1,119 @@
+"""Identifier variants a plain pattern misses: names without diacritics or in capitals, spelling
+variants of the person's own names, spaced-out letters, obfuscated e-mail and personal web addresses.
+Pure functions yielding (kind, start, end) on the original text (folding keeps offsets)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from models.catalogue.scrubbing.folding import fold, umlaut_variants
+from models.catalogue.scrubbing.lexicon import FIRST_NAMES, ORDINARY_WORDS, PARTICLES, SURNAMES
+
+Span = tuple[str, int, int]
+
+_TLD = r"(?:com|nl|net|org|be|de|eu|info|io|me|dev|name|fr|pl|tr|ma|uk|online|site|nu)"
+_AT = r"(?:\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+|@)"
+_DOT = r"(?:\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+|\.)"
+_LOCAL = r"(?:(?:\w ){2,}\w|[\w.+\-]+)"
+_OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}{_TLD}(?![\w])",
+                               re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
+                  r"(?<![\w@.])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online)/(?:[^\s,;)]*[^\s,;).!?])?",
+                  re.IGNORECASE)
+_PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)", re.IGNORECASE)
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_](?: {1,3}|\s?-\s?)){3,}[^\W\d_](?!\S)")
+_NAME_PARTS = {fold(w).lower() for w in FIRST_NAMES | SURNAMES}
+_STOP = frozenset(["de", "het", "een", "en", "in", "op", "te", "om", "al", "ik", "je", "ze", "we", "is", "er", "na", "an", "ja", "zo", "nu", "do", "ma", "di", "wo", "vr", "za", "of", "van", "voor", "met", "aan", "bij", "uit", "tot", "dat", "die", "dit", "als", "ook", "nog", "dan", "wel", "niet"])
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def _parts(known_names: Iterable[str]) -> list[str]:
+    out: set[str] = set()
+    for name in known_names:
+        for word in re.split(r"[\s\-]+", name or ""):
+            if len(word) >= 2 and word.lower() not in PARTICLES:
+                out |= umlaut_variants(word)
+    return sorted(out, key=len, reverse=True)
+
+
+def _distance_one(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]:
+    """The person's names without diacritics, with umlauts spelled out, one letter off
+    ("priscila", "dunja"), as initials of a double first name ("JW") or short form ("Mo")."""
+    parts = _parts(known_names)
+    if not parts:
+        return
+    folded = fold(text)
+    lowered = {p.lower() for p in parts}
+    firsts = [fold(n.split()[0]) for n in known_names if n and n.split()]
+    for m in _TOKEN.finditer(folded):
+        word = m.group()
+        low = word.lower().rstrip("'s") if word.lower().endswith("'s") else word.lower()
+        if low in _STOP:
+            continue
+        if low in lowered:
+            if low in ORDINARY_WORDS and not word[:1].isupper():
+                continue
+            yield "name", m.start(), m.end()
+            continue
+        if len(low) >= 5 and low not in ORDINARY_WORDS and any(
+                len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) for p in lowered):
+            yield "name", m.start(), m.end()
+            continue
+        for first in firsts:
+            pieces = [p for p in re.split(r"[\s\-]+", first) if p]
+            initials = "".join(p[0] for p in pieces).lower()
+            if len(pieces) > 1 and low == initials or 2 <= len(low) <= 3 and len(first) >= 5 and first.lower().startswith(low) and \
+                    not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
+                yield "name", m.start(), m.end()
+
+
+def capitals(text: str) -> Iterator[Span]:
+    """Names from the lexicon written in capitals or without diacritics ("AYSE YILMAZ")."""
+    folded = fold(text)
+    for m in _TOKEN.finditer(folded):
+        word = m.group()
+        if len(word) >= 3 and word.isupper() and word.lower() in _NAME_PARTS and word.lower() not in _STOP:
+            yield "name", m.start(), m.end()
+
+
+def spaced(text: str, known_names: Iterable[str] = ()) -> Iterator[Span]:
+    """Letters spaced out to dodge a filter ("V e r m e u l e n"); always treated as a name."""
+    for m in _SPACED.finditer(text):
+        yield "name", m.start(), m.end()
+
+
+def obfuscated_emails(text: str) -> Iterator[Span]:
+    """ "naam (at) gmail dot com", "naam[at]yahoo[dot]com", "p r i s c i l l a (at) gmail punt com"."""
+    for m in _OBFUSCATED_EMAIL.finditer(text):
+        if "@" in m.group() or re.search(r"[\[({]\s*at|\sat\s|apenstaartje", m.group(), re.IGNORECASE):
+            yield "email", m.start(), m.end()
+
+
+def personal_urls(text: str, known_names: Iterable[str]) -> Iterator[Span]:
+    """Web addresses that carry the person's name or look like a personal site (.dev, .me)."""
+    parts = [p.lower() for p in _parts(known_names) if len(p) >= 3]
+    for m in _URL.finditer(text):
+        url = fold(m.group()).lower()
+        host_and_path = re.sub(r"^(?:https?://)?(?:www\.)?", "", url)
+        tokens = set(re.split(r"[^a-z]+", host_and_path))
+        if any(p in host_and_path for p in parts) or _PERSONAL_TLD.search(host_and_path) or \
+                any(len(t) >= 4 and t in _NAME_PARTS for t in tokens):
+            yield "url", m.start(), m.end()
+
+
+def variant_spans(text: str, known_names: Iterable[str]) -> list[Span]:
+    """Every variant finding in ``text``."""
+    names = list(known_names)
+    return [*known_name_variants(text, names), *capitals(text), *spaced(text, names),
+            *obfuscated_emails(text), *personal_urls(text, names)]
