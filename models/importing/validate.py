@@ -69,9 +69,9 @@ def _message(error: ValidationError, field: str) -> str:
         wanted = arg if isinstance(arg, str) else arg[0]
         return f"{_describe(inst)} must be {names.get(wanted, wanted)}"
     if v == "minimum":
-        return f"{inst} is below the minimum {arg}"
+        return f"{_describe(inst)} is below the minimum {arg}"
     if v == "maximum":
-        return f"{inst} is above the maximum {arg}"
+        return f"{_describe(inst)} is above the maximum {arg}"
     if v == "minLength":
         return "must not be empty"
     if v == "maxLength":
@@ -96,7 +96,7 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
             errors.add(f"{list_name}[{index}].{field}", f"{_describe(record[field])} is not a date (YYYY-MM-DD)")
     lo, hi = record.get("hours_min"), record.get("hours_max")
     if lo is not None and hi is not None and lo > hi:
-        errors.add(f"{list_name}[{index}].hours_min", f"{lo} is more than hours_max {hi}")
+        errors.add(f"{list_name}[{index}].hours_min", f"{_describe(lo)} is more than hours_max {_describe(hi)}")
     if list_name == "candidates" and "birth_date" in record:
         try:
             if date.fromisoformat(record["birth_date"]) > date.today():
@@ -122,7 +122,8 @@ def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, d
                 if item.key == "format":
                     format_value = item.value
                 else:
-                    errors.add(item.key, f"unknown field {item.key!r} (allowed: format, {', '.join(LISTS)})")
+                    key = item.key if len(item.key) <= 40 else item.key[:37] + "..."
+                    errors.add(key, f"unknown field {_describe(item.key)} (allowed: format, {', '.join(LISTS)})")
                 continue
             if item.kind == "not_a_list":
                 errors.add(item.key, "must be a list ([...])")
@@ -137,14 +138,14 @@ def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, d
             if ext in seen:
                 errors.add(
                     f"{item.key}[{item.index}].external_id",
-                    f"{ext!r} appears twice in {item.key} (first at {item.key}[{seen[ext]}])",
+                    f"{_describe(ext)} appears twice in {item.key} (first at {item.key}[{seen[ext]}])",
                 )
             else:
                 seen[ext] = item.index
             if item.key == "vacancies" and isinstance(record.get("employer"), str):
                 vacancy_refs.append((item.index, record["employer"]))
     except NotJson as exc:
-        errors.add("", str(exc))
+        errors.add(exc.path, str(exc))
         return errors, counts
     if format_value is None:
         errors.add("format", f"is required and must be {FORMAT!r}")
@@ -155,6 +156,6 @@ def validate_file(fp: BinaryIO, known_employers: set[str]) -> tuple[ErrorList, d
         if employer not in in_file and employer not in known_employers:
             errors.add(
                 f"vacancies[{index}].employer",
-                f"no employer with external_id {employer!r} in this file or already imported",
+                f"no employer with external_id {_describe(employer)} in this file or already imported",
             )
     return errors, counts
