@@ -88,7 +88,7 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()"
-        if request.is_secure:
+        if request.is_secure or app.config.get("SEND_HSTS"):  # browsers ignore it over plain http
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         if current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"

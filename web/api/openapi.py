@@ -66,7 +66,9 @@ SCHEMAS = {
             "data": {"type": "array", "items": {"$ref": "#/components/schemas/Vacancy"}},
             "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
             "total": {"type": "integer", "minimum": 0},
-            "next": _nullable("string", format="uri", description="The next page, or null on the last one."),
+            "next": _nullable("string", format="uri-reference",
+                              description="The next page, or null on the last one: absolute under the installation's "
+                                          "configured address, otherwise a path on this server."),
         },
     },
     "ImportBody": {

@@ -14,6 +14,7 @@ from models.vacancies import Filters, close_expired
 from models.vacancies.queries import filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
+from web.links import external_url, site_base
 
 from .auth import api_error, bp
 from .openapi import document
@@ -70,7 +71,7 @@ def vacancies():
     return jsonify({
         "data": [vacancy_json(v, org_id) for v in rows],
         "page": page, "per_page": per_page, "total": total,
-        "next": url_for(".vacancies", page=page + 1, per_page=per_page, _external=True, **args) if has_next else None,
+        "next": external_url(".vacancies", page=page + 1, per_page=per_page, **args) if has_next else None,
     })
 
 
@@ -140,4 +141,4 @@ def import_():
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API (public: it holds no data)."""
-    return jsonify(document(request.host_url.rstrip("/") + "/api/v1"))
+    return jsonify(document(site_base() + url_for(".openapi").rsplit("/", 1)[0]))
