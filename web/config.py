@@ -23,8 +23,11 @@ class Defaults:
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")  # .mo: make install
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # web uploads; the CLI import has its own limit
     IMPORT_MAX_BYTES = 150 * 1024 * 1024
-    LOGIN_MAX_FAILURES = 5  # per e-mail address within the window
-    LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window
+    LOGIN_MAX_FAILURES = 5  # free failures per account before the growing delay starts
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window, over all accounts
+    # The growing delay per account (from any address) stops here: a stranger who knows an address
+    # can slow its owner down by this many seconds at most, never lock them out.
+    LOGIN_ACCOUNT_MAX_DELAY_SECONDS = 30
     LOGIN_WINDOW_SECONDS = 15 * 60
     STAFF_TWO_FACTOR = None  # staff sign in with a TOTP code; None: on, except in development/tests
     IDLE_TIMEOUT_SECONDS = 30 * 60  # a staff session ends after this long without a request

@@ -23,16 +23,17 @@ IDENTITIES = ("anonymous", "account_manager", "matcher", "coordinator", "admin",
               "partner_matcher", "employer")
 
 HOSTILE = (
-    "x",                                   # an unknown enum value
-    "99999999999999999999",                # beyond 64 bits
-    "-99999999999999999999",
-    "-1", "0", "1e309", "nan", "²",        # "²".isdigit() is True, int("²") raises
-    "2026-13-45", "0000-00-00", "9999-12-31T99:99",
-    "Ω" * 3000 + "😀\u202e\u200b",          # long and odd unicode
-    "%00%ED%A0%80%FF",                     # NUL, an encoded surrogate, invalid UTF-8 (sent raw)
-    "' OR 1=1 --",
+    "x",                                         # an unknown enum value, non-numeric
+    "99999999999999999999",                      # beyond 64 bits
+    "-1",                                        # PostgreSQL refuses a negative OFFSET
+    "²",                                         # "²".isdigit() is True, int("²") raises
+    "2026-13-45T99:99",                          # a date that is none
+    "9999-12-31",                                # the last date: one day more overflows
+    "Ω" * 300 + "😀\u202e\u200b\ufeff",          # long and odd unicode
+    "%00%ED%A0%80%FF",                           # NUL, an encoded surrogate, invalid UTF-8 (sent raw)
 )
-NUMERIC = ("99999999999999999999", "-99999999999999999999", "²")
+NUMERIC = ("99999999999999999999", "²")
+_PER_NAME_DONE: set[str] = set()  # the per-name pass runs once per route, for the first role let in
 
 
 def _form_fields() -> set[str]:
@@ -95,6 +96,9 @@ def test_no_get_route_answers_5xx_to_hostile_query_strings(world, walk, identity
             status = client.get(path, query_string=_query(names, value)).status_code
             if status >= 500:
                 failures.append((rule.endpoint, value[:20], status))
+        if rule.endpoint in _PER_NAME_DONE:
+            continue
+        _PER_NAME_DONE.add(rule.endpoint)
         source = _module_source(world.app, rule.endpoint)
         for name in sorted(n for n in names if f'"{n}"' in source or f"'{n}'" in source):
             for value in NUMERIC:

@@ -16,6 +16,7 @@ from models.common.errors import Conflict, InvalidInput
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.params import page_arg
 
 from .forms import CandidateFilterForm, ConsentForm
 
@@ -69,7 +70,7 @@ def index():
         query = query.where(clause)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = max(1, -(-total // PER_PAGE))
-    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
+    page = min(page_arg(), pages)
     rows = db.session.scalars(
         query.options(contains_eager(Candidate.profile), joinedload(Candidate.owner))
         .order_by(Candidate.external_id).limit(PER_PAGE).offset((page - 1) * PER_PAGE)

@@ -16,6 +16,7 @@ from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABE
 from models.matches.suggestions import reason_lines, refresh_suggestions
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
+from web.params import page_arg
 
 from .forms import ActionForm, RejectForm, StatusForm
 
@@ -34,7 +35,7 @@ def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
 @requires("matching")
 def queue():
     """Open vacancies of my organisation and shared with it, newest suggestions to review first."""
-    page = request.args.get("pagina", 1, type=int) or 1
+    page = page_arg()
     rows, total = queries.queue(db.session, org_id(), page)
     pages = max(1, -(-total // queries.PAGE_SIZE))
     return render_template("matches/queue.html", rows=rows, page=min(page, pages), pages=pages, total=total)

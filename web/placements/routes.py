@@ -15,6 +15,7 @@ from models.placements import recording as placements
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import page_arg
 
 from .forms import (
     INSTRUMENT_CHOICES,
@@ -73,7 +74,7 @@ def index():
         if form.werkgever.data:
             query = query.where(Placement.employer_id == form.werkgever.data)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(request.args.get("pagina", 1, type=int), 1)
+    page = page_arg()
     rows = db.session.scalars(
         query.options(joinedload(Placement.employer), joinedload(Placement.candidate).joinedload(Candidate.personal))
         .order_by(Placement.start_date.desc(), Placement.id.desc())

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from models import ChangeRecord, User
 from models.register.queries import SORTS, EmployerFilters
+from web import params
+from web.params import whole_number
 
 FIELD_LABELS = {
     "name": "Naam", "kvk": "KvK-nummer", "sector": "Sector", "size": "Grootte", "address": "Adres",
@@ -36,7 +38,7 @@ def filters_from_args() -> EmployerFilters:
     sort = args.get("sortering", "name")
     return EmployerFilters(
         q=args.get("q", "")[:200], status=args.get("status", ""),
-        manager=int(manager) if manager.isdigit() else None,
+        manager=whole_number(manager, None, low=1),
         open_vacancies=args.get("open_vacatures") == "1", sroi=args.get("social_return") == "1",
         sort=sort if sort in SORTS else "name",
     )
@@ -53,8 +55,7 @@ def filter_args(filters: EmployerFilters) -> dict:
 
 def page_arg(name: str = "pagina") -> int:
     """A 1-based page number from the query string (bad values: 1)."""
-    value = request.args.get(name, "1")
-    return max(int(value), 1) if value.isdigit() else 1
+    return params.page_arg(name)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from models.common.money import format_euro
 from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
 from web.access import can, org_id, requires
 from web.extensions import db
+from web.params import page_arg
 
 from .data import FAMILIES, SCOPED, family_data
 from .forms import PeriodForm
@@ -111,7 +112,7 @@ def drill(family: str, figure: str, code: str):
     form, period, scope = _settings()
     if period is None or family not in FAMILIES:
         abort(404)
-    page = max(1, request.args.get("pagina", 1, type=int))
+    page = page_arg()
     org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
     today = date.today()
     try:

@@ -19,6 +19,7 @@ from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progr
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import page_arg
 
 from .forms import AccessForm, ActivityForm, LinkPlacementForm, ObligationForm
 
@@ -39,7 +40,7 @@ def index():
     """Obligations of the own organisation with realised value, forecast and status."""
     query = select(SroiObligation).where(SroiObligation.organisation_id == org_id())
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(request.args.get("pagina", 1, type=int), 1)
+    page = page_arg()
     obligations = db.session.scalars(query.options(joinedload(SroiObligation.contractor))
                                      .order_by(SroiObligation.period_end.desc(), SroiObligation.id.desc())
                                      .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()

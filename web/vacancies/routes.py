@@ -15,6 +15,7 @@ from models.vacancies.sharing import own_proposals, partner_organisations, propo
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import page_arg, whole_number
 
 from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
 
@@ -56,7 +57,7 @@ def filters_from_request() -> service.Filters:
     employer = args.get("employer", "")
     return service.Filters(
         q=args.get("q", "")[:200], status=status if status in STATUS_LABELS else "",
-        employer_id=int(employer) if employer.isdigit() else None,
+        employer_id=whole_number(employer, None, low=1),
         scope=scope if scope in service.SCOPES else "all",
     )
 
@@ -67,7 +68,7 @@ def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
     service.close_expired(db.session, today())
     filters = filters_from_request()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_arg("page")
     rows, total = service.list_page(db.session, org_id(), filters, page, PER_PAGE)
     # The employer filter comes from the employer's page (?employer=ID); the search box finds
     # employers by name, so the list has no select of every employer of the register.

@@ -1,7 +1,7 @@
 """The audit log of the own organisation for coordinators and administrators, and erasing a candidate."""
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -12,6 +12,7 @@ from models import AuditEvent, Candidate, User
 from models.candidates import erasure
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.params import page_arg
 
 from .forms import AuditFilterForm, EraseForm
 
@@ -40,9 +41,9 @@ def audit_log():
             query = query.where(AuditEvent.object_id == data["object_id"])
         if data["since"]:
             query = query.where(AuditEvent.at >= datetime.combine(data["since"], time.min, UTC))
-        if data["until"]:
+        if data["until"] and data["until"] < date.max:
             query = query.where(AuditEvent.at < datetime.combine(data["until"] + timedelta(days=1), time.min, UTC))
-    page = max(request.args.get("pagina", 1, type=int), 1)
+    page = page_arg()
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.execute(
         query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)

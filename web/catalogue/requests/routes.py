@@ -16,6 +16,7 @@ from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import page_arg
 
 from .forms import STATUS_LABELS, RequestEditForm, RequestFilterForm, StatusForm
 
@@ -28,17 +29,19 @@ PER_PAGE = 25
 def index():
     """Requests of the own organisation, newest first, by status and owner."""
     form = RequestFilterForm(request.args)
-    form.validate()
+    form.validate()  # an unknown status or owner is reported on the form and filters nothing
     query = select(EmployerRequest).where(EmployerRequest.organisation_id == current_user.organisation_id)
-    if form.status.data:
+    if form.status.data and not form.status.errors:
         query = query.where(EmployerRequest.status == RequestStatus(form.status.data))
-    if form.owner.data == "mine":
+    if form.owner.errors:
+        pass
+    elif form.owner.data == "mine":
         query = query.where(EmployerRequest.owner_id == current_user.id)
     elif form.owner.data == "none":
         query = query.where(EmployerRequest.owner_id.is_(None))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = max(1, -(-total // PER_PAGE))
-    page = min(max(request.args.get("pagina", 1, type=int), 1), pages)
+    page = min(page_arg(), pages)
     rows = db.session.scalars(
         query.options(joinedload(EmployerRequest.profile))
         .order_by(EmployerRequest.created_at.desc(), EmployerRequest.id.desc())

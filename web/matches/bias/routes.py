@@ -10,6 +10,7 @@ from matching.bias import MIN_GROUP, THRESHOLD
 from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db
+from web.params import page_arg
 
 from .forms import BiasSettingsForm
 
@@ -29,7 +30,7 @@ def index():
     threshold = (form.threshold.data if valid and form.threshold.data else round(THRESHOLD * 100)) / 100
     min_group = form.min_group.data if valid and form.min_group.data else MIN_GROUP
     result = bias.organisation_bias(db.session, org_id(), date.today(), threshold, min_group)
-    page = max(1, request.args.get("pagina", 1, type=int))
+    page = page_arg()
     shown = result.vacancies[(page - 1) * PER_PAGE: page * PER_PAGE]
     pages = max(1, -(-len(result.vacancies) // PER_PAGE))
     return render_template("bias/index.html", form=form, result=result, shown=shown, page=page, pages=pages,
