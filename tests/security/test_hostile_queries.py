@@ -33,6 +33,10 @@ HOSTILE = (
     "%00%ED%A0%80%FF",                           # NUL, an encoded surrogate, invalid UTF-8 (sent raw)
 )
 NUMERIC = ("99999999999999999999", "²")
+# Every value for the coordinator (who reaches nearly every staff page) and the public; the other
+# identities get the values that broke pages before, to keep the walk within a few minutes.
+FULL_WALK = {"coordinator", "anonymous", "employer", "admin"}
+SHORT = ("x", "99999999999999999999", "²", "-1")
 _PER_NAME_DONE: set[str] = set()  # the per-name pass runs once per route, for the first role let in
 
 
@@ -52,7 +56,8 @@ def parameter_names() -> set[str]:
         text = path.read_text("utf-8")
         names.update(re.findall(r"args\.(?:get|getlist)\(\s*[\"'](\w+)", text))
         names.update(re.findall(r"args\[[\"'](\w+)[\"']\]", text))
-        if "args" in text:
+        names.update(re.findall(r"(?:page_arg|id_arg)\(\s*[\"'](\w+)", text))
+        if "request.args" in text:
             names.update(re.findall(r"\.get\(\s*[\"'](\w+)[\"']", text))
     for path in (ROOT / "web").rglob("*.html"):
         names.update(re.findall(r'name="(\w+)"', path.read_text("utf-8")))
@@ -92,7 +97,7 @@ def test_no_get_route_answers_5xx_to_hostile_query_strings(world, walk, identity
             failures.append((rule.endpoint, HOSTILE[0], first.status_code))
         if first.status_code in (302, 401, 403):
             continue  # refused before any parameter is read (sign-in, role)
-        for value in HOSTILE[1:]:
+        for value in (HOSTILE if identity in FULL_WALK else SHORT)[1:]:
             status = client.get(path, query_string=_query(names, value)).status_code
             if status >= 500:
                 failures.append((rule.endpoint, value[:20], status))
