@@ -55,6 +55,8 @@ def violations_of(path: str, method: str, status: int, body) -> list[str]:
     operation = spec["paths"][template].get(method.lower())
     if operation is None:
         return [] if status == 405 else [f"{method} {path}: method not in the document"]
+    if status >= 500:
+        return []  # tests that provoke a server error on purpose; "no 5xx" is checked elsewhere
     documented = operation["responses"].get(str(status))
     if documented is None:
         return [f"{method} {template}: status {status} is not documented"]
