@@ -18,7 +18,7 @@ def test_a_timestamp_without_a_zone_is_a_violation():
 
 
 def test_an_undocumented_status_is_a_violation():
-    assert violations_of("/api/v1/vacancies", "GET", 500, {}) == ["GET /vacancies: status 500 is not documented"]
+    assert violations_of("/api/v1/vacancies", "GET", 409, {}) == ["GET /vacancies: status 409 is not documented"]
 
 
 def test_an_undocumented_path_is_a_violation_unless_404():
