@@ -100,11 +100,15 @@ def app(database_url, tmp_path):
         "PROPAGATE_EXCEPTIONS": False,
     })
     app.instance_path = str(tmp_path / "instance")
+    from tests.openapi_check import install
+
+    violations = install(app)  # every API response is checked against the OpenAPI document
     with app.app_context():
         yield app
         _db.session.remove()
         _empty_tables(_db.engine)
         _db.engine.dispose()
+    assert not violations, f"API responses that break the OpenAPI document: {violations}"
 
 
 @pytest.fixture

@@ -104,7 +104,7 @@ def test_pagination_and_updated_since(client, db, org, make_vacancy, token_for):
     token = token_for(org)
     first = client.get("/api/v1/vacancies?per_page=2", headers=bearer(token)).json
     assert first["total"] == 5 and len(first["data"]) == 2 and first["data"][0]["title"] == "Oud"
-    assert first["next"].startswith("http://localhost/api/v1/vacancies?") and "page=2" in first["next"]
+    assert first["next"].startswith("/api/v1/vacancies?") and "page=2" in first["next"]  # no BASE_URL: a path
     last = client.get("/api/v1/vacancies?per_page=2&page=3", headers=bearer(token)).json
     assert len(last["data"]) == 1 and last["next"] is None
     since = (datetime.now(UTC) - timedelta(days=1)).isoformat()
@@ -170,4 +170,4 @@ def test_openapi_document_is_valid_and_public(client):
     validate(spec)
     validate(document())
     assert {"/vacancies", "/vacancies/{external_id}", "/import"} <= set(spec["paths"])
-    assert spec["servers"][0]["url"] == "http://localhost/api/v1"
+    assert spec["servers"][0]["url"] == "/api/v1"

@@ -21,9 +21,22 @@ def password_step(client, user, follow=True):
     return client.post("/inloggen", data={"email": user.email, "password": PASSWORD}, follow_redirects=follow)
 
 
+def issue_code(db, user):
+    from models.accounts import two_factor
+
+    code = two_factor.issue_enrolment_code(user)
+    db.session.commit()
+    return code
+
+
 def enrol(client, user):
+    from web.extensions import db
+
+    code = issue_code(db, user)
     page = password_step(client, user)
     assert page.request.path == "/inloggen/koppelen"
+    assert '<code id="secret">' not in page.get_data(as_text=True)  # not before the enrolment code
+    page = client.post("/inloggen/koppelen", data={"enrolment_code": code}, follow_redirects=True)
     html = page.get_data(as_text=True)
     assert 'src="data:image/svg+xml' in html  # the QR code is inline, no external service
     secret = re.search(r'<code id="secret">([A-Z2-7]+)</code>', html).group(1)
@@ -96,13 +109,60 @@ def test_coordinator_resets_a_lost_second_factor(two_factor_on, client, make_use
     coordinator = make_user(Role.COORDINATOR)
     enrol(client, coordinator)
     response = client.post(f"/beheer/gebruikers/{matcher.id}/tweede-factor", follow_redirects=True)
-    assert "is gewist" in visible_text(response.get_data(as_text=True))
+    text = visible_text(response.get_data(as_text=True))
+    assert "is gewist" in text and response.headers["Cache-Control"] == "no-store"
+    code = re.search(r'<code id="enrolment-code">([A-Z0-9-]+)</code>', response.get_data(as_text=True)).group(1)
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "2fa_reset")).object_id == matcher.id
     client.post("/uitloggen")
     assert password_step(client, matcher).request.path == "/inloggen/koppelen"
+    page = client.post("/inloggen/koppelen", data={"enrolment_code": code}, follow_redirects=True)
+    assert '<code id="secret">' in page.get_data(as_text=True)
 
 
 def test_employers_sign_in_without_second_factor(two_factor_on, client, make_user):
     employer = make_user(Role.EMPLOYER)
     response = password_step(client, employer, follow=False)
     assert response.status_code == 302 and "/inloggen/" not in response.headers["Location"]
+
+
+def test_enrolment_needs_the_one_time_code_not_just_the_password(two_factor_on, client, make_user, db):
+    """A stolen password plus a reset is no takeover: without the code the secret is never shown."""
+    user = make_user(Role.MATCHER)
+    code = issue_code(db, user)
+    page = password_step(client, user)
+    html = page.get_data(as_text=True)
+    assert page.request.path == "/inloggen/koppelen" and '<code id="secret">' not in html
+    assert "Koppelcode" in visible_text(html)
+    response = client.post("/inloggen/koppelen", data={"enrolment_code": "AAAA-BBBB-CCCC"})
+    assert response.status_code == 401 and '<code id="secret">' not in response.get_data(as_text=True)
+    assert "klopt niet of is verlopen" in visible_text(response.get_data(as_text=True))
+    assert client.get("/inloggen/koppelen").get_data(as_text=True).count('<code id="secret">') == 0
+    response = client.post("/inloggen/koppelen", data={"enrolment_code": code.lower()}, follow_redirects=True)
+    assert '<code id="secret">' in response.get_data(as_text=True)
+
+
+def test_enrolment_code_expires_after_24_hours_and_works_once(two_factor_on, client, make_user, db):
+    from datetime import timedelta
+
+    from models.base import utcnow
+
+    user = make_user(Role.MATCHER)
+    code = issue_code(db, user)
+    assert user.enrolment_code_hash and code.replace("-", "") not in user.enrolment_code_hash  # stored hashed
+    user.enrolment_code_expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    password_step(client, user)
+    assert client.post("/inloggen/koppelen", data={"enrolment_code": code}).status_code == 401
+    client.post("/uitloggen")
+    enrol(client, user)  # a fresh code works; linking uses it up
+    db.session.refresh(user)
+    assert user.enrolment_code_hash is None and user.totp_secret
+
+
+def test_wrong_enrolment_codes_are_throttled(two_factor_on, client, make_user, app, db):
+    user = make_user(Role.MATCHER)
+    code = issue_code(db, user)
+    password_step(client, user)
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        assert client.post("/inloggen/koppelen", data={"enrolment_code": "AAAA-BBBB-CCCC"}).status_code == 401
+    assert client.post("/inloggen/koppelen", data={"enrolment_code": code}).status_code == 429

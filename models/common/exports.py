@@ -9,7 +9,7 @@ from decimal import Decimal
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MIMETYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types itself (once)
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 

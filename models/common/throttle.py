@@ -1,7 +1,7 @@
 """Counting attempts per key in the database, so every app process and machine shares the limit."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,18 @@ def count(session: Session, scope: str, key: str, window_seconds: int) -> int:
             ThrottleEvent.scope == scope, ThrottleEvent.key == key, ThrottleEvent.at >= since
         )
     ) or 0
+
+
+def recent(session: Session, scope: str, key: str, window_seconds: int) -> tuple[int, datetime | None]:
+    """How many attempts ``key`` made in ``scope`` within the window, and when the last one was."""
+    since = utcnow() - timedelta(seconds=window_seconds)
+    n, last = session.execute(
+        select(func.count(), func.max(ThrottleEvent.at)).where(
+            ThrottleEvent.scope == scope, ThrottleEvent.key == key, ThrottleEvent.at >= since)
+    ).one()
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+    return n or 0, last
 
 
 def hit(session: Session, scope: str, key: str) -> None:

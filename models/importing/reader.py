@@ -1,18 +1,49 @@
-"""Streaming the import file: one record at a time, so memory does not grow with the file."""
+"""Streaming the import file: one record at a time, so memory does not grow with the file.
+
+Hostile files must not crash or stall the process, so the stream is checked while it is read:
+- yajl parses numbers natively (``use_float=True``): a whole number beyond 64 bits is refused by
+  the parser itself, never converted through Python's ``int`` (4,301 digits crashed the C backend);
+  fractions arrive as floats and are handed on as ``Decimal`` (the schema has only whole numbers);
+- events come from ``basic_parse`` (no prefix strings, which made deep nesting quadratic) and the
+  nesting depth is limited to MAX_DEPTH while streaming;
+- NUL, lone surrogates and non-characters in any string, bidi controls in names, and anything after
+  the closing brace are refused with the path of the value.
+"""
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, BinaryIO
 
 import ijson
 
 LISTS = ("employers", "vacancies", "candidates")
+# The format needs four levels (document, list, record, list of texts); a few more are tolerated.
+MAX_DEPTH = 8
+# Record fields that hold a name or a title: shown in lists, where bidi controls could disguise them.
+NAME_FIELDS = frozenset({"name", "first_name", "last_name", "title", "occupation", "contact_name", "city"})
+
+_UNSAFE = re.compile("[\x00\ufffe\uffff]")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BACKSLASHES = re.compile(rb"\\+")
+_HEX4 = re.compile(rb"u([0-9a-fA-F]{4})")
+# A lone surrogate escape is rewritten to this escape of the same length, so the string check
+# below finds it with its path (yajl itself would silently turn it into "?").
+_MARK = b"uffff"
 
 
 class NotJson(Exception):
-    """The file is not a JSON document (or not UTF-8)."""
+    """The file is not a JSON document (or not UTF-8), or breaks a limit of the reader.
+
+    ``path`` names the value where that was found ("" for the document as a whole).
+    """
+
+    def __init__(self, message: str, path: str = ""):
+        super().__init__(message)
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -25,6 +56,105 @@ class Item:
     value: Any = None
 
 
+def excerpt(text: str, limit: int = 40) -> str:
+    """A short, printable quotation of ``text`` for an error message."""
+    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    return repr(text)
+
+
+class _SurrogateGuard:
+    """A file wrapper that marks lone ``\\uD800``–``\\uDFFF`` escapes before yajl sees them."""
+
+    def __init__(self, fp: BinaryIO):
+        self._fp = fp
+        self._carry = b""
+
+    def read(self, size: int = 65536) -> bytes:
+        while True:
+            data = self._fp.read(size)
+            buf = self._carry + data
+            if not data:  # end of file: everything left is checked and handed on
+                self._carry = b""
+                return self._mark(bytearray(buf), len(buf), eof=True)
+            out = self._mark(bytearray(buf), len(buf), eof=False)
+            if out:
+                return out
+
+    def _mark(self, buf: bytearray, end: int, eof: bool) -> bytes:
+        """Mark lone surrogates in ``buf``; keep back a tail that needs the next chunk to decide."""
+        cut = end
+        skip_to = 0
+        for run in _BACKSLASHES.finditer(buf):
+            if run.start() < skip_to:
+                continue
+            if not eof and run.end() + 12 > end:
+                cut = run.start()  # decide with more data
+                break
+            if len(run.group()) % 2 == 0:
+                continue  # escaped backslashes only
+            hexed = _HEX4.match(buf, run.end())
+            if hexed is None:
+                continue
+            unit = int(hexed.group(1), 16)
+            if 0xD800 <= unit <= 0xDBFF:
+                low = _HEX4.match(buf, run.end() + 6) if buf[run.end() + 5:run.end() + 6] == b"\\" else None
+                if low is not None and 0xDC00 <= int(low.group(1), 16) <= 0xDFFF:
+                    skip_to = run.end() + 11  # a proper pair: leave it alone
+                    continue
+                buf[run.end():run.end() + 5] = _MARK
+            elif 0xDC00 <= unit <= 0xDFFF:
+                buf[run.end():run.end() + 5] = _MARK
+        self._carry = bytes(buf[cut:])
+        return bytes(buf[:cut])
+
+
+class _Events:
+    """The parser's events with the depth limit and the string checks applied."""
+
+    def __init__(self, fp: BinaryIO):
+        self._events = ijson.basic_parse(_SurrogateGuard(fp), use_float=True)
+        self.depth = 0
+        self.record = ""  # path of the record being read, e.g. "candidates[3]"
+        self.key: str | None = None  # the last key at the record's level or above
+
+    def path(self) -> str:
+        if self.depth == 0:
+            return ""
+        if self.record:
+            return f"{self.record}.{self.key}" if self.key is not None and self.depth >= 3 else self.record
+        return self.key or ""
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> tuple[str, Any]:
+        event, value = next(self._events)
+        if event == "start_map" or event == "start_array":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise NotJson(f"is nested more than {MAX_DEPTH} levels deep", self.path())
+        elif event == "end_map" or event == "end_array":
+            self.depth -= 1
+        elif event == "string":
+            self._check_text(value, name=self.depth == 3 and self.key in NAME_FIELDS)
+        elif event == "map_key":
+            self._check_text(value, name=False, key=True)
+            if self.depth <= 3:
+                self.key = value
+        elif event == "number" and isinstance(value, float):
+            value = Decimal(repr(value))  # not a whole number: the schema check names it
+        return event, value
+
+    def _check_text(self, text: str, name: bool, key: bool = False) -> None:
+        what = "field name" if key else "text"
+        if _UNSAFE.search(text):
+            raise NotJson(f"the {what} {excerpt(text)} contains a character that is not allowed "
+                          "(NUL, a lone surrogate or a non-character)", self.path())
+        if name and _BIDI.search(text):
+            raise NotJson(f"{excerpt(text)} contains a direction control character (such as U+202E); "
+                          "names may not contain these", self.path())
+
+
 def _skip_bom(fp: BinaryIO) -> None:
     head = fp.read(4)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head.startswith(
@@ -34,14 +164,14 @@ def _skip_bom(fp: BinaryIO) -> None:
     fp.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
 
 
-def _build(events, event: str, value: Any) -> Any:
+def _build(events: _Events, event: str, value: Any) -> Any:
     """Assemble the value that starts with (event, value) from the remaining events."""
     if event not in ("start_map", "start_array"):
         return value
     builder = ijson.ObjectBuilder()
     builder.event(event, value)
     depth = 1
-    for _prefix, ev, val in events:
+    for ev, val in events:
         builder.event(ev, val)
         if ev in ("start_map", "start_array"):
             depth += 1
@@ -52,36 +182,45 @@ def _build(events, event: str, value: Any) -> Any:
     raise NotJson("the file ends in the middle of a value")
 
 
-def _skip(events, event: str) -> None:
+def _skip(events: _Events, event: str) -> None:
     """Consume the value that starts with ``event`` without building it."""
     depth = 1 if event in ("start_map", "start_array") else 0
     while depth:
-        _p, ev, _v = next(events)
+        ev, _v = next(events)
         if ev in ("start_map", "start_array"):
             depth += 1
         elif ev in ("end_map", "end_array"):
             depth -= 1
 
 
+_PARSER_MESSAGES = {
+    "integer overflow": "a number is too long (whole numbers here have at most a few digits)",
+    "numeric (floating point) overflow": "a number is too large",
+    "trailing garbage": "there is data after the closing brace of the document",
+}
+
+
 def iter_items(fp: BinaryIO, only: str | None = None) -> Iterator[Item]:
     """Yield the top-level fields and, for the three lists, each record separately.
 
     With ``only``, records of other lists are skipped without being built.
-    Raises NotJson for syntax errors or an encoding that is not UTF-8.
+    Raises NotJson for syntax errors, an encoding that is not UTF-8 and the reader's limits.
     """
     _skip_bom(fp)
-    events = ijson.parse(fp, use_float=False)
+    events = _Events(fp)
     try:
-        _p, event, _v = next(events)
+        event, _v = next(events)
         if event != "start_map":
             raise NotJson("the file must contain one JSON object ({...}) at the top level")
-        for prefix, event, value in events:
-            if prefix == "" and event == "end_map":
+        for event, value in events:
+            if events.depth == 0 and event == "end_map":
+                for _extra in events:  # yajl reports anything but white space after the document
+                    raise NotJson(_PARSER_MESSAGES["trailing garbage"])
                 return
             if event != "map_key":
                 raise NotJson("unexpected structure at the top level")
             key = value
-            _p, event, value = next(events)
+            event, value = next(events)
             if key in LISTS and event == "start_array":
                 yield from _iter_list(events, key, only)
             elif key in LISTS:
@@ -91,20 +230,26 @@ def iter_items(fp: BinaryIO, only: str | None = None) -> Iterator[Item]:
                 yield Item("field", key, value=_build(events, event, value))
     except ijson.JSONError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
-        raise NotJson(f"the file is not valid JSON ({first_line})") from None
+        reason = first_line.removeprefix("parse error: ").strip()
+        if reason in _PARSER_MESSAGES:
+            raise NotJson(_PARSER_MESSAGES[reason], events.path()) from None
+        raise NotJson(f"the file is not valid JSON ({excerpt(first_line, 80)})", events.path()) from None
     except UnicodeDecodeError:
-        raise NotJson("the file must be encoded as UTF-8") from None
+        raise NotJson("the file must be encoded as UTF-8", events.path()) from None
     except StopIteration:
         raise NotJson("the file ends too early") from None
 
 
-def _iter_list(events, key: str, only: str | None) -> Iterator[Item]:
+def _iter_list(events: _Events, key: str, only: str | None) -> Iterator[Item]:
     index = 0
-    for _prefix, event, value in events:
+    for event, value in events:
         if event == "end_array":
+            events.record = ""
             return
+        events.record = f"{key}[{index}]"
         if only is not None and only != key:
             _skip(events, event)
         else:
             yield Item("record", key, index, _build(events, event, value))
         index += 1
+    events.record = ""

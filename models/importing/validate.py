@@ -78,9 +78,9 @@ def _message(error: ValidationError, field: str) -> str:
         wanted = arg if isinstance(arg, str) else arg[0]
         return f"{_describe(inst)} must be {names.get(wanted, wanted)}"
     if v == "minimum":
-        return f"{inst} is below the minimum {arg}"
+        return f"{_describe(inst)} is below the minimum {arg}"
     if v == "maximum":
-        return f"{inst} is above the maximum {arg}"
+        return f"{_describe(inst)} is above the maximum {arg}"
     if v == "minLength":
         return "must not be empty"
     if v == "maxLength":
@@ -124,7 +124,7 @@ def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) ->
             errors.add(f"{list_name}[{index}].{field}", IDENTIFIERS[field][1].format(_describe(record[field])))
     lo, hi = record.get("hours_min"), record.get("hours_max")
     if lo is not None and hi is not None and lo > hi:
-        errors.add(f"{list_name}[{index}].hours_min", f"{lo} is more than hours_max {hi}")
+        errors.add(f"{list_name}[{index}].hours_min", f"{_describe(lo)} is more than hours_max {_describe(hi)}")
     if list_name == "candidates":
         _check_candidate_extras(index, record, errors)
     if list_name == "candidates" and "birth_date" in record:
@@ -180,7 +180,8 @@ def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str
                 if item.key == "format":
                     format_value = item.value
                 else:
-                    errors.add(item.key, f"unknown field {item.key!r} (allowed: format, {', '.join(LISTS)})")
+                    key = item.key if len(item.key) <= 40 else item.key[:37] + "..."
+                    errors.add(key, f"unknown field {_describe(item.key)} (allowed: format, {', '.join(LISTS)})")
                 continue
             if item.kind == "not_a_list":
                 errors.add(item.key, "must be a list ([...])")
@@ -195,7 +196,7 @@ def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str
             if ext in seen:
                 errors.add(
                     f"{item.key}[{item.index}].external_id",
-                    f"{ext!r} appears twice in {item.key} (first at {item.key}[{seen[ext]}])",
+                    f"{_describe(ext)} appears twice in {item.key} (first at {item.key}[{seen[ext]}])",
                 )
             else:
                 seen[ext] = item.index
@@ -204,7 +205,7 @@ def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str
             if item.key == "candidates":
                 _check_references(item.index, record, known_owners, known_routes, errors, provider_refs)
     except NotJson as exc:
-        errors.add("", str(exc))
+        errors.add(exc.path, str(exc))
         return errors, counts
     if format_value is None:
         errors.add("format", f"is required and must be {FORMAT!r}")
@@ -218,6 +219,6 @@ def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str
         if employer not in in_file and employer not in known_employers:
             errors.add(
                 f"vacancies[{index}].employer",
-                f"no employer with external_id {employer!r} in this file or already imported",
+                f"no employer with external_id {_describe(employer)} in this file or already imported",
             )
     return errors, counts

@@ -105,6 +105,9 @@ def world(database_url, tmp_path_factory, fast_password_hashing):
                       "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False,
                       "PROPAGATE_EXCEPTIONS": False})
     app.instance_path = str(tmp_path_factory.mktemp("instance"))
+    from tests.openapi_check import install
+
+    violations = install(app)  # every API response is checked against the OpenAPI document
     original = (demo_loader.DEMO_SIZES, demo_loader.load_taxonomy)
     demo_loader.DEMO_SIZES, demo_loader.load_taxonomy = SMALL_DEMO, load_small_taxonomy
     with app.app_context():
@@ -133,6 +136,7 @@ def world(database_url, tmp_path_factory, fast_password_hashing):
             w.clients["partner_matcher"] = _signed_in(app, demo_email("matcher", "uwv-flevoland"))
             w.clients["employer"] = _signed_in(app, "werkgever@bedrijf.example")
             yield w
+            assert not violations, f"API responses that break the OpenAPI document: {violations}"
         finally:
             demo_loader.DEMO_SIZES, demo_loader.load_taxonomy = original
             db.session.remove()

@@ -55,3 +55,12 @@ def test_every_export_neutralises_formula_cells(world):
             assert not dangerous, (rule.endpoint, fmt, dangerous[:5])
             found |= {k for k, v in PLANTED.items() if "'" + v in values}
     assert found == set(PLANTED), f"planted values missing from the exports: {set(PLANTED) - found}"
+
+
+def test_csv_content_type_names_its_charset_once():
+    from flask import Response
+
+    from models.common import exports
+
+    content, mimetype = exports.export("csv", ["a"], [["b"]])
+    assert Response(content, mimetype=mimetype).headers["Content-Type"] == "text/csv; charset=utf-8"

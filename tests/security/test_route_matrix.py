@@ -62,7 +62,8 @@ POLICY: dict[str, object] = {
     **{f"taxonomy.{e}": PEOPLE_ADMIN for e in ("add_alias", "create", "index", "link_skill", "link_wording",
                                                 "remove_alias", "show", "unlink_skill", "unmatched")},
     **{f"tokens.{e}": PEOPLE_ADMIN for e in ("index", "revoke")},
-    **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "reset_second_factor", "toggle_active")},
+    **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "new_enrolment_code", "reset_second_factor",
+                                            "toggle_active")},
     "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN,
 }
 

@@ -66,11 +66,13 @@ SCHEMAS = {
             "data": {"type": "array", "items": {"$ref": "#/components/schemas/Vacancy"}},
             "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
             "total": {"type": "integer", "minimum": 0},
-            "next": _nullable("string", format="uri", description="The next page, or null on the last one."),
+            "next": _nullable("string", format="uri-reference",
+                              description="The next page, or null on the last one: absolute under the installation's "
+                                          "configured address, otherwise a path on this server."),
         },
     },
     "ImportBody": {
-        "type": "object", "required": ["format"],
+        "type": "object", "required": ["format"], "additionalProperties": False,
         "description": "The werkbrug-import/1 format (docs/import/IMPORT-FORMAT.md); checked against its JSON Schema.",
         "properties": {
             "format": {"const": "werkbrug-import/1"},
@@ -117,12 +119,14 @@ def document(server_url: str = "/api/v1") -> dict:
                 "parameters": [
                     {"name": "updated_since", "in": "query", "schema": {"type": "string", "format": "date-time"},
                      "description": "Only vacancies changed at or after this moment (ISO 8601; no zone means UTC)."},
-                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1_000_000,
+                                                               "default": 1}},
                     {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
                 ],
                 "responses": {
                     "200": {"description": "One page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VacancyPage"}}}},
-                    "400": _error("A query parameter is not valid; `errors` names it."),
+                    "400": _error("A query parameter is not valid (`page` 1 to 1,000,000, `per_page` 1 to 200, "
+                                  "`updated_since` ISO 8601); `errors` names it."),
                     "401": UNAUTHORIZED,
                 },
             }},

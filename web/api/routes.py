@@ -16,6 +16,7 @@ from models.vacancies.edit import close_expired
 from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
+from web.links import external_url, site_base
 
 from .auth import api_error, bp
 from .openapi import document
@@ -64,7 +65,7 @@ def vacancies():
     return jsonify({
         "data": [vacancy_json(v, org_id) for v in found],
         "page": page, "per_page": per_page, "total": found.total,
-        "next": url_for(".vacancies", page=page + 1, per_page=per_page, _external=True, **args)
+        "next": external_url(".vacancies", page=page + 1, per_page=per_page, **args)
         if found.has_next else None,
     })
 
@@ -97,6 +98,21 @@ def suggestions(external_id: str):
     return jsonify(payload)
 
 
+def _read_body(limit: int) -> bytes | None:
+    """The request body, read in pieces and never past ``limit`` (None when it is longer).
+
+    A chunked body has no Content-Length to check first: this holds the limit for it too.
+    """
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = request.stream.read(min(1 << 16, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    return None
+
+
 @bp.post("/import")
 def import_():
     """A werkbrug-import/1 body for the token's organisation: 200 with counts, 422 with every error."""
@@ -105,7 +121,9 @@ def import_():
     limit = min(current_app.config["IMPORT_MAX_BYTES"], current_app.config.get("MAX_CONTENT_LENGTH") or 1 << 62)
     if request.content_length is not None and request.content_length > limit:
         return api_error(413, f"The body is larger than the limit of {limit} bytes.")
-    body = request.get_data(cache=False)  # raises 413 when a body without a length runs past the limit
+    body = _read_body(limit)
+    if body is None:
+        return api_error(413, f"The body is larger than the limit of {limit} bytes.")
     try:
         result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
                             origin=f"api:{g.api_token.prefix}")
@@ -119,4 +137,4 @@ def import_():
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API (public: it holds no data)."""
-    return jsonify(document(request.host_url.rstrip("/") + "/api/v1"))
+    return jsonify(document(site_base() + url_for(".openapi").rsplit("/", 1)[0]))

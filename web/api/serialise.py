@@ -1,11 +1,21 @@
 """Vacancies as the API shows them: business data only, never candidates or submitters' details."""
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from models.vacancies.vacancy import Vacancy
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
+
+
+def _timestamp(value: datetime | None) -> str | None:
+    """An RFC 3339 timestamp in UTC ("2026-11-23T08:00:00Z"); stored times are UTC (SQLite drops the zone)."""
+    if value is None:
+        return None
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value.isoformat().replace("+00:00", "Z")
 
 
 def vacancy_json(vacancy: Vacancy, org_id: int) -> dict:
@@ -34,6 +44,6 @@ def vacancy_json(vacancy: Vacancy, org_id: int) -> dict:
         "start_date": _iso(vacancy.start_date),
         "closing_date": _iso(vacancy.closing_date),
         "status": vacancy.status.value,
-        "created_at": _iso(vacancy.created_at),
-        "updated_at": _iso(vacancy.updated_at),
+        "created_at": _timestamp(vacancy.created_at),
+        "updated_at": _timestamp(vacancy.updated_at),
     }

@@ -13,6 +13,7 @@ from matching.geo import locate
 from models.catalogue.browse import Filters
 from models.catalogue.search import sectors
 from web.forms import choices
+from web.params import whole_number
 
 from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES
 
@@ -65,8 +66,8 @@ def filter_form(args, session) -> tuple[FilterForm, Filters]:
                 sector=form.sector.data or "", education=form.opleiding.data or None,
                 licence=form.rijbewijs.data or None, sort=form.sortering.data or "relevance")
     if uren := (form.uren.data or "").strip():
-        if uren.isdigit() and 1 <= int(uren) <= 48:
-            f.hours = int(uren)
+        if (hours := whole_number(uren, None, low=1, high=48)) is not None:
+            f.hours = hours
         else:
             form.uren.errors = [_("Vul een aantal uren in tussen 1 en 48.")]
     if plaats := (form.plaats.data or "").strip():

@@ -7,6 +7,7 @@ import click
 from sqlalchemy import select
 
 from models import Organisation
+from models.accounts import two_factor
 from models.accounts import users as accounts
 from models.common import audit
 from models.common.errors import InvalidInput
@@ -43,8 +44,28 @@ def create(email: str, role: str, org_key: str | None, name: str | None, passwor
             click.echo(f"--{field}: {message}", err=True)
         sys.exit(2)
     audit.record(db.session, "user_created", obj=user, origin="cli")
+    code = two_factor.issue_enrolment_code(user) if user.is_staff else None
     db.session.commit()
     click.echo(f"Created {user.role.value} account {user.email}" + (f" in {org_key}" if org_key else ""))
+    if code:
+        click.echo(f"Enrolment code for linking an authenticator app (valid 24 hours, shown once): {code}")
+
+
+@users_group.command("enrolment-code")
+@click.option("--email", required=True, help="Sign-in e-mail address of a staff account without a linked app.")
+def enrolment_code(email: str) -> None:
+    """Print a fresh one-time enrolment code (24 hours) for a staff account that has no authenticator yet."""
+    user = accounts.user_by_email(db.session, email)
+    if user is None or not user.is_staff:
+        click.echo(f"--email: no staff account {email!r}", err=True)
+        sys.exit(2)
+    if user.totp_secret is not None:
+        click.echo("--email: this account already has an authenticator; reset it in the web interface first", err=True)
+        sys.exit(2)
+    code = two_factor.issue_enrolment_code(user)
+    audit.record(db.session, "enrolment_code_issued", obj=user, origin="cli")
+    db.session.commit()
+    click.echo(f"Enrolment code for {user.email} (valid 24 hours, shown once): {code}")
 
 
 @users_group.command("list")

@@ -14,6 +14,7 @@ from models.placements import recording
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import id_arg
 
 from .forms import PlacementForm
 from .routes import bp, show_names
@@ -25,12 +26,12 @@ FIELDS = {"candidate": "candidate_number", "employer": "employer", "vacancy": "v
 def _source():
     """The hired suggestion or introduced request the placement comes from (404 if not own)."""
     suggestion = employer_request = None
-    if request.args.get("suggestie", type=int):
-        suggestion = db.session.get(Suggestion, request.args.get("suggestie", type=int))
+    if id_arg("suggestie"):
+        suggestion = db.session.get(Suggestion, id_arg("suggestie"))
         if suggestion is None or suggestion.organisation_id != org_id():
             abort(404)
-    if request.args.get("verzoek", type=int):
-        employer_request = db.session.get(EmployerRequest, request.args.get("verzoek", type=int))
+    if id_arg("verzoek"):
+        employer_request = db.session.get(EmployerRequest, id_arg("verzoek"))
         if employer_request is None or employer_request.organisation_id != org_id():
             abort(404)
     return suggestion, employer_request
@@ -41,7 +42,7 @@ def _candidate(suggestion, employer_request) -> Candidate | None:
         return suggestion.candidate
     if employer_request is not None and employer_request.profile is not None:
         return employer_request.profile.candidate
-    candidate = db.session.get(Candidate, request.args.get("kandidaat", 0, type=int))
+    candidate = db.session.get(Candidate, id_arg("kandidaat") or 0)
     return candidate if candidate is not None and candidate.organisation_id == org_id() else None
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from models import ChangeRecord, User
 from models.register.queries import SORTS, EmployerFilters
+from web.params import whole_number
 
 FIELD_LABELS = {
     "name": "Naam", "kvk": "KvK-nummer", "sector": "Sector", "size": "Grootte", "address": "Adres",
@@ -33,7 +34,7 @@ def filters_from_args() -> EmployerFilters:
     sort = args.get("sortering", "name")
     return EmployerFilters(
         q=args.get("q", "")[:200], status=args.get("status", ""),
-        manager=int(manager) if manager.isdigit() else None,
+        manager=whole_number(manager, None, low=1),
         open_vacancies=args.get("open_vacatures") == "1", sroi=args.get("social_return") == "1",
         sort=sort if sort in SORTS else "name",
     )

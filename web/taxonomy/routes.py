@@ -15,6 +15,7 @@ from models.taxonomy import worklist as worklist
 from models.taxonomy.concept import Concept, UnmatchedWording
 from web.access import requires
 from web.extensions import db
+from web.params import whole_number
 
 from .forms import AliasForm, ConceptForm, LinkWordingForm, SearchForm, SkillLinkForm
 
@@ -186,8 +187,8 @@ def link_wording(item_id: int):
         abort(404)
     form = LinkWordingForm()
     concept = None
-    if form.concept_id.data and form.concept_id.data.isdigit():
-        concept = db.session.get(Concept, int(form.concept_id.data))
+    if concept_id := whole_number(form.concept_id.data, None, low=1):
+        concept = db.session.get(Concept, concept_id)
     elif form.concept.data:
         concept = admin.owner_of(db.session, normalise(form.concept.data)) or db.session.scalar(
             select(Concept).where(Concept.label == form.concept.data.strip()).limit(1))

@@ -13,6 +13,7 @@ from models.register.employer import Employer
 from models.vacancies import edit as editing
 from web.access import org_id, requires
 from web.extensions import db
+from web.params import id_arg
 
 from .employer_pick import resolve_employer, show_employer
 from .forms import VacancyForm
@@ -43,8 +44,8 @@ def create():
     """Register a vacancy for an employer of the own organisation (?employer_id= preselects one)."""
     form = VacancyForm()
     show_employer(form, None)
-    if request.method == "GET" and request.args.get("employer_id", "").isdigit():
-        show_employer(form, get_own_or_none(int(request.args["employer_id"])))
+    if request.method == "GET" and (employer_id := id_arg("employer_id")):
+        show_employer(form, get_own_or_none(employer_id))
     if form.validate_on_submit() and _resolved(form):
         try:
             vacancy = editing.create_vacancy(db.session, org_id(), form.data_for_service(),

@@ -12,6 +12,7 @@ from models.vacancies.sharing import own_proposals, partner_organisations, propo
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import whole_number
 
 from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
 
@@ -48,7 +49,7 @@ def filters_from_request() -> queries.Filters:
     employer = args.get("employer", "")
     return queries.Filters(
         q=args.get("q", "")[:200], status=status if status in STATUS_LABELS else "",
-        employer_id=int(employer) if employer.isdigit() else None,
+        employer_id=whole_number(employer, None, low=1),
         scope=scope if scope in queries.SCOPES else "all",
     )
 

@@ -19,3 +19,13 @@ class CodeForm(FlaskForm):
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
     submit = SubmitField(_l("Bevestigen"))
+
+
+class EnrolmentCodeForm(FlaskForm):
+    enrolment_code = StringField(
+        _l("Koppelcode"),
+        description=_l("De code van twaalf tekens die u kreeg van wie uw account aanmaakte of uw tweede factor wiste."),
+        validators=[DataRequired(_l("Vul de koppelcode in.")), Length(max=40)],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters"},
+    )
+    submit = SubmitField(_l("Verder"))

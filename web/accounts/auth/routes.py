@@ -36,7 +36,7 @@ def complete_login(user, next_url: str | None):
 
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
-    """Sign in; after five failures for an address, further attempts are refused for a while."""
+    """Sign in; repeated failures are slowed down (per address, per account and address, per account)."""
     if current_user.is_authenticated:
         return redirect(url_for("start.home"))
     form = LoginForm()
@@ -44,8 +44,9 @@ def login():
         cfg = current_app.config
         result = users.authenticate(
             db.session, form.email.data, form.password.data, request.remote_addr or "-",
-            max_failures=cfg["LOGIN_MAX_FAILURES"], max_per_origin=cfg["LOGIN_MAX_FAILURES_PER_ADDRESS"],
-            window=cfg["LOGIN_WINDOW_SECONDS"],
+            limits=users.LoginLimits(free=cfg["LOGIN_MAX_FAILURES"], per_address=cfg["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+                                     window=cfg["LOGIN_WINDOW_SECONDS"],
+                                     account_max_delay=cfg["LOGIN_ACCOUNT_MAX_DELAY_SECONDS"]),
         )
         if result.user:
             if result.user.is_staff and cfg["STAFF_TWO_FACTOR"]:
@@ -55,11 +56,13 @@ def login():
             return complete_login(result.user, request.args.get("next"))
         db.session.commit()  # keep the counted failure even though the answer is an error
         if result.throttled:
-            minutes = cfg["LOGIN_WINDOW_SECONDS"] // 60
+            wait = result.retry_after
             form.form_errors.append(
-                _("Te veel mislukte pogingen. Probeer het over %(minutes)d minuten opnieuw.", minutes=minutes)
+                _("Te veel mislukte pogingen. Probeer het over %(seconds)d seconden opnieuw.", seconds=wait)
+                if wait < 120 else
+                _("Te veel mislukte pogingen. Probeer het over %(minutes)d minuten opnieuw.", minutes=-(-wait // 60))
             )
-            return render_template("auth/login.html", form=form), 429
+            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
         form.form_errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 422 if form.errors else 200

@@ -11,7 +11,7 @@ from models.accounts.user import User
 from models.common import audit, throttle
 from web.extensions import db
 
-from .forms import CodeForm
+from .forms import CodeForm, EnrolmentCodeForm
 from .routes import bp, complete_login
 
 PENDING_SECONDS = 10 * 60
@@ -65,10 +65,13 @@ def second_step():
 
 @bp.route("/inloggen/koppelen", methods=["GET", "POST"])
 def enrol():
-    """First sign-in of a staff member: link an authenticator app by QR code, confirm one code."""
+    """Link an authenticator app: first the one-time enrolment code (with the password step done),
+    only then the QR code and secret, then one code from the app to confirm."""
     user = _pending_user()
     if user is None or user.totp_secret is not None:
         return redirect(url_for(".login"))
+    if session.get("enrol_ok") != user.id:
+        return _enrolment_code_step(user)
     secret = session.setdefault("enrol_secret", two_factor.new_secret())
     uri = two_factor.provisioning_uri(user.email, secret)
     context = {"qr": two_factor.qr_data_uri(uri), "secret": secret}
@@ -82,3 +85,29 @@ def enrol():
         complete_login(user, None)
         return render_template("auth/recovery_codes.html", codes=codes)
     return render_template("auth/enrol.html", form=form, **context), 422 if form.errors else 200
+
+
+def _enrolment_code_step(user: User):
+    """Ask for the enrolment code; wrong codes count like wrong sign-in codes."""
+    form = EnrolmentCodeForm()
+    template = "auth/enrolment_code.html"
+    if form.validate_on_submit():
+        window = current_app.config["LOGIN_WINDOW_SECONDS"]
+        key = str(user.id)
+        if throttle.count(db.session, "enrol", key, window) >= current_app.config["LOGIN_MAX_FAILURES"]:
+            return _refused_field(form, _("Te veel onjuiste koppelcodes. Probeer het later opnieuw."), template, 429)
+        if two_factor.enrolment_code_valid(user, form.enrolment_code.data):
+            throttle.clear(db.session, "enrol", key)
+            session["enrol_ok"] = user.id
+            return redirect(url_for(".enrol"))
+        throttle.hit(db.session, "enrol", key)
+        audit.record(db.session, "enrolment_code_failed", actor=user, result="denied", origin=request.remote_addr)
+        db.session.commit()  # the failure counts even though the answer is an error
+        return _refused_field(form, _("Deze koppelcode klopt niet of is verlopen (een code is 24 uur geldig). "
+                                      "Vraag uw coördinator of beheerder om een nieuwe."), template, 401)
+    return render_template(template, form=form), 422 if form.errors else 200
+
+
+def _refused_field(form: EnrolmentCodeForm, message: str, template: str, status: int):
+    form.enrolment_code.errors.append(message)
+    return render_template(template, form=form), status

@@ -2,9 +2,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
 
 from web.forms import choices
+from web.params import MAX_ID
 
 
 class AuditFilterForm(FlaskForm):
@@ -16,7 +17,8 @@ class AuditFilterForm(FlaskForm):
     result = SelectField(_l("Resultaat"), choices=choices([("", _l("alle")), ("ok", "ok"), ("denied", _l("geweigerd"))]),
                          validators=[Optional()])
     object_type = StringField(_l("Soort object"), validators=[Optional()])
-    object_id = IntegerField(_l("Object-id"), validators=[Optional()])
+    object_id = IntegerField(_l("Object-id"), validators=[
+        Optional(), NumberRange(min=1, max=MAX_ID, message=_l("Vul een object-id in van 1 tot en met %(max)s."))])
     since = DateField(_l("Vanaf"), validators=[Optional()])
     until = DateField(_l("Tot en met"), validators=[Optional()])
 

@@ -1,7 +1,7 @@
-"""The audit log for coordinators and administrators, and erasing a candidate."""
+"""The audit log of the own organisation for coordinators and administrators, and erasing a candidate."""
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,7 +11,6 @@ from sqlalchemy import select
 from models import AuditEvent, Candidate, User
 from models.candidates import erasure
 from models.common import paging
-from models.enums import Role
 from web.access import get_own_or_404, requires
 from web.extensions import db
 
@@ -24,11 +23,10 @@ PER_PAGE = 50
 @bp.route("/auditlog")
 @requires("audit")
 def audit_log():
-    """Search the audit trail of the own organisation (administrators: of all organisations)."""
+    """Search the audit trail of the own organisation (administrators too: never another's)."""
     form = AuditFilterForm(request.args)
     query = select(AuditEvent, User.email).join(User, User.id == AuditEvent.actor_id, isouter=True)
-    if current_user.role != Role.ADMIN:
-        query = query.where(AuditEvent.organisation_id == current_user.organisation_id)
+    query = query.where(AuditEvent.organisation_id == current_user.organisation_id)
     if form.validate():
         data = form.data
         if data["action"]:
@@ -43,7 +41,7 @@ def audit_log():
             query = query.where(AuditEvent.object_id == data["object_id"])
         if data["since"]:
             query = query.where(AuditEvent.at >= datetime.combine(data["since"], time.min, UTC))
-        if data["until"]:
+        if data["until"] and data["until"] < date.max:
             query = query.where(AuditEvent.at < datetime.combine(data["until"] + timedelta(days=1), time.min, UTC))
     page = paging.paginate(db.session, query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
                            paging.page_number(request.args.get("pagina")), PER_PAGE)

@@ -10,6 +10,7 @@ from models.accounts import api_tokens
 from models.common.errors import InvalidInput
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
+from web.links import site_base
 
 from .forms import TokenForm
 
@@ -34,7 +35,7 @@ def index():
         status = 422
     return render_template("tokens/index.html", form=form, plaintext=plaintext,
                            tokens=api_tokens.tokens_of(db.session, org_id()),
-                           api_base=request.host_url.rstrip("/") + "/api/v1"), status
+                           api_base=site_base() + "/api/v1"), status
 
 
 @bp.route("/<int:token_id>/intrekken", methods=["POST"])

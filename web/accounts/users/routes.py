@@ -1,14 +1,14 @@
-"""List, create, disable and enable staff accounts."""
+"""List, create, disable and enable staff accounts of the own organisation."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from models import Organisation, User
-from models.accounts import two_factor
+from models.accounts import administration, two_factor
 from models.accounts import users as accounts
 from models.common import audit
 from models.common.errors import InvalidInput
@@ -22,72 +22,89 @@ from .forms import ROLE_CHOICES, UserForm
 bp = Blueprint("users", __name__, url_prefix="/beheer/gebruikers", template_folder="templates")
 
 
-def _is_admin() -> bool:
-    return current_user.role == Role.ADMIN
-
-
-def _visible_organisations() -> list[Organisation]:
-    query = select(Organisation).order_by(Organisation.name)
-    if not _is_admin():
-        query = query.where(Organisation.id == current_user.organisation_id)
-    return list(db.session.scalars(query))
-
-
 @bp.route("/")
 @requires("users")
 def index():
-    """Staff accounts of the own organisation (administrators: of all organisations)."""
-    query = select(User).where(User.role != Role.EMPLOYER).order_by(User.name)
-    if not _is_admin():
-        query = query.where(User.organisation_id == current_user.organisation_id)
-    users = db.session.scalars(query.options(joinedload(User.organisation))).all()
-    return render_template("users/index.html", users=users, role_labels=dict(ROLE_CHOICES))
+    """Staff accounts of the own organisation; administrators too see only their own organisation's."""
+    users = db.session.scalars(
+        select(User).where(User.role != Role.EMPLOYER, User.organisation_id == current_user.organisation_id)
+        .order_by(User.name)
+    ).all()
+    manageable = {u.id for u in users if administration.may_manage(current_user, u)}
+    return render_template("users/index.html", users=users, role_labels=dict(ROLE_CHOICES),
+                           manageable=manageable, organisation=current_user.organisation)
+
+
+def _code_page(user: User, code: str, reason: str):
+    """The one response that shows an enrolment code; never cached."""
+    response = render_template("users/enrolment_code.html", user=user, code=code, reason=reason,
+                               expires=format_datetime(user.enrolment_code_expires_at, "d MMMM y HH:mm"))
+    return response, 200, {"Cache-Control": "no-store"}
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
 @requires("users")
 def create():
-    """Create a staff account; coordinators cannot create administrators."""
+    """Create a staff account in the own organisation, with a role no higher than one's own."""
     form = UserForm()
-    form.organisation.choices = choices((o.id, o.name) for o in _visible_organisations())
-    if not _is_admin():
-        form.role.choices = choices(c for c in ROLE_CHOICES if c[0] != "admin")
+    own = db.session.get(Organisation, current_user.organisation_id)
+    form.organisation.choices = choices([(own.id, own.name)])
+    form.role.choices = choices(c for c in ROLE_CHOICES if administration.may_grant(current_user, Role(c[0])))
     if form.validate_on_submit():
-        organisation = db.session.get(Organisation, form.organisation.data)
         try:
             user = accounts.create_user(
                 db.session, email=form.email.data, name=form.name.data, role=form.role.data,
-                password=form.password.data, organisation=organisation,
+                password=form.password.data, organisation=own,
             )
         except InvalidInput as exc:
             for field, message in exc.errors.items():
                 getattr(form, field, form.name).errors.append(message)
         else:
+            code = two_factor.issue_enrolment_code(user)
             audit.record(db.session, "user_created", actor=current_user, obj=user, origin=request.remote_addr)
+            audit.record(db.session, "enrolment_code_issued", actor=current_user, obj=user,
+                         origin=request.remote_addr)
             flash(_("Account aangemaakt voor %(name)s.", name=user.name), "success")
-            return redirect(url_for(".index"))
+            return _code_page(user, code, "created")
     return render_template("users/form.html", form=form), 422 if form.errors else 200
 
 
 def _manageable_or_404(user_id: int) -> User:
+    """A staff account of the own organisation (404 otherwise) that the user may manage (403 if higher)."""
     user = db.session.get(User, user_id)
-    if user is None or user.role == Role.EMPLOYER or (
-        not _is_admin() and user.organisation_id != current_user.organisation_id
-    ):
+    if not administration.same_organisation(current_user, user):
         abort(404)
+    if not administration.may_manage(current_user, user):
+        audit.record(db.session, "user_manage_denied", actor=current_user, obj=user, result="denied",
+                     origin=request.remote_addr, details={"endpoint": request.endpoint})
+        db.session.commit()  # the 403 response rolls back; the audit event must stay
+        abort(403)
     return user
 
 
 @bp.route("/<int:user_id>/tweede-factor", methods=["POST"])
 @requires("users")
 def reset_second_factor(user_id: int):
-    """Remove a staff member's authenticator (lost phone); they link a new one at next sign-in."""
+    """Remove a staff member's authenticator (lost phone); shows the enrolment code they need once."""
     user = _manageable_or_404(user_id)
-    two_factor.reset(user)
+    code = two_factor.reset(user)
     audit.record(db.session, "2fa_reset", actor=current_user, obj=user, origin=request.remote_addr)
-    flash(_("De tweede factor van %(name)s is gewist; bij de volgende aanmelding koppelt hij of zij opnieuw.",
-            name=user.name), "success")
-    return redirect(url_for(".index"))
+    flash(_("De tweede factor van %(name)s is gewist.", name=user.name), "success")
+    return _code_page(user, code, "reset")
+
+
+@bp.route("/<int:user_id>/koppelcode", methods=["POST"])
+@requires("users")
+def new_enrolment_code(user_id: int):
+    """A fresh enrolment code for an account that has not linked an authenticator yet."""
+    user = _manageable_or_404(user_id)
+    if user.totp_secret is not None:
+        flash(_("%(name)s heeft al een gekoppelde app; stel de tweede factor eerst opnieuw in.", name=user.name),
+              "error")
+        return redirect(url_for(".index"))
+    code = two_factor.issue_enrolment_code(user)
+    audit.record(db.session, "enrolment_code_issued", actor=current_user, obj=user, origin=request.remote_addr)
+    return _code_page(user, code, "new")
 
 
 @bp.route("/<int:user_id>/actief", methods=["POST"])
@@ -95,11 +112,11 @@ def reset_second_factor(user_id: int):
 def toggle_active(user_id: int):
     """Disable or enable an account; disabling ends its sessions at once."""
     user = _manageable_or_404(user_id)
-    if user.id == current_user.id:
-        flash(_("U kunt uw eigen account niet uitschakelen."), "error")
+    try:
+        administration.set_active(db.session, current_user, user, not user.active)
+    except administration.NotAllowed as exc:
+        flash(exc.message, "error")
         return redirect(url_for(".index"))
-    user.active = not user.active
-    user.session_version += 1
     audit.record(
         db.session, "user_enabled" if user.active else "user_disabled", actor=current_user,
         obj=user, origin=request.remote_addr,

@@ -28,11 +28,13 @@ PER_PAGE = 25
 def index():
     """Requests of the own organisation, newest first, by status and owner."""
     form = RequestFilterForm(request.args)
-    form.validate()
+    form.validate()  # an unknown status or owner is reported on the form and filters nothing
     query = select(EmployerRequest).where(EmployerRequest.organisation_id == current_user.organisation_id)
-    if form.status.data:
+    if form.status.data and not form.status.errors:
         query = query.where(EmployerRequest.status == RequestStatus(form.status.data))
-    if form.owner.data == "mine":
+    if form.owner.errors:
+        pass
+    elif form.owner.data == "mine":
         query = query.where(EmployerRequest.owner_id == current_user.id)
     elif form.owner.data == "none":
         query = query.where(EmployerRequest.owner_id.is_(None))
