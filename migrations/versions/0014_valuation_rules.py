@@ -1,4 +1,4 @@
-"""valuation rules as data: table sources and regions, instrument rules, activity units, PSO, statushouder flag
+"""valuation rules as data, report targets: table sources and regions, instrument rules, activity units, PSO, statushouder flag
 
 - building_block_table: where the values come from (source_url, source_checked_on), whether the table
   is only an example (no traceable source), and the municipalities whose contracts it values.
@@ -6,6 +6,8 @@
 - building_block.unit: activity rates per hour, activity, day or euro invoiced ('fixed' activities
   become 'activity': a one-off amount per activity).
 - sroi_obligation: the contractor's PSO rung and the reduction it gave; sroi_activity.unit.
+- sroi_authority_access: read-only access of the contracting authority's contract manager.
+- report_target: yearly targets of report indicators, set by coordinators in the interface.
 - placement: statushouder is a bonus flag, never a target group; rows recorded with target group
   'statushouder' keep the flag and are put on Participatiewet (the benefit of nearly all of them).
 
@@ -50,9 +52,53 @@ def upgrade():
         batch.add_column(sa.Column("unit", sa.String(length=16), nullable=True))
     op.execute("UPDATE placement SET statushouder = true, target_group = 'participatiewet' "
                "WHERE target_group = 'statushouder'")
+    op.create_table(
+        "report_target",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("organisation_id", sa.Integer(), nullable=False),
+        sa.Column("indicator", sa.String(length=64), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("value", sa.Numeric(precision=10, scale=1), nullable=False),
+        sa.Column("set_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.CheckConstraint("value >= 0", name=op.f("ck_report_target_value_not_negative")),
+        sa.CheckConstraint("year BETWEEN 2000 AND 2100", name=op.f("ck_report_target_year_range")),
+        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
+                                name=op.f("fk_report_target_organisation_id_organisation"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["set_by_id"], ["user_account.id"],
+                                name=op.f("fk_report_target_set_by_id_user_account"), ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_report_target")),
+        sa.UniqueConstraint("organisation_id", "indicator", "year",
+                            name=op.f("uq_report_target_organisation_id_indicator_year")),
+    )
+    op.create_index(op.f("ix_report_target_organisation_id"), "report_target", ["organisation_id"])
+    op.create_table(
+        "sroi_authority_access",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("organisation_id", sa.Integer(), nullable=False),
+        sa.Column("authority", sa.String(length=200), nullable=False),
+        sa.Column("granted_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"],
+                                name=op.f("fk_sroi_authority_access_user_id_user_account"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
+                                name=op.f("fk_sroi_authority_access_organisation_id_organisation"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["granted_by_id"], ["user_account.id"],
+                                name=op.f("fk_sroi_authority_access_granted_by_id_user_account"), ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sroi_authority_access")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_sroi_authority_access_user_id")),
+    )
+    op.create_index(op.f("ix_sroi_authority_access_organisation_id"), "sroi_authority_access", ["organisation_id"])
 
 
 def downgrade():
+    op.drop_index(op.f("ix_sroi_authority_access_organisation_id"), table_name="sroi_authority_access")
+    op.drop_table("sroi_authority_access")
+    op.drop_index(op.f("ix_report_target_organisation_id"), table_name="report_target")
+    op.drop_table("report_target")
     with op.batch_alter_table("sroi_activity") as batch:
         batch.drop_column("unit")
     with op.batch_alter_table("sroi_obligation") as batch:

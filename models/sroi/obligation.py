@@ -114,3 +114,19 @@ class ContractorAccess(Timestamps, Base):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     employer: Mapped[Employer] = relationship()
+
+
+class AuthorityAccess(Timestamps, Base):
+    """An employer account of the contracting authority's contract manager: read-only sight of the
+    obligations of the organisation whose contracting authority is ``authority`` (matched on the
+    municipality, so 'Gemeente Dronten' and 'gemeente dronten' are one authority)."""
+
+    __tablename__ = "sroi_authority_access"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    authority: Mapped[str] = mapped_column(String(200))
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

@@ -33,9 +33,11 @@ def report_value(value, unit: str = "aantal") -> str:
 
 @bp.app_template_filter("council")
 def council(value, people: bool = True) -> str:
-    """A count of people shown outside the team: under five becomes "<5"."""
-    if people and isinstance(value, int) and value < SMALL:
-        return "<5"
+    """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
+    default 5) becomes "<5" so that nobody can be recognised in a small cell."""
+    threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+    if people and isinstance(value, int) and 0 < value < threshold:
+        return f"<{threshold}"
     return report_value(value)
 
 
@@ -114,6 +116,8 @@ def drill(family: str, figure: str, code: str):
     page = max(1, request.args.get("pagina", 1, type=int))
     org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
     today = date.today()
+    if family == "social-return" and figure == "contractor":
+        return _contractor_obligations(code, period, today)
     try:
         if family == "plaatsingen":
             result = drilldown.placements(db.session, figure, code, org_ids, period, page)
@@ -139,17 +143,20 @@ def drill(family: str, figure: str, code: str):
                            title=_("Lijst achter het cijfer"))
 
 
-@bp.route("/raad")
-@requires("reports")
-def council_view():
-    """A one-page summary to share outside the team: counts of people under five read "<5"."""
-    form, period, scope = _settings()
-    if period is None:
-        return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
-                               families=FAMILIES, scoped=False, scope=scope, args=_args(),
-                               title=_("Raadsrapportage")), 422
-    today = date.today()
-    sections = [(FAMILIES[f], family_data(db.session, f, org_id(), scope, period, today, current_app.config))
-                for f in ("plaatsingen", "social-return", "kandidaten")]
-    return render_template("reports/council.html", sections=sections, period=period, scope=scope, args=_args(),
-                           title=_("Raadsrapportage"))
+def _contractor_obligations(code: str, period, today: date):
+    """The obligations behind one contractor's bar: no personal data, so nothing to audit."""
+    from models.reports.sroi import obligations_in
+    from models.sroi.progress import STATUS_LABELS, progress_many
+
+    if not code.isdigit():
+        abort(404)
+    obligations = [o for o in obligations_in(db.session, org_id(), period) if o.contractor_id == int(code)]
+    if not obligations:
+        abort(404)
+    return render_template("reports/drill_obligations.html", obligations=obligations, period=period,
+                           progress=progress_many(db.session, obligations, today), status_labels=STATUS_LABELS,
+                           contractor=obligations[0].contractor, args=_args(), families=FAMILIES,
+                           title=_("Verplichtingen van %(name)s", name=obligations[0].contractor.name))
+
+
+from . import council as _council, targets  # noqa: E402,F401  (register the council and targets pages)

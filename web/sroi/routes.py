@@ -13,6 +13,7 @@ from models import BuildingBlockTable, Employer, Placement, SroiObligation
 from models.common import locking
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_percentage, plain_euro
+from models.sroi import authority as sroi_authority
 from models.sroi import contractor as sroi_contractor
 from models.sroi import obligations as sroi
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
@@ -125,7 +126,7 @@ def edit(obligation_id: int):
 @bp.route("/<int:obligation_id>")
 @requires("register")
 def show(obligation_id: int, link_form=None, activity_form=None, access_form=None, review_errors=None,
-         status: int = 200):
+         status: int = 200, authority_form=None):
     """The obligation: amount, realised, remaining, forecast, status, every contribution, the contractor's
     proposals waiting for review and who has access as the contractor's contact person."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
@@ -143,7 +144,10 @@ def show(obligation_id: int, link_form=None, activity_form=None, access_form=Non
                            proposals=sroi_contractor.proposals(db.session, obligation, waiting_only=True),
                            activity_labels=ACTIVITY_LABELS, rates=sroi.activity_rates(db.session, obligation, date.today()),
                            review_errors=review_errors or {}, access_form=access_form or AccessForm(prefix="access"),
-                           contacts=sroi_contractor.contacts(db.session, obligation.contractor)), status
+                           contacts=sroi_contractor.contacts(db.session, obligation.contractor),
+                           authority_form=authority_form or AccessForm(prefix="authority"),
+                           managers=sroi_authority.managers(db.session, obligation.organisation_id,
+                                                            obligation.contracting_authority)), status
 
 
-from . import contributions, review  # noqa: E402,F401  (register linking, activities, exports, review on bp)
+from . import authority_grants, contributions, review  # noqa: E402,F401  (register the other pages on bp)
