@@ -1,6 +1,8 @@
 """Recording placements: from a hired suggestion, a request or directly; ending, extending, listing."""
 from datetime import date
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -30,9 +32,10 @@ def test_record_from_hired_suggestion_values_it_and_takes_the_candidate_off_the_
     assert "Kandidaat: Fatima El Idrissi" in text
     html = page.get_data(as_text=True)
     assert 'value="K-00001"' in html and 'value="24"' in html  # prefilled number and hours
+    assert re.search(r'<input checked id="statushouder"|<input[^>]*id="statushouder"[^>]*checked', html)  # bonus flag
     employer_id = hired_suggestion.vacancy.employer_id
     response = client.post(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}", data=placement_form(
-        employer=str(employer_id), vacancy=str(hired_suggestion.vacancy_id)), follow_redirects=True)
+        employer=str(employer_id), vacancy=str(hired_suggestion.vacancy_id), statushouder="y"), follow_redirects=True)
     text = page_text(response)
     assert "Plaatsing vastgelegd. Waarde voor social return: € 13.333,33." in text
     assert WORKED_EXAMPLE in text
