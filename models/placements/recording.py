@@ -25,8 +25,8 @@ from models.placements import value as placement_value
 from models.placements.placement import Placement
 from models.register.employer import Employer
 from models.sroi.obligation import SroiObligation
-from models.sroi.valuation.period import benefit_months
 from models.sroi.valuation.combinations import impossible_combination
+from models.sroi.valuation.period import benefit_months
 from models.sroi.valuation.tables import TARGET_GROUPS
 from models.vacancies.vacancy import Vacancy
 

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.register.contact import ContactMoment
-from models.register.employer import Employer
 
 from . import Bar, Figure, Period, staff_labels
 

@@ -1,7 +1,7 @@
 """Placements started in a period: per month, instrument, target group, contract; outflow; banenafspraak."""
 from __future__ import annotations
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
 from models.enums import Outflow

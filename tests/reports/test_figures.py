@@ -52,7 +52,8 @@ def test_region_scope_adds_partners_but_own_scope_never(db, org, other_org, make
 def test_banenafspraak_against_the_yearly_target(db, org, placements_2026):
     period = parse_period(YEAR_2026, date(2026, 6, 1))
     figure = banenafspraak_figure(db.session, [org.id], period, {2026: 10})
-    assert bars(figure) == {"2026": 1} and figure.target == 10
+    # the only register placement is a work-experience place: not a paid job, so no banenafspraak job
+    assert bars(figure) == {"2026": 0.0} and figure.target == 10
     assert banenafspraak_figure(db.session, [org.id], period, None).target is None
 
 

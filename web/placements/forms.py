@@ -33,7 +33,7 @@ class PlacementForm(FlaskForm):
     contract_type = SelectField(_l("Soort contract"), choices=choices(CONTRACT_CHOICES))
     instrument = SelectField(_l("Instrument"), choices=choices(INSTRUMENT_CHOICES))
     wage_subsidy = BooleanField(_l("Met loonkostensubsidie"))
-    target_group = SelectField(_l("Doelgroep bij start"), choices=choices(TARGET_GROUP_CHOICES))
+    target_group = SelectField(_l("Doelgroep bij start"), choices=choices(TARGET_GROUP_CHOICES), validate_choice=False)
     statushouder = BooleanField(_l("Statushouder of taalachterstand"),
                                 description=_l("Geen doelgroep maar een bonus bovenop de doelgroep, als de "
                                                "bouwblokkentabel die heeft."))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, render_template
-
 from flask_login import current_user
 
 from models import SroiObligation
