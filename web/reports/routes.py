@@ -26,6 +26,11 @@ def report_value(value, unit: str = "aantal") -> str:
     """A figure's value as a person reads it: euros, a percentage or a count."""
     if unit == "euro":
         return format_euro(int(value))
+    if isinstance(value, float) or hasattr(value, "as_tuple"):  # job equivalents, targets (Decimal)
+        value = int(value) if value == int(value) else float(value)
+        if isinstance(value, float):
+            text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+            return f"{text}%" if unit == "procent" else text
     if unit == "procent":
         return f"{value}%"
     return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
@@ -36,7 +41,7 @@ def council(value, people: bool = True) -> str:
     """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
     default 5) becomes "<5" so that nobody can be recognised in a small cell."""
     threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
-    if people and isinstance(value, int) and 0 < value < threshold:
+    if people and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold:
         return f"<{threshold}"
     return report_value(value)
 
