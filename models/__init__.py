@@ -19,9 +19,10 @@ from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEv
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
+from models.reports.target import ReportTarget
 from models.register.employer import Agreement, ContactPerson, Employer
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
-from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
+from models.sroi.obligation import AuthorityAccess, ContractorAccess, SroiActivity, SroiObligation
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
 from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 
@@ -32,6 +33,7 @@ __all__ = [
     "Agreement",
     "ApiToken",
     "AuditEvent",
+    "AuthorityAccess",
     "Base",
     "BuildingBlock",
     "BuildingBlockTable",
@@ -59,6 +61,7 @@ __all__ = [
     "Placement",
     "ProfileTerm",
     "PublicProfile",
+    "ReportTarget",
     "SavedSearch",
     "ScreeningRoute",
     "SroiActivity",

@@ -171,6 +171,8 @@ class BlockUnit(StrEnum):
     MONTH = "month"
     LEARNING_YEAR = "learning_year"
     HOUR = "hour"
+    ACTIVITY = "activity"
+    DAY = "day"
     INVOICE = "invoice"
     FIXED = "fixed"
 

@@ -14,9 +14,9 @@ DEMO_PASSWORD = "werkbrug-demo-2026"
 
 DEMO_ORGANISATIONS = (
     dict(key="dronten", name="Gemeente Dronten", kind=OrganisationKind.MUNICIPALITY,
-         region="Flevoland", building_block_table_key="oost-nederland", is_default=True),
+         region="Flevoland", building_block_table_key="flevoland-voorbeeld", is_default=True),
     dict(key="uwv-flevoland", name="UWV Werkbedrijf Flevoland", kind=OrganisationKind.UWV,
-         region="Flevoland", building_block_table_key="oost-nederland"),
+         region="Flevoland", building_block_table_key="flevoland-voorbeeld"),
 )
 
 DEMO_ROLES = (

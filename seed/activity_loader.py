@@ -37,6 +37,19 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _quantity(session: Session, obligation: SroiObligation, act: dict) -> tuple[str, str | None]:
+    """The demo activity's amount as text and its unit, matching the rate of the obligation's table."""
+    if act["amount_cents"] is not None:
+        return plain_euro(act["amount_cents"]), "invoice"
+    try:
+        _, block = sroi.activity_block(session, obligation, ActivityKind.SOCIAL_HOURS, _day(act["on"]))
+    except InvalidInput:
+        return str(act["hours"]), "hour"  # refused below with the table's own message
+    unit = block.unit.value
+    count = {"hour": act["hours"], "activity": act.get("activities", 1), "day": -(-act["hours"] // 8)}[unit]
+    return str(count), unit
+
+
 def _staff(session: Session, org: Organisation, activity: dict) -> dict[str, User]:
     """Map the generator's staff keys to demo accounts, creating the extra colleagues it names."""
     users = {}
@@ -103,23 +116,25 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
         if table is None:
             yield f"obligation {ob['contract_number']} skipped: bouwblokken table {ob['region']!r} not loaded"
             continue
-        obligations[ob["contract_number"]] = SroiObligation(
-            organisation_id=org.id, contract_name=ob["contract_name"], contract_number=ob["contract_number"],
-            contracting_authority=ob["contracting_authority"], contractor_id=employers[ob["contractor"]].id,
-            contract_sum_cents=ob["contract_sum_cents"], percentage=ob["percentage"],
-            period_start=_day(ob["start_date"]), period_end=_day(ob["end_date"]), table_id=table.id,
-        )
-    session.add_all(obligations.values())
-    session.flush()
-    # Activities go through the service, as staff enter them: valued with the obligation's table. A
-    # table that values no activities (Oost-Nederland's) refuses them, as it would refuse staff.
+        # Through the service, as staff register them: the authority's region must choose this table.
+        obligations[ob["contract_number"]] = sroi.create_obligation(session, org.id, {
+            "contract_name": ob["contract_name"], "contract_number": ob["contract_number"],
+            "contracting_authority": ob["contracting_authority"], "contractor_id": employers[ob["contractor"]].id,
+            "contract_sum": plain_euro(ob["contract_sum_cents"]), "percentage": str(ob["percentage"]),
+            "period_start": _day(ob["start_date"]), "period_end": _day(ob["end_date"]), "table_id": table.id,
+            "pso_rung": ob.get("pso_rung"),
+        })
+    # Activities go through the service, as staff enter them: valued with the obligation's table, in
+    # the unit of its rate (hours where it pays per hour, the number of activities where per activity).
+    # A table that values no activities (Oost-Nederland's) refuses them, as it would refuse staff.
     refused: dict[str, int] = {}
     for act in activity["sroi_activities"]:
         if act["obligation"] in obligations:
-            amount = plain_euro(act["amount_cents"]) if act["amount_cents"] is not None else str(act["hours"])
+            obligation = obligations[act["obligation"]]
+            amount, unit = _quantity(session, obligation, act)
             try:
-                sroi.add_activity(session, obligations[act["obligation"]], ACTIVITY_KIND[act["kind"]].value,
-                                  _day(act["on"]), amount, act["description"])
+                sroi.add_activity(session, obligation, ACTIVITY_KIND[act["kind"]].value,
+                                  _day(act["on"]), amount, act["description"], unit=unit)
             except InvalidInput as exc:
                 reason = "; ".join(exc.errors.values())
                 refused[reason] = refused.get(reason, 0) + 1
@@ -135,7 +150,8 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
             "vacancy_id": vacancies.get(pl["vacancy"]), "start_date": _day(pl["start_date"]),
             "end_date": _day(pl["end_date"]), "hours_per_week": pl["hours_per_week"],
             "contract_type": pl["contract_type"], "instrument": pl["instrument"],
-            "target_group": pl["target_group"], "outflow": pl["outflow"],
+            "target_group": pl["target_group"], "statushouder": pl.get("statushouder", False),
+            "outflow": pl["outflow"],
             # The generator gives no outflow date: leaving the benefit counts from the start.
             "outflow_on": _day(pl["start_date"]) if pl["outflow"] != "none" else None,
             "sroi_obligation_id": obligation.id if obligation and obligation.contractor_id == employer.id else None,

@@ -11,12 +11,13 @@ from models import Organisation
 from models.catalogue.publishing.bulk import publish_all_consented
 from models.common import clock
 from models.importing import run_import
-from models.sroi.tables import load_shipped_tables
+from models.sroi.tables import load_shipped_tables, store_table
 from models.taxonomy.loading import load_taxonomy
 from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity
 from seed.casework_loader import load_casework
 from seed.demo import generate_activity, generate_import
+from seed.demo.tables import demo_table
 
 # The municipality gets the full demo set; the partner a smaller one of its own.
 DEMO_SIZES = {"dronten": (300, 80, 120), "uwv-flevoland": (60, 15, 25)}
@@ -30,6 +31,8 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
     create_demo_accounts(session)
     yield "Demo organisations and accounts are ready."
     yield from load_shipped_tables(session)
+    row, added = store_table(session, demo_table())
+    yield f"Demo bouwblokken table {row.key} ({row.region}, an example without a source): {added} version(s) added."
     load_taxonomy(session)  # before the import, so that demo wordings link to concepts
     yield "Taxonomy loaded."
     for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):

@@ -32,7 +32,8 @@ def test_stored_tables_map_back_to_the_shipped_dataclasses(db, tables):
 def test_demo_data_includes_the_tables(db, org):
     lines = list(load_demo(db.session, 2026))
     assert any("utrecht" in line for line in lines)
-    assert db.session.scalar(select(func.count(BuildingBlockTable.id))) == 3
+    assert any("flevoland-voorbeeld" in line and "example" in line for line in lines)
+    assert db.session.scalar(select(func.count(BuildingBlockTable.id))) == 4  # the shipped three + the demo's example
 
 
 def test_coordinator_sees_tables_versions_and_blocks(as_role, client, tables):
@@ -64,7 +65,7 @@ def test_new_version_from_a_date_then_edit_a_block(as_role, client, db, tables):
     assert 'value="10.000,00"' in form
     response = client.post(url, data={"code": "nug", "label": "NUG", "kind": "placement", "unit": "year",
                                       "value": "12.500", "max_counted_months": "12", "target_groups": ["nug"],
-                                      "instruments": ["regular", "participatiebaan", "secondment", "sheltered"]},
+                                      "instruments": ["regular", "secondment", "sheltered"]},
                            follow_redirects=True)
     assert "Blok nug opgeslagen." in page_text(response)
     values = {b.version_id: b.value_cents for b in db.session.scalars(select(BuildingBlock).where(
@@ -123,8 +124,21 @@ def test_a_version_in_use_is_read_only_and_past_values_stay(as_role, client, db,
     client.post(f"/beheer/bouwblokken/versies/{new.id}/blokken/participatiewet-lang", data={
         "code": "participatiewet-lang", "label": "Participatiewet > 2 jaar", "kind": "placement", "unit": "year",
         "value": "50.000", "max_counted_months": "24", "benefit_months_min": "24", "target_groups": ["participatiewet"],
-        "instruments": ["regular", "participatiebaan", "secondment", "sheltered"]})
+        "instruments": ["regular", "secondment", "sheltered"]})
     client.post(f"/beheer/plaatsingen/{placement.id}/verlengen",
                 data={"extend-version": str(placement.version), "extend-end_date": "2025-12-31"})
     db.session.refresh(placement)
     assert placement.table_version_id == version.id and placement.value_cents == 2_666_667  # still € 40.000
+
+
+def test_a_block_for_an_instrument_the_table_does_not_count_is_refused(as_role, client, db, tables):
+    as_role(Role.COORDINATOR)
+    table = tables["oost-nederland"]
+    assert _new_version(client, table, "2027-01-01").status_code == 302
+    new = max(db.session.scalars(select(BuildingBlockTableVersion).where(
+        BuildingBlockTableVersion.table_id == table.id)), key=lambda v: v.valid_from)
+    response = client.post(f"/beheer/bouwblokken/versies/{new.id}/blokken/nug", data={
+        "code": "nug", "label": "NUG", "kind": "placement", "unit": "year", "value": "12.500",
+        "max_counted_months": "12", "target_groups": ["nug"], "instruments": ["regular", "participatiebaan"]})
+    assert response.status_code == 422
+    assert "noemt een instrument dat volgens rules.instruments niet meetelt" in page_text(response)

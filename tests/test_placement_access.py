@@ -32,6 +32,8 @@ ROUTES = [
     ("GET", "/beheer/social-return/export.csv", "register", False),
     ("POST", "/beheer/social-return/{obligation}/toegang", "register", True),
     ("POST", "/beheer/social-return/{obligation}/toegang/{user}/intrekken", "register", True),
+    ("POST", "/beheer/social-return/{obligation}/opdrachtgever-toegang", "register", True),
+    ("POST", "/beheer/social-return/{obligation}/opdrachtgever-toegang/{user}/intrekken", "register", True),
     ("POST", "/beheer/social-return/{obligation}/voorstellen/{activity}/goedkeuren", "register", True),
     ("POST", "/beheer/social-return/{obligation}/voorstellen/{activity}/afwijzen", "register", True),
     ("GET", "/beheer/bouwblokken/", "reports", False),

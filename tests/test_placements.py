@@ -1,6 +1,8 @@
 """Recording placements: from a hired suggestion, a request or directly; ending, extending, listing."""
 from datetime import date
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -30,9 +32,11 @@ def test_record_from_hired_suggestion_values_it_and_takes_the_candidate_off_the_
     assert "Kandidaat: Fatima El Idrissi" in text
     html = page.get_data(as_text=True)
     assert 'value="K-00001"' in html and 'value="24"' in html  # prefilled number and hours
+    [flag] = [tag for tag in re.findall(r"<input[^>]*>", html) if 'id="statushouder"' in tag]
+    assert "checked" in flag  # the bonus flag is prefilled from the candidate file
     employer_id = hired_suggestion.vacancy.employer_id
     response = client.post(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}", data=placement_form(
-        employer=str(employer_id), vacancy=str(hired_suggestion.vacancy_id)), follow_redirects=True)
+        employer=str(employer_id), vacancy=str(hired_suggestion.vacancy_id), statushouder="y"), follow_redirects=True)
     text = page_text(response)
     assert "Plaatsing vastgelegd. Waarde voor social return: € 13.333,33." in text
     assert WORKED_EXAMPLE in text
@@ -217,3 +221,33 @@ def test_candidate_history(as_role, client, tables, make_candidate, make_employe
     text = page_text(client.get(f"/beheer/plaatsingen/kandidaat/{candidate.id}"))
     assert "Plaatsingen van Fatima El Idrissi" in text
     assert text.index("01-01-2024") < text.index("01-01-2025")
+
+
+def test_statushouder_is_a_bonus_flag_not_a_target_group(as_role, client, db, tables, hired_suggestion):
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}").get_data(as_text=True)
+    target_select = html[html.index('id="target_group"'):]
+    target_select = target_select[:target_select.index("</select>")]
+    assert 'value="statushouder"' not in target_select
+    response = client.post(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}", data=placement_form(
+        employer=str(hired_suggestion.vacancy.employer_id), target_group="statushouder"))
+    assert response.status_code == 422
+    assert "Statushouder is geen doelgroep maar een bonus" in page_text(response)
+    assert _count(db) == 0
+
+
+def test_sheltered_work_for_a_ww_client_is_refused(as_role, client, db, tables, hired_suggestion):
+    as_role(Role.MATCHER)
+    response = client.post(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}", data=placement_form(
+        employer=str(hired_suggestion.vacancy.employer_id), target_group="ww", instrument="sheltered"))
+    assert response.status_code == 422
+    assert "Instrument: Beschut werk is een voorziening van de Participatiewet" in page_text(response)
+    assert _count(db) == 0
+
+
+def test_a_participatiebaan_is_not_valued_as_a_paid_job(as_role, client, db, tables, hired_suggestion):
+    as_role(Role.MATCHER)
+    response = client.post(f"/beheer/plaatsingen/nieuw?suggestie={hired_suggestion.id}", data=placement_form(
+        employer=str(hired_suggestion.vacancy.employer_id), instrument="participatiebaan"), follow_redirects=True)
+    assert "Een participatiebaan telt in deze tabel niet mee voor social return" in page_text(response)
+    assert db.session.scalar(select(Placement.value_cents)) == 0

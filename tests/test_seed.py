@@ -1,4 +1,7 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
+import re
+from datetime import date
+
 from sqlalchemy import func, select
 
 from models import (
@@ -57,3 +60,43 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
     again = runner.invoke(args=["seed", "demo", "--if-empty"])
     assert "not loaded again" in again.output
     assert count(db, Candidate) == 360
+
+
+def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role):
+    """The demo's council report: each contract valued with its region's table, activities in the unit
+    of their rate, no impossible combination, and every breakdown adding up to its total."""
+    from models import BuildingBlockTable
+    from models.enums import Role
+    from models.sroi.progress import progress_many
+    from models.sroi.tables import tables_for_authority
+    from models.sroi.valuation.combinations import impossible_combination
+
+    assert runner.invoke(args=["seed", "demo"]).exit_code == 0
+    for obligation in db.session.scalars(select(SroiObligation)):
+        covering = tables_for_authority(db.session, obligation.contracting_authority)
+        assert [t.id for t in covering] == [obligation.table_id], obligation.contracting_authority
+    tables = {t.id: t.key for t in db.session.scalars(select(BuildingBlockTable))}
+    by_authority = {o.contracting_authority: tables[o.table_id] for o in db.session.scalars(select(SroiObligation))}
+    assert by_authority["Gemeente Dronten"] == by_authority["Gemeente Lelystad"] == "flevoland-voorbeeld"
+    for placement in db.session.scalars(select(Placement)):
+        assert placement.target_group != "statushouder"
+        assert impossible_combination(placement.target_group, placement.instrument.value) is None
+    for activity in db.session.scalars(select(SroiActivity)):
+        assert activity.unit in ("hour", "activity", "day", "invoice")
+        if activity.unit != "invoice":  # a social activity is hours × € 100 or a few activities, never 24 × € 1,000
+            assert activity.value_cents <= 500_000, activity.value_explanation
+    obligations = list(db.session.scalars(select(SroiObligation)))
+    for p in progress_many(db.session, obligations, date.today()).values():
+        assert 0 < p.forecast_cents and p.realised_cents <= p.forecast_cents
+
+    as_role(Role.COORDINATOR, organisation=db.session.scalar(select(Organisation).where(Organisation.key == "dronten")))
+    response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={date.today().year}")
+    assert response.status_code == 200
+    text = page_text(response)
+    for heading in ("Plaatsingen en uitstroom", "Social return", "Extra banen banenafspraak (banen van 25,5 uur)",
+                    "Gestarte plaatsingen per doelgroep", "Uitstroom naar voltijd en deeltijd"):
+        assert heading in text
+    assert "REPORT_" not in text
+    html = response.get_data(as_text=True)
+    totals = re.findall(r'<tr class="report-total"><th scope="row">([^<]+)</th>\s*<td class="num">([^<]+)</td>', html)
+    assert totals, "every partition shows its total row"

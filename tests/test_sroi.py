@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from models import AuditEvent, ChangeRecord, Placement, SroiActivity, SroiObligation
+from models import AuditEvent, BuildingBlockTable, ChangeRecord, Placement, SroiActivity, SroiObligation
 from models.enums import Role
 from models.sroi.progress import Progress
 from tests.placement_fixtures import (  # noqa: F401  (fixtures)
@@ -29,8 +29,8 @@ def obligation_form(contractor, bb_table, **overrides) -> dict:
 def test_register_an_obligation_computes_the_amount(as_role, client, db, tables, make_employer):
     contractor = make_employer(name="Groen BV")
     as_role(Role.ACCOUNT_MANAGER)
-    assert 'selected value="%d"' % tables["oost-nederland"].id in client.get("/beheer/social-return/nieuw").get_data(
-        as_text=True)  # the organisation's table is the default
+    assert 'value="0">De tabel van de regio van de opdrachtgever' in client.get(
+        "/beheer/social-return/nieuw").get_data(as_text=True)  # the authority's region chooses by default
     response = client.post("/beheer/social-return/nieuw", data=obligation_form(
         contractor, tables["utrecht"], percentage="2,5"), follow_redirects=True)
     text = page_text(response)
@@ -127,8 +127,8 @@ def test_activities_are_valued_with_the_tables_activity_blocks(as_role, client, 
                            follow_redirects=True)
     assert "factuurwaarde € 1.234,56 excl. btw = € 1.234,56" in page_text(response)
     response = client.post(url, data={"activity-kind": "social_hours", "activity-occurred_on": "2025-04-01",
-                                      "activity-amount": "12", "activity-evidence": "Urenstaat april"},
-                           follow_redirects=True)
+                                      "activity-amount": "12", "activity-unit": "hour",
+                                      "activity-evidence": "Urenstaat april"}, follow_redirects=True)
     text = page_text(response)
     assert "12 uur × € 100 = € 1.200,00" in text
     assert "€ 2.434,56 van € 5.000,00 gerealiseerd" in text
@@ -225,3 +225,85 @@ def test_changing_the_period_revalues_linked_placements(as_role, client, db, tab
         other, tables["oost-nederland"], version=str(obligation.version)))
     assert refused.status_code == 422
     assert "Er zijn al plaatsingen bij deze opdrachtnemer gekoppeld" in page_text(refused)
+
+
+def test_hours_are_refused_where_the_table_pays_per_activity(as_role, client, db, tables, make_employer,
+                                                             make_obligation):
+    obligation = make_obligation(make_employer(), table="rijnvicus", contracting_authority="Gemeente Tiel",
+                                 period_start=date(2025, 1, 1))
+    as_role(Role.ACCOUNT_MANAGER)
+    page = page_text(client.get(f"/beheer/social-return/{obligation.id}"))
+    assert "Deze tabel waardeert: Sociale activiteit (maatwerk): € 1.000 per activiteit" in page
+    url = f"/beheer/social-return/{obligation.id}/activiteiten"
+    hours = {"activity-kind": "social_hours", "activity-occurred_on": "2025-04-01", "activity-amount": "24",
+             "activity-unit": "hour", "activity-evidence": "Training van 24 uur"}
+    response = client.post(url, data=hours)
+    assert response.status_code == 422
+    assert "vul het aantal activiteiten in, niet het aantal uren" in page_text(response)
+    assert db.session.scalar(select(func.count(SroiActivity.id))) == 0
+    response = client.post(url, data={**hours, "activity-amount": "1", "activity-unit": "activity"},
+                           follow_redirects=True)
+    assert "1 activiteit(en) × € 1.000 = € 1.000,00" in page_text(response)
+    assert db.session.scalar(select(SroiActivity.unit)) == "activity"
+
+
+def test_a_social_activity_without_a_unit_is_refused(as_role, client, db, tables, make_employer, make_obligation):
+    obligation = make_obligation(make_employer(), table="utrecht", period_start=date(2025, 1, 1))
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post(f"/beheer/social-return/{obligation.id}/activiteiten", data={
+        "activity-kind": "social_hours", "activity-occurred_on": "2025-04-01", "activity-amount": "4",
+        "activity-evidence": "Voedselbank"})
+    assert response.status_code == 422
+    assert "Kies waarin u het aantal opgeeft: uren, activiteiten of dagen." in page_text(response)
+
+
+def test_the_contracting_authoritys_region_chooses_the_table(as_role, client, db, tables, make_employer):
+    contractor = make_employer(name="Vervoer BV")
+    as_role(Role.ACCOUNT_MANAGER)
+    wrong = client.post("/beheer/social-return/nieuw", data=obligation_form(
+        contractor, tables["utrecht"], contracting_authority="Gemeente Tiel"))
+    assert wrong.status_code == 422
+    assert "valt onder de regio van 'Bouwblokken social return Rijnvicus'" in page_text(wrong)
+    response = client.post("/beheer/social-return/nieuw", data={**obligation_form(
+        contractor, tables["utrecht"], contracting_authority="Gemeente Tiel"), "table": "0"}, follow_redirects=True)
+    text = page_text(response)
+    assert "Rivierenland: Bouwblokken social return Rijnvicus" in text
+    assert "Voorbeeldtabel: de waarden zijn niet terug te voeren op een gepubliceerde bron" in text
+    assert db.session.scalar(select(SroiObligation.table_id)) == tables["rijnvicus"].id
+
+
+def test_utrecht_obligation_names_its_checked_source(as_role, client, tables, make_employer, make_obligation):
+    obligation = make_obligation(make_employer(), table="utrecht", contracting_authority="Gemeente Utrecht")
+    as_role(Role.ACCOUNT_MANAGER)
+    html = client.get(f"/beheer/social-return/{obligation.id}").get_data(as_text=True)
+    assert 'href="https://www.utrecht.nl/werk-en-inkomen/aan-het-werk/social-return/bouwblokkenmodel-social-return/"' in html
+    assert "Voorbeeldtabel" not in html
+
+
+def test_pso_rung_reduces_the_obligation_where_the_tables_rules_have_it(as_role, client, db, tables, make_employer):
+    from models.sroi.tables import store_table
+    from seed.demo.tables import demo_table
+
+    store_table(db.session, demo_table())
+    db.session.commit()
+    flevoland = db.session.scalar(select(BuildingBlockTable).where(BuildingBlockTable.key == "flevoland-voorbeeld"))
+    contractor = make_employer(name="Schoon BV")
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post("/beheer/social-return/nieuw", data={**obligation_form(
+        contractor, flevoland, contracting_authority="Gemeente Lelystad", contract_sum="€ 1.000.000"),
+        "pso_rung": "2"}, follow_redirects=True)
+    text = page_text(response)
+    assert "min 20% korting voor PSO-trede 2 = € 40.000,00" in text
+    obligation = db.session.scalar(select(SroiObligation))
+    assert (obligation.obligation_cents, obligation.required_cents) == (5_000_000, 4_000_000)
+    utrecht_rung = client.post("/beheer/social-return/nieuw", data={**obligation_form(
+        contractor, tables["utrecht"], contracting_authority="Gemeente Utrecht", contract_name="Ander"),
+        "pso_rung": "3"}, follow_redirects=True)
+    assert "de regels van deze tabel geven daarvoor geen korting" in page_text(utrecht_rung)
+
+
+def test_a_bad_pso_rung_is_refused(as_role, client, db, tables, make_employer):
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post("/beheer/social-return/nieuw", data={**obligation_form(
+        make_employer(), tables["utrecht"]), "pso_rung": "7"})
+    assert response.status_code == 422 and "Kies trede 1, 2 of 3" in page_text(response)

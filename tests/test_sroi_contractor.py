@@ -238,7 +238,7 @@ def test_rejecting_needs_a_reason_the_contractor_sees(client, login, as_role, db
     obligation = _utrecht_obligation(make_obligation, contractor)
     login(linked)
     client.post(f"/werkgever/social-return/{obligation.id}/voorstellen", data={
-        **PURCHASE, "activity-kind": "social_hours", "activity-amount": "12",
+        **PURCHASE, "activity-kind": "social_hours", "activity-amount": "12", "activity-unit": "hour",
         "activity-evidence": "Gastlessen op de praktijkschool"})
     activity = db.session.scalar(select(SroiActivity))
     staff = as_role(Role.ACCOUNT_MANAGER)
@@ -267,8 +267,11 @@ def test_rejecting_needs_a_reason_the_contractor_sees(client, login, as_role, db
     ({"activity-occurred_on": "2024-04-01", "activity-evidence": ""},
      ["Datum: De datum ligt buiten de periode 01-01-2025 – 31-12-2026.", "Bewijs: Beschrijf het bewijs"]),
     ({"activity-amount": "veel"}, ["Bedrag of aantal: Ongeldig bedrag 'veel'"]),
-    ({"activity-kind": "social_hours", "activity-amount": "twaalf"},
+    ({"activity-kind": "social_hours", "activity-amount": "twaalf", "activity-unit": "hour"},
      ["Bedrag of aantal: Ongeldig aantal 'twaalf': gebruik een heel getal, bijvoorbeeld 12."]),
+    ({"activity-kind": "social_hours", "activity-amount": "3", "activity-unit": "activity"},
+     ["Eenheid van het bedrag of aantal: 'Sociale activiteit / hulp aan sociaal initiatief' wordt in deze tabel "
+      "gewaardeerd per uur (€ 100); vul het aantal uren in, niet het aantal activiteiten."]),
     ({"activity-amount": "0"}, ["Bedrag of aantal: Het bedrag of aantal moet groter dan 0 zijn."]),
     ({"activity-occurred_on": ""}, ["Datum: Vul de datum in."]),
 ])

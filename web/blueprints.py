@@ -22,6 +22,7 @@ AREAS = (
     "web.placements.routes",
     "web.sroi.routes",
     "web.sroi.contractor.routes",
+    "web.sroi.authority.routes",
     "web.sroi.bouwblokken.routes",
     "web.matches.routes",
     "web.matches.bias.routes",

@@ -47,8 +47,7 @@ class Defaults:
     CATALOGUE_MAX_REQUESTS_PER_HOUR = 5
     CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR = 3
     # Report targets per year, e.g. {2026: 125}; None shows no target line.
-    REPORT_BANENAFSPRAAK_TARGET = None
-    REPORT_SROI_JOBS_TARGET = None
+    REPORT_SMALL_NUMBERS = 5  # counts of people from 1 to this minus one read "<5" outside the team
     # Number of reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host; 0: none
     # (the headers are ignored, so a client cannot forge its address).
     PROXY_FIX_HOPS = 0

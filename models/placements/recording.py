@@ -25,6 +25,7 @@ from models.placements import value as placement_value
 from models.placements.placement import Placement
 from models.register.employer import Employer
 from models.sroi.obligation import SroiObligation
+from models.sroi.valuation.combinations import impossible_combination
 from models.sroi.valuation.period import benefit_months
 from models.sroi.valuation.tables import TARGET_GROUPS
 from models.vacancies.vacancy import Vacancy
@@ -32,7 +33,8 @@ from models.vacancies.vacancy import Vacancy
 OPEN_SUGGESTION = (SuggestionStatus.NEW, SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED,
                    SuggestionStatus.INTERVIEW)
 # Which of a candidate's target groups is "the" one at start: registers before benefits.
-TARGET_GROUP_PRIORITY = ("banenafspraak", "wajong", "wsw", "wia", "ww", "participatiewet", "nug", "statushouder")
+# Statushouder is not among them: it is a bonus flag on the placement, on top of the benefit group.
+TARGET_GROUP_PRIORITY = ("banenafspraak", "wajong", "wsw", "wia", "ww", "participatiewet", "nug")
 
 
 def main_target_group(groups: list[str]) -> str | None:
@@ -61,8 +63,15 @@ def _check(data: dict) -> dict[str, str]:
         errors["contract_type"] = "Kies een soort contract."
     if data.get("instrument") not in set(Instrument):
         errors["instrument"] = "Kies een instrument."
-    if data.get("target_group") and data["target_group"] not in TARGET_GROUPS:
+    if data.get("target_group") == "statushouder":
+        errors["target_group"] = ("Statushouder is geen doelgroep maar een bonus: kies de uitkering of het "
+                                  "register (bijv. Participatiewet) en vink 'statushouder' aan.")
+    elif data.get("target_group") and data["target_group"] not in TARGET_GROUPS:
         errors["target_group"] = "Onbekende doelgroep."
+    elif data.get("instrument") in set(Instrument):
+        impossible = impossible_combination(data.get("target_group"), data["instrument"])
+        if impossible:
+            errors["instrument"] = impossible
     months = data.get("benefit_months_at_start")
     if months is not None and not 0 <= months <= 600:
         errors["benefit_months_at_start"] = "De uitkeringsduur in maanden moet tussen 0 en 600 liggen."
@@ -123,7 +132,7 @@ def record_placement(session: Session, organisation_id: int, data: dict, actor=N
         instrument=Instrument(data["instrument"]), wage_subsidy=bool(data.get("wage_subsidy")),
         target_group=data.get("target_group") or None, benefit_months_at_start=months,
         work_disability="banenafspraak" in groups or data.get("target_group") == "banenafspraak",
-        statushouder="statushouder" in groups,
+        statushouder=bool(data["statushouder"]) if "statushouder" in data else "statushouder" in groups,
         age_at_start=age_on(birth, data["start_date"]) if birth else None,
         outflow=Outflow(data.get("outflow") or Outflow.NONE), outflow_on=data.get("outflow_on"),
         sroi_obligation_id=obligation.id if obligation else None, block_code=data.get("block_code") or None,

@@ -75,8 +75,9 @@ def revalue(session: Session, placement: Placement) -> Valuation | None:
             period_end=obligation.period_end if obligation else None,
         )
     except ValueError as exc:
-        field = "block_code" if "block_code" in str(exc) else "target_group"
-        raise InvalidInput({field: str(exc).removeprefix("Veld block_code: ")}) from None
+        text = str(exc)
+        field = next((f for f in ("block_code", "instrument") if text.startswith(f"Veld {f}: ")), "target_group")
+        raise InvalidInput({field: text.removeprefix(f"Veld {field}: ")}) from None
     placement.value_cents = valuation.cents
     placement.value_explanation = valuation.explanation
     placement.table_version_id = version.id

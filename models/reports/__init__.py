@@ -49,6 +49,7 @@ class Bar:
     code: str = ""
     people: bool = True  # counts people (suppressed under SMALL in the council view)
     extra: str = ""
+    overlap: bool = False  # a "waarvan" row that overlaps the others: not part of the total
 
 
 @dataclass
@@ -69,9 +70,20 @@ class Figure:
         values = [b.value for b in self.bars] + ([self.target] if self.target else [])
         return max([1, *values])
 
+    total_label: str = ""  # set on breakdowns: the page shows a total row that reconciles them
+
     @property
     def total(self) -> int | float:
-        return sum(b.value for b in self.bars)
+        """The sum of the bars that partition the whole (overlapping 'waarvan' rows left out)."""
+        return sum(b.value for b in self.bars if not b.overlap)
+
+
+def staff_labels(people: dict, empty: str) -> dict:
+    """Labels for staff members {id: (name, email)}: the name, and the e-mail address too where two
+    accounts share a name, so that nobody's figures are read as someone else's."""
+    names = [name for name, _ in people.values() if name]
+    return {key: (empty if not name else f"{name} ({email})" if names.count(name) > 1 and email else name)
+            for key, (name, email) in people.items()}
 
 
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")

@@ -9,9 +9,8 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.register.contact import ContactMoment
-from models.register.employer import Employer
 
-from . import Bar, Figure, Period
+from . import Bar, Figure, Period, staff_labels
 
 CHANNEL_LABELS = {"visit": "Bezoek", "phone": "Telefoon", "email": "E-mail", "event": "Bijeenkomst", "other": "Anders"}
 
@@ -41,14 +40,15 @@ def overdue(organisation_id: int, today: date):
 
 def contact_report(session: Session, organisation_id: int, period: Period, today: date) -> ContactReport:
     """Contact figures of one organisation (four queries)."""
-    rows = session.execute(select(ContactMoment.author_id, User.name, ContactMoment.channel, func.count())
+    rows = session.execute(select(ContactMoment.author_id, User.name, User.email, ContactMoment.channel, func.count())
                            .outerjoin(User, User.id == ContactMoment.author_id)
                            .where(*in_period(organisation_id, period))
-                           .group_by(ContactMoment.author_id, User.name, ContactMoment.channel)).all()
+                           .group_by(ContactMoment.author_id, User.name, User.email, ContactMoment.channel)).all()
+    labels = staff_labels({r[0]: (r[1], r[2]) for r in rows}, "Onbekend")
     authors: dict[int | None, list] = {}
     channels: dict[str, int] = {}
-    for author_id, name, channel, n in rows:
-        entry = authors.setdefault(author_id, [name or "Onbekend", 0, {}])
+    for author_id, _name, _email, channel, n in rows:
+        entry = authors.setdefault(author_id, [labels[author_id], 0, {}])
         entry[1] += n
         entry[2][channel.value] = entry[2].get(channel.value, 0) + n
         channels[channel.value] = channels.get(channel.value, 0) + n
@@ -60,17 +60,20 @@ def contact_report(session: Session, organisation_id: int, period: Period, today
         Bar(label, channels.get(code, 0), code, people=False) for code, label in CHANNEL_LABELS.items()])
     contacted = session.scalar(select(func.count(func.distinct(ContactMoment.employer_id)))
                                .where(*in_period(organisation_id, period))) or 0
-    new = session.scalar(select(func.count()).select_from(Employer).where(
-        Employer.organisation_id == organisation_id, Employer.created_at >= period.start_at,
-        Employer.created_at < period.end_before)) or 0
-    late = session.execute(select(ContactMoment.follow_up_owner_id, User.name, func.count())
+    # New: the employer's first contact moment ever falls in the period (not when it was entered or imported).
+    first = (select(ContactMoment.employer_id, func.min(ContactMoment.occurred_on).label("first"))
+             .where(ContactMoment.organisation_id == organisation_id).group_by(ContactMoment.employer_id).subquery())
+    new = session.scalar(select(func.count()).select_from(first).where(
+        first.c.first >= period.start, first.c.first <= period.end)) or 0
+    late = session.execute(select(ContactMoment.follow_up_owner_id, User.name, User.email, func.count())
                            .outerjoin(User, User.id == ContactMoment.follow_up_owner_id)
                            .where(*overdue(organisation_id, today))
-                           .group_by(ContactMoment.follow_up_owner_id, User.name)).all()
+                           .group_by(ContactMoment.follow_up_owner_id, User.name, User.email)).all()
+    owners = staff_labels({r[0]: (r[1], r[2]) for r in late}, "Zonder eigenaar")
     overdue_figure = Figure("overdue", "Te late follow-ups (nu)", note="Open follow-ups met een datum vóór vandaag, "
                             "per eigenaar; dit cijfer hangt niet af van de gekozen periode.", bars=[
-        Bar(name or "Zonder eigenaar", n, str(oid or 0), people=False) for oid, name, n in sorted(
-            late, key=lambda r: r[1] or "")])
+        Bar(owners[oid], n, str(oid or 0), people=False) for oid, _name, _email, n in sorted(
+            late, key=lambda r: owners[r[0]])])
     return ContactReport(sum(channels.values()), contacted, new, overdue_figure.total, per_author, per_channel,
                          overdue_figure)
 

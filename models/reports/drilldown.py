@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import extract, func, or_, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
@@ -64,7 +64,7 @@ def _placement_where(figure: str, code: str, org_ids, period: Period) -> list:
         if code == "50plus":
             return where + [Placement.age_at_start >= 50]
         if code == "statushouder":
-            return where + [or_(Placement.statushouder.is_(True), Placement.target_group == "statushouder")]
+            return where + [Placement.statushouder.is_(True)]
         if code in TARGET_GROUP_LABELS:
             return where + [Placement.target_group == code]
     if figure == "outflow" and code in ("full", "partial"):

@@ -1,17 +1,18 @@
 """Placements started in a period: per month, instrument, target group, contract; outflow; banenafspraak."""
 from __future__ import annotations
 
-from sqlalchemy import case, extract, func, or_, select
+from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
 from models.enums import Outflow
 from models.placements.placement import Placement
 from models.sroi.progress import INSTRUMENT_LABELS
+from models.sroi.valuation.tables import FULL_TIME_HOURS
 
 from . import MONTHS_NL, Bar, Figure, Period, months_between
 
 TARGET_GROUP_LABELS = {
-    "participatiewet": "Participatiewet", "banenafspraak": "Banenafspraak", "statushouder": "Statushouder",
+    "participatiewet": "Participatiewet", "banenafspraak": "Banenafspraak",
     "ww": "WW", "wia": "WIA", "wajong": "Wajong", "nug": "Niet-uitkeringsgerechtigd", "wsw": "Wsw",
     "": "Onbekend",
 }
@@ -27,13 +28,22 @@ def started(org_ids: list[int], period: Period):
             Placement.start_date <= period.end)
 
 
+# The banenafspraak (Wet banenafspraak en quotum arbeidsbeperkten) counts paid jobs of people in UWV's
+# doelgroepregister: the banenafspraak group, Wajong and Wsw-indicated people; one job is 25.5 hours a
+# week. Paid means an employment contract or a secondment: never a WEP, trial placement or
+# participatiebaan, where the person keeps the benefit. See docs/indicators.md.
+REGISTER_GROUPS = ("banenafspraak", "wajong", "wsw")
+PAID_INSTRUMENTS = ("regular", "secondment", "sheltered", "bbl")
+JOB_HOURS = 25.5
+
+
 def is_banenafspraak():
-    """A placement counted as an extra job under the banenafspraak (target group or work disability)."""
-    return or_(Placement.target_group == "banenafspraak", Placement.work_disability.is_(True))
+    """A placement counted under the banenafspraak: a paid job of a person in the doelgroepregister."""
+    return and_(Placement.target_group.in_(REGISTER_GROUPS), Placement.instrument.in_(PAID_INSTRUMENTS))
 
 
 def placement_figures(session: Session, org_ids: list[int], period: Period) -> list[Figure]:
-    """Placements started in the period, four ways, and outflow from benefit (four queries)."""
+    """Placements started in the period, four ways, and outflow from benefit, by kind and by hours."""
     where = started(org_ids, period)
     year, month = extract("year", Placement.start_date), extract("month", Placement.start_date)
     per_month = dict(((int(y), int(m)), n) for y, m, n in session.execute(
@@ -44,47 +54,64 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
     by = {}
     for column in (Placement.instrument, Placement.contract_type):
         by[column.key] = dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
-    instruments = Figure("instrument", "Gestarte plaatsingen per instrument", note=STARTED_NOTE, bars=[
+    instruments = Figure("instrument", "Gestarte plaatsingen per instrument", note=STARTED_NOTE,
+                         total_label="Totaal gestarte plaatsingen", bars=[
         Bar(label, by["instrument"].get(code, 0), code) for code, label in INSTRUMENT_LABELS.items()])
-    contracts = Figure("contract", "Gestarte plaatsingen per soort contract", note=STARTED_NOTE, bars=[
+    contracts = Figure("contract", "Gestarte plaatsingen per soort contract", note=STARTED_NOTE,
+                       total_label="Totaal gestarte plaatsingen", bars=[
         Bar(label, by["contract_type"].get(code, 0), code) for code, label in CONTRACT_LABELS.items()])
 
     group = func.coalesce(Placement.target_group, "")
     rows = session.execute(select(
         group, func.count(), func.sum(case((Placement.age_at_start >= 50, 1), else_=0)),
-        func.sum(case((or_(Placement.statushouder.is_(True), Placement.target_group == "statushouder"), 1),
-                      else_=0)),
+        func.sum(case((Placement.statushouder.is_(True), 1), else_=0)),
     ).where(*where).group_by(group)).all()
     counts = {code: n for code, n, _, _ in rows}
     over_50 = sum(int(r[2] or 0) for r in rows)
     statushouders = sum(int(r[3] or 0) for r in rows)
     groups = Figure("target_group", "Gestarte plaatsingen per doelgroep",
-                    note="Doelgroep bij de start. 50-plussers (leeftijd bij de start) en statushouders "
-                         "overlappen met de doelgroepen; ze staan er apart onder.", bars=[
-        *(Bar(label, counts.get(code, 0), code or "unknown") for code, label in TARGET_GROUP_LABELS.items()
-          if code != "statushouder"),
-        Bar("50-plussers", over_50, "50plus"), Bar("Statushouders", statushouders, "statushouder")])
+                    note="Doelgroep (uitkering of register) bij de start; elke plaatsing staat in precies één "
+                         "doelgroep, dus de doelgroepen tellen op tot het totaal. 50-plussers (leeftijd bij de "
+                         "start) en statushouders zijn kenmerken bovenop de doelgroep: ze staan eronder als "
+                         "'waarvan' en tellen niet mee in het totaal.", total_label="Totaal gestarte plaatsingen",
+                    bars=[
+        *(Bar(label, counts.get(code, 0), code or "unknown") for code, label in TARGET_GROUP_LABELS.items()),
+        Bar("waarvan 50-plussers", over_50, "50plus", overlap=True),
+        Bar("waarvan statushouders", statushouders, "statushouder", overlap=True)])
 
     moment = func.coalesce(Placement.outflow_on, Placement.start_date)
-    outflow = dict(session.execute(select(Placement.outflow, func.count()).where(
+    fulltime = Placement.hours_per_week >= FULL_TIME_HOURS
+    rows = session.execute(select(Placement.outflow, fulltime, func.count()).where(
         Placement.organisation_id.in_(org_ids), Placement.outflow != Outflow.NONE, moment >= period.start,
-        moment <= period.end).group_by(Placement.outflow)).all())
-    outflows = Figure("outflow", "Uitstroom uit de uitkering", note=(
-        "Geteld op de datum van uitstroom (zonder die datum: de startdatum van de plaatsing)."), bars=[
+        moment <= period.end).group_by(Placement.outflow, fulltime)).all()
+    outflow: dict = {}
+    by_hours = {True: 0, False: 0}
+    for kind, full, n in rows:
+        outflow[kind] = outflow.get(kind, 0) + n
+        by_hours[bool(full)] += n
+    outflows = Figure("outflow", "Uitstroom uit de uitkering", total_label="Totaal uitstroom", note=(
+        "Geteld op de datum van uitstroom (zonder die datum: de startdatum van de plaatsing). Volledig: geen "
+        "uitkering meer; gedeeltelijk: werk met een aanvullende uitkering."), bars=[
         Bar(label, outflow.get(Outflow(code), 0), code) for code, label in OUTFLOW_LABELS.items()])
-    return [months, instruments, groups, contracts, outflows]
+    hours = Figure("outflow_hours", "Uitstroom naar voltijd en deeltijd", total_label="Totaal uitstroom", drill=False,
+                   note=f"Dezelfde uitstroom, naar uren: voltijd is {FULL_TIME_HOURS} uur per week of meer.", bars=[
+        Bar("Voltijd", by_hours[True], "fulltime"), Bar("Deeltijd", by_hours[False], "parttime")])
+    return [months, instruments, groups, contracts, outflows, hours]
 
 
 def banenafspraak_figure(session: Session, org_ids: list[int], period: Period, targets: dict | int | None) -> Figure:
-    """Extra banenafspraak jobs per year of the period against the configured regional target per year."""
+    """Banenafspraak jobs (of 25.5 hours a week) started per year of the period, against the yearly target."""
     year = extract("year", Placement.start_date)
-    counts = dict((int(y), n) for y, n in session.execute(
-        select(year, func.count()).where(*started(org_ids, period), is_banenafspraak()).group_by(year)))
+    hours = dict((int(y), int(h or 0)) for y, h in session.execute(
+        select(year, func.sum(Placement.hours_per_week)).where(*started(org_ids, period), is_banenafspraak())
+        .group_by(year)))
     years = range(period.start.year, period.end.year + 1)
-    figure = Figure("banenafspraak", "Extra banen banenafspraak", note=(
-        "Gestarte plaatsingen in de periode van mensen uit het doelgroepregister (doelgroep banenafspraak "
-        "of arbeidsbeperking), tegen de regionale doelstelling per jaar (REPORT_BANENAFSPRAAK_TARGET)."),
-        bars=[Bar(str(y), counts.get(y, 0), str(y), extra=_target_text(targets, y)) for y in years])
+    figure = Figure("banenafspraak", "Extra banen banenafspraak (banen van 25,5 uur)", note=(
+        "Betaalde banen (dienstverband, detachering, beschut werk, BBL) die in de periode begonnen, van mensen "
+        "uit het doelgroepregister (doelgroep banenafspraak, Wajong, Wsw), in banen van 25,5 uur per week: "
+        "de uren per week opgeteld en gedeeld door 25,5. Tegen het doel per jaar dat de coördinator instelt."),
+        bars=[Bar(str(y), round(hours.get(y, 0) / JOB_HOURS, 1), str(y), extra=_target_text(targets, y))
+              for y in years])
     figure.target = target_for(targets, period.end.year)
     return figure
 
@@ -93,10 +120,14 @@ def target_for(targets: dict | int | None, year: int) -> int | None:
     """The target for ``year`` from a per-year dict (int or str keys) or a single number."""
     if isinstance(targets, dict):
         value = targets.get(year, targets.get(str(year)))
-        return int(value) if value is not None else None
+        return float(value) if value is not None else None
     return int(targets) if targets else None
 
 
 def _target_text(targets, year: int) -> str:
     target = target_for(targets, year)
-    return f"doel {target}" if target else "geen doel ingesteld"
+    return f"doel {_number(target)}" if target else "geen doel ingesteld"
+
+
+def _number(value: float) -> str:
+    return (f"{value:.1f}".rstrip("0").rstrip(".")).replace(".", ",")

@@ -42,7 +42,7 @@ def sroi_report(session: Session, organisation_id: int, period: Period, today: d
     for o in obligations:
         entry = contractors.setdefault(o.contractor_id, [o.contractor.name, 0, 0, 0])
         p = progress[o.id]
-        entry[1] += p.obligation_cents
+        entry[1] += p.obligation_cents  # the required amount (after any PSO reduction)
         entry[2] += p.realised_cents
         entry[3] += p.forecast_cents
     per_contractor = Figure("contractor", "Gerealiseerde social return per opdrachtnemer", unit="euro", note=(
@@ -63,8 +63,8 @@ def sroi_jobs_figure(session: Session, org_ids: list[int], period: Period, targe
     counts = dict((int(y), n) for y, n in session.execute(select(year, func.count()).where(
         *started(org_ids, period), Placement.sroi_obligation_id.is_not(None)).group_by(year)))
     figure = Figure("sroi_jobs", "Banen via social return", note=(
-        "Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn, tegen de doelstelling "
-        "per jaar (REPORT_SROI_JOBS_TARGET)."), bars=[
+        "Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn, tegen het doel per jaar "
+        "dat de coördinator instelt (Rapportages, Doelen per jaar)."), bars=[
         Bar(str(y), counts.get(y, 0), str(y)) for y in range(period.start.year, period.end.year + 1)])
     figure.target = target_for(targets, period.end.year)
     return figure

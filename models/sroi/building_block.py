@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, str_enum
@@ -20,6 +20,11 @@ class BuildingBlockTable(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(200))
     region: Mapped[str] = mapped_column(String(100))
     source: Mapped[str] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    source_checked_on: Mapped[date | None]
+    # No traceable source: every page that shows or uses the table says it is an example.
+    example: Mapped[bool] = mapped_column(default=False, server_default=false())
+    municipalities: Mapped[list] = mapped_column(JSON, default=list)
 
     versions: Mapped[list[BuildingBlockTableVersion]] = relationship(
         back_populates="table", order_by="BuildingBlockTableVersion.valid_from",
@@ -41,6 +46,8 @@ class BuildingBlockTableVersion(Timestamps, Base):
     valid_from: Mapped[date]
     valid_to: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(Text)
+    # Instrument classes and PSO reductions (see models/sroi/valuation/tables.py, TableVersion.rules).
+    rules: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
     table: Mapped[BuildingBlockTable] = relationship(back_populates="versions")

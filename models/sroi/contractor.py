@@ -47,6 +47,11 @@ def grant_access(session: Session, employer: Employer, email: str, actor) -> Con
     if current is not None:
         raise InvalidInput({"email": f"{user.email} heeft al toegang als contactpersoon van een andere "
                                      "opdrachtnemer; die toegang moet eerst worden ingetrokken."})
+    from models.sroi.obligation import AuthorityAccess
+
+    if session.scalar(select(AuthorityAccess.id).where(AuthorityAccess.user_id == user.id)):
+        raise InvalidInput({"email": f"{user.email} heeft al toegang als contractmanager van een opdrachtgever; "
+                                     "die toegang moet eerst worden ingetrokken."})
     access = ContractorAccess(user_id=user.id, employer_id=employer.id, granted_by_id=actor.id)
     session.add(access)
     session.flush()

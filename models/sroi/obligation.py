@@ -23,6 +23,8 @@ class SroiObligation(Versioned, Timestamps, Base):
         CheckConstraint("percentage > 0 AND percentage <= 100", name="percentage_range"),
         CheckConstraint("contract_sum_cents > 0", name="sum_positive"),
         CheckConstraint("period_end >= period_start", name="period_order"),
+        CheckConstraint("pso_rung IS NULL OR pso_rung BETWEEN 1 AND 3", name="pso_rung_range"),
+        CheckConstraint("pso_reduction_percent BETWEEN 0 AND 100", name="pso_reduction_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +38,10 @@ class SroiObligation(Versioned, Timestamps, Base):
     period_start: Mapped[date]
     period_end: Mapped[date]
     table_id: Mapped[int] = mapped_column(ForeignKey("building_block_table.id"))
+    # The contractor's rung on the prestatieladder socialer ondernemen (1-3, None = no certificate) and
+    # the reduction of the obligation the table's rules give for it, fixed when the obligation is saved.
+    pso_rung: Mapped[int | None]
+    pso_reduction_percent: Mapped[int] = mapped_column(default=0, server_default="0")
 
     contractor: Mapped[Employer] = relationship()
     table: Mapped[BuildingBlockTable] = relationship()
@@ -51,6 +57,14 @@ class SroiObligation(Versioned, Timestamps, Base):
         amount = Decimal(self.contract_sum_cents) * Decimal(self.percentage) / 100
         return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
+    @property
+    def required_cents(self) -> int:
+        """What the contractor must realise: the obligation less the PSO reduction, rounded half up."""
+        from decimal import ROUND_HALF_UP
+
+        amount = Decimal(self.obligation_cents) * (100 - (self.pso_reduction_percent or 0)) / 100
+        return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
 
 class SroiActivity(Versioned, Timestamps, Base):
     """A purchase from a social enterprise, hours of social activity, or another contribution."""
@@ -64,7 +78,8 @@ class SroiActivity(Versioned, Timestamps, Base):
     )
     kind: Mapped[ActivityKind] = mapped_column(str_enum(ActivityKind, "activity_kind"))
     occurred_on: Mapped[date]
-    amount: Mapped[int] = mapped_column(BigInteger)  # cents for purchases, hours otherwise
+    amount: Mapped[int] = mapped_column(BigInteger)  # cents for purchases, else hours, activities or days
+    unit: Mapped[str | None] = mapped_column(String(16))  # the block unit amount is in (None: before 0014)
     evidence: Mapped[str] = mapped_column(Text)
     status: Mapped[ActivityStatus] = mapped_column(
         str_enum(ActivityStatus, "activity_status"), default=ActivityStatus.APPROVED
@@ -99,3 +114,19 @@ class ContractorAccess(Timestamps, Base):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     employer: Mapped[Employer] = relationship()
+
+
+class AuthorityAccess(Timestamps, Base):
+    """An employer account of the contracting authority's contract manager: read-only sight of the
+    obligations of the organisation whose contracting authority is ``authority`` (matched on the
+    municipality, so 'Gemeente Dronten' and 'gemeente dronten' are one authority)."""
+
+    __tablename__ = "sroi_authority_access"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    authority: Mapped[str] = mapped_column(String(200))
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

@@ -16,13 +16,15 @@ from models.placements.placement import Placement
 from models.register.employer import Employer
 from models.sroi.building_block import BuildingBlockTable
 from models.sroi.obligation import SroiActivity, SroiObligation
-from models.sroi.tables import version_on, version_to_dataclass
+from models.sroi.tables import tables_for_authority, version_on, version_to_dataclass
 from models.sroi.valuation import value_activity
+from models.sroi.valuation.tables import RATE_LABELS
 
 AUDITED_FIELDS = ("contract_name", "contract_number", "contracting_authority", "contractor_id",
-                  "contract_sum_cents", "percentage", "period_start", "period_end", "table_id")
+                  "contract_sum_cents", "percentage", "period_start", "period_end", "table_id", "pso_rung",
+                  "pso_reduction_percent")
 # Which unit of activity block values which kind of activity.
-ACTIVITY_UNITS = {ActivityKind.PURCHASE: ("invoice",), ActivityKind.SOCIAL_HOURS: ("hour", "fixed")}
+ACTIVITY_UNITS = {ActivityKind.PURCHASE: ("invoice",), ActivityKind.SOCIAL_HOURS: ("hour", "activity", "day")}
 
 
 def _clean(session: Session, organisation_id: int, data: dict) -> dict:
@@ -62,13 +64,40 @@ def _clean(session: Session, organisation_id: int, data: dict) -> dict:
     elif start and end < start:
         errors["period_end"] = "Het einde van de periode ligt vóór het begin."
     clean["period_start"], clean["period_end"] = start, end
-    table = session.get(BuildingBlockTable, data["table_id"]) if data.get("table_id") else None
-    if table is None:
-        errors["table"] = "Kies de bouwblokkentabel die in het contract staat."
+    table = _table(session, clean["contracting_authority"], data.get("table_id"), errors)
     clean["table_id"] = table.id if table else None
+    clean["pso_rung"], clean["pso_reduction_percent"] = _pso(session, table, start, data.get("pso_rung"), errors)
     if errors:
         raise InvalidInput(errors)
     return clean
+
+
+def _table(session: Session, authority: str, table_id, errors: dict) -> BuildingBlockTable | None:
+    """The table of the contracting authority's region: the one chosen, or the only one covering it."""
+    covering = tables_for_authority(session, authority) if authority else []
+    table = session.get(BuildingBlockTable, table_id) if table_id else None
+    if table is None and len(covering) == 1:
+        return covering[0]
+    if table is None:
+        errors["table"] = "Kies de bouwblokkentabel die in het contract staat."
+    elif covering and table not in covering:
+        names = " of ".join(f"'{t.name}'" for t in covering)
+        errors["table"] = (f"De opdrachtgever {authority} valt onder de regio van {names}; de regio van de "
+                           "opdrachtgever bepaalt de tabel. Kies die tabel.")
+    return table
+
+
+def _pso(session: Session, table, start, rung_text, errors: dict) -> tuple[int | None, int]:
+    """The contractor's PSO rung (1-3 or None) and the reduction the table's rules give for it."""
+    text = str(rung_text or "").strip()
+    if not text:
+        return None, 0
+    if text not in ("1", "2", "3"):
+        errors["pso_rung"] = "Kies trede 1, 2 of 3 van de prestatieladder socialer ondernemen, of geen."
+        return None, 0
+    version = version_on(session, table.id, start) if table is not None and start else None
+    reduction = version_to_dataclass(version).pso_reduction_percent(int(text)) if version is not None else 0
+    return int(text), reduction
 
 
 def _snapshot(obligation: SroiObligation) -> dict:
@@ -115,14 +144,23 @@ def activity_block(session: Session, obligation: SroiObligation, kind: ActivityK
 
 
 def add_activity(session: Session, obligation: SroiObligation, kind: str, occurred_on: date | None,
-                 amount: str, evidence: str, actor=None, status: ActivityStatus = ActivityStatus.APPROVED
-                 ) -> SroiActivity:
-    """Record a purchase (amount in euro, excl. VAT) or social activity (hours, or activities for a
-    per-activity rate) with evidence, valued with the table's activity block.
+                 amount: str, evidence: str, actor=None, status: ActivityStatus = ActivityStatus.APPROVED,
+                 unit: str | None = None) -> SroiActivity:
+    """Record a purchase (amount in euro, excl. VAT) or social activity with evidence, valued with the
+    table's activity block.
 
-    With status PROPOSED it is a contractor's proposal: valued the same way, counted only once approved.
+    unit is what amount counts: 'invoice' for a purchase (the default), and for a social activity
+    'hour', 'activity' or 'day', which must be the unit of the table's rate (raises InvalidInput on
+    'unit' otherwise: hours are never valued as activities). With status PROPOSED it is a
+    contractor's proposal: valued the same way, counted only once approved.
     """
     errors = {}
+    if kind == ActivityKind.PURCHASE.value:
+        unit = unit or "invoice"
+        if unit != "invoice":
+            errors["unit"] = "Een inkoop telt met de factuurwaarde in euro (excl. btw)."
+    elif kind == ActivityKind.SOCIAL_HOURS.value and unit not in ACTIVITY_UNITS[ActivityKind.SOCIAL_HOURS]:
+        errors["unit"] = "Kies waarin u het aantal opgeeft: uren, activiteiten of dagen."
     if kind not in set(ACTIVITY_UNITS):
         errors["kind"] = "Kies inkoop of maatschappelijke activiteit."
     if occurred_on is None:
@@ -135,15 +173,20 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     if errors:
         raise InvalidInput(errors)
     version, block = activity_block(session, obligation, ActivityKind(kind), occurred_on)
+    if unit != block.unit.value:
+        try:
+            value_activity(version_to_dataclass(version), block.code, 0, unit)
+        except ValueError as exc:
+            raise InvalidInput({"unit": str(exc).removeprefix("Veld unit: ")}) from None
     try:
         quantity = parse_euro(amount) if block.unit.value == "invoice" else _whole(amount)
     except ValueError as exc:
         raise InvalidInput({"amount": str(exc)}) from None
     if quantity <= 0:
         raise InvalidInput({"amount": "Het bedrag of aantal moet groter dan 0 zijn."})
-    valuation = value_activity(version_to_dataclass(version), block.code, quantity)
+    valuation = value_activity(version_to_dataclass(version), block.code, quantity, unit)
     activity = SroiActivity(
-        obligation=obligation, kind=ActivityKind(kind), occurred_on=occurred_on, amount=quantity,
+        obligation=obligation, kind=ActivityKind(kind), occurred_on=occurred_on, amount=quantity, unit=unit,
         evidence=evidence.strip(), value_cents=valuation.cents, value_explanation=valuation.explanation,
         table_version_id=version.id, status=status,
         proposed_by_id=getattr(actor, "id", None) if status == ActivityStatus.PROPOSED else None,
@@ -154,6 +197,18 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     audit.record(session, action, actor=actor, obj=activity,
                  details={"obligation_id": obligation.id, "value_cents": valuation.cents})
     return activity
+
+
+def activity_rates(session: Session, obligation: SroiObligation, on: date) -> list[str]:
+    """The activity rates of the obligation's table on day `on` (clipped to the period), e.g.
+    'Sociale activiteit: € 100 per uur', so whoever records an activity knows what to count."""
+    day = min(max(on, obligation.period_start), obligation.period_end)
+    version = version_on(session, obligation.table_id, day)
+    if version is None:
+        return []
+    return [f"{b.label}: {format_euro(b.value_cents, short=True)} {RATE_LABELS[b.unit.value]}"
+            if b.unit.value != "invoice" else f"{b.label}: de factuurwaarde excl. btw"
+            for b in version.blocks if b.kind.value == "activity"]
 
 
 def _whole(text: str) -> int:
@@ -167,5 +222,9 @@ def obligation_summary(obligation: SroiObligation) -> str:
     """'5% of € 1.000.000,00 = € 50.000,00' for headings and exports."""
     from models.common.money import format_percentage
 
-    return (f"{format_percentage(obligation.percentage)} van {format_euro(obligation.contract_sum_cents)} "
+    text = (f"{format_percentage(obligation.percentage)} van {format_euro(obligation.contract_sum_cents)} "
             f"= {format_euro(obligation.obligation_cents)}")
+    if obligation.pso_reduction_percent:
+        text += (f", min {obligation.pso_reduction_percent}% korting voor PSO-trede {obligation.pso_rung} "
+                 f"= {format_euro(obligation.required_cents)}")
+    return text

@@ -105,7 +105,7 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
     result = {}
     for o in obligations:
         items = by_obligation[o.id]
-        result[o.id] = Progress(o.obligation_cents, sum(c.realised_cents for c in items),
+        result[o.id] = Progress(o.required_cents, sum(c.realised_cents for c in items),
                                 sum(c.forecast_cents for c in items), items)
     return result
 

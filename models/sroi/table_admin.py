@@ -61,6 +61,7 @@ def new_version_from(session: Session, table: BuildingBlockTable, valid_from: da
     version = BuildingBlockTableVersion(
         valid_from=valid_from, valid_to=None, created_by_id=getattr(actor, "id", None),
         note=note if note is not None else (latest.note if latest else ""),
+        rules=dict(latest.rules or {}) if latest else {},
         blocks=[block_from_dataclass(block_to_dataclass(b)) for b in (latest.blocks if latest else [])],
     )
     if latest is not None and (latest.valid_to is None or latest.valid_to >= valid_from):

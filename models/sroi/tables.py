@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.enums import BlockKind, BlockUnit
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
-from models.sroi.valuation.tables import Block, Table, TableVersion
+from models.sroi.valuation.tables import Block, Table, TableVersion, municipality_of
 
 
 def block_to_dataclass(row: BuildingBlock) -> Block:
@@ -24,8 +24,25 @@ def version_to_dataclass(row: BuildingBlockTableVersion) -> TableVersion:
     """The valuation TableVersion of a stored version, blocks in stored order."""
     return TableVersion(
         valid_from=row.valid_from, valid_to=row.valid_to, note=row.note or "",
-        blocks=tuple(block_to_dataclass(b) for b in row.blocks),
+        blocks=tuple(block_to_dataclass(b) for b in row.blocks), rules=dict(row.rules or {}),
     )
+
+
+def table_to_dataclass(row: BuildingBlockTable) -> Table:
+    """The valuation Table of a stored table with all its versions."""
+    return Table(
+        key=row.key, name=row.name, region=row.region, source=row.source,
+        versions=tuple(version_to_dataclass(v) for v in row.versions), source_url=row.source_url,
+        source_checked_on=row.source_checked_on, example=row.example,
+        municipalities=tuple(row.municipalities or ()),
+    )
+
+
+def tables_for_authority(session: Session, authority: str) -> list[BuildingBlockTable]:
+    """The stored tables whose municipalities include the contracting authority's, by name."""
+    name = municipality_of(authority)
+    rows = session.scalars(select(BuildingBlockTable).order_by(BuildingBlockTable.name))
+    return [row for row in rows if name in {m.casefold() for m in row.municipalities or ()}]
 
 
 def block_from_dataclass(block: Block) -> BuildingBlock:
@@ -67,14 +84,20 @@ def store_table(session: Session, table: Table) -> tuple[BuildingBlockTable, int
         row = BuildingBlockTable(key=table.key, name=table.name, region=table.region, source=table.source)
         session.add(row)
         session.flush()
-    existing = {v.valid_from for v in row.versions}
+    # Where the table comes from and which municipalities it covers follow the shipped file.
+    row.source, row.source_url, row.source_checked_on = table.source, table.source_url, table.source_checked_on
+    row.example, row.municipalities = table.example, list(table.municipalities)
+    existing = {v.valid_from: v for v in row.versions}
     added = 0
     for version in table.versions:
         if version.valid_from in existing:
+            stored = existing[version.valid_from]
+            if not stored.rules:  # stored before tables had rules: take the shipped ones
+                stored.rules = dict(version.rules)
             continue
         row.versions.append(BuildingBlockTableVersion(
             valid_from=version.valid_from, valid_to=version.valid_to, note=version.note,
-            blocks=[block_from_dataclass(b) for b in version.blocks],
+            rules=dict(version.rules), blocks=[block_from_dataclass(b) for b in version.blocks],
         ))
         added += 1
     session.flush()

@@ -12,13 +12,20 @@ INSTRUMENTS = ("regular", "wep", "participatiebaan", "proefplaatsing", "bbl", "s
 INSTRUMENT_WEIGHTS = (40, 15, 10, 12, 8, 8, 7)
 MONTHS_OF = {"wep": (3, 6), "proefplaatsing": (2, 3), "participatiebaan": (6, 12), "bbl": (12, 24),
              "secondment": (6, 12), "sheltered": (12, 12), "regular": (6, 12)}
-GROUP_PRIORITY = ("banenafspraak", "wajong", "wia", "statushouder", "participatiewet", "ww", "nug", "wsw")
-CONTRACTS = (  # name, authority, sum in cents, region key, preferred contractor family words
-    ("Onderhoud openbaar groen", "Gemeente Dronten", 184_000_000, "oost-nederland", ("groen", "hovenier")),
+# Statushouder is a bonus flag (the candidate's groups carry it), never the group a placement is valued on.
+GROUP_PRIORITY = ("banenafspraak", "wajong", "wia", "participatiewet", "ww", "nug", "wsw")
+# Sheltered work and participatiebanen are Participatiewet provisions (see valuation/combinations.py).
+ALLOWED_GROUPS = {"sheltered": ("participatiewet", "banenafspraak", "nug"),
+                  "participatiebaan": ("participatiewet", "banenafspraak")}
+CONTRACTS = (  # name, authority, sum in cents, region key (the table of the authority's region), words
+    ("Onderhoud openbaar groen", "Gemeente Dronten", 184_000_000, "flevoland-voorbeeld", ("groen", "hovenier")),
     ("Renovatie sporthal De Ketting", "Gemeente Apeldoorn", 312_500_000, "oost-nederland", ("bouw", "renovatie")),
-    ("Schoonmaak gemeentelijke gebouwen", "Gemeente Lelystad", 96_000_000, "utrecht", ("schoonmaak", "facilitair")),
+    ("Schoonmaak gemeentelijke gebouwen", "Gemeente Lelystad", 96_000_000, "flevoland-voorbeeld",
+     ("schoonmaak", "facilitair")),
     ("Leerlingenvervoer", "Gemeente Tiel", 142_000_000, "rijnvicus", ("transport", "taxi")),
 )
+# The contractor's rung on the prestatieladder socialer ondernemen, by contract (None: no certificate).
+PSO_RUNGS = {"Gemeente Lelystad": 2}
 AGREEMENTS = (
     ("{n} plaatsingen in {year} voor statushouders", "statushouder"),
     ("{n} werkervaringsplaatsen per jaar in {year}", None),
@@ -65,7 +72,7 @@ def sroi_obligations(rng: random.Random, employers: list[dict[str, Any]], today:
                     "contract_name": name, "contracting_authority": authority,
                     "contractor": contractor["external_id"], "contract_sum_cents": cents, "percentage": 5,
                     "start_date": start.isoformat(), "end_date": start.replace(year=start.year + 3).isoformat(),
-                    "region": region, "account_manager": rng.choice(ACCOUNT_MANAGERS)})
+                    "region": region, "pso_rung": PSO_RUNGS.get(authority), "account_manager": rng.choice(ACCOUNT_MANAGERS)})
     return out
 
 
@@ -73,7 +80,8 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
                n: int) -> list[dict[str, Any]]:
     """Return placements: `key`, `candidate`, `employer`, `vacancy` (or None), `start_date`, `end_date` (or None),
     `hours_per_week`, `contract_type` (temporary/permanent), `instrument` (see INSTRUMENTS), `target_group`,
-    `outflow` (none/partial/full), `sroi_obligation` (contract number or None), `recorded_by` (staff key)."""
+    `statushouder` (bonus flag), `outflow` (none/partial/full), `sroi_obligation` (contract number or None),
+    `recorded_by` (staff key)."""
     pool = [c for c in doc.get("candidates", []) if c.get("ladder", 4) >= 3]
     employers = doc.get("employers", [])
     if not pool or not employers:
@@ -102,11 +110,14 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
         else:
             outflow = "full" if hours >= 32 and rng.random() < 0.8 else rng.choice(("partial", "partial", "none"))
         groups = candidate.get("target_groups", ["participatiewet"])
+        group = min((g for g in groups if g in GROUP_PRIORITY), key=GROUP_PRIORITY.index, default="participatiewet")
+        if group not in ALLOWED_GROUPS.get(instrument, (group,)):
+            instrument = "regular"
         out.append({"key": f"P-{i:04d}", "candidate": candidate["external_id"], "employer": employer,
                     "vacancy": vacancy["external_id"] if vacancy else None, "start_date": start.isoformat(),
                     "end_date": end.isoformat() if end else None, "hours_per_week": hours,
                     "contract_type": "permanent" if permanent else "temporary", "instrument": instrument,
-                    "target_group": min(groups, key=GROUP_PRIORITY.index), "outflow": outflow,
+                    "target_group": group, "statushouder": "statushouder" in groups, "outflow": outflow,
                     "sroi_obligation": contractors.get(employer), "recorded_by": rng.choice(("matcher@gemeente",
                                                                                             "matcher2@gemeente"))})
     return out
@@ -115,7 +126,8 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
 def sroi_activities(rng: random.Random, employers: list[dict[str, Any]], obligations: list[dict[str, Any]],
                     today: date) -> list[dict[str, Any]]:
     """Return non-placement activities: `obligation` (contract number), `kind` (purchase/social_activity),
-    `description`, `on` (date), `supplier` (employer id or None), `amount_cents` (or None), `hours` (or None)."""
+    `description`, `on` (date), `supplier` (employer id or None), `amount_cents` (or None), `hours` (or None),
+    `activities` (how many separate activities the hours were spent on)."""
     social = [e for e in employers if e.get("social_enterprise")]
     out = []
     for obligation in obligations:
@@ -130,7 +142,8 @@ def sroi_activities(rng: random.Random, employers: list[dict[str, Any]], obligat
             else:
                 out.append({"obligation": obligation["contract_number"], "kind": "social_activity",
                             "description": rng.choice(SOCIAL_ACTIVITIES), "on": on,
-                            "supplier": None, "amount_cents": None, "hours": rng.choice((4, 8, 16, 24, 40))})
+                            "supplier": None, "amount_cents": None, "hours": rng.choice((4, 8, 16, 24, 40)),
+                            "activities": 1})
     return out
 
 

@@ -110,6 +110,7 @@ def contacts_2026(db, org, other_org, make_employer, make_user):
     moment(e1, anna, date(2026, 3, 3), follow_up_on=date(2026, 3, 10), follow_up_owner_id=anna.id)
     moment(e2, anna, date(2026, 3, 4), Channel.VISIT, follow_up_on=date(2026, 3, 10), follow_up_owner_id=bram.id,
            follow_up_done_at=datetime(2026, 3, 9, tzinfo=UTC))
+    moment(e2, bram, date(2025, 11, 20))  # e2's first contact: it is not a new employer in 2026
     moment(e2, bram, date(2026, 3, 31), Channel.EMAIL)
     moment(e2, bram, date(2026, 4, 1))
     moment(theirs, bram, date(2026, 3, 5), organisation=other_org)

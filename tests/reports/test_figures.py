@@ -19,7 +19,7 @@ def bars(figure) -> dict:
 
 def test_placements_count_in_the_period_they_start_in(db, org, placements_2026):
     period = parse_period(YEAR_2026, date(2026, 6, 1))
-    months, instruments, groups, contracts, outflow = placement_figures(db.session, [org.id], period)
+    months, instruments, groups, contracts, outflow, outflow_hours = placement_figures(db.session, [org.id], period)
     assert months.total == 3  # the one spanning 2025→2026 counts in 2025; the ended one still counts
     assert bars(months)["2026-01"] == 1 and bars(months)["2026-03"] == 1 and bars(months)["2026-12"] == 1
     assert len(months.bars) == 12
@@ -30,6 +30,7 @@ def test_placements_count_in_the_period_they_start_in(db, org, placements_2026):
     assert (g["participatiewet"], g["banenafspraak"], g["unknown"], g["50plus"], g["statushouder"]) == (1, 1, 1, 1, 1)
     # outflow is counted on its own date: the 2025 placement flowed out partly in January 2026
     assert bars(outflow) == {"full": 1, "partial": 1}
+    assert bars(outflow_hours) == {"fulltime": 0, "parttime": 2}  # both at 24 hours a week
 
 
 def test_2025_sees_the_boundary_placement(db, org, placements_2026):
@@ -53,7 +54,8 @@ def test_region_scope_adds_partners_but_own_scope_never(db, org, other_org, make
 def test_banenafspraak_against_the_yearly_target(db, org, placements_2026):
     period = parse_period(YEAR_2026, date(2026, 6, 1))
     figure = banenafspraak_figure(db.session, [org.id], period, {2026: 10})
-    assert bars(figure) == {"2026": 1} and figure.target == 10
+    # the only register placement is a work-experience place: not a paid job, so no banenafspraak job
+    assert bars(figure) == {"2026": 0.0} and figure.target == 10
     assert banenafspraak_figure(db.session, [org.id], period, None).target is None
 
 
@@ -91,6 +93,7 @@ def test_contacts_per_account_manager_channel_and_overdue(db, org, contacts_2026
     anna, bram = contacts_2026
     period = parse_period({"periode": "month", "jaar": "2026", "maand": "3"}, date(2026, 6, 1))
     report = contact_report(db.session, org.id, period, date(2026, 6, 1))
+    # new: first contact ever in the period (e1); e2 was first contacted in November 2025
     assert report.moments == 4 and report.employers_contacted == 2 and report.new_employers == 1
     assert bars(report.per_author) == {str(anna.id): 3, str(bram.id): 1}
     assert bars(report.per_channel) == {"phone": 2, "visit": 1, "email": 1, "event": 0, "other": 0}

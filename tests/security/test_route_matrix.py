@@ -32,7 +32,8 @@ POLICY: dict[str, object] = {
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
-    **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index")},
+    **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index", "targets",
+                                             "set_target", "council_export")},
     **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
     **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish")},
     # The candidate file (issue 19): matchers and coordinators; reassigning and settings: coordinators.
@@ -54,6 +55,9 @@ POLICY: dict[str, object] = {
                                        "link", "reject", "revoke_access", "show", "unlink")},
     # A contractor's contact person: 404 unless the account has access to that contractor.
     **{f"contractor.{e}": {EMPLOYER} for e in ("index", "propose", "show")},
+    # The contracting authority's contract manager: 404 unless the account has access for that authority.
+    **{f"authority.{e}": {EMPLOYER} for e in ("index", "show")},
+    **{f"sroi.{e}": REGISTER for e in ("grant_authority_access", "revoke_authority_access")},
     **{f"vacancies.{e}": REGISTER for e in ("create", "edit", "export", "review", "review_queue", "share", "unshare")},
     "start.account_manager": REGISTER,
     "vacancies.history": VACANCIES, "vacancies.index": VACANCIES, "vacancies.show": VACANCIES,

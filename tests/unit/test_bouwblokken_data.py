@@ -34,7 +34,7 @@ PUBLISHED = {
         "wia": (20000, "year", None), "wajong": (25000, "year", None),
         "participatiewet-kort": (25000, "year", None), "participatiewet-lang": (30000, "year", None),
         "banenafspraak": (50000, "year", None), "wsw": (50000, "year", None),
-        "bonus-55-plus": (10000, "year", None), "sociale-activiteit": (1000, "fixed", None),
+        "bonus-55-plus": (10000, "year", None), "sociale-activiteit": (1000, "activity", None),
         "diensten-sw-bedrijf": (1, "invoice", None),
     },
 }
@@ -81,8 +81,12 @@ def block(code="pw", kind="placement", value_cents=100, unit="year", **condition
                  conditions=conditions)
 
 
-def version(*blocks, valid_from=date(2024, 1, 1), valid_to=None) -> TableVersion:
-    return TableVersion(valid_from=valid_from, valid_to=valid_to, note="", blocks=tuple(blocks))
+RULES = {"instruments": {"regular": "paid", "secondment": "paid", "sheltered": "paid", "bbl": "paid",
+                         "participatiebaan": "paid", "wep": "other", "proefplaatsing": "other"}}
+
+
+def version(*blocks, valid_from=date(2024, 1, 1), valid_to=None, rules=RULES) -> TableVersion:
+    return TableVersion(valid_from=valid_from, valid_to=valid_to, note="", blocks=tuple(blocks), rules=rules)
 
 
 def test_sound_version_has_no_errors():
@@ -103,7 +107,7 @@ def test_sound_version_has_no_errors():
     (block("b", target_groups=["participatiewet"], benefit_months_min=24), False),
     (block("b", target_groups=["participatiewet"], benefit_months_min=12), True),
     (block("b", instruments=["wep"]), False),
-    (block("b", instruments=["wep", "regular"]), True),
+    (block("b", instruments=["participatiebaan", "regular"]), True),
     (block("b", work_disability=True), False),
     (block("b", explicit_only=True), False),
 ])

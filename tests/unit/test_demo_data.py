@@ -158,7 +158,8 @@ def test_activity_refers_to_records_that_exist(doc: dict, activity: dict) -> Non
     obligations = activity["sroi_obligations"]
     assert 3 <= len(obligations) <= 4
     assert all(o["contractor"] in employers and o["percentage"] == 5 for o in obligations)
-    assert {o["region"] for o in obligations} <= {"utrecht", "oost-nederland", "rijnvicus"}
+    assert {o["region"] for o in obligations} <= {"utrecht", "oost-nederland", "rijnvicus", "flevoland-voorbeeld"}
+    assert all(p["target_group"] != "statushouder" for p in placements)
 
 
 def test_some_follow_ups_are_overdue_and_some_done(activity: dict) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.sroi.valuation import select_block, value_activity, value_placement
+from models.sroi.valuation.combinations import impossible_combination
 from models.sroi.valuation.period import add_months, benefit_months, months_since
 from models.sroi.valuation.tables import (
     CONTRACT_TYPES,
@@ -144,7 +145,7 @@ def test_hours_above_36_count_as_36():
 
 
 def test_no_block_gives_zero_with_reason():
-    result = value_placement(UTRECHT, facts(instrument="wep"))
+    result = value_placement(UTRECHT, facts(target_group=None))
     assert (result.cents, result.block) == (0, None)
     assert result.explanation.startswith("Geen bouwblok")
     assert value_placement(OOST, facts(benefit_months_at_start=None)).block is None
@@ -207,7 +208,7 @@ HOURS = st.decimals(min_value=0, max_value=60, places=1)
 
 
 @st.composite
-def placements(draw) -> PlacementFacts:
+def any_placements(draw) -> PlacementFacts:
     start = draw(st.dates(min_value=date(2023, 1, 1), max_value=date(2030, 12, 31)))
     days = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=5 * 366)))
     return PlacementFacts(
@@ -218,6 +219,11 @@ def placements(draw) -> PlacementFacts:
         contract_type=draw(st.sampled_from(CONTRACT_TYPES)),
         age_at_start=draw(st.integers(min_value=16, max_value=70)), statushouder=draw(st.booleans()),
     )
+
+
+def placements():
+    """Placements the law allows (impossible combinations are refused; see test_rules)."""
+    return any_placements().filter(lambda p: impossible_combination(p.target_group, p.instrument) is None)
 
 
 def _annual(block: Block) -> int:

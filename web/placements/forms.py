@@ -14,7 +14,7 @@ INSTRUMENT_CHOICES = [
 ]
 TARGET_GROUP_CHOICES = [
     ("", _l("Onbekend")), ("participatiewet", _l("Participatiewet")),
-    ("banenafspraak", _l("Doelgroep banenafspraak")), ("statushouder", _l("Statushouder")),
+    ("banenafspraak", _l("Doelgroep banenafspraak")),
     ("ww", _l("WW")), ("wia", _l("WIA/WAO")), ("wajong", _l("Wajong")), ("nug", _l("Niet-uitkeringsgerechtigd (NUG)")),
     ("wsw", _l("Wsw")),
 ]
@@ -33,7 +33,10 @@ class PlacementForm(FlaskForm):
     contract_type = SelectField(_l("Soort contract"), choices=choices(CONTRACT_CHOICES))
     instrument = SelectField(_l("Instrument"), choices=choices(INSTRUMENT_CHOICES))
     wage_subsidy = BooleanField(_l("Met loonkostensubsidie"))
-    target_group = SelectField(_l("Doelgroep bij start"), choices=choices(TARGET_GROUP_CHOICES))
+    target_group = SelectField(_l("Doelgroep bij start"), choices=choices(TARGET_GROUP_CHOICES), validate_choice=False)
+    statushouder = BooleanField(_l("Statushouder of taalachterstand"),
+                                description=_l("Geen doelgroep maar een bonus bovenop de doelgroep, als de "
+                                               "bouwblokkentabel die heeft."))
     benefit_months_at_start = IntegerField(_l("Uitkeringsduur bij start (maanden)"), validators=[Optional()],
                                            description=_l("Volle maanden in de uitkering op de startdatum. "
                                                        "Leeg: berekend uit de uitkeringsdatum in het dossier."))

@@ -68,6 +68,7 @@ def _prefill(form: PlacementForm, candidate, suggestion, employer_request) -> No
     if candidate is not None:
         form.candidate_number.data = candidate.external_id
         form.target_group.data = recording.main_target_group(candidate.target_groups) or ""
+        form.statushouder.data = "statushouder" in (candidate.target_groups or [])
     if suggestion is not None:
         form.vacancy.data = suggestion.vacancy_id
         form.employer.data = suggestion.vacancy.employer_id
@@ -97,7 +98,7 @@ def create():
             "vacancy_id": form.vacancy.data, "start_date": form.start_date.data, "end_date": form.end_date.data,
             "hours_per_week": form.hours_per_week.data, "contract_type": form.contract_type.data,
             "instrument": form.instrument.data, "wage_subsidy": form.wage_subsidy.data,
-            "target_group": form.target_group.data,
+            "target_group": form.target_group.data, "statushouder": form.statushouder.data,
             "benefit_months_at_start": form.benefit_months_at_start.data, "outflow": form.outflow.data,
             "outflow_on": form.outflow_on.data, "sroi_obligation_id": form.sroi_obligation.data,
             "block_code": (form.block_code.data or "").strip(),

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
+from models.reports import targets as report_targets
 from models.reports.candidates import candidate_report, screening_figure
 from models.reports.contacts import contact_report
 from models.reports.funnel import funnel_report
@@ -45,11 +46,15 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
     org_ids = scope_org_ids(session, organisation_id, scope if family in SCOPED else "own")
     if family == "plaatsingen":
         figures = placement_figures(session, org_ids, period)
-        figures.append(banenafspraak_figure(session, org_ids, period, config.get("REPORT_BANENAFSPRAAK_TARGET")))
+        figures.append(banenafspraak_figure(session, org_ids, period,
+                                            report_targets.targets(session, organisation_id, "banenafspraak")))
         return FamilyData(family, figures, [Headline("Gestarte plaatsingen", figures[0].total, True),
-                                            Headline("Uitstroom uit de uitkering", figures[4].total, True)])
+                                            Headline("Uitstroom uit de uitkering", figures[4].total, True)], [
+            "Terugval in de uitkering 6 en 12 maanden na uitstroom kan Werkbrug nog niet tellen: daarvoor is de "
+            "uitkeringshistorie uit het kandidatendossier nodig (zie docs/indicators.md)."])
     if family == "social-return":
-        report = sroi_report(session, organisation_id, period, today, config.get("REPORT_SROI_JOBS_TARGET"))
+        report = sroi_report(session, organisation_id, period, today,
+                             report_targets.targets(session, organisation_id, "sroi_jobs"))
         return FamilyData(family, [report.per_contractor, report.jobs], [
             Headline("Verplichtingen", report.obligations), Headline("Totale verplichting",
                                                                      format_euro(report.obligation_cents)),

@@ -24,3 +24,10 @@ class PeriodForm(FlaskForm):
         ("own", _l("Alleen onze organisatie")), ("region", _l("Met partners in de regio"))]), default="own",
         description=_l("Partners tellen alleen mee bij plaatsingen en de funnel."))
     submit = SubmitField(_l("Toon"))
+
+
+class TargetForm(FlaskForm):
+    indicator = SelectField(_l("Indicator"), validate_choice=False)
+    year = StringField(_l("Jaar"), description=_l("Bijvoorbeeld 2026."))
+    value = StringField(_l("Doel"), description=_l("Aantal banen of een percentage; leeg maken verwijdert het doel."))
+    submit = SubmitField(_l("Doel opslaan"))

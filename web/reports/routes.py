@@ -1,6 +1,8 @@
 """Report pages per family, CSV/XLSX per figure, the list behind each bar, and the council view."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -24,6 +26,11 @@ def report_value(value, unit: str = "aantal") -> str:
     """A figure's value as a person reads it: euros, a percentage or a count."""
     if unit == "euro":
         return format_euro(int(value))
+    if isinstance(value, float) or hasattr(value, "as_tuple"):  # job equivalents, targets (Decimal)
+        value = int(value) if value == int(value) else float(value)
+        if isinstance(value, float):
+            text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+            return f"{text}%" if unit == "procent" else text
     if unit == "procent":
         return f"{value}%"
     return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
@@ -31,9 +38,11 @@ def report_value(value, unit: str = "aantal") -> str:
 
 @bp.app_template_filter("council")
 def council(value, people: bool = True) -> str:
-    """A count of people shown outside the team: under five becomes "<5"."""
-    if people and isinstance(value, int) and value < SMALL:
-        return "<5"
+    """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
+    default 5) becomes "<5" so that nobody can be recognised in a small cell."""
+    threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+    if people and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold:
+        return f"<{threshold}"
     return report_value(value)
 
 
@@ -112,6 +121,8 @@ def drill(family: str, figure: str, code: str):
     page = paging.page_number(request.args.get("pagina"))
     org_ids = scope_org_ids(db.session, org_id(), scope if family in SCOPED else "own")
     today = clock.today()
+    if family == "social-return" and figure == "contractor":
+        return _contractor_obligations(code, period, today)
     try:
         if family == "plaatsingen":
             result = drilldown.placements(db.session, figure, code, org_ids, period, page)
@@ -137,17 +148,21 @@ def drill(family: str, figure: str, code: str):
                            title=_("Lijst achter het cijfer"))
 
 
-@bp.route("/raad")
-@requires("reports")
-def council_view():
-    """A one-page summary to share outside the team: counts of people under five read "<5"."""
-    form, period, scope = _settings()
-    if period is None:
-        return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
-                               families=FAMILIES, scoped=False, scope=scope, args=_args(),
-                               title=_("Raadsrapportage")), 422
-    today = clock.today()
-    sections = [(FAMILIES[f], family_data(db.session, f, org_id(), scope, period, today, current_app.config))
-                for f in ("plaatsingen", "social-return", "kandidaten")]
-    return render_template("reports/council.html", sections=sections, period=period, scope=scope, args=_args(),
-                           title=_("Raadsrapportage"))
+def _contractor_obligations(code: str, period, today: date):
+    """The obligations behind one contractor's bar: no personal data, so nothing to audit."""
+    from models.reports.sroi import obligations_in
+    from models.sroi.progress import STATUS_LABELS, progress_many
+
+    if not code.isdigit():
+        abort(404)
+    obligations = [o for o in obligations_in(db.session, org_id(), period) if o.contractor_id == int(code)]
+    if not obligations:
+        abort(404)
+    return render_template("reports/drill_obligations.html", obligations=obligations, period=period,
+                           progress=progress_many(db.session, obligations, today), status_labels=STATUS_LABELS,
+                           contractor=obligations[0].contractor, args=_args(), families=FAMILIES,
+                           title=_("Verplichtingen van %(name)s", name=obligations[0].contractor.name))
+
+
+from . import council as _council  # noqa: E402,F401  (register the council and targets pages)
+from . import targets  # noqa: E402,F401

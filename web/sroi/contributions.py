@@ -68,7 +68,8 @@ def add_activity(obligation_id: int):
     if form.validate_on_submit():
         try:
             activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
-                                         form.amount.data or "", form.evidence.data or "", actor=current_user)
+                                         form.amount.data or "", form.evidence.data or "", actor=current_user,
+                                         unit=form.unit.data or None)
         except InvalidInput as exc:
             show_errors(form, exc.errors)
         else:
@@ -102,7 +103,7 @@ def export(fmt: str):
     for o in obligations:
         p = progress[o.id]
         head = [o.contract_name, o.contract_number, o.contracting_authority, o.contractor.name, o.period_start,
-                o.period_end, _euros(o.obligation_cents, fmt), STATUS_LABELS[p.status]]
+                o.period_end, _euros(o.required_cents, fmt), STATUS_LABELS[p.status]]
         rows.append(head + ["totaal", today, "", _euros(p.realised_cents, fmt), _euros(p.forecast_cents, fmt), ""])
         for c in p.contributions:
             rows.append(head + ["plaatsing" if c.kind == "placement" else "activiteit", c.on, c.label,

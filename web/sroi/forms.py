@@ -6,6 +6,9 @@ from wtforms.validators import Length, Optional
 
 from web.forms import choices
 
+PSO_CHOICES = [("", _l("Geen PSO-certificaat")), ("1", _l("Trede 1")), ("2", _l("Trede 2")), ("3", _l("Trede 3"))]
+UNIT_CHOICES = [("", _l("Kies de eenheid")), ("invoice", _l("euro factuurwaarde excl. btw (inkoop)")),
+                ("hour", _l("uren")), ("activity", _l("activiteiten")), ("day", _l("dagen"))]
 ACTIVITY_CHOICES = [("purchase", _l("Inkoop bij een sociale onderneming (factuurwaarde excl. btw)")),
                     ("social_hours", _l("Maatschappelijke activiteit (uren of activiteiten)"))]
 
@@ -21,7 +24,11 @@ class ObligationForm(FlaskForm):
                              description=_l("Meer dan 0 en hoogstens 100, bijv. 5 of 2,5."))
     period_start = DateField(_l("Begin van de periode"), validators=[Optional()])
     period_end = DateField(_l("Einde van de periode"), validators=[Optional()])
-    table = SelectField(_l("Bouwblokkentabel"), coerce=int, validate_choice=False)
+    table = SelectField(_l("Bouwblokkentabel"), coerce=int, validate_choice=False,
+                        description=_l("De regio van de opdrachtgever bepaalt de tabel; laat leeg om die te kiezen."))
+    pso_rung = SelectField(_l("Prestatieladder socialer ondernemen (PSO) van de opdrachtnemer"),
+                           choices=choices(PSO_CHOICES), validate_choice=False,
+                           description=_l("Geeft korting op de verplichting als de regels van de tabel dat zeggen."))
     submit = SubmitField(_l("Opslaan"))
 
 
@@ -36,6 +43,9 @@ class ActivityForm(FlaskForm):
     amount = StringField(_l("Bedrag of aantal"),
                          description=_l("Inkoop: factuurbedrag excl. btw in euro. Activiteit: aantal uren "
                                         "(of aantal activiteiten als de tabel per activiteit rekent)."))
+    unit = SelectField(_l("Eenheid van het bedrag of aantal"), choices=choices(UNIT_CHOICES), validate_choice=False,
+                       description=_l("Moet passen bij de tabel: rekent die per activiteit, dan telt u activiteiten, "
+                                      "geen uren."))
     evidence = TextAreaField(_l("Bewijs"), validators=[Length(max=2000)],
                              description=_l("Factuurnummer, urenstaat of verklaring."))
     submit = SubmitField(_l("Activiteit vastleggen"))

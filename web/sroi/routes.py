@@ -11,6 +11,7 @@ from models import BuildingBlockTable, Employer, Placement, SroiObligation
 from models.common import clock, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.common.money import format_percentage, plain_euro
+from models.sroi import authority as sroi_authority
 from models.sroi import contractor as sroi_contractor
 from models.sroi import obligations as sroi
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
@@ -22,7 +23,7 @@ from .forms import AccessForm, ActivityForm, LinkPlacementForm, ObligationForm
 
 bp = Blueprint("sroi", __name__, url_prefix="/beheer/social-return", template_folder="templates")
 PER_PAGE = 25
-FIELDS = {"contractor": "contractor", "table": "table"}
+FIELDS = {"contractor": "contractor", "table": "table", "pso_rung": "pso_rung"}
 
 
 @bp.app_template_filter("percentage")
@@ -50,9 +51,9 @@ def _fill(form: ObligationForm) -> None:
     employers = db.session.execute(select(Employer.id, Employer.name).where(Employer.organisation_id == org_id())
                                    .order_by(Employer.name)).all()
     form.contractor.choices = choices([(0, _("Kies de opdrachtnemer"))] + [(e.id, e.name) for e in employers])
-    tables = db.session.execute(select(BuildingBlockTable.id, BuildingBlockTable.name, BuildingBlockTable.region)
-                                .order_by(BuildingBlockTable.region)).all()
-    form.table.choices = choices([(0, _("Kies een tabel"))] + [(t.id, f"{t.region}: {t.name}") for t in tables])
+    tables = db.session.scalars(select(BuildingBlockTable).order_by(BuildingBlockTable.region)).all()
+    form.table.choices = choices([(0, _("De tabel van de regio van de opdrachtgever"))] + [
+        (t.id, f"{t.region}: {t.name}" + (" " + _("(voorbeeld, geen bron)") if t.example else "")) for t in tables])
 
 
 def _data(form: ObligationForm) -> dict:
@@ -60,7 +61,7 @@ def _data(form: ObligationForm) -> dict:
             "contracting_authority": form.contracting_authority.data, "contractor_id": form.contractor.data,
             "contract_sum": form.contract_sum.data, "percentage": form.percentage.data,
             "period_start": form.period_start.data, "period_end": form.period_end.data,
-            "table_id": form.table.data}
+            "table_id": form.table.data, "pso_rung": form.pso_rung.data}
 
 
 def _errors(form, exc: InvalidInput) -> None:
@@ -71,12 +72,9 @@ def _errors(form, exc: InvalidInput) -> None:
 @bp.route("/nieuw", methods=["GET", "POST"])
 @requires("register")
 def create():
-    """Register an obligation; the table defaults to the organisation's."""
+    """Register an obligation; the contracting authority's region chooses the table unless one is picked."""
     form = ObligationForm()
     _fill(form)
-    if request.method == "GET":
-        key = current_user.organisation.building_block_table_key
-        form.table.data = db.session.scalar(select(BuildingBlockTable.id).where(BuildingBlockTable.key == key)) or 0
     if form.validate_on_submit():
         try:
             obligation = sroi.create_obligation(db.session, org_id(), _data(form), actor=current_user)
@@ -103,7 +101,7 @@ def edit(obligation_id: int):
             "contractor": obligation.contractor_id, "contract_sum": plain_euro(obligation.contract_sum_cents),
             "percentage": format_percentage(obligation.percentage).removesuffix("%"),
             "period_start": obligation.period_start, "period_end": obligation.period_end,
-            "table": obligation.table_id})
+            "table": obligation.table_id, "pso_rung": str(obligation.pso_rung or "")})
     elif form.validate_on_submit():
         try:
             locking.check_version(db.session, obligation, form.version.data)
@@ -124,7 +122,7 @@ def edit(obligation_id: int):
 @bp.route("/<int:obligation_id>")
 @requires("register")
 def show(obligation_id: int, link_form=None, activity_form=None, access_form=None, review_errors=None,
-         status: int = 200):
+         status: int = 200, authority_form=None):
     """The obligation: amount, realised, remaining, forecast, status, every contribution, the contractor's
     proposals waiting for review and who has access as the contractor's contact person."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
@@ -140,8 +138,12 @@ def show(obligation_id: int, link_form=None, activity_form=None, access_form=Non
                            clock.today()), status_labels=STATUS_LABELS, link_form=link_form,
                            activity_form=activity_form or ActivityForm(prefix="activity"), today=clock.today(),
                            proposals=sroi_contractor.proposals(db.session, obligation, waiting_only=True),
-                           activity_labels=ACTIVITY_LABELS, review_errors=review_errors or {}, access_form=access_form or AccessForm(prefix="access"),
-                           contacts=sroi_contractor.contacts(db.session, obligation.contractor)), status
+                           activity_labels=ACTIVITY_LABELS, rates=sroi.activity_rates(db.session, obligation, clock.today()),
+                           review_errors=review_errors or {}, access_form=access_form or AccessForm(prefix="access"),
+                           contacts=sroi_contractor.contacts(db.session, obligation.contractor),
+                           authority_form=authority_form or AccessForm(prefix="authority"),
+                           managers=sroi_authority.managers(db.session, obligation.organisation_id,
+                                                            obligation.contracting_authority)), status
 
 
-from . import contributions, review  # noqa: E402,F401  (register linking, activities, exports, review on bp)
+from . import authority_grants, contributions, review  # noqa: E402,F401  (register the other pages on bp)

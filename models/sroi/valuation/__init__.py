@@ -13,9 +13,20 @@ from decimal import Decimal
 from fractions import Fraction
 
 from models.common.money import format_euro, round_half_up
+from models.sroi.valuation.combinations import impossible_combination
 from models.sroi.valuation.conditions import matches
 from models.sroi.valuation.period import ONE_DAY, add_months, counted_months
-from models.sroi.valuation.tables import FULL_TIME_HOURS, Block, PlacementFacts, TableVersion
+from models.sroi.valuation.tables import (
+    FULL_TIME_HOURS,
+    INSTRUMENT_NAMES,
+    QUANTITY_LABELS,
+    RATE_LABELS,
+    Block,
+    PlacementFacts,
+    TableVersion,
+)
+
+CLASS_LABELS = {"paid": "betaald werk", "other": "telt apart", "none": "telt niet mee"}
 
 # An open-ended contract under a block that counts forever, outside any obligation period,
 # would be worth an unbounded amount; it is valued as one year and the explanation says so.
@@ -49,18 +60,40 @@ def _number(value: Fraction) -> str:
     return format(rounded.quantize(Decimal("0.01")).normalize(), "f").replace(".", ",")
 
 
+def fits_instrument(version: TableVersion, block: Block, instrument: str) -> bool:
+    """True when block may value a placement with instrument under version's instrument rules.
+
+    Paid work is valued by blocks that do not restrict instruments or name it; an instrument that
+    counts otherwise only by a block that names it; an instrument that does not count, by none.
+    """
+    how = version.instrument_class(instrument)
+    named = block.conditions.get("instruments")
+    if how == "none":
+        return False
+    if how == "other":
+        return bool(named) and instrument in named
+    return not named or instrument in named
+
+
 def select_block(version: TableVersion, placement: PlacementFacts) -> Block | None:
     """The placement block whose conditions match placement, or None if none does.
 
-    placement.block_code, when set, wins; raises ValueError if it names no placement block, or if
-    several blocks match (a version that passes validate_version never has that).
+    placement.block_code, when set, wins; raises ValueError if it names no placement block, if it
+    cannot value the placement's instrument under the table's rules, or if several blocks match (a
+    version that passes validate_version never has that).
     """
     if placement.block_code:
         chosen = version.block(placement.block_code)
         if chosen is None or chosen.kind != "placement":
             raise ValueError(f"Veld block_code: geen plaatsingsblok '{placement.block_code}' in deze tabel.")
+        if not fits_instrument(version, chosen, placement.instrument):
+            raise ValueError(
+                f"Veld block_code: blok '{chosen.code}' past niet bij instrument "
+                f"'{INSTRUMENT_NAMES.get(placement.instrument, placement.instrument)}' "
+                f"({CLASS_LABELS[version.instrument_class(placement.instrument)]} in deze tabel).")
         return chosen
-    found = [b for b in version.blocks if b.kind == "placement" and matches(b, placement)]
+    found = [b for b in version.blocks if b.kind == "placement" and matches(b, placement)
+             and fits_instrument(version, b, placement.instrument)]
     if len(found) > 1:
         codes = ", ".join(f"'{b.code}'" for b in found)
         raise ValueError(f"Meer dan een bouwblok past bij deze plaatsing ({codes}); controleer de tabel.")
@@ -104,6 +137,14 @@ def value_placement(
         raise ValueError("Veld hours: het aantal uren per week mag niet negatief zijn.")
     if placement.end is not None and placement.end < placement.start:
         raise ValueError("Veld end: de einddatum ligt vóór de startdatum.")
+    impossible = impossible_combination(placement.target_group, placement.instrument)
+    if impossible:
+        raise ValueError(f"Veld instrument: {impossible}")
+    if version.instrument_class(placement.instrument) == "none" and not placement.block_code:
+        return Valuation(0, None, (), (
+            f"Een {INSTRUMENT_NAMES.get(placement.instrument, placement.instrument)} telt in deze tabel niet "
+            "mee voor social return (geen betaald werk en geen eigen bouwblok)."
+        ))
     block = select_block(version, placement)
     if block is None:
         benefit = placement.benefit_months_at_start
@@ -152,30 +193,35 @@ def value_placement(
     return Valuation(cents, block, bonuses, text, months, factor)
 
 
-def value_activity(version: TableVersion, kind: str, amount: Decimal | int) -> Valuation:
+def value_activity(version: TableVersion, kind: str, amount: Decimal | int, unit: str | None = None) -> Valuation:
     """Value a non-placement activity; kind is the code of an activity block in version.
 
-    amount is hours for unit 'hour', the invoice value excl. VAT in cents for 'invoice' (times
-    value_cents/100 as factor), and the number of activities for 'fixed'. Raises ValueError on an
-    unknown code or a negative amount.
+    amount is hours for unit 'hour', activities for 'activity', days for 'day', and the invoice value
+    excl. VAT in cents for 'invoice' (times value_cents/100 as factor). unit, when given, is the unit
+    the quantity was entered in and must be the block's: 24 hours are never valued as 24 activities.
+    Raises ValueError (naming the field) on an unknown code, a unit mismatch or a negative amount.
     """
     block = version.block(kind)
     if block is None or block.kind != "activity":
         raise ValueError(f"Veld kind: geen activiteit '{kind}' in deze tabel.")
+    if unit is not None and unit != block.unit:
+        raise ValueError(
+            f"Veld unit: '{block.label}' wordt in deze tabel gewaardeerd "
+            f"{RATE_LABELS.get(block.unit, block.unit)} ({format_euro(block.value_cents, short=True)}); "
+            f"vul het aantal {QUANTITY_LABELS.get(block.unit, block.unit)} in, "
+            f"niet het aantal {QUANTITY_LABELS.get(unit, unit)}.")
     quantity = _exact(amount)
     if quantity < 0:
         raise ValueError("Veld amount: mag niet negatief zijn.")
     rate = format_euro(block.value_cents, short=True)
-    if block.unit == "hour":
-        exact = quantity * block.value_cents
-        how = f"{_number(quantity)} uur × {rate}"
-    elif block.unit == "invoice":
+    if block.unit == "invoice":
         factor = Fraction(block.value_cents, 100)
         exact = quantity * factor
         how = f"factuurwaarde {format_euro(round_half_up(quantity))} excl. btw"
         how += "" if factor == 1 else f" × {_number(factor)}"
     else:
         exact = quantity * block.value_cents
-        how = f"{_number(quantity)} × {rate}"
+        noun = {"hour": "uur", "day": "dag(en)", "activity": "activiteit(en)"}.get(block.unit, "×")
+        how = f"{_number(quantity)} {noun} × {rate}"
     cents = round_half_up(exact)
     return Valuation(cents, block, (), f"{block.label}: {how} = {format_euro(cents)}")

@@ -23,8 +23,8 @@ def effective_work_disability(facts: PlacementFacts) -> bool:
 
 
 def effective_statushouder(facts: PlacementFacts) -> bool:
-    """Statushouder as valued: the flag, or statushouder recorded as the target group."""
-    return facts.statushouder or facts.target_group == "statushouder"
+    """Statushouder as valued: the bonus flag on the placement (never a target group)."""
+    return facts.statushouder
 
 
 def _present(conditions: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,11 @@ from models.sroi.valuation.conditions import can_overlap
 from models.sroi.valuation.tables import (
     CONDITION_KEYS,
     CONTRACT_TYPES,
+    DEFAULT_INSTRUMENT_CLASSES,
+    INSTRUMENT_CLASSES,
     INSTRUMENTS,
     KINDS,
+    PSO_RUNGS,
     TARGET_GROUPS,
     UNITS,
     UNITS_BY_KIND,
@@ -90,9 +93,52 @@ def _block_errors(block: Block) -> list[str]:
     return errors
 
 
+def _rules_errors(version: TableVersion) -> list[str]:
+    """The instrument rules name every instrument once; PSO reductions are whole percentages per rung."""
+    rules = version.rules if isinstance(version.rules, dict) else None
+    if rules is None:
+        return ["Veld rules: moet een object zijn."]
+    errors = [f"Veld rules.{k}: onbekende regel (toegestaan: instruments, pso_reduction_percent)."
+              for k in rules if k not in ("instruments", "pso_reduction_percent")]
+    classes = rules.get("instruments", DEFAULT_INSTRUMENT_CLASSES)
+    if not isinstance(classes, dict):
+        errors.append("Veld rules.instruments: geef per instrument aan of het telt als betaald werk (paid), "
+                      "apart telt (other) of niet telt (none).")
+        classes = {}
+    for instrument in INSTRUMENTS:
+        if instrument in classes and classes[instrument] not in INSTRUMENT_CLASSES:
+            errors.append(f"Veld rules.instruments.{instrument}: onbekende waarde '{classes[instrument]}' "
+                          f"(toegestaan: {', '.join(INSTRUMENT_CLASSES)}).")
+        elif instrument not in classes:
+            errors.append(f"Veld rules.instruments.{instrument}: ontbreekt; zeg of het meetelt.")
+    errors += [f"Veld rules.instruments.{k}: onbekend instrument." for k in classes if k not in INSTRUMENTS]
+    pso = rules.get("pso_reduction_percent", {})
+    if not isinstance(pso, dict):
+        errors.append("Veld rules.pso_reduction_percent: moet een object per trede zijn, bijv. {\"3\": 30}.")
+    else:
+        for rung, percent in pso.items():
+            if rung not in {str(r) for r in PSO_RUNGS}:
+                errors.append(f"Veld rules.pso_reduction_percent.{rung}: onbekende trede (toegestaan: 1, 2, 3).")
+            elif not _is_int(percent) or not 0 <= percent <= 100:
+                errors.append(f"Veld rules.pso_reduction_percent.{rung}: moet een geheel percentage van 0 "
+                              "tot en met 100 zijn.")
+    for block in version.blocks:
+        named = block.conditions.get("instruments") if isinstance(block.conditions, dict) else None
+        if block.kind != "placement" or not isinstance(named, list) or not all(n in INSTRUMENTS for n in named):
+            continue
+        kinds = {classes.get(n, "none") for n in named}
+        if "none" in kinds:
+            errors.append(f"Blok '{block.code}', veld conditions.instruments: noemt een instrument dat volgens "
+                          "rules.instruments niet meetelt.")
+        elif len(kinds) > 1:
+            errors.append(f"Blok '{block.code}', veld conditions.instruments: mengt betaald werk met een "
+                          "instrument dat apart telt; maak er twee blokken van.")
+    return errors
+
+
 def validate_version(version: TableVersion) -> list[str]:
     """Every problem in a table version as a Dutch message naming block and field; [] when sound."""
-    errors = []
+    errors = _rules_errors(version)
     if version.valid_to is not None and version.valid_to < version.valid_from:
         errors.append(
             f"Veld valid_to: einddatum {version.valid_to:%d-%m-%Y} ligt vóór "
@@ -118,8 +164,13 @@ def validate_version(version: TableVersion) -> list[str]:
 
 
 def validate_table(table: Table) -> list[str]:
-    """Problems in every version of table, plus versions whose periods overlap."""
+    """Problems in every version of table, plus versions whose periods overlap, and a missing source."""
     errors = []
+    if not table.example and not (table.source_url or "").startswith("https://"):
+        errors.append(f"Tabel '{table.key}', veld source_url: geen na te gaan bron (https-adres); "
+                      "markeer de tabel als voorbeeld (example) of geef de bron.")
+    if not table.example and table.source_checked_on is None:
+        errors.append(f"Tabel '{table.key}', veld source_checked_on: datum waarop de bron is nagekeken ontbreekt.")
     for version in table.versions:
         errors += [f"Tabel '{table.key}', versie vanaf {version.valid_from:%d-%m-%Y}: {e}"
                    for e in validate_version(version)]

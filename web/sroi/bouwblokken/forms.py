@@ -10,7 +10,8 @@ from web.placements.forms import CONTRACT_CHOICES, INSTRUMENT_CHOICES, TARGET_GR
 KIND_CHOICES = [("placement", _l("Plaatsing")), ("bonus", _l("Bonus bovenop een plaatsing")),
                 ("activity", _l("Andere activiteit"))]
 UNIT_CHOICES = [("year", _l("per jaar (36 uur)")), ("month", _l("per maand")), ("learning_year", _l("per leerjaar")),
-                ("hour", _l("per uur")), ("invoice", _l("factuurwaarde (factor)")), ("fixed", _l("vast bedrag"))]
+                ("hour", _l("per uur")), ("activity", _l("per activiteit")), ("day", _l("per dag")),
+                ("invoice", _l("factuurwaarde (factor)")), ("fixed", _l("vast bedrag (bonus, eenmalig)"))]
 TRISTATE = [("", _l("Maakt niet uit")), ("yes", _l("Ja")), ("no", _l("Nee"))]
 
 

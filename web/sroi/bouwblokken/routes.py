@@ -12,14 +12,15 @@ from models.common import audit
 from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
-from models.sroi.tables import block_to_dataclass
-from models.sroi.valuation.tables import Block
+from models.sroi.tables import block_to_dataclass, version_to_dataclass
+from models.sroi.valuation.tables import INSTRUMENT_NAMES, Block
 from web.access import requires
 from web.extensions import db
 
 from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
 
 bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
+CLASS_LABELS = {"paid": "telt als betaald werk", "other": "telt apart (eigen blok)", "none": "telt niet mee"}
 LABELS = {"kind": dict(KIND_CHOICES), "unit": dict(UNIT_CHOICES)}
 LISTS = ("target_groups", "instruments", "contract_types")
 COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
@@ -50,7 +51,8 @@ def version(version_id: int, form=None, status: int = 200):
     row = _version_or_404(version_id)
     return render_template("bouwblokken/version.html", version=row, table=row.table,
                            in_use=admin.is_in_use(db.session, row), form=form or NewVersionForm(),
-                           labels=LABELS), status
+                           labels=LABELS, rules=version_to_dataclass(row), class_labels=CLASS_LABELS,
+                           instrument_names=INSTRUMENT_NAMES), status
 
 
 @bp.route("/<int:table_id>/nieuwe-versie", methods=["POST"])

@@ -65,7 +65,7 @@ def show(obligation_id: int, form=None, status: int = 200):
         "contractor/show.html", obligation=obligation, progress=progress(db.session, obligation, clock.today()),
         status_labels=STATUS_LABELS, today=clock.today(), form=form or ProposalForm(prefix="activity"),
         proposals=sroi_contractor.proposals(db.session, obligation), proposal_labels=PROPOSAL_LABELS,
-        activity_labels=ACTIVITY_LABELS), status
+        activity_labels=ACTIVITY_LABELS, rates=sroi.activity_rates(db.session, obligation, clock.today())), status
 
 
 @bp.route("/<int:obligation_id>/voorstellen", methods=["POST"])
@@ -78,6 +78,7 @@ def propose(obligation_id: int):
         try:
             activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
                                          form.amount.data or "", form.evidence.data or "", actor=current_user,
+                                         unit=form.unit.data or None,
                                          status=ActivityStatus.PROPOSED)
         except InvalidInput as exc:
             show_errors(form, exc.errors)

@@ -1,0 +1,95 @@
+"""The council report (raadsrapportage): per quarter or year, each indicator with its target, a
+short Dutch text, its chart and its table (CSV/XLSX), small counts of people shown as "<5"."""
+from __future__ import annotations
+
+from flask import Response, abort, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.common import audit, clock, exports
+from models.reports import SMALL, Figure
+from web.access import org_id, requires
+from web.extensions import db
+
+from .data import FAMILIES, family_data
+from .routes import _args, _settings, bp, council, report_value
+
+COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten")
+# Figures about single staff members or single contractors stay inside the team.
+INTERNAL = ("caseload", "contractor")
+
+
+def _shown(value, people: bool) -> str:
+    return council(value, people)
+
+
+def figure_text(figure: Figure, period_label: str) -> str:
+    """One or two Dutch sentences on what the figure shows, with the target where one is set."""
+    threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+    people = any(b.people for b in figure.bars)
+    if figure.unit == "euro":
+        total = report_value(int(figure.total), "euro")
+    elif figure.unit == "procent":
+        total = None
+    else:
+        total = _shown(figure.total, people)
+    parts = []
+    if total is not None and figure.total_label:
+        parts.append(_("%(label)s in %(period)s: %(total)s.", label=_(figure.total_label), period=period_label,
+                       total=total))
+    elif total is not None:
+        parts.append(_("%(title)s in %(period)s: %(total)s.", title=_(figure.title), period=period_label,
+                       total=total))
+    if figure.target:
+        last = figure.bars[-1].value if figure.bars else 0
+        reached = _("gehaald") if last >= figure.target else _("nog niet gehaald")
+        parts.append(_("Doel voor het jaar: %(target)s; %(reached)s.", target=report_value(figure.target, figure.unit),
+                       reached=reached))
+    if people and 0 < figure.total < threshold:
+        parts.append(_("Kleine aantallen staan als “<%(n)s”, zodat niemand herkenbaar is.", n=threshold))
+    return " ".join(parts)
+
+
+def _sections(period, scope):
+    today = clock.today()
+    out = []
+    for key in COUNCIL_FAMILIES:
+        data = family_data(db.session, key, org_id(), scope, period, today, current_app.config)
+        figures = [f for f in data.figures if f.key not in INTERNAL]
+        out.append((key, FAMILIES[key], data, [(f, figure_text(f, period.label)) for f in figures]))
+    return out
+
+
+@bp.route("/raad")
+@requires("reports")
+def council_view():
+    """The council report for a quarter or a year: headlines, per indicator a text, chart and table."""
+    form, period, scope = _settings()
+    if period is None:
+        return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
+                               families=FAMILIES, scoped=False, scope=scope, args=_args(),
+                               title=_("Raadsrapportage")), 422
+    return render_template("reports/council.html", sections=_sections(period, scope), period=period, scope=scope,
+                           args=_args(), form=form, title=_("Raadsrapportage"))
+
+
+@bp.route("/raad/<family>/<figure>.<fmt>")
+@requires("reports")
+def council_export(family: str, figure: str, fmt: str):
+    """One council table as CSV or XLSX, small counts of people as "<5" like on the page; audit-logged."""
+    form, period, scope = _settings()
+    if fmt not in exports.MIMETYPES or period is None or family not in COUNCIL_FAMILIES or figure in INTERNAL:
+        abort(404)
+    data = family_data(db.session, family, org_id(), scope, period, clock.today(), current_app.config)
+    chosen = next((f for f in data.figures if f.key == figure), None)
+    if chosen is None:
+        abort(404)
+    rows = [[b.label, council(b.value, b.people) if b.people else b.value, b.extra] for b in chosen.bars]
+    if chosen.total_label:
+        rows.append([chosen.total_label, council(chosen.total, True), "som van de rijen zonder 'waarvan'"])
+    content, mimetype = exports.export(fmt, ["onderdeel", "waarde", "toelichting"], rows, title=chosen.title)
+    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
+        "what": f"council:{family}:{figure}", "format": fmt, "from": period.start.isoformat(),
+        "to": period.end.isoformat()})
+    name = f"raadsrapportage-{figure}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,1 @@
+"""The contracting authority's contract manager: read-only social-return pages."""
