@@ -51,7 +51,7 @@ def ladder_chart(history, today: date) -> dict | None:
     if not history:
         return None
     first = history[0].assessed_on
-    last = max(today, *(h.assessed_on + timedelta(days=365) for h in history if h.expected_rung))
+    last = max([today, *(h.assessed_on + timedelta(days=365) for h in history if h.expected_rung)])
     span = max((last - first).days, 1)
     width, left, top, step = 560, 40, 10, 28
 

@@ -16,6 +16,7 @@ from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import choices
+from web.params import whole_number
 
 from .forms import CandidateFilterForm, ConsentForm
 
@@ -68,8 +69,8 @@ def index():
         query = query.where(Candidate.owner_id == current_user.id)
     if form.route.data == "none":
         query = query.where(Candidate.screening_route_id.is_(None))
-    elif (form.route.data or "").isdigit():
-        query = query.where(Candidate.screening_route_id == int(form.route.data))
+    elif (route_id := whole_number(form.route.data, None, low=1)) is not None:
+        query = query.where(Candidate.screening_route_id == route_id)
     clause = profile_filter(form.profile.data or "")
     if clause is not None:
         query = query.where(clause)
