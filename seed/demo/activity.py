@@ -9,6 +9,9 @@ from seed.demo.contacts import ACCOUNT_MANAGERS, STAFF, contact_moments, contact
 from seed.demo.dates import REFERENCE_DATE, days_before
 
 INSTRUMENTS = ("regular", "wep", "participatiebaan", "proefplaatsing", "bbl", "secondment", "sheltered")
+# Only paid work is linked to a contractor's social-return obligation: the shipped tables do not count
+# work-experience places, trial placements or participatiebanen as jobs.
+PAID = ("regular", "bbl", "secondment", "sheltered")
 INSTRUMENT_WEIGHTS = (40, 15, 10, 12, 8, 8, 7)
 MONTHS_OF = {"wep": (3, 6), "proefplaatsing": (2, 3), "participatiebaan": (6, 12), "bbl": (12, 24),
              "secondment": (6, 12), "sheltered": (12, 12), "regular": (6, 12)}
@@ -118,7 +121,7 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
                     "end_date": end.isoformat() if end else None, "hours_per_week": hours,
                     "contract_type": "permanent" if permanent else "temporary", "instrument": instrument,
                     "target_group": group, "statushouder": "statushouder" in groups, "outflow": outflow,
-                    "sroi_obligation": contractors.get(employer), "recorded_by": rng.choice(("matcher@gemeente",
+                    "sroi_obligation": contractors.get(employer) if instrument in PAID else None, "recorded_by": rng.choice(("matcher@gemeente",
                                                                                             "matcher2@gemeente"))})
     return out
 
