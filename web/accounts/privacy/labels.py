@@ -42,6 +42,8 @@ ACTION_LABELS = {
     "employer_created": _l("Werkgever aangemaakt"),
     "employer_registered": _l("Werkgever heeft zich geregistreerd"),
     "follow_up_done": _l("Opvolging afgerond"),
+    "calendar_feed_issued": _l("Agenda-adres voor follow-ups gemaakt"),
+    "calendar_feed_revoked": _l("Agenda-adres voor follow-ups gestopt"),
     "vacancy_created": _l("Vacature aangemaakt"),
     "vacancy_submitted": _l("Vacature aangemeld door werkgever"),
     "vacancy_accepted": _l("Aangemelde vacature geaccepteerd"),
