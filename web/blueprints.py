@@ -29,6 +29,7 @@ AREAS = (
     "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
+    "web.notifications.routes",
 )
 
 
@@ -45,6 +46,9 @@ def register(app: Flask) -> None:
 
     init_login(app)
     from web.navigation import init_navigation
+    from web.notifications.routes import init_app as init_notifications
+
+    init_notifications(app)
 
     init_navigation(app)
     from web.catalogue import profile_card

@@ -71,6 +71,7 @@ POLICY: dict[str, object] = {
     **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "new_enrolment_code", "reset_second_factor",
                                             "toggle_active")},
     "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN,
+    **{f"notifications.{e}": set(STAFF_ROLES) for e in ("index", "mark_read", "settings")},
 }
 
 # Pages of one organisation's own object: another organisation's staff get 404, never 403 or the page.
