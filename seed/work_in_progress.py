@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import Employer, Organisation, PublicProfile, User
 from models.catalogue import employer_requests, meet_requests
-from models.common import clock
+from models.common import clock, identifiers
 from models.common.errors import InvalidInput
 from models.enums import ActivityKind, ActivityStatus, Channel, ProfileStatus, RequestStatus, Role
 from models.register import contacts
@@ -39,7 +39,8 @@ def load_work_in_progress(session: Session, org: Organisation) -> Iterator[str]:
         person = next((p for p in employer.contact_persons if p.email), None)
         name, email = (person.name, person.email) if person else ("Marieke de Boer", f"hr{employer.id}@werkgever.example.nl")
         request = meet_requests.submit(session, profile, meet_requests.MeetingRequest(
-            name=name, company=employer.name, kvk=employer.kvk or "", email=email,
+            name=name, company=employer.name, kvk=employer.kvk if identifiers.is_kvk(employer.kvk or "") else
+            f"{90_000_000 + employer.id}", email=email,
             message="Wij zoeken iemand voor ons team en maken graag kennis."))
         request.employer_id = employer.id
         for step in steps:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.catalogue.index import CatalogueTerm
+from models.taxonomy import sectors as fixed_sectors
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 from models.taxonomy.terms import normalise
 
@@ -77,9 +78,9 @@ def _load(session: Session, stamp: tuple) -> Vocabulary:
         related[b].add(a)
     sectors: dict[str, set[int]] = defaultdict(set)
     for concept_id, sector in session.execute(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
-        if key := normalise(sector):
-            sectors[key].add(concept_id)
-            vocab.sector_names.setdefault(key, sector)
+        for code in fixed_sectors.split(sector):  # "productie, techniek" belongs to both fields
+            sectors[code].add(concept_id)
+            vocab.sector_names.setdefault(code, fixed_sectors.label(code))
     vocab.wordings = sorted(words | alias_concepts.keys())
     vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
     vocab.related, vocab.sectors = dict(related), dict(sectors)
@@ -145,12 +146,12 @@ def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> l
 
 
 def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None) -> set[str]:
-    """Normalised wordings of every concept in ``sector`` (as written or normalised)."""
+    """Normalised wordings of every concept in ``sector`` (a code of models.taxonomy.sectors)."""
     vocab = vocab or vocabulary(session)
-    concepts = vocab.sectors.get(normalise(sector), set())
+    concepts = vocab.sectors.get(fixed_sectors.sector_of(sector) or "", set())
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 
 
 def sectors(session: Session) -> list[tuple[str, str]]:
-    """(normalised, as written) sector names of the taxonomy, for a filter; empty while it has none."""
+    """(code, label) of the fixed sectors the taxonomy's concepts fall in, for a filter; empty while it has none."""
     return sorted(vocabulary(session).sector_names.items(), key=lambda pair: pair[1].lower())

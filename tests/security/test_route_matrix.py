@@ -70,7 +70,7 @@ POLICY: dict[str, object] = {
     **{f"tokens.{e}": PEOPLE_ADMIN for e in ("index", "revoke")},
     **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "new_enrolment_code", "reset_second_factor",
                                             "toggle_active")},
-    "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN,
+    "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN, "employers.sectors_to_assign": COORDINATOR,
     **{f"notifications.{e}": set(STAFF_ROLES) for e in ("index", "mark_read", "settings")},
 }
 
