@@ -103,15 +103,18 @@ def _conditions(session: Session, vocab: Vocabulary | None, f: Filters) -> list:
     return conds
 
 
-def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE) -> Page:
+def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE,
+           vocab: Vocabulary | None = None) -> Page:
     """A page of published profiles matching ``f``; page numbers beyond the last show the last.
 
     One ordered id query (at most COUNT_CAP + 1 rows) gives the count and the page, one more loads
     the page's profiles. Counting stops at COUNT_CAP: a walk along the listing index then ends early
-    instead of visiting every profile, so even 100,000 profiles answer quickly.
+    instead of visiting every profile, so even 100,000 profiles answer quickly. ``vocab``: the
+    vocabulary the caller already holds for this request (saves its stamp query).
     """
     # One stamp query for the whole search, and none when no wording is asked for.
-    vocab = vocabulary(session) if (f.q.strip() or f.occupation or f.sector or f.licence) else None
+    if vocab is None and (f.q.strip() or f.occupation or f.sector or f.licence):
+        vocab = vocabulary(session)
     conds = _conditions(session, vocab, f)
     order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]
     ids = select(PublicProfile.id).where(PublicProfile.status == ProfileStatus.PUBLISHED, *conds)

@@ -41,6 +41,7 @@ class Vocabulary:
     sectors: dict[str, set[int]] = field(default_factory=dict)  # normalised sector -> concepts
     sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
     term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
+    sector_list: tuple[tuple[str, str], ...] = ()  # (normalised, as written), sorted for a filter's choices
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -81,6 +82,7 @@ def _load(session: Session, stamp: tuple) -> Vocabulary:
             sectors[key].add(concept_id)
             vocab.sector_names.setdefault(key, sector)
     vocab.wordings = sorted(words | alias_concepts.keys())
+    vocab.sector_list = tuple(sorted(vocab.sector_names.items(), key=lambda pair: pair[1].lower()))
     vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
     vocab.related, vocab.sectors = dict(related), dict(sectors)
     return vocab
@@ -151,6 +153,6 @@ def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None)
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 
 
-def sectors(session: Session) -> list[tuple[str, str]]:
+def sectors(session: Session, vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
     """(normalised, as written) sector names of the taxonomy, for a filter; empty while it has none."""
-    return sorted(vocabulary(session).sector_names.items(), key=lambda pair: pair[1].lower())
+    return list((vocab or vocabulary(session)).sector_list)
