@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
@@ -44,6 +43,8 @@ def bump(session: Session, scope: str, key: str, window_seconds: int) -> int:
     One upsert (INSERT … ON CONFLICT DO UPDATE … RETURNING) on SQLite and PostgreSQL alike: no count
     over past events and no separate insert, and concurrent workers never lose a hit.
     """
+    from sqlalchemy.dialects import postgresql, sqlite  # the one in use is loaded already; not both at boot
+
     start = int(utcnow().timestamp()) // window_seconds * window_seconds
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(ThrottleCounter).values(scope=scope, key=key[:128], window_start=start, hits=1)
