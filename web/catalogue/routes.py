@@ -48,9 +48,29 @@ def _translated_labels(_locale: str) -> dict:
             "dutch_labels": {k: str(v) for k, v in DUTCH_LABELS.items()}}
 
 
+_cards: dict[tuple, str] = {}
+
+
+def cached_card(card, profile, distance=None):
+    """The ``card`` macro's HTML for ``profile``, kept per process until the profile changes.
+
+    A card shows only the public profile's own fields, translated labels and "checked N days ago",
+    so (profile, version, last change, distance, language, day) decide its HTML; rendering twenty of
+    them was the largest part of a catalogue page. Only published profiles reach a list, so a
+    withdrawn profile's card is never shown again; the cache is bounded.
+    """
+    key = (profile.id, profile.version, profile.updated_at, distance, str(get_locale()), clock.today())
+    html = _cards.get(key)
+    if html is None:
+        if len(_cards) >= 5000:
+            _cards.clear()
+        html = _cards[key] = card(profile, distance)
+    return html
+
+
 @bp.app_context_processor
 def labels():
-    return {**_translated_labels(str(get_locale())), "ago": _ago, "today": clock.today}
+    return {**_translated_labels(str(get_locale())), "ago": _ago, "today": clock.today, "cached_card": cached_card}
 
 
 def _employer():
