@@ -42,6 +42,7 @@ class Vocabulary:
     sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
     term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
     sector_list: tuple[tuple[str, str], ...] = ()  # (normalised, as written), sorted for a filter's choices
+    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> expand_query's answer
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -129,6 +130,9 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     if not phrase:
         return set()
     vocab = vocab or vocabulary(session)
+    known = vocab.expansions.get(phrase)
+    if known is not None:  # fuzzy matching over the whole vocabulary once per phrase and vocabulary
+        return set(known)
     words = [w for w in phrase.split() if len(w) >= 2]
     matched: set[str] = set()
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
@@ -137,7 +141,10 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     for sector, members in vocab.sectors.items():
         if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
             concepts |= members
-    return matched | _expand_concepts(vocab, concepts)
+    found = matched | _expand_concepts(vocab, concepts)
+    if len(vocab.expansions) < 4096:  # bounded; a new vocabulary starts empty
+        vocab.expansions[phrase] = frozenset(found)
+    return found
 
 
 def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> list[int]:
