@@ -4,14 +4,14 @@
   (replaces a count over throttle_event plus an insert on the public catalogue's hot path).
 
 Revision ID: 0015_perf
-Revises: 0014_valuation_rules
+Revises: 0015_notifications
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0015_perf"
-down_revision = "0014_valuation_rules"
+down_revision = "0015_notifications"
 branch_labels = None
 depends_on = None
 
