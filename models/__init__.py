@@ -15,7 +15,7 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
+from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleCounter, ThrottleEvent
 from models.matches.suggestion import Suggestion
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
@@ -70,6 +70,7 @@ __all__ = [
     "SroiActivity",
     "SroiObligation",
     "Suggestion",
+    "ThrottleCounter",
     "ThrottleEvent",
     "Trajectory",
     "TrajectoryBudget",

@@ -66,6 +66,9 @@ def fresh_matcher_caches():
     index_cache.clear_cache()
     terms.clear_cache()
     search._cache.clear()
+    from web.catalogue import routes as catalogue_routes
+
+    catalogue_routes._cards.clear()  # rendered cards: ids are reused once the tables are emptied
 
 
 @pytest.fixture(scope="session")

@@ -40,8 +40,10 @@ class Vocabulary:
     concept_wordings: dict[int, set[str]] = field(default_factory=dict)
     related: dict[int, set[int]] = field(default_factory=dict)
     sectors: dict[str, set[int]] = field(default_factory=dict)  # normalised sector -> concepts
-    sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
+    sector_names: dict[str, str] = field(default_factory=dict)  # sector code -> label (models.taxonomy.sectors)
     term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
+    sector_list: tuple[tuple[str, str], ...] = ()  # (code, label), sorted for a filter's choices
+    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> expand_query's answer
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -82,6 +84,7 @@ def _load(session: Session, stamp: tuple) -> Vocabulary:
             sectors[code].add(concept_id)
             vocab.sector_names.setdefault(code, fixed_sectors.label(code))
     vocab.wordings = sorted(words | alias_concepts.keys())
+    vocab.sector_list = tuple(sorted(vocab.sector_names.items(), key=lambda pair: pair[1].lower()))
     vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
     vocab.related, vocab.sectors = dict(related), dict(sectors)
     return vocab
@@ -128,6 +131,9 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     if not phrase:
         return set()
     vocab = vocab or vocabulary(session)
+    known = vocab.expansions.get(phrase)
+    if known is not None:  # fuzzy matching over the whole vocabulary once per phrase and vocabulary
+        return set(known)
     words = [w for w in phrase.split() if len(w) >= 2]
     matched: set[str] = set()
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
@@ -136,7 +142,10 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     for sector, members in vocab.sectors.items():
         if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
             concepts |= members
-    return matched | _expand_concepts(vocab, concepts)
+    found = matched | _expand_concepts(vocab, concepts)
+    if len(vocab.expansions) < 4096:  # bounded; a new vocabulary starts empty
+        vocab.expansions[phrase] = frozenset(found)
+    return found
 
 
 def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> list[int]:
@@ -152,6 +161,6 @@ def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None)
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 
 
-def sectors(session: Session) -> list[tuple[str, str]]:
+def sectors(session: Session, vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
     """(code, label) of the fixed sectors the taxonomy's concepts fall in, for a filter; empty while it has none."""
-    return sorted(vocabulary(session).sector_names.items(), key=lambda pair: pair[1].lower())
+    return list((vocab or vocabulary(session)).sector_list)
