@@ -16,7 +16,7 @@ from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
 from models.reports.target import ReportTarget
@@ -67,6 +67,7 @@ __all__ = [
     "SroiActivity",
     "SroiObligation",
     "Suggestion",
+    "SuggestionRun",
     "ThrottleEvent",
     "Trajectory",
     "TrajectoryBudget",

@@ -26,7 +26,11 @@ class ApiToken(Base):
 
 
 class OutboxMessage(Base):
-    """Mail waiting to be sent; this installation may have no mail server at all."""
+    """Mail to send, and the durable record of what was sent (models/common/mail.py delivers it).
+
+    Waiting: neither ``sent_at`` nor ``failed_at``; due again from ``next_attempt_at``. After the last
+    allowed attempt ``failed_at`` is set and the outbox page shows ``last_error``.
+    """
 
     __tablename__ = "outbox_message"
 
@@ -36,6 +40,10 @@ class OutboxMessage(Base):
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(index=True)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    failed_at: Mapped[datetime | None]
 
 
 class ThrottleEvent(Base):
