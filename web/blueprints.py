@@ -28,6 +28,8 @@ AREAS = (
     "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
+    "web.outbox.routes",
+    "web.health.routes",
 )
 
 
