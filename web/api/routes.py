@@ -7,12 +7,10 @@ from flask import current_app, g, jsonify, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from models.common import clock
 from models.common.paging import paginate
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
-from models.vacancies.edit import close_expired
 from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
@@ -56,7 +54,6 @@ def vacancies():
     since = _since(errors)
     if errors:
         return api_error(400, "Some query parameters are not valid.", errors)
-    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     query = filtered(org_id, Filters(updated_since=since)).order_by(None).order_by(Vacancy.updated_at, Vacancy.id)
     found = paginate(db.session, query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation)),
@@ -73,7 +70,6 @@ def vacancies():
 @bp.get("/vacancies/<string:external_id>")
 def vacancy(external_id: str):
     """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
-    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     base = select(Vacancy).where(Vacancy.external_id == external_id, Vacancy.status != VacancyStatus.SUBMITTED) \
         .options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))
