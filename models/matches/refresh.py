@@ -20,13 +20,20 @@ from models.vacancies.vacancy import Vacancy, VacancyShare
 SUGGESTIONS_REFRESHED = "suggestions-refreshed"  # a stamp: when the last refresh job finished
 
 
+def organisations_for(session: Session, vacancy_id: int) -> set[int]:
+    """Ids of the organisations that may match the vacancy: its owner and the partners it is shared with."""
+    owner = session.scalar(select(Vacancy.organisation_id).where(Vacancy.id == vacancy_id))
+    if owner is None:
+        return set()
+    return {owner, *session.scalars(select(VacancyShare.organisation_id).where(VacancyShare.vacancy_id == vacancy_id))}
+
+
 def for_vacancy(session: Session, vacancy_id: int, min_score: float) -> int:
     """Rank the vacancy again for its owner and every partner it is shared with; how many lists were stored."""
     vacancy = session.get(Vacancy, vacancy_id)
     if vacancy is None or vacancy.status == VacancyStatus.SUBMITTED:
         return 0
-    org_ids = {vacancy.organisation_id, *session.scalars(
-        select(VacancyShare.organisation_id).where(VacancyShare.vacancy_id == vacancy.id))}
+    org_ids = organisations_for(session, vacancy_id)
     organisations = session.scalars(select(Organisation).where(Organisation.id.in_(org_ids)).order_by(Organisation.id))
     done = 0
     for organisation in organisations:

@@ -22,6 +22,7 @@ log = logging.getLogger("werkbrug.queue")
 
 THROTTLE_KEEP_HOURS = 24  # as `flask throttle prune`: the limits look back one hour at most
 NEVER_COMPUTED_PER_RUN = 50
+MAIL_KEPT = "no MAIL_SERVER configured: mail stays in the outbox"
 
 
 def close_expired_vacancies() -> str:
@@ -93,7 +94,7 @@ def deliver_mail() -> str:
     settings = smtp_settings()
     if settings is None:
         say_mail_is_kept()
-        return "no MAIL_SERVER configured: mail stays in the outbox"
+        return MAIL_KEPT
     policy = mail.Policy(int(current_app.config["MAIL_MAX_ATTEMPTS"]), int(current_app.config["MAIL_RETRY_SECONDS"]))
     sent = failed = 0
     connection = None

@@ -9,11 +9,12 @@ import functools
 import logging
 import time
 
-from flask import Flask
+from flask import Flask, g
 from huey import Huey, crontab
 
 from models.base import utcnow
 from models.matches import refresh
+from models.matches.index_cache import get_index
 from web.extensions import db
 from web.queue import duties
 
@@ -39,6 +40,7 @@ def in_app(app: Flask, fn):
     @functools.wraps(fn)
     def run(*args):
         with app.app_context():
+            g.db_writes = True  # SQLite: take the write lock up front (web.extensions._sqlite_begin)
             started = time.perf_counter()
             try:
                 result = fn(*args)
@@ -47,9 +49,24 @@ def in_app(app: Flask, fn):
                 db.session.rollback()
                 log.error("job %s failed: %s: %s", fn.__name__, type(exc).__name__, _short(exc))
                 raise
-            log.info("job %s: %s (%.2f s)", fn.__name__, result, time.perf_counter() - started)
+            if result != duties.MAIL_KEPT:  # said once, when the worker starts (duties.say_mail_is_kept)
+                log.info("job %s: %s (%.2f s)", fn.__name__, result, time.perf_counter() - started)
             return result
     return run
+
+
+def warm_indexes(organisation_ids) -> None:
+    """Build or refresh the matcher's indexes in a reading transaction, then go on writing.
+
+    On SQLite a job holds the write lock from its first statement; building an index first keeps
+    that lock (which web requests wait for) as short as the writes themselves.
+    """
+    db.session.commit()
+    g.db_writes = False
+    for organisation_id in sorted(organisation_ids):
+        get_index(db.session, organisation_id)
+    db.session.commit()
+    g.db_writes = True
 
 
 def _short(exc: Exception) -> str:
@@ -64,10 +81,12 @@ def register(huey: Huey, app: Flask) -> dict:
 
     def refresh_vacancy(vacancy_id: int) -> str:
         huey.delete(f"refresh:vacancy:{vacancy_id}")
+        warm_indexes(refresh.organisations_for(db.session, vacancy_id))
         return f"vacancy {vacancy_id}: suggestions for {refresh.for_vacancy(db.session, vacancy_id, floor)} organisation(s)"
 
     def refresh_organisation(organisation_id: int) -> str:
         huey.delete(f"refresh:organisation:{organisation_id}")
+        warm_indexes({organisation_id})
         count = refresh.for_organisation(db.session, organisation_id, floor, limit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
