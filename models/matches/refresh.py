@@ -13,7 +13,7 @@ from models.accounts.organisation import Organisation
 from models.common import stamps
 from models.enums import VacancyStatus
 from models.matches.queries import visible_condition
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import SuggestionRun
 from models.matches.suggestions import refresh_suggestions
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
@@ -58,11 +58,11 @@ def for_organisation(session: Session, organisation_id: int, min_score: float, l
 
 
 def never_computed(session: Session, limit: int) -> list[tuple[int, int]]:
-    """(vacancy id, organisation id) of open vacancies an organisation may match for but has no
-    suggestions for yet (new vacancies, vacancies from before the queue ran), at most ``limit``."""
+    """(vacancy id, organisation id) of open vacancies an organisation may match for but never had
+    suggestions computed for (imported ones, ones from before the queue ran), at most ``limit``."""
     pairs = []
     for organisation_id in session.scalars(select(Organisation.id).order_by(Organisation.id)):
-        stored = exists().where(Suggestion.vacancy_id == Vacancy.id, Suggestion.organisation_id == organisation_id)
+        stored = exists().where(SuggestionRun.vacancy_id == Vacancy.id, SuggestionRun.organisation_id == organisation_id)
         ids = session.scalars(select(Vacancy.id).where(
             Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id), ~stored)
             .order_by(Vacancy.id).limit(limit - len(pairs)))
