@@ -168,3 +168,18 @@ def test_bad_queue_url_is_refused_clearly(app):
     app.extensions["werkbrug_queue"] = QueueState(app)
     with pytest.raises(RuntimeError, match="QUEUE_URL must start with redis://"):
         huey_for(app)
+
+
+def test_an_import_recomputes_the_organisations_suggestions_after_it_commits(app, db, org, runner):
+    """The importer writes with bulk Core statements, which the flush listener does not see."""
+    from pathlib import Path
+
+    huey = use_queue(app, "memory://", immediate=True)
+    load_small_taxonomy(db.session)
+    example = Path(__file__).parent / "data" / "example.json"
+    result = runner.invoke(args=["import", str(example)])
+    assert result.exit_code == 0, result.output
+    assert huey.pending_count() == 0
+    db.session.expire_all()
+    runs = db.session.scalars(select(SuggestionRun.vacancy_id)).all()
+    assert runs, "the import's open vacancies were not ranked"

@@ -15,6 +15,7 @@ from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
 from web.links import external_url, site_base
+from web.queue import triggers
 
 from .auth import api_error, bp
 from .openapi import document
@@ -125,6 +126,7 @@ def import_():
                             origin=f"api:{g.api_token.prefix}")
     except ImportFailed as exc:
         return api_error(422, f"The import was refused: {exc.total} error(s); nothing was written.", exc.lines())
+    triggers.organisation_changed(db.session, g.api_organisation.id)  # the worker recomputes its suggestions
     return jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
                     "unmatched_wordings": result.unmatched_wordings,
                     "kept_in_werkbrug": [{"candidate": ext, "fields": fields} for ext, fields in result.skipped]})

@@ -48,6 +48,12 @@ def _after_flush(session: Session, _context) -> None:
         pending["mail"].add(True)
 
 
+def organisation_changed(session: Session, organisation_id: int) -> None:
+    """Recompute the organisation's suggestions after this transaction commits: for changes made with
+    Core statements (the importer's bulk inserts), which the flush listener does not see."""
+    _pending(session)["organisations"].add(organisation_id)
+
+
 def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
 
