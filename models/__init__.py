@@ -15,7 +15,7 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
+from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleEvent
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
@@ -55,6 +55,7 @@ __all__ = [
     "Favourite",
     "LadderAssessment",
     "Organisation",
+    "IdempotencyKey",
     "OutboxMessage",
     "OutreachContact",
     "Participatiebaan",

@@ -1,4 +1,4 @@
-"""outbox delivery state
+"""outbox delivery state, suggestion runs, idempotency keys
 
 Revision ID: 0015_queue
 Revises: 0014_valuation_rules
@@ -7,6 +7,7 @@ Create Date: 2026-12-02 04:00:00
 A suggestion run records when an organisation's suggestions for a vacancy were computed (the
 review queue tells 'nothing fits' from 'not computed yet'). Mail in the outbox is now delivered over SMTP by the task queue: each message counts its attempts,
 knows when it is due again (backoff), keeps the last error, and is marked failed after the last try.
+API creates remember their Idempotency-Key with the answer they gave.
 
 """
 from alembic import op
@@ -21,6 +22,21 @@ depends_on = None
 
 
 def upgrade():
+    op.create_table('idempotency_key',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('endpoint', sa.String(length=64), nullable=False),
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('request_hash', sa.String(length=64), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=False),
+    sa.Column('response', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_idempotency_key_organisation_id_organisation'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_key')),
+    sa.UniqueConstraint('organisation_id', 'endpoint', 'key', name=op.f('uq_idempotency_key_organisation_id_endpoint_key'))
+    )
+    with op.batch_alter_table('idempotency_key', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_idempotency_key_created_at'), ['created_at'], unique=False)
     op.create_table('suggestion_run',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('vacancy_id', sa.Integer(), nullable=False),
@@ -42,6 +58,7 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_table('idempotency_key')
     op.drop_table('suggestion_run')
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_message_next_attempt_at'))

@@ -12,7 +12,7 @@ from flask import current_app
 from models.base import utcnow
 from models.candidates import erasure
 from models.catalogue.publishing.profiles import withdraw_expired
-from models.common import audit, clock, mail, throttle
+from models.common import audit, clock, idempotency, mail, throttle
 from models.matches import refresh
 from models.vacancies.edit import close_expired
 from web.commands.privacy import AUDIT_MIN_DAYS
@@ -65,6 +65,13 @@ def prune_audit() -> str:
     deleted = audit.prune(db.session, cutoff, origin="queue")
     db.session.commit()
     return f"deleted {deleted} audit event(s) older than {days} days"
+
+
+def prune_idempotency_keys() -> str:
+    """Forget API Idempotency-Keys older than a day."""
+    removed = idempotency.prune(db.session)
+    db.session.commit()
+    return f"deleted {removed} idempotency key(s) older than {idempotency.KEEP_HOURS} hours"
 
 
 def refresh_never_computed() -> str:
@@ -148,6 +155,7 @@ DUTIES = {
     "purge-inactive-candidates": purge_inactive_candidates,
     "prune-throttle": prune_throttle,
     "prune-audit": prune_audit,
+    "prune-idempotency-keys": prune_idempotency_keys,
     "refresh-never-computed": refresh_never_computed,
     "deliver-mail": deliver_mail,
 }

@@ -29,6 +29,7 @@ SCHEDULE = (
     ("refresh-never-computed", crontab(minute="*/5")),
     ("close-expired-vacancies", crontab(minute="5")),
     ("prune-throttle", crontab(minute="15")),
+    ("prune-idempotency-keys", crontab(minute="20")),
     ("withdraw-expired-profiles", crontab(minute="25", hour="1")),
     ("purge-inactive-candidates", crontab(minute="35", hour="1")),
     ("prune-audit", crontab(minute="45", hour="1")),
