@@ -17,6 +17,7 @@ from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
 from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleEvent
 from models.matches.suggestion import Suggestion, SuggestionRun
+from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer
@@ -54,6 +55,8 @@ __all__ = [
     "EmployerRequest",
     "Favourite",
     "LadderAssessment",
+    "Notification",
+    "NotificationSetting",
     "Organisation",
     "IdempotencyKey",
     "OutboxMessage",

@@ -19,6 +19,7 @@ AREAS = (
     "web.catalogue.routes",
     "web.catalogue.employer_account.routes",
     "web.register.routes",
+    "web.register.calendar_feed",
     "web.placements.routes",
     "web.sroi.routes",
     "web.sroi.contractor.routes",
@@ -30,6 +31,7 @@ AREAS = (
     "web.reports.routes",
     "web.outbox.routes",
     "web.health.routes",
+    "web.notifications.routes",
 )
 
 
@@ -46,6 +48,9 @@ def register(app: Flask) -> None:
 
     init_login(app)
     from web.navigation import init_navigation
+    from web.notifications.routes import init_app as init_notifications
+
+    init_notifications(app)
 
     init_navigation(app)
     from web.catalogue import profile_card

@@ -1,7 +1,7 @@
 """outbox delivery state, suggestion runs, idempotency keys
 
 Revision ID: 0015_queue
-Revises: 0014_valuation_rules
+Revises: 0015_notifications
 Create Date: 2026-12-02 04:00:00
 
 A suggestion run records when an organisation's suggestions for a vacancy were computed (the
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0015_queue'
-down_revision = '0014_valuation_rules'
+down_revision = '0015_notifications'
 branch_labels = None
 depends_on = None
 

@@ -32,6 +32,7 @@ POLICY: dict[str, object] = {
     # Probes for load balancers and monitoring: no sign-in, no personal data (issue 17).
     "health.alive": PUBLIC, "health.ready": PUBLIC,
     "outbox.index": PEOPLE_ADMIN, "outbox.retry": PEOPLE_ADMIN,
+    "calendar.feed": PUBLIC,  # a calendar program's subscription: the secret in the address is the key
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
@@ -51,7 +52,8 @@ POLICY: dict[str, object] = {
     "start.matcher": CANDIDATES, "vacancies.propose": CANDIDATES,
     **{f"employers.{e}": REGISTER for e in (
         "agreement_create", "agreement_edit", "agreement_history", "create", "edit", "employer_history", "export",
-        "follow_up_done", "follow_ups", "index", "log_moment", "person_create", "person_delete", "person_edit",
+        "calendar_settings", "follow_up_done", "follow_up_hand_over", "follow_up_postpone", "follow_ups",
+        "follow_ups_done", "follow_ups_week", "index", "log_moment", "person_create", "person_delete", "person_edit",
         "person_history", "quick_moment", "show")},
     **{f"requests.{e}": REGISTER for e in ("change_status", "edit", "index", "link_employer", "show")},
     **{f"sroi.{e}": REGISTER for e in ("add_activity", "approve", "create", "edit", "export", "grant_access", "index",
@@ -72,6 +74,7 @@ POLICY: dict[str, object] = {
     **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "new_enrolment_code", "reset_second_factor",
                                             "toggle_active")},
     "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN,
+    **{f"notifications.{e}": set(STAFF_ROLES) for e in ("index", "mark_read", "settings")},
 }
 
 # Pages of one organisation's own object: another organisation's staff get 404, never 403 or the page.

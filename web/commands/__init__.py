@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
     from .bias import bias_command
     from .importing import import_command
     from .matching import match_group, suggest_command, taxonomy_group
+    from .notifications import notifications_group
     from .privacy import audit_group, backup_command, candidates_group, restore_command, throttle_group
     from .profiles import profiles_group
     from .seed import seed_group
@@ -30,3 +31,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(match_group)
     app.cli.add_command(suggest_command)
     app.cli.add_command(queue_group)
+    app.cli.add_command(notifications_group)

@@ -14,6 +14,7 @@ from models.candidates import erasure
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
 from models.matches import refresh
+from models.notifications import collect as notices
 from models.vacancies.edit import close_expired
 from web.commands.privacy import AUDIT_MIN_DAYS
 from web.extensions import db
@@ -82,6 +83,25 @@ def refresh_never_computed() -> str:
         refresh.for_pair(db.session, vacancy_id, organisation_id, floor)
         db.session.commit()
     return f"computed suggestions for {len(pairs)} vacancy(ies) not computed before"
+
+
+def collect_notifications() -> str:
+    """Add the notices not given yet (follow-ups due, new requests and suggestions, consents ending) and
+    queue the e-mails of those who chose 'meteen' (as `flask notifications collect`)."""
+    added = notices.collect(db.session, clock.today(), clock.utcnow(), _base_url())
+    db.session.commit()
+    return f"{added} new notice(s)"
+
+
+def notification_digest() -> str:
+    """Queue the daily e-mail of unread notices (as `flask notifications digest`)."""
+    sent = notices.digest(db.session, clock.utcnow(), _base_url())
+    db.session.commit()
+    return f"{sent} daily e-mail(s) queued"
+
+
+def _base_url() -> str:
+    return current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
 
 
 def smtp_settings() -> mail.SmtpSettings | None:
@@ -157,5 +177,7 @@ DUTIES = {
     "prune-audit": prune_audit,
     "prune-idempotency-keys": prune_idempotency_keys,
     "refresh-never-computed": refresh_never_computed,
+    "collect-notifications": collect_notifications,
+    "notification-digest": notification_digest,
     "deliver-mail": deliver_mail,
 }

@@ -27,6 +27,8 @@ HEARTBEAT_KEY = "worker:heartbeat"
 SCHEDULE = (
     ("deliver-mail", crontab(minute="*")),
     ("refresh-never-computed", crontab(minute="*/5")),
+    ("collect-notifications", crontab(minute="*/5")),
+    ("notification-digest", crontab(minute="0", hour="6")),
     ("close-expired-vacancies", crontab(minute="5")),
     ("prune-throttle", crontab(minute="15")),
     ("prune-idempotency-keys", crontab(minute="20")),
