@@ -15,8 +15,8 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleCounter, ThrottleEvent
-from models.matches.suggestion import Suggestion
+from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleCounter, ThrottleEvent
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
@@ -58,6 +58,7 @@ __all__ = [
     "Notification",
     "NotificationSetting",
     "Organisation",
+    "IdempotencyKey",
     "OutboxMessage",
     "OutreachContact",
     "Participatiebaan",
@@ -70,6 +71,7 @@ __all__ = [
     "SroiActivity",
     "SroiObligation",
     "Suggestion",
+    "SuggestionRun",
     "ThrottleCounter",
     "ThrottleEvent",
     "Trajectory",

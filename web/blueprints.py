@@ -29,6 +29,8 @@ AREAS = (
     "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
+    "web.outbox.routes",
+    "web.health.routes",
     "web.notifications.routes",
 )
 

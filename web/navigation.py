@@ -62,6 +62,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("taxonomy.index", _l("Vaardigheden en beroepen"), _l("Beheer van de taxonomie en ongekoppelde woorden."), "taxonomy", "matching"),
     Entry("users.index", _l("Gebruikers"), _l("Accounts en rollen van medewerkers."), "users", "admin"),
     Entry("privacy.audit_log", _l("Auditlog"), _l("Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen."), "audit", "admin"),
+    Entry("outbox.index", _l("Uitgaande e-mail"), _l("Verzonden, wachtende en mislukte berichten; mislukte opnieuw versturen."), "audit", "admin"),
     Entry("tokens.index", _l("API-tokens"), _l("Toegang voor systemen van partners tot de partner-API."), "users", "admin"),
 )
 

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
 from models.accounts.organisation import Organisation
+from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches.documents import vacancy_docs
 from models.matches.index_cache import get_index
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 if TYPE_CHECKING:  # matching.explain and .rank pull in scikit-learn: imported where they are used
@@ -124,8 +125,18 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     if stale:
         session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)).execution_options(synchronize_session="fetch"))
         result.removed = len(stale)
+    _record_run(session, vacancy.id, organisation.id)
     session.flush()
     return result
+
+
+def _record_run(session: Session, vacancy_id: int, organisation_id: int) -> None:
+    run = session.scalar(select(SuggestionRun).where(SuggestionRun.vacancy_id == vacancy_id,
+                                                     SuggestionRun.organisation_id == organisation_id))
+    if run is None:
+        session.add(SuggestionRun(vacancy_id=vacancy_id, organisation_id=organisation_id, computed_at=utcnow()))
+    else:
+        run.computed_at = utcnow()
 
 
 def visible_vacancy(session: Session, organisation_id: int, external_id: str) -> Vacancy:

@@ -29,6 +29,9 @@ POLICY: dict[str, object] = {
     "public.home": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
     "catalogue.sent": PUBLIC, "vacancy_submission.submit": PUBLIC, "vacancy_submission.thanks": PUBLIC,
     "employer_account.register": PUBLIC,
+    # Probes for load balancers and monitoring: no sign-in, no personal data (issue 17).
+    "health.alive": PUBLIC, "health.ready": PUBLIC,
+    "outbox.index": PEOPLE_ADMIN, "outbox.retry": PEOPLE_ADMIN,
     "calendar.feed": PUBLIC,  # a calendar program's subscription: the secret in the address is the key
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
@@ -150,7 +153,7 @@ _MISSING = {k: 999_999 for k in ("employer_id", "agreement_id", "person_id", "mo
                                  "vacancy_id", "suggestion_id", "request_id", "placement_id", "obligation_id",
                                  "version_id", "table_id", "user_id", "token_id", "organisation_id", "concept_id",
                                  "alias_id", "skill_id", "item_id", "search_id",
-                                 "activity_id")}
+                                 "activity_id", "message_id")}
 
 
 def test_objects_of_another_organisation_answer_404(world):

@@ -6,6 +6,8 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
+    from web.queue.commands import queue_group
+
     from .bias import bias_command
     from .importing import import_command
     from .matching import match_group, suggest_command, taxonomy_group
@@ -28,4 +30,5 @@ def register(app: Flask) -> None:
     match_group.add_command(bias_command)
     app.cli.add_command(match_group)
     app.cli.add_command(suggest_command)
+    app.cli.add_command(queue_group)
     app.cli.add_command(notifications_group)
