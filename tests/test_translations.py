@@ -57,3 +57,17 @@ def test_the_chosen_language_is_remembered_and_can_be_switched_back(client):
     get(client, "/?lang=nl")
     html = get(client, "/")
     assert "Op zoek naar een collega?" in visible_text(html) and 'href="/?lang=en"' in html
+
+
+def test_one_word_per_thing_in_forms_lists_and_reports(app):
+    """The register's channel labels are the reports' labels; requirement selects all say "Geen eis"."""
+    from models.reports.contacts import CHANNEL_LABELS as REPORT_CHANNELS
+    from web.register.labels import CHANNEL_LABELS
+    from web.vacancies.forms import STATUS_LABELS, VacancyForm
+
+    with app.test_request_context():
+        assert {k: str(v) for k, v in CHANNEL_LABELS.items()} == REPORT_CHANNELS
+        assert str(STATUS_LABELS["on_hold"]) == "Gepauzeerd"
+        form = VacancyForm(meta={"csrf": False})
+        for name in ("education_min", "driving_licence", "dutch_min"):
+            assert str(list(form[name].iter_choices())[0][1]) == "Geen eis", name
