@@ -50,7 +50,9 @@ POLICY: dict[str, object] = {
         "agreement_create", "agreement_edit", "agreement_history", "create", "edit", "employer_history", "export",
         "follow_up_done", "follow_ups", "index", "log_moment", "person_create", "person_delete", "person_edit",
         "person_history", "quick_moment", "show")},
-    **{f"requests.{e}": REGISTER for e in ("change_status", "edit", "index", "link_employer", "show")},
+    **{f"requests.{e}": REGISTER for e in ("ask_candidate", "change_status", "edit", "index", "link_employer", "show")},
+    # The candidate's matcher answers a routed question (404 for a request not routed to them).
+    **{f"requests.{e}": CANDIDATES for e in ("answer", "answer_form")},
     **{f"sroi.{e}": REGISTER for e in ("add_activity", "approve", "create", "edit", "export", "grant_access", "index",
                                        "link", "reject", "revoke_access", "show", "unlink")},
     # A contractor's contact person: 404 unless the account has access to that contractor.
