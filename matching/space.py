@@ -25,8 +25,8 @@ TEXT_TERMS, TEXT_GRAMS = 25, 300
 # part (which the taxonomy's links carry too).
 TITLE_SHARE = 1.0
 # A word (or n-gram) in more than this share of the candidates' texts says nothing about fit: it
-# does not score.
-COMMON_WORDS, COMMON_GRAMS = 0.05, 0.1
+# does not score (n-grams: 20%; at 10% parts of craft words such as "machine" were lost too).
+COMMON_WORDS, COMMON_GRAMS = 0.05, 0.2
 STOP_WORDS = sorted(set(
     "de het een en van in op te voor met aan is zijn je jij u wij we ons onze bij als of om tot"
     " door over uit naar dat die dit deze er ook niet wel maar dan nog al wat wie waar hoe heb"
@@ -150,7 +150,9 @@ class FeatureSpace:
         req = {c: w for c, w in wanted.items() if c not in traits}
         pref = {c: w for c, w in pref.items() if c not in traits}
         occ = occupation_targets(vac, taxonomy)
-        text_cols, text_vals = self._query_text(without_traits(vac.text), "text")
+        # The required skills' wording once more: what the job asks weighs more than the company's blurb.
+        boosted = " ".join([vac.text, *(w for c, w in vac.wording.items() if c in req)])
+        text_cols, text_vals = self._query_text(without_traits(boosted), "text")
         title_cols, title_vals = self._query_text(vac.title, "title")
         has = {"occupation": bool(occ) or len(title_cols) > 0, "required": bool(req), "preferred": bool(pref),
                "text": len(text_cols) > 0, "soft": bool(vac.education_min or vac.dutch_min)}
