@@ -17,10 +17,11 @@ from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
 from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
 from models.matches.suggestion import Suggestion
+from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
-from models.reports.target import ReportTarget
 from models.register.employer import Agreement, ContactPerson, Employer
+from models.reports.target import ReportTarget
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import AuthorityAccess, ContractorAccess, SroiActivity, SroiObligation
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation, UnmatchedWording
@@ -54,6 +55,8 @@ __all__ = [
     "EmployerRequest",
     "Favourite",
     "LadderAssessment",
+    "Notification",
+    "NotificationSetting",
     "Organisation",
     "OutboxMessage",
     "OutreachContact",

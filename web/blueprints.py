@@ -19,6 +19,7 @@ AREAS = (
     "web.catalogue.routes",
     "web.catalogue.employer_account.routes",
     "web.register.routes",
+    "web.register.calendar_feed",
     "web.placements.routes",
     "web.sroi.routes",
     "web.sroi.contractor.routes",
@@ -28,6 +29,7 @@ AREAS = (
     "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
+    "web.notifications.routes",
 )
 
 
@@ -44,6 +46,9 @@ def register(app: Flask) -> None:
 
     init_login(app)
     from web.navigation import init_navigation
+    from web.notifications.routes import init_app as init_notifications
+
+    init_notifications(app)
 
     init_navigation(app)
     from web.catalogue import profile_card
