@@ -5,13 +5,13 @@ task to the candidate's owner (asked_user_id, asked_at), who records the answer 
 without personal data) for the account manager. Staff only; the employer never sees these columns.
 
 Revision ID: 0015_matcher
-Revises: 0015_notifications
+Revises: 0015_queue
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_matcher"
-down_revision = "0015_notifications"
+down_revision = "0015_queue"
 branch_labels = None
 depends_on = None
 
