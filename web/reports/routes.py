@@ -46,6 +46,19 @@ def council(value, people: bool = True) -> str:
     return report_value(value)
 
 
+def bar_extra(bar, suppress: bool = False) -> str:
+    """The explanation of a bar, with the people behind a percentage ("3 van 40"; outside the team small
+    counts as "<5")."""
+    if not bar.counts:
+        return bar.extra
+    part, whole = (council(n) if suppress else report_value(n) for n in bar.counts)
+    counted = _("%(part)s van %(whole)s", part=part, whole=whole)
+    return f"{counted}; {bar.extra}" if bar.extra else counted
+
+
+bp.add_app_template_global(bar_extra, "bar_extra")
+
+
 def _settings() -> tuple[PeriodForm, Period | None, str]:
     form = PeriodForm(request.args)
     today = clock.today()
@@ -102,7 +115,7 @@ def export(family: str, figure: str, fmt: str):
     if chosen is None:
         abort(404)
     unit = {"euro": "bedrag (cent)", "procent": "procent"}.get(chosen.unit, "aantal")
-    rows = [[b.label, b.value, b.extra] for b in chosen.bars]
+    rows = [[b.label, b.value, bar_extra(b)] for b in chosen.bars]
     content, mimetype = exports.export(fmt, ["onderdeel", unit, "toelichting"], rows, title=chosen.title)
     audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
         "what": f"report:{family}:{figure}", "format": fmt, "from": period.start.isoformat(),
