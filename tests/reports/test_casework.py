@@ -3,6 +3,7 @@ trajectories, outreach, return to benefit; hand-computed, each breakdown adding 
 on the council report."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from models.candidates.history import ActionPlan, LadderAssessment
@@ -169,3 +170,35 @@ def test_return_to_benefit_on_the_placements_page(client, as_role, db, org, make
     text = page_text(client.get(f"/beheer/rapportages/plaatsingen?periode=year&jaar={year - 1}"))
     assert "Terug in de uitkering binnen 6 maanden 50% 1 van 2" in text
     assert "Terug in de uitkering binnen 12 maanden 50% 1 van 2" in text
+
+
+def test_every_casework_breakdown_reconciles_with_the_figure_it_explains(db, org, make_candidate, make_employer):
+    from web.reports.data import family_data
+
+    year = _casework_2026(db, org, make_candidate, make_employer)
+    period = parse_period({"periode": "year", "jaar": str(year)}, date.today())
+    figures = {f.key: f for f in family_data(db.session, "dossier", org.id, "own", period, date.today(), {}).figures}
+    assert figures["ladder_in_beeld_counts"].total == figures["ladder_in_beeld"].bars[-1].counts[1] == 2
+    assert figures["plan_current_counts"].total == figures["plan_current"].bars[-1].counts[1] == 1
+    assert figures["trajectory_results"].total == figures["trajectory_wep"].bars[0].counts[1] == 2
+    assert figures["outreach_referrals"].total == figures["outreach"].bars[3].value == 1
+    for figure in figures.values():  # a total row only where the rows partition the whole
+        if figure.total_label:
+            assert figure.unit == "aantal" and all(isinstance(b.value, int) for b in figure.bars), figure.key
+
+
+def test_a_higher_threshold_hides_the_bar_length_too(app, client, as_role, db, org, make_candidate, make_employer):
+    year = _casework_2026(db, org, make_candidate, make_employer)
+    for _n in range(5):  # six referred to a coach: shown under 5 as a number, under 10 as "<10"
+        db.session.add(OutreachContact(organisation_id=org.id, campaign="Herstart", candidate_id=make_candidate().id,
+                                       selected_on=D(year, 1, 3), approached_on=D(year, 1, 4),
+                                       talked_on=D(year, 1, 8), follow_up_on=D(year, 1, 9),
+                                       referred_on=D(year, 1, 20), referred_to=OutreachReferral.COACH))
+    db.session.commit()
+    app.config["REPORT_SMALL_NUMBERS"] = 10
+    as_role(Role.COORDINATOR)
+    html = client.get(f"/beheer/rapportages/raad?periode=year&jaar={year}").get_data(as_text=True)
+    start = html.index('id="fig-outreach_referrals-heading"')
+    chart = html[start:html.index("</svg>", start)]
+    widths = re.findall(r'<rect [^>]*width="([0-9.]+)"', chart)
+    assert "&lt;10" in chart and widths and all(float(w) == 0 for w in widths), widths

@@ -19,6 +19,7 @@ COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten", "dossier")
 # "indicator" is the team's file-freshness view over all candidates; the council reads the official
 # ladder and plan indicators (family "dossier").
 INTERNAL = ("caseload", "contractor", "indicator")
+INTERNAL_HEADLINES = ("Trede beoordeeld < 12 maanden", "Actueel plan")
 
 
 def _shown(value, people: bool) -> str:
@@ -64,6 +65,7 @@ def _sections(period, scope):
     for key in COUNCIL_FAMILIES:
         data = family_data(db.session, key, org_id(), scope, period, today, current_app.config)
         figures = [f for f in data.figures if f.key not in INTERNAL]
+        data.headlines = [h for h in data.headlines if h.label not in INTERNAL_HEADLINES]
         out.append((key, FAMILIES[key], data, [(f, figure_text(f, period.label)) for f in figures]))
     return out
 

@@ -40,7 +40,7 @@ def report_value(value, unit: str = "aantal") -> str:
 def council(value, people: bool = True) -> str:
     """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
     default 5) becomes "<5" so that nobody can be recognised in a small cell."""
-    threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+    threshold = small_threshold()
     if people and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold:
         return f"<{threshold}"
     return report_value(value)
@@ -56,7 +56,13 @@ def bar_extra(bar, suppress: bool = False) -> str:
     return f"{counted}; {bar.extra}" if bar.extra else counted
 
 
+def small_threshold() -> int:
+    """Counts of people under this many are hidden outside the team (REPORT_SMALL_NUMBERS, default 5)."""
+    return current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+
+
 bp.add_app_template_global(bar_extra, "bar_extra")
+bp.add_app_template_global(small_threshold, "small_threshold")
 
 
 def _settings() -> tuple[PeriodForm, Period | None, str]:
