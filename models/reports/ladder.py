@@ -46,8 +46,11 @@ class Shares:
 
 
 def _latest(entries: list[tuple[date, int]], on: date) -> tuple[date, int] | None:
-    known = [e for e in entries if e[0] <= on]
-    return max(known) if known else None
+    best = None
+    for entry in entries:  # a plain loop: this runs for every person and every reference date
+        if entry[0] <= on and (best is None or entry > best):
+            best = entry
+    return best
 
 
 def status_at(person: Person, on: date) -> tuple[bool, bool, bool]:
