@@ -19,8 +19,8 @@ from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEv
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
-from models.reports.target import ReportTarget
 from models.register.employer import Agreement, ContactPerson, Employer
+from models.reports.target import ReportTarget
 from models.sroi.building_block import BuildingBlock, BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import AuthorityAccess, ContractorAccess, SroiActivity, SroiObligation
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation, UnmatchedWording

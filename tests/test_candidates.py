@@ -6,7 +6,7 @@ from sqlalchemy import event, select
 
 from models import AuditEvent, PublicProfile
 from models.common import clock
-from models.enums import Education, ProfileStatus, Role
+from models.enums import CandidateStatus, Education, ProfileStatus, Role
 from tests.helpers import visible_text
 
 TODAY = clock.today()
@@ -138,6 +138,20 @@ def test_publication_needs_consent(k1, as_role, client, db, make_candidate):
                            data={"version": profile.version, "action": "publish", "description": "Tekst."})
     assert response.status_code == 422
     assert "Er is geen toestemming om het profiel te publiceren" in visible_text(response.get_data(as_text=True))
+
+
+def test_profile_page_says_before_publishing_that_an_inactive_candidate_cannot_be_published(
+        k1, as_role, client, db, candidate):
+    candidate.status = CandidateStatus.INACTIVE
+    db.session.commit()
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Publiceren kan nu niet. De kandidaat staat op niet actief" in text
+    profile = db.session.scalar(select(PublicProfile))
+    response = client.post(f"/beheer/kandidaten/{candidate.id}/profiel",
+                           data={"version": profile.version, "action": "publish", "description": "Tekst."})
+    assert response.status_code == 422
+    assert db.session.scalar(select(PublicProfile.status)) == ProfileStatus.DRAFT
 
 
 def test_preview_says_when_k_anonymity_coarsens(as_role, client, db, candidate):

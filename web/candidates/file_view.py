@@ -15,7 +15,6 @@ from models.catalogue.publishing.profiles import withdrawal_reason
 from models.enums import CandidateStatus, ProfileStatus
 from web.extensions import db
 
-
 FIELD_LABELS = {
     "email": "e-mailadres", "phone": "telefoon", "education": "opleiding", "dutch_level": "Nederlands",
     "hours_min": "minimum uren", "hours_max": "maximum uren", "max_travel_km": "reisafstand",

@@ -58,7 +58,8 @@ def _render(candidate, form, status=200, findings=None, conflict=None):
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
         findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
         kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
-        consent_problem=profiles.consent_problem(candidate, clock.today()),
+        publication_block=profiles.publication_block(candidate, clock.today()),
+        consent_missing=profiles.consent_problem(candidate, clock.today()) is not None,
         fine_place=find_place(candidate.place),
     ), status
 

@@ -97,14 +97,32 @@ def apply_draft(profile: PublicProfile, draft: ProfileDraft, description: str) -
     profile.search_text = search_text(profile)
 
 
+STATUS_BLOCKS = {
+    CandidateStatus.PLACED: "De kandidaat staat op geplaatst",
+    CandidateStatus.INACTIVE: "De kandidaat staat op niet actief",
+    CandidateStatus.ERASED: "De gegevens van de kandidaat zijn verwijderd",
+}
+
+
+def publication_block(candidate: Candidate, today: date) -> str | None:
+    """Why ``candidate``'s profile cannot be published at all now (consent or status), in Dutch; None if
+    nothing blocks it. Shown on the profile page before anyone tries, and checked again on publishing."""
+    reason = consent_problem(candidate, today)
+    if reason:
+        return reason
+    if candidate.status != CandidateStatus.ACTIVE:
+        return (f"{STATUS_BLOCKS.get(candidate.status, 'De kandidaat is niet actief')}: alleen het profiel van "
+                "een actieve kandidaat kan worden gepubliceerd. Zet de status op actief op de pagina van de "
+                "kandidaat als dat klopt.")
+    return None
+
+
 def check_publishable(candidate: Candidate, text: str, today: date) -> dict[str, str]:
     """The reasons (field -> Dutch message) why ``text`` may not be published now; empty if none."""
     problems: dict[str, str] = {}
-    reason = consent_problem(candidate, today)
+    reason = publication_block(candidate, today)
     if reason:
         problems["consent"] = reason
-    elif candidate.status != CandidateStatus.ACTIVE:
-        problems["consent"] = "Alleen het profiel van een actieve kandidaat kan worden gepubliceerd."
     findings = find_personal(text or "", candidate)
     if findings:
         problems["description"] = (
