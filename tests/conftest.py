@@ -66,6 +66,9 @@ def fresh_matcher_caches():
     index_cache.clear_cache()
     terms.clear_cache()
     search._cache.clear()
+    from web.catalogue import routes as catalogue_routes
+
+    catalogue_routes._cards.clear()  # rendered cards: ids are reused once the tables are emptied
 
 
 @pytest.fixture(scope="session")
@@ -98,6 +101,8 @@ def app(database_url, tmp_path):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "PROPAGATE_EXCEPTIONS": False,
+        # Jobs wait in the process and never run, unless a test runs them (tests/test_queue*.py).
+        "QUEUE_URL": "memory://",
     })
     app.instance_path = str(tmp_path / "instance")
     from tests.openapi_check import install
