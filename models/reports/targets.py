@@ -19,7 +19,18 @@ INDICATORS = {
     "plan_current": ("Actueel plan van aanpak", "procent", "Apeldoorn 2022: 50%"),
     "caseload_limit": ("Caseload per consulent (maximum)", "kandidaten", "Dronten: onder 50"),
     "wep_progression": ("Doorstroom naar een werkervaringsplaats", "procent", "75%"),
+    "duration_12m": ("Trajecten binnen 12 maanden afgerond", "procent", "50%"),
+    "duration_9m": ("Trajecten binnen 9 maanden afgerond", "procent", "50%"),
 }
+
+# The published target of an indicator, used for a year the coordinator set none (docs/indicators.md).
+DEFAULTS = {"ladder_in_beeld": 90, "plan_current": 50, "wep_progression": 75, "duration_12m": 50, "duration_9m": 50}
+
+
+def target_or_default(goals: dict[str, dict[int, Decimal]], indicator: str, year: int) -> float:
+    """The coordinator's target for the year from all_targets(), else the published one."""
+    value = goals.get(indicator, {}).get(year)
+    return float(value) if value is not None else float(DEFAULTS[indicator])
 
 
 def targets(session: Session, organisation_id: int, indicator: str) -> dict[int, Decimal]:

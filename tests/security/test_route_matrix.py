@@ -38,7 +38,8 @@ POLICY: dict[str, object] = {
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
     **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index", "targets",
                                              "set_target", "council_export")},
-    **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
+    **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "edit_rules", "index", "new_version",
+                                                 "version")},
     **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish",
                                                 "publish_selected", "withdraw_selected")},
     # The candidate file (issue 19): matchers and coordinators; reassigning and settings: coordinators.

@@ -13,11 +13,11 @@ from models.common.errors import InvalidInput
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
 from models.sroi.tables import block_to_dataclass, version_to_dataclass
-from models.sroi.valuation.tables import INSTRUMENT_NAMES, Block
+from models.sroi.valuation.tables import INSTRUMENT_NAMES, PSO_RUNGS, Block
 from web.access import requires
 from web.extensions import db
 
-from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
+from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm, RulesForm
 
 bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
 CLASS_LABELS = {"paid": "telt als betaald werk", "other": "telt apart (eigen blok)", "none": "telt niet mee"}
@@ -109,6 +109,15 @@ def _block(form: BlockForm) -> Block:
                  conditions=cond)
 
 
+def _show_errors(form, exc: InvalidInput) -> list[str]:
+    """Put field messages on their fields; return the messages about the version as a whole."""
+    if isinstance(exc.errors, dict):
+        for name, message in exc.errors.items():
+            getattr(form, name).errors.append(message)
+        return []
+    return list(exc.errors)
+
+
 @bp.route("/versies/<int:version_id>/blokken/nieuw", methods=["GET", "POST"], defaults={"code": None})
 @bp.route("/versies/<int:version_id>/blokken/<code>", methods=["GET", "POST"])
 @requires("reports")
@@ -126,11 +135,7 @@ def edit_block(version_id: int, code: str | None):
         try:
             admin.save_block(db.session, row, code, _block(form))
         except InvalidInput as exc:
-            if isinstance(exc.errors, dict):
-                for field, message in exc.errors.items():
-                    getattr(form, field).errors.append(message)
-            else:
-                messages = list(exc.errors)
+            messages = _show_errors(form, exc)
         else:
             audit.record(db.session, "building_block_saved", actor=current_user, obj=row,
                          details={"code": form.code.data})
@@ -154,3 +159,38 @@ def delete_block(version_id: int, code: str):
     audit.record(db.session, "building_block_deleted", actor=current_user, obj=row, details={"code": code})
     flash(_("Blok %(code)s verwijderd.", code=code), "success")
     return redirect(url_for(".version", version_id=row.id))
+
+
+@bp.route("/versies/<int:version_id>/regels", methods=["GET", "POST"])
+@requires("reports")
+def edit_rules(version_id: int):
+    """Change how a version nobody's value depends on yet counts each instrument, and its PSO reductions."""
+    row = _version_or_404(version_id)
+    rules = version_to_dataclass(row)
+    form = RulesForm()
+    messages: list[str] = []
+    if request.method == "GET":
+        for instrument, how in rules.instrument_classes().items():
+            if hasattr(form, f"instrument_{instrument}"):
+                getattr(form, f"instrument_{instrument}").data = how
+        for rung, percent in (rules.rules.get("pso_reduction_percent") or {}).items():
+            if hasattr(form, f"pso_{rung}"):
+                getattr(form, f"pso_{rung}").data = str(percent)
+    if form.validate_on_submit():
+        try:
+            before = admin.save_rules(
+                db.session, row, {i: getattr(form, f"instrument_{i}").data for i in INSTRUMENT_NAMES},
+                {str(r): getattr(form, f"pso_{r}").data for r in PSO_RUNGS})
+        except InvalidInput as exc:
+            messages = _show_errors(form, exc)
+        else:
+            audit.record(db.session, "building_block_rules_saved", actor=current_user, obj=row,
+                         details={"table": row.table.key, "valid_from": row.valid_from.isoformat(),
+                                  "before": before, "after": dict(row.rules)})
+            flash(_("Regels van deze versie opgeslagen."), "success")
+            return redirect(url_for(".version", version_id=row.id))
+    failed = bool(form.errors or messages)
+    return render_template("bouwblokken/rules.html", form=form, version=row, messages=messages,
+                           instruments=[getattr(form, f"instrument_{i}") for i in INSTRUMENT_NAMES],
+                           pso=[getattr(form, f"pso_{r}") for r in PSO_RUNGS],
+                           in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
