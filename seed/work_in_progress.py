@@ -1,5 +1,6 @@
 """Demo work in progress, so every workflow has something in it when a newcomer signs in: employer requests
-in each step, a follow-up due today, and (for the municipality) a contractor's proposal waiting for approval.
+in each step, a follow-up due today, suggestions reviewed into every state, and (for the municipality) a
+contractor's proposal waiting for approval.
 Everything goes through the operations staff and employers use."""
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ from models import Employer, Organisation, PublicProfile, User
 from models.catalogue import employer_requests, meet_requests
 from models.common import clock, identifiers
 from models.common.errors import InvalidInput
-from models.enums import ActivityKind, ActivityStatus, Channel, ProfileStatus, RequestStatus, Role
+from models.enums import ActivityKind, ActivityStatus, Channel, ProfileStatus, RequestStatus, Role, VacancyStatus
+from models.enums import SuggestionStatus as S
+from models.matches import review
+from models.matches.suggestion import Suggestion
+from models.matches.suggestions import refresh_suggestions
 from models.register import contacts
 from models.sroi.obligation import ContractorAccess, SroiObligation
 from models.sroi.obligations import add_activity
+from models.vacancies.vacancy import Vacancy
 
 # Each request walks the steps up to its own: two new, one waiting for the candidate, one introduced, one closed.
 REQUEST_STEPS = (
@@ -55,6 +61,42 @@ def load_work_in_progress(session: Session, org: Organisation) -> Iterator[str]:
             "follow_up_owner_id": manager.id}, manager)
         yield f"a follow-up due today for {manager.email}"
     yield from _proposal(session, org)
+    yield from _suggestions(session, org)
+
+
+# How far the first suggestions of the demo's first open vacancy are taken: each state has one.
+SUGGESTION_WALKS = (
+    (S.PROPOSED,),
+    (S.PROPOSED, S.INTRODUCED),
+    (S.PROPOSED, S.INTRODUCED, S.INTERVIEW),
+    (S.PROPOSED, S.INTRODUCED, S.INTERVIEW, S.HIRED),
+    (S.PROPOSED, S.INTRODUCED, S.INTERVIEW, S.NOT_HIRED),
+    (S.REJECTED,),
+)
+
+
+def _suggestions(session: Session, org: Organisation) -> Iterator[str]:
+    """Compute the suggestions of a few open vacancies, as the background job does, and review some of one
+    vacancy's in every state, as a matcher would."""
+    matcher = session.scalar(select(User).where(User.organisation_id == org.id, User.role == Role.MATCHER)
+                             .order_by(User.id).limit(1))
+    vacancies = session.scalars(select(Vacancy).where(Vacancy.organisation_id == org.id,
+                                                      Vacancy.status == VacancyStatus.OPEN)
+                                .order_by(Vacancy.id).limit(5)).all()
+    added = sum(refresh_suggestions(session, vacancy, org).added for vacancy in vacancies)
+    if not vacancies or matcher is None:
+        return
+    lists = [session.scalars(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id,
+                                                      Suggestion.organisation_id == org.id)
+                             .order_by(Suggestion.score.desc(), Suggestion.id)).all() for vacancy in vacancies]
+    first = max(lists, key=len)  # the vacancy with the most suggestions shows the review flow best
+    walked = 0
+    for suggestion, steps in zip(first, SUGGESTION_WALKS, strict=False):
+        for step in steps:
+            reason = "skills" if step == S.REJECTED else "employer_chose_other" if step == S.NOT_HIRED else None
+            review.change_status(session, suggestion, step, actor=matcher, version=suggestion.version, reason=reason)
+        walked += 1
+    yield f"{added} suggestions for {len(vacancies)} open vacancies; {walked} reviewed into every state"
 
 
 def _proposal(session: Session, org: Organisation) -> Iterator[str]:

@@ -15,10 +15,11 @@ from models import (
     Placement,
     SroiActivity,
     SroiObligation,
+    Suggestion,
     User,
     Vacancy,
 )
-from models.enums import ActivityStatus, RequestStatus
+from models.enums import ActivityStatus, RequestStatus, SuggestionStatus
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 from tests.placement_fixtures import page_text
 
@@ -48,6 +49,8 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
         kinds = set(db.session.scalars(select(Notification.kind).where(Notification.user_id == manager.id)))
         assert {"request_new", "follow_up_due"} <= kinds, org.key
     assert count(db, SroiActivity, SroiActivity.status == ActivityStatus.PROPOSED) == 1
+    states = set(db.session.scalars(select(Suggestion.status).where(Suggestion.organisation_id == dronten.id)))
+    assert states == set(SuggestionStatus) - {SuggestionStatus.CLOSED}  # every review state has an example
 
     matcher = db.session.scalar(select(User).where(User.email == "matcher@dronten.example.org"))
     assert login(matcher, password=DEMO_PASSWORD).request.path == "/beheer/matcher"

@@ -68,7 +68,8 @@ def _ids_for(org: Organisation, employer_user: User | None) -> dict[str, object]
     person = ContactPerson(employer_id=employer.id, name="Petra de Vries", email="petra@bedrijf.example")
     candidate, vacancy = own(Candidate), own(Vacancy)
     vacancy.external_id = f"V-{org.key}-own"  # demo numbers repeat across organisations
-    suggestion = Suggestion(vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=org.id, score=0.5)
+    suggestion = _first(Suggestion, Suggestion.vacancy_id == vacancy.id, Suggestion.candidate_id == candidate.id) \
+        or Suggestion(vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=org.id, score=0.5)
     profile = own(PublicProfile) or PublicProfile(organisation_id=org.id, code=f"K-{org.id:04X}",
                                                    status=ProfileStatus.PUBLISHED)
     request = EmployerRequest(organisation_id=org.id, profile=profile, requester_name="Jan Werkgever",
