@@ -11,7 +11,6 @@ from models import ApiToken, AuditEvent, Candidate, Vacancy
 from models.accounts import api_tokens
 from models.enums import Role, VacancyStatus
 from tests.helpers import visible_text
-from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 from web.api.openapi import document
 
 EXAMPLE = Path(__file__).parent / "data" / "example.json"
