@@ -15,7 +15,7 @@ from models.common.errors import Conflict, InvalidInput
 from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, conflict_message, form_status, messages, save
 
 from .forms import STATUS_LABELS, RequestEditForm, RequestFilterForm, StatusForm
 
@@ -97,15 +97,9 @@ def edit(request_id: int):
         db.session, current_user.organisation_id))])
     if not form.validate():
         return _render(req, form, 422)
-    try:
-        locking.check_version(db.session, req, form.version.data)
-        service.update(db.session, req, owner_id=form.owner_id.data, follow_up_on=form.follow_up_on.data,
-                       actor=current_user)
-    except Conflict as exc:
-        return _render(req, form, 409, locking.conflict_message(exc))
-    except InvalidInput as exc:
-        form.owner_id.errors.append(exc.errors.get("owner_id", str(exc)))
-        return _render(req, form, 422)
+    if not save(form, service.update, db.session, req, owner_id=form.owner_id.data,
+                follow_up_on=form.follow_up_on.data, actor=current_user, locked=req, fallback="owner_id"):
+        return _render(req, form, form_status(form))
     flash(_("Verzoek bijgewerkt."), "success")
     return redirect(url_for(".show", request_id=req.id))
 
@@ -120,9 +114,9 @@ def change_status(request_id: int):
         locking.check_version(db.session, req, form.version.data)
         service.change_status(db.session, req, form.status.data, current_user)
     except Conflict as exc:
-        return _render(req, status=409, error=locking.conflict_message(exc))
+        return _render(req, status=409, error=conflict_message(exc))
     except InvalidInput as exc:
-        return _render(req, status=422, error=str(exc))
+        return _render(req, status=422, error=" ".join(messages(exc)))
     flash(_("Status: %(status)s.", status=STATUS_LABELS[req.status.value]), "success")
     return redirect(url_for(".show", request_id=req.id))
 

@@ -9,6 +9,7 @@ from models.common import clock, paging
 from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import form_status
 
 from .forms import BiasSettingsForm
 
@@ -32,4 +33,4 @@ def index():
     shown = page.items
     return render_template("bias/index.html", form=form, result=result, shown=shown, page=page,
                            dimensions=DIMENSIONS, groups=GROUPS, threshold=threshold, min_group=min_group,
-                           title=_("Bias-monitor")), 422 if form.errors else 200
+                           title=_("Bias-monitor")), form_status(form)

@@ -16,6 +16,7 @@ from models.sroi.tables import block_to_dataclass, version_to_dataclass
 from models.sroi.valuation.tables import INSTRUMENT_NAMES, Block
 from web.access import requires
 from web.extensions import db
+from web.forms import messages, save
 
 from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
 
@@ -62,17 +63,14 @@ def new_version(table_id: int):
     table = db.session.get(BuildingBlockTable, table_id) or abort(404)
     form = NewVersionForm()
     latest = max(table.versions, key=lambda v: v.valid_from, default=None)
-    if form.validate_on_submit():
-        try:
-            created = admin.new_version_from(db.session, table, form.valid_from.data, actor=current_user)
-        except InvalidInput as exc:
-            form.valid_from.errors.extend(exc.errors.values())
-        else:
-            audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
-                         details={"table": table.key, "valid_from": created.valid_from.isoformat()})
-            flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
-                    day=created.valid_from.strftime("%d-%m-%Y")), "success")
-            return redirect(url_for(".version", version_id=created.id))
+    if form.validate_on_submit() and (saved := save(form, admin.new_version_from, db.session, table,
+                                                    form.valid_from.data, actor=current_user)):
+        created = saved.value
+        audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
+                     details={"table": table.key, "valid_from": created.valid_from.isoformat()})
+        flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
+                day=created.valid_from.strftime("%d-%m-%Y")), "success")
+        return redirect(url_for(".version", version_id=created.id))
     if latest is None:
         flash(" ".join(form.valid_from.errors), "error")
         return redirect(url_for(".index"))
@@ -119,25 +117,19 @@ def edit_block(version_id: int, code: str | None):
     if code is not None and current is None:
         abort(404)
     form = BlockForm()
-    messages: list[str] = []
+    problems: list[str] = []
     if request.method == "GET" and current is not None:
         _fill(form, block_to_dataclass(current))
     if form.validate_on_submit():
-        try:
-            admin.save_block(db.session, row, code, _block(form))
-        except InvalidInput as exc:
-            if isinstance(exc.errors, dict):
-                for field, message in exc.errors.items():
-                    getattr(form, field).errors.append(message)
-            else:
-                messages = list(exc.errors)
+        if not save(form, lambda: admin.save_block(db.session, row, code, _block(form))):
+            problems, form.form_errors = form.form_errors, []  # about the version as a whole, not one field
         else:
             audit.record(db.session, "building_block_saved", actor=current_user, obj=row,
                          details={"code": form.code.data})
             flash(_("Blok %(code)s opgeslagen.", code=form.code.data), "success")
             return redirect(url_for(".version", version_id=row.id))
-    failed = bool(form.errors or messages)
-    return render_template("bouwblokken/block.html", form=form, version=row, code=code, messages=messages,
+    failed = bool(form.errors or problems)
+    return render_template("bouwblokken/block.html", form=form, version=row, code=code, messages=problems,
                            in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
 
 
@@ -149,7 +141,7 @@ def delete_block(version_id: int, code: str):
     try:
         admin.delete_block(db.session, row, code)
     except InvalidInput as exc:
-        flash(" ".join(exc.errors), "error")
+        flash(" ".join(messages(exc)), "error")
         return redirect(url_for(".version", version_id=row.id))
     audit.record(db.session, "building_block_deleted", actor=current_user, obj=row, details={"code": code})
     flash(_("Blok %(code)s verwijderd.", code=code), "success")
