@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.i18n import N_
 from models.reports.target import ReportTarget
 
 # The indicators with a yearly target: label, unit, and the published example of such a target.
@@ -44,13 +45,13 @@ def set_target(session: Session, organisation_id: int, indicator: str, year, val
     """
     errors = {}
     if indicator not in INDICATORS:
-        errors["indicator"] = "Kies een indicator uit de lijst."
+        errors["indicator"] = N_("Kies een indicator uit de lijst.")
     try:
         year = int(str(year).strip())
         if not 2000 <= year <= 2100:
             raise ValueError
     except ValueError:
-        errors["year"] = "Vul een jaar in tussen 2000 en 2100, bijv. 2026."
+        errors["year"] = N_("Vul een jaar in tussen 2000 en 2100, bijv. 2026.")
     text = (value_text or "").strip().replace(",", ".")
     value = None
     if text:
@@ -59,10 +60,10 @@ def set_target(session: Session, organisation_id: int, indicator: str, year, val
             if not value.is_finite() or value < 0 or value > Decimal("99999999") or value != value.quantize(Decimal("0.1")):
                 raise InvalidOperation
         except InvalidOperation:
-            errors["value"] = "Vul een getal van 0 of meer in, met hoogstens één cijfer achter de komma (bijv. 125 of 90)."
+            errors["value"] = N_("Vul een getal van 0 of meer in, met hoogstens één cijfer achter de komma (bijv. 125 of 90).")
         else:
             if indicator in INDICATORS and INDICATORS[indicator][1] == "procent" and value > 100:
-                errors["value"] = "Een percentage is hoogstens 100."
+                errors["value"] = N_("Een percentage is hoogstens 100.")
     if errors:
         raise InvalidInput(errors)
     row = session.scalar(select(ReportTarget).where(ReportTarget.organisation_id == organisation_id,

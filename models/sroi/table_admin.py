@@ -8,6 +8,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from models.common.errors import InvalidInput
+from models.common.i18n import N_
 from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity
@@ -48,16 +49,18 @@ def new_version_from(session: Session, table: BuildingBlockTable, valid_from: da
     or on or before a day that something was already valued with the latest version.
     """
     if valid_from is None:
-        raise InvalidInput({"valid_from": "Vul de datum in vanaf wanneer de nieuwe versie geldt."})
+        raise InvalidInput({"valid_from": N_("Vul de datum in vanaf wanneer de nieuwe versie geldt.")})
     latest = max(table.versions, key=lambda v: v.valid_from, default=None)
     if latest is not None:
         if valid_from <= latest.valid_from:
-            raise InvalidInput({"valid_from": f"De nieuwe versie moet ingaan na {latest.valid_from:%d-%m-%Y}, "
-                                              "de begindatum van de huidige versie."})
+            raise InvalidInput({"valid_from": N_("De nieuwe versie moet ingaan na %(valid_from)s, "
+                                                 "de begindatum van de huidige versie.",
+                                                 valid_from=format(latest.valid_from, '%d-%m-%Y'))})
         last_use = _latest_use(session, latest.id)
         if last_use is not None and valid_from <= last_use:
-            raise InvalidInput({"valid_from": f"Er zijn plaatsingen of activiteiten tot en met {last_use:%d-%m-%Y} "
-                                              "gewaardeerd met de huidige versie; kies een latere datum."})
+            raise InvalidInput({"valid_from": N_("Er zijn plaatsingen of activiteiten tot en met %(last_use)s "
+                                                 "gewaardeerd met de huidige versie; kies een latere datum.",
+                                                 last_use=format(last_use, '%d-%m-%Y'))})
     version = BuildingBlockTableVersion(
         valid_from=valid_from, valid_to=None, created_by_id=getattr(actor, "id", None),
         note=note if note is not None else (latest.note if latest else ""),
@@ -73,8 +76,8 @@ def new_version_from(session: Session, table: BuildingBlockTable, valid_from: da
 
 def _check_editable(session: Session, version: BuildingBlockTableVersion) -> None:
     if is_in_use(session, version):
-        raise InvalidInput(["Deze versie is al gebruikt om plaatsingen of activiteiten te waarderen en kan "
-                            "niet meer worden gewijzigd. Maak een nieuwe versie vanaf een datum."])
+        raise InvalidInput([N_("Deze versie is al gebruikt om plaatsingen of activiteiten te waarderen en kan "
+                               "niet meer worden gewijzigd. Maak een nieuwe versie vanaf een datum.")])
 
 
 def save_block(session: Session, version: BuildingBlockTableVersion, old_code: str | None,
@@ -89,7 +92,7 @@ def save_block(session: Session, version: BuildingBlockTableVersion, old_code: s
     if old_code is None:
         blocks.append(block)
     elif old_code not in {b.code for b in current.blocks}:
-        raise InvalidInput([f"Blok '{old_code}' bestaat niet in deze versie."])
+        raise InvalidInput([N_("Blok '%(old_code)s' bestaat niet in deze versie.", old_code=old_code)])
     errors = validate_version(replace(current, blocks=tuple(blocks)))
     if errors:
         raise InvalidInput(errors)
@@ -108,6 +111,6 @@ def delete_block(session: Session, version: BuildingBlockTableVersion, code: str
     _check_editable(session, version)
     row = next((b for b in version.blocks if b.code == code), None)
     if row is None:
-        raise InvalidInput([f"Blok '{code}' bestaat niet in deze versie."])
+        raise InvalidInput([N_("Blok '%(code)s' bestaat niet in deze versie.", code=code)])
     version.blocks.remove(row)
     session.flush()
