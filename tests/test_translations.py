@@ -52,3 +52,55 @@ def test_the_chosen_language_is_remembered_and_can_be_switched_back(client):
     get(client, "/?lang=nl")
     html = get(client, "/")
     assert "Op zoek naar een collega?" in visible_text(html) and 'href="/?lang=en"' in html
+
+
+def _domain_messages() -> list[str]:
+    """Every text in models/ marked with N_, as pybabel extract (babel.cfg, -k N_) finds it."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_dir
+
+    root = Path(__file__).resolve().parents[1] / "models"
+    found = extract_from_dir(str(root), method_map=[("**.py", "python")], keywords={"N_": None},
+                             comment_tags=(), strip_comment_tags=True)
+    return [message for _file, _line, message, _comments, _context in found]
+
+
+def test_every_domain_message_is_in_the_english_catalogue():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    messages = _domain_messages()
+    assert len(messages) > 200  # the extraction found the marked texts
+    po = Path(Defaults.BABEL_TRANSLATION_DIRECTORIES) / "en" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as source:
+        catalogue = read_po(source, locale="en")
+    missing = sorted({m for m in messages if not (catalogue.get(m) and catalogue.get(m).string)})
+    assert not missing, f"add English for these domain messages to {po}: {missing}"
+
+
+def test_a_domain_message_is_shown_in_the_visitors_language(app):
+    from models.common.i18n import N_
+    from web.i18n import translated
+
+    message = N_("Gebruik hoogstens %(max_reason)s tekens voor de reden.", max_reason=500)
+    assert message == "Gebruik hoogstens 500 tekens voor de reden."  # Dutch where nobody translates it
+    with app.app_context(), app.test_request_context("/?lang=en"):  # an own context: Babel caches the locale
+        assert translated(message) == "Use at most 500 characters for the reason."
+        assert translated(N_("Vul een naam in.")) == "Enter a name."
+    with app.app_context(), app.test_request_context("/"):
+        assert translated(message) == "Gebruik hoogstens 500 tekens voor de reden."
+
+
+def test_a_refused_form_says_why_in_english(as_role, client, make_employer):
+    from models.enums import Role
+
+    as_role(Role.ACCOUNT_MANAGER)
+    employer = make_employer()
+    client.get("/?lang=en")
+    response = client.post(f"/werkgevers/{employer.id}/afspraken/nieuw", data={
+        "description": "Twee plaatsingen", "target_count": "2", "period_start": "2027-06-01",
+        "period_end": "2027-01-01"})
+    assert response.status_code == 422
+    assert "The end date must be on or after the start date." in visible_text(response.get_data(as_text=True))
