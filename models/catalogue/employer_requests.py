@@ -25,8 +25,8 @@ NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     S.CLOSED: (),
 }
 STATUS_LABELS = {
-    S.NEW: "nieuw", S.CANDIDATE_ASKED: "kandidaat gevraagd", S.CANDIDATE_AGREED: "kandidaat akkoord",
-    S.CANDIDATE_DECLINED: "kandidaat wil niet", S.INTRODUCED: "voorgesteld", S.CLOSED: "afgesloten",
+    S.NEW: N_("nieuw"), S.CANDIDATE_ASKED: N_("kandidaat gevraagd"), S.CANDIDATE_AGREED: N_("kandidaat akkoord"),
+    S.CANDIDATE_DECLINED: N_("kandidaat wil niet"), S.INTRODUCED: N_("voorgesteld"), S.CLOSED: N_("afgesloten"),
 }
 # What the employer hears, by status: generic text, never a name or contact detail of the candidate.
 EMPLOYER_MESSAGES = {

@@ -19,25 +19,25 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.HIRED: frozenset(), S.NOT_HIRED: frozenset(), S.REJECTED: frozenset(), S.CLOSED: frozenset(),
 }
 STATUS_LABELS = {
-    S.NEW: "Nieuw", S.PROPOSED: "Voorgedragen", S.INTRODUCED: "Voorgesteld aan werkgever",
-    S.INTERVIEW: "Gesprek", S.HIRED: "Aangenomen", S.NOT_HIRED: "Niet aangenomen",
-    S.REJECTED: "Afgewezen", S.CLOSED: "Gesloten",
+    S.NEW: N_("Nieuw"), S.PROPOSED: N_("Voorgedragen"), S.INTRODUCED: N_("Voorgesteld aan werkgever"),
+    S.INTERVIEW: N_("Gesprek"), S.HIRED: N_("Aangenomen"), S.NOT_HIRED: N_("Niet aangenomen"),
+    S.REJECTED: N_("Afgewezen"), S.CLOSED: N_("Gesloten"),
 }
 REJECT_REASONS = {
-    "skills": "Vaardigheden of ervaring passen niet",
-    "hours": "Uren of werktijden passen niet",
-    "distance": "Reisafstand te groot",
-    "not_available": "Kandidaat is niet beschikbaar",
-    "not_interested": "Kandidaat heeft geen interesse",
-    "other_route": "Kandidaat zit in een ander traject",
-    "other": "Andere reden",
+    "skills": N_("Vaardigheden of ervaring passen niet"),
+    "hours": N_("Uren of werktijden passen niet"),
+    "distance": N_("Reisafstand te groot"),
+    "not_available": N_("Kandidaat is niet beschikbaar"),
+    "not_interested": N_("Kandidaat heeft geen interesse"),
+    "other_route": N_("Kandidaat zit in een ander traject"),
+    "other": N_("Andere reden"),
 }
 NOT_HIRED_REASONS = {
-    "employer_chose_other": "Werkgever koos een ander",
-    "not_suitable": "Past na het gesprek niet",
-    "candidate_withdrew": "Kandidaat trok zich terug",
-    "vacancy_closed": "Vacature vervallen",
-    "other": "Andere reden",
+    "employer_chose_other": N_("Werkgever koos een ander"),
+    "not_suitable": N_("Past na het gesprek niet"),
+    "candidate_withdrew": N_("Kandidaat trok zich terug"),
+    "vacancy_closed": N_("Vacature vervallen"),
+    "other": N_("Andere reden"),
 }
 
 

@@ -13,13 +13,13 @@ from models.reports.target import ReportTarget
 
 # The indicators with a yearly target: label, unit, and the published example of such a target.
 INDICATORS = {
-    "banenafspraak": ("Extra banen banenafspraak (banen van 25,5 uur)", "banen",
-                      "regionale opgave uit de banenafspraak"),
-    "sroi_jobs": ("Banen via social return", "banen", "Apeldoorn 2022: 125 per jaar"),
-    "ladder_in_beeld": ("Participatieladder in beeld", "procent", "Apeldoorn 2022: 90%"),
-    "plan_current": ("Actueel plan van aanpak", "procent", "Apeldoorn 2022: 50%"),
-    "caseload_limit": ("Caseload per consulent (maximum)", "kandidaten", "Dronten: onder 50"),
-    "wep_progression": ("Doorstroom naar een werkervaringsplaats", "procent", "75%"),
+    "banenafspraak": (N_("Extra banen banenafspraak (banen van 25,5 uur)"), N_("banen"),
+                      N_("regionale opgave uit de banenafspraak")),
+    "sroi_jobs": (N_("Banen via social return"), N_("banen"), N_("Apeldoorn 2022: 125 per jaar")),
+    "ladder_in_beeld": (N_("Participatieladder in beeld"), N_("procent"), N_("Apeldoorn 2022: 90%")),
+    "plan_current": (N_("Actueel plan van aanpak"), N_("procent"), N_("Apeldoorn 2022: 50%")),
+    "caseload_limit": (N_("Caseload per consulent (maximum)"), N_("kandidaten"), N_("Dronten: onder 50")),
+    "wep_progression": (N_("Doorstroom naar een werkervaringsplaats"), N_("procent"), "75%"),
 }
 
 

@@ -14,7 +14,7 @@ from models.enums import ActivityStatus, Role
 from models.register.employer import Employer
 from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 
-PROPOSAL_LABELS = {"proposed": "voorgesteld", "approved": "goedgekeurd", "rejected": "afgewezen"}
+PROPOSAL_LABELS = {"proposed": N_("voorgesteld"), "approved": N_("goedgekeurd"), "rejected": N_("afgewezen")}
 MAX_REASON = 500
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from models.common.i18n import N_
 from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
 from models.reports import targets as report_targets
@@ -16,11 +17,11 @@ from models.reports.placements import banenafspraak_figure, placement_figures
 from models.reports.sroi import sroi_report
 
 FAMILIES = {
-    "plaatsingen": "Plaatsingen en uitstroom",
-    "social-return": "Social return",
-    "funnel": "Van suggestie tot baan",
-    "werkgevers": "Werkgeverscontact",
-    "kandidaten": "Kandidatenbestand",
+    "plaatsingen": N_("Plaatsingen en uitstroom"),
+    "social-return": N_("Social return"),
+    "funnel": N_("Van suggestie tot baan"),
+    "werkgevers": N_("Werkgeverscontact"),
+    "kandidaten": N_("Kandidatenbestand"),
 }
 SCOPED = ("plaatsingen", "funnel")  # the families where partners in the region can be included
 
@@ -48,19 +49,19 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
         figures = placement_figures(session, org_ids, period)
         figures.append(banenafspraak_figure(session, org_ids, period,
                                             report_targets.targets(session, organisation_id, "banenafspraak")))
-        return FamilyData(family, figures, [Headline("Gestarte plaatsingen", figures[0].total, True),
-                                            Headline("Uitstroom uit de uitkering", figures[4].total, True)], [
-            "Terugval in de uitkering 6 en 12 maanden na uitstroom kan Werkbrug nog niet tellen: daarvoor is de "
-            "uitkeringshistorie uit het kandidatendossier nodig (zie docs/indicators.md)."])
+        return FamilyData(family, figures, [Headline(N_("Gestarte plaatsingen"), figures[0].total, True),
+                                            Headline(N_("Uitstroom uit de uitkering"), figures[4].total, True)], [
+            N_("Terugval in de uitkering 6 en 12 maanden na uitstroom kan Werkbrug nog niet tellen: daarvoor is de "
+               "uitkeringshistorie uit het kandidatendossier nodig (zie docs/indicators.md).")])
     if family == "social-return":
         report = sroi_report(session, organisation_id, period, today,
                              report_targets.targets(session, organisation_id, "sroi_jobs"))
         return FamilyData(family, [report.per_contractor, report.jobs], [
-            Headline("Verplichtingen", report.obligations), Headline("Totale verplichting",
+            Headline(N_("Verplichtingen"), report.obligations), Headline(N_("Totale verplichting"),
                                                                      format_euro(report.obligation_cents)),
-            Headline("Gerealiseerd (vandaag)", format_euro(report.realised_cents)),
-            Headline("Prognose aan het eind", format_euro(report.forecast_cents)),
-            Headline("Banen via social return", report.jobs.total, True)])
+            Headline(N_("Gerealiseerd (vandaag)"), format_euro(report.realised_cents)),
+            Headline(N_("Prognose aan het eind"), format_euro(report.forecast_cents)),
+            Headline(N_("Banen via social return"), report.jobs.total, True)])
     if family == "funnel":
         report = funnel_report(session, org_ids, period)
         return FamilyData(family, [report.figure, report.reasons],
@@ -68,16 +69,16 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
     if family == "werkgevers":
         report = contact_report(session, organisation_id, period, today)
         return FamilyData(family, [report.per_author, report.per_channel, report.overdue_per_owner], [
-            Headline("Contactmomenten", report.moments), Headline("Werkgevers gesproken", report.employers_contacted),
-            Headline("Nieuwe werkgevers", report.new_employers), Headline("Te late follow-ups (nu)", report.overdue)])
+            Headline(N_("Contactmomenten"), report.moments), Headline(N_("Werkgevers gesproken"), report.employers_contacted),
+            Headline(N_("Nieuwe werkgevers"), report.new_employers), Headline(N_("Te late follow-ups (nu)"), report.overdue)])
     if family == "kandidaten":
         report = candidate_report(session, organisation_id, today, int(config.get("CASELOAD_LIMIT", 50)))
         return FamilyData(family, [report.ladder, report.indicators, report.caseload,
                                    screening_figure(session, organisation_id)], [
-            Headline("Actieve kandidaten", report.total, True),
-            Headline("Trede beoordeeld < 12 maanden", f"{report.share(report.assessed)}%"),
-            Headline("Actueel plan", f"{report.share(report.with_plan)}%"),
-            Headline("Profiel volledig", f"{report.share(report.complete)}%"),
-            Headline("Gepubliceerd", f"{report.share(report.published)}%")],
-            ["Het kandidatenbestand toont de stand van vandaag; de gekozen periode geldt hier niet."])
+            Headline(N_("Actieve kandidaten"), report.total, True),
+            Headline(N_("Trede beoordeeld < 12 maanden"), f"{report.share(report.assessed)}%"),
+            Headline(N_("Actueel plan"), f"{report.share(report.with_plan)}%"),
+            Headline(N_("Profiel volledig"), f"{report.share(report.complete)}%"),
+            Headline(N_("Gepubliceerd"), f"{report.share(report.published)}%")],
+            [N_("Het kandidatenbestand toont de stand van vandaag; de gekozen periode geldt hier niet.")])
     raise KeyError(family)

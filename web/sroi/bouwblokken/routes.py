@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from models import BuildingBlockTable, BuildingBlockTableVersion
 from models.common import audit
 from models.common.errors import InvalidInput
+from models.common.i18n import N_
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
 from models.sroi.tables import block_to_dataclass, version_to_dataclass
@@ -21,7 +22,7 @@ from web.forms import messages, save
 from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
 
 bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
-CLASS_LABELS = {"paid": "telt als betaald werk", "other": "telt apart (eigen blok)", "none": "telt niet mee"}
+CLASS_LABELS = {"paid": N_("telt als betaald werk"), "other": N_("telt apart (eigen blok)"), "none": N_("telt niet mee")}
 LABELS = {"kind": dict(KIND_CHOICES), "unit": dict(UNIT_CHOICES)}
 LISTS = ("target_groups", "instruments", "contract_types")
 COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
