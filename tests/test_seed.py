@@ -1,6 +1,5 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
 import re
-from datetime import date
 
 from sqlalchemy import func, select
 
@@ -16,6 +15,7 @@ from models import (
     User,
     Vacancy,
 )
+from models.common import clock
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 from tests.placement_fixtures import page_text
 
@@ -86,13 +86,13 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
         if activity.unit != "invoice":  # a social activity is hours × € 100 or a few activities, never 24 × € 1,000
             assert activity.value_cents <= 500_000, activity.value_explanation
     obligations = list(db.session.scalars(select(SroiObligation)))
-    progress = list(progress_many(db.session, obligations, date.today()).values())
+    progress = list(progress_many(db.session, obligations, clock.today()).values())
     assert all(p.realised_cents <= p.forecast_cents for p in progress)
     # a young contract may have nothing yet, but most of the demo's contracts show progress
     assert sum(p.forecast_cents > 0 for p in progress) * 2 >= len(progress)
 
     as_role(Role.COORDINATOR, organisation=db.session.scalar(select(Organisation).where(Organisation.key == "dronten")))
-    response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={date.today().year}")
+    response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={clock.today().year}")
     assert response.status_code == 200
     text = page_text(response)
     for heading in ("Plaatsingen en uitstroom", "Social return", "Extra banen banenafspraak (banen van 25,5 uur)",
