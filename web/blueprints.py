@@ -19,6 +19,7 @@ AREAS = (
     "web.catalogue.routes",
     "web.catalogue.employer_account.routes",
     "web.register.routes",
+    "web.register.calendar_feed",
     "web.placements.routes",
     "web.sroi.routes",
     "web.sroi.contractor.routes",

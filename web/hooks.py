@@ -77,6 +77,11 @@ def init_app(app: Flask) -> None:
         g.request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else uuid.uuid4().hex[:16]
 
     @app.before_request
+    def start_page_view() -> None:
+        # models.common.audit merges the view_personal events of one page view; a request is one view.
+        db.session.info.pop("audit_views", None)
+
+    @app.before_request
     def drop_control_characters() -> None:
         # Every form and query value reaches views, the database and logs without control characters.
         if (args := _without_controls(request.args)) is not None:

@@ -43,6 +43,7 @@ class Group:
 ENTRIES: tuple[Entry, ...] = (
     Entry("employers.index", _l("Werkgevers"), _l("Zoek werkgevers, bekijk hun tijdlijn en leg contactmomenten vast."), "register", "register"),
     Entry("employers.follow_ups", _l("Mijn follow-ups"), _l("Wat u moet opvolgen, en wat te laat is."), "register", "register"),
+    Entry("employers.follow_ups_week", _l("Follow-ups per week"), _l("De week van uzelf, een collega of het team, dag voor dag."), "register", "register"),
     Entry("vacancies.index", _l("Vacatures"), _l("Vacatures registreren, beoordelen en delen met partners."), "vacancies", "register"),
     Entry("requests.index", _l("Verzoeken van werkgevers"), _l("Werkgevers die iemand uit de catalogus willen ontmoeten."), "register", "register"),
     Entry("candidates.index", _l("Kandidaten"), _l("Dossiers, publicatie van anonieme profielen en toestemming."), "candidates", "candidates"),

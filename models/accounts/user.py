@@ -43,6 +43,9 @@ class User(Timestamps, Base):
     enrolment_code_hash: Mapped[str | None] = mapped_column(String(64))
     enrolment_code_expires_at: Mapped[datetime | None] = mapped_column()
     recovery_codes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))  # SHA-256 hashes, unused ones
+    # The secret of the personal follow-up calendar feed (SHA-256; None: no feed). See models/accounts/calendar_feed.py.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    calendar_token_created_at: Mapped[datetime | None] = mapped_column()
     last_login_at: Mapped[datetime | None] = mapped_column()
     password_changed_at: Mapped[datetime | None] = mapped_column()
 

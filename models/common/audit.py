@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from models.common.audit_log import AuditEvent, ChangeRecord
 
+VIEW_PERSONAL = "view_personal"
 _FORBIDDEN_KEYS = {"password", "token", "bsn", "secret", "totp"}
 
 
@@ -21,8 +22,19 @@ def record(
     origin: str | None = None,
     details: dict | None = None,
 ) -> AuditEvent:
-    """Add an audit event; ``details`` must hold ids and codes only, secrets are dropped."""
+    """Add an audit event; ``details`` must hold ids and codes only, secrets are dropped.
+
+    A page that shows personal data may record ``view_personal`` from several places (the record, the names
+    in a list, a chart); within one session — in the web app, one request — those become one event per
+    person viewing and object viewed, with the details merged, so the log has one line per page view."""
     clean = {k: v for k, v in (details or {}).items() if k.lower() not in _FORBIDDEN_KEYS}
+    if action == VIEW_PERSONAL:
+        key = (getattr(actor, "id", None), type(obj).__name__ if obj is not None else None, getattr(obj, "id", None))
+        seen = session.info.setdefault("audit_views", {})
+        if key in seen:
+            earlier = seen[key]
+            earlier.details = _merged(earlier.details or {}, clean)
+            return earlier
     event = AuditEvent(
         action=action,
         actor_id=getattr(actor, "id", None) if actor is not None and getattr(actor, "is_authenticated", True) else None,
@@ -34,7 +46,22 @@ def record(
         details=clean,
     )
     session.add(event)
+    if action == VIEW_PERSONAL:
+        session.info["audit_views"][key] = event
     return event
+
+
+def _merged(old: dict, new: dict) -> dict:
+    """``old`` with ``new`` added: lists are joined without repeats, differing single values become a list."""
+    merged = dict(old)
+    for key, value in new.items():
+        if key not in merged or merged[key] == value:
+            merged[key] = value
+            continue
+        before = merged[key] if isinstance(merged[key], list) else [merged[key]]
+        extra = value if isinstance(value, list) else [value]
+        merged[key] = before + [v for v in extra if v not in before]
+    return merged
 
 
 def record_changes(session: Session, obj, before: dict, after: dict, actor=None) -> int:

@@ -31,6 +31,11 @@ ROUTES = [  # (method, url template); {e} employer, {p} contact person, {a} agre
     ("GET", "/werkgevers/{e}/afspraken/{a}/bewerken"),
     ("GET", "/werkgevers/{e}/afspraken/{a}/geschiedenis"),
     ("POST", "/werkgevers/follow-ups/{m}/afgerond"),
+    ("POST", "/werkgevers/follow-ups/{m}/uitstellen"),
+    ("POST", "/werkgevers/follow-ups/{m}/overdragen"),
+    ("POST", "/werkgevers/follow-ups/afronden"),
+    ("GET", "/werkgevers/follow-ups/week"),
+    ("GET", "/werkgevers/follow-ups/agenda"),
 ]
 OBJECT_ROUTES = [r for r in ROUTES if "{" in r[1]]
 

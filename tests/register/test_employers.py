@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from models import ChangeRecord, Employer
+from models import Employer
 from models.enums import EmployerStatus, Role
 from tests.helpers import visible_text
 

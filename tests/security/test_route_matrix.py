@@ -29,6 +29,7 @@ POLICY: dict[str, object] = {
     "public.home": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
     "catalogue.sent": PUBLIC, "vacancy_submission.submit": PUBLIC, "vacancy_submission.thanks": PUBLIC,
     "employer_account.register": PUBLIC,
+    "calendar.feed": PUBLIC,  # a calendar program's subscription: the secret in the address is the key
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
@@ -48,7 +49,8 @@ POLICY: dict[str, object] = {
     "start.matcher": CANDIDATES, "vacancies.propose": CANDIDATES,
     **{f"employers.{e}": REGISTER for e in (
         "agreement_create", "agreement_edit", "agreement_history", "create", "edit", "employer_history", "export",
-        "follow_up_done", "follow_ups", "index", "log_moment", "person_create", "person_delete", "person_edit",
+        "calendar_settings", "follow_up_done", "follow_up_hand_over", "follow_up_postpone", "follow_ups",
+        "follow_ups_done", "follow_ups_week", "index", "log_moment", "person_create", "person_delete", "person_edit",
         "person_history", "quick_moment", "show")},
     **{f"requests.{e}": REGISTER for e in ("change_status", "edit", "index", "link_employer", "show")},
     **{f"sroi.{e}": REGISTER for e in ("add_activity", "approve", "create", "edit", "export", "grant_access", "index",

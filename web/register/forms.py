@@ -92,3 +92,25 @@ def form_data(form: FlaskForm, *exclude: str) -> dict:
     """The form's data for a service call, without CSRF, version and buttons."""
     skip = {"csrf_token", "version", "submit", *exclude}
     return {name: field.data for name, field in form._fields.items() if name not in skip}
+
+
+class PostponeForm(FlaskForm):
+    """Move one follow-up to a later date (from 'Mijn follow-ups' or the week view)."""
+    version = HiddenField()
+    follow_up_on = DateField(_l("Nieuwe datum"), validators=[InputRequired(_l("Vul een nieuwe datum in (dd-mm-jjjj)."))])
+
+
+class HandOverForm(FlaskForm):
+    """Give one follow-up to a colleague; the route fills the colleagues of the own organisation."""
+    version = HiddenField()
+    follow_up_owner_id = SelectField(_l("Overdragen aan"), coerce=optional_int, validate_choice=False)
+
+
+class WeekForm(FlaskForm):
+    """Which week and whose follow-ups the week view shows (a GET form)."""
+    class Meta:
+        csrf = False
+
+    week = StringField(_l("Week"), description=_l("Jaar en weeknummer, bijvoorbeeld 2026-W49."),
+                       validators=[Optional(), Length(max=8)])
+    wie = SelectField(_l("Van wie"), validate_choice=False)

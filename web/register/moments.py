@@ -1,15 +1,13 @@
-"""Contact moments: logged from the employer page or the quick-add page; 'Mijn follow-ups'."""
+"""Contact moments: logged from the employer page or the quick-add page (follow-ups: follow_ups.py)."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
 
-from models import ContactMoment, Employer
-from models.common import clock, paging
-from models.common.errors import InvalidInput
+from models import Employer
+from models.common import clock
 from models.register import contacts
 from models.register.employers import managers
 from models.register.queries import EmployerFilters, filtered
@@ -21,7 +19,6 @@ from .employer_views import moment_form_for, render_show
 from .forms import QuickContactMomentForm, form_data
 from .routes import bp
 
-FOLLOW_UPS_PAGE = 50
 MAX_EMPLOYER_CHOICES = 20
 
 
@@ -89,30 +86,3 @@ def quick_moment():
 
 def _owner_choices():
     return choices([(u.id, u.name) for u in managers(db.session, org_id())])
-
-
-@bp.route("/follow-ups")
-@requires("register")
-def follow_ups():
-    """'Mijn follow-ups': what the signed-in user must follow up, overdue first."""
-    query = contacts.open_follow_ups(current_user.id, org_id())
-    page = paging.paginate(db.session, query.options(joinedload(ContactMoment.employer)),
-                           paging.page_number(request.args.get("pagina")), FOLLOW_UPS_PAGE)
-    return render_template("employers/follow_ups.html", items=page.items, paging=page, today=clock.today())
-
-
-@bp.route("/follow-ups/<int:moment_id>/afgerond", methods=["POST"])
-@requires("register")
-def follow_up_done(moment_id: int):
-    """Mark a follow-up done (records the time); it leaves 'Mijn follow-ups'."""
-    moment = get_own_or_404(db.session, ContactMoment, moment_id)
-    try:
-        contacts.complete_follow_up(db.session, moment, current_user)
-    except InvalidInput:
-        flash(_("Dit contactmoment heeft geen follow-up."), "error")
-    else:
-        flash(_("Afgerond: %(action)s.", action=moment.follow_up_action), "success")
-    target = request.form.get("next", "")
-    if target == "employer":
-        return redirect(url_for(".show", employer_id=moment.employer_id) + "#tijdlijn")
-    return redirect(url_for(".follow_ups"))

@@ -52,4 +52,4 @@ def export(fmt: str):
         "Content-Disposition": f'attachment; filename="werkgevers.{fmt}"'})
 
 
-from . import agreements, contacts, employer_views, moments  # noqa: E402,F401  (register their routes)
+from . import agreements, contacts, employer_views, follow_ups, moments  # noqa: E402,F401  (register their routes)

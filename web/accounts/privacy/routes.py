@@ -15,6 +15,7 @@ from web.access import get_own_or_404, requires
 from web.extensions import db
 from web.forms import form_status
 
+from . import labels
 from .forms import AuditFilterForm, EraseForm
 
 bp = Blueprint("privacy", __name__, url_prefix="/beheer", template_folder="templates")
@@ -24,20 +25,28 @@ PER_PAGE = 50
 @bp.route("/auditlog")
 @requires("audit")
 def audit_log():
-    """Search the audit trail of the own organisation (administrators too: never another's)."""
+    """Search the audit trail of the own organisation (administrators too: never another's), in words."""
+    organisation_id = current_user.organisation_id
     form = AuditFilterForm(request.args)
-    query = select(AuditEvent, User.email).join(User, User.id == AuditEvent.actor_id, isouter=True)
-    query = query.where(AuditEvent.organisation_id == current_user.organisation_id)
-    if form.validate():
+    staff = db.session.execute(select(User.id, User.name, User.email).where(User.organisation_id == organisation_id)
+                               .order_by(User.name, User.email)).all()
+    form.actor.choices = [("", _("iedereen"))] + [(str(uid), f"{name} ({email})") for uid, name, email in staff]
+    form.action.choices = [("", _("alle acties"))] + labels.action_choices()
+    form.object_type.choices = [("", _("alle"))] + sorted(
+        ((kind, str(label)) for kind, label in labels.OBJECT_LABELS.items()), key=lambda item: item[1])
+    query = select(AuditEvent, User).join(User, User.id == AuditEvent.actor_id, isouter=True)
+    query = query.where(AuditEvent.organisation_id == organisation_id)
+    valid = form.validate()
+    if valid:
         data = form.data
         if data["action"]:
-            query = query.where(AuditEvent.action.contains(data["action"].strip()))
+            query = query.where(AuditEvent.action == data["action"])
         if data["actor"]:
-            query = query.where(User.email.contains(data["actor"].strip().lower()))
+            query = query.where(AuditEvent.actor_id == int(data["actor"]))
         if data["result"]:
             query = query.where(AuditEvent.result == data["result"])
         if data["object_type"]:
-            query = query.where(AuditEvent.object_type == data["object_type"].strip())
+            query = query.where(AuditEvent.object_type == data["object_type"])
         if data["object_id"] is not None:
             query = query.where(AuditEvent.object_id == data["object_id"])
         if data["since"]:
@@ -47,8 +56,10 @@ def audit_log():
     page = paging.paginate(db.session, query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
                            paging.page_number(request.args.get("pagina")), PER_PAGE)
     rows = page.items
+    names = labels.object_names(db.session, organisation_id, [event for event, _user in rows])
     args = {k: v for k, v in request.args.items() if k != "pagina"}
-    return render_template("privacy/audit_log.html", form=form, rows=rows, total=page.total, page=page, args=args)
+    return render_template("privacy/audit_log.html", form=form, rows=rows, total=page.total, page=page, args=args,
+                           names=names, labels=labels), 200 if valid else 422
 
 
 @bp.route("/kandidaten/<int:candidate_id>/wissen", methods=["GET", "POST"])
