@@ -39,9 +39,13 @@ migrate: install instance/werkbrug.cfg
 demo: migrate
 	$(FLASK) seed demo --if-empty
 
+# The web server and, beside it, the worker (`flask queue work`: suggestion refreshes, mail, the
+# scheduled duties) on the SQLite queue in instance/. Ctrl+C stops both.
 run: demo
-	@echo "Werkbrug runs at http://127.0.0.1:5000 (stop with Ctrl+C)"
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@echo "Werkbrug runs at http://127.0.0.1:5000 with its worker beside it (stop both with Ctrl+C)"
+	@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(FLASK) queue work & worker=$$!; \
+	  $(FLASK) run --host 127.0.0.1 --port 5000
 
 # The suite runs on SQLite; when TEST_DATABASE_URL is set it runs again on that PostgreSQL database
 # (browser tests only once). bandit fails the run on any medium or high finding (justify a

@@ -39,7 +39,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = page_language
     app.jinja_env.globals["other_languages"] = other_languages
 
-    from web import blueprints, commands, errors, hooks
+    from web import blueprints, commands, errors, hooks, queue
+
+    queue.init_app(app)
 
     hooks.init_app(app)
     errors.init_app(app)

@@ -15,8 +15,9 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import ApiToken, CacheStamp, OutboxMessage, ThrottleEvent
-from models.matches.suggestion import Suggestion
+from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleCounter, ThrottleEvent
+from models.matches.suggestion import Suggestion, SuggestionRun
+from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment
 from models.register.employer import Agreement, ContactPerson, Employer
@@ -54,7 +55,10 @@ __all__ = [
     "EmployerRequest",
     "Favourite",
     "LadderAssessment",
+    "Notification",
+    "NotificationSetting",
     "Organisation",
+    "IdempotencyKey",
     "OutboxMessage",
     "OutreachContact",
     "Participatiebaan",
@@ -67,6 +71,8 @@ __all__ = [
     "SroiActivity",
     "SroiObligation",
     "Suggestion",
+    "SuggestionRun",
+    "ThrottleCounter",
     "ThrottleEvent",
     "Trajectory",
     "TrajectoryBudget",

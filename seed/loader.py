@@ -18,6 +18,7 @@ from seed.activity_loader import load_activity
 from seed.casework_loader import load_casework
 from seed.demo import generate_activity, generate_import
 from seed.demo.tables import demo_table
+from seed.work_in_progress import load_work_in_progress
 
 # The municipality gets the full demo set; the partner a smaller one of its own.
 DEMO_SIZES = {"dronten": (300, 80, 120), "uwv-flevoland": (60, 15, 25)}
@@ -51,3 +52,10 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
         for line in load_casework(session, org, doc, seed=seed + offset):
             yield f"{org_key} {line}"
     yield from publish_all_consented(session, clock.today(), origin="seed").lines()
+    for org in session.scalars(select(Organisation).order_by(Organisation.id)):
+        for line in load_work_in_progress(session, org):
+            yield f"{org.key} {line}"
+    from models.notifications.collect import collect
+
+    added = collect(session, clock.today(), clock.utcnow(), "http://127.0.0.1:5000")
+    yield f"Notifications: {added} for the demo staff (new requests, proposals, follow-ups due, consents ending)."

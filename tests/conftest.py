@@ -72,6 +72,9 @@ def fresh_matcher_caches():
     index_cache.clear_cache()
     terms.clear_cache()
     search._cache.clear()
+    from web.catalogue import routes as catalogue_routes
+
+    catalogue_routes._cards.clear()  # rendered cards: ids are reused once the tables are emptied
 
 
 @pytest.fixture(scope="session")
@@ -134,6 +137,8 @@ def make_test_app(database_url: str, instance_path: str):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "PROPAGATE_EXCEPTIONS": False,
+        # Jobs wait in the process and never run, unless a test runs them (tests/test_queue*.py).
+        "QUEUE_URL": "memory://",
     })
     app.instance_path = instance_path
     app.test_client_class = RequestClient

@@ -204,3 +204,31 @@ def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candid
     text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
     assert "De leeftijd wordt grover getoond (25–44)" in text
     assert "25–44 jaar" in text
+
+
+def test_publish_a_selection_says_who_was_skipped_and_why_then_withdraw_them_with_one_reason(
+        k1, as_role, client, db, candidate, make_candidate, other_org):
+    without = make_candidate(external_id="CL-000002", publish_consent=False)
+    foreign = make_candidate(other_org, external_id="CL-000003", publish_consent=True)
+    as_role(Role.MATCHER)
+    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, foreign.id]},
+                           follow_redirects=True)
+    assert "horen niet (meer) bij uw organisatie; er is niets gewijzigd" in visible_text(response.get_data(as_text=True))
+    assert db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id)) is None
+    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, without.id]},
+                           follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert "1 profiel(en) gepubliceerd." in text and "1 niet gepubliceerd: geen toestemming om te publiceren." in text
+    profile = db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id))
+    assert profile.status == ProfileStatus.PUBLISHED and profile.reviewed_by_id is not None
+
+    response = client.post("/beheer/kandidaten/intrekken", data={"ids": [candidate.id, without.id]},
+                           follow_redirects=True)
+    assert "Geef een reden op" in visible_text(response.get_data(as_text=True))
+    response = client.post("/beheer/kandidaten/intrekken", follow_redirects=True,
+                           data={"ids": [candidate.id, without.id], "reason": "Vacaturestop"})
+    assert "1 profiel(en) ingetrokken; 1 van de gekozen" in visible_text(response.get_data(as_text=True))
+    db.session.refresh(profile)
+    assert (profile.status, profile.withdrawn_reason) == (ProfileStatus.WITHDRAWN, "Vacaturestop")
+    assert "Kies eerst een of meer kandidaten" in visible_text(
+        client.post("/beheer/kandidaten/publiceren", data={}, follow_redirects=True).get_data(as_text=True))

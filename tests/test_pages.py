@@ -48,8 +48,10 @@ def test_server_error_shows_request_id_and_no_details(app, client, caplog):
     assert "abc123" in html
     assert "Jansen" not in html and "Traceback" not in html and "SELECT" not in html
     logged = " ".join(r.getMessage() for r in caplog.records)
-    assert "unhandled RuntimeError on GET /_boom at test_pages.py:" in logged
-    assert "Jansen" not in logged and "SELECT" not in logged
+    # The log line says what went wrong (issue 17), with quoted values blanked and names scrubbed.
+    assert ("unhandled RuntimeError: SELECT secret FROM candidate_personal WHERE last_name=… on GET /_boom at "
+            "test_pages.py:") in logged
+    assert "Jansen" not in logged
 
 
 def test_api_errors_are_json(app, client):

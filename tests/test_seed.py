@@ -8,6 +8,8 @@ from models import (
     ContactMoment,
     ContractorAccess,
     Employer,
+    EmployerRequest,
+    Notification,
     Organisation,
     Placement,
     SroiActivity,
@@ -16,6 +18,7 @@ from models import (
     Vacancy,
 )
 from models.common import clock
+from models.enums import ActivityStatus, RequestStatus
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 from tests.placement_fixtures import page_text
 
@@ -33,9 +36,18 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
     assert count(db, Candidate, Candidate.organisation_id == dronten.id) == 300
     assert count(db, Employer, Employer.organisation_id == dronten.id) == 80
     assert count(db, Vacancy, Vacancy.organisation_id == dronten.id) == 120
-    assert count(db, ContactMoment) == 600
+    assert count(db, ContactMoment) == 600 + 2  # the generated history, and one follow-up due today per organisation
     assert count(db, Placement) == 25
     assert count(db, Candidate, Candidate.organisation_id != dronten.id) == 60
+
+    # work in progress in both organisations: requests in each step, a proposal waiting, notices to read
+    for org in db.session.scalars(select(Organisation)):
+        steps = set(db.session.scalars(select(EmployerRequest.status).where(EmployerRequest.organisation_id == org.id)))
+        assert {RequestStatus.NEW, RequestStatus.CANDIDATE_ASKED, RequestStatus.INTRODUCED, RequestStatus.CLOSED} <= steps
+        manager = db.session.scalar(select(User).where(User.email == f"accountmanager@{org.key}.example.org"))
+        kinds = set(db.session.scalars(select(Notification.kind).where(Notification.user_id == manager.id)))
+        assert {"request_new", "follow_up_due"} <= kinds, org.key
+    assert count(db, SroiActivity, SroiActivity.status == ActivityStatus.PROPOSED) == 1
 
     matcher = db.session.scalar(select(User).where(User.email == "matcher@dronten.example.org"))
     assert login(matcher, password=DEMO_PASSWORD).request.path == "/beheer/matcher"

@@ -81,7 +81,7 @@ def test_every_domain_message_is_in_the_english_catalogue():
 
 
 def test_a_domain_message_is_shown_in_the_visitors_language(app):
-    from models.common.i18n import N_
+    from models.common.errors import N_
     from web.i18n import translated
 
     message = N_("Gebruik hoogstens %(max_reason)s tekens voor de reden.", max_reason=500)

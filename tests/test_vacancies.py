@@ -133,7 +133,7 @@ def test_stale_edit_is_refused_with_409_naming_who_changed_it(as_role, client, d
     assert db.session.get(Vacancy, vacancy.id).title == "Kok B"
 
 
-def test_closing_date_passing_closes_the_vacancy_on_read(as_role, client, db, make_vacancy):
+def test_closing_date_passing_closes_the_vacancy_in_the_periodic_duty_not_on_read(as_role, client, db, make_vacancy):
     # 23:30 UTC is already the next day in Amsterdam: the closing date is the installation's calendar day
     with clock.frozen(datetime(2026, 12, 1, 23, 30, tzinfo=UTC)):
         local_today = clock.today()
@@ -141,6 +141,13 @@ def test_closing_date_passing_closes_the_vacancy_on_read(as_role, client, db, ma
         expired = make_vacancy(title="Verlopen", closing_date=local_today - timedelta(days=1))
         today_closing = make_vacancy(title="Sluit vandaag", closing_date=local_today)
         as_role(Role.ACCOUNT_MANAGER)
+        for path in ("/vacatures/", f"/vacatures/{expired.id}"):  # a GET writes nothing (issue 17)
+            assert client.get(path).status_code == 200
+        db.session.expire_all()
+        assert db.session.get(Vacancy, expired.id).status == VacancyStatus.OPEN
+
+        result = client.application.test_cli_runner().invoke(args=["queue", "run", "close-expired-vacancies"])
+        assert "closed 1 vacancy(ies)" in result.output, result.output
         text = visible_text(client.get(f"/vacatures/{expired.id}").get_data(as_text=True))
         assert "Status Gesloten" in text
         db.session.expire_all()

@@ -11,6 +11,8 @@ from models.enums import Role
 # A coordinator can do everything an account manager and a matcher can, in their own organisation.
 CAPABILITIES: dict[str, frozenset[Role]] = {
     "register": frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR}),
+    # Cleaning up the register's data (assigning sectors that fit no entry of the fixed list).
+    "register_admin": frozenset({Role.COORDINATOR}),
     # Reading vacancies (own and shared with the organisation): matchers need them too.
     "vacancies": frozenset({Role.ACCOUNT_MANAGER, Role.MATCHER, Role.COORDINATOR}),
     "candidates": frozenset({Role.MATCHER, Role.COORDINATOR}),

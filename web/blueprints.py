@@ -29,6 +29,9 @@ AREAS = (
     "web.matches.bias.routes",
     "web.taxonomy.routes",
     "web.reports.routes",
+    "web.outbox.routes",
+    "web.health.routes",
+    "web.notifications.routes",
 )
 
 
@@ -45,6 +48,9 @@ def register(app: Flask) -> None:
 
     init_login(app)
     from web.navigation import init_navigation
+    from web.notifications.routes import init_app as init_notifications
+
+    init_notifications(app)
 
     init_navigation(app)
     from web.catalogue import profile_card

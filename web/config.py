@@ -67,10 +67,33 @@ class Defaults:
     # Minimum relevance (0..1) of a stored suggestion: candidates who meet the hard requirements but
     # score lower are left out of the list (the page counts them and can show them).
     MATCH_MIN_SCORE = 0.2
+    # The task queue (Huey). None: a SQLite file beside the database (instance/werkbrug-queue.sqlite),
+    # for one host; "redis://host:6379/0" for several hosts sharing one broker; "memory://" keeps jobs
+    # in the process (tests). QUEUE_IMMEDIATE runs every job at once in the caller (unit tests).
+    QUEUE_URL = None
+    QUEUE_IMMEDIATE = False
+    QUEUE_WORKERS = 2  # threads of `flask queue work`
+    # A change to a candidate recomputes suggestions for at most this many open vacancies of the
+    # organisation (most recently changed first); the rest follow on the periodic refresh.
+    QUEUE_REFRESH_MAX_VACANCIES = 200
+    # Mail from the outbox. No MAIL_SERVER: messages stay in the outbox (the worker says so once).
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False  # STARTTLS after connecting
+    MAIL_USE_SSL = False  # TLS from the start (port 465)
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_DEFAULT_SENDER = "werkbrug@localhost"
+    MAIL_TIMEOUT = 30  # seconds per SMTP conversation
+    MAIL_MAX_ATTEMPTS = 6  # then the message is marked failed and shown on the outbox page
+    MAIL_RETRY_SECONDS = 60  # the wait after the first failure; it doubles after each next one
 
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
-            "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS")
+            "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS",
+            "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS",
+            "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
+            "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
 
 
 def load_config(app, overrides: dict | None = None) -> None:
@@ -86,7 +109,7 @@ def load_config(app, overrides: dict | None = None) -> None:
     if overrides:
         app.config.update(overrides)
 
-    for key in ("STAFF_TWO_FACTOR", "SEND_HSTS"):
+    for key in ("STAFF_TWO_FACTOR", "SEND_HSTS", "QUEUE_IMMEDIATE", "MAIL_USE_TLS", "MAIL_USE_SSL"):
         if isinstance(app.config[key], str):
             app.config[key] = app.config[key].lower() in ("1", "true", "yes", "on")
     if isinstance(app.config["TRUSTED_HOSTS"], str):
@@ -96,7 +119,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         if not base.startswith(("https://", "http://")):
             raise RuntimeError(f"BASE_URL must start with https:// (got {base!r})")
         app.config["BASE_URL"] = base
-    for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS"):
+    for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
+                "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS"):
         if isinstance(app.config[key], str):
             app.config[key] = int(app.config[key])
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import g, has_request_context, request
+from flask import g, has_app_context, has_request_context, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -42,10 +42,14 @@ def _sqlite_begin(conn) -> None:
     A deferred transaction that reads and then writes cannot wait for the lock and fails with
     "database is locked" under concurrent workers. Requests that read (GET) stay deferred so
     readers run side by side, and so does work outside a request (commands, tests). A GET that
-    must write (a rate-limit count) sets ``g.db_writes`` before its transaction starts.
+    must write (a rate-limit count) sets ``g.db_writes`` before its transaction starts, and so does
+    every background job (they run side by side in the worker's threads).
     """
     if conn.dialect.name == "sqlite":
-        writes = has_request_context() and (request.method not in READ_ONLY_METHODS or g.get("db_writes", False))
+        if has_request_context():
+            writes = request.method not in READ_ONLY_METHODS or g.get("db_writes", False)
+        else:  # a background job (web/queue/jobs.py) that writes says so too
+            writes = has_app_context() and g.get("db_writes", False)
         # On the driver connection directly: a BEGIN is not a query and must not count as one.
         conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if writes else "BEGIN")
 

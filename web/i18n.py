@@ -59,10 +59,10 @@ def compile_catalogues(directory: str) -> list[str]:
 
 
 def translated(message: str) -> str:
-    """A domain message (models.common.i18n.N_) in the visitor's language, placeholders filled in."""
+    """A domain message (models.common.errors.N_) in the visitor's language, placeholders filled in."""
     from flask_babel import gettext
 
-    from models.common.i18n import Message
+    from models.common.errors import Message
 
     if isinstance(message, Message):
         return gettext(message.msgid, **message.values)

@@ -43,6 +43,7 @@ class Group:
 ENTRIES: tuple[Entry, ...] = (
     Entry("employers.index", _l("Werkgevers"), _l("Zoek werkgevers, bekijk hun tijdlijn en leg contactmomenten vast."), "register", "register"),
     Entry("employers.follow_ups", _l("Mijn follow-ups"), _l("Wat u moet opvolgen, en wat te laat is."), "register", "register"),
+    Entry("employers.sectors_to_assign", _l("Sectoren toewijzen"), _l("Werkgevers met een sector die niet in de vaste lijst past."), "register_admin", "register"),
     Entry("employers.follow_ups_week", _l("Follow-ups per week"), _l("De week van uzelf, een collega of het team, dag voor dag."), "register", "register"),
     Entry("vacancies.index", _l("Vacatures"), _l("Vacatures registreren, beoordelen en delen met partners."), "vacancies", "register"),
     Entry("requests.index", _l("Verzoeken van werkgevers"), _l("Werkgevers die iemand uit de catalogus willen ontmoeten."), "register", "register"),
@@ -61,6 +62,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("taxonomy.index", _l("Vaardigheden en beroepen"), _l("Beheer van de taxonomie en ongekoppelde woorden."), "taxonomy", "matching"),
     Entry("users.index", _l("Gebruikers"), _l("Accounts en rollen van medewerkers."), "users", "admin"),
     Entry("privacy.audit_log", _l("Auditlog"), _l("Wie bekeek of wijzigde welke gegevens, en beveiligingsgebeurtenissen."), "audit", "admin"),
+    Entry("outbox.index", _l("Uitgaande e-mail"), _l("Verzonden, wachtende en mislukte berichten; mislukte opnieuw versturen."), "audit", "admin"),
     Entry("tokens.index", _l("API-tokens"), _l("Toegang voor systemen van partners tot de partner-API."), "users", "admin"),
 )
 

@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.system import ApiToken
 
 PREFIX = "wbk_"

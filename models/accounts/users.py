@@ -11,14 +11,21 @@ from models.accounts.organisation import Organisation
 from models.accounts.user import STAFF_ROLES, User
 from models.base import utcnow
 from models.common import audit, throttle
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import Role
 
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
 # A hash to verify against when the e-mail is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = hash_password("not-a-real-password-just-for-timing")
+# Hashed on first use, not at import: argon2 takes a few tenths of a second of every start-up.
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH  # noqa: PLW0603 - a process-wide constant computed once
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password("not-a-real-password-just-for-timing")
+    return _DUMMY_HASH
 
 
 def normalise_email(email: str) -> str:
@@ -128,7 +135,7 @@ def authenticate(session: Session, email: str, password: str, origin: str, *, li
         return LoginResult(None, throttled=True, retry_after=wait)
 
     user = user_by_email(session, key)
-    ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    ok = verify_password(user.password_hash if user else _dummy_hash(), password)
     if not (ok and user and user.active):
         throttle.hit(session, "login", key)
         throttle.hit(session, "login-pair", pair)

@@ -12,8 +12,7 @@ from models.candidates import ownership
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.candidates.parsing import collect, day, items, text, whole
 from models.common import audit, clock, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import DRIVING_LICENCES, CandidateStatus, DutchLevel, Education, Role
 from models.importing import rows
 from models.taxonomy.terms import TermLinker

@@ -12,8 +12,7 @@ from models.candidates.parsing import collect, day, text
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
 from models.common import audit, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, OutreachReferral, OutreachStep
 
 STEPS = (OutreachStep.APPROACHED, OutreachStep.TALKED, OutreachStep.FOLLOW_UP, OutreachStep.REFERRED)

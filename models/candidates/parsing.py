@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 
 
 def text(value, field: str, max_len: int, label: str, required: bool = False) -> str | None:

@@ -11,8 +11,7 @@ from models.candidates.candidate import Candidate
 from models.candidates.parsing import collect, day, text, whole
 from models.candidates.participatiebaan import Participatiebaan
 from models.common import audit, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import Outflow
 from models.register.employer import Employer
 

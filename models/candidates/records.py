@@ -12,8 +12,7 @@ from models.candidates.history import ActionPlan, LadderAssessment
 from models.candidates.parsing import collect, day, text, whole
 from models.candidates.screening import ScreeningRoute
 from models.common import audit, clock, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 
 IN_BEELD_DAYS = 365  # "in beeld": current rung and expected rung both at most 12 months old
 

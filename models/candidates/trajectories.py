@@ -11,8 +11,7 @@ from models.candidates.candidate import Candidate
 from models.candidates.parsing import collect, day, whole
 from models.candidates.trajectory import Trajectory, TrajectoryBudget
 from models.common import audit, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.money import parse_euro
 from models.enums import TrajectoryKind, TrajectoryResult
 from models.register.employer import Employer

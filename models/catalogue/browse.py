@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ARRAY, Integer, any_, cast, func, select
 from sqlalchemy.orm import Session
 
 from matching.geo import ROAD_FACTOR, Point, travel_km
@@ -103,25 +103,38 @@ def _conditions(session: Session, vocab: Vocabulary | None, f: Filters) -> list:
     return conds
 
 
-def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE) -> Page:
+def _among_matches(wanted):
+    """PostgreSQL: ``id = ANY(the matching profile ids as one array)``.
+
+    Joined on its own, PostgreSQL read every public_profile row and hash-joined the matches (its
+    cost grew with the catalogue). Handed the ids as an array it walks the primary key for just
+    those, so a typo search costs what its matches cost (both lookups use ix_profile_term_term_profile).
+    """
+    matched = select(func.array_agg(ProfileTerm.profile_id)).where(wanted).scalar_subquery()
+    return PublicProfile.id == any_(cast(matched, ARRAY(Integer)))
+
+
+def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE,
+           vocab: Vocabulary | None = None) -> Page:
     """A page of published profiles matching ``f``; page numbers beyond the last show the last.
 
     One ordered id query (at most COUNT_CAP + 1 rows) gives the count and the page, one more loads
     the page's profiles. Counting stops at COUNT_CAP: a walk along the listing index then ends early
-    instead of visiting every profile, so even 100,000 profiles answer quickly.
+    instead of visiting every profile, so even 100,000 profiles answer quickly. ``vocab``: the
+    vocabulary the caller already holds for this request (saves its stamp query).
     """
     # One stamp query for the whole search, and none when no wording is asked for.
-    vocab = vocabulary(session) if (f.q.strip() or f.occupation or f.sector or f.licence) else None
+    if vocab is None and (f.q.strip() or f.occupation or f.sector or f.licence):
+        vocab = vocabulary(session)
     conds = _conditions(session, vocab, f)
     order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]
     ids = select(PublicProfile.id).where(PublicProfile.status == ProfileStatus.PUBLISHED, *conds)
     if f.q.strip():
-        hits = (
-            select(ProfileTerm.profile_id, func.count().label("hits"))
-            .where(ProfileTerm.term_id.in_(term_ids(vocab, expand_query(session, f.q, vocab), ("occupation", "skill"))))
-            .group_by(ProfileTerm.profile_id).subquery()
-        )
+        wanted = ProfileTerm.term_id.in_(term_ids(vocab, expand_query(session, f.q, vocab), ("occupation", "skill")))
+        hits = select(ProfileTerm.profile_id, func.count().label("hits")).where(wanted).group_by(ProfileTerm.profile_id).subquery()
         ids = ids.join(hits, hits.c.profile_id == PublicProfile.id)
+        if session.get_bind().dialect.name == "postgresql":
+            ids = ids.where(_among_matches(wanted))
         if f.sort != "newest":
             order.insert(0, hits.c.hits.desc())
     ids = ids.order_by(*order)

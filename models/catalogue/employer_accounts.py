@@ -14,8 +14,7 @@ from models.base import utcnow
 from models.catalogue.browse import Filters, search
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, Role
 

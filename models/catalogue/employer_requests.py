@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import STAFF_ROLES, User
 from models.catalogue.employer_request import EmployerRequest
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import EmployerStatus, RequestStatus
 from models.register.employer import Employer

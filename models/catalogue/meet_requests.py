@@ -11,8 +11,7 @@ from models.accounts.users import normalise_email
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
 from models.common import identifiers
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, RequestStatus
 

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.catalogue.index import CatalogueTerm
+from models.taxonomy import sectors as fixed_sectors
 from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 from models.taxonomy.terms import normalise
 
@@ -39,8 +40,10 @@ class Vocabulary:
     concept_wordings: dict[int, set[str]] = field(default_factory=dict)
     related: dict[int, set[int]] = field(default_factory=dict)
     sectors: dict[str, set[int]] = field(default_factory=dict)  # normalised sector -> concepts
-    sector_names: dict[str, str] = field(default_factory=dict)  # normalised sector -> as written
+    sector_names: dict[str, str] = field(default_factory=dict)  # sector code -> label (models.taxonomy.sectors)
     term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
+    sector_list: tuple[tuple[str, str], ...] = ()  # (code, label), sorted for a filter's choices
+    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> expand_query's answer
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -77,10 +80,11 @@ def _load(session: Session, stamp: tuple) -> Vocabulary:
         related[b].add(a)
     sectors: dict[str, set[int]] = defaultdict(set)
     for concept_id, sector in session.execute(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
-        if key := normalise(sector):
-            sectors[key].add(concept_id)
-            vocab.sector_names.setdefault(key, sector)
+        for code in fixed_sectors.split(sector):  # "productie, techniek" belongs to both fields
+            sectors[code].add(concept_id)
+            vocab.sector_names.setdefault(code, fixed_sectors.label(code))
     vocab.wordings = sorted(words | alias_concepts.keys())
+    vocab.sector_list = tuple(sorted(vocab.sector_names.items(), key=lambda pair: pair[1].lower()))
     vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
     vocab.related, vocab.sectors = dict(related), dict(sectors)
     return vocab
@@ -127,6 +131,9 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     if not phrase:
         return set()
     vocab = vocab or vocabulary(session)
+    known = vocab.expansions.get(phrase)
+    if known is not None:  # fuzzy matching over the whole vocabulary once per phrase and vocabulary
+        return set(known)
     words = [w for w in phrase.split() if len(w) >= 2]
     matched: set[str] = set()
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
@@ -135,7 +142,10 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     for sector, members in vocab.sectors.items():
         if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
             concepts |= members
-    return matched | _expand_concepts(vocab, concepts)
+    found = matched | _expand_concepts(vocab, concepts)
+    if len(vocab.expansions) < 4096:  # bounded; a new vocabulary starts empty
+        vocab.expansions[phrase] = frozenset(found)
+    return found
 
 
 def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> list[int]:
@@ -145,12 +155,12 @@ def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> l
 
 
 def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None) -> set[str]:
-    """Normalised wordings of every concept in ``sector`` (as written or normalised)."""
+    """Normalised wordings of every concept in ``sector`` (a code of models.taxonomy.sectors)."""
     vocab = vocab or vocabulary(session)
-    concepts = vocab.sectors.get(normalise(sector), set())
+    concepts = vocab.sectors.get(fixed_sectors.sector_of(sector) or "", set())
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 
 
-def sectors(session: Session) -> list[tuple[str, str]]:
-    """(normalised, as written) sector names of the taxonomy, for a filter; empty while it has none."""
-    return sorted(vocabulary(session).sector_names.items(), key=lambda pair: pair[1].lower())
+def sectors(session: Session, vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
+    """(code, label) of the fixed sectors the taxonomy's concepts fall in, for a filter; empty while it has none."""
+    return list((vocab or vocabulary(session)).sector_list)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -26,7 +26,11 @@ class ApiToken(Base):
 
 
 class OutboxMessage(Base):
-    """Mail waiting to be sent; this installation may have no mail server at all."""
+    """Mail to send, and the durable record of what was sent (models/common/mail.py delivers it).
+
+    Waiting: neither ``sent_at`` nor ``failed_at``; due again from ``next_attempt_at``. After the last
+    allowed attempt ``failed_at`` is set and the outbox page shows ``last_error``.
+    """
 
     __tablename__ = "outbox_message"
 
@@ -36,6 +40,10 @@ class OutboxMessage(Base):
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(index=True)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    failed_at: Mapped[datetime | None]
 
 
 class ThrottleEvent(Base):
@@ -50,6 +58,21 @@ class ThrottleEvent(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ThrottleCounter(Base):
+    """Requests of one key in one scope within one fixed window (its start in epoch seconds).
+
+    The catalogue counts a page view with one upsert of this row instead of a count over events
+    and an insert: one statement, and one row per visitor and hour however busy they are.
+    """
+
+    __tablename__ = "throttle_counter"
+
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hits: Mapped[int] = mapped_column(default=0)
+
+
 class CacheStamp(Base):
     """A version counter for derived in-memory state (the matcher's index) kept per process."""
 
@@ -58,3 +81,23 @@ class CacheStamp(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class IdempotencyKey(Base):
+    """A partner's Idempotency-Key on an API create: the body it came with and the answer it got.
+
+    Stored in the same transaction as what the request wrote, so a key is known exactly when its
+    write happened; kept a day (the prune-idempotency-keys duty).
+    """
+
+    __tablename__ = "idempotency_key"
+    __table_args__ = (UniqueConstraint("organisation_id", "endpoint", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    endpoint: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(default=200)
+    response: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

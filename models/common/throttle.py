@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.common.system import ThrottleEvent
+from models.common.system import ThrottleCounter, ThrottleEvent
 
 
 def count(session: Session, scope: str, key: str, window_seconds: int) -> int:
@@ -37,12 +37,33 @@ def hit(session: Session, scope: str, key: str) -> None:
     session.add(ThrottleEvent(scope=scope, key=key[:128]))
 
 
+def bump(session: Session, scope: str, key: str, window_seconds: int) -> int:
+    """Count one request of ``key`` in the current fixed window of ``scope``; returns the window's count.
+
+    One upsert (INSERT … ON CONFLICT DO UPDATE … RETURNING) on SQLite and PostgreSQL alike: no count
+    over past events and no separate insert, and concurrent workers never lose a hit.
+    """
+    from sqlalchemy.dialects import postgresql, sqlite  # the one in use is loaded already; not both at boot
+
+    start = int(utcnow().timestamp()) // window_seconds * window_seconds
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(ThrottleCounter).values(scope=scope, key=key[:128], window_start=start, hits=1)
+    statement = statement.on_conflict_do_update(
+        index_elements=[ThrottleCounter.scope, ThrottleCounter.key, ThrottleCounter.window_start],
+        set_={"hits": ThrottleCounter.hits + 1},
+    ).returning(ThrottleCounter.hits)
+    return session.execute(statement).scalar_one()
+
+
 def clear(session: Session, scope: str, key: str) -> None:
     """Forget the attempts of ``key`` (after a successful login)."""
     session.execute(delete(ThrottleEvent).where(ThrottleEvent.scope == scope, ThrottleEvent.key == key))
 
 
 def prune(session: Session, older_than_seconds: int) -> int:
-    """Delete attempts older than the longest window; returns how many went."""
+    """Delete attempts and window counters older than the longest window; returns how many went."""
     since = utcnow() - timedelta(seconds=older_than_seconds)
-    return session.execute(delete(ThrottleEvent).where(ThrottleEvent.at < since)).rowcount
+    events = session.execute(delete(ThrottleEvent).where(ThrottleEvent.at < since)).rowcount
+    # A counter's window ends one window after its start; the longest window is an hour.
+    ended = int(since.timestamp()) - 3600
+    return events + session.execute(delete(ThrottleCounter).where(ThrottleCounter.window_start < ended)).rowcount

@@ -9,6 +9,7 @@ from typing import Any
 from models.common import identifiers
 from models.enums import TermKind
 from models.events import point_values
+from models.taxonomy.sectors import sector_of
 from models.taxonomy.terms import TermLinker
 
 
@@ -29,7 +30,8 @@ def _date(value: str | None) -> date | None:
 
 def employer_values(r: dict) -> dict[str, Any]:
     return {
-        "name": r["name"].strip(), "kvk": r.get("kvk"), "sector": r.get("sector"),
+        "name": r["name"].strip(), "kvk": r.get("kvk"), "sector": sector_of(r.get("sector")),
+        "sector_unmapped": None if sector_of(r.get("sector")) else ((r.get("sector") or "").strip()[:200] or None),
         "postcode": format_postcode(r.get("postcode")), "city": r.get("city"), "size": r.get("size"),
         "social_enterprise": bool(r.get("social_enterprise", False)),
     }

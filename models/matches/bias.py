@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.bias import BiasReport, Person, age_band, compare, pooled
 from matching.documents import CandidateDoc, Point, VacancyDoc
 from matching.geo import locate
-from matching.index import CandidateIndex
 from models.candidates.candidate import Candidate
 from models.enums import CandidateStatus, TermKind, VacancyStatus
 from models.vacancies.vacancy import Vacancy
+
+if TYPE_CHECKING:  # the matcher's index pulls in scikit-learn: imported where it is built
+    from matching.index import CandidateIndex
 
 TOP = 10
 
@@ -88,11 +90,15 @@ def active_candidates(session: Session, organisation_id: int) -> list[Candidate]
 
 def build_monitoring_index(candidates: list[Candidate]) -> CandidateIndex:
     """A CandidateIndex from candidate rows (stand-in for the matcher's cached index)."""
+    from matching.index import CandidateIndex
+
     return CandidateIndex.build([candidate_doc(c) for c in candidates])
 
 
 def eligible(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
     """Ids of every indexed candidate who meets the vacancy's hard requirements (score or not)."""
+    import numpy as np
+
     slots = np.arange(index.attrs.size, dtype=np.int64)
     ok = index.attrs.passes(slots, vacancy)
     return [int(i) for i in index.attrs.ids[slots[ok]]]

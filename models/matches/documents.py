@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-import numpy as np
-from scipy.sparse import csr_matrix
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -168,6 +166,9 @@ def related_occupations(pairs: list[tuple[int, int]]) -> dict[int, dict[int, flo
         return {}
     occ = sorted({o for o, _ in pairs})
     skills = sorted({s for _, s in pairs})
+    import numpy as np  # numpy/scipy only where the sums are made, not at the app's boot
+    from scipy.sparse import csr_matrix
+
     oi, si = {o: i for i, o in enumerate(occ)}, {s: i for i, s in enumerate(skills)}
     m = csr_matrix((np.ones(len(pairs), np.float32), ([oi[o] for o, _ in pairs], [si[s] for _, s in pairs])),
                    shape=(len(occ), len(skills)))

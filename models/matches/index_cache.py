@@ -11,16 +11,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
-from matching.index import CandidateIndex
 from models.candidates.candidate import Candidate
 from models.common import stamps
 from models.enums import CandidateStatus
 from models.matches.documents import candidate_rows, load_taxonomy_doc
+
+if TYPE_CHECKING:
+    from matching.index import CandidateIndex
 
 # Rows committed late can carry an updated_at a little before the high-water mark: re-read those.
 SAFETY_MARGIN = timedelta(minutes=5)
@@ -82,6 +85,8 @@ def build(session: Session, organisation_id: int) -> CachedIndex:
     for doc, _cid, updated in candidate_rows(session, organisation_id):
         docs.append(doc)
         high = _max_time(high, updated)
+    from matching.index import CandidateIndex  # numpy/scipy/scikit-learn: only when an index is built
+
     index = CandidateIndex.build(docs, taxonomy(session))
     return CachedIndex(index, stamp, tax_stamp, high)
 

@@ -10,7 +10,7 @@ from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
 from models.common.paging import Page, paginate
 from models.enums import SuggestionStatus, VacancyStatus
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
@@ -45,7 +45,8 @@ class QueueRow:
 def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[QueueRow], int]:
     """Open vacancies the organisation may match for, with its counts of new and running suggestions.
 
-    Newest new suggestion first (vacancies never computed last); three queries whatever the page.
+    Newest new suggestion first (vacancies without suggestions last); three queries whatever the page.
+    ``computed`` is False while the background job has not ranked the vacancy for the organisation yet.
     """
     counts = (
         select(Suggestion.vacancy_id.label("vacancy_id"),
@@ -56,9 +57,10 @@ def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[Q
         .where(Suggestion.organisation_id == organisation_id).group_by(Suggestion.vacancy_id).subquery()
     )
     where = and_(Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id))
+    computed = exists().where(SuggestionRun.vacancy_id == Vacancy.id, SuggestionRun.organisation_id == organisation_id)
     found = paginate(session, (
-        select(Vacancy, Employer.name, Organisation.name, counts.c.new, counts.c.in_progress, counts.c.total,
-               counts.c.latest)
+        select(Vacancy, Employer.name, Organisation.name, counts.c.new, counts.c.in_progress,
+               or_(counts.c.total > 0, computed), counts.c.latest)
         .join(Employer, Employer.id == Vacancy.employer_id, isouter=True)
         .join(Organisation, Organisation.id == Vacancy.organisation_id)
         .join(counts, counts.c.vacancy_id == Vacancy.id, isouter=True)

@@ -5,8 +5,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.common import locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import SuggestionStatus as S
 from models.matches.suggestion import Suggestion
 

@@ -59,3 +59,16 @@ class Suggestion(Versioned, Timestamps, Base):
         column = STEP_COLUMNS.get(SuggestionStatus(status).value)
         if column is not None and getattr(self, column) is None:
             setattr(self, column, at)
+
+
+class SuggestionRun(Base):
+    """When an organisation's suggestions for a vacancy were last computed (also when none were found),
+    so the review queue can tell "nothing fits" from "not computed yet"."""
+
+    __tablename__ = "suggestion_run"
+    __table_args__ = (UniqueConstraint("vacancy_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    computed_at: Mapped[datetime]

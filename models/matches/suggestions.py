@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
-from matching.explain import Reason, render_reasons
-from matching.rank import Suggestion as Ranked
 from models.accounts.organisation import Organisation
+from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches.documents import vacancy_docs
 from models.matches.index_cache import get_index
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.vacancies.vacancy import Vacancy, VacancyShare
+
+if TYPE_CHECKING:  # matching.explain and .rank pull in scikit-learn: imported where they are used
+    from matching.explain import Reason
+    from matching.rank import Suggestion as Ranked
 
 DEFAULT_TOP = 20
 DEFAULT_MIN_SCORE = 0.2  # the app passes MATCH_MIN_SCORE; this is for scripts and tests
@@ -32,6 +36,13 @@ class RefreshResult:
     removed: int = 0
     kept: int = 0
     below: int = 0  # met the hard requirements but scored under the minimum relevance
+
+
+def render_reasons(reasons: list, taxonomy: Taxonomy) -> list[str]:
+    """matching.explain.render_reasons, imported on first use: scikit-learn is behind it, not needed at boot."""
+    from matching import explain
+
+    return explain.render_reasons(reasons, taxonomy)
 
 
 def reason_items(reasons: list[Reason], taxonomy: Taxonomy) -> list[dict]:
@@ -114,8 +125,18 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     if stale:
         session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)).execution_options(synchronize_session="fetch"))
         result.removed = len(stale)
+    _record_run(session, vacancy.id, organisation.id)
     session.flush()
     return result
+
+
+def _record_run(session: Session, vacancy_id: int, organisation_id: int) -> None:
+    run = session.scalar(select(SuggestionRun).where(SuggestionRun.vacancy_id == vacancy_id,
+                                                     SuggestionRun.organisation_id == organisation_id))
+    if run is None:
+        session.add(SuggestionRun(vacancy_id=vacancy_id, organisation_id=organisation_id, computed_at=utcnow()))
+    else:
+        run.computed_at = utcnow()
 
 
 def visible_vacancy(session: Session, organisation_id: int, external_id: str) -> Vacancy:

@@ -10,8 +10,7 @@ from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import (
     CandidateStatus,
     ContractType,

@@ -6,8 +6,7 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.common import audit, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import TargetGroup
 from models.placements.placement import Placement
 from models.register.employer import Agreement, Employer

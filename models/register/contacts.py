@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.base import utcnow
 from models.common import audit, clock, identifiers, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import Channel
 from models.register.contact import ContactMoment
 from models.register.employer import ContactPerson, Employer

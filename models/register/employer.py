@@ -39,7 +39,10 @@ class Employer(Versioned, Timestamps, Base):
     external_id: Mapped[str | None] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     kvk: Mapped[str | None] = mapped_column(String(8))
-    sector: Mapped[str | None] = mapped_column(String(200))
+    sector: Mapped[str | None] = mapped_column(String(200))  # a code of models.taxonomy.sectors
+    # A sector text (from an import or the register before the fixed list) that maps onto no code: shown to a
+    # coordinator under "Sectoren toewijzen" until someone picks the sector.
+    sector_unmapped: Mapped[str | None] = mapped_column(String(200))
     size: Mapped[EmployerSize | None] = mapped_column(str_enum(EmployerSize, "employer_size"))
     address: Mapped[str | None] = mapped_column(String(200))  # business address, not personal
     postcode: Mapped[str | None] = mapped_column(String(7))

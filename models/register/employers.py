@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.common import audit, identifiers, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import EmployerSize, EmployerStatus, Role
 from models.register.employer import Employer
+from models.taxonomy.sectors import SECTORS
 
 EMPLOYER_FIELDS = ("name", "kvk", "sector", "size", "address", "postcode", "city", "status",
                    "social_enterprise", "account_manager_id", "notes")
@@ -75,8 +75,11 @@ def _validate(session: Session, organisation_id: int, data: dict) -> dict:
             clean[field] = cleaner(data.get(field))
         except InvalidInput as exc:
             errors.update(exc.errors)
-    for field in ("sector", "address", "city", "notes"):
+    for field in ("address", "city", "notes"):
         clean[field] = (data.get(field) or "").strip() or None
+    clean["sector"] = (data.get("sector") or "").strip() or None
+    if clean["sector"] is not None and clean["sector"] not in SECTORS:
+        errors["sector"] = N_("Kies een sector uit de lijst.")
     size = data.get("size") or None
     if size is not None and size not in {s.value for s in EmployerSize}:
         errors["size"] = N_("Kies een grootte uit de lijst.")
@@ -157,4 +160,34 @@ def update_employer(session: Session, employer: Employer, data: dict, version, a
     """Save an edit made on ``version``; Conflict when someone saved in between."""
     clean = _validate(session, employer.organisation_id, data)
     locking.save_edit(session, employer, clean, version, actor, lambda e: snapshot(e, session))
+    if employer.sector is not None:
+        employer.sector_unmapped = None  # a sector chosen from the list replaces the old free text
     return employer
+
+
+def unmapped_sectors(session: Session, organisation_id: int) -> list[Employer]:
+    """The organisation's employers whose sector text fits no sector of the list, by that text and name."""
+    return list(session.scalars(select(Employer).where(
+        Employer.organisation_id == organisation_id, Employer.sector_unmapped.is_not(None))
+        .order_by(Employer.sector_unmapped, Employer.name)))
+
+
+def assign_sectors(session: Session, organisation_id: int, chosen: dict[int, str], actor: User) -> int:
+    """Give employers (id -> sector code) their sector from the list; InvalidInput names each bad row."""
+    employers = {e.id: e for e in unmapped_sectors(session, organisation_id)}
+    errors = {f"sector-{employer_id}": "Kies een sector uit de lijst." for employer_id, code in chosen.items()
+              if code and code not in SECTORS}
+    errors |= {f"sector-{employer_id}": "Deze werkgever staat niet (meer) in de lijst om toe te wijzen."
+               for employer_id in chosen if employer_id not in employers}
+    if errors:
+        raise InvalidInput(errors)
+    done = 0
+    for employer_id, code in chosen.items():
+        if not code:
+            continue
+        employer = employers[employer_id]
+        audit.record_changes(session, employer, {"sector": employer.sector_unmapped}, {"sector": code}, actor=actor)
+        employer.sector, employer.sector_unmapped = code, None
+        done += 1
+    session.flush()
+    return done

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.accounts.user import User
 from models.common import audit, clock
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.locking import check_version
 from models.register.contact import ContactMoment
 from models.register.contacts import complete_follow_up

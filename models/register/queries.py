@@ -15,6 +15,7 @@ from models.accounts.user import User
 from models.enums import EmployerStatus, VacancyStatus
 from models.register.employer import Employer
 from models.sroi.obligation import SroiObligation
+from models.taxonomy.sectors import SECTORS
 from models.vacancies.vacancy import Vacancy
 
 PAGE_SIZE = 25
@@ -80,8 +81,9 @@ def filtered(organisation_id: int, filters: EmployerFilters) -> Select:
         # A KvK number (or its start): a range on the (organisation_id, kvk) index.
         query = query.where(Employer.kvk.between(digits.ljust(8, "0"), digits.ljust(8, "9")))
     elif q:
+        named = [code for code, label in SECTORS.items() if q.lower() in label.lower() or q.lower() in code]
         query = query.where(or_(contains_ci(Employer.name, q), contains_ci(Employer.city, q),
-                                contains_ci(Employer.sector, q)))
+                                Employer.sector.in_(named), contains_ci(Employer.sector_unmapped, q)))
     if filters.status in {s.value for s in EmployerStatus}:
         query = query.where(Employer.status == EmployerStatus(filters.status))
     if filters.manager:

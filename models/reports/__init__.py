@@ -13,8 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 
 PERIOD_KINDS = ("month", "quarter", "year", "custom")
 SCOPES = ("own", "region")

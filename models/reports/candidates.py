@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.enums import CandidateStatus, ProfileStatus
 
 from . import Bar, Figure, staff_labels

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.accounts.user import User
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.register.contact import ContactMoment
 
 from . import Bar, Figure, Period, staff_labels

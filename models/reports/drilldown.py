@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.common.paging import paginate
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement

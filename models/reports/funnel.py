@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.enums import SuggestionStatus as S
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS
 from models.matches.review import STATUS_LABELS as _LABELS

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.enums import Outflow
 from models.placements.placement import Placement
 from models.sroi.progress import INSTRUMENT_LABELS

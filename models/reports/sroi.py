@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.common.money import format_euro
 from models.placements.placement import Placement
 from models.sroi.obligation import SroiObligation

@@ -7,8 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.reports.target import ReportTarget
 
 # The indicators with a yearly target: label, unit, and the published example of such a target.

@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from models.accounts import users
 from models.accounts.user import User
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import Role
 from models.sroi.obligation import AuthorityAccess, ContractorAccess, SroiObligation
 from models.sroi.valuation.tables import municipality_of

@@ -8,8 +8,7 @@ from models.accounts import users
 from models.accounts.user import User
 from models.base import utcnow
 from models.common import audit, locking
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import ActivityStatus, Role
 from models.register.employer import Employer
 from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation

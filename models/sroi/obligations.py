@@ -8,8 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.money import format_euro, parse_euro, parse_percentage
 from models.enums import ActivityKind, ActivityStatus
 from models.placements import value as placement_value

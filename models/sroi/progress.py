@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.common.money import progress_percentage
 from models.enums import ActivityStatus
 from models.placements.placement import Placement

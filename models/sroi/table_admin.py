@@ -7,8 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity

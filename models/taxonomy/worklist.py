@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matching.linker import PROPOSALS, Linker
 from matching.text import normalise
 from models.candidates.candidate import CandidateTerm
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind, TermKind
@@ -20,6 +19,9 @@ from models.taxonomy import semantic as taxonomy_semantic
 from models.taxonomy.admin import STAMP, add_alias, bump_stamp, owner_of
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 from models.vacancies.vacancy import Vacancy, VacancyTerm
+
+if TYPE_CHECKING:  # the linker pulls in scikit-learn: imported where one is built
+    from matching.linker import Linker
 
 SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks
 _cache: dict[str, tuple[tuple, Linker | None, dict[str, str]]] = {}
@@ -60,6 +62,8 @@ def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
         aliases[cid].append(alias)
     texts = [label.strip() for _, label in labels.values()] + [a.strip() for values in aliases.values() for a in values]
     semantic = taxonomy_semantic.proposal_vectors(texts) if labels else None
+    from matching.linker import PROPOSALS, Linker
+
     built = Linker([{"id": str(cid), "kind": kind, "label": label, "aliases": aliases[cid]}
                     for cid, (kind, label) in labels.items()], PROPOSALS, semantic) if labels else None
     kinds = {str(cid): kind for cid, (kind, _) in labels.items()}

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.common import audit, identifiers
 from models.common.audit_log import ChangeRecord
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from models.accounts.organisation import Organisation
 from models.base import utcnow
 from models.common import audit, identifiers
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import VacancySource, VacancyStatus
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy

@@ -8,8 +8,7 @@ from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare

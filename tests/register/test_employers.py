@@ -7,7 +7,7 @@ from models import Employer
 from models.enums import EmployerStatus, Role
 from tests.helpers import visible_text
 
-VALID = {"name": "Bakkerij De Korenschoof", "kvk": "1234 5678", "sector": "Voeding", "size": "10-49",
+VALID = {"name": "Bakkerij De Korenschoof", "kvk": "1234 5678", "sector": "productie", "size": "10-49",
          "address": "De Noord 12", "postcode": "8251ab", "city": "Dronten", "status": "active",
          "account_manager_id": "", "notes": ""}
 
@@ -84,24 +84,24 @@ def test_second_of_two_concurrent_saves_is_refused_and_nothing_is_lost(client, d
     assert 'value="1"' in client.get(f"/werkgevers/{employer.id}/bewerken").get_data(as_text=True)
     login(first)
     saved = client.post(f"/werkgevers/{employer.id}/bewerken", data={
-        **VALID, "name": "Garage Hollander", "kvk": employer.kvk, "sector": "Auto", "version": "1"})
+        **VALID, "name": "Garage Hollander", "kvk": employer.kvk, "sector": "transport", "version": "1"})
     assert saved.status_code == 302
     login(second)
     refused = client.post(f"/werkgevers/{employer.id}/bewerken", data={
-        **VALID, "name": "Garage Hollander", "kvk": employer.kvk, "sector": "Techniek", "version": "1"})
+        **VALID, "name": "Garage Hollander", "kvk": employer.kvk, "sector": "techniek", "version": "1"})
     assert refused.status_code == 409
     text = text_of(refused)
     assert "Dit is intussen gewijzigd door Anna Smit" in text and "Laad de pagina opnieuw" in text
-    assert 'value="Techniek"' in refused.get_data(as_text=True)  # the second person's input is still there
+    assert 'selected value="techniek"' in refused.get_data(as_text=True)  # the second person's input is still there
     db.session.expire_all()
-    assert db.session.get(Employer, employer.id).sector == "Auto"
+    assert db.session.get(Employer, employer.id).sector == "transport"
 
 
 def test_list_searches_filters_counts_and_paginates_with_bookmarkable_urls(manager, client, make_employer,
                                                                              make_vacancy, make_moment):
     for n in range(30):
-        make_employer(name=f"Bouwbedrijf {n:02d}", city="Biddinghuizen", sector="Bouw")
-    bakker = make_employer(name="Bakkerij Kruimel", kvk="87654321", city="Swifterbant", sector="Voeding",
+        make_employer(name=f"Bouwbedrijf {n:02d}", city="Biddinghuizen", sector="bouw")
+    bakker = make_employer(name="Bakkerij Kruimel", kvk="87654321", city="Swifterbant", sector="productie",
                            account_manager_id=manager.id, status=EmployerStatus.ACTIVE)
     make_vacancy(bakker)
     make_moment(bakker)
@@ -110,7 +110,7 @@ def test_list_searches_filters_counts_and_paginates_with_bookmarkable_urls(manag
     page2 = client.get("/werkgevers/?q=bouw&pagina=2").get_data(as_text=True)
     assert "Bouwbedrijf 29" in page2 and "Bouwbedrijf 00" not in page2
     assert 'href="/werkgevers/?q=bouw&amp;pagina=1"' in page2
-    for query in ("q=8765", "q=swifter", "q=voeding", "status=active", f"accountmanager={manager.id}",
+    for query in ("q=8765", "q=swifter", "q=industrie", "status=active", f"accountmanager={manager.id}",
                   "open_vacatures=1"):
         text = text_of(client.get(f"/werkgevers/?{query}"))
         assert "1 werkgever gevonden" in text and "Bakkerij Kruimel" in text, query

@@ -44,7 +44,7 @@ def test_api_500_is_json_with_request_id_and_no_trace(app, client, org, monkeypa
     def boom(*_args, **_kw):
         raise RuntimeError("SELECT bsn FROM candidate_personal WHERE last_name='Jansen'")
 
-    monkeypatch.setattr(routes, "close_expired", boom)
+    monkeypatch.setattr(routes, "select", boom)
     response = client.get("/api/v1/vacancies/V-1", headers={"Authorization": f"Bearer {plaintext}",
                                                            "X-Request-ID": "req42"})
     assert response.status_code == 500 and response.mimetype == "application/json"

@@ -29,6 +29,9 @@ POLICY: dict[str, object] = {
     "public.home": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
     "catalogue.sent": PUBLIC, "vacancy_submission.submit": PUBLIC, "vacancy_submission.thanks": PUBLIC,
     "employer_account.register": PUBLIC,
+    # Probes for load balancers and monitoring: no sign-in, no personal data (issue 17).
+    "health.alive": PUBLIC, "health.ready": PUBLIC,
+    "outbox.index": PEOPLE_ADMIN, "outbox.retry": PEOPLE_ADMIN,
     "calendar.feed": PUBLIC,  # a calendar program's subscription: the secret in the address is the key
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
@@ -36,7 +39,8 @@ POLICY: dict[str, object] = {
     **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index", "targets",
                                              "set_target", "council_export")},
     **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
-    **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish")},
+    **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish",
+                                                "publish_selected", "withdraw_selected")},
     # The candidate file (issue 19): matchers and coordinators; reassigning and settings: coordinators.
     **{f"candidates.{e}": CANDIDATES for e in (
         "add_trajectory", "caseload", "caseloads_overview", "edit", "end_participatiebaan", "end_trajectory",
@@ -70,7 +74,8 @@ POLICY: dict[str, object] = {
     **{f"tokens.{e}": PEOPLE_ADMIN for e in ("index", "revoke")},
     **{f"users.{e}": PEOPLE_ADMIN for e in ("create", "index", "new_enrolment_code", "reset_second_factor",
                                             "toggle_active")},
-    "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN,
+    "start.admin": ADMIN_ONLY, "start.home": SIGNED_IN, "employers.sectors_to_assign": COORDINATOR,
+    **{f"notifications.{e}": set(STAFF_ROLES) for e in ("index", "mark_read", "settings")},
 }
 
 # Pages of one organisation's own object: another organisation's staff get 404, never 403 or the page.
@@ -148,7 +153,7 @@ _MISSING = {k: 999_999 for k in ("employer_id", "agreement_id", "person_id", "mo
                                  "vacancy_id", "suggestion_id", "request_id", "placement_id", "obligation_id",
                                  "version_id", "table_id", "user_id", "token_id", "organisation_id", "concept_id",
                                  "alias_id", "skill_id", "item_id", "search_id",
-                                 "activity_id")}
+                                 "activity_id", "message_id")}
 
 
 def test_objects_of_another_organisation_answer_404(world):

@@ -170,13 +170,21 @@ def document(server_url: str = "/api/v1") -> dict:
                 "tags": ["import"], "operationId": "importData",
                 "summary": "Import employers, vacancies and candidates for your organisation (werkbrug-import/1).",
                 "description": "The whole body is checked first: on any error nothing is written. Same body twice changes nothing.",
+                "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
+                                "description": "Optional, 1 to 200 visible ASCII characters (e.g. a UUID). A retry with the "
+                                               "same key and body within 24 hours gets the first answer again "
+                                               "(header Idempotent-Replayed: true) and writes nothing.",
+                                "schema": {"type": "string", "minLength": 1, "maxLength": 200}}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportBody"}}}},
                 "responses": {
                     "200": {"description": "Imported; counts per list.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportResult"}}}},
+                    "400": _error("The Idempotency-Key header is not 1 to 200 visible ASCII characters."),
+                    "409": _error("A concurrent request with the same Idempotency-Key was processed first; send it again."),
                     "401": UNAUTHORIZED,
                     "413": _error("The body is larger than the limit."),
                     "415": _error("The body is not sent as application/json."),
-                    "422": _error("The body breaks the format; `errors` lists every problem with its path."),
+                    "422": _error("The body breaks the format (`errors` lists every problem with its path), or the "
+                                  "Idempotency-Key was used before with a different body."),
                 },
             }},
         },

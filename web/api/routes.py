@@ -5,18 +5,19 @@ from datetime import UTC, datetime
 
 from flask import current_app, g, jsonify, request, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from models.common import clock
+from models.common import idempotency
 from models.common.paging import paginate
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
-from models.vacancies.edit import close_expired
 from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
 from web.extensions import db
 from web.links import external_url, site_base
+from web.queue import triggers
 
 from .auth import api_error, bp
 from .openapi import document
@@ -56,7 +57,6 @@ def vacancies():
     since = _since(errors)
     if errors:
         return api_error(400, "Some query parameters are not valid.", errors)
-    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     query = filtered(org_id, Filters(updated_since=since)).order_by(None).order_by(Vacancy.updated_at, Vacancy.id)
     found = paginate(db.session, query.options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation)),
@@ -73,7 +73,6 @@ def vacancies():
 @bp.get("/vacancies/<string:external_id>")
 def vacancy(external_id: str):
     """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
-    close_expired(db.session, clock.today())
     org_id = g.api_organisation.id
     base = select(Vacancy).where(Vacancy.external_id == external_id, Vacancy.status != VacancyStatus.SUBMITTED) \
         .options(joinedload(Vacancy.employer), joinedload(Vacancy.organisation))
@@ -124,14 +123,35 @@ def import_():
     body = _read_body(limit)
     if body is None:
         return api_error(413, f"The body is larger than the limit of {limit} bytes.")
+    key = request.headers.get("Idempotency-Key")
+    if key is not None:
+        if not idempotency.VALID_KEY.fullmatch(key):
+            return api_error(400, "Idempotency-Key: send 1 to 200 visible ASCII characters (a UUID, for example).")
+        try:
+            earlier = idempotency.lookup(db.session, g.api_organisation.id, "import", key, body)
+        except idempotency.KeyReused:
+            return api_error(422, "Idempotency-Key: this key was used for a different body; use a new key.")
+        if earlier is not None:  # a retry: the first answer again, nothing written twice
+            return current_app.response_class(earlier.response, status=earlier.status_code,
+                                              mimetype="application/json", headers={"Idempotent-Replayed": "true"})
     try:
         result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
                             origin=f"api:{g.api_token.prefix}")
     except ImportFailed as exc:
         return api_error(422, f"The import was refused: {exc.total} error(s); nothing was written.", exc.lines())
-    return jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
-                    "unmatched_wordings": result.unmatched_wordings,
-                    "kept_in_werkbrug": [{"candidate": ext, "fields": fields} for ext, fields in result.skipped]})
+    triggers.organisation_changed(db.session, g.api_organisation.id)  # the worker recomputes its suggestions
+    response = jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
+                        "unmatched_wordings": result.unmatched_wordings,
+                        "kept_in_werkbrug": [{"candidate": ext, "fields": fields} for ext, fields in result.skipped]})
+    if key is not None:
+        try:
+            idempotency.store(db.session, idempotency.claim(db.session, g.api_organisation.id, "import", key, body),
+                              response.status_code, response.get_data(as_text=True))
+        except IntegrityError:  # a concurrent request with this key wrote first: this one writes nothing
+            db.session.rollback()
+            return api_error(409, "Idempotency-Key: a request with this key was just processed; send it again "
+                                  "to get its answer.")
+    return response
 
 
 @bp.get("/openapi.json")

@@ -127,4 +127,4 @@ def consent(candidate_id: int):
     return redirect(url_for(".show", candidate_id=candidate.id))
 
 
-from . import caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: E402,F401  (register their pages on bp)
+from . import bulk_routes, caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: E402,F401  (register their pages on bp)

@@ -2,22 +2,56 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import EmailField, SelectField, StringField, SubmitField, TelField, TextAreaField
-from wtforms.widgets import DateInput, NumberInput, SearchInput
+from wtforms.widgets import DateInput, NumberInput, SearchInput, Select
 
 from matching.geo import locate
 from models.catalogue.browse import Filters
-from models.catalogue.search import sectors
+from models.catalogue.search import Vocabulary, sectors
 from web.forms import choices
 from web.params import whole_number
 
 from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES
 
 ANY = ("", _l("Maakt niet uit"))
+
+
+class CachedSelect(Select):
+    """A select whose markup is kept per process: the same options, value and attributes give the same
+    HTML, and rendering a dozen options through WTForms on every catalogue page was a hot spot."""
+
+    _rendered: dict[tuple, Markup] = {}
+
+    def __call__(self, field, **kwargs):
+        key = (field.id, field.name, str(field.data),
+               tuple((str(c.value), str(c.label)) for c in field.choices), tuple(sorted(kwargs.items())))
+        markup = self._rendered.get(key)
+        if markup is None:
+            if len(self._rendered) > 2048:  # bounded: values and labels come from a few small lists
+                self._rendered.clear()
+            markup = self._rendered[key] = super().__call__(field, **kwargs)
+        return markup
+
+
+@lru_cache(maxsize=16)
+def _fixed_choices(locale: str) -> dict[str, tuple]:
+    """The filter's fixed option lists with their labels translated once per process and language."""
+    del locale  # the cache key: str() below translates into the request's language
+    pairs = {
+        "km": [(str(k), label) for k, label in DISTANCE_CHOICES],
+        "opleiding": [ANY, *EDUCATION_MINIMUM_CHOICES],
+        "rijbewijs": [ANY, *LICENCE_CHOICES],
+        "sortering": SORT_CHOICES,
+        "sector": [ANY],  # the taxonomy's sectors follow, from the vocabulary
+    }
+    return {name: tuple((value, str(label)) for value, label in options) for name, options in pairs.items()}
 
 
 class FilterForm(FlaskForm):
@@ -29,14 +63,16 @@ class FilterForm(FlaskForm):
     q = StringField(_l("Zoek op vaardigheid of beroep"), widget=SearchInput(),
                     description=_l("Bijvoorbeeld: heftruck, schoonmaak, klantcontact"))
     beroep = StringField(_l("Beroep"))
-    sector = SelectField(_l("Sector"), choices=choices([ANY]))
+    sector = SelectField(_l("Sector"), choices=choices([ANY]), widget=CachedSelect())
     uren = StringField(_l("Uren per week"), widget=NumberInput(min=1, max=48))
     plaats = StringField(_l("Postcode of plaats"), description=_l("Bijvoorbeeld 8251 of Dronten"))
-    km = SelectField(_l("Afstand"), choices=choices([(str(k), label) for k, label in DISTANCE_CHOICES]), default="15")
-    opleiding = SelectField(_l("Opleiding (minimaal)"), choices=choices([ANY] + EDUCATION_MINIMUM_CHOICES))
-    rijbewijs = SelectField(_l("Rijbewijs"), choices=choices([ANY] + LICENCE_CHOICES))
+    km = SelectField(_l("Afstand"), choices=choices([(str(k), label) for k, label in DISTANCE_CHOICES]), default="15",
+                     widget=CachedSelect())
+    opleiding = SelectField(_l("Opleiding (minimaal)"), choices=choices([ANY] + EDUCATION_MINIMUM_CHOICES),
+                            widget=CachedSelect())
+    rijbewijs = SelectField(_l("Rijbewijs"), choices=choices([ANY] + LICENCE_CHOICES), widget=CachedSelect())
     beschikbaar_voor = StringField(_l("Beschikbaar vóór"), widget=DateInput())
-    sortering = SelectField(_l("Sorteren"), choices=choices(SORT_CHOICES))
+    sortering = SelectField(_l("Sorteren"), choices=choices(SORT_CHOICES), widget=CachedSelect())
     submit = SubmitField(_l("Zoeken"))
 
 
@@ -49,10 +85,17 @@ def _choice_error(field) -> bool:
     return False
 
 
-def filter_form(args, session) -> tuple[FilterForm, Filters]:
-    """The filled filter form and the Filters it means; bad values get a message and are ignored."""
+def filter_form(args, session, vocab: Vocabulary | None = None) -> tuple[FilterForm, Filters]:
+    """The filled filter form and the Filters it means; bad values get a message and are ignored.
+
+    The option lists come translated from a per-language cache; the sectors from the catalogue's
+    vocabulary (``vocab`` when the caller holds it), which reloads when the taxonomy changes.
+    """
     form = FilterForm(formdata=args)
-    form.sector.choices = choices([ANY] + sectors(session))
+    fixed = _fixed_choices(str(get_locale()))
+    for name, options in fixed.items():
+        form[name].choices = choices(options)
+    form.sector.choices = choices([*fixed["sector"], *((code, _(label)) for code, label in sectors(session, vocab))])
     for field in form:
         field.errors = []
     for field in (form.sector, form.opleiding, form.rijbewijs, form.sortering):

@@ -1,4 +1,8 @@
-"""Rate limits of the public side, counted in the database so every worker shares them."""
+"""Rate limits of the public side, counted in the database so every worker and host shares them.
+
+Each limit is a fixed hourly window per client address: one upserted counter row
+(models.common.throttle.bump), so a page view costs one short write statement.
+"""
 from __future__ import annotations
 
 import logging
@@ -21,7 +25,7 @@ def client_address() -> str:
 def limit(scope: str, config_key: str, *, message: str, key: str | None = None) -> None:
     """Count this request for the client in ``scope``; abort 429 once over the hourly limit.
 
-    Two statements: one count and one insert. The first refused request of an hour is logged and
+    One statement: an upsert of this hour's counter. The first refused request of an hour is logged and
     audited (``scrape_suspected`` or ``request_flood``) with the address only. ``key`` counts per
     something else than the client (a recipient address); it is never logged.
     """
@@ -33,8 +37,7 @@ def limit(scope: str, config_key: str, *, message: str, key: str | None = None) 
     db.session.commit()
     g.db_writes = True
     try:
-        seen = throttle.count(db.session, scope, address, HOUR)
-        throttle.hit(db.session, scope, address)
+        seen = throttle.bump(db.session, scope, address, HOUR) - 1
         db.session.commit()
     finally:
         g.db_writes = False

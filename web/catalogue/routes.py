@@ -13,6 +13,7 @@ from flask_login import current_user
 from models.accounts.users import normalise_email
 from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
+from models.catalogue.search import vocabulary
 from models.common import clock, paging
 from models.enums import ProfileStatus, Role
 from web.extensions import db
@@ -30,18 +31,46 @@ FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer 
 
 
 def _ago(day: date) -> str:
-    days = (clock.today() - day).days
-    return _("vandaag") if days <= 0 else _days_ago(days, str(get_locale()))
+    return _days_ago(max(0, (clock.today() - day).days), str(get_locale()))
 
 
 @lru_cache(maxsize=512)
 def _days_ago(days: int, _locale: str) -> str:
+    if days == 0:
+        return _("vandaag")
     return format_timedelta(timedelta(days=-days), add_direction=True, threshold=1)
+
+
+@lru_cache(maxsize=16)
+def _translated_labels(_locale: str) -> dict:
+    """The profile codes' labels as plain text in one language: no lazy-text look-up per card."""
+    return {"education_labels": {k: str(v) for k, v in EDUCATION_LABELS.items()},
+            "dutch_labels": {k: str(v) for k, v in DUTCH_LABELS.items()}}
+
+
+_cards: dict[tuple, str] = {}
+
+
+def cached_card(card, profile, distance=None):
+    """The ``card`` macro's HTML for ``profile``, kept per process until the profile changes.
+
+    A card shows only the public profile's own fields, translated labels and "checked N days ago",
+    so (profile, version, last change, distance, language, day) decide its HTML; rendering twenty of
+    them was the largest part of a catalogue page. Only published profiles reach a list, so a
+    withdrawn profile's card is never shown again; the cache is bounded.
+    """
+    key = (profile.id, profile.version, profile.updated_at, distance, str(get_locale()), clock.today())
+    html = _cards.get(key)
+    if html is None:
+        if len(_cards) >= 5000:
+            _cards.clear()
+        html = _cards[key] = card(profile, distance)
+    return html
 
 
 @bp.app_context_processor
 def labels():
-    return {"education_labels": EDUCATION_LABELS, "dutch_labels": DUTCH_LABELS, "ago": _ago, "today": clock.today}
+    return {**_translated_labels(str(get_locale())), "ago": _ago, "today": clock.today, "cached_card": cached_card}
 
 
 def _employer():
@@ -52,8 +81,9 @@ def _employer():
 def index():
     """Published profiles, filtered and sorted from the query string; bad filters are named."""
     limit("catalogue-list", "CATALOGUE_MAX_LIST_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
-    form, filters = filter_form(request.args, db.session)
-    page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")))
+    vocab = vocabulary(db.session)  # one stamp query for the form's sectors and the search
+    form, filters = filter_form(request.args, db.session, vocab)
+    page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")), vocab=vocab)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
                  and key not in ("sortering", "pagina", "submit"))

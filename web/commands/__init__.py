@@ -6,9 +6,12 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Add Werkbrug's commands to ``flask``."""
+    from web.queue.commands import queue_group
+
     from .bias import bias_command
     from .importing import import_command
     from .matching import match_group, suggest_command, taxonomy_group
+    from .notifications import notifications_group
     from .privacy import audit_group, backup_command, candidates_group, restore_command, throttle_group
     from .profiles import profiles_group
     from .seed import seed_group
@@ -27,3 +30,5 @@ def register(app: Flask) -> None:
     match_group.add_command(bias_command)
     app.cli.add_command(match_group)
     app.cli.add_command(suggest_command)
+    app.cli.add_command(queue_group)
+    app.cli.add_command(notifications_group)

@@ -10,6 +10,7 @@ from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import clock
 from models.importing import ImportFailed, resolve_organisation, run_import
 from web.extensions import db
+from web.queue import triggers
 
 
 @click.command("import")
@@ -35,6 +36,7 @@ def import_command(path: str, org_key: str | None) -> None:
         )
         # Consent withdrawn or ended in the client system takes the profile off at once.
         withdrawn = withdraw_expired(db.session, clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
+        triggers.organisation_changed(db.session, organisation.id)  # the worker recomputes its suggestions
         db.session.commit()
     except ImportFailed as exc:
         db.session.rollback()

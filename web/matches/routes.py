@@ -6,8 +6,6 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from matching.explain import render_reasons
-from matching.rank import VacancyIndex
 from models import Candidate, Vacancy
 from models.common import audit, paging
 from models.enums import VacancyStatus
@@ -15,7 +13,7 @@ from models.matches import queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import get_index
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
-from models.matches.suggestions import left_out, reason_lines, refresh_suggestions
+from models.matches.suggestions import left_out, reason_lines, refresh_suggestions, render_reasons
 from models.placements.placement import Placement
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
@@ -107,6 +105,8 @@ def for_candidate(candidate_id: int):
     if vacancies:
         by_id = {v.id: v for v in vacancies}
         with entry.lock:
+            from matching.rank import VacancyIndex  # scikit-learn behind it: not at boot
+
             ranked = VacancyIndex(vacancy_docs(db.session, vacancies), entry.index.space,
                                   entry.index.taxonomy).suggest(candidate_doc(db.session, candidate), top=20)
         labels = entry.index.taxonomy

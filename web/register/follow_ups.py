@@ -154,7 +154,7 @@ def follow_ups_week():
     try:
         monday = work.parse_week(form.week.data, today)
     except InvalidInput as exc:
-        form.week.errors = [exc.errors["week"]]
+        form.week.errors = messages(exc)
         monday, status = work.parse_week(None, today), 422
     who = form.wie.data or "ik"
     if who == "ik":

@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, Optional
 
 from models.enums import Channel, EmployerStatus
+from models.taxonomy.sectors import choices as sector_choices
 from web.forms import choices
 
 from .labels import CHANNEL_LABELS, SIZE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
@@ -32,7 +33,7 @@ class EmployerForm(FlaskForm):
     version = HiddenField()
     name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de werkgever in.")), Length(max=200)])
     kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers."), validators=[Optional(), Length(max=12)])
-    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=200)])
+    sector = SelectField(_l("Sector"), choices=choices([("", _l("Onbekend"))] + sector_choices()), validate_choice=False)
     size = SelectField(_l("Grootte"), choices=choices([("", _l("Onbekend"))] + list(SIZE_LABELS.items())),
                        validate_choice=False)
     address = StringField(_l("Adres"), validators=[Optional(), Length(max=200)])

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from models.common import audit, exports, paging
 from models.register.employers import managers
 from models.register.queries import PAGE_SIZE, count, rows
+from models.taxonomy import sectors
 from web.access import org_id, requires
 from web.extensions import db
 
@@ -14,6 +16,11 @@ from .helpers import filter_args, filters_from_args
 from .labels import STATUS_LABELS
 
 bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
+
+
+@bp.app_template_filter("sector_label")
+def sector_label(code: str | None) -> str:
+    return _(sectors.label(code)) if code else ""
 
 EXPORT_HEADERS = ["Naam", "KvK-nummer", "Sector", "Grootte", "Adres", "Postcode", "Plaats", "Status",
                   "Sociale onderneming", "Accountmanager", "Laatste contact", "Open vacatures"]
@@ -40,7 +47,7 @@ def export(fmt: str):
     if fmt not in exports.MIMETYPES:
         abort(404)
     filters = filters_from_args()
-    data = [[r.employer.name, r.employer.kvk, r.employer.sector, r.employer.size,
+    data = [[r.employer.name, r.employer.kvk, sectors.label(r.employer.sector) or r.employer.sector_unmapped, r.employer.size,
              r.employer.address, r.employer.postcode, r.employer.city,
              str(STATUS_LABELS[r.employer.status.value]), r.employer.social_enterprise,
              r.manager_name, r.last_contact, r.open_vacancies]
@@ -52,4 +59,4 @@ def export(fmt: str):
         "Content-Disposition": f'attachment; filename="werkgevers.{fmt}"'})
 
 
-from . import agreements, contacts, employer_views, follow_ups, moments  # noqa: E402,F401  (register their routes)
+from . import agreements, contacts, employer_views, follow_ups, moments, sector_routes  # noqa: E402,F401  (register their routes)

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
 from models.reports import targets as report_targets

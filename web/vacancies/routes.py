@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
 from models.common import audit, clock, exports, paging
-from models.vacancies import edit, queries, sharing
+from models.vacancies import queries, sharing
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
 from web.extensions import db
@@ -58,7 +58,6 @@ def filters_from_request() -> queries.Filters:
 @requires("vacancies")
 def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
-    edit.close_expired(db.session, clock.today())
     filters = filters_from_request()
     page = queries.list_page(db.session, org_id(), filters, paging.page_number(request.args.get("page")), PER_PAGE)
     # The employer filter comes from the employer's page (?employer=ID); the search box finds
@@ -80,7 +79,6 @@ def export(fmt: str):
     """The filtered list as CSV or XLSX (business data only); every export is audit-logged."""
     if fmt not in exports.MIMETYPES:
         abort(404)
-    edit.close_expired(db.session, clock.today())
     filters = filters_from_request()
     rows = queries.export_rows(db.session, org_id(), filters)
     content, mimetype = exports.export(fmt, queries.EXPORT_HEADERS, rows, title="Vacatures")
@@ -97,7 +95,6 @@ def export(fmt: str):
 def show(vacancy_id: int):
     """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
     for a partner (read-only) who shared it and the form to propose their own candidates."""
-    edit.close_expired(db.session, clock.today())
     vacancy = get_visible_or_404(vacancy_id)
     own = vacancy.organisation_id == org_id()
     concept_ids = {t.concept_id for t in vacancy.terms if t.concept_id}

@@ -22,7 +22,7 @@ class BulkResult:
     """How many profiles were published, and per reason how many were skipped."""
 
     published: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)  # reason code (SKIP_REASONS) -> count
     # Approved profiles whose text or lists the privacy check changed, and the removals per kind.
     changed: int = 0
     removed: Counter[str] = field(default_factory=Counter)
@@ -32,7 +32,7 @@ class BulkResult:
         out = [f"Published: {self.published}", f"Skipped: {sum(self.skipped.values())}"]
         out += [f"Changed by the privacy check: {self.changed} profiles"]
         out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
-        out += [f"  {n} {reason}" for reason, n in self.skipped.most_common()]
+        out += [f"  {n} {SKIP_REASONS[reason]}" for reason, n in self.skipped.most_common()]
         return out
 
 
@@ -44,6 +44,16 @@ SKIP_REASONS = {
     "already": "already published",
     "personal_data": "personal data left after scrubbing (review on the candidate page)",
     "waiting": "too few similar profiles to publish k-anonymously (waiting, published later)",
+}
+# The same reasons for staff who publish a selection from the candidate list.
+SKIP_REASONS_NL = {
+    "inactive": "niet actief (geplaatst, niet actief of verwijderd)",
+    "no_consent": "geen toestemming om te publiceren",
+    "expired": "toestemming verlopen",
+    "withdrawn": "eerder ingetrokken door een medewerker (publiceer opnieuw vanaf de kandidaat)",
+    "already": "al gepubliceerd",
+    "personal_data": "na opschonen staan er nog persoonsgegevens in (beoordeel op de kandidaat)",
+    "waiting": "te weinig vergelijkbare profielen om anoniem te tonen (wacht, wordt later gepubliceerd)",
 }
 
 
@@ -65,30 +75,34 @@ DEFAULT_K = 5  # the PROFILE_K_ANONYMITY default, for callers without app config
 
 
 def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, organisation_id: int | None = None,
-                          origin: str = "cli") -> BulkResult:
-    """Scrub and approve the profile of every active candidate with valid consent, then publish
-    those that can be shown k-anonymously; the rest wait or are skipped with a reason."""
+                          origin: str = "cli", candidate_ids: list[int] | None = None, actor=None) -> BulkResult:
+    """Scrub and approve the profile of every active candidate with valid consent (or only of
+    ``candidate_ids``, a selection staff made), then publish those that can be shown k-anonymously;
+    the rest wait or are skipped with a reason."""
     result = BulkResult()
     query = select(Candidate).options(selectinload(Candidate.personal), selectinload(Candidate.profile))
     if organisation_id is not None:
         query = query.where(Candidate.organisation_id == organisation_id)
+    if candidate_ids is not None:
+        query = query.where(Candidate.id.in_(candidate_ids))
     now = utcnow()
     approved = []
     partitions: set[tuple[str | None, str | None]] = set()
     for candidate in session.scalars(query.order_by(Candidate.id)):
         reason = _skip_reason(candidate, today)
         if reason:
-            result.skipped[SKIP_REASONS[reason]] += 1
+            result.skipped[reason] += 1
             continue
         profile, draft = ensure_profile(session, candidate, today)
         if find_personal(draft.description, candidate):
-            result.skipped[SKIP_REASONS["personal_data"]] += 1
+            result.skipped["personal_data"] += 1
             continue
         if draft.removals:
             result.changed += 1
             result.removed.update(r.removal.kind for r in draft.removals)
         apply_draft(profile, draft, draft.description)
         profile.reviewed_at = now
+        profile.reviewed_by_id = getattr(actor, "id", None)
         profile.checked_on = today
         approved.append(profile)
         partitions.add((profile.region, profile.education))
@@ -98,8 +112,9 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
         if profile.status == ProfileStatus.PUBLISHED:
             result.published += 1
         else:
-            result.skipped[SKIP_REASONS["waiting"]] += 1
-    audit.record(session, "profiles_bulk_published", origin=origin,
+            result.skipped["waiting"] += 1
+    audit.record(session, "profiles_bulk_published", actor=actor, origin=origin,
                  details={"published": result.published, "skipped": sum(result.skipped.values()),
-                          "changed": result.changed, "organisation_id": organisation_id})
+                          "changed": result.changed, "organisation_id": organisation_id,
+                          "selected": len(candidate_ids) if candidate_ids is not None else None})
     return result

@@ -20,8 +20,7 @@ from models.catalogue.publishing.draft import (
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
 from models.catalogue.scrubbing.public import KIND_LABELS as PUBLIC_KIND_LABELS
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, ProfileStatus
 
 KIND_LABELS = PUBLIC_KIND_LABELS

@@ -6,7 +6,7 @@ import re
 from itertools import combinations
 from typing import Any
 
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.sroi.valuation.conditions import can_overlap
 from models.sroi.valuation.tables import (
     CONDITION_KEYS,

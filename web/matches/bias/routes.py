@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from matching.bias import MIN_GROUP, THRESHOLD
 from models.common import clock, paging
-from models.common.i18n import N_
+from models.common.errors import N_
 from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db

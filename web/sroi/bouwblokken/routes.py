@@ -9,8 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from models import BuildingBlockTable, BuildingBlockTableVersion
 from models.common import audit
-from models.common.errors import InvalidInput
-from models.common.i18n import N_
+from models.common.errors import N_, InvalidInput
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
 from models.sroi.tables import block_to_dataclass, version_to_dataclass

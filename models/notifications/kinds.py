@@ -1,0 +1,38 @@
+"""The kinds of notice, who receives them, and the channels a person can choose (pure data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.enums import Role
+
+APP, MAIL, DIGEST = "app", "mail", "digest"
+CHANNELS = {
+    APP: "Alleen in Werkbrug",
+    MAIL: "Ook meteen per e-mail",
+    DIGEST: "Ook in een dagelijkse e-mail",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    roles: frozenset[Role]  # who may receive it (and choose a channel for it)
+    default: str = DIGEST
+
+
+KINDS: dict[str, Kind] = {k.code: k for k in (
+    Kind("request_new", "Nieuw verzoek van een werkgever", frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR}), MAIL),
+    Kind("sroi_proposal", "Voorstel van een opdrachtnemer wacht op goedkeuring",
+         frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
+    Kind("follow_up_due", "Follow-up staat vandaag op de planning", frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
+    Kind("suggestions_new", "Nieuwe suggesties voor een vacature", frozenset({Role.MATCHER, Role.COORDINATOR})),
+    Kind("consent_ending", "Toestemming van een kandidaat loopt binnenkort af", frozenset({Role.MATCHER, Role.COORDINATOR})),
+)}
+
+CONSENT_NOTICE_DAYS = 30
+
+
+def kinds_for(role: Role) -> list[Kind]:
+    """The kinds of notice a person in ``role`` receives, in a fixed order."""
+    return [kind for kind in KINDS.values() if role in kind.roles]

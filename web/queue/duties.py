@@ -1,0 +1,183 @@
+"""The recurring duties the worker runs on a schedule; each is also `flask queue run NAME`.
+
+Each duty runs inside an app context, commits its own work and returns one line saying what it did.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from flask import current_app
+
+from models.base import utcnow
+from models.candidates import erasure
+from models.catalogue.publishing.profiles import withdraw_expired
+from models.common import audit, clock, idempotency, mail, throttle
+from models.matches import refresh
+from models.notifications import collect as notices
+from models.vacancies.edit import close_expired
+from web.commands.privacy import AUDIT_MIN_DAYS
+from web.extensions import db
+
+log = logging.getLogger("werkbrug.queue")
+
+THROTTLE_KEEP_HOURS = 24  # as `flask throttle prune`: the limits look back one hour at most
+NEVER_COMPUTED_PER_RUN = 50
+MAIL_KEPT = "no MAIL_SERVER configured: mail stays in the outbox"
+
+
+def close_expired_vacancies() -> str:
+    """Close open and on-hold vacancies whose closing date has passed."""
+    count = close_expired(db.session, clock.today())
+    db.session.commit()
+    return f"closed {count} vacancy(ies) whose closing date passed"
+
+
+def withdraw_expired_profiles() -> str:
+    """Withdraw public profiles whose consent ended or whose candidate was placed or left."""
+    reasons = withdraw_expired(db.session, clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"])
+    db.session.commit()
+    return f"withdrew {sum(reasons.values())} profile(s)"
+
+
+def purge_inactive_candidates() -> str:
+    """Erase candidates inactive for longer than RETENTION_DAYS (as `flask candidates purge-inactive`)."""
+    days = current_app.config["RETENTION_DAYS"]
+    due = erasure.inactive_candidates(db.session, clock.today(), days)
+    for candidate in due:
+        erasure.erase_candidate(db.session, candidate, origin="queue")
+    db.session.commit()
+    return f"erased {len(due)} candidate(s) inactive for more than {days} days"
+
+
+def prune_throttle() -> str:
+    """Delete counted attempts (they hold client addresses) older than a day."""
+    removed = throttle.prune(db.session, THROTTLE_KEEP_HOURS * 3600)
+    db.session.commit()
+    return f"deleted {removed} counted attempt(s) older than {THROTTLE_KEEP_HOURS} hours"
+
+
+def prune_audit() -> str:
+    """Delete audit events older than AUDIT_RETENTION_DAYS (never fewer than 180 days)."""
+    days = max(int(current_app.config["AUDIT_RETENTION_DAYS"]), AUDIT_MIN_DAYS)
+    cutoff = utcnow() - timedelta(days=days)
+    if not audit.count_before(db.session, cutoff):
+        return f"no audit events older than {days} days"
+    deleted = audit.prune(db.session, cutoff, origin="queue")
+    db.session.commit()
+    return f"deleted {deleted} audit event(s) older than {days} days"
+
+
+def prune_idempotency_keys() -> str:
+    """Forget API Idempotency-Keys older than a day."""
+    removed = idempotency.prune(db.session)
+    db.session.commit()
+    return f"deleted {removed} idempotency key(s) older than {idempotency.KEEP_HOURS} hours"
+
+
+def refresh_never_computed() -> str:
+    """Rank open vacancies that an organisation has no suggestions for yet (new ones, imported ones)."""
+    floor = float(current_app.config.get("MATCH_MIN_SCORE", 0.0))
+    pairs = refresh.never_computed(db.session, NEVER_COMPUTED_PER_RUN)
+    for vacancy_id, organisation_id in pairs:
+        refresh.for_pair(db.session, vacancy_id, organisation_id, floor)
+        db.session.commit()
+    return f"computed suggestions for {len(pairs)} vacancy(ies) not computed before"
+
+
+def collect_notifications() -> str:
+    """Add the notices not given yet (follow-ups due, new requests and suggestions, consents ending) and
+    queue the e-mails of those who chose 'meteen' (as `flask notifications collect`)."""
+    added = notices.collect(db.session, clock.today(), clock.utcnow(), _base_url())
+    db.session.commit()
+    return f"{added} new notice(s)"
+
+
+def notification_digest() -> str:
+    """Queue the daily e-mail of unread notices (as `flask notifications digest`)."""
+    sent = notices.digest(db.session, clock.utcnow(), _base_url())
+    db.session.commit()
+    return f"{sent} daily e-mail(s) queued"
+
+
+def _base_url() -> str:
+    return current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+
+
+def smtp_settings() -> mail.SmtpSettings | None:
+    """The MAIL_* settings, or None when no MAIL_SERVER is configured."""
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        return None
+    return mail.SmtpSettings(
+        host=config["MAIL_SERVER"], port=int(config["MAIL_PORT"]), use_tls=bool(config["MAIL_USE_TLS"]),
+        use_ssl=bool(config["MAIL_USE_SSL"]), username=config.get("MAIL_USERNAME"),
+        password=config.get("MAIL_PASSWORD"), sender=config["MAIL_DEFAULT_SENDER"],
+        timeout=float(config["MAIL_TIMEOUT"]))
+
+
+def deliver_mail() -> str:
+    """Send the outbox's due messages over SMTP; failures wait longer each time, then count as failed."""
+    settings = smtp_settings()
+    if settings is None:
+        say_mail_is_kept()
+        return MAIL_KEPT
+    policy = mail.Policy(int(current_app.config["MAIL_MAX_ATTEMPTS"]), int(current_app.config["MAIL_RETRY_SECONDS"]))
+    sent = failed = 0
+    connection = None
+    try:
+        for message_id in mail.due_ids(db.session, utcnow()):
+            message = mail.claim(db.session, message_id, utcnow())
+            db.session.commit()  # the claim holds before anything is sent
+            if message is None:
+                continue
+            try:
+                if connection is None:
+                    connection = mail.connect(settings)
+                connection.send_message(mail.as_email(message, settings.sender))
+            except Exception as exc:  # noqa: BLE001 - any failure is recorded on the message and retried
+                mail.record_failure(db.session, message, mail.describe(exc), utcnow(), policy)
+                db.session.commit()
+                failed += 1
+                if connection is not None and not _still_connected(connection):
+                    connection = None
+                continue
+            mail.record_sent(db.session, message, utcnow())
+            db.session.commit()
+            sent += 1
+    finally:
+        if connection is not None:
+            try:
+                connection.quit()
+            except Exception:  # noqa: BLE001 - the messages are recorded; a failing goodbye changes nothing
+                pass
+    return f"sent {sent} message(s), {failed} attempt(s) failed"
+
+
+def _still_connected(connection) -> bool:
+    try:
+        return connection.noop()[0] == 250
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def say_mail_is_kept() -> None:
+    """Log once per process that mail waits in the outbox because no mail server is configured."""
+    state = current_app.extensions.setdefault("werkbrug_mail", {})
+    if not state.get("said"):
+        state["said"] = True
+        log.warning("no MAIL_SERVER configured: mail stays in the outbox (set MAIL_SERVER to send it)")
+
+
+DUTIES = {
+    "close-expired-vacancies": close_expired_vacancies,
+    "withdraw-expired-profiles": withdraw_expired_profiles,
+    "purge-inactive-candidates": purge_inactive_candidates,
+    "prune-throttle": prune_throttle,
+    "prune-audit": prune_audit,
+    "prune-idempotency-keys": prune_idempotency_keys,
+    "refresh-never-computed": refresh_never_computed,
+    "collect-notifications": collect_notifications,
+    "notification-digest": notification_digest,
+    "deliver-mail": deliver_mail,
+}

@@ -1,0 +1,115 @@
+"""The Huey tasks: suggestion refreshes, mail delivery and the scheduled duties.
+
+``register`` defines them on one Huey instance for one app; every task body runs in its own app
+context (its own session, the app's listeners), commits its work and logs a line.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import time
+
+from flask import Flask, g
+from huey import Huey, crontab
+
+from models.base import utcnow
+from models.matches import refresh
+from models.matches.index_cache import get_index
+from web.extensions import db
+from web.queue import duties
+
+log = logging.getLogger("werkbrug.queue")
+
+HEARTBEAT_KEY = "worker:heartbeat"
+
+# (duty, schedule): times in UTC. Closing dates follow the installation's calendar day, so the
+# hourly run closes a vacancy within an hour of local midnight.
+SCHEDULE = (
+    ("deliver-mail", crontab(minute="*")),
+    ("refresh-never-computed", crontab(minute="*/5")),
+    ("collect-notifications", crontab(minute="*/5")),
+    ("notification-digest", crontab(minute="0", hour="6")),
+    ("close-expired-vacancies", crontab(minute="5")),
+    ("prune-throttle", crontab(minute="15")),
+    ("prune-idempotency-keys", crontab(minute="20")),
+    ("withdraw-expired-profiles", crontab(minute="25", hour="1")),
+    ("purge-inactive-candidates", crontab(minute="35", hour="1")),
+    ("prune-audit", crontab(minute="45", hour="1")),
+)
+
+
+def in_app(app: Flask, fn):
+    """``fn`` run in a fresh app context of ``app``: committed when it returns, rolled back when it raises."""
+    @functools.wraps(fn)
+    def run(*args):
+        with app.app_context():
+            g.db_writes = True  # SQLite: take the write lock up front (web.extensions._sqlite_begin)
+            started = time.perf_counter()
+            try:
+                result = fn(*args)
+                db.session.commit()
+            except Exception as exc:
+                db.session.rollback()
+                log.error("job %s failed: %s: %s", fn.__name__, type(exc).__name__, _short(exc))
+                raise
+            if result != duties.MAIL_KEPT:  # said once, when the worker starts (duties.say_mail_is_kept)
+                log.info("job %s: %s (%.2f s)", fn.__name__, result, time.perf_counter() - started)
+            return result
+    return run
+
+
+def warm_indexes(organisation_ids) -> None:
+    """Build or refresh the matcher's indexes in a reading transaction, then go on writing.
+
+    On SQLite a job holds the write lock from its first statement; building an index first keeps
+    that lock (which web requests wait for) as short as the writes themselves.
+    """
+    db.session.commit()
+    g.db_writes = False
+    for organisation_id in sorted(organisation_ids):
+        get_index(db.session, organisation_id)
+    db.session.commit()
+    g.db_writes = True
+
+
+def _short(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)  # a database error: the driver's message, never the SQL parameters
+    return str(orig if orig is not None else exc).splitlines()[0][:200] if str(orig or exc) else ""
+
+
+def register(huey: Huey, app: Flask) -> dict:
+    """Define Werkbrug's tasks on ``huey`` for ``app``; returns them by name (web.queue.enqueue uses it)."""
+    floor = float(app.config.get("MATCH_MIN_SCORE", 0.0))
+    limit = int(app.config["QUEUE_REFRESH_MAX_VACANCIES"])
+
+    def refresh_vacancy(vacancy_id: int) -> str:
+        huey.delete(f"refresh:vacancy:{vacancy_id}")
+        warm_indexes(refresh.organisations_for(db.session, vacancy_id))
+        return f"vacancy {vacancy_id}: suggestions for {refresh.for_vacancy(db.session, vacancy_id, floor)} organisation(s)"
+
+    def refresh_organisation(organisation_id: int) -> str:
+        huey.delete(f"refresh:organisation:{organisation_id}")
+        warm_indexes({organisation_id})
+        count = refresh.for_organisation(db.session, organisation_id, floor, limit)
+        return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
+
+    def deliver_mail() -> str:
+        huey.delete("mail:deliver")
+        return duties.deliver_mail()
+
+    def heartbeat() -> str:
+        huey.put(HEARTBEAT_KEY, utcnow().timestamp())
+        return "alive"
+
+    tasks = {
+        "refresh_vacancy": huey.task(retries=2, retry_delay=30, name="refresh_vacancy")(in_app(app, refresh_vacancy)),
+        "refresh_organisation": huey.task(retries=2, retry_delay=30, name="refresh_organisation")(
+            in_app(app, refresh_organisation)),
+        "deliver_mail": huey.task(name="deliver_mail")(in_app(app, deliver_mail)),
+    }
+    tasks["heartbeat"] = huey.periodic_task(crontab(minute="*"), name="heartbeat")(heartbeat)
+    huey.on_startup(name="heartbeat_on_start")(heartbeat)
+    for name, schedule in SCHEDULE:
+        duty = duties.DUTIES[name]
+        tasks[name] = huey.periodic_task(schedule, retries=1, retry_delay=60, name=name)(in_app(app, duty))
+    return tasks

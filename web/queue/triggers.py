@@ -1,0 +1,86 @@
+"""Jobs that follow a committed change: suggestions after a vacancy or candidate edit, mail after a new message.
+
+The session notes what a flush touched; only after the commit are the jobs enqueued (a rolled-back
+change enqueues nothing), one per vacancy or organisation however many rows changed, and none while
+one with the same key still waits.
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.common.system import OutboxMessage
+from models.placements.placement import Placement
+from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
+from web.extensions import db
+
+log = logging.getLogger("werkbrug.queue")
+
+PENDING = "werkbrug_queue_pending"
+_CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm, Placement)
+
+
+def _pending(session: Session) -> dict[str, set]:
+    return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "mail": set()})
+
+
+def _organisation_of(session: Session, candidate_id: int | None) -> int | None:
+    candidate = session.get(Candidate, candidate_id) if candidate_id else None
+    return candidate.organisation_id if candidate is not None else None
+
+
+def _after_flush(session: Session, _context) -> None:
+    pending = _pending(session)
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Vacancy):
+            pending["vacancies"].add(obj.id)
+        elif isinstance(obj, (VacancyShare, VacancyTerm)):
+            pending["vacancies"].add(obj.vacancy_id)
+        elif isinstance(obj, Candidate):
+            pending["organisations"].add(obj.organisation_id)
+        elif isinstance(obj, _CANDIDATE_PARTS):
+            pending["organisations"].add(_organisation_of(session, obj.candidate_id))
+    if any(isinstance(obj, OutboxMessage) for obj in session.new):
+        pending["mail"].add(True)
+
+
+def organisation_changed(session: Session, organisation_id: int) -> None:
+    """Recompute the organisation's suggestions after this transaction commits: for changes made with
+    Core statements (the importer's bulk inserts), which the flush listener does not see."""
+    _pending(session)["organisations"].add(organisation_id)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(PENDING, None)
+
+
+def _after_commit(session: Session) -> None:
+    pending = session.info.pop(PENDING, None)
+    if not pending:
+        return
+    from web.queue import enqueue
+
+    try:
+        for vacancy_id in sorted(v for v in pending["vacancies"] if v):
+            enqueue("refresh_vacancy", vacancy_id, once_key=f"refresh:vacancy:{vacancy_id}")
+        for organisation_id in sorted(o for o in pending["organisations"] if o):
+            enqueue("refresh_organisation", organisation_id, once_key=f"refresh:organisation:{organisation_id}")
+        if pending["mail"]:
+            enqueue("deliver_mail", once_key="mail:deliver")
+    except Exception as exc:  # the change is committed; the periodic jobs catch up if the queue is down
+        log.error("could not enqueue background jobs (%s: %s); the periodic refresh will pick them up",
+                  type(exc).__name__, str(exc)[:200])
+
+
+_LISTENERS = (("after_flush", _after_flush), ("after_commit", _after_commit), ("after_rollback", _after_rollback))
+
+
+def install(_app: Flask) -> None:
+    """Listen on the app's session (once per process; the listeners find the app's queue at commit time)."""
+    for name, listener in _LISTENERS:
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)
