@@ -77,6 +77,10 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
             "ladder": rng.choice([1, 2, 3, 4, 5, 6, None]),
             "ladder_assessed_on": today - timedelta(days=rng.randrange(800)) if i % 3 else None,
             "plan_updated_on": today - timedelta(days=rng.randrange(800)) if i % 2 else None,
+            # the casework page: six in seven on a Participatiewet benefit, three in four with an expected rung
+            "target_groups": ["participatiewet"] if i % 7 else ["ww"],
+            "expected_ladder": 1 + (i % 6) if i % 4 else None,
+            "expected_ladder_on": today - timedelta(days=(i * 37) % 700) if i % 4 else None,
             "education": "mbo2" if i % 4 else None, "hours_min": 20, "hours_max": 32,
             "available_from": today if i % 5 else None} for i in range(candidates)])
         cands = [r[0] for r in conn.execute(select(Candidate.id).where(Candidate.organisation_id == org))]
@@ -136,6 +140,7 @@ def scenarios() -> dict[str, str]:
     return {"placements": f"{base}/plaatsingen?{q}", "placements_region": f"{base}/plaatsingen?{q}&bereik=region",
             "social_return": f"{base}/social-return?{q}", "funnel": f"{base}/funnel?{q}",
             "contacts": f"{base}/werkgevers?{q}", "candidates": f"{base}/kandidaten?{q}",
+            "casework": f"{base}/dossier?{q}",
             "council": f"{base}/raad?{q}", "drill_ladder": f"{base}/kandidaten/ladder/lijst/3?{q}",
             "export_months": f"{base}/plaatsingen/per_month.xlsx?{q}"}
 

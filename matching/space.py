@@ -1,6 +1,7 @@
 """The shared feature space: text TF-IDF columns first, then skill and occupation concept columns."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,13 +25,33 @@ TEXT_TERMS, TEXT_GRAMS = 25, 300
 # part (which the taxonomy's links carry too).
 TITLE_SHARE = 1.0
 # A word (or n-gram) in more than this share of the candidates' texts says nothing about fit: it
-# does not score.
-COMMON_WORDS, COMMON_GRAMS = 0.05, 0.1
+# does not score (n-grams: 20%; at 10% parts of craft words such as "machine" were lost too).
+COMMON_WORDS, COMMON_GRAMS = 0.05, 0.2
 STOP_WORDS = sorted(set(
     "de het een en van in op te voor met aan is zijn je jij u wij we ons onze bij als of om tot"
     " door over uit naar dat die dit deze er ook niet wel maar dan nog al wat wie waar hoe heb"
     " hebt heeft hebben ben bent was waren wordt worden word kan kunnen kun zal zullen moet moeten"
     " wil willen graag zo meer veel per jaar week uur uren ervaring werk werken functie".split()))
+# Trait words (character, not craft) say nothing about whether someone can do the job: a kitchen
+# help and a truck driver are both "communicatief". They are taken out of both sides' text before
+# the text part is computed; the taxonomy's trait concepts still break ties (TRAITS above).
+TRAIT_WORDS = frozenset(
+    "flexibel flexibele flexibiliteit flexible nauwkeurig nauwkeurige accuraat accurate zorgvuldig"
+    " zorgvuldige secuur precies precise communicatief communicatieve communicative stressbestendig"
+    " stressbestendige punctueel punctuele stipt betrouwbaar betrouwbare reliable zelfstandig zelfstandige"
+    " independent leergierig leergierige gemotiveerd gemotiveerde motivated enthousiast enthousiaste"
+    " enthusiastic collegiaal collegiale sociaal sociale social representatief representatieve"
+    " hardwerkend hardwerkende hardworking proactief proactieve oplossingsgericht oplossingsgerichte"
+    " positief positieve positive vriendelijk vriendelijke friendly gastvrij gastvrije behulpzaam"
+    " hulpvaardig geduldig geduldige patient vrolijk vrolijke energiek energieke teamspeler teamplayer"
+    " klantvriendelijk klantvriendelijke klantgericht klantgerichte servicegericht loyaal loyale"
+    " eerlijk eerlijke rustig rustige netjes verzorgd verzorgde".split())
+_WORD = re.compile(r"\w+")
+
+
+def without_traits(text: str) -> str:
+    """``text`` without its trait words ("Ik ben flexibel en heb heftruck gereden" keeps the heftruck)."""
+    return _WORD.sub(lambda m: "" if m.group().casefold() in TRAIT_WORDS else m.group(), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +90,7 @@ class FeatureSpace:
     (added as new ids appear, never removed)."""
 
     def __init__(self, texts: Iterable[str] = (), titles: Iterable[str] = ()) -> None:
-        self.vectorizer = _vectorizer([t for t in texts if t], TEXT_ANALYZER)
+        self.vectorizer = _vectorizer([without_traits(t) for t in texts if t], TEXT_ANALYZER)
         self.title_vectorizer = _vectorizer([t for t in titles if t], "char_wb")
         self.n_text = len(self.vectorizer.vocabulary_) if self.vectorizer else 0
         self.n_title = len(self.title_vectorizer.vocabulary_) if self.title_vectorizer else 0
@@ -93,7 +114,7 @@ class FeatureSpace:
         """TF-IDF rows (CSR, L2-normalised) over the fitted vocabulary; new words are ignored."""
         if not self.vectorizer:
             return csr_matrix((len(texts), 0), dtype=np.float32)
-        return self.vectorizer.transform(texts)
+        return self.vectorizer.transform([without_traits(t) for t in texts])
 
     def candidate_rows(self, docs: list[CandidateDoc]) -> csr_matrix:
         """Rows (CSR, float32) of candidates: text and title TF-IDF, skills (confidence 0..1), occupations (1)."""
@@ -129,7 +150,9 @@ class FeatureSpace:
         req = {c: w for c, w in wanted.items() if c not in traits}
         pref = {c: w for c, w in pref.items() if c not in traits}
         occ = occupation_targets(vac, taxonomy)
-        text_cols, text_vals = self._query_text(vac.text, "text")
+        # The required skills' wording once more: what the job asks weighs more than the company's blurb.
+        boosted = " ".join([vac.text, *(w for c, w in vac.wording.items() if c in req)])
+        text_cols, text_vals = self._query_text(without_traits(boosted), "text")
         title_cols, title_vals = self._query_text(vac.title, "title")
         has = {"occupation": bool(occ) or len(title_cols) > 0, "required": bool(req), "preferred": bool(pref),
                "text": len(text_cols) > 0, "soft": bool(vac.education_min or vac.dutch_min)}

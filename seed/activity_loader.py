@@ -26,6 +26,7 @@ from models.common.money import plain_euro
 from models.enums import ActivityKind, Role
 from models.placements.recording import record_placement
 from models.sroi import obligations as sroi
+from models.sroi.valuation.period import add_months
 from seed.accounts import DEMO_PASSWORD, demo_email
 
 STAFF_SLUGS = {"account_manager": "accountmanager", "matcher": "matcher", "coordinator": "coordinator"}
@@ -157,5 +158,9 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
             "sroi_obligation_id": obligation.id if obligation and obligation.contractor_id == employer.id else None,
         }, actor=staff[pl["recorded_by"]])
         placed += 1
+        back = pl.get("back_on_benefit_after")
+        if back and add_months(_day(pl["start_date"]), back) <= clock.today():
+            # a new benefit start after the outflow: the return-to-benefit indicator counts it
+            candidates[pl["candidate"]].benefit_since = add_months(_day(pl["start_date"]), back)
     yield (f"{len(persons)} contact persons, {len(activity['contact_moments'])} contact moments, "
            f"{len(activity['agreements'])} agreements, {placed} placements, {len(obligations)} obligations")

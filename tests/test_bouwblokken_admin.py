@@ -142,3 +142,86 @@ def test_a_block_for_an_instrument_the_table_does_not_count_is_refused(as_role, 
         "max_counted_months": "12", "target_groups": ["nug"], "instruments": ["regular", "participatiebaan"]})
     assert response.status_code == 422
     assert "noemt een instrument dat volgens rules.instruments niet meetelt" in page_text(response)
+
+
+def _latest(db, table):
+    return max(db.session.scalars(select(BuildingBlockTableVersion).where(
+        BuildingBlockTableVersion.table_id == table.id)), key=lambda v: v.valid_from)
+
+
+RULES = {"instrument_regular": "paid", "instrument_wep": "other", "instrument_participatiebaan": "none",
+         "instrument_proefplaatsing": "none", "instrument_bbl": "paid", "instrument_secondment": "paid",
+         "instrument_sheltered": "paid", "pso_1": "", "pso_2": "", "pso_3": "30"}
+
+
+def test_coordinator_edits_the_rules_of_a_new_version_and_the_old_one_stays(as_role, client, db, tables):
+    from models.common.audit_log import AuditEvent
+
+    as_role(Role.COORDINATOR)
+    table = tables["utrecht"]
+    old = _latest(db, table)
+    old_rules = dict(old.rules)
+    assert _new_version(client, table, "2027-01-01").status_code == 302
+    new = _latest(db, table)
+    page = page_text(client.get(f"/beheer/bouwblokken/versies/{new.id}"))
+    assert "Regels aanpassen (instrumenten, PSO-korting)" in page
+    response = client.post(f"/beheer/bouwblokken/versies/{new.id}/regels", data=RULES, follow_redirects=True)
+    text = page_text(response)
+    assert "Regels van deze versie opgeslagen." in text
+    assert "werkervaringsplaats: telt apart (eigen blok)" in text and "trede 3: 30%" in text
+    db.session.refresh(new)
+    rules = version_to_dataclass(new)
+    assert rules.instrument_class("wep") == "other" and rules.pso_reduction_percent(3) == 30
+    assert rules.pso_reduction_percent(1) == 0
+    db.session.refresh(old)
+    assert old.rules == old_rules  # the version before it is untouched
+    entry = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "building_block_rules_saved"))
+    assert entry.details["after"]["pso_reduction_percent"] == {"3": 30}
+    assert entry.details["before"] == old_rules
+
+
+def test_bad_rules_are_refused_per_field_and_nothing_changes(as_role, client, db, tables):
+    as_role(Role.COORDINATOR)
+    table = tables["utrecht"]
+    assert _new_version(client, table, "2027-01-01").status_code == 302
+    new = _latest(db, table)
+    before = dict(new.rules)
+    response = client.post(f"/beheer/bouwblokken/versies/{new.id}/regels",
+                           data={**RULES, "instrument_wep": "soms", "pso_2": "120", "pso_3": "tien"})
+    text = page_text(response)
+    assert response.status_code == 422
+    assert "Korting bij PSO-trede 2: vul een geheel percentage van 0 tot en met 100 in" in text
+    assert "Korting bij PSO-trede 3: vul een geheel percentage" in text
+    assert "Werkervaringsplaats: kies ‘telt als betaald werk’, ‘telt apart’ of ‘telt niet mee’." in text
+    db.session.refresh(new)
+    assert new.rules == before
+
+
+def test_rules_that_contradict_a_block_are_refused_with_the_validators_message(as_role, client, db, tables):
+    as_role(Role.COORDINATOR)
+    table = tables["oost-nederland"]
+    assert _new_version(client, table, "2027-01-01").status_code == 302
+    new = _latest(db, table)
+    before = dict(new.rules)
+    named = {i for b in new.blocks if b.kind.value == "placement" for i in (b.conditions or {}).get("instruments", [])}
+    assert "regular" in named
+    response = client.post(f"/beheer/bouwblokken/versies/{new.id}/regels", data={**RULES, "instrument_regular": "none"})
+    assert response.status_code == 422
+    assert "noemt een instrument dat volgens rules.instruments niet meetelt" in page_text(response)
+    db.session.refresh(new)
+    assert new.rules == before
+
+
+def test_rules_of_a_version_in_use_cannot_change(as_role, client, db, tables, make_candidate, make_employer):
+    make_candidate(target_groups=["participatiewet"], benefit_since=date(2022, 1, 1))
+    employer = make_employer()
+    as_role(Role.COORDINATOR)
+    client.post("/beheer/plaatsingen/nieuw", data=placement_form(employer=str(employer.id), start_date="2025-01-01",
+                                                                 end_date="2025-06-30"))
+    version = tables["oost-nederland"].versions[0]
+    before = dict(version.rules)
+    assert "kan niet meer worden gewijzigd" in page_text(client.get(f"/beheer/bouwblokken/versies/{version.id}/regels"))
+    response = client.post(f"/beheer/bouwblokken/versies/{version.id}/regels", data=RULES)
+    assert response.status_code == 422 and "kan niet meer worden gewijzigd" in page_text(response)
+    db.session.refresh(version)
+    assert version.rules == before

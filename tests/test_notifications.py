@@ -111,3 +111,17 @@ def test_settings_choose_a_channel_per_kind_and_refuse_what_does_not_exist(as_ro
     _request(db, org)
     _collect(db)
     assert db.session.scalar(select(OutboxMessage).where(OutboxMessage.to_address == manager.email)) is None
+
+
+def test_a_question_for_the_candidate_reaches_the_asked_matcher_until_answered(db, org, make_user):
+    matcher = make_user(Role.MATCHER)
+    request = _request(db, org, company="Kwekerij Zon")
+    request.asked_user_id, request.asked_at = matcher.id, clock.utcnow()
+    db.session.commit()
+    _collect(db)
+    notice = db.session.scalar(select(Notification).where(Notification.user_id == matcher.id))
+    assert notice.kind == "candidate_question" and notice.object_id == request.id
+    assert "Kwekerij Zon wil kennismaken" in notice.title
+    # by default at once by e-mail: generic, without the company
+    body = db.session.scalar(select(OutboxMessage.body).where(OutboxMessage.to_address == matcher.email))
+    assert "vraag het uw kandidaat: 1" in body and "Kwekerij Zon" not in body

@@ -41,6 +41,7 @@ ROUTES = [
     ("GET", "/beheer/bouwblokken/versies/{version}/blokken/nieuw", "reports", False),
     ("GET", "/beheer/bouwblokken/versies/{version}/blokken/nug", "reports", False),
     ("POST", "/beheer/bouwblokken/versies/{version}/blokken/nug/verwijderen", "reports", False),
+    ("GET", "/beheer/bouwblokken/versies/{version}/regels", "reports", False),
 ]
 
 

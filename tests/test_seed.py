@@ -114,3 +114,31 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
     html = response.get_data(as_text=True)
     totals = re.findall(r'<tr class="report-total"><th scope="row">([^<]+)</th>\s*<td class="num">([^<]+)</td>', html)
     assert totals, "every partition shows its total row"
+    # The indicators that read the candidate file: each on the council report, each with people behind it
+    for heading in ("Participatie, trajecten en outreach", "Participatieladder in beeld (Participatiewet)",
+                    "Actueel plan van aanpak (in beeld en te ontwikkelen)",
+                    "Trajecten: door naar een werkervaringsplaats", "Doorlooptijd van beëindigde trajecten",
+                    "Outreach: van benaderd tot geplaatst", "Terugval in de uitkering na uitstroom"):
+        assert heading in text, heading
+    from models.reports import parse_period
+    from web.reports.data import family_data
+
+    dronten = db.session.scalar(select(Organisation).where(Organisation.key == "dronten"))
+    period = parse_period({"periode": "year", "jaar": str(clock.today().year)}, clock.today())
+    figures = {f.key: f for f in family_data(db.session, "dossier", dronten.id, "own", period, clock.today(),
+                                             {}).figures}
+    beeld, plan = figures["ladder_in_beeld"].bars[-1], figures["plan_current"].bars[-1]
+    assert beeld.counts[1] >= 50 and 30 <= beeld.value <= 95, beeld  # most people on a benefit, not all, in beeld
+    assert plan.counts[1] >= 10 and 20 <= plan.value <= 90, plan
+    assert figures["ladder_in_beeld_counts"].total == beeld.counts[1]
+    wep = figures["trajectory_wep"].bars[0]
+    assert wep.counts[1] >= 5 and 0 < wep.value < 100, wep
+    assert figures["trajectory_results"].total == wep.counts[1]
+    assert all(b.counts[1] > 0 for b in figures["trajectory_duration"].bars)
+    funnel = [b.value for b in figures["outreach"].bars]
+    assert funnel[0] >= 20 and funnel[3] > 0 and funnel == sorted(funnel, reverse=True), funnel
+    assert figures["outreach_referrals"].total == funnel[3]
+    returned = {f.key: f for f in family_data(db.session, "plaatsingen", dronten.id, "own", parse_period(
+        {"periode": "year", "jaar": str(clock.today().year - 1)}, clock.today()), clock.today(), {}).figures}
+    back = returned["return_to_benefit"].bars
+    assert all(b.counts[1] > 0 for b in back) and 0 < back[1].value < 60, back

@@ -104,3 +104,17 @@ def test_a_refused_form_says_why_in_english(as_role, client, make_employer):
         "period_end": "2027-01-01"})
     assert response.status_code == 422
     assert "The end date must be on or after the start date." in visible_text(response.get_data(as_text=True))
+
+
+def test_one_word_per_thing_in_forms_lists_and_reports(app):
+    """The register's channel labels are the reports' labels; requirement selects all say "Geen eis"."""
+    from models.reports.contacts import CHANNEL_LABELS as REPORT_CHANNELS
+    from web.register.labels import CHANNEL_LABELS
+    from web.vacancies.forms import STATUS_LABELS, VacancyForm
+
+    with app.test_request_context():
+        assert {k: str(v) for k, v in CHANNEL_LABELS.items()} == REPORT_CHANNELS
+        assert str(STATUS_LABELS["on_hold"]) == "Gepauzeerd"
+        form = VacancyForm(meta={"csrf": False})
+        for name in ("education_min", "driving_licence", "dutch_min"):
+            assert str(list(form[name].iter_choices())[0][1]) == "Geen eis", name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -46,7 +47,8 @@ def to_xlsx(headers: Sequence[str], rows: Iterable[Sequence], title: str = "Expo
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    # Excel refuses a sheet name with a colon, slash, backslash, ?, *, [ or ], or over 31 characters.
+    sheet = workbook.create_sheet(title=re.sub(r"[:\\/?*\[\]]", " ", title).strip()[:31] or "Export")
     sheet.append([neutralise(h) for h in headers])
     for row in rows:
         sheet.append([_cell(v) if not isinstance(v, (int, float, Decimal, date)) or isinstance(v, bool)

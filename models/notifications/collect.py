@@ -50,6 +50,16 @@ def _requests(session: Session) -> Iterator[Notice]:
                          f"Nieuw verzoek van {request.company} om kennis te maken met een kandidaat", request.id)
 
 
+def _questions(session: Session) -> Iterator[Notice]:
+    """A request routed to a candidate's owner ("vraag de kandidaat") and not answered yet."""
+    query = select(EmployerRequest).where(EmployerRequest.asked_user_id.is_not(None),
+                                          EmployerRequest.answered_at.is_(None))
+    for request in session.scalars(query):
+        yield Notice(request.asked_user_id, "candidate_question", f"question:{request.id}",
+                     f"{request.company} wil kennismaken met een van uw kandidaten: vraag het de kandidaat",
+                     request.id)
+
+
 def _proposals(session: Session) -> Iterator[Notice]:
     query = (select(SroiActivity.id, SroiObligation.id, SroiObligation.organisation_id, SroiObligation.contract_name)
              .join(SroiObligation, SroiActivity.obligation_id == SroiObligation.id)
@@ -100,7 +110,7 @@ def channel(settings: dict[tuple[int, str], str], user_id: int, kind: str) -> st
 
 def collect(session: Session, today: date, now: datetime, base_url: str) -> int:
     """Add the notices not given yet and send the per-event e-mails; returns how many notices were added."""
-    found = [*_requests(session), *_proposals(session), *_follow_ups(session, today), *_suggestions(session, today),
+    found = [*_requests(session), *_questions(session), *_proposals(session), *_follow_ups(session, today), *_suggestions(session, today),
              *_consents(session, today)]
     if not found:
         return 0

@@ -27,6 +27,8 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
          frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
     Kind("follow_up_due", "Follow-up staat vandaag op de planning", frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
     Kind("suggestions_new", "Nieuwe suggesties voor een vacature", frozenset({Role.MATCHER, Role.COORDINATOR})),
+    Kind("candidate_question", "Een werkgever wil kennismaken: vraag het uw kandidaat",
+         frozenset({Role.MATCHER, Role.COORDINATOR}), MAIL),
     Kind("consent_ending", "Toestemming van een kandidaat loopt binnenkort af", frozenset({Role.MATCHER, Role.COORDINATOR})),
 )}
 

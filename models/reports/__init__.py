@@ -50,6 +50,7 @@ class Bar:
     people: bool = True  # counts people (suppressed under SMALL in the council view)
     extra: str = ""
     overlap: bool = False  # a "waarvan" row that overlaps the others: not part of the total
+    counts: tuple = ()  # (part, whole) of people behind a percentage: shown as "part van whole", small ones "<5"
 
 
 @dataclass

@@ -19,7 +19,18 @@ INDICATORS = {
     "plan_current": (N_("Actueel plan van aanpak"), N_("procent"), N_("Apeldoorn 2022: 50%")),
     "caseload_limit": (N_("Caseload per consulent (maximum)"), N_("kandidaten"), N_("Dronten: onder 50")),
     "wep_progression": (N_("Doorstroom naar een werkervaringsplaats"), N_("procent"), "75%"),
+    "duration_12m": (N_("Trajecten binnen 12 maanden afgerond"), N_("procent"), "50%"),
+    "duration_9m": (N_("Trajecten binnen 9 maanden afgerond"), N_("procent"), "50%"),
 }
+
+# The published target of an indicator, used for a year the coordinator set none (docs/indicators.md).
+DEFAULTS = {"ladder_in_beeld": 90, "plan_current": 50, "wep_progression": 75, "duration_12m": 50, "duration_9m": 50}
+
+
+def target_or_default(goals: dict[str, dict[int, Decimal]], indicator: str, year: int) -> float:
+    """The coordinator's target for the year from all_targets(), else the published one."""
+    value = goals.get(indicator, {}).get(year)
+    return float(value) if value is not None else float(DEFAULTS[indicator])
 
 
 def targets(session: Session, organisation_id: int, indicator: str) -> dict[int, Decimal]:

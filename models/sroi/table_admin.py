@@ -1,6 +1,7 @@
-"""Coordinators' edits to bouwblokken tables: new dated versions, and blocks of unused versions."""
+"""Coordinators' edits to bouwblokken tables: new dated versions, and the blocks and rules of unused versions."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -12,7 +13,7 @@ from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity
 from models.sroi.tables import block_from_dataclass, block_to_dataclass, version_to_dataclass
-from models.sroi.valuation.tables import Block
+from models.sroi.valuation.tables import INSTRUMENT_CLASSES, INSTRUMENT_NAMES, INSTRUMENTS, PSO_RUNGS, Block
 from models.sroi.valuation.validate import validate_version
 
 
@@ -113,3 +114,46 @@ def delete_block(session: Session, version: BuildingBlockTableVersion, code: str
         raise InvalidInput([N_("Blok '%(code)s' bestaat niet in deze versie.", code=code)])
     version.blocks.remove(row)
     session.flush()
+
+
+def save_rules(session: Session, version: BuildingBlockTableVersion, instruments: dict, pso: dict) -> dict:
+    """Set how an unused version counts each instrument (paid/other/none) and its PSO reduction per rung.
+
+    instruments: {instrument: class}; pso: {"1"|"2"|"3": whole percentage as text, empty for none}.
+    Raises InvalidInput naming the field ('instrument_<code>', 'pso_<rung>') or with the validator's
+    messages (e.g. a block that names an instrument that would no longer count); nothing is written then.
+    Returns the rules as they were, for the audit log. Obligations keep the reduction they were made with.
+    """
+    _check_editable(session, version)
+    errors: dict[str, str] = {}
+    classes = {}
+    for instrument in INSTRUMENTS:
+        value = (instruments.get(instrument) or "").strip()
+        if value not in INSTRUMENT_CLASSES:
+            errors[f"instrument_{instrument}"] = N_("%(instrument)s: kies ‘telt als betaald "
+                                                    "werk’, ‘telt apart’ of ‘telt niet mee’.",
+                                                    instrument=INSTRUMENT_NAMES[instrument].capitalize())
+        classes[instrument] = value
+    reductions = {}
+    for rung in PSO_RUNGS:
+        raw = str(pso.get(str(rung)) or "").strip().removesuffix("%").strip()
+        if not raw:
+            continue
+        if not re.fullmatch(r"[0-9]{1,3}", raw) or int(raw) > 100:
+            errors[f"pso_{rung}"] = N_("Korting bij PSO-trede %(rung)s: vul een geheel percentage van 0 tot en met 100 "
+                                       "in, of laat het veld leeg als deze trede geen korting geeft.", rung=rung)
+        else:
+            reductions[str(rung)] = int(raw)
+    if errors:
+        raise InvalidInput(errors)
+    before = dict(version.rules or {})
+    rules = {**before, "instruments": classes}
+    rules.pop("pso_reduction_percent", None)
+    if reductions:
+        rules["pso_reduction_percent"] = reductions
+    problems = validate_version(replace(version_to_dataclass(version), rules=rules))
+    if problems:
+        raise InvalidInput(problems)
+    version.rules = rules
+    session.flush()
+    return before

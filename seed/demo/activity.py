@@ -84,7 +84,8 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
     """Return placements: `key`, `candidate`, `employer`, `vacancy` (or None), `start_date`, `end_date` (or None),
     `hours_per_week`, `contract_type` (temporary/permanent), `instrument` (see INSTRUMENTS), `target_group`,
     `statushouder` (bonus flag), `outflow` (none/partial/full), `sroi_obligation` (contract number or None),
-    `recorded_by` (staff key)."""
+    `recorded_by` (staff key), `back_on_benefit_after` (months after the outflow that the person claims a benefit
+    again, for one outflow in three; else None)."""
     pool = [c for c in doc.get("candidates", []) if c.get("ladder", 4) >= 3]
     employers = doc.get("employers", [])
     if not pool or not employers:
@@ -122,7 +123,9 @@ def placements(rng: random.Random, doc: dict[str, Any], obligations: list[dict[s
                     "contract_type": "permanent" if permanent else "temporary", "instrument": instrument,
                     "target_group": group, "statushouder": "statushouder" in groups, "outflow": outflow,
                     "sroi_obligation": contractors.get(employer) if instrument in PAID else None, "recorded_by": rng.choice(("matcher@gemeente",
-                                                                                            "matcher2@gemeente"))})
+                                                                                            "matcher2@gemeente")),
+                    # Divosa's benchmark sees roughly a quarter to a third back on benefit within a year.
+                    "back_on_benefit_after": (3, 5, 10)[(i // 3) % 3] if outflow != "none" and i % 3 == 0 else None})
     return out
 
 

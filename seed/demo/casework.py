@@ -79,11 +79,19 @@ def generate_casework(doc: dict[str, Any], org_key: str, owners: list[str], seed
         ended = result = None
         if started and n % 3 == 0 and started + timedelta(days=60) <= today:
             ended = started + timedelta(days=rng.randint(60, min(200, (today - started).days)))
-            result = RESULTS[n % len(RESULTS)]
+            result = RESULTS[(n // 3) % len(RESULTS)]  # every result occurs, a third or so to a WEP
         trajectories.append({"candidate": c["external_id"], "kind": KINDS[n % len(KINDS)] if n % 2 else KINDS[0],
                              "bought_on": _iso(bought), "started_on": _iso(started), "ended_on": _iso(ended),
                              "planned_end_on": _iso((started or bought) + timedelta(days=180)), "result": result,
                              "cost_cents": 250_000})
+    # Two bought last year that ended this year, after about 10 and 14 months: not every trajectory is quick.
+    for c, days, result in zip(pool[bought_n:], (300, 420), ("wep", "dropped_out")):
+        started = year_start - timedelta(days=days - 60)
+        if started + timedelta(days=days) > today:
+            continue
+        trajectories.append({"candidate": c["external_id"], "kind": KINDS[1], "bought_on": _iso(started - timedelta(
+            days=10)), "started_on": _iso(started), "ended_on": _iso(started + timedelta(days=days)),
+            "planned_end_on": _iso(started + timedelta(days=270)), "result": result, "cost_cents": 250_000})
     used = {t["candidate"] for t in trajectories}
     jobs = []
     for n, c in enumerate([c for c in candidates if c["external_id"] not in used][:18 if org_key == "dronten" else 4]):

@@ -124,7 +124,10 @@ def make_candidate(seed: int, index: int, today: date = REFERENCE_DATE) -> dict[
     if rng.random() < 0.9:
         rec["ladder"] = rng.choices(range(1, 7), weights=LADDER_WEIGHTS)[0]
         if rng.random() < 0.82:
-            rec["ladder_assessed_on"] = days_before(rng, today, 7, 900).isoformat()
+            assessed = days_before(rng, today, 7, 900)
+            if (today - assessed).days > 330 and index % 4:  # most files are reviewed yearly: ~half in beeld
+                assessed = today - timedelta(days=7 + (today - assessed).days % 320)
+            rec["ladder_assessed_on"] = assessed.isoformat()
     groups = ["participatiewet"] if rng.random() < 0.96 else [rng.choice(("nug", "ww"))]
     if origin in REFUGEE_ORIGINS:
         groups.append("statushouder")

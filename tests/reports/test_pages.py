@@ -109,7 +109,8 @@ def test_council_view_hides_cells_under_five(client, as_role, placements_2026, m
     assert "Gestarte plaatsingen 8" in text and "feb 2026: 5" in text
 
 
-@pytest.mark.parametrize("family", ["plaatsingen", "social-return", "funnel", "werkgevers", "kandidaten", "raad"])
+@pytest.mark.parametrize("family", ["plaatsingen", "social-return", "funnel", "werkgevers", "kandidaten", "dossier",
+                                    "raad"])
 def test_constant_number_of_queries(count_queries, as_role, make_placement, make_candidate, family):
     as_role(Role.COORDINATOR)
 

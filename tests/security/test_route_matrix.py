@@ -38,7 +38,8 @@ POLICY: dict[str, object] = {
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
     **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index", "targets",
                                              "set_target", "council_export")},
-    **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "index", "new_version", "version")},
+    **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "edit_rules", "index", "new_version",
+                                                 "version")},
     **{f"candidates.{e}": CANDIDATES for e in ("consent", "index", "profile", "publish", "show", "unpublish",
                                                 "publish_selected", "withdraw_selected")},
     # The candidate file (issue 19): matchers and coordinators; reassigning and settings: coordinators.
@@ -56,7 +57,9 @@ POLICY: dict[str, object] = {
         "calendar_settings", "follow_up_done", "follow_up_hand_over", "follow_up_postpone", "follow_ups",
         "follow_ups_done", "follow_ups_week", "index", "log_moment", "person_create", "person_delete", "person_edit",
         "person_history", "quick_moment", "show")},
-    **{f"requests.{e}": REGISTER for e in ("change_status", "edit", "index", "link_employer", "show")},
+    **{f"requests.{e}": REGISTER for e in ("ask_candidate", "change_status", "edit", "index", "link_employer", "show")},
+    # The candidate's matcher answers a routed question (404 for a request not routed to them).
+    **{f"requests.{e}": CANDIDATES for e in ("answer", "answer_form")},
     **{f"sroi.{e}": REGISTER for e in ("add_activity", "approve", "create", "edit", "export", "grant_access", "index",
                                        "link", "reject", "revoke_access", "show", "unlink")},
     # A contractor's contact person: 404 unless the account has access to that contractor.

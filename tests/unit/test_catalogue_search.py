@@ -37,7 +37,7 @@ def test_related_concepts_and_aliases_count(db, make_public_profile):
     assert "orderpicker" in expand_query(db.session, "magazijn")
     assert "orderpicker" in expand_query(db.session, "logistiek")  # names the sector
     assert sector_terms(db.session, "Logistiek") >= {"orderpicker", "magazijnmedewerker"}
-    assert sectors(db.session) == [("logistiek", "Logistiek")]
+    assert sectors(db.session) == [("logistiek", "Logistiek en magazijn")]  # the fixed list's label
 
 
 def test_vocabulary_follows_new_taxonomy_rows_without_restart(db, make_public_profile):

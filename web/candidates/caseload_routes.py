@@ -9,6 +9,7 @@ from models.accounts.user import User
 from models.candidates import caseload as caseloads
 from models.candidates import editing
 from models.candidates.participatiebanen import Settings
+from models.catalogue import candidate_questions
 from models.common import clock
 from web.access import can, org_id, requires
 from web.extensions import db
@@ -44,8 +45,11 @@ def caseload(user_id: int, form: ReassignForm | None = None, status: int = 200):
                               Settings.from_config(current_app.config).remind_days)
     form = form or ReassignForm(formdata=None)
     form.owner_id.choices = owner_choices(org_id(), _("Kies"))
+    # Employers' requests the account manager routed to this owner ("vraag de kandidaat").
+    mine = owner is not None and (owner.id == current_user.id or can("caseload_admin"))
+    questions = candidate_questions.open_for(db.session, owner) if mine else None
     return render_template("candidates/caseload.html", owner=owner, data=data, today=today, form=form,
-                           may_reassign=can("caseload_admin"), user_id=user_id), status
+                           may_reassign=can("caseload_admin"), user_id=user_id, questions=questions), status
 
 
 @bp.route("/caseloads")

@@ -24,6 +24,7 @@ TARGETS = {
     "follow_up_due": ("employers.show", "employer_id"),
     "suggestions_new": ("matches.vacancy", "vacancy_id"),
     "consent_ending": ("candidates.show", "candidate_id"),
+    "candidate_question": ("requests.answer_form", "request_id"),
 }
 
 

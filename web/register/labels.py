@@ -7,7 +7,7 @@ from models.enums import EmployerSize
 
 STATUS_LABELS = {"prospect": _l("Prospect"), "active": _l("Actief"), "inactive": _l("Inactief")}
 CHANNEL_LABELS = {"visit": _l("Bezoek"), "phone": _l("Telefoon"), "email": _l("E-mail"),
-                  "event": _l("Evenement"), "other": _l("Anders")}
+                  "event": _l("Bijeenkomst"), "other": _l("Anders")}
 SIZE_LABELS = {s.value: _l("%(size)s medewerkers", size=s.value) for s in EmployerSize}
 TARGET_GROUP_LABELS = {
     "participatiewet": _l("Participatiewet"), "banenafspraak": _l("Banenafspraak"),

@@ -12,11 +12,14 @@ from web.access import org_id, requires
 from web.extensions import db
 
 from .data import FAMILIES, family_data
-from .routes import _args, _settings, bp, council, report_value
+from .routes import _args, _settings, bar_extra, bp, council, report_value
 
-COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten")
+COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten", "dossier")
 # Figures about single staff members or single contractors stay inside the team.
-INTERNAL = ("caseload", "contractor")
+# "indicator" is the team's file-freshness view over all candidates; the council reads the official
+# ladder and plan indicators (family "dossier").
+INTERNAL = ("caseload", "contractor", "indicator")
+INTERNAL_HEADLINES = ("Trede beoordeeld < 12 maanden", "Actueel plan")
 
 
 def _shown(value, people: bool) -> str:
@@ -34,6 +37,12 @@ def figure_text(figure: Figure, period_label: str) -> str:
     else:
         total = _shown(figure.total, people)
     parts = []
+    if figure.unit == "procent" and figure.bars:
+        shown = figure.bars if len(figure.bars) <= 3 else figure.bars[-1:]
+        parts.append(_("%(title)s: %(values)s.", title=_(figure.title), values="; ".join(
+            _("%(label)s niet te berekenen (niemand om te tellen)", label=b.label) if b.counts and not b.counts[1]
+            else f"{b.label} {report_value(b.value, 'procent')}" + (f" ({bar_extra(b, True)})" if b.counts else "")
+            for b in shown)))
     if total is not None and figure.total_label:
         parts.append(_("%(label)s in %(period)s: %(total)s.", label=_(figure.total_label), period=period_label,
                        total=total))
@@ -56,6 +65,7 @@ def _sections(period, scope):
     for key in COUNCIL_FAMILIES:
         data = family_data(db.session, key, org_id(), scope, period, today, current_app.config)
         figures = [f for f in data.figures if f.key not in INTERNAL]
+        data.headlines = [h for h in data.headlines if h.label not in INTERNAL_HEADLINES]
         out.append((key, FAMILIES[key], data, [(f, figure_text(f, period.label)) for f in figures]))
     return out
 
@@ -84,7 +94,7 @@ def council_export(family: str, figure: str, fmt: str):
     chosen = next((f for f in data.figures if f.key == figure), None)
     if chosen is None:
         abort(404)
-    rows = [[b.label, council(b.value, b.people) if b.people else b.value, b.extra] for b in chosen.bars]
+    rows = [[b.label, council(b.value, b.people) if b.people else b.value, bar_extra(b, True)] for b in chosen.bars]
     if chosen.total_label:
         rows.append([chosen.total_label, council(chosen.total, True), "som van de rijen zonder 'waarvan'"])
     content, mimetype = exports.export(fmt, ["onderdeel", "waarde", "toelichting"], rows, title=chosen.title)

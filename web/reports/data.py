@@ -11,9 +11,12 @@ from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
 from models.reports import targets as report_targets
 from models.reports.candidates import candidate_report, screening_figure
+from models.reports.casework import funnel_figures, load_outreach, load_trajectories, trajectory_figures
 from models.reports.contacts import contact_report
 from models.reports.funnel import funnel_report
+from models.reports.ladder import ladder_figures, load_people
 from models.reports.placements import banenafspraak_figure, placement_figures
+from models.reports.returns import load_outflows, return_figure
 from models.reports.sroi import sroi_report
 
 FAMILIES = {
@@ -22,7 +25,11 @@ FAMILIES = {
     "funnel": N_("Van suggestie tot baan"),
     "werkgevers": N_("Werkgeverscontact"),
     "kandidaten": N_("Kandidatenbestand"),
+    "dossier": N_("Participatie, trajecten en outreach"),
 }
+DOSSIER_NOTE = (N_("De ladder en het plan van aanpak staan per peildatum (einde van elk kwartaal in de periode, of "
+                   "vandaag); trajecten tellen in de periode waarin ze eindigden, outreach in de periode van het "
+                   "eerste contact."))
 SCOPED = ("plaatsingen", "funnel")  # the families where partners in the region can be included
 
 
@@ -49,10 +56,9 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
         figures = placement_figures(session, org_ids, period)
         figures.append(banenafspraak_figure(session, org_ids, period,
                                             report_targets.targets(session, organisation_id, "banenafspraak")))
+        figures.append(return_figure(load_outflows(session, org_ids, period), today))
         return FamilyData(family, figures, [Headline(N_("Gestarte plaatsingen"), figures[0].total, True),
-                                            Headline(N_("Uitstroom uit de uitkering"), figures[4].total, True)], [
-            N_("Terugval in de uitkering 6 en 12 maanden na uitstroom kan Werkbrug nog niet tellen: daarvoor is de "
-               "uitkeringshistorie uit het kandidatendossier nodig (zie docs/indicators.md).")])
+                                            Headline(N_("Uitstroom uit de uitkering"), figures[4].total, True)])
     if family == "social-return":
         report = sroi_report(session, organisation_id, period, today,
                              report_targets.targets(session, organisation_id, "sroi_jobs"))
@@ -71,8 +77,21 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
         return FamilyData(family, [report.per_author, report.per_channel, report.overdue_per_owner], [
             Headline(N_("Contactmomenten"), report.moments), Headline(N_("Werkgevers gesproken"), report.employers_contacted),
             Headline(N_("Nieuwe werkgevers"), report.new_employers), Headline(N_("Te late follow-ups (nu)"), report.overdue)])
+    if family == "dossier":
+        goals = report_targets.all_targets(session, organisation_id)
+        ladder = ladder_figures(load_people(session, organisation_id), period, today, goals)
+        trajectories = trajectory_figures(load_trajectories(session, organisation_id, period), period, goals)
+        outreach = funnel_figures(load_outreach(session, organisation_id, period), period)
+        return FamilyData(family, [*ladder, *trajectories, *outreach], [
+            Headline(N_("Participatieladder in beeld"), f"{ladder[0].bars[-1].value}%" if ladder[0].bars else "–"),
+            Headline(N_("Actueel plan (te ontwikkelen)"), f"{ladder[2].bars[-1].value}%" if ladder[2].bars else "–"),
+            Headline(N_("Beëindigde trajecten"), trajectories[1].total, True),
+            Headline(N_("Benaderd (outreach)"), outreach[0].bars[0].value, True)],
+            [DOSSIER_NOTE])
     if family == "kandidaten":
-        report = candidate_report(session, organisation_id, today, int(config.get("CASELOAD_LIMIT", 50)))
+        limit = report_targets.targets(session, organisation_id, "caseload_limit").get(today.year)
+        report = candidate_report(session, organisation_id, today,
+                                  int(limit) if limit is not None else int(config.get("CASELOAD_LIMIT", 50)))
         return FamilyData(family, [report.ladder, report.indicators, report.caseload,
                                    screening_figure(session, organisation_id)], [
             Headline(N_("Actieve kandidaten"), report.total, True),

@@ -41,10 +41,29 @@ def report_value(value, unit: str = "aantal") -> str:
 def council(value, people: bool = True) -> str:
     """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
     default 5) becomes "<5" so that nobody can be recognised in a small cell."""
-    threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+    threshold = small_threshold()
     if people and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold:
         return f"<{threshold}"
     return report_value(value)
+
+
+def bar_extra(bar, suppress: bool = False) -> str:
+    """The explanation of a bar, with the people behind a percentage ("3 van 40"; outside the team small
+    counts as "<5")."""
+    if not bar.counts:
+        return bar.extra
+    part, whole = (council(n) if suppress else report_value(n) for n in bar.counts)
+    counted = _("%(part)s van %(whole)s", part=part, whole=whole)
+    return f"{counted}; {bar.extra}" if bar.extra else counted
+
+
+def small_threshold() -> int:
+    """Counts of people under this many are hidden outside the team (REPORT_SMALL_NUMBERS, default 5)."""
+    return current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+
+
+bp.add_app_template_global(bar_extra, "bar_extra")
+bp.add_app_template_global(small_threshold, "small_threshold")
 
 
 def _settings() -> tuple[PeriodForm, Period | None, str]:
@@ -102,7 +121,7 @@ def export(family: str, figure: str, fmt: str):
     if chosen is None:
         abort(404)
     unit = {"euro": "bedrag (cent)", "procent": "procent"}.get(chosen.unit, "aantal")
-    rows = [[b.label, b.value, b.extra] for b in chosen.bars]
+    rows = [[b.label, b.value, bar_extra(b)] for b in chosen.bars]
     content, mimetype = exports.export(fmt, ["onderdeel", unit, "toelichting"], rows, title=chosen.title)
     audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
         "what": f"report:{family}:{figure}", "format": fmt, "from": period.start.isoformat(),

@@ -22,7 +22,7 @@ from models.enums import DRIVING_LICENCES
 from web.forms import choices
 
 STATUS_LABELS = {
-    "submitted": _l("Aangemeld, te beoordelen"), "open": _l("Open"), "on_hold": _l("On hold"),
+    "submitted": _l("Aangemeld, te beoordelen"), "open": _l("Open"), "on_hold": _l("Gepauzeerd"),
     "filled": _l("Vervuld"), "closed": _l("Gesloten"),
 }
 EDUCATION_LABELS = {
@@ -54,7 +54,7 @@ class VacancyForm(FlaskForm):
     education_min = SelectField(_l("Minimale opleiding"), choices=choices(
         [("", _l("Geen eis"))] + list(EDUCATION_LABELS.items())))
     driving_licence = SelectField(_l("Rijbewijs nodig"), choices=choices(
-        [("", _l("Geen"))] + [(c, c) for c in DRIVING_LICENCES]))
+        [("", _l("Geen eis"))] + [(c, c) for c in DRIVING_LICENCES]))
     dutch_min = SelectField(_l("Minimaal niveau Nederlands"), choices=choices(
         [("", _l("Geen eis"))] + [(c, c) for c in DUTCH_LEVELS]))
     start_date = DateField(_l("Startdatum"), validators=[Optional()])

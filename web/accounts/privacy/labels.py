@@ -66,6 +66,7 @@ ACTION_LABELS = {
     "building_block_saved": _l("Bouwblok opgeslagen"),
     "building_block_deleted": _l("Bouwblok verwijderd"),
     "building_block_version_created": _l("Nieuwe versie bouwblokkentabel"),
+    "building_block_rules_saved": _l("Regels bouwblokkentabel opgeslagen"),
     "report_target_set": _l("Doel voor rapportage vastgesteld"),
     "taxonomy_concept_created": _l("Begrip toegevoegd aan de taxonomie"),
     "taxonomy_alias_added": _l("Synoniem toegevoegd"),

@@ -1,7 +1,7 @@
 """Forms of the employer-request inbox."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField
+from wtforms import DateField, HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import Optional
 
 from web.forms import choices
@@ -32,3 +32,13 @@ class RequestEditForm(FlaskForm):
 class StatusForm(FlaskForm):
     version = HiddenField()
     status = HiddenField()
+
+
+class AnswerForm(FlaskForm):
+    """The candidate's answer, recorded by their matcher (checked in models/catalogue/candidate_questions)."""
+
+    answer = RadioField(_l("Antwoord van de kandidaat"), choices=choices([
+        ("yes", _l("Ja, wil kennismaken")), ("no", _l("Nee, liever niet"))]), validate_choice=False)
+    note = TextAreaField(_l("Notitie voor de accountmanager (optioneel)"), description=_l(
+        "Alleen wat de werkgever mag horen, bijvoorbeeld wanneer de kandidaat kan. Geen naam, "
+        "contactgegevens, gezondheid, afkomst of gezinssituatie; hoogstens 500 tekens."))

@@ -1,7 +1,7 @@
 """Inbox of employer requests for the own organisation's candidates: list, handle, link employer."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 from werkzeug.routing import BuildError
 
 from models import EmployerRequest, User
+from models.catalogue import candidate_questions as questions
 from models.catalogue import employer_requests as service
 from models.common import locking, paging
 from models.common.errors import Conflict, InvalidInput
@@ -17,7 +18,7 @@ from web.access import can, get_own_or_404, requires
 from web.extensions import db
 from web.forms import choices, conflict_message, form_status, messages, save
 
-from .forms import STATUS_LABELS, RequestEditForm, RequestFilterForm, StatusForm
+from .forms import STATUS_LABELS, AnswerForm, RequestEditForm, RequestFilterForm, StatusForm
 
 bp = Blueprint("requests", __name__, url_prefix="/beheer/verzoeken", template_folder="templates")
 PER_PAGE = 25
@@ -73,7 +74,14 @@ def _render(req: EmployerRequest, form: RequestEditForm | None = None, status: i
         next_statuses=service.NEXT[req.status], status_form=StatusForm(),
         match=service.matching_employer(db.session, req) if req.employer_id is None else None,
         employer_url=_employer_url(req.employer) if req.employer else None, candidate_link=candidate_link,
+        answers=questions.ANSWERS, people=_names(req.asked_user_id, req.answered_by_id),
+        may_answer=can("candidates") and questions.may_answer(req, current_user),
     ), status
+
+
+def _names(*user_ids: int | None) -> dict[int, str]:
+    ids = {u for u in user_ids if u}
+    return dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
 
 
 def _load(request_id: int) -> EmployerRequest:
@@ -133,3 +141,60 @@ def link_employer(request_id: int):
     flash(_("Werkgever %(name)s aangemaakt en gekoppeld.", name=employer.name) if created else
           _("Gekoppeld aan werkgever %(name)s.", name=employer.name), "success")
     return redirect(url_for(".show", request_id=req.id))
+
+
+@bp.route("/<int:request_id>/vraag", methods=["POST"])
+@requires("register")
+def ask_candidate(request_id: int):
+    """"Vraag de kandidaat": the question goes as a task to the candidate's own matcher."""
+    req = _load(request_id)
+    try:
+        locking.check_version(db.session, req, request.form.get("version"))
+        owner = questions.ask(db.session, req, current_user)
+    except Conflict as exc:
+        return _render(req, status=409, error=conflict_message(exc))
+    except InvalidInput as exc:
+        return _render(req, status=422, error=" ".join(messages(exc)))
+    flash(_("De vraag staat bij %(name)s, de matcher van de kandidaat. Het antwoord verschijnt hier.",
+            name=owner.name), "success")
+    return redirect(url_for(".show", request_id=req.id))
+
+
+def _answer_page(req: EmployerRequest, form: AnswerForm, status: int = 200):
+    candidate = questions.candidate_of(db.session, req)
+    return render_template("requests/answer.html", req=req, form=form, candidate=candidate,
+                           answers=questions.ANSWERS, people=_names(req.asked_user_id, req.answered_by_id),
+                           note_max=questions.NOTE_MAX), status
+
+
+def _load_question(request_id: int) -> EmployerRequest:
+    req = _load(request_id)
+    if not questions.may_answer(req, current_user):
+        abort(404)  # no question for this user: like another organisation's object, it does not exist
+    return req
+
+
+@bp.route("/<int:request_id>/antwoord")
+@requires("candidates")
+def answer_form(request_id: int):
+    """The asked matcher's task: which employer asks about which of their candidates; the answer form."""
+    return _answer_page(_load_question(request_id), AnswerForm(formdata=None))
+
+
+@bp.route("/<int:request_id>/antwoord", methods=["POST"])
+@requires("candidates")
+def answer(request_id: int):
+    """Record the candidate's answer (yes/no, a note without personal data) for the account manager."""
+    req = _load_question(request_id)
+    form = AnswerForm()
+    if not form.validate():
+        return _answer_page(req, form, 422)
+
+    def answer() -> None:
+        locking.check_version(db.session, req, request.form.get("version"))
+        questions.record_answer(db.session, req, form.answer.data, form.note.data, current_user)
+
+    if not save(form, answer, fallback="answer"):
+        return _answer_page(req, form, form_status(form))
+    flash(_("Antwoord vastgelegd; de accountmanager ziet het bij het verzoek."), "success")
+    return redirect(url_for("candidates.my_caseload"))

@@ -1,9 +1,10 @@
-"""Forms for new table versions and for the blocks of an unused version."""
+"""Forms for new table versions and for the blocks and rules of an unused version."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
+from models.sroi.valuation.tables import INSTRUMENT_NAMES, PSO_RUNGS
 from web.forms import choices
 from web.placements.forms import CONTRACT_CHOICES, INSTRUMENT_CHOICES, TARGET_GROUP_CHOICES
 
@@ -43,3 +44,21 @@ class BlockForm(FlaskForm):
     age_min = IntegerField(_l("Leeftijd bij start vanaf"), validators=[Optional()])
     explicit_only = BooleanField(_l("Alleen bij handmatige keuze"))
     submit = SubmitField(_l("Blok opslaan"))
+
+
+CLASS_CHOICES = [("paid", _l("telt als betaald werk")), ("other", _l("telt apart (alleen blokken die het noemen)")),
+                 ("none", _l("telt niet mee"))]
+
+
+class RulesForm(FlaskForm):
+    """How a version counts each instrument, and its PSO reduction per rung (fields added below)."""
+
+    submit = SubmitField(_l("Regels opslaan"))
+
+
+for _code, _name in INSTRUMENT_NAMES.items():
+    setattr(RulesForm, f"instrument_{_code}", SelectField(
+        _name[:1].upper() + _name[1:], choices=choices(CLASS_CHOICES), validate_choice=False))  # save_rules says why
+for _rung in PSO_RUNGS:
+    setattr(RulesForm, f"pso_{_rung}", StringField(_l("Korting bij PSO-trede %(rung)s (%%)", rung=_rung),
+                                                   description=_l("Geheel percentage, bijv. 10; leeg: geen korting.")))

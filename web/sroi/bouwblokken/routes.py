@@ -13,12 +13,13 @@ from models.common.errors import N_, InvalidInput
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
 from models.sroi.tables import block_to_dataclass, version_to_dataclass
-from models.sroi.valuation.tables import INSTRUMENT_NAMES, Block
+from models.sroi.valuation.tables import INSTRUMENT_NAMES, PSO_RUNGS, Block
 from web.access import requires
 from web.extensions import db
-from web.forms import messages, save
+from web.forms import messages as texts_of
+from web.forms import show_errors
 
-from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm
+from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm, RulesForm
 
 bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
 CLASS_LABELS = {"paid": N_("telt als betaald werk"), "other": N_("telt apart (eigen blok)"), "none": N_("telt niet mee")}
@@ -63,14 +64,17 @@ def new_version(table_id: int):
     table = db.session.get(BuildingBlockTable, table_id) or abort(404)
     form = NewVersionForm()
     latest = max(table.versions, key=lambda v: v.valid_from, default=None)
-    if form.validate_on_submit() and (saved := save(form, admin.new_version_from, db.session, table,
-                                                    form.valid_from.data, actor=current_user)):
-        created = saved.value
-        audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
-                     details={"table": table.key, "valid_from": created.valid_from.isoformat()})
-        flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
-                day=created.valid_from.strftime("%d-%m-%Y")), "success")
-        return redirect(url_for(".version", version_id=created.id))
+    if form.validate_on_submit():
+        try:
+            created = admin.new_version_from(db.session, table, form.valid_from.data, actor=current_user)
+        except InvalidInput as exc:
+            form.valid_from.errors.extend(texts_of(exc))
+        else:
+            audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
+                         details={"table": table.key, "valid_from": created.valid_from.isoformat()})
+            flash(_("Nieuwe versie vanaf %(day)s gemaakt; u kunt de blokken nu aanpassen.",
+                    day=created.valid_from.strftime("%d-%m-%Y")), "success")
+            return redirect(url_for(".version", version_id=created.id))
     if latest is None:
         flash(" ".join(form.valid_from.errors), "error")
         return redirect(url_for(".index"))
@@ -107,6 +111,14 @@ def _block(form: BlockForm) -> Block:
                  conditions=cond)
 
 
+def _show_errors(form, exc: InvalidInput) -> list[str]:
+    """Put field messages on their fields; return the messages about the version as a whole (translated)."""
+    if isinstance(exc.errors, dict):
+        show_errors(form, exc)
+        return []
+    return texts_of(exc)
+
+
 @bp.route("/versies/<int:version_id>/blokken/nieuw", methods=["GET", "POST"], defaults={"code": None})
 @bp.route("/versies/<int:version_id>/blokken/<code>", methods=["GET", "POST"])
 @requires("reports")
@@ -117,19 +129,21 @@ def edit_block(version_id: int, code: str | None):
     if code is not None and current is None:
         abort(404)
     form = BlockForm()
-    problems: list[str] = []
+    messages: list[str] = []
     if request.method == "GET" and current is not None:
         _fill(form, block_to_dataclass(current))
     if form.validate_on_submit():
-        if not save(form, lambda: admin.save_block(db.session, row, code, _block(form))):
-            problems, form.form_errors = form.form_errors, []  # about the version as a whole, not one field
+        try:
+            admin.save_block(db.session, row, code, _block(form))
+        except InvalidInput as exc:
+            messages = _show_errors(form, exc)
         else:
             audit.record(db.session, "building_block_saved", actor=current_user, obj=row,
                          details={"code": form.code.data})
             flash(_("Blok %(code)s opgeslagen.", code=form.code.data), "success")
             return redirect(url_for(".version", version_id=row.id))
-    failed = bool(form.errors or problems)
-    return render_template("bouwblokken/block.html", form=form, version=row, code=code, messages=problems,
+    failed = bool(form.errors or messages)
+    return render_template("bouwblokken/block.html", form=form, version=row, code=code, messages=messages,
                            in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
 
 
@@ -141,8 +155,43 @@ def delete_block(version_id: int, code: str):
     try:
         admin.delete_block(db.session, row, code)
     except InvalidInput as exc:
-        flash(" ".join(messages(exc)), "error")
+        flash(" ".join(texts_of(exc)), "error")
         return redirect(url_for(".version", version_id=row.id))
     audit.record(db.session, "building_block_deleted", actor=current_user, obj=row, details={"code": code})
     flash(_("Blok %(code)s verwijderd.", code=code), "success")
     return redirect(url_for(".version", version_id=row.id))
+
+
+@bp.route("/versies/<int:version_id>/regels", methods=["GET", "POST"])
+@requires("reports")
+def edit_rules(version_id: int):
+    """Change how a version nobody's value depends on yet counts each instrument, and its PSO reductions."""
+    row = _version_or_404(version_id)
+    rules = version_to_dataclass(row)
+    form = RulesForm()
+    messages: list[str] = []
+    if request.method == "GET":
+        for instrument, how in rules.instrument_classes().items():
+            if hasattr(form, f"instrument_{instrument}"):
+                getattr(form, f"instrument_{instrument}").data = how
+        for rung, percent in (rules.rules.get("pso_reduction_percent") or {}).items():
+            if hasattr(form, f"pso_{rung}"):
+                getattr(form, f"pso_{rung}").data = str(percent)
+    if form.validate_on_submit():
+        try:
+            before = admin.save_rules(
+                db.session, row, {i: getattr(form, f"instrument_{i}").data for i in INSTRUMENT_NAMES},
+                {str(r): getattr(form, f"pso_{r}").data for r in PSO_RUNGS})
+        except InvalidInput as exc:
+            messages = _show_errors(form, exc)
+        else:
+            audit.record(db.session, "building_block_rules_saved", actor=current_user, obj=row,
+                         details={"table": row.table.key, "valid_from": row.valid_from.isoformat(),
+                                  "before": before, "after": dict(row.rules)})
+            flash(_("Regels van deze versie opgeslagen."), "success")
+            return redirect(url_for(".version", version_id=row.id))
+    failed = bool(form.errors or messages)
+    return render_template("bouwblokken/rules.html", form=form, version=row, messages=messages,
+                           instruments=[getattr(form, f"instrument_{i}") for i in INSTRUMENT_NAMES],
+                           pso=[getattr(form, f"pso_{r}") for r in PSO_RUNGS],
+                           in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
