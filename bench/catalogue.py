@@ -15,12 +15,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import create_engine, event, func, insert, select
 
 from models import Base, Organisation, PublicProfile
 from models.catalogue.index import index_rows, profile_terms
+from models.common import clock
 
 TARGET_MS = 100
 PAGES = {
@@ -79,7 +80,7 @@ def fill(url: str, wanted: int, seed: int = 2026) -> int:
             org_id = conn.execute(insert(Organisation).values(key="bench", name="Bench", kind="municipality",
                                                               is_default=False).returning(Organisation.id)).scalar_one()
         have = conn.scalar(select(func.count()).select_from(PublicProfile)) or 0
-    rng, now = random.Random(seed + have), datetime.now(UTC)
+    rng, now = random.Random(seed + have), clock.utcnow()
     started = time.perf_counter()
     for start in range(have, wanted, 5000):
         rows = [_profile(rng, n, org_id, now) for n in range(start, min(wanted, start + 5000))]

@@ -34,8 +34,9 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections import Counter
-from datetime import date
 from pathlib import Path
+
+from models.common import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -136,7 +137,7 @@ def worker(base, employer_ids, deadline, max_requests, marker, results, lock, se
         if roll < 0.2:
             kind = "write"
             status, _t, ms = client.request(f"/werkgevers/{employer}/contactmomenten", {
-                "csrf_token": token, "channel": "phone", "occurred_on": date.today().isoformat(),
+                "csrf_token": token, "channel": "phone", "occurred_on": clock.today().isoformat(),
                 "subject": f"{marker} {uuid.uuid4().hex[:8]}", "notes": "Belasting", "follow_up_on": "",
                 "follow_up_action": "", "contact_person_id": "", "follow_up_owner_id": ""})
             ok = status == 302

@@ -16,12 +16,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, select, text
 
 from models import Base, BuildingBlockTable, ContactMoment, Employer, Organisation, SroiObligation, User, Vacancy
+from models.common import clock
 from models.enums import Channel, EmployerStatus, Role, VacancyStatus
 
 PASSWORD = "bench-password-long-enough"
@@ -61,7 +62,7 @@ def fill(url: str, employers: int, moments: int, seed: int = 7) -> dict:
             } for i in range(start, min(start + CHUNK, employers))])
         ids = [row[0] for row in conn.execute(select(Employer.id).where(Employer.organisation_id == org))]
         star = ids[len(ids) // 2]
-        first = date.today() - timedelta(days=2_500)
+        first = clock.today() - timedelta(days=2_500)
         rest = max(moments - STAR_EMPLOYER_MOMENTS, 0)
         for start in range(0, moments, CHUNK):
             batch = []
@@ -70,7 +71,7 @@ def fill(url: str, employers: int, moments: int, seed: int = 7) -> dict:
                 day = first + timedelta(days=rng.randrange(2_500))
                 follow = i % 20 == 0
                 # As in real use: old follow-ups were done; the recent ones are still open.
-                done = follow and day < date.today() - timedelta(days=60)
+                done = follow and day < clock.today() - timedelta(days=60)
                 batch.append({
                     "organisation_id": org, "employer_id": employer_id, "author_id": rng.choice(users),
                     "channel": rng.choice(list(Channel)), "occurred_on": day, "subject": f"Contact {i}",
@@ -78,7 +79,7 @@ def fill(url: str, employers: int, moments: int, seed: int = 7) -> dict:
                     "follow_up_on": day + timedelta(days=14) if follow else None,
                     "follow_up_action": "Nabellen" if follow else None,
                     "follow_up_owner_id": rng.choice(users) if follow else None,
-                    "follow_up_done_at": datetime.now(UTC) if done else None,
+                    "follow_up_done_at": clock.utcnow() if done else None,
                 })
             conn.execute(insert(ContactMoment), batch)
         # The denormalised last contact date, as the migration backfills it.

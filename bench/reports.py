@@ -35,10 +35,11 @@ from models import (
     User,
     Vacancy,
 )
+from models.common import clock
 from models.enums import Channel, ContractType, Instrument, Outflow, Role, SuggestionStatus
 
 CHUNK = 10_000
-YEAR = date.today().year
+YEAR = clock.today().year
 GROUPS = ["participatiewet", "banenafspraak", "statushouder", "ww", None]
 
 
@@ -55,7 +56,7 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
     Base.metadata.create_all(engine)
     from models.accounts.passwords import hash_password
 
-    today = date.today()
+    today = clock.today()
     with engine.begin() as conn:
         orgs = [conn.execute(insert(Organisation).values(key=k, name=k.title(), region="Flevoland")
                              .returning(Organisation.id)).scalar_one() for k in ("dronten", "uwv")]
@@ -125,7 +126,7 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
                               "occurred_on": day, "subject": f"Contact {i}",
                               "follow_up_on": day + timedelta(days=14) if follow else None,
                               "follow_up_owner_id": rng.choice(staff) if follow else None,
-                              "follow_up_done_at": datetime.now(UTC) if follow and i % 3 else None})
+                              "follow_up_done_at": clock.utcnow() if follow and i % 3 else None})
             conn.execute(insert(ContactMoment), batch)
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))

@@ -5,13 +5,16 @@ Tests run on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set
 """
 from __future__ import annotations
 
+import contextvars
 import os
 from datetime import date
 
 import pytest
 from argon2 import PasswordHasher
+from flask.globals import _cv_app, _cv_request
+from flask.testing import FlaskClient
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from app import create_app
 from models import Base, Candidate, CandidatePersonal, Employer, Organisation, User
@@ -21,6 +24,9 @@ from models.enums import Role
 from web.extensions import db as _db
 
 PASSWORD = "correct-horse-battery-staple"
+
+# Fixtures shared by several test packages (factories for vacancies, placements and SROI tables).
+pytest_plugins = ("tests.vacancy_factories", "tests.placement_fixtures")
 
 # Property tests check values, not speed: a busy CI machine must not fail them on a deadline.
 hypothesis_settings.register_profile("werkbrug", deadline=None)
@@ -92,8 +98,38 @@ def _empty_tables(engine) -> None:
                 conn.execute(text(f'DELETE FROM "{table}"'))
 
 
-@pytest.fixture
-def app(database_url, tmp_path):
+class RequestClient(FlaskClient):
+    """A test client whose every request runs as under a WSGI server: in its own app context.
+
+    The test body keeps an app context open (for ``db.session`` in factories and assertions); Flask
+    would reuse it for requests, which would then share the test's session and ``g``. Here each
+    request runs in a copy of the context variables without Flask's, so it opens and tears down its
+    own app context and database session. Around it the test's session ends its transaction: what
+    the test set up is in the database before the request, and afterwards the test reads what the
+    request committed (SQLite in WAL mode and PostgreSQL keep a snapshot per transaction).
+    """
+
+    def run_wsgi_app(self, environ, buffered=False):
+        in_test = _cv_app.get(None) is not None
+        if in_test:
+            _db.session.commit()
+        result = contextvars.copy_context().run(self._run_alone, environ)
+        if in_test:
+            _db.session.commit()
+        return result
+
+    def _run_alone(self, environ):
+        _cv_app.set(None)
+        _cv_request.set(None)
+        # Buffered, so that the whole body is produced inside the request's own context.
+        return super().run_wsgi_app(environ, buffered=True)
+
+
+def make_test_app(database_url: str, instance_path: str):
+    """The app as the tests use it: test settings, the request-per-context client, OpenAPI checks.
+
+    Returns the app and the list the OpenAPI checker fills with violations.
+    """
     app = create_app({
         "TESTING": True,
         "WERKBRUG_ENV": "testing",
@@ -104,10 +140,16 @@ def app(database_url, tmp_path):
         # Jobs wait in the process and never run, unless a test runs them (tests/test_queue*.py).
         "QUEUE_URL": "memory://",
     })
-    app.instance_path = str(tmp_path / "instance")
+    app.instance_path = instance_path
+    app.test_client_class = RequestClient
     from tests.openapi_check import install
 
-    violations = install(app)  # every API response is checked against the OpenAPI document
+    return app, install(app)  # every API response is checked against the OpenAPI document
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app, violations = make_test_app(database_url, str(tmp_path / "instance"))
     with app.app_context():
         yield app
         _db.session.remove()
@@ -125,6 +167,25 @@ def db(app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def count_queries(db, client):
+    """``count_queries(url)``: the SQL statements one GET of ``url`` sends (the page must answer 200)."""
+    def count(url: str, via: FlaskClient | None = None) -> int:
+        statements: list[str] = []
+
+        def before(_conn, _cursor, statement, *_args):
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", before)
+        try:
+            response = (via or client).get(url)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", before)
+        assert response.status_code == 200, (url, response.status_code)
+        return len(statements)
+    return count
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from models import BuildingBlockTable, PublicProfile, SroiObligation, Suggestion, Vacancy
 from models.enums import ProfileStatus, SuggestionStatus
@@ -67,23 +67,6 @@ def placement_form(**overrides) -> dict:
             "outflow": "none", "outflow_on": "", "sroi_obligation": "0", "block_code": ""}
     data.update(overrides)
     return data
-
-
-class QueryCounter:
-    """Counts SQL statements sent through an engine while active."""
-
-    def __init__(self, engine):
-        self.engine, self.count = engine, 0
-
-    def _count(self, *args):
-        self.count += 1
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._count)
 
 
 def page_text(response) -> str:

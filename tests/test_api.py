@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from models import ApiToken, AuditEvent, Candidate, Vacancy
 from models.accounts import api_tokens
+from models.common import clock
 from models.enums import Role, VacancyStatus
 from tests.helpers import visible_text
-from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 from web.api.openapi import document
 
 EXAMPLE = Path(__file__).parent / "data" / "example.json"
@@ -107,7 +107,7 @@ def test_pagination_and_updated_since(client, db, org, make_vacancy, token_for):
     assert first["next"].startswith("/api/v1/vacancies?") and "page=2" in first["next"]  # no BASE_URL: a path
     last = client.get("/api/v1/vacancies?per_page=2&page=3", headers=bearer(token)).json
     assert len(last["data"]) == 1 and last["next"] is None
-    since = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    since = (clock.utcnow() - timedelta(days=1)).isoformat()
     recent = client.get("/api/v1/vacancies", query_string={"updated_since": since}, headers=bearer(token)).json
     assert recent["total"] == 4 and "Oud" not in {v["title"] for v in recent["data"]}
     assert client.get("/api/v1/vacancies?updated_since=2025-06-01", headers=bearer(token)).json["total"] == 4

@@ -8,7 +8,7 @@ from models.enums import Role
 from models.sroi.tables import version_to_dataclass
 from seed.bouwblokken import load_tables
 from seed.loader import load_demo
-from tests.placement_fixtures import page_text, placement_form, tables  # noqa: F401  (fixtures)
+from tests.placement_fixtures import page_text, placement_form
 
 
 def test_seed_command_loads_the_three_tables_once(runner, db):

@@ -118,11 +118,12 @@ def test_saved_searches_of_others_are_not_found(client, db, make_user, login):
     saved = SavedSearch(user_id=owner.id, name="x", query_string="q=kok")
     db.session.add(saved)
     db.session.commit()
+    saved_id = saved.id
     login(make_user(Role.EMPLOYER))
-    assert client.post(f"/werkgever/zoekopdrachten/{saved.id}/verwijderen").status_code == 404
+    assert client.post(f"/werkgever/zoekopdrachten/{saved_id}/verwijderen").status_code == 404
     login(owner)
-    assert client.post(f"/werkgever/zoekopdrachten/{saved.id}/verwijderen").status_code == 302
-    assert db.session.get(SavedSearch, saved.id) is None
+    assert client.post(f"/werkgever/zoekopdrachten/{saved_id}/verwijderen").status_code == 302
+    assert db.session.get(SavedSearch, saved_id) is None
 
 
 def test_own_requests_with_status(client, db, make_user, login, make_public_profile, org):

@@ -11,7 +11,7 @@ from app import create_app
 from models import Organisation
 from models.accounts import users
 from models.enums import Role
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, RequestClient
 from web.extensions import db as _db
 
 
@@ -50,6 +50,7 @@ def own_app(tmp_path):
         app = create_app({"TESTING": True, "WERKBRUG_ENV": "testing", "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False,
                           "PROPAGATE_EXCEPTIONS": False, "QUEUE_URL": "memory://",
                           "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{path}", **config})
+        app.test_client_class = RequestClient  # each request in its own app context, as in production
         context = app.app_context()
         context.push()
         made.append(context)

@@ -1,6 +1,6 @@
 """The matcher's pages: who may open them, review through the real forms, partners, queue cost."""
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from models import AuditEvent, Suggestion
 from models.enums import Role, SuggestionStatus
@@ -124,25 +124,16 @@ def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, 
     assert "Ilse" not in owner_view and "Partner" not in owner_view.replace("Voorgedragen door partners", "")
 
 
-def test_queue_counts_new_suggestions_with_constant_queries(world, as_role, client, db, org, make_employer):
+def test_queue_counts_new_suggestions_with_constant_queries(world, as_role, client, count_queries, db, org,
+                                                            make_employer):
     vacancy, _people = world
     as_role(Role.MATCHER)
     client.get(url(vacancy))
 
-    def count_queries() -> int:
-        statements = []
-        listener = lambda *args: statements.append(args[2])  # noqa: E731
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
-            assert client.get("/beheer/suggesties/").status_code == 200
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
-        return len(statements)
-
-    few = count_queries()
+    few = count_queries("/beheer/suggesties/")
     for n in range(6):
         add_vacancy(db.session, org, make_employer(), title=f"Extra {n}", required=["orderpicken"])
-    assert count_queries() == few
+    assert count_queries("/beheer/suggesties/") == few
     rows = visible_text(client.get("/beheer/suggesties/").get_data(as_text=True))
     assert rows.index("Orderpicker") < rows.index("Extra 0")  # newest suggestions first
     assert "Orderpicker Polderbakkerij Dronten 2 0" in rows

@@ -5,7 +5,6 @@ import pytest
 
 from models import ContractorAccess, Placement, SroiActivity
 from models.enums import ActivityKind, ActivityStatus, ContractType, Instrument, Role
-from tests.placement_fixtures import hired_suggestion, make_obligation, tables  # noqa: F401  (fixtures)
 
 ALL_ROLES = (Role.MATCHER, Role.ACCOUNT_MANAGER, Role.COORDINATOR, Role.ADMIN, Role.EMPLOYER)
 CAPABILITY_ROLES = {

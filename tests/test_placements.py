@@ -1,20 +1,13 @@
 """Recording placements: from a hired suggestion, a request or directly; ending, extending, listing."""
-from datetime import date
-
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 
 from models import AuditEvent, EmployerRequest, Placement, PublicProfile, Suggestion
 from models.enums import CandidateStatus, ProfileStatus, RequestStatus, Role, SuggestionStatus
-from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    QueryCounter,
-    hired_suggestion,
-    page_text,
-    placement_form,
-    tables,
-)
+from tests.placement_fixtures import page_text, placement_form
 
 WORKED_EXAMPLE = "Participatiewet > 2 jaar: € 40.000 × 24/36 u × 6/12 mnd = € 13.333,33"
 
@@ -180,7 +173,7 @@ def test_end_early_bad_input_and_stale_form(as_role, client, db, tables, make_ca
     assert db.session.get(Placement, placement_id).ended_early_on is None
 
 
-def test_list_filters_paginates_and_uses_constant_queries(as_role, client, db, app, tables, make_candidate,
+def test_list_filters_paginates_and_uses_constant_queries(as_role, client, count_queries, db, app, tables, make_candidate,
                                                           make_employer):
     bakery, garage = make_employer(name="Bakkerij"), make_employer(name="Garage")
     as_role(Role.MATCHER)
@@ -196,11 +189,8 @@ def test_list_filters_paginates_and_uses_constant_queries(as_role, client, db, a
     wep = page_text(client.get(f"/beheer/plaatsingen/?instrument=wep&werkgever={bakery.id}"))
     assert "2 plaatsingen" in wep and "Werkervaringsplaats" in wep
     assert "2 plaatsingen" in page_text(client.get("/beheer/plaatsingen/?van=2025-12-01&tot=2025-12-31"))
-    with QueryCounter(db.engine) as small:
-        client.get("/beheer/plaatsingen/?pagina=2")
-    with QueryCounter(db.engine) as full:
-        client.get("/beheer/plaatsingen/?pagina=1")
-    assert full.count == small.count
+    small = count_queries("/beheer/plaatsingen/?pagina=2")
+    assert count_queries("/beheer/plaatsingen/?pagina=1") == small
 
 
 def test_account_managers_see_no_names(as_role, client, tables, make_candidate, make_employer):

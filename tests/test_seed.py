@@ -1,6 +1,5 @@
 """`flask seed demo`: the demo organisations, one account per role, and data for every area."""
 import re
-from datetime import date
 
 from sqlalchemy import func, select
 
@@ -19,6 +18,7 @@ from models import (
     User,
     Vacancy,
 )
+from models.common import clock
 from models.enums import ActivityStatus, RequestStatus, SuggestionStatus
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 from tests.placement_fixtures import page_text
@@ -101,13 +101,13 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
         if activity.unit != "invoice":  # a social activity is hours × € 100 or a few activities, never 24 × € 1,000
             assert activity.value_cents <= 500_000, activity.value_explanation
     obligations = list(db.session.scalars(select(SroiObligation)))
-    progress = list(progress_many(db.session, obligations, date.today()).values())
+    progress = list(progress_many(db.session, obligations, clock.today()).values())
     assert all(p.realised_cents <= p.forecast_cents for p in progress)
     # a young contract may have nothing yet, but most of the demo's contracts show progress
     assert sum(p.forecast_cents > 0 for p in progress) * 2 >= len(progress)
 
     as_role(Role.COORDINATOR, organisation=db.session.scalar(select(Organisation).where(Organisation.key == "dronten")))
-    response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={date.today().year}")
+    response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={clock.today().year}")
     assert response.status_code == 200
     text = page_text(response)
     for heading in ("Plaatsingen en uitstroom", "Social return", "Extra banen banenafspraak (banen van 25,5 uur)",
@@ -127,8 +127,8 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
     from web.reports.data import family_data
 
     dronten = db.session.scalar(select(Organisation).where(Organisation.key == "dronten"))
-    period = parse_period({"periode": "year", "jaar": str(date.today().year)}, date.today())
-    figures = {f.key: f for f in family_data(db.session, "dossier", dronten.id, "own", period, date.today(),
+    period = parse_period({"periode": "year", "jaar": str(clock.today().year)}, clock.today())
+    figures = {f.key: f for f in family_data(db.session, "dossier", dronten.id, "own", period, clock.today(),
                                              {}).figures}
     beeld, plan = figures["ladder_in_beeld"].bars[-1], figures["plan_current"].bars[-1]
     assert beeld.counts[1] >= 50 and 30 <= beeld.value <= 95, beeld  # most people on a benefit, not all, in beeld
@@ -142,6 +142,6 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
     assert funnel[0] >= 20 and funnel[3] > 0 and funnel == sorted(funnel, reverse=True), funnel
     assert figures["outreach_referrals"].total == funnel[3]
     returned = {f.key: f for f in family_data(db.session, "plaatsingen", dronten.id, "own", parse_period(
-        {"periode": "year", "jaar": str(date.today().year - 1)}, date.today()), date.today(), {}).figures}
+        {"periode": "year", "jaar": str(clock.today().year - 1)}, clock.today()), clock.today(), {}).figures}
     back = returned["return_to_benefit"].bars
     assert all(b.counts[1] > 0 for b in back) and 0 < back[1].value < 60, back

@@ -8,13 +8,7 @@ from sqlalchemy import func, select
 from models import AuditEvent, BuildingBlockTable, ChangeRecord, Placement, SroiActivity, SroiObligation
 from models.enums import Role
 from models.sroi.progress import Progress
-from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    QueryCounter,
-    make_obligation,
-    page_text,
-    placement_form,
-    tables,
-)
+from tests.placement_fixtures import page_text, placement_form
 
 
 def obligation_form(contractor, bb_table, **overrides) -> dict:
@@ -189,17 +183,15 @@ def test_export_csv_and_xlsx_are_audit_logged(as_role, client, db, tables, make_
     assert [e.details["format"] for e in events] == ["csv", "xlsx"]
 
 
-def test_list_shows_status_and_uses_constant_queries(as_role, client, db, tables, make_employer, make_obligation):
+def test_list_shows_status_and_uses_constant_queries(as_role, client, count_queries, tables, make_employer, make_obligation):
     contractor = make_employer()
     as_role(Role.ACCOUNT_MANAGER)
     make_obligation(contractor, contract_name="Contract A")
-    with QueryCounter(db.engine) as one:
-        client.get("/beheer/social-return/")
+    one = count_queries("/beheer/social-return/")
     for n in range(5):
         make_obligation(contractor, contract_name=f"Contract {n}")
-    with QueryCounter(db.engine) as six:
-        response = client.get("/beheer/social-return/")
-    assert six.count == one.count
+    assert count_queries("/beheer/social-return/") == one
+    response = client.get("/beheer/social-return/")
     assert "Contract A" in page_text(response) and "achter" in page_text(response)
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from models import AuditEvent, AuthorityAccess, Placement
 from models.enums import ContractType, Instrument, Role
-from tests.placement_fixtures import make_obligation, page_text, tables  # noqa: F401  (fixtures)
+from tests.placement_fixtures import page_text
 
 
 def _placed(db, org, obligation, candidate):

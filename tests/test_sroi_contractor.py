@@ -9,12 +9,7 @@ from sqlalchemy import func, select
 from models import AuditEvent, ContractorAccess, Placement, SroiActivity
 from models.enums import ActivityStatus, Role
 from tests.conftest import PASSWORD
-from tests.placement_fixtures import (  # noqa: F401  (fixtures)
-    make_obligation,
-    page_text,
-    placement_form,
-    tables,
-)
+from tests.placement_fixtures import page_text, placement_form
 
 PURCHASE = {"activity-kind": "purchase", "activity-occurred_on": "2025-03-01", "activity-amount": "1.234,56",
             "activity-evidence": "Factuur 2025-88 van Kringloop Flevo"}

@@ -8,7 +8,7 @@ from models.common import clock
 from models.enums import ConceptKind, Role, VacancyStatus
 from models.vacancies.edit import close_expired, split_skills
 from tests.helpers import visible_text
-from tests.vacancy_factories import future, make_vacancy  # noqa: F401  (fixture)
+from tests.vacancy_factories import future
 
 
 def form_data(employer, **overrides):

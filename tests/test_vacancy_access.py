@@ -4,7 +4,6 @@ import pytest
 from models import Vacancy
 from models.accounts import api_tokens
 from models.enums import Role, VacancyStatus
-from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 
 AM, MATCHER, COORD, ADMIN, EMPLOYER = (Role.ACCOUNT_MANAGER, Role.MATCHER, Role.COORDINATOR, Role.ADMIN,
                                        Role.EMPLOYER)

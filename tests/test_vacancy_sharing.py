@@ -4,7 +4,6 @@ from sqlalchemy import select
 from models import AuditEvent, PublicProfile, Suggestion, VacancyShare
 from models.enums import CandidateStatus, Role, SuggestionStatus, VacancyStatus
 from tests.helpers import visible_text
-from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 
 
 def test_owner_shares_with_a_partner_and_stops_again(as_role, client, db, org, other_org, make_vacancy):

@@ -73,9 +73,6 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def assign_request_id() -> None:
-        # Flask-Login caches the user on g; tests that keep one app context across requests
-        # would otherwise see the previous request's user.
-        g.pop("_login_user", None)
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else uuid.uuid4().hex[:16]
 

@@ -56,3 +56,14 @@ def compile_catalogues(directory: str) -> list[str]:
             write_mo(target, catalogue, use_fuzzy=True)
         written.append(str(mo))
     return written
+
+
+def translated(message: str) -> str:
+    """A domain message (models.common.errors.N_) in the visitor's language, placeholders filled in."""
+    from flask_babel import gettext
+
+    from models.common.errors import Message
+
+    if isinstance(message, Message):
+        return gettext(message.msgid, **message.values)
+    return gettext(message) if message else message

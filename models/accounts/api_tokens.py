@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.system import ApiToken
 
 PREFIX = "wbk_"
@@ -24,7 +24,7 @@ def create_token(session: Session, organisation_id: int, name: str, *, actor=Non
     """Make a token for ``organisation_id``; returns (row, plaintext). The plaintext is never stored."""
     name = (name or "").strip()
     if not name:
-        raise InvalidInput({"name": "Geef het token een naam, bijvoorbeeld de naam van het systeem."})
+        raise InvalidInput({"name": N_("Geef het token een naam, bijvoorbeeld de naam van het systeem.")})
     plaintext = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(organisation_id=organisation_id, name=name[:100], token_hash=hash_token(plaintext),
                      prefix=plaintext[:12], created_by_id=getattr(actor, "id", None))

@@ -11,7 +11,7 @@ from models.accounts.organisation import Organisation
 from models.accounts.user import STAFF_ROLES, User
 from models.base import utcnow
 from models.common import audit, throttle
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import Role
 
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
@@ -33,7 +33,7 @@ def normalise_email(email: str) -> str:
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        raise InvalidInput({"email": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."})
+        raise InvalidInput({"email": N_("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")})
 
 
 def user_by_email(session: Session, email: str) -> User | None:
@@ -63,14 +63,14 @@ def create_user(
         errors.update(exc.errors)
     else:
         if user_by_email(session, email) is not None:
-            errors["email"] = "Er bestaat al een account met dit e-mailadres."
+            errors["email"] = N_("Er bestaat al een account met dit e-mailadres.")
     if not name.strip():
-        errors["name"] = "Vul een naam in."
+        errors["name"] = N_("Vul een naam in.")
     staff = isinstance(role, Role) and role in STAFF_ROLES
     if problem := password_problem(password, staff=staff or not isinstance(role, Role)):
         errors["password"] = problem
     if staff and organisation is None:
-        errors["organisation"] = "Medewerkers horen bij een organisatie."
+        errors["organisation"] = N_("Medewerkers horen bij een organisatie.")
     if errors:
         raise InvalidInput(errors)
     user = User(

@@ -12,7 +12,7 @@ from models.candidates import ownership
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.candidates.parsing import collect, day, items, text, whole
 from models.common import audit, clock, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import DRIVING_LICENCES, CandidateStatus, DutchLevel, Education, Role
 from models.importing import rows
 from models.taxonomy.terms import TermLinker
@@ -39,7 +39,7 @@ def _owner(session: Session, organisation_id: int, value, errors: dict) -> int |
     except (TypeError, ValueError):
         owner_id = -1
     if owner_id not in {u.id for u in owners(session, organisation_id)}:
-        errors["owner_id"] = "Kies een eigenaar uit de lijst: een actieve medewerker van uw eigen organisatie."
+        errors["owner_id"] = N_("Kies een eigenaar uit de lijst: een actieve medewerker van uw eigen organisatie.")
         return None
     return owner_id
 
@@ -50,19 +50,20 @@ def validate(session: Session, organisation_id: int, data: dict) -> dict:
     c: dict = {}
     c["email"] = collect(e, "email", text, data.get("email"), "email", 254, "het e-mailadres")
     if c["email"] and not _EMAIL.fullmatch(c["email"]):
-        e["email"] = "E-mailadres: vul een adres in als naam@voorbeeld.nl."
+        e["email"] = N_("E-mailadres: vul een adres in als naam@voorbeeld.nl.")
     c["phone"] = collect(e, "phone", text, data.get("phone"), "phone", 40, "het telefoonnummer")
     if c["phone"] and not _PHONE.fullmatch(c["phone"]):
-        e["phone"] = "Telefoon: alleen cijfers, spaties, +, - en haakjes (6 tot 40 tekens)."
+        e["phone"] = N_("Telefoon: alleen cijfers, spaties, +, - en haakjes (6 tot 40 tekens).")
     for field, enum, label in (("education", Education, "Opleiding"), ("dutch_level", DutchLevel, "Nederlands")):
         value = data.get(field) or None
         if value is not None and value not in {m.value for m in enum}:
-            e[field] = f"{label}: kies een waarde uit de lijst."
+            e[field] = N_("%(label)s: kies een waarde uit de lijst.", label=label)
         c[field] = enum(value) if value and field not in e else None
     c["hours_min"] = collect(e, None, whole, data.get("hours_min"), "hours_min", 1, 48, "minimum uren per week")
     c["hours_max"] = collect(e, None, whole, data.get("hours_max"), "hours_max", 1, 48, "maximum uren per week")
     if c["hours_min"] and c["hours_max"] and c["hours_min"] > c["hours_max"]:
-        e["hours_min"] = f"Minimum uren per week ({c['hours_min']}) is meer dan het maximum ({c['hours_max']})."
+        e["hours_min"] = N_("Minimum uren per week (%(hours_min)s) is meer dan het maximum (%(hours_max)s).",
+                            hours_min=c['hours_min'], hours_max=c['hours_max'])
     c["max_travel_km"] = collect(e, None, whole, data.get("max_travel_km"), "max_travel_km", 0, 500,
                                  "de reisafstand in km")
     c["available_from"] = collect(e, None, day, data.get("available_from"), "available_from", "beschikbaar vanaf")
@@ -70,19 +71,20 @@ def validate(session: Session, organisation_id: int, data: dict) -> dict:
     licences = [x.upper() for x in licences]
     wrong = [x for x in licences if x not in DRIVING_LICENCES]
     if wrong:
-        e["driving_licences"] = (f"Rijbewijs: {', '.join(wrong)} bestaat niet; toegestaan: "
-                                 f"{', '.join(DRIVING_LICENCES)}.")
+        e["driving_licences"] = N_("Rijbewijs: %(wrong)s bestaat niet; toegestaan: "
+                                   "%(driving_licences)s.",
+                                   wrong=', '.join(wrong), driving_licences=', '.join(DRIVING_LICENCES))
     c["driving_licences"] = licences
     for field, label in LIST_LABELS.items():
         c[field] = collect(e, None, items, data.get(field), field, label) or []
     status = data.get("status") or CandidateStatus.ACTIVE.value
     if status not in {s.value for s in EDITABLE_STATUSES}:
-        e["status"] = "Status: kies actief, geplaatst of niet actief."
+        e["status"] = N_("Status: kies actief, geplaatst of niet actief.")
     else:
         c["status"] = CandidateStatus(status)
     c["status_reason"] = collect(e, None, text, data.get("status_reason"), "status_reason", 300, "de reden")
     if c.get("status") and c["status"] != CandidateStatus.ACTIVE and not c["status_reason"] and "status_reason" not in e:
-        e["status_reason"] = "Reden: vul in waarom de kandidaat niet actief is (bijvoorbeeld ‘verhuisd’)."
+        e["status_reason"] = N_("Reden: vul in waarom de kandidaat niet actief is (bijvoorbeeld ‘verhuisd’).")
     c["owner_id"] = _owner(session, organisation_id, data.get("owner_id"), e)
     if e:
         raise InvalidInput(e)
@@ -113,7 +115,7 @@ def update_candidate(session: Session, candidate: Candidate, data: dict, version
     locking.check_version(session, candidate, version)
     before = snapshot(candidate)
     if candidate.personal is None:
-        raise InvalidInput({"email": "Dit dossier heeft geen persoonsgegevens meer."})
+        raise InvalidInput({"email": N_("Dit dossier heeft geen persoonsgegevens meer.")})
     for field in ("email", "phone"):
         setattr(candidate.personal, field, clean.pop(field))
     for field, value in clean.items():
@@ -150,16 +152,16 @@ def reassign(session: Session, organisation_id: int, candidate_ids: list[int], o
     """
     errors: dict[str, str] = {}
     if not candidate_ids:
-        errors["candidate_ids"] = "Kies ten minste één kandidaat."
+        errors["candidate_ids"] = N_("Kies ten minste één kandidaat.")
     new_owner = _owner(session, organisation_id, owner_id, errors)
     if new_owner is None and "owner_id" not in errors:
-        errors["owner_id"] = "Kies de nieuwe eigenaar."
+        errors["owner_id"] = N_("Kies de nieuwe eigenaar.")
     if errors:
         raise InvalidInput(errors)
     found = list(session.scalars(select(Candidate).where(
         Candidate.id.in_(candidate_ids), Candidate.organisation_id == organisation_id)))
     if len(found) != len(set(candidate_ids)):
-        raise InvalidInput({"candidate_ids": "Een of meer gekozen kandidaten bestaan niet (meer) in uw organisatie."})
+        raise InvalidInput({"candidate_ids": N_("Een of meer gekozen kandidaten bestaan niet (meer) in uw organisatie.")})
     changed = 0
     for candidate in found:
         if candidate.owner_id == new_owner:

@@ -12,7 +12,7 @@ from models.candidates.parsing import collect, day, text
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
 from models.common import audit, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, OutreachReferral, OutreachStep
 
 STEPS = (OutreachStep.APPROACHED, OutreachStep.TALKED, OutreachStep.FOLLOW_UP, OutreachStep.REFERRED)
@@ -50,7 +50,7 @@ def select_people(session: Session, organisation_id: int, campaign, assigned_to_
     name = collect(e, None, text, campaign, "campaign", 100, "de naam van de campagne", required=True)
     owner = _owner(session, organisation_id, assigned_to_id, e)
     if owner is None and "owner_id" not in e:
-        e["owner_id"] = "Toewijzen aan: kies een medewerker."
+        e["owner_id"] = N_("Toewijzen aan: kies een medewerker.")
     if "owner_id" in e:
         e["assigned_to_id"] = e.pop("owner_id")
     if e:
@@ -75,23 +75,23 @@ def record_step(session: Session, contact: OutreachContact, data: dict, actor, t
     try:
         step = OutreachStep(data.get("step") or "")
     except ValueError:
-        raise InvalidInput({"step": "Stap: kies benaderd, gesproken, vervolg of doorverwezen."}) from None
+        raise InvalidInput({"step": N_("Stap: kies benaderd, gesproken, vervolg of doorverwezen.")}) from None
     if step == OutreachStep.SELECTED:
-        raise InvalidInput({"step": "Stap: kies benaderd, gesproken, vervolg of doorverwezen."})
+        raise InvalidInput({"step": N_("Stap: kies benaderd, gesproken, vervolg of doorverwezen.")})
     on = collect(e, None, day, data.get("on"), "on", "de datum", required=True)
     index = STEPS.index(step)
     previous = COLUMN[STEPS[index - 1]] if index else "selected_on"
     if getattr(contact, COLUMN[step]) is not None:
-        e["step"] = f"Stap: ‘{STEP_LABELS[step]}’ is al vastgelegd."
+        e["step"] = N_("Stap: ‘%(step)s’ is al vastgelegd.", step=STEP_LABELS[step])
     elif getattr(contact, previous) is None:
-        e["step"] = f"Stap: leg eerst ‘{STEP_LABELS[STEPS[index - 1]]}’ vast."
+        e["step"] = N_("Stap: leg eerst ‘%(index)s’ vast.", index=STEP_LABELS[STEPS[index - 1]])
     if on and on > today:
-        e["on"] = "Datum: ligt in de toekomst."
+        e["on"] = N_("Datum: ligt in de toekomst.")
     elif on and getattr(contact, previous) and on < getattr(contact, previous):
-        e["on"] = "Datum: ligt voor de vorige stap."
+        e["on"] = N_("Datum: ligt voor de vorige stap.")
     referred_to = data.get("referred_to") or None
     if step == OutreachStep.REFERRED and referred_to not in {r.value for r in OutreachReferral}:
-        e["referred_to"] = "Doorverwezen naar: kies coach, werkcentrum, sociaal team of anders."
+        e["referred_to"] = N_("Doorverwezen naar: kies coach, werkcentrum, sociaal team of anders.")
     if e:
         raise InvalidInput(e)
     values = {COLUMN[step]: on}

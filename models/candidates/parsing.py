@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 
 
 def text(value, field: str, max_len: int, label: str, required: bool = False) -> str | None:
@@ -12,10 +12,11 @@ def text(value, field: str, max_len: int, label: str, required: bool = False) ->
     value = (value or "").strip() if isinstance(value, str | type(None)) else str(value).strip()
     if not value:
         if required:
-            raise InvalidInput({field: f"Vul {label} in."})
+            raise InvalidInput({field: N_("Vul %(label)s in.", label=label)})
         return None
     if len(value) > max_len:
-        raise InvalidInput({field: f"{label[0].upper() + label[1:]} is te lang: ten hoogste {max_len} tekens."})
+        raise InvalidInput({field: N_("%(label)s is te lang: ten hoogste %(max_len)s tekens.",
+                                      label=label[0].upper() + label[1:], max_len=max_len)})
     return value
 
 
@@ -23,14 +24,17 @@ def whole(value, field: str, lo: int, hi: int, label: str, required: bool = Fals
     """A whole number in [lo, hi] from a form string; None when empty (unless required)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InvalidInput({field: f"Vul {label} in: een heel getal van {lo} tot en met {hi}."})
+            raise InvalidInput({field: N_("Vul %(label)s in: een heel getal van %(lo)s tot en met %(hi)s.",
+                                          label=label, lo=lo, hi=hi)})
         return None
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: vul een heel getal in van {lo} tot en met {hi}."}) from None
+        raise InvalidInput({field: N_("%(label)s: vul een heel getal in van %(lo)s tot en met %(hi)s.",
+                                      label=label[0].upper() + label[1:], lo=lo, hi=hi)}) from None
     if not lo <= number <= hi:
-        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: {number} kan niet; toegestaan is {lo} tot en met {hi}."})
+        raise InvalidInput({field: N_("%(label)s: %(number)s kan niet; toegestaan is %(lo)s tot en met %(hi)s.",
+                                      label=label[0].upper() + label[1:], number=number, lo=lo, hi=hi)})
     return number
 
 
@@ -41,13 +45,14 @@ def day(value, field: str, label: str, required: bool = False) -> date | None:
     raw = (value or "").strip()
     if not raw:
         if required:
-            raise InvalidInput({field: f"Vul {label} in (DD-MM-JJJJ)."})
+            raise InvalidInput({field: N_("Vul %(label)s in (DD-MM-JJJJ).", label=label)})
         return None
     match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", raw)
     try:
         return date(int(match[3]), int(match[2]), int(match[1])) if match else date.fromisoformat(raw)
     except ValueError:
-        raise InvalidInput({field: f"{label[0].upper() + label[1:]}: '{raw[:20]}' is geen geldige datum (DD-MM-JJJJ)."}) from None
+        raise InvalidInput({field: N_("%(label)s: '%(raw)s' is geen geldige datum (DD-MM-JJJJ).",
+                                      label=label[0].upper() + label[1:], raw=raw[:20])}) from None
 
 
 def items(value, field: str, label: str, max_items: int = 50, max_len: int = 200) -> list[str]:
@@ -62,11 +67,13 @@ def items(value, field: str, label: str, max_items: int = 50, max_len: int = 200
         if not part:
             continue
         if len(part) > max_len:
-            raise InvalidInput({field: f"{label}: '{part[:30]}…' is te lang (ten hoogste {max_len} tekens)."})
+            raise InvalidInput({field: N_("%(label)s: '%(part)s…' is te lang (ten hoogste %(max_len)s tekens).",
+                                          label=label, part=part[:30], max_len=max_len)})
         if part.lower() not in (o.lower() for o in out):
             out.append(part)
     if len(out) > max_items:
-        raise InvalidInput({field: f"{label}: ten hoogste {max_items} onderdelen."})
+        raise InvalidInput({field: N_("%(label)s: ten hoogste %(max_items)s onderdelen.",
+                                      label=label, max_items=max_items)})
     return out
 
 

@@ -11,7 +11,7 @@ from models.candidates.candidate import Candidate
 from models.candidates.parsing import collect, day, text, whole
 from models.candidates.participatiebaan import Participatiebaan
 from models.common import audit, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import Outflow
 from models.register.employer import Employer
 
@@ -75,23 +75,24 @@ def start(session: Session, candidate: Candidate, data: dict, actor, settings: S
     if employer_id is not None:
         employer = session.get(Employer, int(employer_id)) if str(employer_id).isdigit() else None
         if employer is None or employer.organisation_id != candidate.organisation_id:
-            e["employer_id"] = "Werkgever: kies een werkgever uit het register van uw organisatie."
+            e["employer_id"] = N_("Werkgever: kies een werkgever uit het register van uw organisatie.")
     if started_on:
         latest = add_months(started_on, settings.max_months)
         if ends_on is None:
             ends_on = latest
         elif ends_on > latest:
-            e["ends_on"] = (f"Einddatum: een participatiebaan duurt ten hoogste {settings.max_months} maanden "
-                            f"(uiterlijk {latest.strftime('%d-%m-%Y')}).")
+            e["ends_on"] = N_("Einddatum: een participatiebaan duurt ten hoogste %(max_months)s maanden "
+                              "(uiterlijk %(latest)s).",
+                              max_months=settings.max_months, latest=latest.strftime('%d-%m-%Y'))
         elif ends_on <= started_on:
-            e["ends_on"] = "Einddatum: moet na de startdatum liggen."
+            e["ends_on"] = N_("Einddatum: moet na de startdatum liggen.")
         if started_in(session, candidate.organisation_id, started_on.year) >= settings.capacity:
-            e["started_on"] = (f"Startdatum: de {settings.capacity} participatiebanen van {started_on.year} "
-                               "zijn allemaal vergeven.")
+            e["started_on"] = N_("Startdatum: de %(capacity)s participatiebanen van %(year)s "
+                                 "zijn allemaal vergeven.", capacity=settings.capacity, year=started_on.year)
     running = session.scalar(select(Participatiebaan.id).where(Participatiebaan.candidate_id == candidate.id,
                                                                Participatiebaan.ended_on.is_(None)))
     if running:
-        e["started_on"] = "Startdatum: deze kandidaat heeft al een lopende participatiebaan."
+        e["started_on"] = N_("Startdatum: deze kandidaat heeft al een lopende participatiebaan.")
     if e:
         raise InvalidInput(e)
     item = Participatiebaan(organisation_id=candidate.organisation_id, candidate_id=candidate.id,
@@ -109,12 +110,12 @@ def end(session: Session, item: Participatiebaan, data: dict, actor, today: date
     e: dict[str, str] = {}
     ended_on = collect(e, None, day, data.get("ended_on"), "ended_on", "de einddatum", required=True)
     if ended_on and ended_on < item.started_on:
-        e["ended_on"] = "Einddatum: ligt voor de startdatum."
+        e["ended_on"] = N_("Einddatum: ligt voor de startdatum.")
     elif ended_on and ended_on > max(today, item.ends_on):
-        e["ended_on"] = "Einddatum: ligt in de toekomst."
+        e["ended_on"] = N_("Einddatum: ligt in de toekomst.")
     outflow = data.get("outflow") or ""
     if outflow not in {o.value for o in Outflow}:
-        e["outflow"] = "Uitstroom: kies geen, gedeeltelijk of volledig."
+        e["outflow"] = N_("Uitstroom: kies geen, gedeeltelijk of volledig.")
     note = collect(e, None, text, data.get("end_note"), "end_note", 300, "de toelichting")
     if e:
         raise InvalidInput(e)

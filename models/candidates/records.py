@@ -12,7 +12,7 @@ from models.candidates.history import ActionPlan, LadderAssessment
 from models.candidates.parsing import collect, day, text, whole
 from models.candidates.screening import ScreeningRoute
 from models.common import audit, clock, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 
 IN_BEELD_DAYS = 365  # "in beeld": current rung and expected rung both at most 12 months old
 
@@ -38,7 +38,7 @@ def record_ladder(session: Session, candidate: Candidate, data: dict, actor, tod
     assessed_on = collect(e, None, day, data.get("assessed_on"), "assessed_on", "de datum van de beoordeling",
                           required=True)
     if assessed_on and assessed_on > today:
-        e["assessed_on"] = "Datum van de beoordeling: ligt in de toekomst."
+        e["assessed_on"] = N_("Datum van de beoordeling: ligt in de toekomst.")
     note = collect(e, None, text, data.get("note"), "note", 2000, "de toelichting")
     if e:
         raise InvalidInput(e)
@@ -75,13 +75,13 @@ def record_plan(session: Session, candidate: Candidate, data: dict, actor, today
     e: dict[str, str] = {}
     drawn_up_on = collect(e, None, day, data.get("drawn_up_on"), "drawn_up_on", "de datum van het plan", required=True)
     if drawn_up_on and drawn_up_on > today:
-        e["drawn_up_on"] = "Datum van het plan: ligt in de toekomst."
+        e["drawn_up_on"] = N_("Datum van het plan: ligt in de toekomst.")
     goals = collect(e, None, text, data.get("goals"), "goals", 5000, "de doelen", required=True)
     steps = collect(e, None, text, data.get("steps"), "steps", 5000, "de afgesproken stappen", required=True)
     review = collect(e, None, day, data.get("next_review_on"), "next_review_on", "de volgende evaluatie",
                      required=True)
     if review and drawn_up_on and review <= drawn_up_on:
-        e["next_review_on"] = "Volgende evaluatie: moet na de datum van het plan liggen."
+        e["next_review_on"] = N_("Volgende evaluatie: moet na de datum van het plan liggen.")
     if e:
         raise InvalidInput(e)
     plan = ActionPlan(candidate_id=candidate.id, drawn_up_on=drawn_up_on, goals=goals, steps=steps,
@@ -124,11 +124,11 @@ def set_screening(session: Session, candidate: Candidate, data: dict, actor, tod
         except (TypeError, ValueError):
             route = None
         if route is None or route.organisation_id != candidate.organisation_id or not route.active:
-            e["route_id"] = "Screeningsroute: kies een route uit de lijst van uw organisatie."
+            e["route_id"] = N_("Screeningsroute: kies een route uit de lijst van uw organisatie.")
     screened_on = collect(e, None, day, data.get("screened_on"), "screened_on", "de datum van de screening",
                           required=route_id is not None)
     if screened_on and screened_on > today:
-        e["screened_on"] = "Datum van de screening: ligt in de toekomst."
+        e["screened_on"] = N_("Datum van de screening: ligt in de toekomst.")
     if e:
         raise InvalidInput(e)
     before = {"screening_route": candidate.screening_route.label if candidate.screening_route else None,
@@ -146,11 +146,11 @@ def add_route(session: Session, organisation_id: int, data: dict) -> ScreeningRo
     e: dict[str, str] = {}
     code = collect(e, None, text, data.get("code"), "code", 32, "de code", required=True)
     if code and not all(ch.isalnum() or ch in "-_" for ch in code):
-        e["code"] = "Code: alleen letters, cijfers, - en _ (dit gebruikt de import)."
+        e["code"] = N_("Code: alleen letters, cijfers, - en _ (dit gebruikt de import).")
     label = collect(e, None, text, data.get("label"), "label", 200, "de naam", required=True)
     if code and "code" not in e and session.scalar(select(ScreeningRoute.id).where(
             ScreeningRoute.organisation_id == organisation_id, ScreeningRoute.code == code)):
-        e["code"] = f"Code: ‘{code}’ bestaat al in uw organisatie."
+        e["code"] = N_("Code: ‘%(code)s’ bestaat al in uw organisatie.", code=code)
     if e:
         raise InvalidInput(e)
     position = len(routes(session, organisation_id, active_only=False))

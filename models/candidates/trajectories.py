@@ -11,7 +11,7 @@ from models.candidates.candidate import Candidate
 from models.candidates.parsing import collect, day, whole
 from models.candidates.trajectory import Trajectory, TrajectoryBudget
 from models.common import audit, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.money import parse_euro
 from models.enums import TrajectoryKind, TrajectoryResult
 from models.register.employer import Employer
@@ -41,8 +41,8 @@ def _provider(session: Session, organisation_id: int, value, errors: dict) -> in
     except (TypeError, ValueError):
         pid = None
     if pid not in ids:
-        errors["provider_id"] = ("Aanbieder: kies een aanbieder uit de lijst (een werkgever in het register "
-                                 "met ‘aanbieder van trajecten’ aangevinkt).")
+        errors["provider_id"] = N_("Aanbieder: kies een aanbieder uit de lijst (een werkgever in het register "
+                                   "met ‘aanbieder van trajecten’ aangevinkt).")
         return None
     return pid
 
@@ -55,7 +55,7 @@ def _cost(value, errors: dict) -> int | None:
     except ValueError:
         cents = None
     if cents is None or cents < 0:
-        errors["cost"] = "Kosten: vul een bedrag in euro in, bijvoorbeeld 2.500 of 2500,00."
+        errors["cost"] = N_("Kosten: vul een bedrag in euro in, bijvoorbeeld 2.500 of 2500,00.")
         return None
     return cents
 
@@ -65,15 +65,15 @@ def add_trajectory(session: Session, candidate: Candidate, data: dict, actor, to
     e: dict[str, str] = {}
     kind = data.get("kind") or ""
     if kind not in {k.value for k in TrajectoryKind}:
-        e["kind"] = "Soort traject: kies een soort uit de lijst."
+        e["kind"] = N_("Soort traject: kies een soort uit de lijst.")
     provider_id = _provider(session, candidate.organisation_id, data.get("provider_id"), e)
     bought_on = collect(e, None, day, data.get("bought_on"), "bought_on", "de datum van inkoop", required=True)
     started_on = collect(e, None, day, data.get("started_on"), "started_on", "de startdatum")
     planned = collect(e, None, day, data.get("planned_end_on"), "planned_end_on", "de geplande einddatum")
     if bought_on and bought_on > today:
-        e["bought_on"] = "Datum van inkoop: ligt in de toekomst."
+        e["bought_on"] = N_("Datum van inkoop: ligt in de toekomst.")
     if started_on and planned and planned < started_on:
-        e["planned_end_on"] = "Geplande einddatum: ligt voor de startdatum."
+        e["planned_end_on"] = N_("Geplande einddatum: ligt voor de startdatum.")
     cost = _cost(data.get("cost"), e)
     if e:
         raise InvalidInput(e)
@@ -93,13 +93,13 @@ def end_trajectory(session: Session, item: Trajectory, data: dict, actor, today:
     ended_on = collect(e, None, day, data.get("ended_on"), "ended_on", "de einddatum", required=True)
     result = data.get("result") or ""
     if result not in {r.value for r in TrajectoryResult}:
-        e["result"] = "Resultaat: kies een resultaat uit de lijst."
+        e["result"] = N_("Resultaat: kies een resultaat uit de lijst.")
     if ended_on and ended_on > today:
-        e["ended_on"] = "Einddatum: ligt in de toekomst."
+        e["ended_on"] = N_("Einddatum: ligt in de toekomst.")
     if started_on is None and "started_on" not in e:
-        e["started_on"] = "Startdatum: vul in wanneer het traject begon."
+        e["started_on"] = N_("Startdatum: vul in wanneer het traject begon.")
     elif ended_on and started_on and ended_on < started_on:
-        e["ended_on"] = "Einddatum: ligt voor de startdatum."
+        e["ended_on"] = N_("Einddatum: ligt voor de startdatum.")
     if e:
         raise InvalidInput(e)
     locking.save_edit(session, item, {"started_on": started_on, "ended_on": ended_on,
@@ -118,7 +118,7 @@ def set_budget(session: Session, organisation_id: int, data: dict) -> Trajectory
     amount_errors: dict[str, str] = {}
     amount = _cost(data.get("amount"), amount_errors)
     if amount_errors:
-        e["amount"] = "Budget: vul een bedrag in euro in, bijvoorbeeld 125.000."
+        e["amount"] = N_("Budget: vul een bedrag in euro in, bijvoorbeeld 125.000.")
     if e:
         raise InvalidInput(e)
     budget = session.scalar(select(TrajectoryBudget).where(

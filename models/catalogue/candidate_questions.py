@@ -20,7 +20,7 @@ from models.catalogue.profile import PublicProfile
 from models.catalogue.scrubbing.categories import sensitive
 from models.catalogue.scrubbing.scrub import detect
 from models.common import audit, clock
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import RequestStatus, Role
 
 ANSWERS = {"yes": "ja, wil kennismaken", "no": "nee, liever niet"}
@@ -49,16 +49,16 @@ def ask(session: Session, req: EmployerRequest, actor) -> User:
     InvalidInput when the request is past that stage, the profile is gone, or the candidate has no
     owner (then a coordinator must assign one first)."""
     if req.status not in (RequestStatus.NEW, RequestStatus.CANDIDATE_ASKED):
-        raise InvalidInput({"ask": "De kandidaat is al gevraagd en heeft geantwoord, of het verzoek is afgesloten."})
+        raise InvalidInput({"ask": N_("De kandidaat is al gevraagd en heeft geantwoord, of het verzoek is afgesloten.")})
     if req.answer is not None:
-        raise InvalidInput({"ask": "De kandidaat heeft al geantwoord."})
+        raise InvalidInput({"ask": N_("De kandidaat heeft al geantwoord.")})
     candidate = candidate_of(session, req)
     if candidate is None:
-        raise InvalidInput({"ask": "Het profiel bij dit verzoek bestaat niet meer; er is niemand om te vragen."})
+        raise InvalidInput({"ask": N_("Het profiel bij dit verzoek bestaat niet meer; er is niemand om te vragen.")})
     owner = session.get(User, candidate.owner_id) if candidate.owner_id else None
     if owner is None or not owner.active or owner.organisation_id != req.organisation_id:
-        raise InvalidInput({"ask": "Deze kandidaat heeft geen eigen matcher. Vraag de coördinator om de "
-                                   "kandidaat aan iemand toe te wijzen (caseload)."})
+        raise InvalidInput({"ask": N_("Deze kandidaat heeft geen eigen matcher. Vraag de coördinator om de "
+                                      "kandidaat aan iemand toe te wijzen (caseload).")})
     before = {"asked_user_id": req.asked_user_id}
     req.asked_user_id, req.asked_at = owner.id, clock.now()
     session.flush()
@@ -85,10 +85,11 @@ def check_answer(answer: str | None, note: str | None) -> dict[str, str]:
     """Field -> message for a bad answer or note; empty when all is well."""
     errors: dict[str, str] = {}
     if answer not in ANSWERS:
-        errors["answer"] = "Kies het antwoord van de kandidaat: ja of nee."
+        errors["answer"] = N_("Kies het antwoord van de kandidaat: ja of nee.")
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
-        errors["note"] = f"De notitie is te lang: hoogstens {NOTE_MAX} tekens (nu {len(note)})."
+        errors["note"] = N_("De notitie is te lang: hoogstens %(note_max)s tekens (nu %(note)s).",
+                            note_max=NOTE_MAX, note=len(note))
     elif note and (found := note_problems(note)):
         errors["note"] = ("De notitie lijkt persoonsgegevens te bevatten (" + ", ".join(found) + "). "
                           "Schrijf alleen wat de accountmanager aan de werkgever mag doorgeven, "
@@ -102,9 +103,9 @@ def record_answer(session: Session, req: EmployerRequest, answer: str | None, no
     InvalidInput naming the field for a bad answer or note, or when nobody was asked yet or the
     answer is already in; nothing changes then."""
     if req.asked_user_id is None:
-        raise InvalidInput({"answer": "De kandidaat is nog niet gevraagd."})
+        raise InvalidInput({"answer": N_("De kandidaat is nog niet gevraagd.")})
     if req.answer is not None:
-        raise InvalidInput({"answer": "Het antwoord van de kandidaat is al vastgelegd."})
+        raise InvalidInput({"answer": N_("Het antwoord van de kandidaat is al vastgelegd.")})
     if errors := check_answer(answer, note):
         raise InvalidInput(errors)
     note = (note or "").strip() or None

@@ -14,7 +14,7 @@ from models.base import utcnow
 from models.catalogue.browse import Filters, search
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, Role
 
@@ -47,7 +47,7 @@ def register(session: Session, *, email: str, password: str, name: str, company_
     """
     errors = {}
     if not company_name.strip():
-        errors["company_name"] = "Vul de naam van uw bedrijf in."
+        errors["company_name"] = N_("Vul de naam van uw bedrijf in.")
     try:
         existing = users.user_by_email(session, users.normalise_email(email))
     except InvalidInput:
@@ -74,7 +74,7 @@ def register(session: Session, *, email: str, password: str, name: str, company_
 def _other_problems(name: str, password: str) -> dict[str, str]:
     errors = {}
     if not name.strip():
-        errors["name"] = "Vul een naam in."
+        errors["name"] = N_("Vul een naam in.")
     if problem := users.password_problem(password, staff=False):
         errors["password"] = problem
     return errors
@@ -92,7 +92,7 @@ def toggle_favourite(session: Session, user: User, profile: PublicProfile) -> bo
         session.execute(delete(Favourite).where(Favourite.user_id == user.id, Favourite.profile_id == profile.id))
         return False
     if profile.status != ProfileStatus.PUBLISHED:
-        raise InvalidInput({"profile": "Dit profiel is niet meer beschikbaar."})
+        raise InvalidInput({"profile": N_("Dit profiel is niet meer beschikbaar.")})
     session.add(Favourite(user_id=user.id, profile_id=profile.id))
     session.flush()
     return True
@@ -116,11 +116,12 @@ def save_search(session: Session, user: User, name: str, query_string: str, tota
     """Keep a search (name + query string); queues a notice saying how many profiles fit today."""
     errors = {}
     if not name.strip():
-        errors["name"] = "Geef de zoekopdracht een naam."
+        errors["name"] = N_("Geef de zoekopdracht een naam.")
     if len(query_string) > 1000:
-        errors["name"] = "Deze zoekopdracht is te lang om te bewaren."
+        errors["name"] = N_("Deze zoekopdracht is te lang om te bewaren.")
     if len(saved_searches(session, user)) >= MAX_SAVED_SEARCHES:
-        errors["name"] = f"U kunt hoogstens {MAX_SAVED_SEARCHES} zoekopdrachten bewaren."
+        errors["name"] = N_("U kunt hoogstens %(max_saved_searches)s zoekopdrachten bewaren.",
+                            max_saved_searches=MAX_SAVED_SEARCHES)
     if errors:
         raise InvalidInput(errors)
     saved = SavedSearch(user_id=user.id, name=name.strip()[:100], query_string=query_string, last_seen_at=utcnow())

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import STAFF_ROLES, User
 from models.catalogue.employer_request import EmployerRequest
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import EmployerStatus, RequestStatus
 from models.register.employer import Employer
@@ -24,8 +24,8 @@ NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     S.CLOSED: (),
 }
 STATUS_LABELS = {
-    S.NEW: "nieuw", S.CANDIDATE_ASKED: "kandidaat gevraagd", S.CANDIDATE_AGREED: "kandidaat akkoord",
-    S.CANDIDATE_DECLINED: "kandidaat wil niet", S.INTRODUCED: "voorgesteld", S.CLOSED: "afgesloten",
+    S.NEW: N_("nieuw"), S.CANDIDATE_ASKED: N_("kandidaat gevraagd"), S.CANDIDATE_AGREED: N_("kandidaat akkoord"),
+    S.CANDIDATE_DECLINED: N_("kandidaat wil niet"), S.INTRODUCED: N_("voorgesteld"), S.CLOSED: N_("afgesloten"),
 }
 # What the employer hears, by status: generic text, never a name or contact detail of the candidate.
 EMPLOYER_MESSAGES = {
@@ -47,12 +47,12 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
     try:
         new = RequestStatus(new)
     except ValueError:
-        raise InvalidInput({"status": "Onbekende status."}) from None
+        raise InvalidInput({"status": N_("Onbekende status.")}) from None
     if new not in NEXT[req.status]:
         if new == S.INTRODUCED:
-            raise InvalidInput({"status": "Voorstellen kan pas als de kandidaat akkoord is gegeven."})
-        raise InvalidInput({"status": f"Van \u2018{STATUS_LABELS[req.status]}\u2019 kan het verzoek niet naar "
-                                      f"\u2018{STATUS_LABELS[new]}\u2019."})
+            raise InvalidInput({"status": N_("Voorstellen kan pas als de kandidaat akkoord is gegeven.")})
+        raise InvalidInput({"status": N_("Van ‘%(status)s’ kan het verzoek niet naar "
+                                         "‘%(new)s’.", status=STATUS_LABELS[req.status], new=STATUS_LABELS[new])})
     old = req.status
     req.status = new
     session.flush()
@@ -78,7 +78,7 @@ def update(session: Session, req: EmployerRequest, *, owner_id: int | None, foll
     if owner_id is not None:
         owner = session.get(User, owner_id)
         if owner is None or owner.organisation_id != req.organisation_id or owner.role not in STAFF_ROLES:
-            raise InvalidInput({"owner_id": "Kies een medewerker van uw organisatie."})
+            raise InvalidInput({"owner_id": N_("Kies een medewerker van uw organisatie.")})
     before = {"owner_id": req.owner_id, "follow_up_on": req.follow_up_on}
     req.owner_id, req.follow_up_on = owner_id, follow_up_on
     session.flush()

@@ -11,7 +11,7 @@ from models.accounts.users import normalise_email
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
 from models.common import identifiers
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
 from models.enums import ProfileStatus, RequestStatus
 
@@ -55,22 +55,22 @@ def check(data: MeetingRequest) -> dict[str, str]:
     errors: dict[str, str] = {}
     name = " ".join((data.name or "").split())
     if not name:
-        errors["name"] = "Vul uw naam in."
+        errors["name"] = N_("Vul uw naam in.")
     elif len(name) > NAME_MAX or not NAME.match(name) or "\n" in (data.name or "").strip():
-        errors["name"] = (f"Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten, "
-                          f"hoogstens {NAME_MAX} tekens.")
+        errors["name"] = N_("Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten, "
+                            "hoogstens %(name_max)s tekens.", name_max=NAME_MAX)
     if not data.company.strip():
-        errors["company"] = "Vul de naam van uw bedrijf in."
+        errors["company"] = N_("Vul de naam van uw bedrijf in.")
     if not identifiers.is_kvk(data.kvk):
-        errors["kvk"] = "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678."
+        errors["kvk"] = N_("Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678.")
     try:
         normalise_email(data.email or "")
     except InvalidInput as exc:
         errors.update(exc.errors)
     if data.phone.strip() and not identifiers.is_phone(data.phone):
-        errors["phone"] = "Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 0321 123456."
+        errors["phone"] = N_("Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 0321 123456.")
     if len(data.message or "") > 2000:
-        errors["message"] = "Het bericht is te lang: maximaal 2000 tekens."
+        errors["message"] = N_("Het bericht is te lang: maximaal 2000 tekens.")
     return errors
 
 
@@ -82,7 +82,7 @@ def submit(session: Session, profile: PublicProfile, data: MeetingRequest, user=
     if errors := check(data):
         raise InvalidInput(errors)
     if profile.status != ProfileStatus.PUBLISHED:
-        raise InvalidInput({"profile": "Dit profiel is niet meer beschikbaar."})
+        raise InvalidInput({"profile": N_("Dit profiel is niet meer beschikbaar.")})
     request = EmployerRequest(
         organisation_id=profile.organisation_id, profile_id=profile.id,
         user_id=getattr(user, "id", None), requester_name=" ".join(data.name.split())[:NAME_MAX],

@@ -35,13 +35,6 @@ def check_version(session: Session, obj, submitted_version: int | str | None) ->
     raise Conflict(last[0] if last else None, last[1] if last else getattr(obj, "updated_at", None))
 
 
-def conflict_message(conflict: Conflict) -> str:
-    """The Dutch sentence shown above the form: who changed it, when, and what to do."""
-    who = conflict.changed_by or "iemand anders"
-    when = conflict.changed_at.strftime("%d-%m-%Y %H:%M") if conflict.changed_at else "zojuist"
-    return f"Dit is intussen gewijzigd door {who} ({when}). Laad de pagina opnieuw en voer uw wijziging opnieuw in."
-
-
 def flush_or_conflict(session: Session) -> None:
     """Flush; a concurrent UPDATE that won the race (stale version) becomes a Conflict."""
     try:

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.common import locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import SuggestionStatus as S
 from models.matches.suggestion import Suggestion
 
@@ -18,36 +18,36 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.HIRED: frozenset(), S.NOT_HIRED: frozenset(), S.REJECTED: frozenset(), S.CLOSED: frozenset(),
 }
 STATUS_LABELS = {
-    S.NEW: "Nieuw", S.PROPOSED: "Voorgedragen", S.INTRODUCED: "Voorgesteld aan werkgever",
-    S.INTERVIEW: "Gesprek", S.HIRED: "Aangenomen", S.NOT_HIRED: "Niet aangenomen",
-    S.REJECTED: "Afgewezen", S.CLOSED: "Gesloten",
+    S.NEW: N_("Nieuw"), S.PROPOSED: N_("Voorgedragen"), S.INTRODUCED: N_("Voorgesteld aan werkgever"),
+    S.INTERVIEW: N_("Gesprek"), S.HIRED: N_("Aangenomen"), S.NOT_HIRED: N_("Niet aangenomen"),
+    S.REJECTED: N_("Afgewezen"), S.CLOSED: N_("Gesloten"),
 }
 REJECT_REASONS = {
-    "skills": "Vaardigheden of ervaring passen niet",
-    "hours": "Uren of werktijden passen niet",
-    "distance": "Reisafstand te groot",
-    "not_available": "Kandidaat is niet beschikbaar",
-    "not_interested": "Kandidaat heeft geen interesse",
-    "other_route": "Kandidaat zit in een ander traject",
-    "other": "Andere reden",
+    "skills": N_("Vaardigheden of ervaring passen niet"),
+    "hours": N_("Uren of werktijden passen niet"),
+    "distance": N_("Reisafstand te groot"),
+    "not_available": N_("Kandidaat is niet beschikbaar"),
+    "not_interested": N_("Kandidaat heeft geen interesse"),
+    "other_route": N_("Kandidaat zit in een ander traject"),
+    "other": N_("Andere reden"),
 }
 NOT_HIRED_REASONS = {
-    "employer_chose_other": "Werkgever koos een ander",
-    "not_suitable": "Past na het gesprek niet",
-    "candidate_withdrew": "Kandidaat trok zich terug",
-    "vacancy_closed": "Vacature vervallen",
-    "other": "Andere reden",
+    "employer_chose_other": N_("Werkgever koos een ander"),
+    "not_suitable": N_("Past na het gesprek niet"),
+    "candidate_withdrew": N_("Kandidaat trok zich terug"),
+    "vacancy_closed": N_("Vacature vervallen"),
+    "other": N_("Andere reden"),
 }
 
 
 def _check_reason(reason: str | None, note: str | None, allowed: dict[str, str]) -> tuple[str, str | None]:
     note = (note or "").strip() or None
     if reason not in allowed:
-        raise InvalidInput({"reason": "Kies een reden uit de lijst."})
+        raise InvalidInput({"reason": N_("Kies een reden uit de lijst.")})
     if reason == "other" and not note:
-        raise InvalidInput({"note": "Licht de andere reden toe."})
+        raise InvalidInput({"note": N_("Licht de andere reden toe.")})
     if note and len(note) > 1000:
-        raise InvalidInput({"note": "De toelichting mag hoogstens 1000 tekens hebben."})
+        raise InvalidInput({"note": N_("De toelichting mag hoogstens 1000 tekens hebben.")})
     return reason, note
 
 
@@ -61,11 +61,12 @@ def change_status(session: Session, suggestion: Suggestion, new: S | str, *, act
     try:
         new = S(new)
     except ValueError:
-        raise InvalidInput({"status": "Onbekende status."}) from None
+        raise InvalidInput({"status": N_("Onbekende status.")}) from None
     locking.check_version(session, suggestion, version)
     if new not in TRANSITIONS[suggestion.status]:
-        raise InvalidInput({"status": f"Van ‘{STATUS_LABELS[suggestion.status]}’ kan het niet naar "
-                                      f"‘{STATUS_LABELS[new]}’."})
+        raise InvalidInput({"status": N_("Van ‘%(status)s’ kan het niet naar "
+                                         "‘%(new)s’.",
+                                         status=STATUS_LABELS[suggestion.status], new=STATUS_LABELS[new])})
     if new == S.REJECTED:
         reason, note = _check_reason(reason, note, REJECT_REASONS)
     elif new == S.NOT_HIRED:
@@ -108,13 +109,13 @@ def reject_many(session: Session, chosen: list[tuple[Suggestion, str | int | Non
     ``chosen`` pairs each suggestion with the version the page showed. Flushes only.
     """
     if not chosen:
-        raise InvalidInput({"suggestions": "Vink minstens één nieuwe suggestie aan."})
+        raise InvalidInput({"suggestions": N_("Vink minstens één nieuwe suggestie aan.")})
     reason, note = _check_reason(reason, note, REJECT_REASONS)
     for suggestion, version in chosen:
         locking.check_version(session, suggestion, version)
         if suggestion.status != S.NEW:
-            raise InvalidInput({"suggestions": "Alleen nieuwe suggesties kunnen samen worden afgewezen; "
-                                               "ververs de pagina."})
+            raise InvalidInput({"suggestions": N_("Alleen nieuwe suggesties kunnen samen worden afgewezen; "
+                                                  "ververs de pagina.")})
     return [reject(session, suggestion, reason, note, actor=actor, version=version)
             for suggestion, version in chosen]
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.accounts.user import User
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 
 from .kinds import CHANNELS, KINDS, kinds_for
 from .notification import Notification, NotificationSetting
@@ -47,9 +47,10 @@ def set_channels(session: Session, user: User, choices: dict[str, str]) -> None:
     errors = {}
     for kind, channel in choices.items():
         if kind not in allowed:
-            errors[kind] = "Deze soort melding bestaat niet voor uw rol."
+            errors[kind] = N_("Deze soort melding bestaat niet voor uw rol.")
         elif channel not in CHANNELS:
-            errors[kind] = f"Kies bij “{KINDS[kind].label}” een van: {', '.join(CHANNELS.values())}."
+            errors[kind] = N_("Kies bij “%(label)s” een van: %(channels)s.",
+                              label=KINDS[kind].label, channels=', '.join(CHANNELS.values()))
     if errors:
         raise InvalidInput(errors)
     current = {s.kind: s for s in session.scalars(select(NotificationSetting).where(

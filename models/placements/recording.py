@@ -10,7 +10,7 @@ from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import (
     CandidateStatus,
     ContractType,
@@ -53,35 +53,35 @@ def _check(data: dict) -> dict[str, str]:
     errors = {}
     start, end = data.get("start_date"), data.get("end_date")
     if start is None:
-        errors["start_date"] = "Vul de startdatum in."
+        errors["start_date"] = N_("Vul de startdatum in.")
     if start and end and end < start:
-        errors["end_date"] = "De (geplande) einddatum ligt vóór de startdatum."
+        errors["end_date"] = N_("De (geplande) einddatum ligt vóór de startdatum.")
     hours = data.get("hours_per_week")
     if hours is None or not 1 <= hours <= 48:
-        errors["hours_per_week"] = "Het aantal uren per week moet tussen 1 en 48 liggen."
+        errors["hours_per_week"] = N_("Het aantal uren per week moet tussen 1 en 48 liggen.")
     if data.get("contract_type") not in set(ContractType):
-        errors["contract_type"] = "Kies een soort contract."
+        errors["contract_type"] = N_("Kies een soort contract.")
     if data.get("instrument") not in set(Instrument):
-        errors["instrument"] = "Kies een instrument."
+        errors["instrument"] = N_("Kies een instrument.")
     if data.get("target_group") == "statushouder":
-        errors["target_group"] = ("Statushouder is geen doelgroep maar een bonus: kies de uitkering of het "
-                                  "register (bijv. Participatiewet) en vink 'statushouder' aan.")
+        errors["target_group"] = N_("Statushouder is geen doelgroep maar een bonus: kies de uitkering of het "
+                                    "register (bijv. Participatiewet) en vink 'statushouder' aan.")
     elif data.get("target_group") and data["target_group"] not in TARGET_GROUPS:
-        errors["target_group"] = "Onbekende doelgroep."
+        errors["target_group"] = N_("Onbekende doelgroep.")
     elif data.get("instrument") in set(Instrument):
         impossible = impossible_combination(data.get("target_group"), data["instrument"])
         if impossible:
             errors["instrument"] = impossible
     months = data.get("benefit_months_at_start")
     if months is not None and not 0 <= months <= 600:
-        errors["benefit_months_at_start"] = "De uitkeringsduur in maanden moet tussen 0 en 600 liggen."
+        errors["benefit_months_at_start"] = N_("De uitkeringsduur in maanden moet tussen 0 en 600 liggen.")
     outflow = data.get("outflow") or Outflow.NONE
     if outflow not in set(Outflow):
-        errors["outflow"] = "Kies geen, gedeeltelijke of volledige uitstroom."
+        errors["outflow"] = N_("Kies geen, gedeeltelijke of volledige uitstroom.")
     elif outflow != Outflow.NONE and data.get("outflow_on") is None:
-        errors["outflow_on"] = "Vul de datum van de uitstroom in."
+        errors["outflow_on"] = N_("Vul de datum van de uitstroom in.")
     elif outflow != Outflow.NONE and start and data["outflow_on"] < start:
-        errors["outflow_on"] = "De uitstroom ligt vóór de startdatum van de plaatsing."
+        errors["outflow_on"] = N_("De uitstroom ligt vóór de startdatum van de plaatsing.")
     return errors
 
 
@@ -97,26 +97,26 @@ def record_placement(session: Session, organisation_id: int, data: dict, actor=N
     errors = _check(data)
     candidate = _own(session, Candidate, data.get("candidate_id"), organisation_id)
     if candidate is None or candidate.status == CandidateStatus.ERASED:
-        errors["candidate"] = "Kies een kandidaat van uw organisatie."
+        errors["candidate"] = N_("Kies een kandidaat van uw organisatie.")
     if suggestion is not None and (suggestion.status != SuggestionStatus.HIRED
                                    or suggestion.organisation_id != organisation_id):
-        errors["suggestion"] = "Alleen een suggestie met de status 'aangenomen' kan een plaatsing worden."
+        errors["suggestion"] = N_("Alleen een suggestie met de status 'aangenomen' kan een plaatsing worden.")
     if request is not None and (request.status != RequestStatus.INTRODUCED
                                 or request.organisation_id != organisation_id):
-        errors["request"] = "Alleen een verzoek waarop is voorgesteld kan een plaatsing worden."
+        errors["request"] = N_("Alleen een verzoek waarop is voorgesteld kan een plaatsing worden.")
     vacancy = session.get(Vacancy, data["vacancy_id"]) if data.get("vacancy_id") else None
     linked_vacancy = suggestion.vacancy if suggestion is not None else None
     if data.get("vacancy_id") and (vacancy is None or (vacancy.organisation_id != organisation_id
                                                        and vacancy != linked_vacancy)):
-        errors["vacancy"] = "Kies een vacature van uw organisatie."
+        errors["vacancy"] = N_("Kies een vacature van uw organisatie.")
     employer = session.get(Employer, data["employer_id"]) if data.get("employer_id") else None
     partner_employer = linked_vacancy.employer_id if linked_vacancy is not None else None
     if employer is None or (employer.organisation_id != organisation_id and employer.id != partner_employer):
-        errors["employer"] = "Kies een werkgever uit het register van uw organisatie."
+        errors["employer"] = N_("Kies een werkgever uit het register van uw organisatie.")
     obligation = _own(session, SroiObligation, data.get("sroi_obligation_id"), organisation_id)
     if data.get("sroi_obligation_id") and (obligation is None or employer is None
                                            or obligation.contractor_id != employer.id):
-        errors["sroi_obligation"] = "Kies een verplichting waarvan deze werkgever de opdrachtnemer is."
+        errors["sroi_obligation"] = N_("Kies een verplichting waarvan deze werkgever de opdrachtnemer is.")
     if errors:
         raise InvalidInput(errors)
     birth = candidate.personal.birth_date if candidate.personal else None
@@ -170,13 +170,13 @@ def end_early(session: Session, placement: Placement, on: date | None, reason: s
     """End a running placement on day `on` (inclusive) for reason, and revalue it."""
     errors = {}
     if on is None:
-        errors["ended_on"] = "Vul de datum in waarop de plaatsing is geëindigd."
+        errors["ended_on"] = N_("Vul de datum in waarop de plaatsing is geëindigd.")
     elif on < placement.start_date:
-        errors["ended_on"] = "De einddatum ligt vóór de startdatum."
+        errors["ended_on"] = N_("De einddatum ligt vóór de startdatum.")
     elif placement.end_date and on > placement.end_date:
-        errors["ended_on"] = "Dat is na de geplande einddatum; verleng de plaatsing in plaats daarvan."
+        errors["ended_on"] = N_("Dat is na de geplande einddatum; verleng de plaatsing in plaats daarvan.")
     if not (reason or "").strip():
-        errors["reason"] = "Geef de reden van het vroegtijdig einde."
+        errors["reason"] = N_("Geef de reden van het vroegtijdig einde.")
     if errors:
         raise InvalidInput(errors)
     placement.ended_early_on = on
@@ -189,9 +189,9 @@ def extend(session: Session, placement: Placement, new_end: date | None) -> None
     """Move the planned end to new_end (after the current end) and revalue; undoes an early end."""
     current = placement_value.effective_end(placement)
     if new_end is None:
-        raise InvalidInput({"end_date": "Vul de nieuwe einddatum in."})
+        raise InvalidInput({"end_date": N_("Vul de nieuwe einddatum in.")})
     if new_end < placement.start_date or (current and new_end <= current):
-        raise InvalidInput({"end_date": "De nieuwe einddatum moet na de huidige einddatum liggen."})
+        raise InvalidInput({"end_date": N_("De nieuwe einddatum moet na de huidige einddatum liggen.")})
     placement.end_date = new_end
     placement.ended_early_on = None
     placement.ended_early_reason = None
@@ -203,7 +203,7 @@ def link_obligation(session: Session, placement: Placement, obligation: SroiObli
     """Count placement towards obligation (or none) and revalue with its table and period."""
     if obligation is not None and (obligation.organisation_id != placement.organisation_id
                                    or obligation.contractor_id != placement.employer_id):
-        raise InvalidInput({"placement": "Deze plaatsing is niet bij de opdrachtnemer van deze verplichting."})
+        raise InvalidInput({"placement": N_("Deze plaatsing is niet bij de opdrachtnemer van deze verplichting.")})
     placement.sroi_obligation_id = obligation.id if obligation else None
     placement_value.revalue(session, placement)
     session.flush()

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.common import audit, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import TargetGroup
 from models.placements.placement import Placement
 from models.register.employer import Agreement, Employer
@@ -19,18 +19,18 @@ def _clean(data: dict) -> dict:
     clean = {field: data.get(field) for field in AGREEMENT_FIELDS}
     clean["description"] = (clean["description"] or "").strip()
     if not clean["description"]:
-        errors["description"] = "Beschrijf de afspraak, bijvoorbeeld '5 plaatsingen in 2027'."
+        errors["description"] = N_("Beschrijf de afspraak, bijvoorbeeld '5 plaatsingen in 2027'.")
     if not isinstance(clean["target_count"], int) or clean["target_count"] < 1:
-        errors["target_count"] = "Vul een aantal plaatsingen van 1 of meer in."
+        errors["target_count"] = N_("Vul een aantal plaatsingen van 1 of meer in.")
     if clean["period_start"] is None:
-        errors["period_start"] = "Vul de begindatum in."
+        errors["period_start"] = N_("Vul de begindatum in.")
     if clean["period_end"] is None:
-        errors["period_end"] = "Vul de einddatum in."
+        errors["period_end"] = N_("Vul de einddatum in.")
     elif clean["period_start"] and clean["period_end"] < clean["period_start"]:
-        errors["period_end"] = "De einddatum ligt op of na de begindatum."
+        errors["period_end"] = N_("De einddatum ligt op of na de begindatum.")
     group = clean["target_group"] or None
     if group and group not in {g.value for g in TargetGroup}:
-        errors["target_group"] = "Kies een doelgroep uit de lijst."
+        errors["target_group"] = N_("Kies een doelgroep uit de lijst.")
     clean["target_group"] = group
     if errors:
         raise InvalidInput(errors)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.base import utcnow
 from models.common import audit, clock, identifiers, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import Channel
 from models.register.contact import ContactMoment
 from models.register.employer import ContactPerson, Employer
@@ -21,14 +21,14 @@ def _person_data(data: dict) -> dict:
     errors: dict[str, str] = {}
     clean = {field: (data.get(field) or "").strip() or None for field in PERSON_FIELDS}
     if not clean["name"]:
-        errors["name"] = "Vul de naam van de contactpersoon in."
+        errors["name"] = N_("Vul de naam van de contactpersoon in.")
     if clean["email"]:
         try:
             clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
         except EmailNotValidError:
-            errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
+            errors["email"] = N_("Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.")
     if clean["phone"] and not identifiers.is_phone(clean["phone"]):
-        errors["phone"] = "Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678."
+        errors["phone"] = N_("Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678.")
     if errors:
         raise InvalidInput(errors)
     return clean
@@ -67,28 +67,28 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
     errors: dict[str, str] = {}
     channel = data.get("channel")
     if channel not in {c.value for c in Channel}:
-        errors["channel"] = "Kies hoe het contact was."
+        errors["channel"] = N_("Kies hoe het contact was.")
     occurred_on = data.get("occurred_on") or clock.today()
     if occurred_on > clock.today():
-        errors["occurred_on"] = "Een contactmoment kan niet in de toekomst liggen."
+        errors["occurred_on"] = N_("Een contactmoment kan niet in de toekomst liggen.")
     subject = (data.get("subject") or "").strip()
     if not subject:
-        errors["subject"] = "Vul een onderwerp in."
+        errors["subject"] = N_("Vul een onderwerp in.")
     person_id = data.get("contact_person_id") or None
     if person_id and int(person_id) not in {p.id for p in employer.contact_persons}:
-        errors["contact_person_id"] = "Kies een contactpersoon van deze werkgever."
+        errors["contact_person_id"] = N_("Kies een contactpersoon van deze werkgever.")
     follow_up_on = data.get("follow_up_on") or None
     action = (data.get("follow_up_action") or "").strip() or None
     owner_id = data.get("follow_up_owner_id") or actor.id
     if follow_up_on is None and action:
-        errors["follow_up_on"] = "Vul een datum in voor de follow-up."
+        errors["follow_up_on"] = N_("Vul een datum in voor de follow-up.")
     if follow_up_on is not None:
         if follow_up_on < occurred_on:
-            errors["follow_up_on"] = "De follow-up ligt op of na de datum van het contact."
+            errors["follow_up_on"] = N_("De follow-up ligt op of na de datum van het contact.")
         if not action:
-            errors["follow_up_action"] = "Vul in wat er moet gebeuren."
+            errors["follow_up_action"] = N_("Vul in wat er moet gebeuren.")
         if int(owner_id) not in {u.id for u in managers(session, employer.organisation_id)}:
-            errors["follow_up_owner_id"] = "Kies een collega van uw eigen organisatie."
+            errors["follow_up_owner_id"] = N_("Kies een collega van uw eigen organisatie.")
     if errors:
         raise InvalidInput(errors)
     moment = ContactMoment(
@@ -116,7 +116,7 @@ def refresh_last_contact(session: Session, employer_ids: list[int] | None = None
 def complete_follow_up(session: Session, moment: ContactMoment, actor: User) -> ContactMoment:
     """Mark a follow-up done now (idempotent: a second call keeps the first time)."""
     if moment.follow_up_on is None:
-        raise InvalidInput({"follow_up": "Dit contactmoment heeft geen follow-up."})
+        raise InvalidInput({"follow_up": N_("Dit contactmoment heeft geen follow-up.")})
     if moment.follow_up_done_at is None:
         moment.follow_up_done_at = utcnow()
         audit.record(session, "follow_up_done", actor=actor, obj=moment)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.accounts.user import User
 from models.common import audit, identifiers, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import EmployerSize, EmployerStatus, Role
 from models.register.employer import Employer
 from models.taxonomy.sectors import SECTORS
@@ -35,7 +35,7 @@ def clean_kvk(value: str | None) -> str | None:
     try:
         return identifiers.clean_kvk(value)
     except identifiers.InvalidIdentifier:
-        raise InvalidInput({"kvk": "Een KvK-nummer bestaat uit precies 8 cijfers."}) from None
+        raise InvalidInput({"kvk": N_("Een KvK-nummer bestaat uit precies 8 cijfers.")}) from None
 
 
 def clean_postcode(value: str | None) -> str | None:
@@ -43,7 +43,7 @@ def clean_postcode(value: str | None) -> str | None:
     try:
         return identifiers.clean_postcode(value)
     except identifiers.InvalidIdentifier:
-        raise InvalidInput({"postcode": "Vul een postcode in als 1234 AB."}) from None
+        raise InvalidInput({"postcode": N_("Vul een postcode in als 1234 AB.")}) from None
 
 
 def normalise_name(name: str) -> str:
@@ -69,7 +69,7 @@ def _validate(session: Session, organisation_id: int, data: dict) -> dict:
     clean = dict(data)
     clean["name"] = (data.get("name") or "").strip()
     if not clean["name"]:
-        errors["name"] = "Vul de naam van de werkgever in."
+        errors["name"] = N_("Vul de naam van de werkgever in.")
     for field, cleaner in (("kvk", clean_kvk), ("postcode", clean_postcode)):
         try:
             clean[field] = cleaner(data.get(field))
@@ -79,19 +79,19 @@ def _validate(session: Session, organisation_id: int, data: dict) -> dict:
         clean[field] = (data.get(field) or "").strip() or None
     clean["sector"] = (data.get("sector") or "").strip() or None
     if clean["sector"] is not None and clean["sector"] not in SECTORS:
-        errors["sector"] = "Kies een sector uit de lijst."
+        errors["sector"] = N_("Kies een sector uit de lijst.")
     size = data.get("size") or None
     if size is not None and size not in {s.value for s in EmployerSize}:
-        errors["size"] = "Kies een grootte uit de lijst."
+        errors["size"] = N_("Kies een grootte uit de lijst.")
     clean["size"] = EmployerSize(size) if size and "size" not in errors else None
     status = data.get("status") or EmployerStatus.PROSPECT.value
     if status not in {s.value for s in EmployerStatus}:
-        errors["status"] = "Kies een status uit de lijst."
+        errors["status"] = N_("Kies een status uit de lijst.")
     else:
         clean["status"] = EmployerStatus(status)
     manager_id = data.get("account_manager_id") or None
     if manager_id is not None and int(manager_id) not in {u.id for u in managers(session, organisation_id)}:
-        errors["account_manager_id"] = "Kies een accountmanager van uw eigen organisatie."
+        errors["account_manager_id"] = N_("Kies een accountmanager van uw eigen organisatie.")
     clean["account_manager_id"] = int(manager_id) if manager_id else None
     clean["social_enterprise"] = bool(data.get("social_enterprise"))
     if errors:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.accounts.user import User
 from models.common import audit, clock
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.locking import check_version
 from models.register.contact import ContactMoment
 from models.register.contacts import complete_follow_up
@@ -23,9 +23,9 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 def _open(moment: ContactMoment) -> None:
     if moment.follow_up_on is None:
-        raise InvalidInput({"follow_up": "Dit contactmoment heeft geen follow-up."})
+        raise InvalidInput({"follow_up": N_("Dit contactmoment heeft geen follow-up.")})
     if moment.follow_up_done_at is not None:
-        raise InvalidInput({"follow_up": "Deze follow-up is al afgerond."})
+        raise InvalidInput({"follow_up": N_("Deze follow-up is al afgerond.")})
 
 
 def postpone(session: Session, moment: ContactMoment, new_date: date | None, actor: User, version=None) -> None:
@@ -35,11 +35,11 @@ def postpone(session: Session, moment: ContactMoment, new_date: date | None, act
         check_version(session, moment, version)
     today = clock.today()
     if new_date is None:
-        raise InvalidInput({"follow_up_on": "Vul een nieuwe datum in (dd-mm-jjjj)."})
+        raise InvalidInput({"follow_up_on": N_("Vul een nieuwe datum in (dd-mm-jjjj).")})
     if new_date < today:
-        raise InvalidInput({"follow_up_on": "De nieuwe datum ligt in het verleden: kies vandaag of later."})
+        raise InvalidInput({"follow_up_on": N_("De nieuwe datum ligt in het verleden: kies vandaag of later.")})
     if new_date > today + timedelta(days=MAX_POSTPONE_DAYS):
-        raise InvalidInput({"follow_up_on": "Uitstellen kan tot hooguit een jaar vooruit."})
+        raise InvalidInput({"follow_up_on": N_("Uitstellen kan tot hooguit een jaar vooruit.")})
     if new_date == moment.follow_up_on:
         return
     audit.record_changes(session, moment, {"follow_up_on": moment.follow_up_on.isoformat()},
@@ -55,7 +55,7 @@ def hand_over(session: Session, moment: ContactMoment, owner_id: int | None, act
         check_version(session, moment, version)
     colleagues = {u.id: u for u in managers(session, moment.organisation_id)}
     if owner_id not in colleagues:
-        raise InvalidInput({"follow_up_owner_id": "Kies een collega van uw eigen organisatie."})
+        raise InvalidInput({"follow_up_owner_id": N_("Kies een collega van uw eigen organisatie.")})
     if owner_id != moment.follow_up_owner_id:
         before = moment.follow_up_owner.name if moment.follow_up_owner else None
         audit.record_changes(session, moment, {"follow_up_owner": before},
@@ -69,14 +69,14 @@ def complete_many(session: Session, organisation_id: int, moment_ids: list[int],
     """Finish the chosen open follow-ups of the organisation in one go; all or none."""
     ids = sorted(set(moment_ids))
     if not ids:
-        raise InvalidInput({"ids": "Kies eerst een of meer follow-ups."})
+        raise InvalidInput({"ids": N_("Kies eerst een of meer follow-ups.")})
     if len(ids) > MAX_BULK:
-        raise InvalidInput({"ids": f"Kies hooguit {MAX_BULK} follow-ups tegelijk."})
+        raise InvalidInput({"ids": N_("Kies hooguit %(max_bulk)s follow-ups tegelijk.", max_bulk=MAX_BULK)})
     moments = list(session.scalars(select(ContactMoment).where(
         ContactMoment.id.in_(ids), ContactMoment.organisation_id == organisation_id,
         ContactMoment.follow_up_on.is_not(None))))
     if len(moments) != len(ids):
-        raise InvalidInput({"ids": "Een of meer gekozen follow-ups bestaan niet (meer) in uw organisatie."})
+        raise InvalidInput({"ids": N_("Een of meer gekozen follow-ups bestaan niet (meer) in uw organisatie.")})
     for moment in moments:
         complete_follow_up(session, moment, actor)
     return moments
@@ -92,7 +92,7 @@ def parse_week(text: str | None, today: date) -> date:
             return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
         except ValueError:
             pass
-    raise InvalidInput({"week": "Geef de week als jaar en weeknummer, bijvoorbeeld 2026-W49."})
+    raise InvalidInput({"week": N_("Geef de week als jaar en weeknummer, bijvoorbeeld 2026-W49.")})
 
 
 @dataclass

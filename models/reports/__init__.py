@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 
 PERIOD_KINDS = ("month", "quarter", "year", "custom")
 SCOPES = ("own", "region")
@@ -109,12 +109,12 @@ def _int(args, name: str, low: int, high: int, default: int, errors: dict, messa
 def _date(raw: str | None, name: str, errors: dict) -> date | None:
     raw = (raw or "").strip()
     if not raw:
-        errors[name] = "Vul een datum in (jjjj-mm-dd)."
+        errors[name] = N_("Vul een datum in (jjjj-mm-dd).")
         return None
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        errors[name] = f"‘{raw}’ is geen datum (jjjj-mm-dd)."
+        errors[name] = N_("‘%(raw)s’ is geen datum (jjjj-mm-dd).", raw=raw)
         return None
 
 
@@ -126,7 +126,7 @@ def parse_period(args, today: date) -> Period:
     errors: dict[str, str] = {}
     kind = args.get("periode") or "year"
     if kind not in PERIOD_KINDS:
-        raise InvalidInput({"periode": "Kies maand, kwartaal, jaar of vrije periode."})
+        raise InvalidInput({"periode": N_("Kies maand, kwartaal, jaar of vrije periode.")})
     year = _int(args, "jaar", 2000, 2100, today.year, errors, "Kies een jaar van 2000 tot en met 2100.")
     if kind == "month":
         month = _int(args, "maand", 1, 12, today.month, errors, "Kies een maand van 1 tot en met 12.")
@@ -144,9 +144,9 @@ def parse_period(args, today: date) -> Period:
     else:
         start, end = _date(args.get("van"), "van", errors), _date(args.get("tot"), "tot", errors)
         if start and end and end < start:
-            errors["tot"] = "De einddatum ligt vóór de begindatum."
+            errors["tot"] = N_("De einddatum ligt vóór de begindatum.")
         if start and end and (end - start).days > 366 * 5:
-            errors["tot"] = "Kies een periode van hoogstens vijf jaar."
+            errors["tot"] = N_("Kies een periode van hoogstens vijf jaar.")
         label = f"{start:%d-%m-%Y} t/m {end:%d-%m-%Y}" if start and end else ""
     if errors:
         raise InvalidInput(errors)

@@ -10,15 +10,16 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
+from models.common.errors import N_
 from models.enums import CandidateStatus, ProfileStatus
 
 from . import Bar, Figure, staff_labels
 
-LADDER_LABELS = {1: "1 Geïsoleerd", 2: "2 Sociale contacten buiten de deur", 3: "3 Deelname georganiseerde activiteiten",
-                 4: "4 Onbetaald werk", 5: "5 Betaald werk met ondersteuning", 6: "6 Betaald werk"}
+LADDER_LABELS = {1: N_("1 Geïsoleerd"), 2: N_("2 Sociale contacten buiten de deur"), 3: N_("3 Deelname georganiseerde activiteiten"),
+                 4: N_("4 Onbetaald werk"), 5: N_("5 Betaald werk met ondersteuning"), 6: N_("6 Betaald werk")}
 ASSESSED_TARGET, PLAN_TARGET, CASELOAD_LIMIT = 90, 50, 50
-MOVEMENT_NOTE = ("Beweging op de ladder tussen twee datums kan Werkbrug nog niet tonen: alleen de huidige trede en "
-                 "de datum van de laatste beoordeling worden bewaard, geen eerdere treden.")
+MOVEMENT_NOTE = (N_("Beweging op de ladder tussen twee datums kan Werkbrug nog niet tonen: alleen de huidige trede en "
+                    "de datum van de laatste beoordeling worden bewaard, geen eerdere treden."))
 
 
 @dataclass
@@ -62,9 +63,9 @@ def screening_figure(session: Session, organisation_id: int) -> Figure:
                                   .group_by(Candidate.screening_route_id)).all())
     routes = session.execute(select(ScreeningRoute.id, ScreeningRoute.label).where(
         ScreeningRoute.organisation_id == organisation_id).order_by(ScreeningRoute.position, ScreeningRoute.label)).all()
-    return Figure("screening", "Screeningsroute (actieve kandidaten, nu)", drill=False, note=(
-        "De route waarin de kandidaat bij de screening is ingedeeld; routes stelt de organisatie zelf in."), bars=[
-        *(Bar(label, counts.get(rid, 0), str(rid)) for rid, label in routes), Bar("Niet gescreend", counts.get(None, 0),
+    return Figure("screening", N_("Screeningsroute (actieve kandidaten, nu)"), drill=False, note=(
+        N_("De route waarin de kandidaat bij de screening is ingedeeld; routes stelt de organisatie zelf in.")), bars=[
+        *(Bar(label, counts.get(rid, 0), str(rid)) for rid, label in routes), Bar(N_("Niet gescreend"), counts.get(None, 0),
                                                                               "none")])
 
 
@@ -73,34 +74,34 @@ def candidate_report(session: Session, organisation_id: int, today: date,
     """The figures of the organisation's active candidates as they are today (three queries)."""
     ladder = dict(session.execute(select(Candidate.ladder, func.count()).where(*base(organisation_id))
                                   .group_by(Candidate.ladder)).all())
-    ladder_figure = Figure("ladder", "Participatieladder (actieve kandidaten, nu)", note=MOVEMENT_NOTE, bars=[
+    ladder_figure = Figure("ladder", N_("Participatieladder (actieve kandidaten, nu)"), note=MOVEMENT_NOTE, bars=[
         *(Bar(label, ladder.get(rung, 0), str(rung)) for rung, label in LADDER_LABELS.items()),
-        Bar("Onbekend", ladder.get(None, 0), "unknown")])
+        Bar(N_("Onbekend"), ladder.get(None, 0), "unknown")])
     cond = conditions(today)
     total, assessed, plan, complete, published = session.execute(select(
         func.count(), *(func.sum(case((cond[k], 1), else_=0)) for k in ("assessed", "plan", "complete", "published"))
     ).select_from(Candidate).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
         .where(*base(organisation_id))).one()
     assessed, plan, complete, published = (int(x or 0) for x in (assessed, plan, complete, published))
-    indicators = Figure("indicator", "Actualiteit en volledigheid van de dossiers", unit="procent", note=(
+    indicators = Figure("indicator", N_("Actualiteit en volledigheid van de dossiers"), unit=N_("procent"), note=(
         f"Aandeel van de actieve kandidaten. Doelen: trede beoordeeld in de laatste 12 maanden {ASSESSED_TARGET}%, "
         f"actueel plan (niet ouder dan 12 maanden) {PLAN_TARGET}%. Volledig profiel: opleiding, uren en "
         "beschikbaarheid ingevuld."))
     report = CandidateReport(total, assessed, plan, complete, published, ladder_figure, indicators, Figure("", ""))
     indicators.bars = [
-        Bar("Trede beoordeeld < 12 maanden", report.share(assessed), "assessed", people=False,
+        Bar(N_("Trede beoordeeld < 12 maanden"), report.share(assessed), "assessed", people=False,
             extra=f"{assessed} van {total}, doel {ASSESSED_TARGET}%"),
-        Bar("Actueel plan van aanpak", report.share(plan), "plan", people=False,
+        Bar(N_("Actueel plan van aanpak"), report.share(plan), "plan", people=False,
             extra=f"{plan} van {total}, doel {PLAN_TARGET}%"),
-        Bar("Profiel volledig", report.share(complete), "complete", people=False, extra=f"{complete} van {total}"),
-        Bar("Profiel gepubliceerd", report.share(published), "published", people=False,
+        Bar(N_("Profiel volledig"), report.share(complete), "complete", people=False, extra=f"{complete} van {total}"),
+        Bar(N_("Profiel gepubliceerd"), report.share(published), "published", people=False,
             extra=f"{published} van {total}")]
     # No single target line: the two indicators have different targets (90% and 50%), named per row.
     rows = session.execute(select(Candidate.owner_id, User.name, User.email, func.count())
                            .outerjoin(User, User.id == Candidate.owner_id).where(*base(organisation_id))
                            .group_by(Candidate.owner_id, User.name, User.email)).all()
     owners = staff_labels({r[0]: (r[1], r[2]) for r in rows}, "Zonder eigenaar")
-    report.caseload = Figure("caseload", "Caseload per matcher", target=caseload_limit, note=(
+    report.caseload = Figure("caseload", N_("Caseload per matcher"), target=caseload_limit, note=(
         f"Actieve kandidaten per eigenaar; boven {caseload_limit} staat ‘te hoog’."), bars=[
         Bar(owners[oid], n, str(oid or 0), people=False, extra="te hoog" if oid and n > caseload_limit else "")
         for oid, _name, _email, n in sorted(rows, key=lambda r: (r[1] is None, owners[r[0]]))])

@@ -9,6 +9,7 @@ from models.candidates.outreach import OutreachContact
 from models.candidates.outreach_steps import REFERRAL_LABELS
 from models.candidates.trajectories import RESULT_LABELS
 from models.candidates.trajectory import Trajectory
+from models.common.errors import N_
 from models.enums import OutreachReferral, TrajectoryResult
 from models.placements.placement import Placement
 from models.sroi.valuation.period import add_months
@@ -37,29 +38,29 @@ def trajectory_figures(rows: list[tuple], period: Period, targets: dict) -> list
         else:
             results[TrajectoryResult(result)] += 1
     wep_target = target_or_default(targets, "wep_progression", year)
-    wep = Figure("trajectory_wep", "Trajecten: door naar een werkervaringsplaats", unit="procent", drill=False,
+    wep = Figure("trajectory_wep", N_("Trajecten: door naar een werkervaringsplaats"), unit=N_("procent"), drill=False,
                  target=wep_target, note=(
         "Van de trajecten die in de periode eindigden: het aandeel met als vervolg een werkervaringsplaats. "
         f"Doel {wep_target:g}%."), bars=[
-        Bar("Door naar werkervaringsplaats", _percent(results[TrajectoryResult.WEP], ended), "wep", people=False,
+        Bar(N_("Door naar werkervaringsplaats"), _percent(results[TrajectoryResult.WEP], ended), "wep", people=False,
             counts=(results[TrajectoryResult.WEP], ended))])
-    per_result = Figure("trajectory_results", "Beëindigde trajecten per resultaat", drill=False,
-                        total_label="Beëindigde trajecten", note="Elk traject heeft één resultaat; de rijen tellen op "
-                                                                "tot het totaal.", bars=[
+    per_result = Figure("trajectory_results", N_("Beëindigde trajecten per resultaat"), drill=False,
+                        total_label=N_("Beëindigde trajecten"), note=N_("Elk traject heeft één resultaat; de rijen tellen op "
+                                                                   "tot het totaal."), bars=[
         *(Bar(RESULT_LABELS[r], n, r.value) for r, n in results.items()),
-        Bar("Zonder resultaat", unknown, "none")])
+        Bar(N_("Zonder resultaat"), unknown, "none")])
     timed = [(s, e) for s, e, _ in rows if s is not None and e is not None]
     within_9 = sum(e <= add_months(s, 9) for s, e in timed)
     within_12 = sum(e <= add_months(s, 12) for s, e in timed)
     t9, t12 = target_or_default(targets, "duration_9m", year), target_or_default(targets, "duration_12m", year)
-    durations = Figure("trajectory_duration", "Doorlooptijd van beëindigde trajecten", unit="procent", drill=False,
+    durations = Figure("trajectory_duration", N_("Doorlooptijd van beëindigde trajecten"), unit=N_("procent"), drill=False,
                        target=t12 if t9 == t12 else None, note=(
         "Van de trajecten die in de periode eindigden en een startdatum hebben: het aandeel dat binnen 9 "
         f"maanden en binnen 12 maanden na de start eindigde. Doelen: {t9:g}% binnen 9 maanden, {t12:g}% binnen "
         "12 maanden (nog niet gestarte trajecten tellen niet mee)."), bars=[
-        Bar("Binnen 9 maanden", _percent(within_9, len(timed)), "9m", people=False, counts=(within_9, len(timed)),
+        Bar(N_("Binnen 9 maanden"), _percent(within_9, len(timed)), "9m", people=False, counts=(within_9, len(timed)),
             extra=f"doel {t9:g}%"),
-        Bar("Binnen 12 maanden", _percent(within_12, len(timed)), "12m", people=False,
+        Bar(N_("Binnen 12 maanden"), _percent(within_12, len(timed)), "12m", people=False,
             counts=(within_12, len(timed)), extra=f"doel {t12:g}%")])
     return [wep, per_result, durations]
 
@@ -87,16 +88,16 @@ def funnel_figures(rows: list[tuple], period: Period) -> list[Figure]:
     for index, (name, n) in enumerate(zip(STEP_NAMES, counts)):
         extra = f"{_percent(n, counts[index - 1])}% van de vorige stap" if index and counts[index - 1] else ""
         bars.append(Bar(name, n, str(index), extra=extra))
-    funnel = Figure("outreach", "Outreach: van benaderd tot geplaatst", drill=False, bars=bars, note=(
-        "Mensen die lang een uitkering hebben zonder actieve dienstverlening en in de periode voor het eerst "
-        "benaderd zijn; per stap hoeveel van hen die stap vóór het eind van de periode bereikten. Geplaatst: "
-        "een plaatsing die begon op of na de doorverwijzing."))
+    funnel = Figure("outreach", N_("Outreach: van benaderd tot geplaatst"), drill=False, bars=bars, note=(
+        N_("Mensen die lang een uitkering hebben zonder actieve dienstverlening en in de periode voor het eerst "
+           "benaderd zijn; per stap hoeveel van hen die stap vóór het eind van de periode bereikten. Geplaatst: "
+           "een plaatsing die begon op of na de doorverwijzing.")))
     referred = {r: 0 for r in OutreachReferral}
     for row in rows:
         if row[3] is not None and row[3] <= end and row[5]:
             referred[OutreachReferral(row[5])] += 1
-    referrals = Figure("outreach_referrals", "Outreach: doorverwezen naar", drill=False, total_label="Doorverwezen",
-                       note="De doorverwezen mensen uit de outreach, naar wie ze gingen; tellen op tot ‘Doorverwezen’.",
+    referrals = Figure("outreach_referrals", N_("Outreach: doorverwezen naar"), drill=False, total_label=N_("Doorverwezen"),
+                       note=N_("De doorverwezen mensen uit de outreach, naar wie ze gingen; tellen op tot ‘Doorverwezen’."),
                        bars=[Bar(REFERRAL_LABELS[r], n, r.value) for r, n in referred.items()])
     return [funnel, referrals]
 

@@ -8,11 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.accounts.user import User
+from models.common.errors import N_
 from models.register.contact import ContactMoment
 
 from . import Bar, Figure, Period, staff_labels
 
-CHANNEL_LABELS = {"visit": "Bezoek", "phone": "Telefoon", "email": "E-mail", "event": "Bijeenkomst", "other": "Anders"}
+CHANNEL_LABELS = {"visit": N_("Bezoek"), "phone": N_("Telefoon"), "email": N_("E-mail"), "event": N_("Bijeenkomst"), "other": N_("Anders")}
 
 
 @dataclass
@@ -52,11 +53,11 @@ def contact_report(session: Session, organisation_id: int, period: Period, today
         entry[1] += n
         entry[2][channel.value] = entry[2].get(channel.value, 0) + n
         channels[channel.value] = channels.get(channel.value, 0) + n
-    per_author = Figure("author", "Contactmomenten per accountmanager", bars=[
+    per_author = Figure("author", N_("Contactmomenten per accountmanager"), bars=[
             Bar(name, total, str(aid or 0), people=False,
                 extra=", ".join(f"{CHANNEL_LABELS[c]} {k}" for c, k in sorted(split.items())))
             for aid, (name, total, split) in sorted(authors.items(), key=lambda i: i[1][0])])
-    per_channel = Figure("channel", "Contactmomenten per kanaal", bars=[
+    per_channel = Figure("channel", N_("Contactmomenten per kanaal"), bars=[
         Bar(label, channels.get(code, 0), code, people=False) for code, label in CHANNEL_LABELS.items()])
     contacted = session.scalar(select(func.count(func.distinct(ContactMoment.employer_id)))
                                .where(*in_period(organisation_id, period))) or 0
@@ -70,8 +71,8 @@ def contact_report(session: Session, organisation_id: int, period: Period, today
                            .where(*overdue(organisation_id, today))
                            .group_by(ContactMoment.follow_up_owner_id, User.name, User.email)).all()
     owners = staff_labels({r[0]: (r[1], r[2]) for r in late}, "Zonder eigenaar")
-    overdue_figure = Figure("overdue", "Te late follow-ups (nu)", note="Open follow-ups met een datum vóór vandaag, "
-                            "per eigenaar; dit cijfer hangt niet af van de gekozen periode.", bars=[
+    overdue_figure = Figure("overdue", N_("Te late follow-ups (nu)"), note=N_("Open follow-ups met een datum vóór vandaag, "
+                               "per eigenaar; dit cijfer hangt niet af van de gekozen periode."), bars=[
         Bar(owners[oid], n, str(oid or 0), people=False) for oid, _name, _email, n in sorted(
             late, key=lambda r: owners[r[0]])])
     return ContactReport(sum(channels.values()), contacted, new, overdue_figure.total, per_author, per_channel,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
+from models.common.errors import N_
 from models.common.paging import paginate
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement
@@ -80,7 +81,7 @@ def _placement_where(figure: str, code: str, org_ids, period: Period) -> list:
 def placements(session: Session, figure: str, code: str, org_ids, period: Period, page: int) -> DrillList:
     """The placements counted in one bar."""
     where = _placement_where(figure, code, org_ids, period)
-    result = DrillList(["Plaatsing", "Start", "Einde", "Instrument", "Doelgroep", "Werkgever", "Klantnummer"])
+    result = DrillList([N_("Plaatsing"), N_("Start"), N_("Einde"), N_("Instrument"), N_("Doelgroep"), N_("Werkgever"), N_("Klantnummer")])
     found = paginate(session, select(Placement, Employer.name, Candidate.external_id, Candidate.id)
                      .join(Employer, Employer.id == Placement.employer_id)
                      .outerjoin(Candidate, Candidate.id == Placement.candidate_id).where(*where)
@@ -104,7 +105,7 @@ def suggestions(session: Session, figure: str, code: str, org_ids, period: Perio
         where += [Suggestion.status == status, Suggestion.reject_reason == reason]
     elif not (figure == "funnel" and code == "suggested"):
         raise UnknownFigure(figure)
-    result = DrillList(["Suggestie", "Gemaakt", "Status", "Vacature", "Klantnummer"])
+    result = DrillList([N_("Suggestie"), N_("Gemaakt"), N_("Status"), N_("Vacature"), N_("Klantnummer")])
     found = paginate(session, select(Suggestion.id, Suggestion.created_at, Suggestion.status, Vacancy.title,
                                      Candidate.external_id, Candidate.id)
                      .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
@@ -131,7 +132,7 @@ def contacts(session: Session, figure: str, code: str, organisation_id: int, per
                  if owner else ContactMoment.follow_up_owner_id.is_(None)]
     else:
         raise UnknownFigure(figure)
-    result = DrillList(["Datum", "Werkgever", "Kanaal", "Onderwerp", "Follow-up"])
+    result = DrillList([N_("Datum"), N_("Werkgever"), N_("Kanaal"), N_("Onderwerp"), N_("Follow-up")])
     found = paginate(session, select(ContactMoment, Employer.name)
                      .join(Employer, Employer.id == ContactMoment.employer_id).where(*where).order_by(ContactMoment.occurred_on, ContactMoment.id), page, PER_PAGE)
     result.total, result.page = found.total, found.page
@@ -159,7 +160,7 @@ def candidates(session: Session, figure: str, code: str, organisation_id: int, t
         where.append(Candidate.owner_id == owner if owner else Candidate.owner_id.is_(None))
     else:
         raise UnknownFigure(figure)
-    result = DrillList(["Klantnummer", "Trede", "Beoordeeld op", "Plan van", "Profiel"])
+    result = DrillList([N_("Klantnummer"), N_("Trede"), N_("Beoordeeld op"), N_("Plan van"), N_("Profiel")])
     query = select(Candidate, PublicProfile.status).outerjoin(PublicProfile, PublicProfile.candidate_id == Candidate.id)
     found = paginate(session, query.where(*where).order_by(Candidate.external_id), page, PER_PAGE)
     result.total, result.page = found.total, found.page

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from models.common.errors import N_
 from models.enums import SuggestionStatus as S
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS
 from models.matches.review import STATUS_LABELS as _LABELS
@@ -21,8 +22,8 @@ from . import Bar, Figure, Period
 
 STATUS_LABELS = {k.value: v for k, v in _LABELS.items()}
 STEPS = ("proposed", "introduced", "interview", "hired")
-STEP_LABELS = {"suggested": "Gesuggereerd", "proposed": "Voorgedragen", "introduced": "Voorgesteld aan werkgever",
-               "interview": "Gesprek", "hired": "Aangenomen"}
+STEP_LABELS = {"suggested": N_("Gesuggereerd"), "proposed": N_("Voorgedragen"), "introduced": N_("Voorgesteld aan werkgever"),
+               "interview": N_("Gesprek"), "hired": N_("Aangenomen")}
 # The current statuses that mean a step was certainly reached, whatever the history says.
 IMPLIED = {"proposed": (S.PROPOSED, S.INTRODUCED, S.INTERVIEW, S.HIRED, S.NOT_HIRED),
            "introduced": (S.INTRODUCED, S.INTERVIEW, S.HIRED, S.NOT_HIRED),
@@ -102,9 +103,9 @@ def funnel_report(session: Session, org_ids: list[int], period: Period) -> Funne
         conversion = (count / before) if before else None
         steps.append(FunnelStep(code, STEP_LABELS[code], count, conversion, medians.get(code)))
         before = count
-    figure = Figure("funnel", "Van suggestie tot aangenomen", note=(
-        "Suggesties gemaakt in de periode, gevolgd tot vandaag. Een stap telt als bereikt als de huidige "
-        "status of de geschiedenis van de suggestie dat zegt."), bars=[
+    figure = Figure("funnel", N_("Van suggestie tot aangenomen"), note=(
+        N_("Suggesties gemaakt in de periode, gevolgd tot vandaag. Een stap telt als bereikt als de huidige "
+           "status of de geschiedenis van de suggestie dat zegt.")), bars=[
         Bar(s.label, s.count, s.code, extra=_step_extra(s)) for s in steps])
     return FunnelReport(steps, figure, reasons_figure(session, org_ids, period))
 
@@ -131,6 +132,6 @@ def reasons_figure(session: Session, org_ids: list[int], period: Period) -> Figu
     unknown = sum(n for (status, code), n in counts.items()
                   if code not in (REJECT_REASONS if status == "rejected" else NOT_HIRED_REASONS))
     if unknown:
-        bars.append(Bar("Zonder bekende reden", unknown, "unknown"))
-    return Figure("reasons", "Redenen van afwijzen en niet aannemen", bars=bars,
-                  note="Suggesties uit de periode die zijn afgewezen of niet aangenomen, naar reden.")
+        bars.append(Bar(N_("Zonder bekende reden"), unknown, "unknown"))
+    return Figure("reasons", N_("Redenen van afwijzen en niet aannemen"), bars=bars,
+                  note=N_("Suggesties uit de periode die zijn afgewezen of niet aangenomen, naar reden."))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
 from models.candidates.history import ActionPlan, LadderAssessment
+from models.common.errors import N_
 from models.enums import CandidateStatus
 
 from . import Bar, Figure, Period
@@ -135,14 +136,14 @@ def ladder_figures(people: list[Person], period: Period, today: date, targets: d
     year = series[-1].on.year if series else period.end.year
     beeld_target = target_or_default(targets, "ladder_in_beeld", year)
     plan_target = target_or_default(targets, "plan_current", year)
-    beeld = Figure("ladder_in_beeld", "Participatieladder in beeld (Participatiewet)", unit="procent", drill=False,
+    beeld = Figure("ladder_in_beeld", N_("Participatieladder in beeld (Participatiewet)"), unit=N_("procent"), drill=False,
                    target=beeld_target, note=(
         "Aandeel van de actieve kandidaten met een Participatiewet-uitkering op de peildatum (einde van elk "
         "kwartaal, of vandaag) van wie de huidige trede én de verwachte trede hoogstens 12 maanden oud zijn. "
         f"Doel {beeld_target:g}%."), bars=[
         Bar(f"Stand {s.on:%d-%m-%Y}", Shares.percent(s.in_beeld, s.population) or 0, s.on.isoformat(), people=False,
             counts=(s.in_beeld, s.population)) for s in series])
-    plan = Figure("plan_current", "Actueel plan van aanpak (in beeld en te ontwikkelen)", unit="procent", drill=False,
+    plan = Figure("plan_current", N_("Actueel plan van aanpak (in beeld en te ontwikkelen)"), unit=N_("procent"), drill=False,
                   target=plan_target, note=(
         "Van de mensen die in beeld zijn en van wie de verwachte trede hoger is dan de huidige (te ontwikkelen): "
         f"het aandeel met een plan van aanpak van hoogstens 12 maanden oud op de peildatum. Doel {plan_target:g}%."),
@@ -151,13 +152,13 @@ def ladder_figures(people: list[Person], period: Period, today: date, targets: d
     last = series[-1] if series else Shares(period.end, 0, 0, 0, 0)
     on = f"{last.on:%d-%m-%Y}"
     beeld_counts = Figure("ladder_in_beeld_counts", f"In beeld op {on} (aantallen)", drill=False,
-                          total_label="Mensen met een Participatiewet-uitkering", bars=[
-        Bar("In beeld", last.in_beeld, "in_beeld"), Bar("Niet in beeld", last.population - last.in_beeld, "not"),
-        Bar("waarvan in beeld en te ontwikkelen", last.developable, "developable", overlap=True)],
-        note="De aantallen achter het laatste percentage; in beeld en niet in beeld tellen op tot het totaal.")
+                          total_label=N_("Mensen met een Participatiewet-uitkering"), bars=[
+        Bar(N_("In beeld"), last.in_beeld, "in_beeld"), Bar(N_("Niet in beeld"), last.population - last.in_beeld, "not"),
+        Bar(N_("waarvan in beeld en te ontwikkelen"), last.developable, "developable", overlap=True)],
+        note=N_("De aantallen achter het laatste percentage; in beeld en niet in beeld tellen op tot het totaal."))
     plan_counts = Figure("plan_current_counts", f"Plan van aanpak op {on} (aantallen)", drill=False,
-                         total_label="In beeld en te ontwikkelen", bars=[
-        Bar("Met actueel plan", last.with_plan, "plan"), Bar("Zonder actueel plan", last.developable - last.with_plan,
+                         total_label=N_("In beeld en te ontwikkelen"), bars=[
+        Bar(N_("Met actueel plan"), last.with_plan, "plan"), Bar(N_("Zonder actueel plan"), last.developable - last.with_plan,
                                                            "none")],
-        note="De aantallen achter het laatste percentage; met en zonder plan tellen op tot het totaal.")
+        note=N_("De aantallen achter het laatste percentage; met en zonder plan tellen op tot het totaal."))
     return [beeld, beeld_counts, plan, plan_counts]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
+from models.common.errors import N_
 from models.enums import Outflow
 from models.placements.placement import Placement
 from models.sroi.progress import INSTRUMENT_LABELS
@@ -12,14 +13,14 @@ from models.sroi.valuation.tables import FULL_TIME_HOURS
 from . import MONTHS_NL, Bar, Figure, Period, months_between
 
 TARGET_GROUP_LABELS = {
-    "participatiewet": "Participatiewet", "banenafspraak": "Banenafspraak",
-    "ww": "WW", "wia": "WIA", "wajong": "Wajong", "nug": "Niet-uitkeringsgerechtigd", "wsw": "Wsw",
-    "": "Onbekend",
+    "participatiewet": N_("Participatiewet"), "banenafspraak": N_("Banenafspraak"),
+    "ww": N_("WW"), "wia": N_("WIA"), "wajong": N_("Wajong"), "nug": N_("Niet-uitkeringsgerechtigd"), "wsw": N_("Wsw"),
+    "": N_("Onbekend"),
 }
-CONTRACT_LABELS = {"temporary": "Tijdelijk", "permanent": "Vast"}
-OUTFLOW_LABELS = {"full": "Volledig uit de uitkering", "partial": "Gedeeltelijk uit de uitkering"}
-STARTED_NOTE = ("Een plaatsing telt in de periode waarin ze begint, ook als ze daarna doorloopt; "
-                "een beëindigde plaatsing blijft meetellen in de periode van haar start.")
+CONTRACT_LABELS = {"temporary": N_("Tijdelijk"), "permanent": N_("Vast")}
+OUTFLOW_LABELS = {"full": N_("Volledig uit de uitkering"), "partial": N_("Gedeeltelijk uit de uitkering")}
+STARTED_NOTE = (N_("Een plaatsing telt in de periode waarin ze begint, ook als ze daarna doorloopt; "
+                   "een beëindigde plaatsing blijft meetellen in de periode van haar start."))
 
 
 def started(org_ids: list[int], period: Period):
@@ -48,17 +49,17 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
     year, month = extract("year", Placement.start_date), extract("month", Placement.start_date)
     per_month = dict(((int(y), int(m)), n) for y, m, n in session.execute(
         select(year, month, func.count()).where(*where).group_by(year, month)))
-    months = Figure("per_month", "Gestarte plaatsingen per maand", note=STARTED_NOTE, bars=[
+    months = Figure("per_month", N_("Gestarte plaatsingen per maand"), note=STARTED_NOTE, bars=[
         Bar(f"{MONTHS_NL[m - 1]} {y}", per_month.get((y, m), 0), f"{y:04d}-{m:02d}") for y, m in months_between(period)])
 
     by = {}
     for column in (Placement.instrument, Placement.contract_type):
         by[column.key] = dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
-    instruments = Figure("instrument", "Gestarte plaatsingen per instrument", note=STARTED_NOTE,
-                         total_label="Totaal gestarte plaatsingen", bars=[
+    instruments = Figure("instrument", N_("Gestarte plaatsingen per instrument"), note=STARTED_NOTE,
+                         total_label=N_("Totaal gestarte plaatsingen"), bars=[
         Bar(label, by["instrument"].get(code, 0), code) for code, label in INSTRUMENT_LABELS.items()])
-    contracts = Figure("contract", "Gestarte plaatsingen per soort contract", note=STARTED_NOTE,
-                       total_label="Totaal gestarte plaatsingen", bars=[
+    contracts = Figure("contract", N_("Gestarte plaatsingen per soort contract"), note=STARTED_NOTE,
+                       total_label=N_("Totaal gestarte plaatsingen"), bars=[
         Bar(label, by["contract_type"].get(code, 0), code) for code, label in CONTRACT_LABELS.items()])
 
     group = func.coalesce(Placement.target_group, "")
@@ -69,15 +70,15 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
     counts = {code: n for code, n, _, _ in rows}
     over_50 = sum(int(r[2] or 0) for r in rows)
     statushouders = sum(int(r[3] or 0) for r in rows)
-    groups = Figure("target_group", "Gestarte plaatsingen per doelgroep",
-                    note="Doelgroep (uitkering of register) bij de start; elke plaatsing staat in precies één "
-                         "doelgroep, dus de doelgroepen tellen op tot het totaal. 50-plussers (leeftijd bij de "
-                         "start) en statushouders zijn kenmerken bovenop de doelgroep: ze staan eronder als "
-                         "'waarvan' en tellen niet mee in het totaal.", total_label="Totaal gestarte plaatsingen",
+    groups = Figure("target_group", N_("Gestarte plaatsingen per doelgroep"),
+                    note=N_("Doelgroep (uitkering of register) bij de start; elke plaatsing staat in precies één "
+                            "doelgroep, dus de doelgroepen tellen op tot het totaal. 50-plussers (leeftijd bij de "
+                            "start) en statushouders zijn kenmerken bovenop de doelgroep: ze staan eronder als "
+                            "'waarvan' en tellen niet mee in het totaal."), total_label=N_("Totaal gestarte plaatsingen"),
                     bars=[
         *(Bar(label, counts.get(code, 0), code or "unknown") for code, label in TARGET_GROUP_LABELS.items()),
-        Bar("waarvan 50-plussers", over_50, "50plus", overlap=True),
-        Bar("waarvan statushouders", statushouders, "statushouder", overlap=True)])
+        Bar(N_("waarvan 50-plussers"), over_50, "50plus", overlap=True),
+        Bar(N_("waarvan statushouders"), statushouders, "statushouder", overlap=True)])
 
     moment = func.coalesce(Placement.outflow_on, Placement.start_date)
     fulltime = Placement.hours_per_week >= FULL_TIME_HOURS
@@ -89,13 +90,13 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
     for kind, full, n in rows:
         outflow[kind] = outflow.get(kind, 0) + n
         by_hours[bool(full)] += n
-    outflows = Figure("outflow", "Uitstroom uit de uitkering", total_label="Totaal uitstroom", note=(
-        "Geteld op de datum van uitstroom (zonder die datum: de startdatum van de plaatsing). Volledig: geen "
-        "uitkering meer; gedeeltelijk: werk met een aanvullende uitkering."), bars=[
+    outflows = Figure("outflow", N_("Uitstroom uit de uitkering"), total_label=N_("Totaal uitstroom"), note=(
+        N_("Geteld op de datum van uitstroom (zonder die datum: de startdatum van de plaatsing). Volledig: geen "
+           "uitkering meer; gedeeltelijk: werk met een aanvullende uitkering.")), bars=[
         Bar(label, outflow.get(Outflow(code), 0), code) for code, label in OUTFLOW_LABELS.items()])
-    hours = Figure("outflow_hours", "Uitstroom naar voltijd en deeltijd", total_label="Totaal uitstroom", drill=False,
+    hours = Figure("outflow_hours", N_("Uitstroom naar voltijd en deeltijd"), total_label=N_("Totaal uitstroom"), drill=False,
                    note=f"Dezelfde uitstroom, naar uren: voltijd is {FULL_TIME_HOURS} uur per week of meer.", bars=[
-        Bar("Voltijd", by_hours[True], "fulltime"), Bar("Deeltijd", by_hours[False], "parttime")])
+        Bar(N_("Voltijd"), by_hours[True], "fulltime"), Bar(N_("Deeltijd"), by_hours[False], "parttime")])
     return [months, instruments, groups, contracts, outflows, hours]
 
 
@@ -106,10 +107,10 @@ def banenafspraak_figure(session: Session, org_ids: list[int], period: Period, t
         select(year, func.sum(Placement.hours_per_week)).where(*started(org_ids, period), is_banenafspraak())
         .group_by(year)))
     years = range(period.start.year, period.end.year + 1)
-    figure = Figure("banenafspraak", "Extra banen banenafspraak (banen van 25,5 uur)", note=(
-        "Betaalde banen (dienstverband, detachering, beschut werk, BBL) die in de periode begonnen, van mensen "
-        "uit het doelgroepregister (doelgroep banenafspraak, Wajong, Wsw), in banen van 25,5 uur per week: "
-        "de uren per week opgeteld en gedeeld door 25,5. Tegen het doel per jaar dat de coördinator instelt."),
+    figure = Figure("banenafspraak", N_("Extra banen banenafspraak (banen van 25,5 uur)"), note=(
+        N_("Betaalde banen (dienstverband, detachering, beschut werk, BBL) die in de periode begonnen, van mensen "
+           "uit het doelgroepregister (doelgroep banenafspraak, Wajong, Wsw), in banen van 25,5 uur per week: "
+           "de uren per week opgeteld en gedeeld door 25,5. Tegen het doel per jaar dat de coördinator instelt.")),
         bars=[Bar(str(y), round(hours.get(y, 0) / JOB_HOURS, 1), str(y), extra=_target_text(targets, y))
               for y in years])
     figure.target = target_for(targets, period.end.year)

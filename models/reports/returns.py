@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
+from models.common.errors import N_
 from models.enums import Outflow
 from models.placements.placement import Placement
 from models.sroi.valuation.period import add_months
@@ -42,8 +43,8 @@ def return_figure(rows: list[tuple[date, date | None]], today: date) -> Figure:
         bars.append(Bar(f"Terug in de uitkering binnen {months} maanden", round(100 * back / measured) if measured
                         else 0, f"{months}m", people=False, counts=(back, measured),
                         extra="" if measured else "nog niet te meten: geen uitstroom die lang genoeg geleden is"))
-    return Figure("return_to_benefit", "Terugval in de uitkering na uitstroom", unit="procent", drill=False, bars=bars,
-                  note=("Van de uitstroom in de periode (volledig of gedeeltelijk) die minstens 6 of 12 maanden "
-                        "geleden is: het aandeel van wie het kandidatendossier een nieuwe uitkeringsstart noteert "
-                        "binnen 6 of 12 maanden na de uitstroom. Uitstroom die nog niet zo lang geleden is, telt "
-                        "(nog) niet mee; mensen die uit het bestand zijn verwijderd ook niet."))
+    return Figure("return_to_benefit", N_("Terugval in de uitkering na uitstroom"), unit=N_("procent"), drill=False, bars=bars,
+                  note=(N_("Van de uitstroom in de periode (volledig of gedeeltelijk) die minstens 6 of 12 maanden "
+                           "geleden is: het aandeel van wie het kandidatendossier een nieuwe uitkeringsstart noteert "
+                           "binnen 6 of 12 maanden na de uitstroom. Uitstroom die nog niet zo lang geleden is, telt "
+                           "(nog) niet mee; mensen die uit het bestand zijn verwijderd ook niet.")))

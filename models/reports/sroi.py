@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
+from models.common.errors import N_
 from models.common.money import format_euro
 from models.placements.placement import Placement
 from models.sroi.obligation import SroiObligation
@@ -45,9 +46,9 @@ def sroi_report(session: Session, organisation_id: int, period: Period, today: d
         entry[1] += p.obligation_cents  # the required amount (after any PSO reduction)
         entry[2] += p.realised_cents
         entry[3] += p.forecast_cents
-    per_contractor = Figure("contractor", "Gerealiseerde social return per opdrachtnemer", unit="euro", note=(
-        "Verplichtingen waarvan de looptijd de periode raakt; gerealiseerd en prognose zoals vandaag, "
-        "met de bouwblokkentabel van elke verplichting."), bars=[
+    per_contractor = Figure("contractor", N_("Gerealiseerde social return per opdrachtnemer"), unit=N_("euro"), note=(
+        N_("Verplichtingen waarvan de looptijd de periode raakt; gerealiseerd en prognose zoals vandaag, "
+           "met de bouwblokkentabel van elke verplichting.")), bars=[
         Bar(name, realised, str(cid), people=False,
             extra=f"verplichting {format_euro(total)}, prognose {format_euro(forecast)}")
         for cid, (name, total, realised, forecast) in sorted(contractors.items(), key=lambda i: i[1][0])])
@@ -62,9 +63,9 @@ def sroi_jobs_figure(session: Session, org_ids: list[int], period: Period, targe
     year = extract("year", Placement.start_date)
     counts = dict((int(y), n) for y, n in session.execute(select(year, func.count()).where(
         *started(org_ids, period), Placement.sroi_obligation_id.is_not(None)).group_by(year)))
-    figure = Figure("sroi_jobs", "Banen via social return", note=(
-        "Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn, tegen het doel per jaar "
-        "dat de coördinator instelt (Rapportages, Doelen per jaar)."), bars=[
+    figure = Figure("sroi_jobs", N_("Banen via social return"), note=(
+        N_("Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn, tegen het doel per jaar "
+           "dat de coördinator instelt (Rapportages, Doelen per jaar).")), bars=[
         Bar(str(y), counts.get(y, 0), str(y)) for y in range(period.start.year, period.end.year + 1)])
     figure.target = target_for(targets, period.end.year)
     return figure

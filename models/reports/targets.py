@@ -7,20 +7,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.reports.target import ReportTarget
 
 # The indicators with a yearly target: label, unit, and the published example of such a target.
 INDICATORS = {
-    "banenafspraak": ("Extra banen banenafspraak (banen van 25,5 uur)", "banen",
-                      "regionale opgave uit de banenafspraak"),
-    "sroi_jobs": ("Banen via social return", "banen", "Apeldoorn 2022: 125 per jaar"),
-    "ladder_in_beeld": ("Participatieladder in beeld", "procent", "Apeldoorn 2022: 90%"),
-    "plan_current": ("Actueel plan van aanpak", "procent", "Apeldoorn 2022: 50%"),
-    "caseload_limit": ("Caseload per consulent (maximum)", "kandidaten", "Dronten: onder 50"),
-    "wep_progression": ("Doorstroom naar een werkervaringsplaats", "procent", "75%"),
-    "duration_12m": ("Trajecten binnen 12 maanden afgerond", "procent", "50%"),
-    "duration_9m": ("Trajecten binnen 9 maanden afgerond", "procent", "50%"),
+    "banenafspraak": (N_("Extra banen banenafspraak (banen van 25,5 uur)"), N_("banen"),
+                      N_("regionale opgave uit de banenafspraak")),
+    "sroi_jobs": (N_("Banen via social return"), N_("banen"), N_("Apeldoorn 2022: 125 per jaar")),
+    "ladder_in_beeld": (N_("Participatieladder in beeld"), N_("procent"), N_("Apeldoorn 2022: 90%")),
+    "plan_current": (N_("Actueel plan van aanpak"), N_("procent"), N_("Apeldoorn 2022: 50%")),
+    "caseload_limit": (N_("Caseload per consulent (maximum)"), N_("kandidaten"), N_("Dronten: onder 50")),
+    "wep_progression": (N_("Doorstroom naar een werkervaringsplaats"), N_("procent"), "75%"),
+    "duration_12m": (N_("Trajecten binnen 12 maanden afgerond"), N_("procent"), "50%"),
+    "duration_9m": (N_("Trajecten binnen 9 maanden afgerond"), N_("procent"), "50%"),
 }
 
 # The published target of an indicator, used for a year the coordinator set none (docs/indicators.md).
@@ -55,13 +55,13 @@ def set_target(session: Session, organisation_id: int, indicator: str, year, val
     """
     errors = {}
     if indicator not in INDICATORS:
-        errors["indicator"] = "Kies een indicator uit de lijst."
+        errors["indicator"] = N_("Kies een indicator uit de lijst.")
     try:
         year = int(str(year).strip())
         if not 2000 <= year <= 2100:
             raise ValueError
     except ValueError:
-        errors["year"] = "Vul een jaar in tussen 2000 en 2100, bijv. 2026."
+        errors["year"] = N_("Vul een jaar in tussen 2000 en 2100, bijv. 2026.")
     text = (value_text or "").strip().replace(",", ".")
     value = None
     if text:
@@ -70,10 +70,10 @@ def set_target(session: Session, organisation_id: int, indicator: str, year, val
             if not value.is_finite() or value < 0 or value > Decimal("99999999") or value != value.quantize(Decimal("0.1")):
                 raise InvalidOperation
         except InvalidOperation:
-            errors["value"] = "Vul een getal van 0 of meer in, met hoogstens één cijfer achter de komma (bijv. 125 of 90)."
+            errors["value"] = N_("Vul een getal van 0 of meer in, met hoogstens één cijfer achter de komma (bijv. 125 of 90).")
         else:
             if indicator in INDICATORS and INDICATORS[indicator][1] == "procent" and value > 100:
-                errors["value"] = "Een percentage is hoogstens 100."
+                errors["value"] = N_("Een percentage is hoogstens 100.")
     if errors:
         raise InvalidInput(errors)
     row = session.scalar(select(ReportTarget).where(ReportTarget.organisation_id == organisation_id,

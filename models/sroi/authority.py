@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from models.accounts import users
 from models.accounts.user import User
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import Role
 from models.sroi.obligation import AuthorityAccess, ContractorAccess, SroiObligation
 from models.sroi.valuation.tables import municipality_of
@@ -50,12 +50,12 @@ def grant_authority_access(session: Session, organisation_id: int, authority: st
     """
     user = users.user_by_email(session, users.normalise_email(email or ""))
     if user is None or user.role != Role.EMPLOYER:
-        raise InvalidInput({"email": "Er is geen werkgeversaccount met dit e-mailadres. De contractmanager maakt "
-                                     "eerst een account aan via 'Account voor werkgevers'."})
+        raise InvalidInput({"email": N_("Er is geen werkgeversaccount met dit e-mailadres. De contractmanager maakt "
+                                        "eerst een account aan via 'Account voor werkgevers'.")})
     if session.scalar(select(AuthorityAccess.id).where(AuthorityAccess.user_id == user.id)) or \
             session.scalar(select(ContractorAccess.id).where(ContractorAccess.user_id == user.id)):
-        raise InvalidInput({"email": f"{user.email} heeft al toegang tot social return (als opdrachtgever of "
-                                     "opdrachtnemer); die moet eerst worden ingetrokken."})
+        raise InvalidInput({"email": N_("%(email)s heeft al toegang tot social return (als opdrachtgever of "
+                                        "opdrachtnemer); die moet eerst worden ingetrokken.", email=user.email)})
     access = AuthorityAccess(user_id=user.id, organisation_id=organisation_id, authority=authority.strip()[:200],
                              granted_by_id=actor.id)
     session.add(access)

@@ -8,12 +8,12 @@ from models.accounts import users
 from models.accounts.user import User
 from models.base import utcnow
 from models.common import audit, locking
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import ActivityStatus, Role
 from models.register.employer import Employer
 from models.sroi.obligation import ContractorAccess, SroiActivity, SroiObligation
 
-PROPOSAL_LABELS = {"proposed": "voorgesteld", "approved": "goedgekeurd", "rejected": "afgewezen"}
+PROPOSAL_LABELS = {"proposed": N_("voorgesteld"), "approved": N_("goedgekeurd"), "rejected": N_("afgewezen")}
 MAX_REASON = 500
 
 
@@ -39,19 +39,19 @@ def grant_access(session: Session, employer: Employer, email: str, actor) -> Con
     """
     user = users.user_by_email(session, users.normalise_email(email or ""))
     if user is None or user.role != Role.EMPLOYER:
-        raise InvalidInput({"email": "Er is geen werkgeversaccount met dit e-mailadres. De contactpersoon maakt "
-                                     "eerst een account aan via 'Account voor werkgevers'."})
+        raise InvalidInput({"email": N_("Er is geen werkgeversaccount met dit e-mailadres. De contactpersoon maakt "
+                                        "eerst een account aan via 'Account voor werkgevers'.")})
     current = session.scalar(select(ContractorAccess).where(ContractorAccess.user_id == user.id))
     if current is not None and current.employer_id == employer.id:
-        raise InvalidInput({"email": f"{user.email} heeft al toegang."})
+        raise InvalidInput({"email": N_("%(email)s heeft al toegang.", email=user.email)})
     if current is not None:
-        raise InvalidInput({"email": f"{user.email} heeft al toegang als contactpersoon van een andere "
-                                     "opdrachtnemer; die toegang moet eerst worden ingetrokken."})
+        raise InvalidInput({"email": N_("%(email)s heeft al toegang als contactpersoon van een andere "
+                                        "opdrachtnemer; die toegang moet eerst worden ingetrokken.", email=user.email)})
     from models.sroi.obligation import AuthorityAccess
 
     if session.scalar(select(AuthorityAccess.id).where(AuthorityAccess.user_id == user.id)):
-        raise InvalidInput({"email": f"{user.email} heeft al toegang als contractmanager van een opdrachtgever; "
-                                     "die toegang moet eerst worden ingetrokken."})
+        raise InvalidInput({"email": N_("%(email)s heeft al toegang als contractmanager van een opdrachtgever; "
+                                        "die toegang moet eerst worden ingetrokken.", email=user.email)})
     access = ContractorAccess(user_id=user.id, employer_id=employer.id, granted_by_id=actor.id)
     session.add(access)
     session.flush()
@@ -98,7 +98,7 @@ def _review(session: Session, activity: SroiActivity, submitted_version, actor, 
             reason: str | None = None) -> None:
     locking.check_version(session, activity, submitted_version)
     if activity.status != ActivityStatus.PROPOSED:
-        raise InvalidInput({"status": "Dit voorstel is al beoordeeld."})
+        raise InvalidInput({"status": N_("Dit voorstel is al beoordeeld.")})
     activity.status, activity.reviewed_by_id, activity.reviewed_at = status, actor.id, utcnow()
     activity.rejection_reason = reason
     locking.flush_or_conflict(session)
@@ -115,9 +115,10 @@ def reject(session: Session, activity: SroiActivity, submitted_version, reason: 
     """Reject a proposal with a reason the contractor sees. Raises InvalidInput (``reason``) or Conflict."""
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput({"reason": "Vul de reden van afwijzing in; de opdrachtnemer ziet die."})
+        raise InvalidInput({"reason": N_("Vul de reden van afwijzing in; de opdrachtnemer ziet die.")})
     if len(reason) > MAX_REASON:
-        raise InvalidInput({"reason": f"Gebruik hoogstens {MAX_REASON} tekens voor de reden."})
+        raise InvalidInput({"reason": N_("Gebruik hoogstens %(max_reason)s tekens voor de reden.",
+                                         max_reason=MAX_REASON)})
     _review(session, activity, submitted_version, actor, ActivityStatus.REJECTED, reason)
     audit.record(session, "sroi_activity_rejected", actor=actor, obj=activity,
                  details={"obligation_id": activity.obligation_id})

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.money import format_euro, parse_euro, parse_percentage
 from models.enums import ActivityKind, ActivityStatus
 from models.placements import value as placement_value
@@ -34,35 +34,35 @@ def _clean(session: Session, organisation_id: int, data: dict) -> dict:
                                ("contracting_authority", "de opdrachtgever", 200)):
         value = (data.get(field) or "").strip()
         if not value:
-            errors[field] = f"Vul {label} in."
+            errors[field] = N_("Vul %(label)s in.", label=label)
         clean[field] = value[:size]
     clean["contract_number"] = (data.get("contract_number") or "").strip()[:64] or None
     contractor = session.get(Employer, data["contractor_id"]) if data.get("contractor_id") else None
     if contractor is None or contractor.organisation_id != organisation_id:
-        errors["contractor"] = "Kies de opdrachtnemer uit het werkgeversregister van uw organisatie."
+        errors["contractor"] = N_("Kies de opdrachtnemer uit het werkgeversregister van uw organisatie.")
     clean["contractor_id"] = contractor.id if contractor else None
     try:
         clean["contract_sum_cents"] = parse_euro(data.get("contract_sum") or "")
         if clean["contract_sum_cents"] <= 0:
-            errors["contract_sum"] = "De contractsom moet groter dan € 0 zijn."
+            errors["contract_sum"] = N_("De contractsom moet groter dan € 0 zijn.")
     except ValueError as exc:
         errors["contract_sum"] = str(exc)
     try:
         clean["percentage"] = parse_percentage(str(data.get("percentage") or ""))
         if clean["percentage"] <= 0:
-            errors["percentage"] = "Het percentage moet groter dan 0 zijn."
+            errors["percentage"] = N_("Het percentage moet groter dan 0 zijn.")
         elif clean["percentage"] != clean["percentage"].quantize(Decimal("0.01")):
-            errors["percentage"] = "Gebruik hoogstens 2 cijfers achter de komma."
+            errors["percentage"] = N_("Gebruik hoogstens 2 cijfers achter de komma.")
         clean["percentage"] = clean["percentage"].quantize(Decimal("0.01"))
     except ValueError as exc:
         errors["percentage"] = str(exc).replace("tussen 0 en 100", "groter dan 0 en hoogstens 100")
     start, end = data.get("period_start"), data.get("period_end")
     if start is None:
-        errors["period_start"] = "Vul het begin van de periode in."
+        errors["period_start"] = N_("Vul het begin van de periode in.")
     if end is None:
-        errors["period_end"] = "Vul het einde van de periode in."
+        errors["period_end"] = N_("Vul het einde van de periode in.")
     elif start and end < start:
-        errors["period_end"] = "Het einde van de periode ligt vóór het begin."
+        errors["period_end"] = N_("Het einde van de periode ligt vóór het begin.")
     clean["period_start"], clean["period_end"] = start, end
     table = _table(session, clean["contracting_authority"], data.get("table_id"), errors)
     clean["table_id"] = table.id if table else None
@@ -79,11 +79,11 @@ def _table(session: Session, authority: str, table_id, errors: dict) -> Building
     if table is None and len(covering) == 1:
         return covering[0]
     if table is None:
-        errors["table"] = "Kies de bouwblokkentabel die in het contract staat."
+        errors["table"] = N_("Kies de bouwblokkentabel die in het contract staat.")
     elif covering and table not in covering:
         names = " of ".join(f"'{t.name}'" for t in covering)
-        errors["table"] = (f"De opdrachtgever {authority} valt onder de regio van {names}; de regio van de "
-                           "opdrachtgever bepaalt de tabel. Kies die tabel.")
+        errors["table"] = N_("De opdrachtgever %(authority)s valt onder de regio van %(names)s; de regio van de "
+                             "opdrachtgever bepaalt de tabel. Kies die tabel.", authority=authority, names=names)
     return table
 
 
@@ -93,7 +93,7 @@ def _pso(session: Session, table, start, rung_text, errors: dict) -> tuple[int |
     if not text:
         return None, 0
     if text not in ("1", "2", "3"):
-        errors["pso_rung"] = "Kies trede 1, 2 of 3 van de prestatieladder socialer ondernemen, of geen."
+        errors["pso_rung"] = N_("Kies trede 1, 2 of 3 van de prestatieladder socialer ondernemen, of geen.")
         return None, 0
     version = version_on(session, table.id, start) if table is not None and start else None
     reduction = version_to_dataclass(version).pso_reduction_percent(int(text)) if version is not None else 0
@@ -118,8 +118,8 @@ def update_obligation(session: Session, obligation: SroiObligation, data: dict, 
     clean = _clean(session, obligation.organisation_id, data)
     linked = bool(session.scalar(select(Placement.id).where(Placement.sroi_obligation_id == obligation.id).limit(1)))
     if linked and clean["contractor_id"] != obligation.contractor_id:
-        raise InvalidInput({"contractor": "Er zijn al plaatsingen bij deze opdrachtnemer gekoppeld; "
-                                          "ontkoppel die eerst."})
+        raise InvalidInput({"contractor": N_("Er zijn al plaatsingen bij deze opdrachtnemer gekoppeld; "
+                                             "ontkoppel die eerst.")})
     before = _snapshot(obligation)
     for field, value in clean.items():
         setattr(obligation, field, value)
@@ -135,11 +135,13 @@ def activity_block(session: Session, obligation: SroiObligation, kind: ActivityK
     """(version, block) that values an activity of kind on day `on`; raises InvalidInput if none."""
     version = version_on(session, obligation.table_id, on)
     if version is None:
-        raise InvalidInput({"occurred_on": f"De tabel '{obligation.table.name}' heeft geen versie op {on:%d-%m-%Y}."})
+        raise InvalidInput({"occurred_on": N_("De tabel '%(name)s' heeft geen versie op %(on)s.",
+                                              name=obligation.table.name, on=format(on, '%d-%m-%Y'))})
     units = ACTIVITY_UNITS.get(kind, ())
     block = next((b for b in version.blocks if b.kind.value == "activity" and b.unit.value in units), None)
     if block is None:
-        raise InvalidInput({"kind": f"De tabel '{obligation.table.name}' waardeert deze soort activiteit niet."})
+        raise InvalidInput({"kind": N_("De tabel '%(name)s' waardeert deze soort activiteit niet.",
+                                       name=obligation.table.name)})
     return version, block
 
 
@@ -158,18 +160,19 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     if kind == ActivityKind.PURCHASE.value:
         unit = unit or "invoice"
         if unit != "invoice":
-            errors["unit"] = "Een inkoop telt met de factuurwaarde in euro (excl. btw)."
+            errors["unit"] = N_("Een inkoop telt met de factuurwaarde in euro (excl. btw).")
     elif kind == ActivityKind.SOCIAL_HOURS.value and unit not in ACTIVITY_UNITS[ActivityKind.SOCIAL_HOURS]:
-        errors["unit"] = "Kies waarin u het aantal opgeeft: uren, activiteiten of dagen."
+        errors["unit"] = N_("Kies waarin u het aantal opgeeft: uren, activiteiten of dagen.")
     if kind not in set(ACTIVITY_UNITS):
-        errors["kind"] = "Kies inkoop of maatschappelijke activiteit."
+        errors["kind"] = N_("Kies inkoop of maatschappelijke activiteit.")
     if occurred_on is None:
-        errors["occurred_on"] = "Vul de datum in."
+        errors["occurred_on"] = N_("Vul de datum in.")
     elif not obligation.period_start <= occurred_on <= obligation.period_end:
-        errors["occurred_on"] = (f"De datum ligt buiten de periode {obligation.period_start:%d-%m-%Y} – "
-                                 f"{obligation.period_end:%d-%m-%Y}.")
+        errors["occurred_on"] = N_("De datum ligt buiten de periode %(period_start)s – "
+                                   "%(period_end)s.",
+                                   period_start=format(obligation.period_start, '%d-%m-%Y'), period_end=format(obligation.period_end, '%d-%m-%Y'))
     if not (evidence or "").strip():
-        errors["evidence"] = "Beschrijf het bewijs (factuurnummer, urenstaat, verklaring)."
+        errors["evidence"] = N_("Beschrijf het bewijs (factuurnummer, urenstaat, verklaring).")
     if errors:
         raise InvalidInput(errors)
     version, block = activity_block(session, obligation, ActivityKind(kind), occurred_on)
@@ -183,7 +186,7 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     except ValueError as exc:
         raise InvalidInput({"amount": str(exc)}) from None
     if quantity <= 0:
-        raise InvalidInput({"amount": "Het bedrag of aantal moet groter dan 0 zijn."})
+        raise InvalidInput({"amount": N_("Het bedrag of aantal moet groter dan 0 zijn.")})
     valuation = value_activity(version_to_dataclass(version), block.code, quantity, unit)
     activity = SroiActivity(
         obligation=obligation, kind=ActivityKind(kind), occurred_on=occurred_on, amount=quantity, unit=unit,

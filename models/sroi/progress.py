@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from models.common.errors import N_
 from models.common.money import progress_percentage
 from models.enums import ActivityStatus
 from models.placements.placement import Placement
@@ -17,14 +18,14 @@ from models.sroi.obligation import SroiActivity, SroiObligation
 from models.sroi.tables import version_to_dataclass
 from models.sroi.valuation import value_placement
 
-STATUS_LABELS = {"met": "behaald", "on_track": "op koers", "behind": "achter"}
+STATUS_LABELS = {"met": N_("behaald"), "on_track": N_("op koers"), "behind": N_("achter")}
 INSTRUMENT_LABELS = {
-    "regular": "Regulier werk", "wep": "Werkervaringsplaats", "participatiebaan": "Participatiebaan",
-    "proefplaatsing": "Proefplaatsing", "bbl": "BBL-leerbaan", "secondment": "Detachering",
-    "sheltered": "Beschut werk",
+    "regular": N_("Regulier werk"), "wep": N_("Werkervaringsplaats"), "participatiebaan": N_("Participatiebaan"),
+    "proefplaatsing": N_("Proefplaatsing"), "bbl": N_("BBL-leerbaan"), "secondment": N_("Detachering"),
+    "sheltered": N_("Beschut werk"),
 }
-ACTIVITY_LABELS = {"purchase": "Inkoop bij sociale onderneming", "social_hours": "Maatschappelijke activiteit",
-                   "other": "Overig"}
+ACTIVITY_LABELS = {"purchase": N_("Inkoop bij sociale onderneming"), "social_hours": N_("Maatschappelijke activiteit"),
+                   "other": N_("Overig")}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.placements.placement import Placement
 from models.sroi.building_block import BuildingBlockTable, BuildingBlockTableVersion
 from models.sroi.obligation import SroiActivity
@@ -49,16 +49,18 @@ def new_version_from(session: Session, table: BuildingBlockTable, valid_from: da
     or on or before a day that something was already valued with the latest version.
     """
     if valid_from is None:
-        raise InvalidInput({"valid_from": "Vul de datum in vanaf wanneer de nieuwe versie geldt."})
+        raise InvalidInput({"valid_from": N_("Vul de datum in vanaf wanneer de nieuwe versie geldt.")})
     latest = max(table.versions, key=lambda v: v.valid_from, default=None)
     if latest is not None:
         if valid_from <= latest.valid_from:
-            raise InvalidInput({"valid_from": f"De nieuwe versie moet ingaan na {latest.valid_from:%d-%m-%Y}, "
-                                              "de begindatum van de huidige versie."})
+            raise InvalidInput({"valid_from": N_("De nieuwe versie moet ingaan na %(valid_from)s, "
+                                                 "de begindatum van de huidige versie.",
+                                                 valid_from=format(latest.valid_from, '%d-%m-%Y'))})
         last_use = _latest_use(session, latest.id)
         if last_use is not None and valid_from <= last_use:
-            raise InvalidInput({"valid_from": f"Er zijn plaatsingen of activiteiten tot en met {last_use:%d-%m-%Y} "
-                                              "gewaardeerd met de huidige versie; kies een latere datum."})
+            raise InvalidInput({"valid_from": N_("Er zijn plaatsingen of activiteiten tot en met %(last_use)s "
+                                                 "gewaardeerd met de huidige versie; kies een latere datum.",
+                                                 last_use=format(last_use, '%d-%m-%Y'))})
     version = BuildingBlockTableVersion(
         valid_from=valid_from, valid_to=None, created_by_id=getattr(actor, "id", None),
         note=note if note is not None else (latest.note if latest else ""),
@@ -74,8 +76,8 @@ def new_version_from(session: Session, table: BuildingBlockTable, valid_from: da
 
 def _check_editable(session: Session, version: BuildingBlockTableVersion) -> None:
     if is_in_use(session, version):
-        raise InvalidInput(["Deze versie is al gebruikt om plaatsingen of activiteiten te waarderen en kan "
-                            "niet meer worden gewijzigd. Maak een nieuwe versie vanaf een datum."])
+        raise InvalidInput([N_("Deze versie is al gebruikt om plaatsingen of activiteiten te waarderen en kan "
+                               "niet meer worden gewijzigd. Maak een nieuwe versie vanaf een datum.")])
 
 
 def save_block(session: Session, version: BuildingBlockTableVersion, old_code: str | None,
@@ -90,7 +92,7 @@ def save_block(session: Session, version: BuildingBlockTableVersion, old_code: s
     if old_code is None:
         blocks.append(block)
     elif old_code not in {b.code for b in current.blocks}:
-        raise InvalidInput([f"Blok '{old_code}' bestaat niet in deze versie."])
+        raise InvalidInput([N_("Blok '%(old_code)s' bestaat niet in deze versie.", old_code=old_code)])
     errors = validate_version(replace(current, blocks=tuple(blocks)))
     if errors:
         raise InvalidInput(errors)
@@ -109,7 +111,7 @@ def delete_block(session: Session, version: BuildingBlockTableVersion, code: str
     _check_editable(session, version)
     row = next((b for b in version.blocks if b.code == code), None)
     if row is None:
-        raise InvalidInput([f"Blok '{code}' bestaat niet in deze versie."])
+        raise InvalidInput([N_("Blok '%(code)s' bestaat niet in deze versie.", code=code)])
     version.blocks.remove(row)
     session.flush()
 
@@ -128,8 +130,9 @@ def save_rules(session: Session, version: BuildingBlockTableVersion, instruments
     for instrument in INSTRUMENTS:
         value = (instruments.get(instrument) or "").strip()
         if value not in INSTRUMENT_CLASSES:
-            errors[f"instrument_{instrument}"] = (f"{INSTRUMENT_NAMES[instrument].capitalize()}: kies ‘telt als betaald "
-                                                  "werk’, ‘telt apart’ of ‘telt niet mee’.")
+            errors[f"instrument_{instrument}"] = N_("%(instrument)s: kies ‘telt als betaald "
+                                                    "werk’, ‘telt apart’ of ‘telt niet mee’.",
+                                                    instrument=INSTRUMENT_NAMES[instrument].capitalize())
         classes[instrument] = value
     reductions = {}
     for rung in PSO_RUNGS:
@@ -137,8 +140,8 @@ def save_rules(session: Session, version: BuildingBlockTableVersion, instruments
         if not raw:
             continue
         if not re.fullmatch(r"[0-9]{1,3}", raw) or int(raw) > 100:
-            errors[f"pso_{rung}"] = (f"Korting bij PSO-trede {rung}: vul een geheel percentage van 0 tot en met 100 "
-                                     "in, of laat het veld leeg als deze trede geen korting geeft.")
+            errors[f"pso_{rung}"] = N_("Korting bij PSO-trede %(rung)s: vul een geheel percentage van 0 tot en met 100 "
+                                       "in, of laat het veld leeg als deze trede geen korting geeft.", rung=rung)
         else:
             reductions[str(rung)] = int(raw)
     if errors:

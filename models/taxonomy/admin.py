@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from matching.text import normalise
 from models.base import utcnow
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind
@@ -71,12 +71,13 @@ def _slug(session: Session, kind: ConceptKind, label: str) -> str:
 def _check_label(session: Session, label: str, concept: Concept | None) -> str:
     label = (label or "").strip()
     if not normalise(label):
-        raise InvalidInput({"label": "Vul een naam in."})
+        raise InvalidInput({"label": N_("Vul een naam in.")})
     if len(label) > 255:
-        raise InvalidInput({"label": "De naam is te lang (hoogstens 255 tekens)."})
+        raise InvalidInput({"label": N_("De naam is te lang (hoogstens 255 tekens).")})
     other = owner_of(session, normalise(label))
     if other is not None and (concept is None or other.id != concept.id):
-        raise InvalidInput({"label": f"‘{label}’ is al een schrijfwijze van {other.label}."})
+        raise InvalidInput({"label": N_("‘%(label)s’ is al een schrijfwijze van %(label2)s.",
+                                        label=label, label2=other.label)})
     return label
 
 
@@ -112,13 +113,15 @@ def add_alias(session: Session, concept: Concept, wording: str, actor=None) -> C
     wording = (wording or "").strip()
     key = normalise(wording)[:255]
     if not key:
-        raise InvalidInput({"wording": "Vul een schrijfwijze in."})
+        raise InvalidInput({"wording": N_("Vul een schrijfwijze in.")})
     other = owner_of(session, key)
     if other is not None and other.id == concept.id:
-        raise InvalidInput({"wording": f"‘{wording}’ staat al bij {concept.label}."})
+        raise InvalidInput({"wording": N_("‘%(wording)s’ staat al bij %(label)s.",
+                                          wording=wording, label=concept.label)})
     if other is not None:
-        raise InvalidInput({"wording": f"‘{wording}’ hoort al bij {other.label}. Een schrijfwijze kan maar bij "
-                                       "één begrip horen: verwijder haar daar eerst."})
+        raise InvalidInput({"wording": N_("‘%(wording)s’ hoort al bij %(label)s. Een schrijfwijze kan maar bij "
+                                          "één begrip horen: verwijder haar daar eerst.",
+                                          wording=wording, label=other.label)})
     alias = ConceptAlias(label=wording[:255], normalised=key)
     concept.aliases.append(alias)
     session.flush()
@@ -131,9 +134,9 @@ def remove_alias(session: Session, concept: Concept, alias_id: int, actor=None) 
     """Remove one wording of a concept (not its last one); InvalidInput when it is not there."""
     alias = next((a for a in concept.aliases if a.id == alias_id), None)
     if alias is None:
-        raise InvalidInput({"wording": "Deze schrijfwijze bestaat niet (meer)."})
+        raise InvalidInput({"wording": N_("Deze schrijfwijze bestaat niet (meer).")})
     if len(concept.aliases) == 1:
-        raise InvalidInput({"wording": "Een begrip houdt minstens één schrijfwijze."})
+        raise InvalidInput({"wording": N_("Een begrip houdt minstens één schrijfwijze.")})
     concept.aliases.remove(alias)
     session.flush()
     audit.record(session, "taxonomy_alias_removed", actor=actor, obj=concept, details={"alias_id": alias_id})
@@ -168,14 +171,16 @@ def find_skill(session: Session, wording: str) -> Concept | None:
 def link_skill(session: Session, occupation: Concept, wording: str, essential: bool = True, actor=None) -> Concept:
     """Link the skill named `wording` to an occupation (weight 1 essential, 0.5 optional)."""
     if occupation.kind != ConceptKind.OCCUPATION:
-        raise InvalidInput({"skill": "Alleen een beroep heeft vaardigheden."})
+        raise InvalidInput({"skill": N_("Alleen een beroep heeft vaardigheden.")})
     skill = find_skill(session, wording)
     if skill is None:
-        raise InvalidInput({"skill": f"Geen vaardigheid gevonden met de naam ‘{(wording or '').strip()}’."})
+        raise InvalidInput({"skill": N_("Geen vaardigheid gevonden met de naam ‘%(wording)s’.",
+                                        wording=(wording or '').strip())})
     exists = session.scalar(select(ConceptRelation).where(ConceptRelation.from_id == occupation.id,
                                                           ConceptRelation.to_id == skill.id))
     if exists:
-        raise InvalidInput({"skill": f"{skill.label} is al gekoppeld aan {occupation.label}."})
+        raise InvalidInput({"skill": N_("%(label)s is al gekoppeld aan %(label2)s.",
+                                        label=skill.label, label2=occupation.label)})
     session.add(ConceptRelation(from_id=occupation.id, to_id=skill.id, weight=1.0 if essential else 0.5))
     session.flush()
     audit.record(session, "taxonomy_skill_linked", actor=actor, obj=occupation, details={"skill_id": skill.id})
@@ -188,7 +193,7 @@ def unlink_skill(session: Session, occupation: Concept, skill_id: int, actor=Non
     relation = session.scalar(select(ConceptRelation).where(ConceptRelation.from_id == occupation.id,
                                                             ConceptRelation.to_id == skill_id))
     if relation is None:
-        raise InvalidInput({"skill": "Deze vaardigheid is niet (meer) gekoppeld."})
+        raise InvalidInput({"skill": N_("Deze vaardigheid is niet (meer) gekoppeld.")})
     session.delete(relation)
     session.flush()
     audit.record(session, "taxonomy_skill_unlinked", actor=actor, obj=occupation, details={"skill_id": skill_id})

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from matching.text import normalise
 from models.candidates.candidate import CandidateTerm
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind, TermKind
@@ -91,10 +91,11 @@ def link_wording(session: Session, item: UnmatchedWording, concept: Concept, act
     Returns how many candidate terms, vacancy terms and vacancy occupations now point at the concept.
     """
     if item.linked_concept_id is not None:
-        raise InvalidInput({"concept": "Deze schrijfwijze is al gekoppeld."})
+        raise InvalidInput({"concept": N_("Deze schrijfwijze is al gekoppeld.")})
     owner = owner_of(session, item.normalised)
     if owner is not None and owner.id != concept.id:
-        raise InvalidInput({"concept": f"‘{item.wording}’ hoort al bij {owner.label}."})
+        raise InvalidInput({"concept": N_("‘%(wording)s’ hoort al bij %(label)s.",
+                                          wording=item.wording, label=owner.label)})
     if owner is None:
         add_alias(session, concept, item.wording, actor)
     item.linked_concept_id = concept.id

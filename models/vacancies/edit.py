@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.common import audit, identifiers
 from models.common.audit_log import ChangeRecord
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import DRIVING_LICENCES, DutchLevel, Education, VacancyStatus
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
@@ -50,43 +50,43 @@ def clean(session: Session, organisation_id: int, data: dict, *, today: date, cr
     out = {key: data.get(key) for key in FIELDS}
     out["title"] = _text(out["title"], 200)
     if not out["title"]:
-        errors["title"] = "Vul een functietitel in."
+        errors["title"] = N_("Vul een functietitel in.")
     out["occupation"], out["city"] = _text(out["occupation"], 200), _text(out["city"], 100)
     out["description"] = _text(out["description"], 20_000)
     employer = session.get(Employer, out["employer_id"]) if out["employer_id"] else None
     if employer is None or employer.organisation_id != organisation_id:
-        errors["employer_id"] = "Kies een werkgever van uw organisatie."
+        errors["employer_id"] = N_("Kies een werkgever van uw organisatie.")
     for key in ("required_skills", "preferred_skills"):
         out[key] = [w[:200] for w in split_skills(out[key])]
         if len(out[key]) > MAX_SKILLS:
-            errors[key] = f"Noem hoogstens {MAX_SKILLS} vaardigheden."
+            errors[key] = N_("Noem hoogstens %(max_skills)s vaardigheden.", max_skills=MAX_SKILLS)
     for key in ("hours_min", "hours_max"):
         if out[key] is not None and not 1 <= out[key] <= 48:
-            errors[key] = "Vul een aantal uur per week tussen 1 en 48 in."
+            errors[key] = N_("Vul een aantal uur per week tussen 1 en 48 in.")
     if (out["hours_min"] is not None and out["hours_max"] is not None
             and "hours_min" not in errors and "hours_max" not in errors and out["hours_min"] > out["hours_max"]):
-        errors["hours_min"] = "Het minimum aantal uur mag niet hoger zijn dan het maximum."
+        errors["hours_min"] = N_("Het minimum aantal uur mag niet hoger zijn dan het maximum.")
     try:
         out["postcode"] = identifiers.clean_postcode(out["postcode"], pc4=True)
     except identifiers.InvalidIdentifier:
-        errors["postcode"] = "Vul een postcode in als 1234 AB (of alleen de vier cijfers)."
+        errors["postcode"] = N_("Vul een postcode in als 1234 AB (of alleen de vier cijfers).")
         out["postcode"] = None
     for key, enum_cls in (("education_min", Education), ("dutch_min", DutchLevel), ("status", VacancyStatus)):
         if out[key] in (None, ""):
             out[key] = None
         elif out[key] not in {m.value for m in enum_cls}:
-            errors[key] = "Kies een van de mogelijkheden."
+            errors[key] = N_("Kies een van de mogelijkheden.")
         else:
             out[key] = enum_cls(out[key])
     if out["status"] is None:
         out["status"] = VacancyStatus.OPEN
     elif out["status"] not in STAFF_STATUSES and "status" not in errors:
-        errors["status"] = "Kies een van de mogelijkheden."
+        errors["status"] = N_("Kies een van de mogelijkheden.")
     out["driving_licence"] = (out["driving_licence"] or "").strip().upper() or None
     if out["driving_licence"] and out["driving_licence"] not in DRIVING_LICENCES:
-        errors["driving_licence"] = "Kies een rijbewijscategorie uit de lijst."
+        errors["driving_licence"] = N_("Kies een rijbewijscategorie uit de lijst.")
     if creating and out["closing_date"] and out["closing_date"] < today:
-        errors["closing_date"] = "De sluitingsdatum mag niet in het verleden liggen."
+        errors["closing_date"] = N_("De sluitingsdatum mag niet in het verleden liggen.")
     if errors:
         raise InvalidInput(errors)
     return out

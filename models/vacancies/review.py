@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.accounts.organisation import Organisation
 from models.base import utcnow
 from models.common import audit, identifiers
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import VacancySource, VacancyStatus
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy
@@ -22,7 +22,7 @@ def _receiving_organisation(session: Session) -> Organisation:
     org = session.scalar(select(Organisation).where(Organisation.is_default.is_(True)).order_by(Organisation.id))
     org = org or session.scalar(select(Organisation).order_by(Organisation.id))
     if org is None:
-        raise InvalidInput({"company_name": "Aanmelden is nu niet mogelijk."})
+        raise InvalidInput({"company_name": N_("Aanmelden is nu niet mogelijk.")})
     return org
 
 
@@ -35,22 +35,22 @@ def _clean_submission(data: dict, today: date) -> dict:
             errors[key] = message
     out["kvk"] = identifiers.compact_kvk(out.get("kvk") or "")
     if not identifiers.is_kvk(out["kvk"]):
-        errors["kvk"] = "Een KvK-nummer heeft 8 cijfers."
+        errors["kvk"] = N_("Een KvK-nummer heeft 8 cijfers.")
     try:
         out["email"] = validate_email(out.get("email") or "", check_deliverability=False).normalized
     except EmailNotValidError:
-        errors["email"] = "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl."
+        errors["email"] = N_("Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.")
     phone = out.get("phone") or ""
     if phone and not identifiers.is_phone(phone):
-        errors["phone"] = "Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678."
+        errors["phone"] = N_("Vul een telefoonnummer in zoals 0321 123456 of +31 6 12345678.")
     for key in ("hours_min", "hours_max"):
         if out.get(key) is not None and not 1 <= out[key] <= 48:
-            errors[key] = "Vul een aantal uur per week tussen 1 en 48 in."
+            errors[key] = N_("Vul een aantal uur per week tussen 1 en 48 in.")
     if (out.get("hours_min") and out.get("hours_max") and not errors.keys() & {"hours_min", "hours_max"}
             and out["hours_min"] > out["hours_max"]):
-        errors["hours_min"] = "Het minimum aantal uur mag niet hoger zijn dan het maximum."
+        errors["hours_min"] = N_("Het minimum aantal uur mag niet hoger zijn dan het maximum.")
     if out.get("start_date") and out["start_date"] < today:
-        errors["start_date"] = "De startdatum mag niet in het verleden liggen."
+        errors["start_date"] = N_("De startdatum mag niet in het verleden liggen.")
     if errors:
         raise InvalidInput(errors)
     return out
@@ -88,7 +88,7 @@ def accept_submission(session: Session, vacancy: Vacancy, *, employer_id: int | 
                       actor) -> Vacancy:
     """Open a submitted vacancy, linked to an existing employer or one made from the submission."""
     if vacancy.status != VacancyStatus.SUBMITTED:
-        raise InvalidInput({"decision": "Deze vacature is al beoordeeld."})
+        raise InvalidInput({"decision": N_("Deze vacature is al beoordeeld.")})
     before = snapshot(vacancy)
     if create_employer:
         sub = vacancy.submitted_by or {}
@@ -100,7 +100,7 @@ def accept_submission(session: Session, vacancy: Vacancy, *, employer_id: int | 
     else:
         employer = session.get(Employer, employer_id) if employer_id else None
         if employer is None or employer.organisation_id != vacancy.organisation_id:
-            raise InvalidInput({"employer_id": "Kies een werkgever van uw organisatie, of maak een nieuwe aan."})
+            raise InvalidInput({"employer_id": N_("Kies een werkgever van uw organisatie, of maak een nieuwe aan.")})
     vacancy.employer_id = employer.id
     vacancy.employer = employer
     vacancy.status = VacancyStatus.OPEN
@@ -114,10 +114,10 @@ def accept_submission(session: Session, vacancy: Vacancy, *, employer_id: int | 
 def reject_submission(session: Session, vacancy: Vacancy, reason: str, *, actor) -> Vacancy:
     """Refuse a submitted vacancy with a reason (it is closed, never shown to partners)."""
     if vacancy.status != VacancyStatus.SUBMITTED:
-        raise InvalidInput({"decision": "Deze vacature is al beoordeeld."})
+        raise InvalidInput({"decision": N_("Deze vacature is al beoordeeld.")})
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput({"reason": "Geef een reden voor de afwijzing."})
+        raise InvalidInput({"reason": N_("Geef een reden voor de afwijzing.")})
     before = {"status": vacancy.status.value, "rejection_reason": None}
     vacancy.status = VacancyStatus.CLOSED
     vacancy.rejection_reason = reason[:300]

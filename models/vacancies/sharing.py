@@ -8,7 +8,7 @@ from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
 from models.catalogue.profile import PublicProfile
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion
 from models.vacancies.vacancy import Vacancy, VacancyShare
@@ -30,16 +30,16 @@ def share(session: Session, vacancy: Vacancy, organisation_ids: list[int], *, wh
     Raises InvalidInput when nothing valid was chosen or the vacancy still waits for review.
     """
     if vacancy.status == VacancyStatus.SUBMITTED:
-        raise InvalidInput({"organisations": "Beoordeel de aangemelde vacature eerst."})
+        raise InvalidInput({"organisations": N_("Beoordeel de aangemelde vacature eerst.")})
     partners = {o.id: o for o in partner_organisations(session, vacancy.organisation_id)}
     chosen = {i for i in organisation_ids if i in partners}
     if whole_region:
         region = vacancy.organisation.region
         if not region:
-            raise InvalidInput({"organisations": "Uw organisatie heeft geen regio; kies partners."})
+            raise InvalidInput({"organisations": N_("Uw organisatie heeft geen regio; kies partners.")})
         chosen |= {o.id for o in partners.values() if o.region == region}
     if not chosen:
-        raise InvalidInput({"organisations": "Kies minstens één partnerorganisatie."})
+        raise InvalidInput({"organisations": N_("Kies minstens één partnerorganisatie.")})
     before = _shared_names(vacancy)
     present = {s.organisation_id for s in vacancy.shares}
     added = [partners[i] for i in sorted(chosen - present)]
@@ -79,12 +79,12 @@ def propose(session: Session, vacancy: Vacancy, candidate_id: int | None, partne
     """A partner proposes one of its own candidates for a vacancy shared with it; raises InvalidInput."""
     shared = any(s.organisation_id == partner.id for s in vacancy.shares)
     if not shared or vacancy.organisation_id == partner.id:
-        raise InvalidInput({"candidate_id": "Deze vacature is niet met uw organisatie gedeeld."})
+        raise InvalidInput({"candidate_id": N_("Deze vacature is niet met uw organisatie gedeeld.")})
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.ON_HOLD):
-        raise InvalidInput({"candidate_id": "Op deze vacature kunt u niemand meer voordragen."})
+        raise InvalidInput({"candidate_id": N_("Op deze vacature kunt u niemand meer voordragen.")})
     candidate = session.get(Candidate, candidate_id) if candidate_id else None
     if candidate is None or candidate.organisation_id != partner.id or candidate.status != CandidateStatus.ACTIVE:
-        raise InvalidInput({"candidate_id": "Kies een actieve kandidaat van uw organisatie."})
+        raise InvalidInput({"candidate_id": N_("Kies een actieve kandidaat van uw organisatie.")})
     existing = session.scalar(select(Suggestion).where(Suggestion.vacancy_id == vacancy.id,
                                                        Suggestion.candidate_id == candidate.id))
     if existing is not None and existing.status == SuggestionStatus.NEW and existing.organisation_id == partner.id:
@@ -96,7 +96,7 @@ def propose(session: Session, vacancy: Vacancy, candidate_id: int | None, partne
                      details={"suggestion": existing.id, "organisation": partner.key})
         return existing
     if existing is not None:
-        raise InvalidInput({"candidate_id": "Deze kandidaat is al voorgedragen voor deze vacature."})
+        raise InvalidInput({"candidate_id": N_("Deze kandidaat is al voorgedragen voor deze vacature.")})
     suggestion = Suggestion(
         vacancy_id=vacancy.id, candidate_id=candidate.id, organisation_id=partner.id, score=0.0,
         reasons=[f"Voorgedragen door {partner.name}"], status=SuggestionStatus.PROPOSED,

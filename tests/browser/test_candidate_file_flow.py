@@ -3,6 +3,7 @@ on the caseload page."""
 from datetime import date, timedelta
 
 from models import Candidate
+from models.common import clock
 from models.enums import Role
 from tests.conftest import PASSWORD
 
@@ -31,7 +32,7 @@ def test_matcher_edits_records_a_rung_and_finds_it_on_the_caseload(live_server, 
     assert "Dossier opgeslagen." in page.get_by_role("status").first.inner_text()
     assert "schoonmaken, strijken" in page.locator("section.record").inner_text()
 
-    assessed = (date.today() - timedelta(days=3)).isoformat()
+    assessed = (clock.today() - timedelta(days=3)).isoformat()
     form = page.locator("form[action$='/trede']")
     form.get_by_label("Trede nu").select_option("3")
     form.get_by_label("Datum van de beoordeling").fill(assessed)

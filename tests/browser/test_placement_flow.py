@@ -3,7 +3,6 @@ from datetime import date
 
 from models.enums import Role
 from tests.conftest import PASSWORD
-from tests.placement_fixtures import hired_suggestion, make_obligation, tables  # noqa: F401  (fixtures)
 
 
 def test_placement_from_hired_suggestion_moves_the_obligation_progress(live_server, page, make_user, tables,

@@ -6,7 +6,6 @@ from models import PublicProfile, Suggestion
 from models.enums import ProfileStatus, Role, SuggestionStatus
 from tests.conftest import PASSWORD
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
-from tests.placement_fixtures import tables  # noqa: F401  (fixture)
 
 
 def test_from_vacancy_to_recorded_placement_without_typing_a_url(live_server, page, db, org, make_user, tables,

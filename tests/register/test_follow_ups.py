@@ -52,7 +52,7 @@ def test_a_stale_postpone_is_refused_with_who_changed_it(manager, client, db, ma
     db.session.commit()
     response = client.post(f"/werkgevers/follow-ups/{moment.id}/uitstellen", data={
         f"p{moment.id}-version": stale, f"p{moment.id}-follow_up_on": (clock.today() + timedelta(days=9)).isoformat()})
-    assert response.status_code == 422 and "Dit is intussen gewijzigd" in text_of(response)
+    assert response.status_code == 409 and "Dit is intussen gewijzigd" in text_of(response)
     db.session.refresh(moment)
     assert moment.follow_up_on == clock.today() + timedelta(days=3)
 

@@ -9,6 +9,7 @@ from datetime import date
 from models.candidates.history import ActionPlan, LadderAssessment
 from models.candidates.outreach import OutreachContact
 from models.candidates.trajectory import Trajectory
+from models.common import clock
 from models.enums import CandidateStatus, Outflow, OutreachReferral, Role, TrajectoryKind, TrajectoryResult
 from models.reports import parse_period
 from models.reports.casework import funnel_figures, trajectory_figures
@@ -94,7 +95,7 @@ def test_return_to_benefit_counts_only_outflow_long_enough_ago():
 def _casework_2026(db, org, make_candidate, make_employer):
     """Two people on a Participatiewet benefit (one in beeld with a plan), one WW client; two ended
     trajectories (one to a WEP); one outreach contact referred to a coach."""
-    year = date.today().year
+    year = clock.today().year
     one = make_candidate(target_groups=["participatiewet"], benefit_since=D(2020, 1, 1), ladder=2,
                          ladder_assessed_on=D(year, 1, 10), expected_ladder=4, expected_ladder_on=D(year, 1, 10),
                          plan_updated_on=D(year, 2, 1))
@@ -159,7 +160,7 @@ def test_small_numbers_threshold_is_configurable(app, client, as_role, db, org, 
 
 
 def test_return_to_benefit_on_the_placements_page(client, as_role, db, org, make_candidate, make_placement):
-    year = date.today().year
+    year = clock.today().year
     back = make_candidate(benefit_since=D(year - 1, 4, 1))
     stays = make_candidate(benefit_since=D(2019, 1, 1))
     make_placement(candidate_id=back.id, start_date=D(year - 1, 1, 5), outflow=Outflow.FULL,
@@ -176,8 +177,8 @@ def test_every_casework_breakdown_reconciles_with_the_figure_it_explains(db, org
     from web.reports.data import family_data
 
     year = _casework_2026(db, org, make_candidate, make_employer)
-    period = parse_period({"periode": "year", "jaar": str(year)}, date.today())
-    figures = {f.key: f for f in family_data(db.session, "dossier", org.id, "own", period, date.today(), {}).figures}
+    period = parse_period({"periode": "year", "jaar": str(year)}, clock.today())
+    figures = {f.key: f for f in family_data(db.session, "dossier", org.id, "own", period, clock.today(), {}).figures}
     assert figures["ladder_in_beeld_counts"].total == figures["ladder_in_beeld"].bars[-1].counts[1] == 2
     assert figures["plan_current_counts"].total == figures["plan_current"].bars[-1].counts[1] == 1
     assert figures["trajectory_results"].total == figures["trajectory_wep"].bars[0].counts[1] == 2

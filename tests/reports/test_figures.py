@@ -101,7 +101,7 @@ def test_contacts_per_account_manager_channel_and_overdue(db, org, contacts_2026
 
 
 def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_candidate, make_user):
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from models import Suggestion, Vacancy
     from models.matches import review
@@ -110,7 +110,7 @@ def test_review_steps_fill_the_funnel_columns_once(db, org, make_employer, make_
     vacancy = Vacancy(organisation_id=org.id, employer_id=make_employer().id, title="Heftruckchauffeur")
     db.session.add(vacancy)
     db.session.flush()
-    made = datetime.now(UTC) - timedelta(days=2)
+    made = clock.utcnow() - timedelta(days=2)
     s = Suggestion(vacancy_id=vacancy.id, candidate_id=make_candidate().id, organisation_id=org.id, score=0.5,
                    history=[], created_at=made)
     db.session.add(s)

@@ -12,7 +12,7 @@ from models.enums import Instrument, Role
 from models.reports import parse_period
 from models.reports.placements import banenafspraak_figure, placement_figures
 from models.reports.targets import set_target, targets
-from tests.placement_fixtures import make_obligation, page_text, tables  # noqa: F401  (fixtures)
+from tests.placement_fixtures import page_text
 
 BASE = "/beheer/rapportages"
 YEAR_2026 = {"periode": "year", "jaar": "2026"}

@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import select
 
 import seed.loader as demo_loader
-from app import create_app
 from models import (
     Agreement,
     BuildingBlock,
@@ -30,7 +29,7 @@ from models import (
 from models.accounts import api_tokens, users
 from models.enums import Channel, ProfileStatus, Role
 from seed.accounts import DEMO_PASSWORD, demo_email
-from tests.conftest import _empty_tables
+from tests.conftest import _empty_tables, make_test_app
 from tests.matching_helpers import load_small_taxonomy
 from web.extensions import db
 
@@ -102,13 +101,7 @@ def _ids_for(org: Organisation, employer_user: User | None) -> dict[str, object]
 @pytest.fixture(scope="module")
 def world(database_url, tmp_path_factory, fast_password_hashing):
     """Load the small demo set once, sign in every role of Dronten, make tokens for both organisations."""
-    app = create_app({"TESTING": True, "WERKBRUG_ENV": "testing", "SECRET_KEY": "test-secret",
-                      "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False,
-                      "PROPAGATE_EXCEPTIONS": False})
-    app.instance_path = str(tmp_path_factory.mktemp("instance"))
-    from tests.openapi_check import install
-
-    violations = install(app)  # every API response is checked against the OpenAPI document
+    app, violations = make_test_app(database_url, str(tmp_path_factory.mktemp("instance")))
     original = (demo_loader.DEMO_SIZES, demo_loader.load_taxonomy)
     demo_loader.DEMO_SIZES, demo_loader.load_taxonomy = SMALL_DEMO, load_small_taxonomy
     with app.app_context():

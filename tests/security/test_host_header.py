@@ -5,7 +5,6 @@ import pytest
 
 from app import create_app
 from models.accounts import api_tokens
-from tests.vacancy_factories import make_vacancy  # noqa: F401  (fixture)
 
 
 @pytest.fixture

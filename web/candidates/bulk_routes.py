@@ -15,6 +15,7 @@ from models.common.errors import InvalidInput
 from models.enums import ProfileStatus
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import messages
 from web.params import whole_number
 
 from .routes import bp
@@ -79,7 +80,7 @@ def withdraw_selected():
             audit.record(db.session, "profile_withdrawn", actor=current_user, obj=profile, origin=request.remote_addr)
     except InvalidInput as exc:
         db.session.rollback()
-        flash(" ".join(exc.errors.values()), "error")
+        flash(" ".join(messages(exc)), "error")
         return _back()
     db.session.commit()
     flash(_("%(num)d profiel(en) ingetrokken; %(rest)d van de gekozen kandidaten hadden geen profiel in de catalogus.",

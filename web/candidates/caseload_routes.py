@@ -11,9 +11,9 @@ from models.candidates import editing
 from models.candidates.participatiebanen import Settings
 from models.catalogue import candidate_questions
 from models.common import clock
-from models.common.errors import InvalidInput
 from web.access import can, org_id, requires
 from web.extensions import db
+from web.forms import save
 
 from .edit_routes import owner_choices
 from .file_forms import ReassignForm
@@ -73,14 +73,11 @@ def reassign():
             ids = None
             break
         ids.append(int(value))
-    try:
-        if ids is None:
-            raise InvalidInput({"candidate_ids": _("Kies kandidaten uit de lijst.")})
-        changed = editing.reassign(db.session, org_id(), ids, form.owner_id.data, current_user)
-    except InvalidInput as exc:
-        form.validate()
-        for name, message in exc.errors.items():
-            form[name].errors = [message]
+    form.validate()  # the form's own findings show beside the operation's when it refuses
+    if ids is None:
+        form.candidate_ids.errors = [_("Kies kandidaten uit de lijst.")]
         return caseload(back, form=form, status=422)
-    flash(_("%(n)d kandidaten hebben een nieuwe eigenaar.", n=changed), "success")
+    if not (saved := save(form, editing.reassign, db.session, org_id(), ids, form.owner_id.data, current_user)):
+        return caseload(back, form=form, status=422)
+    flash(_("%(n)d kandidaten hebben een nieuwe eigenaar.", n=saved.value), "success")
     return redirect(url_for(".caseload", user_id=back))

@@ -7,11 +7,10 @@ from flask_login import current_user
 
 from models.candidates import editing, records
 from models.candidates.candidate import Candidate
-from models.common import clock, locking
-from models.common.errors import Conflict, InvalidInput
+from models.common import clock
 from web.access import requires
 from web.extensions import db
-from web.forms import choices, show_errors
+from web.forms import choices, form_status, save
 
 from .file_forms import (
     CandidateEditForm,
@@ -65,20 +64,13 @@ def edit(candidate_id: int):
     form = CandidateEditForm(data=editing.form_values(candidate) if request.method == "GET" else None)
     form.owner_id.choices = owner_choices(candidate.organisation_id, _("Geen eigenaar"))
     view_personal(candidate, "edit")
-    conflict = None
     if request.method == "POST" and form.validate():
         data = {name: field.data for name, field in form._fields.items() if name not in ("csrf_token", "version")}
-        try:
-            changed = editing.update_candidate(db.session, candidate, data, form.version.data, current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        except Conflict as exc:
-            conflict = locking.conflict_message(exc)
-        else:
-            flash(_("Dossier opgeslagen.") if changed else _("Er was niets gewijzigd."), "success")
+        if saved := save(form, editing.update_candidate, db.session, candidate, data, form.version.data,
+                         current_user):
+            flash(_("Dossier opgeslagen.") if saved.value else _("Er was niets gewijzigd."), "success")
             return redirect(url_for(".show", candidate_id=candidate.id))
-    status = 409 if conflict else (422 if form.errors else 200)
-    return render_template("candidates/edit.html", candidate=candidate, form=form, conflict=conflict), status
+    return render_template("candidates/edit.html", candidate=candidate, form=form), form_status(form)
 
 
 def _file_post(candidate_id: int, key: str, form_cls, operation, done: str):
@@ -87,17 +79,11 @@ def _file_post(candidate_id: int, key: str, form_cls, operation, done: str):
     form = _posted(form_cls, defaults, key)
     if form.validate():
         data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
-        try:
-            operation(candidate, data)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-        else:
+        if save(form, operation, candidate, data):
             flash(done, "success")
             return redirect(url_for(".show", candidate_id=candidate.id, _anchor=f"{key}-title"))
     view_personal(candidate, "record")
-    return _render_show(candidate, status=422, **{key: form})
+    return _render_show(candidate, status=form_status(form) if form.errors else 422, **{key: form})
 
 
 @bp.route("/<int:candidate_id>/trede", methods=["POST"])

@@ -10,11 +10,11 @@ from sqlalchemy.orm import joinedload
 from models.candidates import outreach_steps
 from models.candidates.outreach import OutreachContact
 from models.candidates.parsing import whole
-from models.common import clock, locking
+from models.common import clock
 from models.common.errors import Conflict, InvalidInput
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import conflict_message, messages, save
 
 from .edit_routes import owner_choices
 from .file_forms import OutreachSelectForm, OutreachStepForm
@@ -56,15 +56,16 @@ def outreach(select_form: OutreachSelectForm | None = None, status: int = 200):
 def outreach_select():
     """Add the eligible people to a campaign, assigned to a staff member (coordinator)."""
     form = OutreachSelectForm()
-    try:
+
+    def select() -> int:
         limit = whole(form.limit.data, "limit", 1, 100000, "het aantal")
-        added = outreach_steps.select_people(db.session, org_id(), form.campaign.data, form.assigned_to_id.data,
-                                             clock.today(), current_user, limit)
-    except InvalidInput as exc:
-        form.validate()
-        show_errors(form, exc.errors)
+        return outreach_steps.select_people(db.session, org_id(), form.campaign.data, form.assigned_to_id.data,
+                                            clock.today(), current_user, limit)
+
+    form.validate()  # the form's own findings show beside the operation's when it refuses
+    if not (saved := save(form, select)):
         return outreach(select_form=form, status=422)
-    flash(_("%(n)d mensen toegevoegd aan de campagne.", n=added), "success")
+    flash(_("%(n)d mensen toegevoegd aan de campagne.", n=saved.value), "success")
     return redirect(url_for(".outreach", campagne=form.campaign.data.strip()))
 
 
@@ -78,8 +79,7 @@ def outreach_step(item_id: int):
         step = outreach_steps.record_step(db.session, contact, {k: f.data for k, f in form._fields.items()},
                                           current_user, clock.today())
     except (InvalidInput, Conflict) as exc:
-        messages = exc.errors.values() if isinstance(exc, InvalidInput) else [locking.conflict_message(exc)]
-        for message in messages:
+        for message in messages(exc) if isinstance(exc, InvalidInput) else [conflict_message(exc)]:
             flash(message, "error")
         return redirect(url_for(".outreach", campagne=contact.campaign)), 303
     flash(_("Vastgelegd: %(step)s.", step=outreach_steps.STEP_LABELS[step]), "success")

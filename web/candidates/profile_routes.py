@@ -13,12 +13,12 @@ from models.catalogue.publishing.draft import find_personal, headline
 from models.catalogue.publishing.groups import fine_record, preview_level
 from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
 from models.catalogue.publishing.place import find_place
-from models.common import audit, clock, locking
-from models.common.errors import Conflict, InvalidInput
+from models.common import audit, clock
 from models.enums import ProfileStatus
 from web.access import requires
 from web.catalogue.profile_card import mark_findings
 from web.extensions import db
+from web.forms import form_status, save
 
 from .forms import ProfileForm, UnpublishForm
 from .routes import bp, load_candidate, view_personal
@@ -47,7 +47,7 @@ def _preview(candidate, profile, draft, text: str):
     return card, was_coarsened(record, shown), level
 
 
-def _render(candidate, form, status=200, findings=None, conflict=None):
+def _render(candidate, form, status=200, findings=None):
     profile, draft = profiles.ensure_profile(db.session, candidate, clock.today())
     text = form.description.data if form.description.data is not None else profile.description
     card, (band_coarse, place_coarse), level = _preview(candidate, profile, draft, text)
@@ -57,7 +57,7 @@ def _render(candidate, form, status=200, findings=None, conflict=None):
         "candidates/profile.html", candidate=candidate, profile=profile, draft=draft, card=card, form=form,
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
         findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
-        kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(), conflict=conflict,
+        kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(),
         publication_block=profiles.publication_block(candidate, clock.today()),
         consent_missing=profiles.consent_problem(candidate, clock.today()) is not None,
         fine_place=find_place(candidate.place),
@@ -86,21 +86,11 @@ def publish(candidate_id: int):
         return _render(candidate, form, 422)
     if request.form.get("action") != "publish":
         return _render(candidate, form)
-    try:
-        if candidate.profile is not None:
-            locking.check_version(db.session, candidate.profile, form.version.data)
-        published = profiles.publish(db.session, candidate, current_user, form.description.data or "",
-                                     today=clock.today(), k=_k())
-    except Conflict as exc:
-        return _render(candidate, form, 409, conflict=locking.conflict_message(exc))
-    except InvalidInput as exc:
-        for field, message in exc.errors.items():
-            target = form.description if field == "description" else None
-            if target is not None:
-                target.errors.append(message)
-            else:
-                form.form_errors.append(message)
-        return _render(candidate, form, 422)
+    saved = save(form, profiles.publish, db.session, candidate, current_user, form.description.data or "",
+                 today=clock.today(), k=_k(), locked=candidate.profile)
+    if not saved:
+        return _render(candidate, form, form_status(form))
+    published = saved.value
     audit.record(db.session, "profile_published", actor=current_user, obj=published, origin=request.remote_addr)
     if published.status == ProfileStatus.PUBLISHED:
         flash(_("Profiel %(code)s is gepubliceerd in de catalogus.", code=published.code), "success")

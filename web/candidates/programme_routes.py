@@ -10,12 +10,11 @@ from models.candidates import participatiebanen, records, trajectories
 from models.candidates.candidate import Candidate
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
-from models.common import clock, locking
-from models.common.errors import Conflict, InvalidInput
+from models.common import clock
 from models.register.employer import Employer
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices, show_errors
+from web.forms import choices, form_status, save
 
 from .edit_routes import _file_post
 from .file_forms import (
@@ -63,19 +62,13 @@ def end_trajectory(item_id: int):
     form = TrajectoryEndForm(data={"version": item.version, "ended_on": clock.today().isoformat(),
                                    "started_on": item.started_on.isoformat() if item.started_on else ""}
                              if request.method == "GET" else None)
-    if request.method == "POST" and form.validate():
-        try:
-            trajectories.end_trajectory(db.session, item, {k: f.data for k, f in form._fields.items()},
-                                        current_user, clock.today())
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-        else:
-            flash(_("Traject afgerond."), "success")
-            return _back(item.candidate_id, "trajectories")
+    if request.method == "POST" and form.validate() and save(
+            form, trajectories.end_trajectory, db.session, item, {k: f.data for k, f in form._fields.items()},
+            current_user, clock.today()):
+        flash(_("Traject afgerond."), "success")
+        return _back(item.candidate_id, "trajectories")
     return render_template("candidates/end_item.html", form=form, item=item, kind="trajectory",
-                           action=url_for(".end_trajectory", item_id=item.id)), 422 if form.errors else 200
+                           action=url_for(".end_trajectory", item_id=item.id)), form_status(form)
 
 
 @bp.route("/participatiebanen/<int:item_id>/beeindigen", methods=["GET", "POST"])
@@ -85,19 +78,13 @@ def end_participatiebaan(item_id: int):
     item = _own_item(Participatiebaan, item_id)
     form = ParticipatiebaanEndForm(data={"version": item.version, "ended_on": min(clock.today(), item.ends_on).isoformat()}
                                    if request.method == "GET" else None)
-    if request.method == "POST" and form.validate():
-        try:
-            participatiebanen.end(db.session, item, {k: f.data for k, f in form._fields.items()}, current_user,
-                                  clock.today())
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-        else:
-            flash(_("Participatiebaan beëindigd."), "success")
-            return _back(item.candidate_id, "jobs")
+    if request.method == "POST" and form.validate() and save(
+            form, participatiebanen.end, db.session, item, {k: f.data for k, f in form._fields.items()},
+            current_user, clock.today()):
+        flash(_("Participatiebaan beëindigd."), "success")
+        return _back(item.candidate_id, "jobs")
     return render_template("candidates/end_item.html", form=form, item=item, kind="job",
-                           action=url_for(".end_participatiebaan", item_id=item.id)), 422 if form.errors else 200
+                           action=url_for(".end_participatiebaan", item_id=item.id)), form_status(form)
 
 
 def _back(candidate_id: int | None, anchor: str):
@@ -140,14 +127,10 @@ def _render_programmes(year, today, budget_form, provider_form, status=200):
 def set_budget():
     """Set the number of trajectories budgeted for a provider and year (coordinator)."""
     form, year = BudgetForm(), _year()
-    if form.validate():
-        try:
-            budget = trajectories.set_budget(db.session, org_id(), {k: f.data for k, f in form._fields.items()})
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Budget opgeslagen."), "success")
-            return redirect(url_for(".programmes", jaar=budget.year))
+    if form.validate() and (saved := save(form, trajectories.set_budget, db.session, org_id(),
+                                          {k: f.data for k, f in form._fields.items()})):
+        flash(_("Budget opgeslagen."), "success")
+        return redirect(url_for(".programmes", jaar=saved.value.year))
     return _render_programmes(year, clock.today(), form, ProviderForm(formdata=None), 422)
 
 
@@ -172,18 +155,14 @@ def mark_provider():
 def screening_routes():
     """The organisation's screening routes, with how many candidates each holds; add a route."""
     form = RouteForm()
-    if request.method == "POST" and form.validate():
-        try:
-            records.add_route(db.session, org_id(), {"code": form.code.data, "label": form.label.data})
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Route toegevoegd."), "success")
-            return redirect(url_for(".screening_routes"))
+    if request.method == "POST" and form.validate() and save(form, records.add_route, db.session, org_id(),
+                                                             {"code": form.code.data, "label": form.label.data}):
+        flash(_("Route toegevoegd."), "success")
+        return redirect(url_for(".screening_routes"))
     counts = dict(db.session.execute(select(Candidate.screening_route_id, func.count()).where(
         Candidate.organisation_id == org_id()).group_by(Candidate.screening_route_id)).all())
     routes = records.routes(db.session, org_id(), active_only=False)
     return render_template("candidates/screening_routes.html", form=form, routes=routes, counts=counts,
-                           unscreened=counts.get(None, 0)), 422 if form.errors else 200
+                           unscreened=counts.get(None, 0)), form_status(form)
 
 

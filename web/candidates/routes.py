@@ -10,12 +10,11 @@ from sqlalchemy.orm import contains_eager, joinedload
 from models import Candidate, PublicProfile
 from models.candidates import ownership, records
 from models.catalogue.publishing import profiles
-from models.common import audit, clock, locking, paging
-from models.common.errors import Conflict, InvalidInput
+from models.common import audit, clock, paging
 from models.enums import ProfileStatus, TermKind
 from web.access import get_own_or_404, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, form_status, save
 from web.params import whole_number
 
 from .forms import CandidateFilterForm, ConsentForm
@@ -90,8 +89,7 @@ def show(candidate_id: int):
     return _render_show(candidate)
 
 
-def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: int = 200,
-                 conflict: str | None = None, **forms):
+def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: int = 200, **forms):
     """The candidate page; ``forms`` replaces a default form of the file (one that failed validation)."""
     from .edit_routes import default_forms
     from .file_view import file_context
@@ -102,7 +100,7 @@ def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: 
     terms = {kind: [t for t in candidate.terms if t.kind == kind] for kind in TermKind}
     today = clock.today()
     return render_template("candidates/show.html", candidate=candidate, form=form, terms=terms,
-                           conflict=conflict, today=today, forms={**default_forms(candidate), **forms},
+                           today=today, forms={**default_forms(candidate), **forms},
                            **file_context(candidate, today)), status
 
 
@@ -114,19 +112,16 @@ def consent(candidate_id: int):
     form = ConsentForm()
     if not form.validate():
         return _render_show(candidate, form, 422)
-    try:
-        locking.check_version(db.session, candidate, form.version.data)
+
+    def record() -> None:
         profiles.record_consent(
             db.session, candidate, given=form.given.data, given_on=form.given_on.data, until=form.until.data,
             actor=current_user, today=clock.today(), k=current_app.config["PROFILE_K_ANONYMITY"],
         )
         ownership.mark_edited(candidate, ["publish_consent", "consent_until"], clock.utcnow())
-    except Conflict as exc:
-        return _render_show(candidate, form, 409, locking.conflict_message(exc))
-    except InvalidInput as exc:
-        for field, message in exc.errors.items():
-            getattr(form, field).errors.append(message)
-        return _render_show(candidate, form, 422)
+
+    if not save(form, record, locked=candidate):
+        return _render_show(candidate, form, form_status(form))
     flash(_("Toestemming opgeslagen.") if form.given.data else
           _("Toestemming ingetrokken; een openbaar profiel is direct offline gehaald."), "success")
     return redirect(url_for(".show", candidate_id=candidate.id))

@@ -15,9 +15,9 @@ from models.catalogue import browse, employer_accounts, meet_requests
 from models.catalogue.meet_requests import MeetingRequest
 from models.catalogue.search import vocabulary
 from models.common import clock, paging
-from models.common.errors import InvalidInput
 from models.enums import ProfileStatus, Role
 from web.extensions import db
+from web.forms import save
 
 from .forms import MeetingForm, filter_form
 from .guard import count_attempt, limit
@@ -144,11 +144,7 @@ def meet(code: str):
         # Per recipient too: nobody can flood one address with confirmations from many clients.
         count_attempt("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR",
                       message=_(FLOOD_MESSAGE), key="mail:" + normalise_email(data.email))
-    try:
-        meet_requests.submit(db.session, found, data, user=_employer())
-    except InvalidInput as exc:
-        for name, message in exc.errors.items():
-            getattr(form, name, form.name).errors = [_(message)]
+    if not save(form, meet_requests.submit, db.session, found, data, user=_employer(), fallback="name"):
         return _render_profile(found, form, 422)
     return redirect(url_for(".sent", code=found.code))
 

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Suggestion
-from models.common import locking
 from models.common.errors import Conflict, InvalidInput
 from models.enums import SuggestionStatus
 from models.matches import review
@@ -14,6 +13,7 @@ from models.matches.suggestions import refresh_suggestions
 from web.access import org_id, requires
 from web.errors import render_error
 from web.extensions import db
+from web.forms import conflict_message, form_status, messages, save
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
 from .routes import bp, visible_vacancy_or_404
@@ -37,7 +37,7 @@ def _back(s: Suggestion):
 
 
 def _conflict(exc: Conflict):
-    return render_error(409, locking.conflict_message(exc))
+    return render_error(409, conflict_message(exc))
 
 
 def _steps(s: Suggestion):
@@ -72,7 +72,7 @@ def propose(suggestion_id: int):
     except Conflict as exc:
         return _conflict(exc)
     except InvalidInput as exc:
-        flash(" ".join(exc.errors.values()), "error")
+        flash(" ".join(messages(exc)), "error")
         return _back(s)
     flash(_("Voorgedragen aan de werkgever."), "success")
     return _back(s)
@@ -85,20 +85,13 @@ def reject(suggestion_id: int):
     s = _suggestion_or_404(suggestion_id)
     form = RejectForm(prefix=f"s{s.id}")
     if form.is_submitted() and form.validate():
-        try:
-            review.reject(db.session, s, form.reason.data, form.note.data, actor=current_user,
-                                     version=form.version.data)
-        except Conflict as exc:
-            return _conflict(exc)
-        except InvalidInput as exc:
-            for name, message in exc.errors.items():
-                getattr(form, name, form.reason).errors.append(message)
-        else:
+        if save(form, review.reject, db.session, s, form.reason.data, form.note.data, actor=current_user,
+                version=form.version.data):
             flash(_("Suggestie afgewezen."), "success")
             return _back(s)
     elif not form.is_submitted():
         form.version.data = s.version
-    return render_template("matches/reject.html", suggestion=s, form=form), 422 if form.errors else 200
+    return render_template("matches/reject.html", suggestion=s, form=form), form_status(form)
 
 
 @bp.route("/<int:suggestion_id>/status", methods=["POST"])
@@ -108,20 +101,12 @@ def advance(suggestion_id: int):
     s = _suggestion_or_404(suggestion_id, owner_may=True)
     form = StatusForm(prefix=f"s{s.id}")
     form.set_steps(_steps(s))
-    if form.validate_on_submit():
-        try:
-            review.change_status(db.session, s, form.status.data, actor=current_user,
-                                            version=form.version.data, reason=form.reason.data or None,
-                                            note=form.note.data)
-        except Conflict as exc:
-            return _conflict(exc)
-        except InvalidInput as exc:
-            for name, message in exc.errors.items():
-                getattr(form, name, form.status).errors.append(message)
-        else:
-            flash(_("Status bijgewerkt: %(status)s.", status=_(review.STATUS_LABELS[s.status])), "success")
-            return _back(s)
-    return render_template("matches/status.html", suggestion=s, form=form), 422
+    if form.validate_on_submit() and save(form, review.change_status, db.session, s, form.status.data,
+                                          actor=current_user, version=form.version.data,
+                                          reason=form.reason.data or None, note=form.note.data):
+        flash(_("Status bijgewerkt: %(status)s.", status=_(review.STATUS_LABELS[s.status])), "success")
+        return _back(s)
+    return render_template("matches/status.html", suggestion=s, form=form), form_status(form) if form.errors else 422
 
 
 @bp.route("/vacature/<int:vacancy_id>/afwijzen", methods=["POST"])
@@ -148,7 +133,7 @@ def reject_many(vacancy_id: int):
         return _conflict(exc)
     except InvalidInput as exc:
         db.session.rollback()
-        flash(" ".join(exc.errors.values()), "error")
+        flash(" ".join(messages(exc)), "error")
         return redirect(url_for(".vacancy", vacancy_id=vac.id))
     flash(_("%(n)s suggesties afgewezen.", n=len(done)), "success")
     return redirect(url_for(".vacancy", vacancy_id=vac.id))

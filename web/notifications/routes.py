@@ -11,6 +11,7 @@ from models.notifications import inbox
 from models.notifications.kinds import CHANNELS, kinds_for
 from web.access import requires
 from web.extensions import db
+from web.i18n import translated
 from web.params import whole_number
 
 bp = Blueprint("notifications", __name__, url_prefix="/meldingen", template_folder="templates")
@@ -88,7 +89,8 @@ def settings():
             inbox.set_channels(db.session, current_user, wanted)
         except InvalidInput as exc:
             db.session.rollback()
-            errors, chosen = exc.errors, {**chosen, **wanted}
+            errors = {name: translated(message) for name, message in exc.errors.items()}
+            chosen = {**chosen, **wanted}
         else:
             db.session.commit()
             flash(_("Uw keuzes voor meldingen zijn opgeslagen."), "success")

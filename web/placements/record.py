@@ -8,19 +8,15 @@ from sqlalchemy import or_, select
 
 from models import Candidate, Employer, EmployerRequest, SroiObligation, Suggestion, Vacancy
 from models.common import audit
-from models.common.errors import InvalidInput
 from models.enums import VacancyStatus
 from models.placements import recording
 from web.access import org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, form_status, save
 from web.params import id_arg
 
 from .forms import PlacementForm
 from .routes import bp, show_names
-
-FIELDS = {"candidate": "candidate_number", "employer": "employer", "vacancy": "vacancy",
-          "sroi_obligation": "sroi_obligation"}
 
 
 def _source():
@@ -103,14 +99,10 @@ def create():
             "outflow_on": form.outflow_on.data, "sroi_obligation_id": form.sroi_obligation.data,
             "block_code": (form.block_code.data or "").strip(),
         }
-        try:
-            placement = recording.record_placement(db.session, org_id(), data, actor=current_user,
-                                                    suggestion=suggestion, request=employer_request)
-        except InvalidInput as exc:
-            for field, message in exc.errors.items():
-                target = getattr(form, FIELDS.get(field, field), None)
-                (target.errors if target is not None else form.form_errors).append(message)
-        else:
+        saved = save(form, recording.record_placement, db.session, org_id(), data, actor=current_user,
+                     suggestion=suggestion, request=employer_request, fields={"candidate": "candidate_number"})
+        if saved:
+            placement = saved.value
             audit.record(db.session, "placement_recorded", actor=current_user, obj=placement,
                          origin=request.remote_addr, details={"value_cents": placement.value_cents})
             flash(_("Plaatsing vastgelegd. Waarde voor social return: %(value)s.",
@@ -118,7 +110,7 @@ def create():
             return redirect(url_for(".show", placement_id=placement.id))
     return render_template("placements/form.html", form=form, suggestion=suggestion,
                            employer_request=employer_request, candidate=candidate,
-                           names=show_names([candidate])), 422 if form.errors or form.form_errors else 200
+                           names=show_names([candidate])), form_status(form)
 
 
 def _euro(cents):

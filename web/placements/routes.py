@@ -8,13 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Candidate, Employer, Placement
-from models.common import audit, locking, paging
-from models.common.errors import Conflict, InvalidInput
+from models.common import audit, paging
 from models.common.money import format_euro
 from models.placements import recording as placements
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, form_status, save
 
 from .forms import (
     INSTRUMENT_CHOICES,
@@ -97,26 +96,15 @@ def _render_show(placement, end_form, extend_form, status: int = 200):
 
 
 def _change(placement_id: int, form, operation):
-    """Run operation on a placement after the locking check; re-render with errors (422/409)."""
+    """Run operation on a placement after the locking check; the status to re-render with (422/409) or None."""
     placement = get_own_or_404(db.session, Placement, placement_id)
-    if form.validate_on_submit():
-        try:
-            locking.check_version(db.session, placement, form.version.data)
-            before = {"end_date": placement.end_date, "ended_early_on": placement.ended_early_on,
-                      "value_cents": placement.value_cents}
-            operation(placement)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-            return placement, 409
-        except InvalidInput as exc:
-            for field, message in exc.errors.items():
-                getattr(form, field).errors.append(message)
-        else:
-            audit.record_changes(db.session, placement, before, {
-                "end_date": placement.end_date, "ended_early_on": placement.ended_early_on,
-                "value_cents": placement.value_cents}, actor=current_user)
-            return placement, None
-    return placement, 422
+    snapshot = lambda p: {"end_date": p.end_date, "ended_early_on": p.ended_early_on,  # noqa: E731
+                          "value_cents": p.value_cents}
+    before = snapshot(placement)
+    if form.validate_on_submit() and save(form, operation, placement, locked=placement):
+        audit.record_changes(db.session, placement, before, snapshot(placement), actor=current_user)
+        return placement, None
+    return placement, form_status(form) if form.errors else 422
 
 
 @bp.route("/<int:placement_id>/beeindigen", methods=["POST"])

@@ -6,12 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Agreement, Employer
-from models.common import locking
-from models.common.errors import Conflict, InvalidInput
 from models.register import agreements
 from web.access import get_own_or_404, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import form_status, save
 
 from .forms import AgreementForm, form_data
 from .helpers import child_or_404, render_history
@@ -24,16 +22,12 @@ def agreement_create(employer_id: int):
     """Add an agreement, e.g. '5 plaatsingen in 2027 voor statushouders'."""
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = AgreementForm()
-    if form.validate_on_submit():
-        try:
-            agreements.add_agreement(db.session, employer, form_data(form), current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("De afspraak is vastgelegd."), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
+    if form.validate_on_submit() and save(form, agreements.add_agreement, db.session, employer, form_data(form),
+                                          current_user):
+        flash(_("De afspraak is vastgelegd."), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
     return render_template("employers/agreement_form.html", form=form, employer=employer, agreement=None), \
-        422 if form.errors or form.form_errors else 200
+        form_status(form)
 
 
 @bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/bewerken", methods=["GET", "POST"])
@@ -46,23 +40,12 @@ def agreement_edit(employer_id: int, agreement_id: int):
     if request.method == "GET":
         form.version.data = agreement.version
         form.target_group.data = agreement.target_group or ""
-    status = 200
-    if form.validate_on_submit():
-        try:
-            agreements.update_agreement(db.session, agreement, form_data(form), form.version.data,
-                                                 current_user)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-            status = 409
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("De wijzigingen zijn opgeslagen."), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
-    if status == 200 and (form.errors or form.form_errors):
-        status = 422
+    if form.validate_on_submit() and save(form, agreements.update_agreement, db.session, agreement, form_data(form),
+                                          form.version.data, current_user):
+        flash(_("De wijzigingen zijn opgeslagen."), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
     return render_template("employers/agreement_form.html", form=form, employer=employer,
-                           agreement=agreement), status
+                           agreement=agreement), form_status(form)
 
 
 @bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/geschiedenis")

@@ -6,12 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import ContactPerson, Employer
-from models.common import locking
-from models.common.errors import Conflict, InvalidInput
 from models.register import contacts
 from web.access import get_own_or_404, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import form_status, save
 
 from .forms import ContactPersonForm, form_data
 from .helpers import child_or_404, render_history
@@ -24,16 +22,12 @@ def person_create(employer_id: int):
     """Add a contact person to the employer."""
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = ContactPersonForm()
-    if form.validate_on_submit():
-        try:
-            person = contacts.add_contact_person(db.session, employer, form_data(form), current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Contactpersoon %(name)s is toegevoegd.", name=person.name), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
+    if form.validate_on_submit() and (saved := save(form, contacts.add_contact_person, db.session, employer,
+                                                    form_data(form), current_user)):
+        flash(_("Contactpersoon %(name)s is toegevoegd.", name=saved.value.name), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
     return render_template("employers/person_form.html", form=form, employer=employer, person=None), \
-        422 if form.errors or form.form_errors else 200
+        form_status(form)
 
 
 @bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/bewerken", methods=["GET", "POST"])
@@ -45,22 +39,12 @@ def person_edit(employer_id: int, person_id: int):
     form = ContactPersonForm(obj=person if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = person.version
-    status = 200
-    if form.validate_on_submit():
-        try:
-            contacts.update_contact_person(db.session, person, form_data(form), form.version.data,
-                                                    current_user)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-            status = 409
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("De wijzigingen zijn opgeslagen."), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
-    if status == 200 and (form.errors or form.form_errors):
-        status = 422
-    return render_template("employers/person_form.html", form=form, employer=employer, person=person), status
+    if form.validate_on_submit() and save(form, contacts.update_contact_person, db.session, person, form_data(form),
+                                          form.version.data, current_user):
+        flash(_("De wijzigingen zijn opgeslagen."), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
+    return render_template("employers/person_form.html", form=form, employer=employer, person=person), \
+        form_status(form)
 
 
 @bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/verwijderen", methods=["POST"])

@@ -8,14 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment, Employer, EmployerRequest, Placement, SroiObligation, Vacancy
-from models.common import clock, locking, paging
-from models.common.errors import Conflict, InvalidInput
+from models.common import clock, paging
 from models.enums import VacancyStatus
 from models.register import employers as register
 from models.register.agreements import progress
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices, show_errors
+from web.forms import choices, form_status, save
 
 from .forms import ContactMomentForm, EmployerForm, form_data
 from .helpers import render_history
@@ -42,18 +41,16 @@ def create():
     duplicates = []
     if form.validate_on_submit():
         try:
-            employer = register.create_employer(db.session, org_id(), form_data(form), current_user,
-                                                confirm_duplicate=request.form.get("confirm") == "1")
+            saved = save(form, register.create_employer, db.session, org_id(), form_data(form), current_user,
+                         confirm_duplicate=request.form.get("confirm") == "1")
         except register.PossibleDuplicate as exc:
             duplicates = exc.matches
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
         else:
-            flash(_("Werkgever %(name)s is aangemaakt.", name=employer.name), "success")
-            return redirect(url_for(".show", employer_id=employer.id))
-    status = 422 if form.errors or form.form_errors else 200
+            if saved:
+                flash(_("Werkgever %(name)s is aangemaakt.", name=saved.value.name), "success")
+                return redirect(url_for(".show", employer_id=saved.value.id))
     return render_template("employers/form.html", form=form, employer=None, duplicates=duplicates,
-                           status_labels=STATUS_LABELS), status
+                           status_labels=STATUS_LABELS), form_status(form)
 
 
 def moment_form_for(employer: Employer, form: ContactMomentForm | None = None) -> ContactMomentForm:
@@ -113,22 +110,12 @@ def edit(employer_id: int):
         form.version.data = employer.version
         form.size.data = employer.size.value if employer.size else ""
         form.status.data = employer.status.value
-    status = 200
-    if form.validate_on_submit():
-        try:
-            register.update_employer(db.session, employer, form_data(form), form.version.data, current_user)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-            status = 409
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("De wijzigingen zijn opgeslagen."), "success")
-            return redirect(url_for(".show", employer_id=employer.id))
-    if status == 200 and (form.errors or form.form_errors):
-        status = 422
+    if form.validate_on_submit() and save(form, register.update_employer, db.session, employer, form_data(form),
+                                          form.version.data, current_user):
+        flash(_("De wijzigingen zijn opgeslagen."), "success")
+        return redirect(url_for(".show", employer_id=employer.id))
     return render_template("employers/form.html", form=form, employer=employer, duplicates=[],
-                           status_labels=STATUS_LABELS), status
+                           status_labels=STATUS_LABELS), form_status(form)
 
 
 @bp.route("/<int:employer_id>/geschiedenis")

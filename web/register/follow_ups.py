@@ -12,14 +12,13 @@ from sqlalchemy.orm import joinedload
 from models import ContactMoment
 from models.accounts import calendar_feed
 from models.common import clock, paging
-from models.common.errors import Conflict, InvalidInput
-from models.common.locking import conflict_message
+from models.common.errors import InvalidInput
 from models.register import contacts
 from models.register import follow_ups as work
 from models.register.employers import managers
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices, show_errors
+from web.forms import choices, form_status, messages, save
 from web.params import whole_number
 
 from .forms import HandOverForm, PostponeForm, WeekForm
@@ -95,7 +94,7 @@ def follow_ups_done():
         done = work.complete_many(db.session, org_id(), ids, current_user)
     except InvalidInput as exc:
         db.session.rollback()
-        flash(exc.errors["ids"], "error")
+        flash(" ".join(messages(exc)), "error")
     else:
         db.session.commit()
         flash(_("%(num)d follow-ups afgerond.", num=len(done)), "success")
@@ -104,21 +103,14 @@ def follow_ups_done():
 
 def _change(moment: ContactMoment, form, key: str, operation, message):
     """Run ``operation`` for a valid row form and go back with ``message(result)``; else the list with the
-    form's errors (422): a service's InvalidInput on its fields, a stale version as a conflict."""
+    form's errors: a service's InvalidInput on its fields (422), a stale version as a conflict (409)."""
     if form.validate_on_submit():
-        try:
-            result = operation()
-        except InvalidInput as exc:
-            db.session.rollback()
-            show_errors(form, exc.errors)
-        except Conflict as exc:
-            db.session.rollback()
-            form.form_errors.append(conflict_message(exc))
-        else:
+        if saved := save(form, operation):
             db.session.commit()
-            flash(message(result), "success")
+            flash(message(saved.value), "success")
             return _back(moment)
-    return _list_page(422, (moment.id, key, form))
+        db.session.rollback()
+    return _list_page(form_status(form) if form.errors else 422, (moment.id, key, form))
 
 
 @bp.route("/follow-ups/<int:moment_id>/uitstellen", methods=["POST"])
@@ -162,7 +154,7 @@ def follow_ups_week():
     try:
         monday = work.parse_week(form.week.data, today)
     except InvalidInput as exc:
-        form.week.errors = [exc.errors["week"]]
+        form.week.errors = messages(exc)
         monday, status = work.parse_week(None, today), 422
     who = form.wie.data or "ik"
     if who == "ik":

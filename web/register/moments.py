@@ -8,13 +8,12 @@ from sqlalchemy import func, select
 
 from models import Employer
 from models.common import clock
-from models.common.errors import InvalidInput
 from models.register import contacts
 from models.register.employers import managers
 from models.register.queries import EmployerFilters, filtered
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices, show_errors
+from web.forms import choices, save
 
 from .employer_views import moment_form_for, render_show
 from .forms import QuickContactMomentForm, form_data
@@ -29,14 +28,10 @@ def log_moment(employer_id: int):
     """Log a contact moment from the employer page; errors re-render that page (422)."""
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = moment_form_for(employer)
-    if form.validate_on_submit():
-        try:
-            contacts.log_contact_moment(db.session, employer, form_data(form), current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Contactmoment vastgelegd."), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+    if form.validate_on_submit() and save(form, contacts.log_contact_moment, db.session, employer, form_data(form),
+                                          current_user):
+        flash(_("Contactmoment vastgelegd."), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
     return render_show(employer, form, 422)
 
 
@@ -77,15 +72,10 @@ def quick_moment():
         form.follow_up_owner_id.data = current_user.id
     valid = form.validate_on_submit()  # first: validating clears the errors set below
     employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
-    if valid and employer is not None:
-        try:
-            contacts.log_contact_moment(
-                db.session, employer, form_data(form, "employer", "employer_id"), current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Contactmoment met %(name)s vastgelegd.", name=employer.name), "success")
-            return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+    if valid and employer is not None and save(form, contacts.log_contact_moment, db.session, employer,
+                                               form_data(form, "employer", "employer_id"), current_user):
+        flash(_("Contactmoment met %(name)s vastgelegd.", name=employer.name), "success")
+        return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
     if employer is not None:
         form.employer.data = employer.name
         form.contact_person_id.choices = choices(

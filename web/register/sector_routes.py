@@ -10,6 +10,7 @@ from models.register import employers
 from models.taxonomy import sectors
 from web.access import org_id, requires
 from web.extensions import db
+from web.i18n import translated
 from web.params import whole_number
 
 from .routes import bp
@@ -29,7 +30,7 @@ def sectors_to_assign():
             done = employers.assign_sectors(db.session, org_id(), chosen, current_user)
         except InvalidInput as exc:
             db.session.rollback()
-            errors = exc.errors
+            errors = {name: translated(message) for name, message in exc.errors.items()}
         else:
             db.session.commit()
             flash(_("%(num)d werkgever(s) hebben nu een sector uit de lijst.", num=done), "success")

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from models.common.errors import N_
 from models.common.money import format_euro
 from models.reports import Figure, Period, scope_org_ids
 from models.reports import targets as report_targets
@@ -19,16 +20,16 @@ from models.reports.returns import load_outflows, return_figure
 from models.reports.sroi import sroi_report
 
 FAMILIES = {
-    "plaatsingen": "Plaatsingen en uitstroom",
-    "social-return": "Social return",
-    "funnel": "Van suggestie tot baan",
-    "werkgevers": "Werkgeverscontact",
-    "kandidaten": "Kandidatenbestand",
-    "dossier": "Participatie, trajecten en outreach",
+    "plaatsingen": N_("Plaatsingen en uitstroom"),
+    "social-return": N_("Social return"),
+    "funnel": N_("Van suggestie tot baan"),
+    "werkgevers": N_("Werkgeverscontact"),
+    "kandidaten": N_("Kandidatenbestand"),
+    "dossier": N_("Participatie, trajecten en outreach"),
 }
-DOSSIER_NOTE = ("De ladder en het plan van aanpak staan per peildatum (einde van elk kwartaal in de periode, of "
-                "vandaag); trajecten tellen in de periode waarin ze eindigden, outreach in de periode van het "
-                "eerste contact.")
+DOSSIER_NOTE = (N_("De ladder en het plan van aanpak staan per peildatum (einde van elk kwartaal in de periode, of "
+                   "vandaag); trajecten tellen in de periode waarin ze eindigden, outreach in de periode van het "
+                   "eerste contact."))
 SCOPED = ("plaatsingen", "funnel")  # the families where partners in the region can be included
 
 
@@ -56,17 +57,17 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
         figures.append(banenafspraak_figure(session, org_ids, period,
                                             report_targets.targets(session, organisation_id, "banenafspraak")))
         figures.append(return_figure(load_outflows(session, org_ids, period), today))
-        return FamilyData(family, figures, [Headline("Gestarte plaatsingen", figures[0].total, True),
-                                            Headline("Uitstroom uit de uitkering", figures[4].total, True)])
+        return FamilyData(family, figures, [Headline(N_("Gestarte plaatsingen"), figures[0].total, True),
+                                            Headline(N_("Uitstroom uit de uitkering"), figures[4].total, True)])
     if family == "social-return":
         report = sroi_report(session, organisation_id, period, today,
                              report_targets.targets(session, organisation_id, "sroi_jobs"))
         return FamilyData(family, [report.per_contractor, report.jobs], [
-            Headline("Verplichtingen", report.obligations), Headline("Totale verplichting",
+            Headline(N_("Verplichtingen"), report.obligations), Headline(N_("Totale verplichting"),
                                                                      format_euro(report.obligation_cents)),
-            Headline("Gerealiseerd (vandaag)", format_euro(report.realised_cents)),
-            Headline("Prognose aan het eind", format_euro(report.forecast_cents)),
-            Headline("Banen via social return", report.jobs.total, True)])
+            Headline(N_("Gerealiseerd (vandaag)"), format_euro(report.realised_cents)),
+            Headline(N_("Prognose aan het eind"), format_euro(report.forecast_cents)),
+            Headline(N_("Banen via social return"), report.jobs.total, True)])
     if family == "funnel":
         report = funnel_report(session, org_ids, period)
         return FamilyData(family, [report.figure, report.reasons],
@@ -74,18 +75,18 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
     if family == "werkgevers":
         report = contact_report(session, organisation_id, period, today)
         return FamilyData(family, [report.per_author, report.per_channel, report.overdue_per_owner], [
-            Headline("Contactmomenten", report.moments), Headline("Werkgevers gesproken", report.employers_contacted),
-            Headline("Nieuwe werkgevers", report.new_employers), Headline("Te late follow-ups (nu)", report.overdue)])
+            Headline(N_("Contactmomenten"), report.moments), Headline(N_("Werkgevers gesproken"), report.employers_contacted),
+            Headline(N_("Nieuwe werkgevers"), report.new_employers), Headline(N_("Te late follow-ups (nu)"), report.overdue)])
     if family == "dossier":
         goals = report_targets.all_targets(session, organisation_id)
         ladder = ladder_figures(load_people(session, organisation_id), period, today, goals)
         trajectories = trajectory_figures(load_trajectories(session, organisation_id, period), period, goals)
         outreach = funnel_figures(load_outreach(session, organisation_id, period), period)
         return FamilyData(family, [*ladder, *trajectories, *outreach], [
-            Headline("Participatieladder in beeld", f"{ladder[0].bars[-1].value}%" if ladder[0].bars else "–"),
-            Headline("Actueel plan (te ontwikkelen)", f"{ladder[2].bars[-1].value}%" if ladder[2].bars else "–"),
-            Headline("Beëindigde trajecten", trajectories[1].total, True),
-            Headline("Benaderd (outreach)", outreach[0].bars[0].value, True)],
+            Headline(N_("Participatieladder in beeld"), f"{ladder[0].bars[-1].value}%" if ladder[0].bars else "–"),
+            Headline(N_("Actueel plan (te ontwikkelen)"), f"{ladder[2].bars[-1].value}%" if ladder[2].bars else "–"),
+            Headline(N_("Beëindigde trajecten"), trajectories[1].total, True),
+            Headline(N_("Benaderd (outreach)"), outreach[0].bars[0].value, True)],
             [DOSSIER_NOTE])
     if family == "kandidaten":
         limit = report_targets.targets(session, organisation_id, "caseload_limit").get(today.year)
@@ -93,10 +94,10 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
                                   int(limit) if limit is not None else int(config.get("CASELOAD_LIMIT", 50)))
         return FamilyData(family, [report.ladder, report.indicators, report.caseload,
                                    screening_figure(session, organisation_id)], [
-            Headline("Actieve kandidaten", report.total, True),
-            Headline("Trede beoordeeld < 12 maanden", f"{report.share(report.assessed)}%"),
-            Headline("Actueel plan", f"{report.share(report.with_plan)}%"),
-            Headline("Profiel volledig", f"{report.share(report.complete)}%"),
-            Headline("Gepubliceerd", f"{report.share(report.published)}%")],
-            ["Het kandidatenbestand toont de stand van vandaag; de gekozen periode geldt hier niet."])
+            Headline(N_("Actieve kandidaten"), report.total, True),
+            Headline(N_("Trede beoordeeld < 12 maanden"), f"{report.share(report.assessed)}%"),
+            Headline(N_("Actueel plan"), f"{report.share(report.with_plan)}%"),
+            Headline(N_("Profiel volledig"), f"{report.share(report.complete)}%"),
+            Headline(N_("Gepubliceerd"), f"{report.share(report.published)}%")],
+            [N_("Het kandidatenbestand toont de stand van vandaag; de gekozen periode geldt hier niet.")])
     raise KeyError(family)

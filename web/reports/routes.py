@@ -13,6 +13,7 @@ from models.common.money import format_euro
 from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
 from web.access import can, org_id, requires
 from web.extensions import db
+from web.forms import show_errors
 
 from .data import FAMILIES, SCOPED, family_data
 from .forms import PeriodForm
@@ -73,8 +74,7 @@ def _settings() -> tuple[PeriodForm, Period | None, str]:
     try:
         period = parse_period(request.args, today)
     except InvalidInput as exc:
-        for name, message in exc.errors.items():
-            getattr(form, name).errors = [*getattr(form, name).errors, message]
+        show_errors(form, exc)
         period = None
     scope = form.bereik.data if form.bereik.data in ("own", "region") else "own"
     return form, period, scope

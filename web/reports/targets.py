@@ -5,10 +5,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.common.errors import InvalidInput
 from models.reports import targets as report_targets
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import save
 
 from .forms import TargetForm
 from .routes import bp
@@ -36,12 +36,8 @@ def set_target():
     form = TargetForm()
     if not form.validate_on_submit():
         return _page(form, 422)
-    try:
-        report_targets.set_target(db.session, org_id(), form.indicator.data, form.year.data or "",
-                                  form.value.data or "", actor=current_user)
-    except InvalidInput as exc:
-        for name, message in exc.errors.items():
-            getattr(form, name).errors = [*getattr(form, name).errors, message]
+    if not save(form, report_targets.set_target, db.session, org_id(), form.indicator.data, form.year.data or "",
+                form.value.data or "", actor=current_user):
         return _page(form, 422)
     label = report_targets.INDICATORS[form.indicator.data][0]
     flash(_("Doel voor %(what)s in %(year)s opgeslagen.", what=_(label), year=form.year.data.strip()), "success")

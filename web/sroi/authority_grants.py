@@ -7,12 +7,11 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import AuthorityAccess, SroiObligation
-from models.common.errors import InvalidInput
 from models.sroi import authority as sroi_authority
 from models.sroi.valuation.tables import municipality_of
 from web.access import get_own_or_404, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import save
 
 from .forms import AccessForm
 from .routes import bp, show
@@ -24,17 +23,12 @@ def grant_authority_access(obligation_id: int):
     """Let an employer account of the contracting authority read the obligations of its contracts."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     form = AccessForm(prefix="authority")
-    if form.validate_on_submit():
-        try:
-            access = sroi_authority.grant_authority_access(
-                db.session, obligation.organisation_id, obligation.contracting_authority, form.email.data or "",
-                actor=current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("%(email)s ziet nu de verplichtingen van %(authority)s (alleen lezen).", email=access.user.email,
-                    authority=obligation.contracting_authority), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
+    if form.validate_on_submit() and (saved := save(
+            form, sroi_authority.grant_authority_access, db.session, obligation.organisation_id,
+            obligation.contracting_authority, form.email.data or "", actor=current_user)):
+        flash(_("%(email)s ziet nu de verplichtingen van %(authority)s (alleen lezen).", email=saved.value.user.email,
+                authority=obligation.contracting_authority), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
     return show(obligation_id, authority_form=form, status=422)
 
 

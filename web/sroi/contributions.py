@@ -17,7 +17,7 @@ from models.sroi import obligations as sroi
 from models.sroi.progress import STATUS_LABELS, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import messages, save
 
 from .forms import ActivityForm, LinkPlacementForm
 from .routes import bp, show
@@ -36,7 +36,7 @@ def link(obligation_id: int):
     try:
         placements.link_obligation(db.session, placement, obligation)
     except InvalidInput as exc:
-        form.placement.errors = list(exc.errors.values())
+        form.placement.errors = messages(exc)
         return show(obligation_id, link_form=form, status=422)
     audit.record(db.session, "placement_linked", actor=current_user, obj=placement,
                  details={"obligation_id": obligation.id, "value_cents": placement.value_cents})
@@ -65,16 +65,11 @@ def add_activity(obligation_id: int):
     """Record a purchase or social activity with evidence, valued with the table's activity block."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     form = ActivityForm(prefix="activity")
-    if form.validate_on_submit():
-        try:
-            activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
-                                         form.amount.data or "", form.evidence.data or "", actor=current_user,
-                                         unit=form.unit.data or None)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Activiteit vastgelegd: %(how)s.", how=activity.value_explanation), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
+    if form.validate_on_submit() and (saved := save(
+            form, sroi.add_activity, db.session, obligation, form.kind.data, form.occurred_on.data,
+            form.amount.data or "", form.evidence.data or "", actor=current_user, unit=form.unit.data or None)):
+        flash(_("Activiteit vastgelegd: %(how)s.", how=saved.value.value_explanation), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
     return show(obligation_id, activity_form=form, status=422)
 
 

@@ -7,12 +7,11 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import ContractorAccess, SroiActivity, SroiObligation
-from models.common import locking
 from models.common.errors import Conflict, InvalidInput
 from models.sroi import contractor as sroi_contractor
 from web.access import get_own_or_404, requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import conflict_message, messages, save
 
 from .forms import AccessForm
 from .routes import bp, show
@@ -24,16 +23,11 @@ def grant_access(obligation_id: int):
     """Let an existing employer account see the contractor's obligations and propose activities."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     form = AccessForm(prefix="access")
-    if form.validate_on_submit():
-        try:
-            access = sroi_contractor.grant_access(db.session, obligation.contractor, form.email.data or "",
-                                                  actor=current_user)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("%(email)s heeft nu toegang als contactpersoon van %(name)s.", email=access.user.email,
-                    name=obligation.contractor.name), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
+    if form.validate_on_submit() and (saved := save(form, sroi_contractor.grant_access, db.session,
+                                                    obligation.contractor, form.email.data or "", actor=current_user)):
+        flash(_("%(email)s heeft nu toegang als contactpersoon van %(name)s.", email=saved.value.user.email,
+                name=obligation.contractor.name), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
     return show(obligation_id, access_form=form, status=422)
 
 
@@ -65,11 +59,11 @@ def _reviewed(activity: SroiActivity, review) -> object:
         review()
     except Conflict as exc:
         db.session.rollback()  # a lost race leaves the flush failed: show the page as it is now
-        flash(locking.conflict_message(exc), "error")
+        flash(conflict_message(exc), "error")
         return show(activity.obligation_id, status=409)
     except InvalidInput as exc:
         db.session.rollback()
-        return show(activity.obligation_id, review_errors={activity.id: " ".join(exc.errors.values())}, status=422)
+        return show(activity.obligation_id, review_errors={activity.id: " ".join(messages(exc))}, status=422)
     return None
 
 

@@ -8,8 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import BuildingBlockTable, Employer, Placement, SroiObligation
-from models.common import clock, locking, paging
-from models.common.errors import Conflict, InvalidInput
+from models.common import clock, paging
 from models.common.money import format_percentage, plain_euro
 from models.sroi import authority as sroi_authority
 from models.sroi import contractor as sroi_contractor
@@ -17,15 +16,12 @@ from models.sroi import obligations as sroi
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, form_status, save
 
 from .forms import AccessForm, ActivityForm, LinkPlacementForm, ObligationForm
 
 bp = Blueprint("sroi", __name__, url_prefix="/beheer/social-return", template_folder="templates")
 PER_PAGE = 25
-FIELDS = {"contractor": "contractor", "table": "table", "pso_rung": "pso_rung"}
-
-
 @bp.app_template_filter("percentage")
 def percentage(value):
     """A Decimal percentage in Dutch notation: 5,5%."""
@@ -64,26 +60,18 @@ def _data(form: ObligationForm) -> dict:
             "table_id": form.table.data, "pso_rung": form.pso_rung.data}
 
 
-def _errors(form, exc: InvalidInput) -> None:
-    for field, message in exc.errors.items():
-        getattr(form, FIELDS.get(field, field)).errors.append(message)
-
-
 @bp.route("/nieuw", methods=["GET", "POST"])
 @requires("register")
 def create():
     """Register an obligation; the contracting authority's region chooses the table unless one is picked."""
     form = ObligationForm()
     _fill(form)
-    if form.validate_on_submit():
-        try:
-            obligation = sroi.create_obligation(db.session, org_id(), _data(form), actor=current_user)
-        except InvalidInput as exc:
-            _errors(form, exc)
-        else:
-            flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
-    return render_template("sroi/form.html", form=form, obligation=None), 422 if form.errors else 200
+    if form.validate_on_submit() and (saved := save(form, sroi.create_obligation, db.session, org_id(), _data(form),
+                                                    actor=current_user)):
+        obligation = saved.value
+        flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
+    return render_template("sroi/form.html", form=form, obligation=None), form_status(form)
 
 
 @bp.route("/<int:obligation_id>/bewerken", methods=["GET", "POST"])
@@ -93,7 +81,6 @@ def edit(obligation_id: int):
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     form = ObligationForm()
     _fill(form)
-    status = 200
     if request.method == "GET":
         form.process(data={
             "version": obligation.version, "contract_name": obligation.contract_name,
@@ -102,21 +89,11 @@ def edit(obligation_id: int):
             "percentage": format_percentage(obligation.percentage).removesuffix("%"),
             "period_start": obligation.period_start, "period_end": obligation.period_end,
             "table": obligation.table_id, "pso_rung": str(obligation.pso_rung or "")})
-    elif form.validate_on_submit():
-        try:
-            locking.check_version(db.session, obligation, form.version.data)
-            sroi.update_obligation(db.session, obligation, _data(form), actor=current_user)
-        except Conflict as exc:
-            form.form_errors.append(locking.conflict_message(exc))
-            status = 409
-        except InvalidInput as exc:
-            _errors(form, exc)
-        else:
-            flash(_("Verplichting opgeslagen."), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
-    if status == 200 and form.errors:
-        status = 422
-    return render_template("sroi/form.html", form=form, obligation=obligation), status
+    elif form.validate_on_submit() and save(form, sroi.update_obligation, db.session, obligation, _data(form),
+                                            locked=obligation, actor=current_user):
+        flash(_("Verplichting opgeslagen."), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
+    return render_template("sroi/form.html", form=form, obligation=obligation), form_status(form)
 
 
 @bp.route("/<int:obligation_id>")

@@ -7,14 +7,15 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from matching.text import normalise
-from models.common import locking, paging
-from models.common.errors import Conflict, InvalidInput
+from models.common import paging
+from models.common.errors import InvalidInput
 from models.enums import ConceptKind
 from models.taxonomy import admin as admin
 from models.taxonomy import worklist as worklist
 from models.taxonomy.concept import Concept, UnmatchedWording
 from web.access import requires
 from web.extensions import db
+from web.forms import form_status, messages, save
 from web.params import whole_number
 
 from .forms import AliasForm, ConceptForm, LinkWordingForm, SearchForm, SkillLinkForm
@@ -38,11 +39,6 @@ def _args() -> dict:
     return {k: v for k, v in request.args.items() if k != "pagina"}
 
 
-def _errors_to(form, exc: InvalidInput, default: str) -> None:
-    for name, message in exc.errors.items():
-        getattr(form, name, getattr(form, default)).errors.append(message)
-
-
 @bp.route("/")
 @requires("taxonomy")
 def index():
@@ -61,16 +57,11 @@ def index():
 def create():
     """Add a skill or occupation of our own."""
     form = ConceptForm()
-    if form.validate_on_submit():
-        try:
-            concept = admin.create_concept(db.session, ConceptKind(form.kind.data), form.label.data,
-                                           form.sector.data, actor=current_user)
-        except InvalidInput as exc:
-            _errors_to(form, exc, "label")
-        else:
-            flash(_("%(label)s is toegevoegd.", label=concept.label), "success")
-            return redirect(url_for(".show", concept_id=concept.id))
-    return render_template("taxonomy/create.html", form=form), 422 if form.errors else 200
+    if form.validate_on_submit() and (saved := save(form, admin.create_concept, db.session, ConceptKind(form.kind.data),
+                                                    form.label.data, form.sector.data, actor=current_user)):
+        flash(_("%(label)s is toegevoegd.", label=saved.value.label), "success")
+        return redirect(url_for(".show", concept_id=saved.value.id))
+    return render_template("taxonomy/create.html", form=form), form_status(form)
 
 
 def _render_show(concept: Concept, form=None, alias_form=None, skill_form=None, status: int = 200):
@@ -91,17 +82,9 @@ def show(concept_id: int):
         return _render_show(concept)
     form = ConceptForm()
     form.kind.data = concept.kind.value  # the kind of a concept does not change
-    if not form.validate_on_submit():
-        return _render_show(concept, form=form, status=422)
-    try:
-        locking.check_version(db.session, concept, form.version.data)
-        admin.update_concept(db.session, concept, form.label.data, form.sector.data, actor=current_user)
-    except Conflict as exc:
-        form.form_errors.append(locking.conflict_message(exc))
-        return _render_show(concept, form=form, status=409)
-    except InvalidInput as exc:
-        _errors_to(form, exc, "label")
-        return _render_show(concept, form=form, status=422)
+    if not (form.validate_on_submit() and save(form, admin.update_concept, db.session, concept, form.label.data,
+                                               form.sector.data, locked=concept, actor=current_user)):
+        return _render_show(concept, form=form, status=form_status(form))
     flash(_("Wijzigingen opgeslagen."), "success")
     return redirect(url_for(".show", concept_id=concept.id))
 
@@ -112,14 +95,10 @@ def add_alias(concept_id: int):
     """Add a synonym or spelling variant (normalised; never one of another concept)."""
     concept = _concept_or_404(concept_id)
     form = AliasForm()
-    if form.validate_on_submit():
-        try:
-            admin.add_alias(db.session, concept, form.wording.data, actor=current_user)
-        except InvalidInput as exc:
-            _errors_to(form, exc, "wording")
-        else:
-            flash(_("Schrijfwijze ‘%(w)s’ toegevoegd.", w=form.wording.data.strip()), "success")
-            return redirect(url_for(".show", concept_id=concept.id))
+    if form.validate_on_submit() and save(form, admin.add_alias, db.session, concept, form.wording.data,
+                                          actor=current_user):
+        flash(_("Schrijfwijze ‘%(w)s’ toegevoegd.", w=form.wording.data.strip()), "success")
+        return redirect(url_for(".show", concept_id=concept.id))
     return _render_show(concept, alias_form=form, status=422)
 
 
@@ -131,7 +110,7 @@ def remove_alias(concept_id: int, alias_id: int):
     try:
         admin.remove_alias(db.session, concept, alias_id, actor=current_user)
     except InvalidInput as exc:
-        flash(exc.errors["wording"], "error")
+        flash(" ".join(messages(exc)), "error")
     else:
         flash(_("Schrijfwijze verwijderd."), "success")
     return redirect(url_for(".show", concept_id=concept.id))
@@ -143,14 +122,10 @@ def link_skill(concept_id: int):
     """Link a skill to an occupation."""
     concept = _concept_or_404(concept_id)
     form = SkillLinkForm()
-    if form.validate_on_submit():
-        try:
-            skill = admin.link_skill(db.session, concept, form.skill.data, form.essential.data, actor=current_user)
-        except InvalidInput as exc:
-            _errors_to(form, exc, "skill")
-        else:
-            flash(_("%(skill)s gekoppeld aan %(occ)s.", skill=skill.label, occ=concept.label), "success")
-            return redirect(url_for(".show", concept_id=concept.id))
+    if form.validate_on_submit() and (saved := save(form, admin.link_skill, db.session, concept, form.skill.data,
+                                                    form.essential.data, actor=current_user)):
+        flash(_("%(skill)s gekoppeld aan %(occ)s.", skill=saved.value.label, occ=concept.label), "success")
+        return redirect(url_for(".show", concept_id=concept.id))
     return _render_show(concept, skill_form=form, status=422)
 
 
@@ -162,7 +137,7 @@ def unlink_skill(concept_id: int, skill_id: int):
     try:
         admin.unlink_skill(db.session, concept, skill_id, actor=current_user)
     except InvalidInput as exc:
-        flash(exc.errors["skill"], "error")
+        flash(" ".join(messages(exc)), "error")
     else:
         flash(_("Vaardigheid ontkoppeld."), "success")
     return redirect(url_for(".show", concept_id=concept.id))
@@ -198,7 +173,7 @@ def link_wording(item_id: int):
     try:
         count = worklist.link_wording(db.session, item, concept, actor=current_user)
     except InvalidInput as exc:
-        flash(exc.errors["concept"], "error")
+        flash(" ".join(messages(exc)), "error")
     else:
         flash(_("‘%(w)s’ is gekoppeld aan %(label)s; %(n)s bestaande vermeldingen bijgewerkt.",
                 w=item.wording, label=concept.label, n=count), "success")

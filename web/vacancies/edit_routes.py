@@ -4,27 +4,19 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
-from models.common import clock, locking
-from models.common.errors import Conflict, InvalidInput
+from models.common import clock
 from models.enums import VacancyStatus
 from models.register.employer import Employer
 from models.vacancies import edit as editing
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import form_status, save
 from web.params import id_arg
 
-from .employer_pick import resolve_employer, show_employer
+from .employer_pick import error_fields, resolve_employer, show_employer
 from .forms import VacancyForm
 from .routes import bp, get_own_vacancy_or_404
-
-
-def _show_errors(form: VacancyForm, exc: InvalidInput) -> None:
-    for name, message in exc.errors.items():
-        if name == "employer_id" and not form.employer_id.choices:
-            name = "employer"  # the select is not on the page: name the text field
-        (form[name] if name in form else form.title).errors.append(message)
 
 
 def get_own_or_none(employer_id: int) -> Employer | None:
@@ -46,16 +38,12 @@ def create():
     show_employer(form, None)
     if request.method == "GET" and (employer_id := id_arg("employer_id")):
         show_employer(form, get_own_or_none(employer_id))
-    if form.validate_on_submit() and _resolved(form):
-        try:
-            vacancy = editing.create_vacancy(db.session, org_id(), form.data_for_service(),
-                                             actor=current_user, today=clock.today())
-        except InvalidInput as exc:
-            _show_errors(form, exc)
-        else:
-            flash(_("Vacature ‘%(title)s’ is opgeslagen.", title=vacancy.title), "success")
-            return redirect(url_for(".show", vacancy_id=vacancy.id))
-    return render_template("vacancies/form.html", form=form, vacancy=None), 422 if form.errors else 200
+    if form.validate_on_submit() and _resolved(form) and (
+            saved := save(form, editing.create_vacancy, db.session, org_id(), form.data_for_service(),
+                          actor=current_user, today=clock.today(), fields=error_fields(form))):
+        flash(_("Vacature ‘%(title)s’ is opgeslagen.", title=saved.value.title), "success")
+        return redirect(url_for(".show", vacancy_id=saved.value.id))
+    return render_template("vacancies/form.html", form=form, vacancy=None), form_status(form)
 
 
 @bp.route("/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
@@ -75,22 +63,9 @@ def edit(vacancy_id: int):
             form[name].data = value.value if value is not None else ""
         form.driving_licence.data = vacancy.driving_licence or ""
         form.version.data = vacancy.version
-    conflict = None
-    if form.validate_on_submit() and _resolved(form):
-        try:
-            locking.check_version(db.session, vacancy, form.version.data)
-            editing.update_vacancy(db.session, vacancy, form.data_for_service(), actor=current_user, today=clock.today())
-            db.session.flush()
-        except Conflict as exc:
-            conflict = locking.conflict_message(exc)
-        except StaleDataError:
-            conflict = locking.conflict_message(Conflict(None, None))
-        except InvalidInput as exc:
-            _show_errors(form, exc)
-        else:
-            flash(_("Wijzigingen opgeslagen."), "success")
-            return redirect(url_for(".show", vacancy_id=vacancy.id))
-    if conflict:
-        db.session.rollback()
-        return render_template("vacancies/form.html", form=form, vacancy=vacancy, conflict=conflict), 409
-    return render_template("vacancies/form.html", form=form, vacancy=vacancy), 422 if form.errors else 200
+    if form.validate_on_submit() and _resolved(form) and save(
+            form, editing.update_vacancy, db.session, vacancy, form.data_for_service(), locked=vacancy,
+            actor=current_user, today=clock.today(), fields=error_fields(form)):
+        flash(_("Wijzigingen opgeslagen."), "success")
+        return redirect(url_for(".show", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy), form_status(form)

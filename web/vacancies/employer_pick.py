@@ -19,6 +19,11 @@ from web.forms import choices
 MAX_CHOICES = 20
 
 
+def error_fields(form) -> dict[str, str]:
+    """Where an operation's ``employer_id`` message goes: the select only while it offers a choice."""
+    return {} if form.employer_id.choices else {"employer_id": "employer"}
+
+
 def show_employer(form, employer: Employer | None) -> None:
     """Put a known employer in the form (editing, ?employer_id=, or after a lookup)."""
     form.employer_id.choices = choices([])

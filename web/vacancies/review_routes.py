@@ -7,14 +7,14 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from models import Vacancy
-from models.common.errors import InvalidInput
 from models.enums import VacancyStatus
 from models.vacancies import review as submissions
 from models.vacancies.review import matching_employer
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import form_status, save
 
-from .employer_pick import resolve_employer, show_employer
+from .employer_pick import error_fields, resolve_employer, show_employer
 from .forms import ReviewForm
 from .routes import bp, get_own_vacancy_or_404
 
@@ -53,21 +53,14 @@ def review(vacancy_id: int):
         form.decision.data = "existing" if match else "new"
         show_employer(form, match)
     if form.validate_on_submit() and _employer_known(form):
-        try:
-            if form.decision.data == "reject":
-                submissions.reject_submission(db.session, vacancy, form.reason.data, actor=current_user)
+        if form.decision.data == "reject":
+            if save(form, submissions.reject_submission, db.session, vacancy, form.reason.data, actor=current_user):
                 flash(_("Aanmelding afgewezen."), "success")
                 return redirect(url_for(".review_queue"))
-            submissions.accept_submission(db.session, vacancy, employer_id=form.employer_id.data,
-                                      create_employer=form.decision.data == "new", actor=current_user)
-        except InvalidInput as exc:
-            for name, message in exc.errors.items():
-                if name == "employer_id" and not form.employer_id.choices:
-                    name = "employer"  # the select is not on the page: name the text field
-                form[name].errors.append(message)
-        else:
+        elif save(form, submissions.accept_submission, db.session, vacancy, employer_id=form.employer_id.data,
+                  create_employer=form.decision.data == "new", actor=current_user, fields=error_fields(form)):
             flash(_("Vacature geaccepteerd en open gezet."), "success")
             return redirect(url_for(".show", vacancy_id=vacancy.id))
     if request.method == "POST" and not form.decision.data:
         form.decision.errors = [_("Kies een besluit.")]
-    return render_template("vacancies/review.html", vacancy=vacancy, form=form, match=match), 422 if form.errors else 200
+    return render_template("vacancies/review.html", vacancy=vacancy, form=form, match=match), form_status(form)

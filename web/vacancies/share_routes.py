@@ -10,7 +10,7 @@ from models.vacancies import sharing
 from models.vacancies.sharing import own_proposals, partner_organisations
 from web.access import org_id, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, messages, save
 
 from .forms import STATUS_LABELS, ShareForm
 from .routes import bp, get_own_vacancy_or_404, get_visible_or_404, propose_form
@@ -29,7 +29,7 @@ def share(vacancy_id: int):
         added = sharing.share(db.session, vacancy, form.organisations.data or [],
                               whole_region=form.whole_region.data, actor=current_user)
     except InvalidInput as exc:
-        flash(next(iter(exc.errors.values())), "error")
+        flash(messages(exc)[0], "error")
     else:
         if added:
             flash(_("Gedeeld met %(names)s.", names=", ".join(o.name for o in added)), "success")
@@ -58,12 +58,8 @@ def propose(vacancy_id: int):
         abort(404)  # own vacancies go through the matcher, not through proposals
     form = propose_form(vacancy)
     if form.validate_on_submit():
-        try:
-            sharing.propose(db.session, vacancy, form.candidate_id.data, current_user.organisation,
-                            actor=current_user)
-        except InvalidInput as exc:
-            form.candidate_id.errors.append(exc.errors["candidate_id"])
-        else:
+        if save(form, sharing.propose, db.session, vacancy, form.candidate_id.data, current_user.organisation,
+                actor=current_user):
             flash(_("Kandidaat voorgedragen bij %(org)s.", org=vacancy.organisation.name), "success")
             return redirect(url_for(".show", vacancy_id=vacancy.id))
     return render_template("vacancies/show.html", vacancy=vacancy, own=False, labels={},

@@ -20,7 +20,7 @@ from models.catalogue.publishing.draft import (
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
 from models.catalogue.scrubbing.public import KIND_LABELS as PUBLIC_KIND_LABELS
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.enums import CandidateStatus, ProfileStatus
 
 KIND_LABELS = PUBLIC_KIND_LABELS
@@ -125,11 +125,9 @@ def check_publishable(candidate: Candidate, text: str, today: date) -> dict[str,
         problems["consent"] = reason
     findings = find_personal(text or "", candidate)
     if findings:
-        problems["description"] = (
-            f"De beschrijving bevat nog gegevens die niet in een openbaar profiel mogen: "
-            f"{describe_findings(findings)}. Haal ze weg of neem de voorgestelde tekst over; "
-            "daarna kunt u publiceren."
-        )
+        problems["description"] = N_("De beschrijving bevat nog gegevens die niet in een openbaar profiel mogen: "
+              "%(findings)s. Haal ze weg of neem de voorgestelde tekst over; "
+              "daarna kunt u publiceren.", findings=describe_findings(findings))
     return problems
 
 
@@ -163,7 +161,7 @@ def unpublish(session: Session, profile: PublicProfile, reason: str, *, today: d
     """Take ``profile`` off the catalogue at once and re-check its group; InvalidInput without reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput({"reason": "Geef een reden op."})
+        raise InvalidInput({"reason": N_("Geef een reden op.")})
     profile.status = ProfileStatus.WITHDRAWN
     profile.withdrawn_at = now or utcnow()
     profile.withdrawn_reason = reason[:200]
@@ -197,13 +195,13 @@ def record_consent(session: Session, candidate: Candidate, *, given: bool, given
     errors: dict[str, str] = {}
     if given:
         if given_on is None:
-            errors["given_on"] = "Vul de datum in waarop de toestemming is gegeven."
+            errors["given_on"] = N_("Vul de datum in waarop de toestemming is gegeven.")
         elif given_on > today:
-            errors["given_on"] = "De datum van de toestemming ligt in de toekomst."
+            errors["given_on"] = N_("De datum van de toestemming ligt in de toekomst.")
         if until is not None and given_on is not None and until <= given_on:
-            errors["until"] = "De einddatum moet na de datum van de toestemming liggen."
+            errors["until"] = N_("De einddatum moet na de datum van de toestemming liggen.")
         elif until is not None and until < today:
-            errors["until"] = "De einddatum ligt in het verleden."
+            errors["until"] = N_("De einddatum ligt in het verleden.")
     if errors:
         raise InvalidInput(errors)
     before = {"publish_consent": candidate.publish_consent, "consent_given_on": candidate.consent_given_on,

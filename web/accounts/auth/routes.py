@@ -11,6 +11,7 @@ from flask_login import current_user, login_user, logout_user
 from models.accounts import users
 from models.common import audit
 from web.extensions import db
+from web.forms import form_status
 
 from .forms import LoginForm
 
@@ -65,7 +66,7 @@ def login():
             return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
         form.form_errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
         return render_template("auth/login.html", form=form), 401
-    return render_template("auth/login.html", form=form), 422 if form.errors else 200
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.route("/uitloggen", methods=["POST"])

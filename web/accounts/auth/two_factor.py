@@ -10,6 +10,7 @@ from models.accounts import two_factor
 from models.accounts.user import User
 from models.common import audit, throttle
 from web.extensions import db
+from web.forms import form_status
 
 from .forms import CodeForm, EnrolmentCodeForm
 from .routes import bp, complete_login
@@ -60,7 +61,7 @@ def second_step():
         audit.record(db.session, "2fa_failed", actor=user, result="denied", origin=request.remote_addr)
         db.session.commit()  # the failure counts even though the answer is an error
         return _refused(form, _("Deze code klopt niet of is al gebruikt."), "auth/code.html", 401)
-    return render_template("auth/code.html", form=form), 422 if form.errors else 200
+    return render_template("auth/code.html", form=form), form_status(form)
 
 
 @bp.route("/inloggen/koppelen", methods=["GET", "POST"])
@@ -84,7 +85,7 @@ def enrol():
         audit.record(db.session, "2fa_enrolled", actor=user, origin=request.remote_addr)
         complete_login(user, None)
         return render_template("auth/recovery_codes.html", codes=codes)
-    return render_template("auth/enrol.html", form=form, **context), 422 if form.errors else 200
+    return render_template("auth/enrol.html", form=form, **context), form_status(form)
 
 
 def _enrolment_code_step(user: User):
@@ -105,7 +106,7 @@ def _enrolment_code_step(user: User):
         db.session.commit()  # the failure counts even though the answer is an error
         return _refused_field(form, _("Deze koppelcode klopt niet of is verlopen (een code is 24 uur geldig). "
                                       "Vraag uw coördinator of beheerder om een nieuwe."), template, 401)
-    return render_template(template, form=form), 422 if form.errors else 200
+    return render_template(template, form=form), form_status(form)
 
 
 def _refused_field(form: EnrolmentCodeForm, message: str, template: str, status: int):

@@ -13,6 +13,7 @@ from models.candidates import erasure
 from models.common import paging
 from web.access import get_own_or_404, requires
 from web.extensions import db
+from web.forms import form_status
 
 from . import labels
 from .forms import AuditFilterForm, EraseForm
@@ -75,4 +76,4 @@ def erase(candidate_id: int):
             flash(_("De gegevens van kandidaat %(id)s zijn gewist. Plaatsingen blijven anoniem meetellen.",
                     id=candidate_id), "success")
             return redirect(url_for("start.home"))
-    return render_template("privacy/erase.html", form=form, candidate=candidate), 422 if form.errors else 200
+    return render_template("privacy/erase.html", form=form, candidate=candidate), form_status(form)

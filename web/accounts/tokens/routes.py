@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from models import ApiToken
 from models.accounts import api_tokens
-from models.common.errors import InvalidInput
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
+from web.forms import form_status, save
 from web.links import site_base
 
 from .forms import TokenForm
@@ -23,19 +23,13 @@ def index():
     """The organisation's tokens; POST creates one and shows its secret on this response only."""
     form = TokenForm()
     plaintext = None
-    status = 200
-    if form.validate_on_submit():
-        try:
-            _token, plaintext = api_tokens.create_token(db.session, org_id(), form.name.data, actor=current_user)
-        except InvalidInput as exc:
-            form.name.errors.append(exc.errors["name"])
-        else:
-            form = TokenForm(formdata=None)
-    if form.errors:
-        status = 422
+    if form.validate_on_submit() and (saved := save(form, api_tokens.create_token, db.session, org_id(),
+                                                    form.name.data, actor=current_user)):
+        _token, plaintext = saved.value
+        form = TokenForm(formdata=None)
     return render_template("tokens/index.html", form=form, plaintext=plaintext,
                            tokens=api_tokens.tokens_of(db.session, org_id()),
-                           api_base=site_base() + "/api/v1"), status
+                           api_base=site_base() + "/api/v1"), form_status(form)
 
 
 @bp.route("/<int:token_id>/intrekken", methods=["POST"])

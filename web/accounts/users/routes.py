@@ -11,11 +11,10 @@ from models import Organisation, User
 from models.accounts import administration, two_factor
 from models.accounts import users as accounts
 from models.common import audit
-from models.common.errors import InvalidInput
 from models.enums import Role
 from web.access import requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, form_status, save
 
 from .forms import ROLE_CHOICES, UserForm
 
@@ -50,23 +49,16 @@ def create():
     own = db.session.get(Organisation, current_user.organisation_id)
     form.organisation.choices = choices([(own.id, own.name)])
     form.role.choices = choices(c for c in ROLE_CHOICES if administration.may_grant(current_user, Role(c[0])))
-    if form.validate_on_submit():
-        try:
-            user = accounts.create_user(
-                db.session, email=form.email.data, name=form.name.data, role=form.role.data,
-                password=form.password.data, organisation=own,
-            )
-        except InvalidInput as exc:
-            for field, message in exc.errors.items():
-                getattr(form, field, form.name).errors.append(message)
-        else:
-            code = two_factor.issue_enrolment_code(user)
-            audit.record(db.session, "user_created", actor=current_user, obj=user, origin=request.remote_addr)
-            audit.record(db.session, "enrolment_code_issued", actor=current_user, obj=user,
-                         origin=request.remote_addr)
-            flash(_("Account aangemaakt voor %(name)s.", name=user.name), "success")
-            return _code_page(user, code, "created")
-    return render_template("users/form.html", form=form), 422 if form.errors else 200
+    if form.validate_on_submit() and (saved := save(
+            form, accounts.create_user, db.session, email=form.email.data, name=form.name.data, role=form.role.data,
+            password=form.password.data, organisation=own, fallback="name")):
+        user = saved.value
+        code = two_factor.issue_enrolment_code(user)
+        audit.record(db.session, "user_created", actor=current_user, obj=user, origin=request.remote_addr)
+        audit.record(db.session, "enrolment_code_issued", actor=current_user, obj=user, origin=request.remote_addr)
+        flash(_("Account aangemaakt voor %(name)s.", name=user.name), "success")
+        return _code_page(user, code, "created")
+    return render_template("users/form.html", form=form), form_status(form)
 
 
 def _manageable_or_404(user_id: int) -> User:

@@ -16,6 +16,7 @@ from web.access import requires
 from web.catalogue.forms import filter_form
 from web.catalogue.labels import SORT_CHOICES
 from web.extensions import db
+from web.forms import form_status, messages, save
 
 from .forms import RegisterForm, SaveSearchForm
 
@@ -37,23 +38,17 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("start.home"))
     form = RegisterForm()
-    if form.validate_on_submit():
-        try:
-            user = employer_accounts.register(
-                db.session, email=form.email.data or "", password=form.password.data or "",
-                name=form.name.data or "", company_name=form.company_name.data or "",
-            )
-        except InvalidInput as exc:
-            for name, message in exc.errors.items():
-                getattr(form, name, form.email).errors = [_(message)]
-        else:
-            if user is not None:
+    if form.validate_on_submit() and (saved := save(
+            form, employer_accounts.register, db.session, email=form.email.data or "",
+            password=form.password.data or "", name=form.name.data or "", company_name=form.company_name.data or "",
+            fallback="email")):
+        if (user := saved.value) is not None:
                 audit.record(db.session, "employer_registered", actor=user, obj=user, origin=request.remote_addr)
-            # One answer whether or not the address already had an account (no way to probe addresses).
-            flash(_("Bedankt. Wij hebben u een e-mail gestuurd. Was er met dit adres nog geen account, dan "
-                    "is het nu aangemaakt en kunt u inloggen met uw wachtwoord."), "success")
-            return redirect(url_for("auth.login"))
-    return render_template("employer_account/register.html", form=form), 422 if form.errors else 200
+        # One answer whether or not the address already had an account (no way to probe addresses).
+        flash(_("Bedankt. Wij hebben u een e-mail gestuurd. Was er met dit adres nog geen account, dan "
+                "is het nu aangemaakt en kunt u inloggen met uw wachtwoord."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("employer_account/register.html", form=form), form_status(form)
 
 
 @bp.route("/")
@@ -97,7 +92,7 @@ def save_search():
         page = browse.search(db.session, _filters_for(query_string), per_page=1)
         employer_accounts.save_search(db.session, current_user, form.name.data or "", query_string, page.total)
     except InvalidInput as exc:
-        flash(_(next(iter(exc.errors.values()))), "error")
+        flash(messages(exc)[0], "error")
         return redirect(url_for("catalogue.index") + ("?" + query_string if query_string else ""))
     flash(_("Zoekopdracht bewaard. Op uw accountpagina ziet u nieuwe kandidaten die erbij passen."), "success")
     return redirect(url_for(".index"))

@@ -16,7 +16,7 @@ from models.common.errors import Conflict, InvalidInput
 from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
 from web.extensions import db
-from web.forms import choices
+from web.forms import choices, conflict_message, form_status, messages, save
 
 from .forms import STATUS_LABELS, AnswerForm, RequestEditForm, RequestFilterForm, StatusForm
 
@@ -105,15 +105,9 @@ def edit(request_id: int):
         db.session, current_user.organisation_id))])
     if not form.validate():
         return _render(req, form, 422)
-    try:
-        locking.check_version(db.session, req, form.version.data)
-        service.update(db.session, req, owner_id=form.owner_id.data, follow_up_on=form.follow_up_on.data,
-                       actor=current_user)
-    except Conflict as exc:
-        return _render(req, form, 409, locking.conflict_message(exc))
-    except InvalidInput as exc:
-        form.owner_id.errors.append(exc.errors.get("owner_id", str(exc)))
-        return _render(req, form, 422)
+    if not save(form, service.update, db.session, req, owner_id=form.owner_id.data,
+                follow_up_on=form.follow_up_on.data, actor=current_user, locked=req, fallback="owner_id"):
+        return _render(req, form, form_status(form))
     flash(_("Verzoek bijgewerkt."), "success")
     return redirect(url_for(".show", request_id=req.id))
 
@@ -128,9 +122,9 @@ def change_status(request_id: int):
         locking.check_version(db.session, req, form.version.data)
         service.change_status(db.session, req, form.status.data, current_user)
     except Conflict as exc:
-        return _render(req, status=409, error=locking.conflict_message(exc))
+        return _render(req, status=409, error=conflict_message(exc))
     except InvalidInput as exc:
-        return _render(req, status=422, error=str(exc))
+        return _render(req, status=422, error=" ".join(messages(exc)))
     flash(_("Status: %(status)s.", status=STATUS_LABELS[req.status.value]), "success")
     return redirect(url_for(".show", request_id=req.id))
 
@@ -158,9 +152,9 @@ def ask_candidate(request_id: int):
         locking.check_version(db.session, req, request.form.get("version"))
         owner = questions.ask(db.session, req, current_user)
     except Conflict as exc:
-        return _render(req, status=409, error=locking.conflict_message(exc))
+        return _render(req, status=409, error=conflict_message(exc))
     except InvalidInput as exc:
-        return _render(req, status=422, error=str(exc))
+        return _render(req, status=422, error=" ".join(messages(exc)))
     flash(_("De vraag staat bij %(name)s, de matcher van de kandidaat. Het antwoord verschijnt hier.",
             name=owner.name), "success")
     return redirect(url_for(".show", request_id=req.id))
@@ -195,15 +189,12 @@ def answer(request_id: int):
     form = AnswerForm()
     if not form.validate():
         return _answer_page(req, form, 422)
-    try:
+
+    def answer() -> None:
         locking.check_version(db.session, req, request.form.get("version"))
         questions.record_answer(db.session, req, form.answer.data, form.note.data, current_user)
-    except Conflict as exc:
-        form.note.errors = [locking.conflict_message(exc)]
-        return _answer_page(req, form, 409)
-    except InvalidInput as exc:
-        for name, message in exc.errors.items():
-            form._fields.get(name, form.answer).errors = [message]
-        return _answer_page(req, form, 422)
+
+    if not save(form, answer, fallback="answer"):
+        return _answer_page(req, form, form_status(form))
     flash(_("Antwoord vastgelegd; de accountmanager ziet het bij het verzoek."), "success")
     return redirect(url_for("candidates.my_caseload"))

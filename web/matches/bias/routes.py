@@ -6,17 +6,19 @@ from flask_babel import gettext as _
 
 from matching.bias import MIN_GROUP, THRESHOLD
 from models.common import clock, paging
+from models.common.errors import N_
 from models.matches import bias
 from web.access import org_id, requires
 from web.extensions import db
+from web.forms import form_status
 
 from .forms import BiasSettingsForm
 
 bp = Blueprint("bias", __name__, url_prefix="/beheer/bias-monitor", template_folder="templates")
 PER_PAGE = 25
-DIMENSIONS = {"age_band": "Leeftijd", "target_group": "Doelgroep"}
-GROUPS = {"geen": "geen doelgroep", "participatiewet": "Participatiewet", "banenafspraak": "banenafspraak",
-          "statushouder": "statushouder", "ww": "WW", "wia": "WIA", "wajong": "Wajong", "nug": "nug", "wsw": "Wsw"}
+DIMENSIONS = {"age_band": N_("Leeftijd"), "target_group": N_("Doelgroep")}
+GROUPS = {"geen": N_("geen doelgroep"), "participatiewet": N_("Participatiewet"), "banenafspraak": N_("banenafspraak"),
+          "statushouder": N_("statushouder"), "ww": N_("WW"), "wia": N_("WIA"), "wajong": N_("Wajong"), "nug": N_("nug"), "wsw": N_("Wsw")}
 
 
 @bp.route("/")
@@ -32,4 +34,4 @@ def index():
     shown = page.items
     return render_template("bias/index.html", form=form, result=result, shown=shown, page=page,
                            dimensions=DIMENSIONS, groups=GROUPS, threshold=threshold, min_group=min_group,
-                           title=_("Bias-monitor")), 422 if form.errors else 200
+                           title=_("Bias-monitor")), form_status(form)

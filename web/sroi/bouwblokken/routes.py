@@ -9,18 +9,20 @@ from sqlalchemy.orm import selectinload
 
 from models import BuildingBlockTable, BuildingBlockTableVersion
 from models.common import audit
-from models.common.errors import InvalidInput
+from models.common.errors import N_, InvalidInput
 from models.common.money import format_euro, parse_euro
 from models.sroi import table_admin as admin
 from models.sroi.tables import block_to_dataclass, version_to_dataclass
 from models.sroi.valuation.tables import INSTRUMENT_NAMES, PSO_RUNGS, Block
 from web.access import requires
 from web.extensions import db
+from web.forms import messages as texts_of
+from web.forms import show_errors
 
 from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm, RulesForm
 
 bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
-CLASS_LABELS = {"paid": "telt als betaald werk", "other": "telt apart (eigen blok)", "none": "telt niet mee"}
+CLASS_LABELS = {"paid": N_("telt als betaald werk"), "other": N_("telt apart (eigen blok)"), "none": N_("telt niet mee")}
 LABELS = {"kind": dict(KIND_CHOICES), "unit": dict(UNIT_CHOICES)}
 LISTS = ("target_groups", "instruments", "contract_types")
 COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
@@ -66,7 +68,7 @@ def new_version(table_id: int):
         try:
             created = admin.new_version_from(db.session, table, form.valid_from.data, actor=current_user)
         except InvalidInput as exc:
-            form.valid_from.errors.extend(exc.errors.values())
+            form.valid_from.errors.extend(texts_of(exc))
         else:
             audit.record(db.session, "building_block_version_created", actor=current_user, obj=created,
                          details={"table": table.key, "valid_from": created.valid_from.isoformat()})
@@ -110,12 +112,11 @@ def _block(form: BlockForm) -> Block:
 
 
 def _show_errors(form, exc: InvalidInput) -> list[str]:
-    """Put field messages on their fields; return the messages about the version as a whole."""
+    """Put field messages on their fields; return the messages about the version as a whole (translated)."""
     if isinstance(exc.errors, dict):
-        for name, message in exc.errors.items():
-            getattr(form, name).errors.append(message)
+        show_errors(form, exc)
         return []
-    return list(exc.errors)
+    return texts_of(exc)
 
 
 @bp.route("/versies/<int:version_id>/blokken/nieuw", methods=["GET", "POST"], defaults={"code": None})
@@ -154,7 +155,7 @@ def delete_block(version_id: int, code: str):
     try:
         admin.delete_block(db.session, row, code)
     except InvalidInput as exc:
-        flash(" ".join(exc.errors), "error")
+        flash(" ".join(texts_of(exc)), "error")
         return redirect(url_for(".version", version_id=row.id))
     audit.record(db.session, "building_block_deleted", actor=current_user, obj=row, details={"code": code})
     flash(_("Blok %(code)s verwijderd.", code=code), "success")

@@ -11,7 +11,6 @@ from flask_login import current_user
 
 from models import Employer, SroiObligation
 from models.common import clock
-from models.common.errors import InvalidInput
 from models.enums import ActivityStatus
 from models.sroi import contractor as sroi_contractor
 from models.sroi import obligations as sroi
@@ -19,7 +18,7 @@ from models.sroi.contractor import PROPOSAL_LABELS
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
 from web.access import requires
 from web.extensions import db
-from web.forms import show_errors
+from web.forms import save
 from web.sroi.forms import ProposalForm
 
 bp = Blueprint("contractor", __name__, url_prefix="/werkgever/social-return", template_folder="templates")
@@ -74,16 +73,11 @@ def propose(obligation_id: int):
     """Propose a purchase or social activity; it is valued now and counts once staff approve it."""
     obligation = _obligation_or_404(obligation_id)
     form = ProposalForm(prefix="activity")
-    if form.validate_on_submit():
-        try:
-            activity = sroi.add_activity(db.session, obligation, form.kind.data, form.occurred_on.data,
-                                         form.amount.data or "", form.evidence.data or "", actor=current_user,
-                                         unit=form.unit.data or None,
-                                         status=ActivityStatus.PROPOSED)
-        except InvalidInput as exc:
-            show_errors(form, exc.errors)
-        else:
-            flash(_("Voorstel verstuurd: %(how)s. Het telt mee zodra het is goedgekeurd.",
-                    how=activity.value_explanation), "success")
-            return redirect(url_for(".show", obligation_id=obligation.id))
+    if form.validate_on_submit() and (saved := save(
+            form, sroi.add_activity, db.session, obligation, form.kind.data, form.occurred_on.data,
+            form.amount.data or "", form.evidence.data or "", actor=current_user, unit=form.unit.data or None,
+            status=ActivityStatus.PROPOSED)):
+        flash(_("Voorstel verstuurd: %(how)s. Het telt mee zodra het is goedgekeurd.",
+                how=saved.value.value_explanation), "success")
+        return redirect(url_for(".show", obligation_id=obligation.id))
     return show(obligation_id, form=form, status=422)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from models.common import clock, throttle
-from models.common.errors import InvalidInput
 from models.vacancies.review import submit_public
 from web.extensions import db
+from web.forms import form_status, save
 
 from .forms import SubmissionForm
 
@@ -26,14 +26,9 @@ def submit():
         if form.website.data:
             return redirect(url_for(".thanks"))  # the honeypot: look successful, store nothing
         today = clock.today()
-        try:
-            submit_public(db.session, {name: form[name].data for name in form.FIELDS}, today=today)
-        except InvalidInput as exc:
-            for name, message in exc.errors.items():
-                form[name].errors.append(message)
-        else:
+        if save(form, submit_public, db.session, {name: form[name].data for name in form.FIELDS}, today=today):
             return redirect(url_for(".thanks"))
-    return render_template("vacancy_submission/form.html", form=form), 422 if form.errors else 200
+    return render_template("vacancy_submission/form.html", form=form), form_status(form)
 
 
 @bp.route("/vacature-aanmelden/bedankt")
