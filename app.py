@@ -33,11 +33,12 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
-    from web.i18n import other_languages, page_language, select_locale
+    from web.i18n import other_languages, page_language, select_locale, translated
 
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = page_language
     app.jinja_env.globals["other_languages"] = other_languages
+    app.jinja_env.filters["tr"] = translated  # a domain text (N_) or label from models, in the page's language
 
     from web import blueprints, commands, errors, hooks, queue
 

@@ -64,6 +64,7 @@ def translated(message: str) -> str:
 
     from models.common.errors import Message
 
-    if isinstance(message, Message):
-        return gettext(message.msgid, **message.values)
+    if isinstance(message, Message):  # values that are domain texts themselves are translated too
+        values = {k: translated(v) if isinstance(v, Message) else v for k, v in message.values.items()}
+        return gettext(message.msgid, **values)
     return gettext(message) if message else message

@@ -127,7 +127,7 @@ def target_for(targets: dict | int | None, year: int) -> int | None:
 
 def _target_text(targets, year: int) -> str:
     target = target_for(targets, year)
-    return f"doel {_number(target)}" if target else "geen doel ingesteld"
+    return N_("doel %(target)s", target=_number(target)) if target else N_("geen doel ingesteld")
 
 
 def _number(value: float) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import N_, InvalidInput
+from models.common.errors import N_, InvalidInput, Message
 from models.common.money import format_euro, parse_euro, parse_percentage
 from models.enums import ActivityKind, ActivityStatus
 from models.placements import value as placement_value
@@ -209,8 +209,9 @@ def activity_rates(session: Session, obligation: SroiObligation, on: date) -> li
     version = version_on(session, obligation.table_id, day)
     if version is None:
         return []
-    return [f"{b.label}: {format_euro(b.value_cents, short=True)} {RATE_LABELS[b.unit.value]}"
-            if b.unit.value != "invoice" else f"{b.label}: de factuurwaarde excl. btw"
+    return [N_("%(label)s: %(amount)s %(unit)s", label=Message(b.label, {}), amount=format_euro(b.value_cents, short=True),
+               unit=Message(RATE_LABELS[b.unit.value], {}))
+            if b.unit.value != "invoice" else N_("%(label)s: de factuurwaarde excl. btw", label=Message(b.label, {}))
             for b in version.blocks if b.kind.value == "activity"]
 
 

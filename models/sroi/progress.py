@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models.common.errors import N_
+from models.common.errors import N_, Message
 from models.common.money import progress_percentage
 from models.enums import ActivityStatus
 from models.placements.placement import Placement
@@ -97,9 +97,10 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
             p.value_explanation or "", summary))
     for a in activities:
         done = a.value_cents or 0
-        label = f"{ACTIVITY_LABELS[a.kind.value]}: {a.evidence}"
+        kind = Message(ACTIVITY_LABELS[a.kind.value], {})
+        label = N_("%(kind)s: %(evidence)s", kind=kind, evidence=a.evidence)
         # The contractor sees the evidence it wrote itself; staff's own notes could name people.
-        summary = label if a.proposed_by_id is not None else ACTIVITY_LABELS[a.kind.value]
+        summary = label if a.proposed_by_id is not None else kind
         by_obligation[a.obligation_id].append(Contribution(
             "activity", a.id, label, a.occurred_on, done if a.occurred_on <= today else 0, done,
             a.value_explanation or "", summary))

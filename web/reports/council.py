@@ -10,6 +10,7 @@ from models.common import audit, clock, exports
 from models.reports import SMALL, Figure
 from web.access import org_id, requires
 from web.extensions import db
+from web.i18n import translated
 
 from .data import FAMILIES, family_data
 from .routes import _args, _settings, bar_extra, bp, council, report_value
@@ -40,8 +41,8 @@ def figure_text(figure: Figure, period_label: str) -> str:
     if figure.unit == "procent" and figure.bars:
         shown = figure.bars if len(figure.bars) <= 3 else figure.bars[-1:]
         parts.append(_("%(title)s: %(values)s.", title=_(figure.title), values="; ".join(
-            _("%(label)s niet te berekenen (niemand om te tellen)", label=b.label) if b.counts and not b.counts[1]
-            else f"{b.label} {report_value(b.value, 'procent')}" + (f" ({bar_extra(b, True)})" if b.counts else "")
+            _("%(label)s niet te berekenen (niemand om te tellen)", label=translated(b.label)) if b.counts and not b.counts[1]
+            else f"{translated(b.label)} {report_value(b.value, 'procent')}" + (f" ({bar_extra(b, True)})" if b.counts else "")
             for b in shown)))
     if total is not None and figure.total_label:
         parts.append(_("%(label)s in %(period)s: %(total)s.", label=_(figure.total_label), period=period_label,

@@ -14,6 +14,7 @@ from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import show_errors
+from web.i18n import translated
 
 from .data import FAMILIES, SCOPED, family_data
 from .forms import PeriodForm
@@ -50,11 +51,12 @@ def council(value, people: bool = True) -> str:
 def bar_extra(bar, suppress: bool = False) -> str:
     """The explanation of a bar, with the people behind a percentage ("3 van 40"; outside the team small
     counts as "<5")."""
+    extra = translated(bar.extra) if bar.extra else bar.extra
     if not bar.counts:
-        return bar.extra
+        return extra
     part, whole = (council(n) if suppress else report_value(n) for n in bar.counts)
     counted = _("%(part)s van %(whole)s", part=part, whole=whole)
-    return f"{counted}; {bar.extra}" if bar.extra else counted
+    return f"{counted}; {extra}" if extra else counted
 
 
 def small_threshold() -> int:
