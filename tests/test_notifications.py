@@ -64,10 +64,10 @@ def test_follow_up_due_today_and_consent_ending_reach_their_owner(db, org, make_
     db.session.commit()
     assert _collect(db) == 2
     mine = db.session.scalar(select(Notification).where(Notification.user_id == manager.id))
-    assert (mine.kind, mine.title) == ("follow_up_due", "Vandaag opvolgen bij Garage Wiel")
+    assert (mine.kind, str(mine.text)) == ("follow_up_due", "Vandaag opvolgen bij Garage Wiel")
     theirs = db.session.scalar(select(Notification).where(Notification.user_id == matcher.id))
     assert theirs.kind == "consent_ending" and theirs.object_id == candidate.id
-    assert "CL-1001" in theirs.title and "Fatima" not in theirs.title  # a client number, never the name
+    assert "CL-1001" in theirs.text and "Fatima" not in theirs.text  # a client number, never the name
     # Both kinds default to the daily e-mail: nothing sent yet, then one message per person.
     assert db.session.scalar(select(OutboxMessage).where(OutboxMessage.to_address == matcher.email)) is None
     assert notices.digest(db.session, clock.utcnow(), BASE) == 2
@@ -121,7 +121,31 @@ def test_a_question_for_the_candidate_reaches_the_asked_matcher_until_answered(d
     _collect(db)
     notice = db.session.scalar(select(Notification).where(Notification.user_id == matcher.id))
     assert notice.kind == "candidate_question" and notice.object_id == request.id
-    assert "Kwekerij Zon wil kennismaken" in notice.title
+    assert "Kwekerij Zon wil kennismaken" in notice.text
     # by default at once by e-mail: generic, without the company
     body = db.session.scalar(select(OutboxMessage.body).where(OutboxMessage.to_address == matcher.email))
     assert "vraag het uw kandidaat: 1" in body and "Kwekerij Zon" not in body
+
+
+def test_notices_are_shown_in_the_chosen_language_and_new_suggestions_come_once_a_day(as_role, client, db, org,
+                                                                                       make_user, make_candidate):
+    from models import Suggestion, Vacancy
+    from models.enums import SuggestionStatus, VacancyStatus
+
+    manager = as_role(Role.ACCOUNT_MANAGER)
+    matcher = make_user(Role.MATCHER)
+    _request(db, org, company="Drukkerij Punt")
+    vacancies = [Vacancy(organisation_id=org.id, title=f"Vacature {n}", status=VacancyStatus.OPEN) for n in range(3)]
+    db.session.add_all(vacancies)
+    db.session.flush()
+    people = [make_candidate(external_id=f"K-9{n}") for n in range(3)]
+    db.session.add_all([Suggestion(vacancy_id=v.id, candidate_id=c.id, organisation_id=org.id, score=0.7,
+                                   status=SuggestionStatus.NEW) for v in vacancies for c in people])
+    db.session.commit()
+    _collect(db)
+    told = db.session.scalars(select(Notification).where(Notification.user_id == matcher.id)).all()
+    assert [(n.kind, str(n.text)) for n in told] == [
+        ("suggestions_new", "Nieuwe suggesties vandaag voor 3 vacature(s): te beoordelen")]
+    text = visible_text(client.get("/meldingen/?lang=en").get_data(as_text=True))
+    assert "New request from Drukkerij Punt to meet a candidate" in text
+    assert "Nieuw verzoek van" not in text and manager.id != matcher.id

@@ -23,6 +23,7 @@ def upgrade():
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("key", sa.String(length=120), nullable=False),
         sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column("title_values", sa.JSON(), nullable=False, server_default="{}"),
         sa.Column("object_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=True),

@@ -17,6 +17,7 @@ from models.accounts.user import User
 from models.candidates.candidate import Candidate
 from models.catalogue.employer_request import EmployerRequest
 from models.common.clock import zone
+from models.common.errors import N_
 from models.common.system import OutboxMessage
 from models.enums import ActivityStatus, CandidateStatus, RequestStatus, SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion
@@ -47,7 +48,8 @@ def _requests(session: Session) -> Iterator[Notice]:
     for request in session.scalars(select(EmployerRequest).where(EmployerRequest.status == RequestStatus.NEW)):
         for user_id in _staff(session, request.organisation_id, "request_new"):
             yield Notice(user_id, "request_new", f"request:{request.id}",
-                         f"Nieuw verzoek van {request.company} om kennis te maken met een kandidaat", request.id)
+                         N_("Nieuw verzoek van %(company)s om kennis te maken met een kandidaat",
+                            company=request.company), request.id)
 
 
 def _questions(session: Session) -> Iterator[Notice]:
@@ -56,8 +58,8 @@ def _questions(session: Session) -> Iterator[Notice]:
                                           EmployerRequest.answered_at.is_(None))
     for request in session.scalars(query):
         yield Notice(request.asked_user_id, "candidate_question", f"question:{request.id}",
-                     f"{request.company} wil kennismaken met een van uw kandidaten: vraag het de kandidaat",
-                     request.id)
+                     N_("%(company)s wil kennismaken met een van uw kandidaten: vraag het de kandidaat",
+                        company=request.company), request.id)
 
 
 def _proposals(session: Session) -> Iterator[Notice]:
@@ -67,7 +69,8 @@ def _proposals(session: Session) -> Iterator[Notice]:
     for activity_id, obligation_id, organisation_id, contract in session.execute(query):
         for user_id in _staff(session, organisation_id, "sroi_proposal"):
             yield Notice(user_id, "sroi_proposal", f"sroi:{activity_id}",
-                         f"Een opdrachtnemer stelde een activiteit voor bij “{contract}”", obligation_id)
+                         N_("Een opdrachtnemer stelde een activiteit voor bij “%(contract)s”", contract=contract),
+                         obligation_id)
 
 
 def _follow_ups(session: Session, today: date) -> Iterator[Notice]:
@@ -75,20 +78,21 @@ def _follow_ups(session: Session, today: date) -> Iterator[Notice]:
                                          ContactMoment.follow_up_owner_id.is_not(None)))
     for moment in session.scalars(query):
         yield Notice(moment.follow_up_owner_id, "follow_up_due", f"follow_up:{moment.id}:{today.isoformat()}",
-                     f"Vandaag opvolgen bij {moment.employer.name}", moment.employer_id)
+                     N_("Vandaag opvolgen bij %(employer)s", employer=moment.employer.name), moment.employer_id)
 
 
 def _suggestions(session: Session, today: date) -> Iterator[Notice]:
+    """One notice a day per person while new suggestions arrived that day (leads to the review queue)."""
     since = datetime.combine(today, time.min, zone())
-    query = (select(Suggestion.vacancy_id, Suggestion.organisation_id, Vacancy.title, func.count())
+    query = (select(Suggestion.organisation_id, func.count(func.distinct(Suggestion.vacancy_id)))
              .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
              .where(Suggestion.status == SuggestionStatus.NEW, Suggestion.created_at >= since,
                     Vacancy.status == VacancyStatus.OPEN)
-             .group_by(Suggestion.vacancy_id, Suggestion.organisation_id, Vacancy.title))
-    for vacancy_id, organisation_id, title, count in session.execute(query):
+             .group_by(Suggestion.organisation_id))
+    for organisation_id, vacancies in session.execute(query):
         for user_id in _staff(session, organisation_id, "suggestions_new"):
-            yield Notice(user_id, "suggestions_new", f"suggestions:{vacancy_id}:{today.isoformat()}",
-                         f"Nieuwe suggesties voor “{title}” ({count} vandaag)", vacancy_id)
+            yield Notice(user_id, "suggestions_new", f"suggestions:{organisation_id}:{today.isoformat()}",
+                         N_("Nieuwe suggesties vandaag voor %(count)s vacature(s): te beoordelen", count=vacancies))
 
 
 def _consents(session: Session, today: date) -> Iterator[Notice]:
@@ -100,8 +104,8 @@ def _consents(session: Session, today: date) -> Iterator[Notice]:
                                                                           "consent_ending")
         for user_id in owners:
             yield Notice(user_id, "consent_ending", f"consent:{candidate.id}:{candidate.consent_until.isoformat()}",
-                         f"Toestemming van kandidaat {candidate.external_id} loopt af op "
-                         f"{candidate.consent_until:%d-%m-%Y}", candidate.id)
+                         N_("Toestemming van kandidaat %(number)s loopt af op %(date)s",
+                            number=candidate.external_id, date=f"{candidate.consent_until:%d-%m-%Y}"), candidate.id)
 
 
 def channel(settings: dict[tuple[int, str], str], user_id: int, kind: str) -> str:
@@ -122,7 +126,10 @@ def collect(session: Session, today: date, now: datetime, base_url: str) -> int:
         if (notice.user_id, notice.key) in given:
             continue
         given.add((notice.user_id, notice.key))
-        item = Notification(user_id=notice.user_id, kind=notice.kind, key=notice.key, title=notice.title[:300],
+        title = getattr(notice.title, "msgid", notice.title)
+        values = {k: str(v) for k, v in getattr(notice.title, "values", {}).items()}
+        item = Notification(user_id=notice.user_id, kind=notice.kind, key=notice.key, title=title[:300],
+                            title_values=values,
                             object_id=notice.object_id, created_at=now)
         session.add(item)
         added.append(item)

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.common.errors import N_
 from models.enums import Role
 
 APP, MAIL, DIGEST = "app", "mail", "digest"
 CHANNELS = {
-    APP: "Alleen in Werkbrug",
-    MAIL: "Ook meteen per e-mail",
-    DIGEST: "Ook in een dagelijkse e-mail",
+    APP: N_("Alleen in Werkbrug"),
+    MAIL: N_("Ook meteen per e-mail"),
+    DIGEST: N_("Ook in een dagelijkse e-mail"),
 }
 
 
@@ -22,14 +23,14 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {k.code: k for k in (
-    Kind("request_new", "Nieuw verzoek van een werkgever", frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR}), MAIL),
-    Kind("sroi_proposal", "Voorstel van een opdrachtnemer wacht op goedkeuring",
+    Kind("request_new", N_("Nieuw verzoek van een werkgever"), frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR}), MAIL),
+    Kind("sroi_proposal", N_("Voorstel van een opdrachtnemer wacht op goedkeuring"),
          frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
-    Kind("follow_up_due", "Follow-up staat vandaag op de planning", frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
-    Kind("suggestions_new", "Nieuwe suggesties voor een vacature", frozenset({Role.MATCHER, Role.COORDINATOR})),
-    Kind("candidate_question", "Een werkgever wil kennismaken: vraag het uw kandidaat",
+    Kind("follow_up_due", N_("Follow-up staat vandaag op de planning"), frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})),
+    Kind("suggestions_new", N_("Nieuwe suggesties voor een vacature"), frozenset({Role.MATCHER, Role.COORDINATOR})),
+    Kind("candidate_question", N_("Een werkgever wil kennismaken: vraag het uw kandidaat"),
          frozenset({Role.MATCHER, Role.COORDINATOR}), MAIL),
-    Kind("consent_ending", "Toestemming van een kandidaat loopt binnenkort af", frozenset({Role.MATCHER, Role.COORDINATOR})),
+    Kind("consent_ending", N_("Toestemming van een kandidaat loopt binnenkort af"), frozenset({Role.MATCHER, Role.COORDINATOR})),
 )}
 
 CONSENT_NOTICE_DAYS = 30

@@ -22,7 +22,7 @@ TARGETS = {
     "request_new": ("requests.show", "request_id"),
     "sroi_proposal": ("sroi.show", "obligation_id"),
     "follow_up_due": ("employers.show", "employer_id"),
-    "suggestions_new": ("matches.vacancy", "vacancy_id"),
+    "suggestions_new": ("matches.queue", None),
     "consent_ending": ("candidates.show", "candidate_id"),
     "candidate_question": ("requests.answer_form", "request_id"),
 }
@@ -30,9 +30,11 @@ TARGETS = {
 
 def link_for(notice) -> str | None:
     target = TARGETS.get(notice.kind)
-    if target is None or notice.object_id is None:
+    if target is None:
         return None
-    return url_for(target[0], **{target[1]: notice.object_id})
+    if target[1] is None:
+        return url_for(target[0])
+    return url_for(target[0], **{target[1]: notice.object_id}) if notice.object_id is not None else None
 
 
 def init_app(app) -> None:
