@@ -20,6 +20,10 @@ UNAUTHORIZED = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
 }
 
+# The HTTP server in front (gunicorn: limit_request_line 4094) refuses a longer request line before Werkbrug
+# sees it, with a plain-text or HTML body.
+URI_TOO_LONG = {"description": "The request line is longer than the HTTP server accepts (4,094 bytes under gunicorn)."}
+
 SCHEMAS = {
     "Error": {
         "type": "object", "required": ["error"],
@@ -128,6 +132,7 @@ def document(server_url: str = "/api/v1") -> dict:
                     "400": _error("A query parameter is not valid (`page` 1 to 1,000,000, `per_page` 1 to 200, "
                                   "`updated_since` ISO 8601); `errors` names it."),
                     "401": UNAUTHORIZED,
+                    "414": URI_TOO_LONG,
                 },
             }},
             "/vacancies/{external_id}": {"get": {
@@ -137,6 +142,7 @@ def document(server_url: str = "/api/v1") -> dict:
                 "responses": {
                     "200": {"description": "The vacancy.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Vacancy"}}}},
                     "401": UNAUTHORIZED,
+                    "414": URI_TOO_LONG,
                     "404": _error("Not yours and not shared with you (or it does not exist)."),
                 },
             }},
@@ -163,6 +169,7 @@ def document(server_url: str = "/api/v1") -> dict:
                         }}}}},
                     "400": _error("`top` is not a whole number from 1 to 100."),
                     "401": UNAUTHORIZED,
+                    "414": URI_TOO_LONG,
                     "404": _error("Not yours and not shared with you (or it does not exist)."),
                 },
             }},
@@ -181,6 +188,7 @@ def document(server_url: str = "/api/v1") -> dict:
                     "400": _error("The Idempotency-Key header is not 1 to 200 visible ASCII characters."),
                     "409": _error("A concurrent request with the same Idempotency-Key was processed first; send it again."),
                     "401": UNAUTHORIZED,
+                    "414": URI_TOO_LONG,
                     "413": _error("The body is larger than the limit."),
                     "415": _error("The body is not sent as application/json."),
                     "422": _error("The body breaks the format (`errors` lists every problem with its path), or the "
