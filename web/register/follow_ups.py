@@ -65,8 +65,6 @@ def _back(moment: ContactMoment):
     target = request.form.get("next", "")
     if target == "employer":
         return redirect(url_for(".show", employer_id=moment.employer_id) + "#tijdlijn")
-    if target.startswith("week:"):
-        return redirect(url_for(".follow_ups_week", week=target[5:13], wie=request.form.get("wie", "ik")))
     return redirect(url_for(".follow_ups"))
 
 
