@@ -39,9 +39,12 @@ class Notice:
 
 
 def _staff(session: Session, organisation_id: int, kind: str) -> list[int]:
-    roles = KINDS[kind].roles
-    return list(session.scalars(select(User.id).where(
-        User.organisation_id == organisation_id, User.active.is_(True), User.role.in_(roles))))
+    """The active staff of the organisation who receive ``kind``; asked once per run (kept in session.info)."""
+    cache = session.info.setdefault("notification_staff", {})
+    if (organisation_id, kind) not in cache:
+        cache[(organisation_id, kind)] = list(session.scalars(select(User.id).where(
+            User.organisation_id == organisation_id, User.active.is_(True), User.role.in_(KINDS[kind].roles))))
+    return cache[(organisation_id, kind)]
 
 
 def _requests(session: Session) -> Iterator[Notice]:
@@ -114,6 +117,7 @@ def channel(settings: dict[tuple[int, str], str], user_id: int, kind: str) -> st
 
 def collect(session: Session, today: date, now: datetime, base_url: str) -> int:
     """Add the notices not given yet and send the per-event e-mails; returns how many notices were added."""
+    session.info.pop("notification_staff", None)  # staff may have changed since the last run
     found = [*_requests(session), *_questions(session), *_proposals(session), *_follow_ups(session, today), *_suggestions(session, today),
              *_consents(session, today)]
     if not found:
