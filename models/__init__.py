@@ -15,7 +15,8 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleCounter, ThrottleEvent
+from models.common.system import (ApiToken, CacheStamp, CandidateRemoval, IdempotencyKey, OutboxMessage, ThrottleCounter,
+                                  ThrottleEvent)
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
@@ -40,6 +41,7 @@ __all__ = [
     "BuildingBlockTable",
     "BuildingBlockTableVersion",
     "CacheStamp",
+    "CandidateRemoval",
     "Candidate",
     "CandidatePersonal",
     "CandidateTerm",

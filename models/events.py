@@ -3,13 +3,15 @@
 Coordinates follow postcode and place (of vacancies and candidates); a candidate whose linked terms
 change counts as updated; candidate edits and placements bump the matcher's index stamp; a public
 profile's wordings are indexed for the catalogue; an employer's last contact date follows its
-contact moments. ``install`` registers all of it once: ``create_app`` calls it for the app's
+contact moments; every candidate and vacancy change takes a change number (models/common/stamps.py),
+and a deleted candidate leaves a removal row, so the matcher's index finds what changed without
+comparing clocks. ``install`` registers all of it once: ``create_app`` calls it for the app's
 session, so web requests, commands, tests and bench scripts (which all build an app) get the
 same behaviour. Bulk Core inserts (the importer) bypass these hooks and do the same explicitly.
 """
 from __future__ import annotations
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, update
 from sqlalchemy.orm import Session
 
 from matching.geo import locate
@@ -18,12 +20,11 @@ from models.candidates.candidate import Candidate, CandidatePersonal, CandidateT
 from models.catalogue import index as catalogue_index
 from models.catalogue.profile import PublicProfile
 from models.common import stamps
-from models.placements.placement import Placement
 from models.register import contact
 from models.register.contact import ContactMoment
-from models.vacancies.vacancy import Vacancy
+from models.vacancies.vacancy import Vacancy, VacancyTerm
 
-_MATCH_RELEVANT = (Candidate, CandidatePersonal, CandidateTerm, Placement)
+_CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm)
 
 
 def point_values(postcode: str | None, city: str | None) -> dict[str, float | None]:
@@ -69,10 +70,48 @@ def _before_flush(session: Session, _context, _instances) -> None:
             _touch_candidate(session, obj)
 
 
+def _changed_rows(session: Session) -> tuple[set[int], set[int], list[tuple[int, int]]]:
+    """Ids of the candidates and vacancies this flush changed, and the (id, organisation) of deleted candidates."""
+    candidates: set[int] = set()
+    vacancies: set[int] = set()
+    removed = []
+    for obj in (*session.new, *session.dirty):
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        if isinstance(obj, Candidate):
+            candidates.add(obj.id)
+        elif isinstance(obj, _CANDIDATE_PARTS):
+            candidates.add(obj.candidate_id)
+        elif isinstance(obj, Vacancy):
+            vacancies.add(obj.id)
+        elif isinstance(obj, VacancyTerm):
+            vacancies.add(obj.vacancy_id)
+    for obj in session.deleted:
+        if isinstance(obj, Candidate):
+            removed.append((obj.id, obj.organisation_id))
+        elif isinstance(obj, _CANDIDATE_PARTS):
+            candidates.add(obj.candidate_id)
+        elif isinstance(obj, VacancyTerm):
+            vacancies.add(obj.vacancy_id)
+    gone = {cid for cid, _org in removed}
+    return {c for c in candidates if c and c not in gone}, {v for v in vacancies if v}, removed
+
+
 def _after_flush(session: Session, _context) -> None:
-    touched = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, _MATCH_RELEVANT)]
-    if touched:
-        stamps.bump(session, stamps.MATCH_INDEX, connection=session.connection())
+    candidates, vacancies, removed = _changed_rows(session)
+    if not (candidates or vacancies or removed):
+        return
+    # Core statements: the number is derived data, it must not count as an edit (Versioned).
+    connection = session.connection()
+    number = stamps.next_change(connection)
+    if candidates:
+        table = Candidate.__table__
+        connection.execute(update(table).where(table.c.id.in_(sorted(candidates))).values(change_no=number))
+    if vacancies:
+        table = Vacancy.__table__
+        connection.execute(update(table).where(table.c.id.in_(sorted(vacancies))).values(change_no=number))
+    if removed:
+        stamps.record_removals(connection, removed, number)
 
 
 _LISTENERS = (

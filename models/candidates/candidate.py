@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum
@@ -28,10 +28,14 @@ class Candidate(Versioned, Timestamps, Base):
         CheckConstraint("ladder BETWEEN 1 AND 6", name="ladder_range"),
         CheckConstraint("expected_ladder BETWEEN 1 AND 6", name="expected_ladder_range"),
         CheckConstraint("max_travel_km BETWEEN 0 AND 500", name="travel_range"),
+        Index("ix_candidate_org_change_no", "organisation_id", "change_no"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    # The change number (models/common/stamps.py) of the last change the matcher's index sees:
+    # the candidate, its personal record or its terms. Written by models/events.py and the importer.
+    change_no: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     external_id: Mapped[str] = mapped_column(String(64))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     status: Mapped[CandidateStatus] = mapped_column(

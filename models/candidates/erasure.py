@@ -12,9 +12,8 @@ from models.candidates.outreach import OutreachContact
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
 from models.catalogue.profile import Favourite, PublicProfile
-from models.common import audit
+from models.common import audit, stamps
 from models.common.audit_log import ChangeRecord
-from models.common.system import CacheStamp
 from models.enums import CandidateStatus
 from models.matches.suggestion import Suggestion
 from models.placements.placement import Placement
@@ -47,9 +46,8 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
         session.execute(update(model).where(model.candidate_id == candidate_id).values(candidate_id=None))
     session.expunge(candidate)
     session.execute(delete(Candidate).where(Candidate.id == candidate_id))
-    stamp = session.get(CacheStamp, "match-index")
-    if stamp is not None:
-        stamp.version += 1
+    connection = session.connection()  # the matcher's index drops the row when it applies changes
+    stamps.record_removals(connection, [(candidate_id, organisation_id)], stamps.next_change(connection))
     audit.record(session, "candidate_erased", actor=actor, origin=origin,
                  details={"candidate_id": candidate_id, "organisation_id": organisation_id})
 

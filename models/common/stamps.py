@@ -1,22 +1,33 @@
-"""Version stamps of derived in-memory state (the matcher's index, the linker) kept in the database.
+"""Version stamps of derived in-memory state (the taxonomy) and the change number, kept in the database.
 
 Every process compares the stamp it built its cache from with the one in the database and refreshes
 when they differ, so any number of workers give the same answers.
+
+The change number (``CHANGES``) is a counter every candidate and vacancy change takes a value from
+in its own transaction (models/events.py, the importer, erasure): the matcher's index reads
+``change_no > last seen`` and never compares clocks. The counter row is upserted, so its row lock is
+held until the transaction commits: numbers are handed out in commit order, and a reader that sees
+number N has seen every change numbered N or less. (A PostgreSQL sequence would not give that: a
+transaction that takes 7 and commits after one that took 8 would be missed, like a late clock.)
+``CHANGE_EPOCH`` is a random number set once per database, so a snapshot built from another
+database (a reset demo) is never taken for current.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.common.system import CacheStamp
+from models.common.system import CacheStamp, CandidateRemoval
 
 TAXONOMY = "taxonomy"
-MATCH_INDEX = "match-index"
+CHANGES = "changes"
+CHANGE_EPOCH = "changes-epoch"
 
 Stamp = tuple[int, datetime | None]
 
@@ -27,13 +38,45 @@ def read(session: Session, name: str) -> Stamp:
     return (row[0], row[1]) if row else (0, None)
 
 
-def bump(session: Session, name: str, connection=None) -> None:
-    """Add one to stamp ``name`` atomically (an upsert, so concurrent bumps never get lost)."""
-    target = connection if connection is not None else session
-    dialect = (connection or session.get_bind()).dialect.name
+def _upsert(target, name: str, version: int, add: bool):
+    dialect = (target.get_bind() if hasattr(target, "get_bind") else target).dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     table = CacheStamp.__table__
     now = utcnow()
-    statement = insert(table).values(name=name, version=1, updated_at=now)
-    target.execute(statement.on_conflict_do_update(
-        index_elements=[table.c.name], set_={"version": table.c.version + 1, "updated_at": now}))
+    statement = insert(table).values(name=name, version=version, updated_at=now)
+    if add:
+        return target.execute(statement.on_conflict_do_update(
+            index_elements=[table.c.name], set_={"version": table.c.version + 1, "updated_at": now})
+            .returning(table.c.version)).scalar_one()
+    target.execute(statement.on_conflict_do_nothing(index_elements=[table.c.name]))
+    return None
+
+
+def bump(session: Session, name: str, connection=None) -> int:
+    """Add one to stamp ``name`` atomically (an upsert, so concurrent bumps never get lost); the new value."""
+    return _upsert(connection if connection is not None else session, name, 1, add=True)
+
+
+def next_change(session_or_connection) -> int:
+    """A new change number for the changes of this transaction (see the module docstring)."""
+    ensure_epoch(session_or_connection)
+    return _upsert(session_or_connection, CHANGES, 1, add=True)
+
+
+def ensure_epoch(session_or_connection) -> None:
+    """Give the database its random change epoch if it has none yet."""
+    _upsert(session_or_connection, CHANGE_EPOCH, secrets.randbelow(2**31 - 1) + 1, add=False)
+
+
+def current_change(session: Session) -> tuple[int, int]:
+    """(last committed change number, the database's change epoch); (0, 0) before any change."""
+    rows = dict(session.execute(select(CacheStamp.name, CacheStamp.version).where(
+        CacheStamp.name.in_((CHANGES, CHANGE_EPOCH)))).all())
+    return int(rows.get(CHANGES, 0)), int(rows.get(CHANGE_EPOCH, 0))
+
+
+def record_removals(connection, removed: list[tuple[int, int]], number: int) -> None:
+    """Note deleted candidates (id, organisation id) under change ``number``: the index drops them."""
+    connection.execute(insert(CandidateRemoval.__table__), [
+        {"candidate_id": cid, "organisation_id": org, "change_no": number, "removed_at": utcnow()}
+        for cid, org in removed])

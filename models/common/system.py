@@ -74,13 +74,27 @@ class ThrottleCounter(Base):
 
 
 class CacheStamp(Base):
-    """A version counter for derived in-memory state (the matcher's index) kept per process."""
+    """A version counter for derived in-memory state (the taxonomy) and the change number
+    (``changes``: models/common/stamps.py) that candidate and vacancy changes carry."""
 
     __tablename__ = "cache_stamp"
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    version: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CandidateRemoval(Base):
+    """A candidate row that was deleted (erasure), with the change number of its deletion: the
+    matcher's index drops it when it applies the changes after a snapshot (no personal data here)."""
+
+    __tablename__ = "candidate_removal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int]
+    organisation_id: Mapped[int] = mapped_column(index=True)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+    removed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class IdempotencyKey(Base):

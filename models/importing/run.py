@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models.accounts.organisation import Organisation
 from models.accounts.user import User
 from models.candidates.screening import ScreeningRoute
-from models.common import audit, stamps
+from models.common import audit
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
 
@@ -129,8 +129,6 @@ def run_import(
         result.skipped = ctx.skipped
         if ctx.provider_ids:
             session.execute(update(Employer).where(Employer.id.in_(ctx.provider_ids)).values(is_provider=True))
-        if any(result.touched.values()):
-            stamps.bump(session, stamps.MATCH_INDEX)  # bulk inserts bypass the ORM hooks
         session.flush()
     finally:
         if fp is not source:

@@ -13,6 +13,7 @@ from models.candidates import ownership
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.candidates.history import LadderAssessment
 from models.candidates.trajectory import Trajectory
+from models.common import stamps
 from models.enums import VacancySource
 from models.register.employer import Employer
 from models.taxonomy.terms import TermLinker
@@ -159,9 +160,11 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
     rows.prime_linker(ctx.linker, list_name, [r for r, _digest in new] + [r for r, _digest in changed.values()])
     touched: list[int] = []
     if new:
+        # Bulk inserts bypass the ORM hooks (models/events.py): the batch takes its change number here.
+        numbered = {"change_no": stamps.next_change(session.connection())} if hasattr(model, "change_no") else {}
         values = [
             {**dict(spec.insert_defaults), **spec.values(r, ctx), "organisation_id": ctx.organisation_id,
-             "external_id": r["external_id"], "import_hash": digest}
+             "external_id": r["external_id"], "import_hash": digest, **numbered}
             for r, digest in new
         ]
         # A plain executemany, then the ids by external id: RETURNING with sort_by_parameter_order

@@ -61,8 +61,7 @@ def load_taxonomy(session: Session, concepts: Iterable | None = None, progress: 
     say(f"{summary.aliases_added} aliases added")
     _add_relations(session, records, ids, summary)
     if summary.changed:
-        stamps.bump(session, stamps.TAXONOMY)
-        stamps.bump(session, stamps.MATCH_INDEX)
+        stamps.bump(session, stamps.TAXONOMY)  # the matcher's snapshots are rebuilt (models/matches/index_cache.py)
     session.flush()
     return summary
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum, utcnow
@@ -27,6 +27,8 @@ class Vacancy(Versioned, Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    # The change number (models/common/stamps.py) of its last change or of its terms' (models/events.py).
+    change_no: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # None only while a vacancy sent in through the public site awaits review.
     employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id"), index=True)
     external_id: Mapped[str | None] = mapped_column(String(64))
