@@ -10,7 +10,7 @@ from matching.geo import EARTH_KM, ROAD_FACTOR
 from matching.levels import UNKNOWN, dutch_rank, education_rank, level_fit
 
 _NO_DATE = np.iinfo(np.int32).min
-_FIELDS = {  # name: (dtype, fill for "not given")
+FIELDS = {  # name: (dtype, fill for "not given")
     "ids": (np.int64, -1), "alive": (np.bool_, False), "x": (np.float64, 0.0), "y": (np.float64, 0.0),
     "z": (np.float64, 0.0), "min_dot": (np.float64, -2.0), "h_min": (np.int16, 0),
     "h_max": (np.int16, 999), "avail": (np.int32, _NO_DATE), "lic_known": (np.bool_, False),
@@ -24,7 +24,20 @@ class Attributes:
     def __init__(self, capacity: int = 1024) -> None:
         self.size = 0
         self.licence_bits: dict[str, int] = {}
-        self.cols = {k: np.full(capacity, fill, dtype=dt) for k, (dt, fill) in _FIELDS.items()}
+        self.cols = {k: np.full(capacity, fill, dtype=dt) for k, (dt, fill) in FIELDS.items()}
+
+    @classmethod
+    def frozen(cls, cols: dict[str, np.ndarray], licence_bits: dict[str, int]) -> Attributes:
+        """Attributes over given (e.g. memory-mapped, read-only) columns of equal length; never appended to."""
+        attrs = cls.__new__(cls)
+        attrs.size = len(cols["ids"])
+        attrs.licence_bits = dict(licence_bits)
+        attrs.cols = {k: cols[k] for k in FIELDS}
+        return attrs
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The used part of every column (what a snapshot saves)."""
+        return {k: v[: self.size] for k, v in self.cols.items()}
 
     def __getattr__(self, name: str) -> np.ndarray:
         try:
@@ -43,7 +56,7 @@ class Attributes:
     def append(self, doc: CandidateDoc) -> int:
         """Store a candidate in a new slot and return the slot."""
         if self.size == len(self.cols["ids"]):
-            for k, (dt, fill) in _FIELDS.items():
+            for k, (dt, fill) in FIELDS.items():
                 grown = np.full(2 * self.size, fill, dtype=dt)
                 grown[: self.size] = self.cols[k]
                 self.cols[k] = grown
@@ -69,7 +82,7 @@ class Attributes:
 
     def keep(self, slots: np.ndarray) -> None:
         """Compact to the given slots, in that order."""
-        for k, (dt, fill) in _FIELDS.items():
+        for k, (dt, fill) in FIELDS.items():
             kept = np.full(max(1024, 2 * len(slots)), fill, dtype=dt)
             kept[: len(slots)] = self.cols[k][slots]
             self.cols[k] = kept

@@ -1,4 +1,9 @@
-"""CandidateIndex: concept-major sparse matrix plus columnar attributes, updated incrementally."""
+"""CandidateIndex: concept-major sparse matrix plus columnar attributes, updated incrementally.
+
+LayeredIndex puts an in-process delta over a read-only CandidateIndex (a memory-mapped snapshot,
+models/matches/snapshots.py): changed and new candidates go to the small delta, the base is never
+written, so every process of a host shares the base's pages.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +25,29 @@ def _transpose(rows: csr_matrix) -> csr_matrix:
     """Concept-major copy (columns x candidates) so a query touches only its columns' postings."""
     csc = rows.tocsc()
     return csr_matrix((csc.data, csc.indices, csc.indptr), shape=(rows.shape[1], rows.shape[0]))
+
+
+class SortedSlots:
+    """Candidate id -> slot over ascending ids (a mapped snapshot's): no dict of a million entries."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+
+    def get(self, candidate_id: int, default: int | None = None) -> int | None:
+        i = int(np.searchsorted(self.ids, candidate_id))
+        return i if i < len(self.ids) and int(self.ids[i]) == candidate_id else default
+
+    def __contains__(self, candidate_id: object) -> bool:
+        return isinstance(candidate_id, (int, np.integer)) and self.get(int(candidate_id)) is not None
+
+    def __getitem__(self, candidate_id: int) -> int:
+        slot = self.get(candidate_id)
+        if slot is None:
+            raise KeyError(candidate_id)
+        return slot
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class CandidateIndex:
@@ -60,6 +88,31 @@ class CandidateIndex:
         rows = vstack(parts, format="csr", dtype=np.float32) if parts else csr_matrix((0, width), dtype=np.float32)
         index._main = _transpose(rows)
         return index
+
+    @classmethod
+    def frozen(cls, space: FeatureSpace, taxonomy: Taxonomy | None, main: csr_matrix,
+               columns: dict[str, np.ndarray], licence_bits: dict[str, int]) -> CandidateIndex:
+        """A read-only index over saved arrays (``arrays()``'s); ids ascending. Never add, update or remove."""
+        index = cls(space, taxonomy, store_docs=False)
+        index.attrs = Attributes.frozen(columns, licence_bits)
+        index._slot = SortedSlots(columns["ids"])  # type: ignore[assignment]
+        index._main = main
+        return index
+
+    def arrays(self) -> tuple[csr_matrix, dict[str, np.ndarray]]:
+        """The index as plain arrays ascending by candidate id: the concept-major matrix
+        (columns x candidates) and the attribute columns, without removed candidates."""
+        if self._delta or not self.attrs.alive[: self.attrs.size].all():
+            self.compact()
+        columns = self.attrs.columns()
+        main = self._main.copy()
+        main.resize((self.space.width, main.shape[1]))
+        order = np.argsort(columns["ids"], kind="stable")
+        if not np.array_equal(order, np.arange(len(order))):
+            main = csr_matrix(main[:, order], dtype=np.float32)
+            columns = {k: v[order] for k, v in columns.items()}
+        main.sort_indices()
+        return main, columns
 
     def __len__(self) -> int:
         return len(self._slot)
@@ -189,3 +242,78 @@ def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc]) -> Iterator
         yield first[i: i + CHUNK]
     while chunk := list(islice(rest, CHUNK)):
         yield chunk
+
+
+def _no_doc(_candidate_id: int) -> None:
+    return None
+
+
+class LayeredIndex:
+    """A read-only base index with a delta: candidates changed since the base was saved are hidden
+    in the base and indexed again in the delta; rankings of both are merged (exact: a score
+    depends on the candidate and the query only)."""
+
+    def __init__(self, base: CandidateIndex) -> None:
+        self.base = base
+        self.delta = CandidateIndex(base.space, base.taxonomy)
+        self.hidden: set[int] = set()  # ids in the base that changed or went
+
+    @property
+    def space(self) -> FeatureSpace:
+        return self.base.space
+
+    @property
+    def taxonomy(self) -> Taxonomy | None:
+        return self.base.taxonomy
+
+    @taxonomy.setter
+    def taxonomy(self, value: Taxonomy | None) -> None:
+        self.base.taxonomy = self.delta.taxonomy = value
+
+    def __len__(self) -> int:
+        return len(self.base) - len(self.hidden) + len(self.delta)
+
+    def __contains__(self, candidate_id: int) -> bool:
+        return candidate_id in self.delta or (candidate_id in self.base and candidate_id not in self.hidden)
+
+    def update(self, doc: CandidateDoc) -> None:
+        """Index a changed or new candidate (in the delta)."""
+        if doc.id in self.base:
+            self.hidden.add(doc.id)
+        self.delta.update(doc)
+
+    def remove(self, candidate_id: int) -> None:
+        """Drop a candidate (no longer active, or deleted)."""
+        if candidate_id in self.base:
+            self.hidden.add(candidate_id)
+        self.delta.remove(candidate_id)
+
+    def ranking(self, vacancy: VacancyDoc, top: int = 10, exclude: Iterable[int] = (),
+                fetch: Callable[[list[int]], dict[int, CandidateDoc]] | None = None,
+                min_score: float = 0.0) -> tuple[list[Suggestion], int]:
+        """As CandidateIndex.ranking; reasons from the delta's docs, else from ``fetch(ids)``."""
+        exclude = set(exclude)
+        found: list[Suggestion] = []
+        below = 0
+        for part, skip in ((self.base, exclude | self.hidden), (self.delta, exclude)):
+            if len(part):
+                ranked, n = part.ranking(vacancy, top, skip, _no_doc, min_score)
+                found += ranked
+                below += n
+        found = sorted(found, key=lambda s: (-s.score, s.candidate_id))[: max(0, top)]
+        docs = {s.candidate_id: self.delta.docs[s.candidate_id] for s in found if s.candidate_id in self.delta.docs}
+        missing = [s.candidate_id for s in found if s.candidate_id not in docs]
+        if missing and fetch is not None:
+            docs.update(fetch(missing))
+        return suggestions(vacancy, [(s.candidate_id, s.score, docs.get(s.candidate_id)) for s in found],
+                           self.taxonomy), below
+
+    def suggest(self, vacancy: VacancyDoc, top: int = 10, exclude: Iterable[int] = (),
+                fetch: Callable[[list[int]], dict[int, CandidateDoc]] | None = None,
+                min_score: float = 0.0) -> list[Suggestion]:
+        return self.ranking(vacancy, top, exclude, fetch, min_score)[0]
+
+    def eligible(self, vacancy: VacancyDoc, exclude: Iterable[int] = ()) -> int:
+        exclude = set(exclude)
+        base = self.base.eligible(vacancy, exclude | self.hidden) if len(self.base) else 0
+        return base + (self.delta.eligible(vacancy, exclude) if len(self.delta) else 0)

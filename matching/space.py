@@ -97,6 +97,23 @@ class FeatureSpace:
         self._cols: dict[tuple[str, int], int] = {}
         self._analyzers: dict[str, tuple] = {}
 
+    def state(self) -> tuple[dict, list[tuple[str, int, int]]]:
+        """What a saved snapshot needs to map documents the same way: the fitted vectorizers
+        (vocabulary and idf, for pickling) and the concept columns as (kind, concept id, column)."""
+        return ({"text": self.vectorizer, "title": self.title_vectorizer},
+                [(kind, cid, col) for (kind, cid), col in self._cols.items()])
+
+    @classmethod
+    def restore(cls, vectorizers: dict, columns: list) -> FeatureSpace:
+        """A space from ``state()``'s parts (the columns as saved, in any order)."""
+        space = cls.__new__(cls)
+        space.vectorizer, space.title_vectorizer = vectorizers["text"], vectorizers["title"]
+        space.n_text = len(space.vectorizer.vocabulary_) if space.vectorizer else 0
+        space.n_title = len(space.title_vectorizer.vocabulary_) if space.title_vectorizer else 0
+        space._cols = {(str(kind), int(cid)): int(col) for kind, cid, col in sorted(columns, key=lambda c: c[2])}
+        space._analyzers = {}
+        return space
+
     @property
     def width(self) -> int:
         """Number of columns so far."""

@@ -77,6 +77,28 @@ def fresh_matcher_caches():
     catalogue_routes._cards.clear()  # rendered cards: ids are reused once the tables are emptied
 
 
+@pytest.fixture
+def index_snapshots(monkeypatch):
+    """As if the worker had built each organisation's matcher index snapshot when it was first needed.
+
+    A request never builds one (it says the suggestions are being computed); tests about what the
+    matcher suggests use this instead of running the worker. Changes after that first use reach the
+    index through the change numbers, as in production.
+    """
+    from models.matches import index_cache
+
+    mapped = index_cache.get_index
+
+    def get_or_build(session, organisation_id):
+        try:
+            return mapped(session, organisation_id)
+        except index_cache.IndexNotReady:
+            index_cache.build(session, organisation_id)
+            return mapped(session, organisation_id)
+
+    monkeypatch.setattr(index_cache, "get_index", get_or_build)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The test database; its schema is created once, every test starts with empty tables."""

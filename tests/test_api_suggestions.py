@@ -2,8 +2,12 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from models.accounts import api_tokens
 from models.taxonomy.loading import load_taxonomy
+
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 
 EXAMPLE = (Path(__file__).parent / "data" / "example.json").read_bytes()
 

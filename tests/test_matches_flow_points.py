@@ -1,10 +1,14 @@
 """The review flow without dead ends (issue 16): owner sees only proposals, links onward, bulk reject, left out."""
+import pytest
+
 from sqlalchemy import select
 
 from models import Suggestion
 from models.enums import Role, SuggestionStatus
 from tests.helpers import visible_text
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share
+
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 
 
 def url(vacancy) -> str:

@@ -7,6 +7,8 @@ from models.enums import Role, SuggestionStatus
 from tests.helpers import visible_text
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share
 
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
+
 
 @pytest.fixture
 def world(db, org, make_employer, make_candidate):
@@ -148,11 +150,13 @@ def test_best_vacancies_for_a_candidate(world, as_role, client):
 
 
 def test_suggestions_page_does_not_rebuild_the_index(world, as_role, client):
-    from models.matches import index_cache
+    from models.matches import index_cache, snapshots
 
     vacancy, _people = world
     as_role(Role.MATCHER)
     client.get(url(vacancy))
     client.post(f"{url(vacancy)}/herberekenen")
     entries = list(index_cache._cache.values())
-    assert len(entries) == 1 and entries[0].full_builds == 1
+    assert len(entries) == 1
+    folder = snapshots.org_dir(index_cache.settings()[0], vacancy.organisation_id)
+    assert len(list(folder.glob("v*"))) == 1  # built once, then mapped by both requests

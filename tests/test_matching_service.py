@@ -8,12 +8,14 @@ from sqlalchemy import func, select
 from models import Candidate, CandidateTerm, Concept, ConceptAlias, Suggestion, Vacancy
 from models.common import stamps
 from models.common.errors import Conflict, InvalidInput
-from models.enums import CandidateStatus, SuggestionStatus
-from models.matches import index_cache, review
+from models.enums import SuggestionStatus
+from models.matches import review
 from models.matches.suggestions import UnknownVacancy, refresh_suggestions, suggestions_payload
 from models.taxonomy.loading import load_taxonomy
 from models.taxonomy.terms import TermLinker
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share, small_taxonomy
+
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 
 EXAMPLE = Path("/work/shared/contract/example.json")
 if not EXAMPLE.exists():
@@ -179,21 +181,6 @@ def test_review_steps_are_checked_and_recorded(world, db, org, make_user):
     assert [h["status"] for h in s.history] == ["proposed", "introduced", "interview", "not_hired"]
     assert s.history[-1]["by_name"] == "Youssef Amrani" and s.reject_reason == "employer_chose_other"
     assert s.reviewer_id == matcher.id
-
-
-def test_index_refreshes_incrementally_and_rebuilds_after_deletes(world, db, org):
-    vacancy, (best, second, third) = world
-    entry = index_cache.get_index(db.session, org.id)
-    assert len(entry.index) == 3 and entry.full_builds == 1
-    assert index_cache.get_index(db.session, org.id) is entry  # no change: the same index
-    second.status = CandidateStatus.PLACED
-    db.session.commit()
-    entry = index_cache.get_index(db.session, org.id)
-    assert len(entry.index) == 2 and entry.refreshes == 1 and entry.full_builds == 1
-    db.session.delete(third)
-    db.session.commit()
-    entry = index_cache.get_index(db.session, org.id)
-    assert len(entry.index) == 1 and entry.full_builds == 2
 
 
 def test_partner_gets_suggestions_from_its_own_candidates(world, db, org, other_org, make_candidate):

@@ -67,6 +67,13 @@ class Defaults:
     # Minimum relevance (0..1) of a stored suggestion: candidates who meet the hard requirements but
     # score lower are left out of the list (the page counts them and can show them).
     MATCH_MIN_SCORE = 0.2
+    # The matcher's index snapshots (built by the worker, mapped read-only by every process of the
+    # host). None: instance/match-snapshots. Web processes look for a new snapshot at most every
+    # MATCH_SNAPSHOT_CHECK_SECONDS; the worker saves a new one when changes since the last are
+    # older than MATCH_SNAPSHOT_MAX_AGE seconds (or many: models/matches/index_cache.py).
+    MATCH_SNAPSHOT_DIR = None
+    MATCH_SNAPSHOT_CHECK_SECONDS = 5
+    MATCH_SNAPSHOT_MAX_AGE = 600
     # The task queue (Huey). None: a SQLite file beside the database (instance/werkbrug-queue.sqlite),
     # for one host; "redis://host:6379/0" for several hosts sharing one broker; "memory://" keeps jobs
     # in the process (tests). QUEUE_IMMEDIATE runs every job at once in the caller (unit tests).
@@ -92,6 +99,7 @@ class Defaults:
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
             "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS",
             "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS",
+            "MATCH_SNAPSHOT_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
             "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
             "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
 
@@ -120,7 +128,7 @@ def load_config(app, overrides: dict | None = None) -> None:
             raise RuntimeError(f"BASE_URL must start with https:// (got {base!r})")
         app.config["BASE_URL"] = base
     for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
-                "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS"):
+                "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE"):
         if isinstance(app.config[key], str):
             app.config[key] = int(app.config[key])
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")

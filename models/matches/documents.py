@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.documents import OCCUPATION_MIN_CONFIDENCE, CandidateDoc, Point, Taxonomy, VacancyDoc
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
+from models.common.system import CandidateRemoval
 from models.enums import CandidateStatus, ConceptKind, TermKind
 from models.taxonomy.concept import Concept, ConceptRelation
 from models.vacancies.vacancy import Vacancy, VacancyTerm
@@ -24,7 +23,7 @@ RELATED_MAX = 10
 TRAIT_SECTOR = "algemeen"
 
 _CANDIDATE_COLUMNS = (
-    Candidate.id, Candidate.updated_at, Candidate.status, Candidate.driving_licences, Candidate.lat,
+    Candidate.id, Candidate.change_no, Candidate.status, Candidate.driving_licences, Candidate.lat,
     Candidate.lon, Candidate.max_travel_km, Candidate.hours_min, Candidate.hours_max,
     Candidate.available_from, Candidate.education, Candidate.dutch_level,
     # The work experience as written counts for the text part (skills named only there, past jobs);
@@ -41,13 +40,17 @@ def _point(lat, lon) -> Point | None:
     return Point(lat, lon) if lat is not None and lon is not None else None
 
 
-def candidate_rows(session: Session, organisation_id: int, since: datetime | None = None,
-                   ids: Iterable[int] | None = None) -> Iterator[tuple[CandidateDoc | None, int, datetime]]:
-    """(doc or None when not active, id, updated_at) for an organisation's candidates, in chunks."""
+def candidate_rows(session: Session, organisation_id: int, since: int | None = None,
+                   ids: Iterable[int] | None = None) -> Iterator[tuple[CandidateDoc | None, int, int]]:
+    """(doc or None when not active, id, change number) for an organisation's candidates, in chunks.
+
+    ``since``: only those whose change number is above it, whatever their status (an index that
+    applies them drops the ones no longer active); otherwise the active ones.
+    """
     query = (select(*_CANDIDATE_COLUMNS).outerjoin(CandidatePersonal, CandidatePersonal.candidate_id == Candidate.id)
              .where(Candidate.organisation_id == organisation_id).order_by(Candidate.id))
     if since is not None:
-        query = query.where(Candidate.updated_at > since)
+        query = query.where(Candidate.change_no > since)
     else:
         query = query.where(Candidate.status == CandidateStatus.ACTIVE)
     if ids is not None:
@@ -62,7 +65,22 @@ def candidate_rows(session: Session, organisation_id: int, since: datetime | Non
         terms = _candidate_terms(session, active)
         for r in rows:
             doc = _candidate_doc(r, terms.get(r.id, ())) if r.status == CandidateStatus.ACTIVE else None
-            yield doc, r.id, r.updated_at
+            yield doc, r.id, r.change_no
+
+
+def removed_since(session: Session, organisation_id: int, since: int) -> list[tuple[int, int]]:
+    """(candidate id, change number) of the organisation's candidates deleted after change ``since``."""
+    return [tuple(r) for r in session.execute(
+        select(CandidateRemoval.candidate_id, CandidateRemoval.change_no).where(
+            CandidateRemoval.organisation_id == organisation_id, CandidateRemoval.change_no > since))]
+
+
+def docs_by_id(session: Session, organisation_id: int, ids: Iterable[int]) -> dict[int, CandidateDoc]:
+    """The active candidates among ``ids`` as the matcher sees them (for the reasons of a ranking)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {cid: doc for doc, cid, _no in candidate_rows(session, organisation_id, ids=ids) if doc is not None}
 
 
 def _candidate_terms(session: Session, ids: list[int]) -> dict[int, list]:

@@ -1,16 +1,22 @@
-"""The matcher's candidate index as a per-process cache, refreshed when the database stamp moves.
+"""The matcher's candidate index in a process: the published snapshot, mapped, plus the changes since.
 
-One index per organisation (only its active candidates are suggested). On use, each process
-compares the ``match-index`` stamp with the one its index was built at: when it moved, candidates
-updated since the high-water mark are re-read (incrementally); a changed taxonomy, removed rows or
-an unknown state give a full rebuild. Derived state only: any number of processes agree.
+A job (``build``: the worker, ``flask match build-index``) reads an organisation's active candidates
+and saves the index as a versioned snapshot (models/matches/snapshots.py). ``get_index`` never
+builds: it maps the published snapshot read-only (cheap, shared by every process of the host),
+looks for a newer one at most every MATCH_SNAPSHOT_CHECK_SECONDS (one stat), and applies the
+candidates whose change number is above the one it has seen (models/common/stamps.py) to a small
+in-process delta. When no usable snapshot exists it raises IndexNotReady: the page says the
+suggestions are being computed, the API answers 503, and the web layer enqueues the build.
 """
 from __future__ import annotations
 
+import logging
+import os
+import pickle
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -19,35 +25,56 @@ from sqlalchemy.orm import Session
 from matching.documents import Taxonomy
 from models.candidates.candidate import Candidate
 from models.common import stamps
-from models.enums import CandidateStatus
-from models.matches.documents import candidate_rows, load_taxonomy_doc
+from models.common.system import CacheStamp
+from models.matches import snapshots
+from models.matches.documents import candidate_rows, load_taxonomy_doc, removed_since
 
 if TYPE_CHECKING:
-    from matching.index import CandidateIndex
+    from matching.index import LayeredIndex
 
-# Rows committed late can carry an updated_at a little before the high-water mark: re-read those.
-SAFETY_MARGIN = timedelta(minutes=5)
+log = logging.getLogger("werkbrug.matching")
+
+DEFAULT_CHECK_SECONDS = 5.0
+# The worker saves a new snapshot when the delta holds this many candidates (or this share of the
+# snapshot), or when a change is older than MATCH_SNAPSHOT_MAX_AGE seconds.
+DELTA_ROWS, DELTA_SHARE = 5000, 0.05
+
+
+class IndexNotReady(LookupError):
+    """No usable snapshot of the organisation's index yet: it is being built (by a job)."""
+
+    def __init__(self, organisation_id: int, reason: str = "no snapshot yet") -> None:
+        super().__init__(f"organisation {organisation_id}: {reason}")
+        self.organisation_id = organisation_id
+        self.reason = reason
 
 
 @dataclass
 class CachedIndex:
-    index: CandidateIndex
-    stamp: stamps.Stamp
-    taxonomy_stamp: stamps.Stamp
-    high_water: datetime | None
-    built_at: float = field(default_factory=time.time)
+    index: LayeredIndex
+    version: str  # the snapshot's name
+    pointer: tuple[int, int, int]
+    snapshot_change_no: int
+    change_no: int  # every change up to this one is applied
+    epoch: int
+    taxonomy_stamp: int
+    built_at: float  # when the snapshot was built (unix time)
+    checked_at: float = field(default_factory=time.monotonic)
     lock: threading.RLock = field(default_factory=threading.RLock)
-    full_builds: int = 1
     refreshes: int = 0
 
+    @property
+    def delta_size(self) -> int:
+        return len(self.index.delta) + len(self.index.hidden)
 
-_cache: dict[tuple[str, int], CachedIndex] = {}
-_taxonomies: dict[str, tuple[stamps.Stamp, Taxonomy]] = {}
+
+_cache: dict[tuple[str, str, int], CachedIndex] = {}
+_taxonomies: dict[str, tuple[int, Taxonomy]] = {}
 _lock = threading.Lock()
 
 
 def clear_cache() -> None:
-    """Forget every cached index (tests, or to force rebuilds in this process)."""
+    """Forget every mapped index (tests, or to map the snapshots again in this process)."""
     with _lock:
         _cache.clear()
         _taxonomies.clear()
@@ -57,98 +84,180 @@ def _key(session: Session) -> str:
     return str(session.get_bind().url)
 
 
-def taxonomy(session: Session) -> Taxonomy:
+def settings() -> tuple[Path, float]:
+    """(snapshot folder, seconds between checks for a new snapshot) from the app's configuration."""
+    from flask import current_app, has_app_context
+
+    if not has_app_context():
+        return Path("instance") / "match-snapshots", DEFAULT_CHECK_SECONDS
+    config = current_app.config
+    root = config.get("MATCH_SNAPSHOT_DIR") or os.path.join(current_app.instance_path, "match-snapshots")
+    return Path(root), float(config.get("MATCH_SNAPSHOT_CHECK_SECONDS", DEFAULT_CHECK_SECONDS))
+
+
+def _versions(session: Session) -> dict[str, int]:
+    names = (stamps.CHANGES, stamps.CHANGE_EPOCH, stamps.TAXONOMY)
+    rows = dict(session.execute(select(CacheStamp.name, CacheStamp.version).where(CacheStamp.name.in_(names))).all())
+    return {n: int(rows.get(n, 0)) for n in names}
+
+
+def taxonomy(session: Session, version: int | None = None) -> Taxonomy:
     """Labels and related occupations, cached per taxonomy stamp."""
-    stamp = stamps.read(session, stamps.TAXONOMY)
+    version = stamps.read(session, stamps.TAXONOMY)[0] if version is None else version
     key = _key(session)
     with _lock:
         cached = _taxonomies.get(key)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load_taxonomy_doc(session))
+    if cached is None or cached[0] != version:
+        cached = (version, load_taxonomy_doc(session))
         with _lock:
             _taxonomies[key] = cached
     return cached[1]
 
 
-def _max_time(current: datetime | None, seen: datetime | None) -> datetime | None:
-    if seen is None:
-        return current
-    return seen if current is None or seen > current else current
+def get_index(session: Session, organisation_id: int) -> CachedIndex:
+    """The organisation's index as of the database's last change; raises IndexNotReady without a snapshot.
+
+    Hold ``entry.lock`` while querying it: the delta is not safe for reads while changes are applied.
+    """
+    root, check_seconds = settings()
+    key = (_key(session), str(root), organisation_id)
+    with _lock:
+        entry = _cache.get(key)
+    versions = _versions(session)
+    now = time.monotonic()
+    if entry is None or now - entry.checked_at >= check_seconds:
+        pointer = snapshots.pointer_key(root, organisation_id)
+        if pointer is None and entry is None:
+            raise IndexNotReady(organisation_id)
+        if pointer is not None and (entry is None or pointer != entry.pointer):
+            entry = _map(session, root, organisation_id, versions, key)
+        entry.checked_at = now
+    if entry.epoch != versions[stamps.CHANGE_EPOCH] or versions[stamps.CHANGES] < entry.snapshot_change_no:
+        with _lock:
+            _cache.pop(key, None)
+        raise IndexNotReady(organisation_id, "the snapshot is of another database (or of one restored since)")
+    if versions[stamps.CHANGES] > entry.change_no:
+        with entry.lock:
+            _apply(session, entry, organisation_id, versions[stamps.CHANGES])
+    if versions[stamps.TAXONOMY] != entry.taxonomy_stamp:
+        with entry.lock:
+            entry.index.taxonomy = taxonomy(session, versions[stamps.TAXONOMY])
+            entry.taxonomy_stamp = versions[stamps.TAXONOMY]
+    return entry
 
 
-def build(session: Session, organisation_id: int) -> CachedIndex:
-    """Read every active candidate of the organisation and build a fresh index."""
-    stamp = stamps.read(session, stamps.MATCH_INDEX)
-    tax_stamp = stamps.read(session, stamps.TAXONOMY)
-    high = None
-    docs = []
-    for doc, _cid, updated in candidate_rows(session, organisation_id):
-        docs.append(doc)
-        high = _max_time(high, updated)
-    from matching.index import CandidateIndex  # numpy/scipy/scikit-learn: only when an index is built
+def _map(session: Session, root: Path, organisation_id: int, versions: dict[str, int], key) -> CachedIndex:
+    """Map the published snapshot and apply the changes since; replaces the cached entry at once."""
+    from matching.index import LayeredIndex
 
-    index = CandidateIndex.build(docs, taxonomy(session))
-    return CachedIndex(index, stamp, tax_stamp, high)
+    pointer = snapshots.read_pointer(root, organisation_id)
+    if pointer is None:
+        raise IndexNotReady(organisation_id)
+    try:
+        base, meta = snapshots.load(root, organisation_id, pointer.name, taxonomy(session, versions[stamps.TAXONOMY]))
+    except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError) as exc:  # unreadable: a job builds a new one
+        log.warning("matcher snapshot %s of organisation %s unreadable: %s: %s", pointer.name, organisation_id,
+                    type(exc).__name__, str(exc)[:200])
+        raise IndexNotReady(organisation_id, "the snapshot could not be read") from exc
+    entry = CachedIndex(LayeredIndex(base), pointer.name, pointer.key, int(meta["change_no"]), int(meta["change_no"]),
+                        int(meta["epoch"]), versions[stamps.TAXONOMY], float(meta["built_at"]))
+    if entry.epoch == versions[stamps.CHANGE_EPOCH] and versions[stamps.CHANGES] > entry.change_no:
+        _apply(session, entry, organisation_id, versions[stamps.CHANGES])
+    with _lock:
+        _cache[key] = entry
+    return entry
 
 
-def _refresh(session: Session, entry: CachedIndex, organisation_id: int) -> bool:
-    """Apply candidates changed since the high-water mark; False when a full rebuild is needed."""
-    since = entry.high_water - SAFETY_MARGIN if entry.high_water else None
-    if since is None:
-        return False
-    high = entry.high_water
-    for doc, cid, updated in candidate_rows(session, organisation_id, since=since):
+def _apply(session: Session, entry: CachedIndex, organisation_id: int, upto: int) -> None:
+    """Re-index the candidates changed after ``entry.change_no`` and drop those deleted since."""
+    since = entry.change_no
+    for doc, cid, _no in candidate_rows(session, organisation_id, since=since):
         if doc is None:
             entry.index.remove(cid)
         else:
             entry.index.update(doc)
-        high = _max_time(high, updated)
-    active = session.scalar(select(func.count(Candidate.id)).where(
-        Candidate.organisation_id == organisation_id, Candidate.status == CandidateStatus.ACTIVE))
-    if active != len(entry.index):  # rows deleted (or an inconsistency): start again
-        return False
-    entry.high_water = high
+    for cid, _no in removed_since(session, organisation_id, since):
+        entry.index.remove(cid)
+    entry.change_no = upto  # rows above it read now are read again next time: applying twice changes nothing
     entry.refreshes += 1
-    return True
 
 
-def get_index(session: Session, organisation_id: int) -> CachedIndex:
-    """The organisation's index, current with the database stamps (built or refreshed as needed).
+def build(session: Session, organisation_id: int, root: Path | None = None) -> dict:
+    """Build the organisation's index from the database and publish it as a new snapshot; its meta.
 
-    Hold ``entry.lock`` while querying it: the index is not safe for reads during a refresh.
+    A job's work (15-30 s at 100,000 candidates), never a request's.
     """
-    key = (_key(session), organisation_id)
-    with _lock:
-        entry = _cache.get(key)
-    stamp = stamps.read(session, stamps.MATCH_INDEX)
-    tax_stamp = stamps.read(session, stamps.TAXONOMY)
-    if entry is not None and entry.stamp == stamp and entry.taxonomy_stamp == tax_stamp:
-        return entry
-    if entry is not None and entry.taxonomy_stamp == tax_stamp and (entry.stamp[0] < stamp[0]):
-        with entry.lock:
-            if _refresh(session, entry, organisation_id):
-                entry.stamp = stamp
-                return entry
-    fresh = build(session, organisation_id)
-    if entry is not None:
-        fresh.full_builds = entry.full_builds + 1
-    with _lock:
-        _cache[key] = fresh
-    return fresh
+    from matching.index import CandidateIndex
+
+    root = root or settings()[0]
+    started = time.perf_counter()
+    if not _versions(session)[stamps.CHANGE_EPOCH]:
+        stamps.ensure_epoch(session)
+        session.commit()
+    versions = _versions(session)  # first: every change up to this number is in the rows read below
+    docs = (doc for doc, _cid, _no in candidate_rows(session, organisation_id))
+    index = CandidateIndex.build(docs, taxonomy(session, versions[stamps.TAXONOMY]), store_docs=False)
+    meta = {"change_no": versions[stamps.CHANGES], "epoch": versions[stamps.CHANGE_EPOCH],
+            "taxonomy_version": versions[stamps.TAXONOMY], "built_at": time.time(),
+            "build_seconds": round(time.perf_counter() - started, 3)}
+    name = snapshots.save(root, organisation_id, index, meta)
+    snapshots.publish(root, organisation_id, name)
+    snapshots.prune(root, organisation_id)
+    log.info("matcher index of organisation %s: %s candidates saved as %s in %.1f s",
+             organisation_id, len(index), name, time.perf_counter() - started)
+    return {**meta, "name": name, "candidates": len(index)}
+
+
+def snapshot_state(session: Session, organisation_id: int, max_age: float) -> str | None:
+    """Why the organisation's snapshot should be built again (None when it is fine): missing, of
+    another database, another taxonomy, or changes since it that are too many or too old."""
+    root = settings()[0]
+    pointer = snapshots.read_pointer(root, organisation_id)
+    if pointer is None:
+        return "no snapshot"
+    meta = snapshots.read_meta(root, organisation_id, pointer.name)
+    versions = _versions(session)
+    if meta.get("epoch") != versions[stamps.CHANGE_EPOCH] or versions[stamps.CHANGES] < meta["change_no"]:
+        return "snapshot of another database"
+    if meta.get("taxonomy_version") != versions[stamps.TAXONOMY]:
+        return "taxonomy changed"
+    if versions[stamps.CHANGES] == meta["change_no"]:
+        return None
+    changed = session.scalar(select(func.count(Candidate.id)).where(
+        Candidate.organisation_id == organisation_id, Candidate.change_no > meta["change_no"]))
+    changed += len(removed_since(session, organisation_id, meta["change_no"]))
+    if not changed:
+        return None
+    if changed >= max(DELTA_ROWS, DELTA_SHARE * meta["candidates"]):
+        return f"{changed} changes since the snapshot"
+    if time.time() - meta["built_at"] > max_age:
+        return f"{changed} changes since a snapshot older than {max_age:.0f} s"
+    return None
+
+
+def build_if_needed(session: Session, organisation_id: int, max_age: float) -> str:
+    """Build the organisation's snapshot when ``snapshot_state`` says so; one line saying what happened."""
+    reason = snapshot_state(session, organisation_id, max_age)
+    if reason is None:
+        return f"organisation {organisation_id}: snapshot current"
+    meta = build(session, organisation_id)
+    return f"organisation {organisation_id}: {reason}; built {meta['name']} ({meta['candidates']} candidates)"
+
+
+def ensure(session: Session, organisation_id: int) -> CachedIndex:
+    """The index, building the snapshot first when there is none (jobs and commands only, never a request)."""
+    try:
+        return get_index(session, organisation_id)
+    except IndexNotReady:
+        build(session, organisation_id)
+        return get_index(session, organisation_id)
 
 
 def rebuild_all(session: Session, organisation_ids: list[int]) -> list[tuple[int, int, float]]:
-    """Build every organisation's index anew; returns (organisation id, candidates, seconds)."""
+    """Build and publish every organisation's snapshot anew; (organisation id, candidates, seconds)."""
     out = []
     for org_id in organisation_ids:
         started = time.perf_counter()
-        entry = build(session, org_id)
-        with _lock:
-            _cache[(_key(session), org_id)] = entry
-        out.append((org_id, len(entry.index), time.perf_counter() - started))
+        meta = build(session, org_id)
+        out.append((org_id, meta["candidates"], time.perf_counter() - started))
     return out
-
-
-def bump(session: Session) -> None:
-    """Tell every process that candidates changed (import, edits, placements)."""
-    stamps.bump(session, stamps.MATCH_INDEX)

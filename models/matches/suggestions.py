@@ -12,8 +12,8 @@ from models.accounts.organisation import Organisation
 from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
-from models.matches.documents import vacancy_docs
-from models.matches.index_cache import get_index
+from models.matches.documents import docs_by_id, vacancy_docs
+from models.matches import index_cache
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
@@ -70,11 +70,17 @@ def rank(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
 def rank_counted(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
                  exclude: set[int] = frozenset(), min_score: float = 0.0) -> tuple[list[Ranked], int, Taxonomy]:
     """`rank`, plus how many candidates met the hard requirements but scored under ``min_score``."""
-    entry = get_index(session, organisation_id)
+    entry = index_cache.get_index(session, organisation_id)
     doc = vacancy_docs(session, [vacancy])[0]
     with entry.lock:
-        ranked, below = entry.index.ranking(doc, top=top, exclude=exclude, min_score=min_score)
+        ranked, below = entry.index.ranking(doc, top=top, exclude=exclude, fetch=_fetch(session, organisation_id),
+                                            min_score=min_score)
     return ranked, below, entry.index.taxonomy or Taxonomy()
+
+
+def _fetch(session: Session, organisation_id: int):
+    """The ranked candidates' docs (for their reasons) from the database: the snapshot holds none."""
+    return lambda ids: docs_by_id(session, organisation_id, ids)
 
 
 def left_out(session: Session, vacancy: Vacancy, organisation_id: int,
@@ -83,10 +89,10 @@ def left_out(session: Session, vacancy: Vacancy, organisation_id: int,
     the best ``limit`` of them (best first, with reasons), how many there are, and the taxonomy."""
     stored = set(session.scalars(select(Suggestion.candidate_id).where(
         Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation_id)))
-    entry = get_index(session, organisation_id)
+    entry = index_cache.get_index(session, organisation_id)
     doc = vacancy_docs(session, [vacancy])[0]
     with entry.lock:
-        ranked = entry.index.suggest(doc, top=limit, exclude=stored)
+        ranked = entry.index.suggest(doc, top=limit, exclude=stored, fetch=_fetch(session, organisation_id))
         eligible = entry.index.eligible(doc, exclude=stored)
     return ranked, eligible, entry.index.taxonomy or Taxonomy()
 

@@ -65,3 +65,49 @@ def test_index_without_docs_gives_scores_and_reasons_through_lookup():
     index = CandidateIndex.build(docs.values(), store_docs=False)
     assert index.suggest(VAC)[0].reasons == []
     assert index.suggest(VAC, lookup=docs.get)[0].reasons
+
+
+def _frozen_copy(index):
+    """A read-only index over ``index``'s arrays, as a mapped snapshot gives (write-protected)."""
+    from matching.space import FeatureSpace
+
+    main, columns = index.arrays()
+    for values in columns.values():
+        values.flags.writeable = False
+    vectorizers, concept_columns = index.space.state()
+    space = FeatureSpace.restore(vectorizers, concept_columns)
+    return CandidateIndex.frozen(space, index.taxonomy, main, columns, index.attrs.licence_bits)
+
+
+def test_a_layered_index_over_a_frozen_base_ranks_as_the_index_it_was_copied_from_then_changed():
+    from matching.index import LayeredIndex
+
+    docs = [doc(i, (i % 7 + 1) / 7, text="schilder kwast" if i % 3 else "verf") for i in range(1, 200)]
+    mutable = CandidateIndex.build(docs)
+    layered = LayeredIndex(_frozen_copy(mutable))
+    assert ranked(layered) == ranked(mutable) != [] and len(layered) == 199
+    changes = [doc(5, 1.0, hours_min=1, hours_max=2), doc(300, 0.9, text="schilder"),
+               CandidateDoc(7, concepts={99: 1.0}), doc(8, 0.01)]
+    for d in changes:
+        layered.update(d)
+        mutable.update(d)
+    for cid in (9, 300, 12345):
+        layered.remove(cid)
+        mutable.remove(cid)
+    assert ranked(layered) == ranked(mutable)
+    assert len(layered) == len(mutable) == 198 and 9 not in layered and 5 in layered
+    hours = VacancyDoc(2, required={SKILL: 1.0}, hours_min=16, hours_max=24)
+    assert 5 not in [s.candidate_id for s in layered.suggest(hours, top=500)]  # 1-2 h now: a hard requirement
+    assert layered.eligible(VAC, exclude={1}) == mutable.eligible(VAC, exclude={1})
+    assert [s.candidate_id for s in layered.suggest(VacancyDoc(5, required={99: 1.0}))] == [7]
+    assert layered.base.attrs.alive.flags.writeable is False  # the base is never written
+
+
+def test_arrays_come_out_in_id_order_without_removed_candidates():
+    index = CandidateIndex.build([doc(3), doc(1)])
+    index.add(doc(2))
+    index.remove(3)
+    main, columns = index.arrays()
+    assert columns["ids"].tolist() == [1, 2] and main.shape[1] == 2
+    frozen = _frozen_copy(index)
+    assert ranked(frozen) == ranked(index) and 3 not in frozen and 2 in frozen

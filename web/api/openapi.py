@@ -24,6 +24,14 @@ UNAUTHORIZED = {
 # sees it, with a plain-text or HTML body.
 URI_TOO_LONG = {"description": "The request line is longer than the HTTP server accepts (4,094 bytes under gunicorn)."}
 
+# The matcher's index is built by a background job, never in a request: until the first one is done.
+INDEX_NOT_READY = {
+    "description": "The suggestions are being computed: your organisation's matcher index is being built "
+                   "(after an installation or a database restore). Try again after Retry-After seconds.",
+    "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 1}, "description": "Seconds to wait."}},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
 SCHEMAS = {
     "Error": {
         "type": "object", "required": ["error"],
@@ -171,6 +179,7 @@ def document(server_url: str = "/api/v1") -> dict:
                     "401": UNAUTHORIZED,
                     "414": URI_TOO_LONG,
                     "404": _error("Not yours and not shared with you (or it does not exist)."),
+                    "503": INDEX_NOT_READY,
                 },
             }},
             "/import": {"post": {

@@ -12,6 +12,7 @@ from models.common import idempotency
 from models.common.paging import paginate
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
+from models.matches.index_cache import IndexNotReady
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
@@ -24,6 +25,7 @@ from .openapi import document
 from .serialise import vacancy_json
 
 MAX_PER_PAGE = 200
+INDEX_RETRY_SECONDS = 30
 
 
 def _int_arg(name: str, default: int, low: int, high: int, errors: list[str]) -> int:
@@ -94,6 +96,10 @@ def suggestions(external_id: str):
         payload = suggestions_payload(db.session, g.api_organisation, external_id, top)
     except UnknownVacancy:
         return api_error(404, f"No vacancy {external_id!r} of your organisation or shared with it.")
+    except IndexNotReady as exc:  # never built in a request: the worker builds it
+        triggers.index_wanted(exc.organisation_id)
+        return api_error(503, "The suggestions are being computed (the matcher's index is being built); "
+                         f"try again in {INDEX_RETRY_SECONDS} seconds.", headers={"Retry-After": str(INDEX_RETRY_SECONDS)})
     return jsonify(payload)
 
 

@@ -1,4 +1,4 @@
-"""`flask taxonomy ...`, `flask match rebuild` and `flask suggest`: the matcher on the command line."""
+"""`flask taxonomy ...`, `flask match build-index|rebuild` and `flask suggest`: the matcher on the command line."""
 from __future__ import annotations
 
 import json
@@ -90,17 +90,7 @@ def taxonomy_import_esco(directory: str) -> None:
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
 
 
-@match_group.command("rebuild")
-@click.option("--org", "org_key", metavar="ORG_KEY", help="Only this organisation (default: all).")
-@click.option("--suggestions", "with_suggestions", is_flag=True,
-              help="Also recompute the stored suggestions of every open vacancy (own and shared).")
-def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
-    """Rebuild the matcher's index from the database and print its figures.
-
-    Every app process refreshes its own copy when it notices the change (a version stamp).
-    """
-    from models.matches.index_cache import bump, rebuild_all
-
+def _organisations(org_key: str | None) -> list[Organisation]:
     query = select(Organisation).order_by(Organisation.key)
     if org_key:
         query = query.where(Organisation.key == org_key)
@@ -108,6 +98,45 @@ def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
     if org_key and not organisations:
         click.echo(f"--org: unknown organisation {org_key!r}", err=True)
         sys.exit(1)
+    return organisations
+
+
+@match_group.command("build-index")
+@click.option("--org", "org_key", metavar="ORG_KEY", help="Only this organisation (default: all).")
+@click.option("--if-needed", is_flag=True,
+              help="Only where the snapshot is missing, of another taxonomy, or behind by many or old changes.")
+def match_build_index(org_key: str | None, if_needed: bool) -> None:
+    """Build the matcher's index into a new snapshot (MATCH_SNAPSHOT_DIR) and publish it.
+
+    What the worker does after candidate changes and every 5 minutes; every web process of this host
+    maps the new snapshot within MATCH_SNAPSHOT_CHECK_SECONDS. Run it on each host whose snapshot
+    folder is not shared.
+    """
+    from models.matches import index_cache
+
+    max_age = float(current_app.config["MATCH_SNAPSHOT_MAX_AGE"])
+    for organisation in _organisations(org_key):
+        if if_needed:
+            click.echo(f"{organisation.key}: {index_cache.build_if_needed(db.session, organisation.id, max_age)}")
+            continue
+        meta = index_cache.build(db.session, organisation.id)
+        click.echo(f"{organisation.key}: {meta['candidates']} active candidates indexed in "
+                   f"{meta['build_seconds']:.2f} s as {meta['name']} (change {meta['change_no']})")
+    db.session.commit()
+
+
+@match_group.command("rebuild")
+@click.option("--org", "org_key", metavar="ORG_KEY", help="Only this organisation (default: all).")
+@click.option("--suggestions", "with_suggestions", is_flag=True,
+              help="Also recompute the stored suggestions of every open vacancy (own and shared).")
+def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
+    """Build the matcher's index snapshots anew (as build-index) and print their figures.
+
+    Every app process of this host maps the new snapshot within MATCH_SNAPSHOT_CHECK_SECONDS.
+    """
+    from models.matches.index_cache import rebuild_all
+
+    organisations = _organisations(org_key)
     keys = {o.id: o.key for o in organisations}
     total = 0
     for org_id, count, seconds in rebuild_all(db.session, list(keys)):
@@ -122,9 +151,8 @@ def match_rebuild(org_key: str | None, with_suggestions: bool) -> None:
             floor = float(current_app.config.get("MATCH_MIN_SCORE", 0.0))
             added = sum(refresh_suggestions(db.session, v, organisation, min_score=floor).added for v in vacancies)
             click.echo(f"{organisation.key}: suggestions for {len(vacancies)} open vacancies, {added} new")
-    bump(db.session)
     db.session.commit()
-    click.echo(f"{total} candidates in {len(keys)} organisation(s); other processes refresh on next use")
+    click.echo(f"{total} candidates in {len(keys)} organisation(s); other processes map the new snapshots on next use")
 
 
 def _organisation(org_key: str | None) -> Organisation | None:
@@ -150,6 +178,9 @@ def suggest_command(vacancy_external_id: str, org_key: str | None, top: int, as_
         click.echo(f"--org: unknown organisation {org_key!r}" if org_key else "No organisation yet: import first.",
                    err=True)
         sys.exit(1)
+    from models.matches.index_cache import ensure
+
+    ensure(db.session, organisation.id)  # a command may build the snapshot; a request never does
     try:
         payload = suggestions_payload(db.session, organisation, vacancy_external_id, top)
     except UnknownVacancy:

@@ -11,12 +11,14 @@ from models.common import audit, paging
 from models.enums import VacancyStatus
 from models.matches import queries
 from models.matches.documents import candidate_doc, vacancy_docs
-from models.matches.index_cache import get_index
+from models.matches import index_cache
+from models.matches.index_cache import IndexNotReady
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
 from models.matches.suggestions import left_out, reason_lines, refresh_suggestions, render_reasons
 from models.placements.placement import Placement
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
+from web.queue import triggers
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
 
@@ -50,10 +52,16 @@ def vacancy(vacancy_id: int):
     """A vacancy's suggestions from my organisation's candidates, best first, with reasons and review."""
     vac = visible_vacancy_or_404(vacancy_id)
     own = queries.own_suggestions(db.session, vac, org_id())
-    if not own and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
-        refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
-        own = queries.own_suggestions(db.session, vac, org_id())
-    not_listed = left_out(db.session, vac, org_id(), limit=0)[1] if vac.status == VacancyStatus.OPEN else 0
+    computing, not_listed = False, 0
+    try:
+        if not own and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
+            refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
+            own = queries.own_suggestions(db.session, vac, org_id())
+        not_listed = left_out(db.session, vac, org_id(), limit=0)[1] if vac.status == VacancyStatus.OPEN else 0
+    except IndexNotReady as exc:  # the stored suggestions (if any) still show; new ones follow
+        db.session.rollback()
+        triggers.index_wanted(exc.organisation_id)
+        computing = True
     placed = dict(db.session.execute(select(Placement.suggestion_id, Placement.id).where(
         Placement.suggestion_id.in_([s.id for s in own]))).all()) if own else {}
     partners = queries.partner_suggestions(db.session, vac) if vac.organisation_id == org_id() else []
@@ -72,9 +80,19 @@ def vacancy(vacancy_id: int):
         "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=forms,
         labels=STATUS_LABELS, reason_lines=reason_lines, reject_labels=REJECT_REASONS,
         not_hired_labels=NOT_HIRED_REASONS, recompute=ActionForm(),
-        is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed,
+        is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
+
+
+@bp.errorhandler(IndexNotReady)
+def index_not_ready(exc: IndexNotReady):
+    """No snapshot of the organisation's index yet: say the suggestions are being computed (never build here)."""
+    db.session.rollback()
+    triggers.index_wanted(exc.organisation_id)
+    response = current_app.make_response(render_template("matches/computing.html"))
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 @bp.route("/vacature/<int:vacancy_id>/overige")
@@ -100,7 +118,7 @@ def for_candidate(candidate_id: int):
     audit.record(db.session, "view_personal", actor=current_user, obj=candidate, origin=request.remote_addr,
                  details={"page": "vacancies_for_candidate"})
     vacancies = queries.open_visible_vacancies(db.session, org_id())
-    entry = get_index(db.session, org_id())
+    entry = index_cache.get_index(db.session, org_id())
     results = []
     if vacancies:
         by_id = {v.id: v for v in vacancies}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 import click
 from flask import current_app
@@ -10,6 +11,8 @@ from flask import current_app
 from models.common import mail
 from web.extensions import db
 from web.queue import duties, huey_for, jobs
+
+log = logging.getLogger("werkbrug.queue")
 
 queue_group = click.Group("queue", help="The task queue: the worker and the scheduled duties.")
 
@@ -35,6 +38,7 @@ def work(workers: int | None, no_periodic: bool) -> None:
     storage = type(huey.storage).__name__.replace("Storage", "")
     click.echo(f"Werkbrug worker: {storage} queue, {workers or current_app.config['QUEUE_WORKERS']} thread(s)"
                f"{'' if no_periodic else ', scheduled duties on'}", err=True)
+    _snapshots_on_start(current_app._get_current_object())
     consumer = huey.create_consumer(workers=workers or current_app.config["QUEUE_WORKERS"],
                                     periodic=not no_periodic, worker_type="thread", max_delay=2.0)
     consumer.run()
@@ -56,3 +60,18 @@ def status() -> None:
     click.echo(f"worker last alive: {'never' if beat is None else f'{beat:.0f} (unix time)'}")
     counts = mail.counts(db.session)
     click.echo(f"outbox: {counts['waiting']} waiting, {counts['sent']} sent, {counts['failed']} failed")
+
+
+def _snapshots_on_start(app) -> None:
+    """Build this host's missing or due matcher index snapshots beside the starting consumer (a
+    thread: the consumer takes jobs meanwhile), so the first suggestions need no request to ask."""
+    def run() -> None:
+        with app.app_context():
+            try:
+                log.info("index snapshots on start: %s", duties.refresh_index_snapshots())
+            except Exception as exc:  # noqa: BLE001 - the periodic duty tries again
+                log.error("index snapshots on start failed: %s: %s", type(exc).__name__, str(exc)[:200])
+            finally:
+                db.session.remove()
+
+    threading.Thread(target=run, name="index-snapshots", daemon=True).start()

@@ -8,12 +8,14 @@ import logging
 from datetime import timedelta
 
 from flask import current_app
+from sqlalchemy import select
 
 from models.base import utcnow
 from models.candidates import erasure
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
-from models.matches import refresh
+from models.candidates.candidate import Candidate
+from models.matches import index_cache, refresh
 from models.notifications import collect as notices
 from models.vacancies.edit import close_expired
 from web.commands.privacy import AUDIT_MIN_DAYS
@@ -75,10 +77,27 @@ def prune_idempotency_keys() -> str:
     return f"deleted {removed} idempotency key(s) older than {idempotency.KEEP_HOURS} hours"
 
 
+def refresh_index_snapshots() -> str:
+    """Save a new matcher index snapshot for every organisation with candidates whose snapshot is
+    missing, of another taxonomy, or behind by many or old changes (as `flask match build-index --if-needed`)."""
+    max_age = float(current_app.config["MATCH_SNAPSHOT_MAX_AGE"])
+    said = [index_cache.build_if_needed(db.session, org_id, max_age) for org_id in index_organisations(db.session)]
+    db.session.commit()
+    built = [line for line in said if not line.endswith("snapshot current")]
+    return "; ".join(built) if built else f"{len(said)} snapshot(s) current"
+
+
+def index_organisations(session) -> list[int]:
+    """Organisations that have candidates (each gets a matcher index)."""
+    return list(session.scalars(select(Candidate.organisation_id).distinct().order_by(Candidate.organisation_id)))
+
+
 def refresh_never_computed() -> str:
     """Rank open vacancies that an organisation has no suggestions for yet (new ones, imported ones)."""
     floor = float(current_app.config.get("MATCH_MIN_SCORE", 0.0))
     pairs = refresh.never_computed(db.session, NEVER_COMPUTED_PER_RUN)
+    for organisation_id in sorted({org for _vacancy, org in pairs}):
+        index_cache.ensure(db.session, organisation_id)  # a worker may build; a request never does
     for vacancy_id, organisation_id in pairs:
         refresh.for_pair(db.session, vacancy_id, organisation_id, floor)
         db.session.commit()
@@ -176,6 +195,7 @@ DUTIES = {
     "prune-throttle": prune_throttle,
     "prune-audit": prune_audit,
     "prune-idempotency-keys": prune_idempotency_keys,
+    "refresh-index-snapshots": refresh_index_snapshots,
     "refresh-never-computed": refresh_never_computed,
     "collect-notifications": collect_notifications,
     "notification-digest": notification_digest,

@@ -1,4 +1,4 @@
-"""The Huey tasks: suggestion refreshes, mail delivery and the scheduled duties.
+"""The Huey tasks: matcher index snapshots, suggestion refreshes, mail delivery and the scheduled duties.
 
 ``register`` defines them on one Huey instance for one app; every task body runs in its own app
 context (its own session, the app's listeners), commits its work and logs a line.
@@ -14,7 +14,7 @@ from huey import Huey, crontab
 
 from models.base import utcnow
 from models.matches import refresh
-from models.matches.index_cache import get_index
+from models.matches import index_cache
 from web.extensions import db
 from web.queue import duties
 
@@ -26,6 +26,7 @@ HEARTBEAT_KEY = "worker:heartbeat"
 # hourly run closes a vacancy within an hour of local midnight.
 SCHEDULE = (
     ("deliver-mail", crontab(minute="*")),
+    ("refresh-index-snapshots", crontab(minute="*/5")),
     ("refresh-never-computed", crontab(minute="*/5")),
     ("collect-notifications", crontab(minute="*/5")),
     ("notification-digest", crontab(minute="0", hour="6")),
@@ -58,18 +59,23 @@ def in_app(app: Flask, fn):
     return run
 
 
-def warm_indexes(organisation_ids) -> None:
-    """Build or refresh the matcher's indexes in a reading transaction, then go on writing.
+def warm_indexes(organisation_ids, max_age: float | None = None) -> list[str]:
+    """Map (building the snapshot when there is none, or with ``max_age`` when it is due) the
+    matcher's indexes in a reading transaction, then go on writing.
 
     On SQLite a job holds the write lock from its first statement; building an index first keeps
     that lock (which web requests wait for) as short as the writes themselves.
     """
     db.session.commit()
     g.db_writes = False
+    said = []
     for organisation_id in sorted(organisation_ids):
-        get_index(db.session, organisation_id)
+        if max_age is not None:
+            said.append(index_cache.build_if_needed(db.session, organisation_id, max_age))
+        index_cache.ensure(db.session, organisation_id)
     db.session.commit()
     g.db_writes = True
+    return said
 
 
 def _short(exc: Exception) -> str:
@@ -87,9 +93,15 @@ def register(huey: Huey, app: Flask) -> dict:
         warm_indexes(refresh.organisations_for(db.session, vacancy_id))
         return f"vacancy {vacancy_id}: suggestions for {refresh.for_vacancy(db.session, vacancy_id, floor)} organisation(s)"
 
+    max_age = float(app.config["MATCH_SNAPSHOT_MAX_AGE"])
+
+    def build_index(organisation_id: int) -> str:
+        huey.delete(f"index:build:{organisation_id}")
+        return "; ".join(warm_indexes({organisation_id}, max_age=max_age))
+
     def refresh_organisation(organisation_id: int) -> str:
         huey.delete(f"refresh:organisation:{organisation_id}")
-        warm_indexes({organisation_id})
+        warm_indexes({organisation_id}, max_age=max_age)  # a new snapshot when the changes since are many
         count = refresh.for_organisation(db.session, organisation_id, floor, limit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
@@ -106,6 +118,7 @@ def register(huey: Huey, app: Flask) -> dict:
         "refresh_organisation": huey.task(retries=2, retry_delay=30, name="refresh_organisation")(
             in_app(app, refresh_organisation)),
         "deliver_mail": huey.task(name="deliver_mail")(in_app(app, deliver_mail)),
+        "build_index": huey.task(retries=2, retry_delay=30, name="build_index")(in_app(app, build_index)),
     }
     tasks["heartbeat"] = huey.periodic_task(crontab(minute="*"), name="heartbeat")(heartbeat)
     huey.on_startup(name="heartbeat_on_start")(heartbeat)

@@ -84,3 +84,14 @@ def install(_app: Flask) -> None:
     for name, listener in _LISTENERS:
         if not event.contains(db.session, name, listener):
             event.listen(db.session, name, listener)
+
+
+def index_wanted(organisation_id: int) -> None:
+    """Ask the worker to build the organisation's matcher index (a request found no snapshot); once
+    while one waits. A request never builds it itself."""
+    from web.queue import enqueue
+
+    try:
+        enqueue("build_index", organisation_id, once_key=f"index:build:{organisation_id}")
+    except Exception as exc:  # the page says it is being computed; the periodic duty builds it too
+        log.error("could not enqueue the index build (%s: %s)", type(exc).__name__, str(exc)[:200])

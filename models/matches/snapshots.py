@@ -1,0 +1,150 @@
+"""The matcher's index as versioned snapshots on disk, which every process of a host maps read-only.
+
+Layout under the snapshot folder (MATCH_SNAPSHOT_DIR; default instance/match-snapshots)::
+
+    org-<id>/current                  the name of the published version (replaced with os.replace)
+    org-<id>/v<change no>-<time>-<x>/ meta.json, space.pickle, main_{data,indices,indptr}.npy, attr_<name>.npy
+
+The arrays are plain uncompressed .npy files loaded with ``mmap_mode="r"``: the pages live in the
+operating system's page cache, shared by every worker, and a process that maps a snapshot reads only
+the postings a query touches. A version is written under a temporary name, renamed into place, then
+published by replacing ``current``: a reader sees the old version or the new one, never half of one.
+``space.pickle`` holds only the fitted text vectorizers (vocabulary and idf); the folder must be
+writable by Werkbrug alone, as the instance folder is.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matching.documents import Taxonomy
+    from matching.index import CandidateIndex
+
+FORMAT = 1
+POINTER = "current"
+KEEP_VERSIONS = 2  # besides the current one: processes may still map an older version for a moment
+_INT32_MAX = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """The published version of an organisation's snapshot, and how its pointer file looked (to notice a change)."""
+
+    name: str
+    key: tuple[int, int, int]
+
+
+def org_dir(root: Path, organisation_id: int) -> Path:
+    return Path(root) / f"org-{int(organisation_id)}"
+
+
+def pointer_key(root: Path, organisation_id: int) -> tuple[int, int, int] | None:
+    """(inode, mtime, size) of the pointer file: one stat, to check for a new version cheaply."""
+    try:
+        st = os.stat(org_dir(root, organisation_id) / POINTER)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def read_pointer(root: Path, organisation_id: int) -> Pointer | None:
+    """The published version, or None when none was published (or its folder is gone)."""
+    folder = org_dir(root, organisation_id)
+    key = pointer_key(root, organisation_id)
+    if key is None:
+        return None
+    try:
+        name = (folder / POINTER).read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    if not name or "/" in name or not (folder / name / "meta.json").is_file():
+        return None
+    return Pointer(name, key)
+
+
+def read_meta(root: Path, organisation_id: int, name: str) -> dict:
+    return json.loads((org_dir(root, organisation_id) / name / "meta.json").read_text(encoding="utf-8"))
+
+
+def save(root: Path, organisation_id: int, index: CandidateIndex, meta: dict) -> str:
+    """Write ``index`` as a new version (not yet published); returns its name. ``meta`` needs ``change_no``."""
+    import numpy as np
+
+    main, columns = index.arrays()
+    folder = org_dir(root, organisation_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"v{int(meta['change_no']):012d}-{int(time.time())}-{secrets.token_hex(3)}"
+    tmp = folder / f".tmp-{name}"
+    tmp.mkdir()
+    small = main.nnz <= _INT32_MAX and max(main.shape) <= _INT32_MAX
+    index_type = np.int32 if small else np.int64
+    np.save(tmp / "main_data.npy", main.data.astype(np.float32, copy=False))
+    np.save(tmp / "main_indices.npy", main.indices.astype(index_type, copy=False))
+    np.save(tmp / "main_indptr.npy", main.indptr.astype(index_type, copy=False))
+    for field, values in columns.items():
+        np.save(tmp / f"attr_{field}.npy", np.ascontiguousarray(values))
+    vectorizers, concept_columns = index.space.state()
+    with open(tmp / "space.pickle", "wb") as fp:
+        pickle.dump(vectorizers, fp, protocol=pickle.HIGHEST_PROTOCOL)
+    full = {**meta, "format": FORMAT, "organisation_id": int(organisation_id), "shape": list(main.shape),
+            "candidates": int(main.shape[1]), "columns": concept_columns,
+            "licence_bits": index.attrs.licence_bits}
+    (tmp / "meta.json").write_text(json.dumps(full), encoding="utf-8")
+    os.rename(tmp, folder / name)
+    return name
+
+
+def publish(root: Path, organisation_id: int, name: str) -> None:
+    """Make version ``name`` the current one (an atomic replace of the pointer file)."""
+    folder = org_dir(root, organisation_id)
+    tmp = folder / f".{POINTER}-{secrets.token_hex(4)}"
+    tmp.write_text(name + "\n", encoding="ascii")
+    os.replace(tmp, folder / POINTER)
+
+
+def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None) -> tuple[CandidateIndex, dict]:
+    """Map version ``name`` read-only; (the index, its meta)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from matching.filters import FIELDS
+    from matching.index import CandidateIndex
+    from matching.space import FeatureSpace
+
+    folder = org_dir(root, organisation_id) / name
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        raise ValueError(f"snapshot {name}: format {meta.get('format')}, expected {FORMAT}")
+
+    def mapped(file: str):
+        return np.load(folder / file, mmap_mode="r")
+
+    main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy")),
+                      shape=tuple(meta["shape"]), copy=False)
+    columns = {field: mapped(f"attr_{field}.npy") for field in FIELDS}
+    with open(folder / "space.pickle", "rb") as fp:
+        vectorizers = pickle.load(fp)  # noqa: S301 - written by this installation's worker, like the database
+    space = FeatureSpace.restore(vectorizers, meta["columns"])
+    return CandidateIndex.frozen(space, taxonomy, main, columns, meta["licence_bits"]), meta
+
+
+def prune(root: Path, organisation_id: int, keep: int = KEEP_VERSIONS) -> int:
+    """Delete versions older than the current one and the ``keep`` before it, and temporary
+    folders older than an hour (a build that died); returns how many were deleted."""
+    folder = org_dir(root, organisation_id)
+    current = read_pointer(root, organisation_id)
+    versions = sorted((p for p in folder.glob("v*") if p.is_dir()), key=lambda p: p.name)
+    others = [p for p in versions if current is None or p.name != current.name]
+    old = others[: max(0, len(others) - keep)]
+    stale = [p for p in folder.glob(".tmp-*") if time.time() - p.stat().st_mtime > 3600]
+    for path in [*old, *stale]:
+        shutil.rmtree(path, ignore_errors=True)  # a process still mapping it keeps its pages (POSIX)
+    return len(old) + len(stale)
