@@ -15,7 +15,7 @@ from models.common import clock, identifiers
 from models.common.errors import InvalidInput
 from models.enums import ActivityKind, ActivityStatus, Channel, ProfileStatus, RequestStatus, Role, VacancyStatus
 from models.enums import SuggestionStatus as S
-from models.matches import review
+from models.matches import index_cache, review
 from models.matches.suggestion import Suggestion
 from models.matches.suggestions import refresh_suggestions
 from models.register import contacts
@@ -83,6 +83,7 @@ def _suggestions(session: Session, org: Organisation) -> Iterator[str]:
     vacancies = session.scalars(select(Vacancy).where(Vacancy.organisation_id == org.id,
                                                       Vacancy.status == VacancyStatus.OPEN)
                                 .order_by(Vacancy.id).limit(5)).all()
+    index_cache.ensure(session, org.id)  # the worker's first job, done here: the demo shows suggestions at once
     added = sum(refresh_suggestions(session, vacancy, org).added for vacancy in vacancies)
     if not vacancies or matcher is None:
         return

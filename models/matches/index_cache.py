@@ -185,15 +185,16 @@ def _apply(session: Session, entry: CachedIndex, organisation_id: int, upto: int
 def build(session: Session, organisation_id: int, root: Path | None = None) -> dict:
     """Build the organisation's index from the database and publish it as a new snapshot; its meta.
 
-    A job's work (15-30 s at 100,000 candidates), never a request's.
+    A job's work (15-30 s at 100,000 candidates), never a request's. It reads in the caller's
+    transaction; a snapshot of changes that are then rolled back is never used (its change number
+    is ahead of the database's).
     """
     from matching.index import CandidateIndex
 
     root = root or settings()[0]
     started = time.perf_counter()
     if not _versions(session)[stamps.CHANGE_EPOCH]:
-        stamps.ensure_epoch(session)
-        session.commit()
+        stamps.ensure_epoch(session)  # the caller commits it; rolled back, the snapshot just never matches
     versions = _versions(session)  # first: every change up to this number is in the rows read below
     docs = (doc for doc, _cid, _no in candidate_rows(session, organisation_id))
     index = CandidateIndex.build(docs, taxonomy(session, versions[stamps.TAXONOMY]), store_docs=False)

@@ -46,7 +46,7 @@ def load_taxonomy(session: Session, concepts: Iterable | None = None, progress: 
     """Upsert concepts (default: ``seed.taxonomy.load_all()``), their aliases and occupation → skill relations.
 
     Concepts are matched by (kind, code); aliases are only added, never removed (coordinators add
-    their own). Bumps the taxonomy and match-index stamps when anything changed. Flushes only.
+    their own). Bumps the taxonomy stamp when anything changed (the worker then saves new index snapshots). Flushes only.
     """
     if concepts is None:
         from seed.taxonomy import load_all

@@ -1,0 +1,242 @@
+"""The matcher's index snapshots: `python -m bench.index_snapshot [--candidates 100000] [--db-candidates 2000]`.
+
+Prints, for synthetic candidates (bench/matching.py's generator):
+
+* the build time of the index and of writing its snapshot at N candidates (``--candidates 1000000``
+  for the 5-minute target; the database part of a real build is measured separately below);
+* for a fresh process that maps the snapshot (as a web worker does): the time to the first
+  suggestion (target < 1 s at 100,000) and the median suggestion latency (target <= 100 ms at 1M);
+* that process's memory before and after mapping and querying, at 10,000 and at N candidates,
+  from /proc/self/smaps_rollup: ``anon`` (private heap: what every extra worker costs) against
+  ``rss`` (which counts the mapped file's pages, shared by every worker through the page cache).
+  Target: the private growth differs by at most 50 MB between 10,000 and 100,000;
+* through the real code on SQLite with ``--db-candidates`` imported candidates: the build from
+  the database (rows per second), and the lag from an edit committed in this process until another
+  process's index reflects it (via the change number; target < 10 s).
+
+Last stdout line: one JSON object with every figure and the ratios against the targets.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ORG = 1
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def memory() -> dict[str, float]:
+    """MB from /proc/self/smaps_rollup: rss, pss, private (clean + dirty), anon (heap), shared."""
+    fields: dict[str, float] = {}
+    with open("/proc/self/smaps_rollup", encoding="ascii") as fp:
+        for line in fp:
+            parts = line.split()
+            if len(parts) >= 3 and parts[-1] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return {"rss": fields.get("Rss", 0.0), "pss": fields.get("Pss", 0.0),
+            "private": fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0),
+            "shared": fields.get("Shared_Clean", 0.0) + fields.get("Shared_Dirty", 0.0),
+            "anon": fields.get("Anonymous", 0.0)}
+
+
+def build_synthetic(root: Path, n: int) -> dict:
+    """Build the index of ``n`` synthetic candidates and publish it as organisation ORG's snapshot."""
+    from bench.matching import candidates, taxonomy
+    from matching.index import CandidateIndex
+    from models.matches import snapshots
+
+    started = time.perf_counter()
+    index = CandidateIndex.build(candidates(n), taxonomy(), store_docs=False)
+    build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    name = snapshots.save(root, ORG, index, {"change_no": 1, "epoch": 1, "taxonomy_version": 0,
+                                             "built_at": time.time(), "build_seconds": build_s})
+    snapshots.publish(root, ORG, name)
+    write_s = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in (snapshots.org_dir(root, ORG) / name).iterdir()) / 1e6
+    return {"build_s": round(build_s, 2), "write_s": round(write_s, 2), "snapshot_mb": round(size, 1),
+            "nnz": int(index._main.nnz)}
+
+
+def worker(root: str, queries: int) -> None:
+    """A fresh process: map the snapshot, time the first and the following suggestions, report memory."""
+    started = time.perf_counter()
+    from bench.matching import taxonomy, vacancies
+    from matching.index import LayeredIndex
+    from models.matches import snapshots
+
+    tax = taxonomy()
+    import_s = time.perf_counter() - started
+    vacs = vacancies(queries + 1, seed=7)
+    before = memory()
+    started = time.perf_counter()
+    pointer = snapshots.read_pointer(Path(root), ORG)
+    base, _meta = snapshots.load(Path(root), ORG, pointer.name, tax)
+    index = LayeredIndex(base)
+    map_s = time.perf_counter() - started
+    index.suggest(vacs[0], top=20)
+    first_s = time.perf_counter() - started
+    after_first = memory()
+    times = []
+    for vac in vacs[1:]:
+        t = time.perf_counter()
+        index.suggest(vac, top=20)
+        times.append((time.perf_counter() - t) * 1000)
+    after = memory()
+    print(json.dumps({
+        "import_s": round(import_s, 3), "map_s": round(map_s, 3), "first_suggestion_s": round(first_s, 3),
+        "median_ms": round(statistics.median(times), 2), "p95_ms": round(sorted(times)[int(0.95 * (len(times) - 1))], 2),
+        "before": before, "after_first": after_first, "after": after,
+        "growth": {k: round(after[k] - before[k], 1) for k in before},
+    }))
+
+
+def run_worker(root: Path, queries: int) -> dict:
+    out = subprocess.run([sys.executable, "-m", "bench.index_snapshot", "--worker", str(root),
+                          "--queries", str(queries)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def observer(database: str, snapshot_dir: str, candidate_id: int) -> None:
+    """Another process on the same database and snapshot folder: says when the candidate leaves its index."""
+    from app import create_app
+    from models.matches import index_cache
+    from web.extensions import db
+
+    app = create_app({"TESTING": True, "WERKBRUG_ENV": "testing", "SECRET_KEY": "bench", "QUEUE_URL": "memory://",
+                      "SQLALCHEMY_DATABASE_URI": database, "MATCH_SNAPSHOT_DIR": snapshot_dir})
+    with app.app_context():
+        assert candidate_id in index_cache.get_index(db.session, ORG).index
+        print("ready", flush=True)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            db.session.rollback()  # a new transaction, as the next request has
+            if candidate_id not in index_cache.get_index(db.session, ORG).index:
+                print(json.dumps({"seen_at": time.time()}), flush=True)
+                return
+            time.sleep(0.02)
+    print(json.dumps({"seen_at": None}), flush=True)
+
+
+def database_part(directory: Path, n: int) -> dict:
+    """Import ``n`` candidates into SQLite, build from the database, and time an edit's way to another process."""
+    from sqlalchemy import select
+
+    from app import create_app
+    from models import Base, Candidate, Organisation
+    from models.enums import CandidateStatus
+    from models.importing import run_import
+    from models.matches import index_cache
+    from models.matches.documents import candidate_rows
+    from models.taxonomy.loading import load_taxonomy
+    from seed.demo import generate_import
+    from web.extensions import db
+
+    database = f"sqlite:///{directory}/bench.sqlite"
+    snapshot_dir = str(directory / "db-snapshots")
+    app = create_app({"TESTING": True, "WERKBRUG_ENV": "testing", "SECRET_KEY": "bench", "QUEUE_URL": "memory://",
+                      "SQLALCHEMY_DATABASE_URI": database, "MATCH_SNAPSHOT_DIR": snapshot_dir})
+    with app.app_context():
+        Base.metadata.create_all(db.engine)
+        db.session.add(Organisation(id=ORG, key="bench", name="Bench", is_default=True))
+        load_taxonomy(db.session)
+        doc = generate_import(seed=2026, candidates=n, employers=max(80, n // 100), vacancies=max(20, n // 50))
+        org = db.session.get(Organisation, ORG)
+        run_import(db.session, json.dumps(doc).encode("utf-8"), org, max_bytes=10**9, origin="bench")
+        db.session.commit()
+        started = time.perf_counter()
+        loaded = sum(1 for _ in candidate_rows(db.session, ORG))  # the database's share of a build
+        load_s = time.perf_counter() - started
+        db.session.rollback()
+        started = time.perf_counter()
+        meta = index_cache.build(db.session, ORG)
+        build_s = time.perf_counter() - started
+        target = db.session.scalar(select(Candidate).where(Candidate.organisation_id == ORG,
+                                                           Candidate.status == CandidateStatus.ACTIVE).limit(1))
+        proc = subprocess.Popen([sys.executable, "-m", "bench.index_snapshot", "--observe", database, snapshot_dir,
+                                 str(target.id)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "ready"
+        target.status = CandidateStatus.INACTIVE
+        db.session.commit()
+        committed = time.time()
+        seen = json.loads(proc.stdout.readline())["seen_at"]
+        proc.wait(timeout=30)
+    return {"db_candidates": meta["candidates"], "db_build_s": round(build_s, 2),
+            "db_rows_per_s": round(loaded / load_s), "edit_lag_s": round(seen - committed, 3) if seen else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.index_snapshot", description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=10_000, help="the smaller size for the memory comparison")
+    parser.add_argument("--db-candidates", type=int, default=2_000, help="imported candidates for the database part")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--observe", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(args.worker, args.queries)
+        return 0
+    if args.observe:
+        observer(args.observe[0], args.observe[1], int(args.observe[2]))
+        return 0
+
+    directory = Path(tempfile.mkdtemp(prefix="werkbrug-snapshot-bench-"))
+    figures: dict = {"benchmark": "index_snapshot", "candidates": args.candidates}
+    per_size = {}
+    for n in sorted({args.small, args.candidates}):
+        root = directory / f"synthetic-{n}"
+        log(f"building the index of {n:,} synthetic candidates ...")
+        built = build_synthetic(root, n)
+        mapped = run_worker(root, args.queries)
+        second = run_worker(root, args.queries)  # the snapshot's pages are in the page cache now
+        per_size[n] = {**built, "cold": mapped, "warm": second}
+        log(f"  {n:,}: built in {built['build_s']} s (+ {built['write_s']} s to write {built['snapshot_mb']} MB); "
+            f"fresh process: first suggestion {second['first_suggestion_s']} s after mapping, median "
+            f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, rss +{second['growth']['rss']} MB")
+    big, small = per_size[args.candidates], per_size[args.small]
+    log(f"working through the database with {args.db_candidates:,} imported candidates ...")
+    db_figures = database_part(directory, args.db_candidates)
+    figures.update({
+        "build_s": big["build_s"], "write_s": big["write_s"], "snapshot_mb": big["snapshot_mb"],
+        "first_suggestion_s": big["warm"]["first_suggestion_s"], "first_suggestion_cold_s": big["cold"]["first_suggestion_s"],
+        "map_s": big["warm"]["map_s"], "median_ms": big["warm"]["median_ms"], "p95_ms": big["warm"]["p95_ms"],
+        "anon_growth_mb": {args.small: small["warm"]["growth"]["anon"], args.candidates: big["warm"]["growth"]["anon"]},
+        "rss_growth_mb": {args.small: small["warm"]["growth"]["rss"], args.candidates: big["warm"]["growth"]["rss"]},
+        **db_figures,
+    })
+    # Estimated full build at N from the database: reading N rows at the measured rate, plus the index build.
+    figures["db_build_estimate_s"] = round(args.candidates / db_figures["db_rows_per_s"] + big["build_s"], 1)
+    figures["ratios"] = {
+        "build_vs_5min": round(figures["db_build_estimate_s"] / 300, 3),
+        "first_suggestion_vs_1s": round(figures["first_suggestion_s"] / 1.0, 3),
+        "median_vs_100ms": round(figures["median_ms"] / 100, 3),
+        "worker_growth_difference_vs_50mb": round(abs(big["warm"]["growth"]["anon"] - small["warm"]["growth"]["anon"]) / 50, 3),
+        "edit_lag_vs_10s": round(db_figures["edit_lag_s"] / 10, 3) if db_figures["edit_lag_s"] is not None else None,
+    }
+    print(f"{args.candidates:,} candidates: index built in {figures['build_s']} s, snapshot written in "
+          f"{figures['write_s']} s ({figures['snapshot_mb']} MB); with loading from the database about "
+          f"{figures['db_build_estimate_s']} s (reading rows at {db_figures['db_rows_per_s']:,}/s, measured on "
+          f"{db_figures['db_candidates']:,} imported candidates)")
+    print(f"fresh process: snapshot mapped in {figures['map_s']} s, first suggestion after {figures['first_suggestion_s']} s "
+          f"(cold page cache: {figures['first_suggestion_cold_s']} s); median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms")
+    print(f"per worker, private heap growth: {figures['anon_growth_mb']} MB; rss growth (incl. shared file pages): "
+          f"{figures['rss_growth_mb']} MB")
+    print(f"an edit committed here was in another process's index after {db_figures['edit_lag_s']} s")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("WERKBRUG_ENV", "testing")
+    sys.exit(main())
