@@ -16,7 +16,6 @@ last line is one JSON object.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
 import re
@@ -24,7 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -152,6 +151,11 @@ def fill(url: str, scale: float, say) -> None:
     say(f"  terms and wordings done ({time.perf_counter() - started:.0f} s)")
     _moments(engine, org, employers, staff, n["moments"], say)
     with engine.begin() as conn:
+        # Rows changed over the past two years, as in use: the matcher index's incremental refresh
+        # re-reads what changed since its high-water mark, not the whole load of a minute ago.
+        conn.execute(text("UPDATE candidate SET updated_at = updated_at - (id % 700) * INTERVAL '1 day' - INTERVAL '1 hour'"
+                          if engine.dialect.name == "postgresql" else
+                          "UPDATE candidate SET updated_at = datetime(updated_at, '-' || (id % 700) || ' days', '-1 hours')"))
         conn.execute(text("UPDATE employer SET last_contact_on = (SELECT max(occurred_on) FROM contact_moment"
                           " WHERE contact_moment.employer_id = employer.id)"))
     _analyse(engine)
