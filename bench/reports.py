@@ -48,8 +48,8 @@ def _chunks(conn, model, rows):
         conn.execute(insert(model), rows[start:start + CHUNK])
 
 
-def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7) -> dict:
-    """Create the schema in ``url`` and bulk-insert the data set."""
+def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7, employers: int | None = None) -> dict:
+    """Create the schema in ``url`` and bulk-insert the data set (``employers``: default a twentieth of the candidates)."""
     rng = random.Random(seed)
     engine = create_engine(url)
     Base.metadata.drop_all(engine)
@@ -70,7 +70,7 @@ def fill(url: str, candidates: int, moments: int, placements: int, seed: int = 7
                                                                source="bench").returning(BuildingBlockTable.id)).scalar_one()
         _chunks(conn, Employer, [{"organisation_id": orgs[i % 10 == 0], "name": f"Werkgever {i}",
                                   "created_at": datetime(YEAR - rng.randrange(3), rng.randrange(1, 13), 1, tzinfo=UTC)}
-                                 for i in range(max(candidates // 20, 10))])
+                                 for i in range(employers or max(candidates // 20, 10))])
         employers = [r[0] for r in conn.execute(select(Employer.id).where(Employer.organisation_id == org))]
         _chunks(conn, Candidate, [{
             "organisation_id": orgs[i % 10 == 0], "external_id": f"K-{i:07d}", "owner_id": rng.choice(staff + [None]),

@@ -197,3 +197,32 @@ def test_the_worklist_pages_through_many_wordings(as_role, client, db, taxonomy)
     assert "30 schrijfwijzen te doen." in first and "Pagina 1 van 2" in first and "woord 00" in first
     second = text_of(client.get("/beheer/taxonomie/ongekoppeld?pagina=2"))
     assert "woord 29" in second and "woord 00" not in second and "Vorige" in second
+
+
+def test_proposals_stored_by_the_queue_are_shown_without_building_a_linker(as_role, client, db, taxonomy,
+                                                                          monkeypatch):
+    import web.queue
+    from models.taxonomy import worklist
+
+    queued = []
+    monkeypatch.setattr(web.queue, "enqueue", lambda name, *a, once_key=None: queued.append(name) or True)
+    db.session.add(UnmatchedWording(wording="heftruk certificaat", normalised="heftruk certificaat", seen_count=3))
+    db.session.commit()
+    assert queued == ["propose_wordings"]  # a new wording: its proposals are worked out on the queue
+    assert worklist.store_proposals(db.session) == 1
+    assert worklist.store_proposals(db.session) == 0  # nothing changed since
+
+    def no_linker(*_args, **_kw):
+        raise AssertionError("the page built a linker")
+
+    worklist._cache.clear()  # as in a fresh web process
+    monkeypatch.setattr(worklist, "linker", no_linker)
+    as_role(Role.COORDINATOR)
+    assert "Koppel aan Heftruck rijden" in text_of(client.get("/beheer/taxonomie/ongekoppeld"))
+    assert queued == ["propose_wordings"]
+
+    add_concept(db, ConceptKind.SKILL, "certificaat", "Certificaat halen")  # the taxonomy moved on
+    assert "Koppel aan Heftruck rijden" in text_of(client.get("/beheer/taxonomie/ongekoppeld"))  # kept meanwhile
+    assert queued == ["propose_wordings", "propose_wordings"]
+    monkeypatch.undo()
+    assert worklist.store_proposals(db.session) == 1

@@ -11,7 +11,11 @@ from models.accounts.user import User
 from models.candidates.candidate import Candidate
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.records import IN_BEELD_DAYS
+from models.common.paging import Page, paginate
 from models.enums import CandidateStatus
+
+PER_PAGE = 50  # candidates per page of a caseload
+SHOWN = 50  # reminders of each kind listed; the page says how many more there are
 
 
 @dataclass
@@ -21,9 +25,12 @@ class Caseload:
     limit: int
     by_rung: dict  # rung (None: unknown) -> count; adds up to total
     in_beeld: int
-    overdue: list[Candidate] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
-    ending: list[Participatiebaan] = field(default_factory=list)
+    overdue: list[Candidate] = field(default_factory=list)  # the first SHOWN, longest overdue first
+    candidates: list[Candidate] = field(default_factory=list)  # this page of them
+    ending: list[Participatiebaan] = field(default_factory=list)  # the first SHOWN, ending first
+    overdue_total: int = 0
+    ending_total: int = 0
+    page: Page | None = None
 
     @property
     def over_limit(self) -> bool:
@@ -42,20 +49,31 @@ def in_beeld_clause(today: date):
 
 
 def caseload(session: Session, organisation_id: int, owner_id: int | None, today: date, limit: int,
-             remind_days: int) -> Caseload:
-    """The owner's active candidates (owner None: those without an owner), counts and reminders."""
+             remind_days: int, page: int = 1) -> Caseload:
+    """The owner's active candidates (owner None: those without an owner), counts and reminders.
+
+    The counts cover everyone; the list is one page, the reminders the first SHOWN of each kind
+    (a caseload far over its limit, or everyone without an owner, can be thousands)."""
     where = _active(organisation_id, owner_id)
     by_rung = dict(session.execute(select(Candidate.ladder, func.count()).where(*where)
                                    .group_by(Candidate.ladder)).all())
     total = sum(by_rung.values())
     beeld = session.scalar(select(func.count()).select_from(Candidate).where(*where, in_beeld_clause(today))) or 0
-    people = list(session.scalars(select(Candidate).where(*where).order_by(Candidate.external_id)))
-    overdue = [c for c in people if c.next_review_on is not None and c.next_review_on < today]
-    ending = list(session.scalars(select(Participatiebaan).join(Candidate, Candidate.id == Participatiebaan.candidate_id)
-                                  .where(*where, Participatiebaan.ended_on.is_(None),
-                                         Participatiebaan.ends_on <= today + timedelta(days=remind_days))
-                                  .order_by(Participatiebaan.ends_on)))
-    return Caseload(owner_id, total, limit, by_rung, beeld, overdue, people, ending)
+    people = paginate(session, select(Candidate).where(*where).order_by(Candidate.external_id, Candidate.id),
+                      page, PER_PAGE)
+    late = (*where, Candidate.next_review_on < today)
+    overdue = list(session.scalars(select(Candidate).where(*late).order_by(Candidate.next_review_on, Candidate.id)
+                                   .limit(SHOWN)))
+    overdue_total = len(overdue) if len(overdue) < SHOWN else session.scalar(
+        select(func.count()).select_from(Candidate).where(*late))
+    ending_rows = (select(Participatiebaan).join(Candidate, Candidate.id == Participatiebaan.candidate_id)
+                   .where(*where, Participatiebaan.ended_on.is_(None),
+                          Participatiebaan.ends_on <= today + timedelta(days=remind_days)))
+    ending = list(session.scalars(ending_rows.order_by(Participatiebaan.ends_on, Participatiebaan.id).limit(SHOWN)))
+    ending_total = len(ending) if len(ending) < SHOWN else session.scalar(
+        select(func.count()).select_from(ending_rows.subquery()))
+    return Caseload(owner_id, total, limit, by_rung, beeld, overdue, people.items, ending, overdue_total,
+                    ending_total, people)
 
 
 def overview(session: Session, organisation_id: int, today: date) -> list[tuple[User | None, int, int, int]]:

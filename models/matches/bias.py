@@ -1,22 +1,27 @@
 """Bias report per open vacancy of an organisation: top 10 versus everyone who meets the requirements.
 
-`build_monitoring_index` is a small stand-in for the matcher's shared index cache: it builds a
-CandidateIndex straight from the database rows. Replace it by the cache once that exists.
+The top 10 come from the matcher's shared index (``index_cache``), so the monitor judges what the
+suggestions pages show. The reports are kept per process under a key of everything they follow
+from (the match-index and taxonomy stamps, the open vacancies' ids and versions, the day and the
+settings): a page view after nothing changed reads them without ranking again.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from matching.bias import BiasReport, Person, age_band, compare, pooled
-from matching.documents import CandidateDoc, Point, VacancyDoc
-from matching.geo import locate
-from models.candidates.candidate import Candidate
-from models.enums import CandidateStatus, TermKind, VacancyStatus
+from matching.documents import VacancyDoc
+from models.candidates.candidate import Candidate, CandidatePersonal
+from models.common import stamps
+from models.enums import CandidateStatus, VacancyStatus
+from models.matches.documents import vacancy_docs
+from models.matches.index_cache import get_index
 from models.vacancies.vacancy import Vacancy
 
 if TYPE_CHECKING:  # the matcher's index pulls in scikit-learn: imported where it is built
@@ -45,56 +50,6 @@ class OrganisationBias:
         return [v for v in self.vacancies if v.report.flags]
 
 
-def candidate_doc(c: Candidate) -> CandidateDoc:
-    """The matcher's view of a candidate row: no age, target group, ladder or personal text."""
-    concepts: dict[int, float] = {}
-    wording: dict[int, str] = {}
-    occupations = set()
-    for t in c.terms:
-        if t.concept_id is None:
-            continue
-        if t.kind == TermKind.OCCUPATION:
-            occupations.add(t.concept_id)
-        elif concepts.get(t.concept_id, -1.0) < (t.confidence or 1.0):
-            concepts[t.concept_id], wording[t.concept_id] = t.confidence or 1.0, t.wording
-    point = Point(c.lat, c.lon) if c.lat is not None and c.lon is not None else locate(
-        c.personal.postcode if c.personal else None, c.place)
-    return CandidateDoc(
-        c.id, concepts, frozenset(occupations), frozenset(c.driving_licences) if c.driving_licences else None,
-        point, c.max_travel_km, c.hours_min, c.hours_max, c.available_from,
-        c.education.value if c.education else None, c.dutch_level.value if c.dutch_level else None,
-        " ".join([*c.desired_occupations, *c.skills, *c.certificates]), wording)
-
-
-def vacancy_doc(v: Vacancy) -> VacancyDoc:
-    """The matcher's view of a vacancy row."""
-    required = {t.concept_id: t.confidence or 1.0 for t in v.terms if t.required and t.concept_id}
-    preferred = {t.concept_id: t.confidence or 1.0 for t in v.terms
-                 if not t.required and t.concept_id and t.concept_id not in required}
-    point = Point(v.lat, v.lon) if v.lat is not None and v.lon is not None else locate(v.postcode, v.city)
-    return VacancyDoc(
-        v.id, required, preferred, frozenset([v.occupation_concept_id] if v.occupation_concept_id else []),
-        v.driving_licence, point, v.hours_min, v.hours_max, v.start_date,
-        v.education_min.value if v.education_min else None, v.dutch_min.value if v.dutch_min else None,
-        " ".join(x for x in (v.title, v.occupation, v.description) if x),
-        {t.concept_id: t.wording for t in v.terms if t.concept_id})
-
-
-def active_candidates(session: Session, organisation_id: int) -> list[Candidate]:
-    """Active candidates of the organisation with their terms and personal row (two extra queries)."""
-    return list(session.scalars(
-        select(Candidate).where(Candidate.organisation_id == organisation_id,
-                                Candidate.status == CandidateStatus.ACTIVE)
-        .options(selectinload(Candidate.terms), selectinload(Candidate.personal)).order_by(Candidate.id)))
-
-
-def build_monitoring_index(candidates: list[Candidate]) -> CandidateIndex:
-    """A CandidateIndex from candidate rows (stand-in for the matcher's cached index)."""
-    from matching.index import CandidateIndex
-
-    return CandidateIndex.build([candidate_doc(c) for c in candidates])
-
-
 def eligible(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
     """Ids of every indexed candidate who meets the vacancy's hard requirements (score or not)."""
     import numpy as np
@@ -104,25 +59,58 @@ def eligible(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
     return [int(i) for i in index.attrs.ids[slots[ok]]]
 
 
-def people(candidates: list[Candidate], today: date) -> dict[int, Person]:
-    """Age band and target groups per candidate: read for monitoring only."""
-    return {c.id: Person(c.id, age_band(c.personal.birth_date if c.personal else None, today),
-                         frozenset(c.target_groups or ())) for c in candidates}
+def people(session: Session, organisation_id: int, today: date) -> dict[int, Person]:
+    """Age band and target groups per active candidate: read for monitoring only (one query)."""
+    rows = session.execute(
+        select(Candidate.id, CandidatePersonal.birth_date, Candidate.target_groups)
+        .outerjoin(CandidatePersonal, CandidatePersonal.candidate_id == Candidate.id)
+        .where(Candidate.organisation_id == organisation_id, Candidate.status == CandidateStatus.ACTIVE))
+    return {cid: Person(cid, age_band(born, today), frozenset(groups or ())) for cid, born, groups in rows}
+
+
+def open_vacancies(session: Session, organisation_id: int) -> list[Vacancy]:
+    """The organisation's open vacancies with their employer, by title."""
+    return list(session.scalars(
+        select(Vacancy).where(Vacancy.organisation_id == organisation_id, Vacancy.status == VacancyStatus.OPEN)
+        .options(joinedload(Vacancy.employer)).order_by(Vacancy.title, Vacancy.id)))
+
+
+def _reports(session: Session, organisation_id: int, vacancies: list[Vacancy], today: date,
+             options: dict) -> tuple[list[BiasReport], BiasReport]:
+    who = people(session, organisation_id, today)
+    docs = vacancy_docs(session, vacancies)
+    entry = get_index(session, organisation_id)
+    reports = []
+    with entry.lock:
+        for vacancy, doc in zip(vacancies, docs, strict=True):
+            top = [s.candidate_id for s in entry.index.suggest(doc, top=TOP)]
+            reports.append(compare(top, eligible(entry.index, doc), who, vacancy.id, **options))
+    return reports, pooled(reports, **options)
+
+
+_cache: dict[tuple, tuple[tuple, list[BiasReport], BiasReport]] = {}
+_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget the kept reports (tests)."""
+    with _lock:
+        _cache.clear()
 
 
 def organisation_bias(session: Session, organisation_id: int, today: date, threshold: float | None = None,
                       min_group: int | None = None) -> OrganisationBias:
-    """Bias report for every open vacancy of the organisation, best first by vacancy title."""
+    """Bias report for every open vacancy of the organisation, by vacancy title."""
     options = {k: v for k, v in (("threshold", threshold), ("min_group", min_group)) if v is not None}
-    vacancies = list(session.scalars(
-        select(Vacancy).where(Vacancy.organisation_id == organisation_id, Vacancy.status == VacancyStatus.OPEN)
-        .options(selectinload(Vacancy.terms), selectinload(Vacancy.employer)).order_by(Vacancy.title, Vacancy.id)))
-    candidates = active_candidates(session, organisation_id)
-    who = people(candidates, today)
-    index = build_monitoring_index(candidates)
-    results = []
-    for vacancy in vacancies:
-        doc = vacancy_doc(vacancy)
-        top = [s.candidate_id for s in index.suggest(doc, top=TOP)]
-        results.append(VacancyBias(vacancy, compare(top, eligible(index, doc), who, vacancy.id, **options)))
-    return OrganisationBias(results, pooled((r.report for r in results), **options))
+    vacancies = open_vacancies(session, organisation_id)
+    slot = (str(session.get_bind().url), organisation_id, threshold, min_group)
+    key = (stamps.read(session, stamps.MATCH_INDEX), stamps.read(session, stamps.TAXONOMY), today,
+           tuple((v.id, v.version, v.updated_at) for v in vacancies))
+    with _lock:
+        cached = _cache.get(slot)
+    if cached is None or cached[0] != key:
+        cached = (key, *_reports(session, organisation_id, vacancies, today, options))
+        with _lock:
+            _cache[slot] = cached
+    _, reports, overall = cached
+    return OrganisationBias([VacancyBias(v, r) for v, r in zip(vacancies, reports, strict=True)], overall)

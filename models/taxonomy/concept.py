@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum, utcnow
@@ -66,3 +66,7 @@ class UnmatchedWording(Base):
     linked_concept_id: Mapped[int | None] = mapped_column(
         ForeignKey("concept.id", ondelete="SET NULL")
     )
+    # Proposals worked out by the queue (worklist.store_proposals): [[concept id, label, kind,
+    # confidence, by meaning], …] and the linker key they were made with, so the page needs no linker.
+    proposals: Mapped[list | None] = mapped_column(JSON)
+    proposals_key: Mapped[str | None] = mapped_column(String(40))

@@ -1,6 +1,7 @@
 """The worklist of unmatched wordings: suggested concepts, and linking a wording in one step."""
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from models.vacancies.vacancy import Vacancy, VacancyTerm
 if TYPE_CHECKING:  # the linker pulls in scikit-learn: imported where one is built
     from matching.linker import Linker
 
+JOB_KEY = "taxonomy:proposals"  # the queue's once-key of the job running store_proposals
 SUGGEST_THRESHOLD = 0.35  # lower than the linker's own: these are proposals a person checks
 _cache: dict[str, tuple[tuple, Linker | None, dict[str, str]]] = {}
 
@@ -45,12 +47,21 @@ def worklist(session: Session, page: int = 1, per_page: int = 25) -> Page[Unmatc
                     page, per_page)
 
 
-def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
-    """A Linker over the database's concepts and their kinds; rebuilt when the stamp, the rows or the
-    label vectors change. It ranks with sentence embeddings when they are set up (taxonomy_semantic)."""
+def _linker_key(session: Session) -> tuple:
+    """What the proposals follow from: the taxonomy stamp, the wordings' rows and the label vectors."""
     stamp = session.execute(select(CacheStamp.version, CacheStamp.updated_at).where(CacheStamp.name == STAMP)).first()
     rows = session.execute(select(func.count(), func.max(ConceptAlias.id), func.sum(ConceptAlias.concept_id))).first()
-    key = (tuple(stamp) if stamp else None, tuple(rows), taxonomy_semantic.stamp())
+    return (tuple(stamp) if stamp else None, tuple(rows), taxonomy_semantic.stamp())
+
+
+def _digest(key: tuple) -> str:
+    return hashlib.sha1(repr(key).encode()).hexdigest()
+
+
+def linker(session: Session, key: tuple | None = None) -> tuple[Linker | None, dict[str, str]]:
+    """A Linker over the database's concepts and their kinds; rebuilt when the stamp, the rows or the
+    label vectors change. It ranks with sentence embeddings when they are set up (taxonomy_semantic)."""
+    key = key or _linker_key(session)
     cached = _cache.get("linker")
     if cached and cached[0] == key:
         return cached[1], cached[2]
@@ -71,9 +82,9 @@ def linker(session: Session) -> tuple[Linker | None, dict[str, str]]:
     return built, kinds
 
 
-def proposals(session: Session, wordings: list[str], top: int = 3) -> list[list[Proposal]]:
+def proposals(session: Session, wordings: list[str], top: int = 3, key: tuple | None = None) -> list[list[Proposal]]:
     """Up to `top` suggested concepts per wording, best first (empty lists when there are no concepts)."""
-    built, kinds = linker(session) if wordings else (None, {})
+    built, kinds = linker(session, key) if wordings else (None, {})
     if built is None:
         return [[] for _ in wordings]
     # With embeddings the ranking (and this cut-off) uses the fused score; the shown confidence
@@ -83,6 +94,41 @@ def proposals(session: Session, wordings: list[str], top: int = 3) -> list[list[
                       link.confidence < SUGGEST_THRESHOLD)
              for link in links if link.score >= SUGGEST_THRESHOLD]
             for links in built.link_many(wordings, top=top, threshold=threshold)]
+
+
+def page_proposals(session: Session, items: list[UnmatchedWording]) -> tuple[list[list[Proposal]], bool]:
+    """Proposals for a page of the worklist, and whether the stored ones are due for a refresh.
+
+    Worked out here when this process's linker is current or a wording has none stored yet;
+    otherwise the stored ones (store_proposals, on the queue) are shown, so the page never waits
+    for a linker to be built (seconds: scikit-learn, every concept, the label vectors).
+    """
+    key = _linker_key(session)
+    digest = _digest(key)
+    due = any(item.proposals_key != digest for item in items)
+    cached = _cache.get("linker")
+    if (cached and cached[0] == key) or any(item.proposals is None for item in items):
+        return proposals(session, [item.wording for item in items], key=key), due
+    return [[Proposal(*p) for p in item.proposals] for item in items], due
+
+
+def store_proposals(session: Session, batch: int = 500) -> int:
+    """Work out and store the proposals of every open wording made with another linker key, most
+    seen first, committing per batch; returns how many were stored (the queue's job)."""
+    key = _linker_key(session)
+    digest = _digest(key)
+    stored = 0
+    stale = select(UnmatchedWording).where(
+        UnmatchedWording.linked_concept_id.is_(None),
+        (UnmatchedWording.proposals_key.is_(None)) | (UnmatchedWording.proposals_key != digest),
+    ).order_by(UnmatchedWording.seen_count.desc(), UnmatchedWording.id).limit(batch)
+    while items := session.scalars(stale).all():
+        for item, found in zip(items, proposals(session, [i.wording for i in items], key=key), strict=True):
+            item.proposals = [[p.concept_id, p.label, p.kind, round(p.confidence, 4), p.by_meaning] for p in found]
+            item.proposals_key = digest
+        session.commit()
+        stored += len(items)
+    return stored
 
 
 def link_wording(session: Session, item: UnmatchedWording, concept: Concept, actor=None) -> int:

@@ -133,3 +133,29 @@ def test_plan_of_action_versions_and_the_report_reads_them(db, as_role, client, 
     assert "Plan van 01-06-2026 (huidig)" in page and "Plan van 01-09-2025" in page
     report = visible_text(client.get("/beheer/rapportages/kandidaten").get_data(as_text=True))
     assert "1 van 1, doel 50%" in report
+
+
+def test_a_long_caseload_is_paged_with_counts_of_everyone_and_constant_queries(db, as_role, client, count_queries,
+                                                                                make_candidate, make_user,
+                                                                                monkeypatch):
+    from models.candidates import caseload
+
+    monkeypatch.setattr(caseload, "PER_PAGE", 2)
+    monkeypatch.setattr(caseload, "SHOWN", 2)
+    owner = make_user(Role.MATCHER, name="Veel Werk")
+    as_role(Role.COORDINATOR)
+    url = f"/beheer/kandidaten/caseload/{owner.id}"
+    for n in range(3):
+        make_candidate(owner_id=owner.id, external_id=f"C-{n}").next_review_on = TODAY - timedelta(days=n + 1)
+    db.session.commit()
+    few = count_queries(url)
+    for n in range(3, 7):
+        make_candidate(owner_id=owner.id, external_id=f"C-{n}").next_review_on = TODAY - timedelta(days=n + 1)
+    db.session.commit()
+    assert count_queries(url) == few
+    text = visible_text(client.get(url).get_data(as_text=True))
+    assert "7 actieve kandidaten" in text and "Pagina 1 van 4" in text
+    assert "C-6 : evaluatie van het plan te laat" in text and "C-0 : evaluatie" not in text  # longest overdue first
+    assert "En nog 5 evaluaties te laat." in text
+    last = visible_text(client.get(f"{url}?pagina=4").get_data(as_text=True))
+    assert "C-6" in last.split("Kandidaten in deze caseload")[-1] and "Pagina 4 van 4" in last

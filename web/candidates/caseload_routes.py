@@ -10,7 +10,7 @@ from models.candidates import caseload as caseloads
 from models.candidates import editing
 from models.candidates.participatiebanen import Settings
 from models.catalogue import candidate_questions
-from models.common import clock
+from models.common import clock, paging
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import save
@@ -42,7 +42,8 @@ def caseload(user_id: int, form: ReassignForm | None = None, status: int = 200):
             abort(404)
     today = clock.today()
     data = caseloads.caseload(db.session, org_id(), owner.id if owner else None, today, _limit(),
-                              Settings.from_config(current_app.config).remind_days)
+                              Settings.from_config(current_app.config).remind_days,
+                              paging.page_number(request.args.get("pagina")))
     form = form or ReassignForm(formdata=None)
     form.owner_id.choices = owner_choices(org_id(), _("Kies"))
     # Employers' requests the account manager routed to this owner ("vraag de kandidaat").

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
+from web import employer_choice
 from web.forms import choices
 
 CONTRACT_CHOICES = [("temporary", _l("Tijdelijk")), ("permanent", _l("Vast"))]
@@ -25,6 +26,7 @@ class PlacementForm(FlaskForm):
     candidate_number = StringField(_l("Klantnummer van de kandidaat"), validators=[Length(max=64)],
                                    description=_l("Het klantnummer uit het dossier, bijv. K-00012."))
     employer = SelectField(_l("Werkgever"), coerce=int, validate_choice=False)
+    employer_search = employer_choice.search_field()
     vacancy = SelectField(_l("Vacature (niet verplicht)"), coerce=int, validate_choice=False)
     start_date = DateField(_l("Startdatum"), validators=[Optional()])
     end_date = DateField(_l("(Geplande) einddatum"), validators=[Optional()],
@@ -71,3 +73,4 @@ class FilterForm(FlaskForm):
     instrument = SelectField(_l("Instrument"), choices=choices([("", _l("Alle"))] + INSTRUMENT_CHOICES),
                              validate_choice=False)
     werkgever = SelectField(_l("Werkgever"), coerce=lambda v: int(v) if v else 0, validate_choice=False)
+    werkgever_zoek = employer_choice.search_field()

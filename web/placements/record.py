@@ -10,6 +10,7 @@ from models import Candidate, Employer, EmployerRequest, SroiObligation, Suggest
 from models.common import audit
 from models.enums import VacancyStatus
 from models.placements import recording
+from web import employer_choice
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices, form_status, save
@@ -44,10 +45,8 @@ def _candidate(suggestion, employer_request) -> Candidate | None:
 
 def _fill_choices(form: PlacementForm, suggestion) -> None:
     extra = suggestion.vacancy if suggestion is not None else None
-    employers = db.session.execute(select(Employer.id, Employer.name).where(or_(
-        Employer.organisation_id == org_id(), Employer.id == (extra.employer_id if extra else None)))
-        .order_by(Employer.name)).all()
-    form.employer.choices = choices([(0, _("Kies een werkgever"))] + [(e.id, e.name) for e in employers])
+    form.large_register = employer_choice.fill(form.employer, _("Kies een werkgever"), form.employer_search.data,
+                                               also=[extra.employer_id if extra else None])
     vacancies = db.session.execute(select(Vacancy.id, Vacancy.title, Employer.name).join(Employer).where(or_(
         (Vacancy.organisation_id == org_id()) & Vacancy.status.in_([VacancyStatus.OPEN, VacancyStatus.ON_HOLD]),
         Vacancy.id == (extra.id if extra else None))).order_by(Vacancy.title)).all()
@@ -82,10 +81,11 @@ def create():
     suggestion, employer_request = _source()
     candidate = _candidate(suggestion, employer_request)
     form = PlacementForm()
-    _fill_choices(form, suggestion)
     if request.method == "GET":
         _prefill(form, candidate, suggestion, employer_request)
-    if form.validate_on_submit():
+    _fill_choices(form, suggestion)
+    # "Zoeken" beside the employer select shows the form again with the employers found
+    if "zoek_werkgever" not in request.form and form.validate_on_submit():
         number = (form.candidate_number.data or "").strip()
         chosen = db.session.scalar(select(Candidate).where(Candidate.organisation_id == org_id(),
                                                            Candidate.external_id == number)) if number else None

@@ -7,13 +7,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from models import Candidate, Employer, Placement
+from models import Candidate, Placement
 from models.common import audit, paging
 from models.common.money import format_euro
 from models.placements import recording as placements
+from web import employer_choice
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
-from web.forms import choices, form_status, save
+from web.forms import form_status, save
 
 from .forms import (
     INSTRUMENT_CHOICES,
@@ -58,9 +59,7 @@ def show_names(candidates) -> dict[int, str]:
 def index():
     """Placements of the own organisation, newest first, filtered by start period, instrument, employer."""
     form = FilterForm(request.args)
-    employers = db.session.execute(select(Employer.id, Employer.name).where(Employer.organisation_id == org_id())
-                                   .order_by(Employer.name)).all()
-    form.werkgever.choices = choices([(0, _("Alle"))] + [(e.id, e.name) for e in employers])
+    form.large_register = employer_choice.fill(form.werkgever, _("Alle"), form.werkgever_zoek.data)
     query = select(Placement).where(Placement.organisation_id == org_id())
     if form.validate():
         if form.van.data:
@@ -71,6 +70,8 @@ def index():
             query = query.where(Placement.instrument == form.instrument.data)
         if form.werkgever.data:
             query = query.where(Placement.employer_id == form.werkgever.data)
+        elif (form.werkgever_zoek.data or "").strip():
+            query = query.where(Placement.employer_id.in_(employer_choice.matching_ids(form.werkgever_zoek.data)))
     query = query.options(joinedload(Placement.employer), joinedload(Placement.candidate).joinedload(Candidate.personal))
     page = paging.paginate(db.session, query.order_by(Placement.start_date.desc(), Placement.id.desc()),
                            paging.page_number(request.args.get("pagina")), PER_PAGE)

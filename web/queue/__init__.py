@@ -9,6 +9,7 @@ side only enqueues, after its transaction commits (``triggers.py``).
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from flask import Flask, current_app
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 
 EXTENSION = "werkbrug_queue"
+log = logging.getLogger("werkbrug.queue")
 ONCE_KEY_SECONDS = 3600
 
 
@@ -93,3 +95,12 @@ def enqueue(name: str, *args, once_key: str | None = None, app: Flask | None = N
         huey.put(once_key, time.time())
     state.tasks[name](*args)
     return True
+
+
+def enqueue_quietly(name: str, *args, once_key: str | None = None) -> bool:
+    """``enqueue`` for work a page asks for on the side: a queue that is down is logged, not raised."""
+    try:
+        return enqueue(name, *args, once_key=once_key)
+    except Exception as exc:  # noqa: BLE001 - the page has what it needs; the job is catch-up work
+        log.error("could not enqueue %s (%s: %s)", name, type(exc).__name__, str(exc)[:200])
+        return False

@@ -109,6 +109,12 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete("mail:deliver")
         return duties.deliver_mail()
 
+    def propose_wordings() -> str:
+        from models.taxonomy import worklist
+
+        huey.delete(worklist.JOB_KEY)
+        return f"{worklist.store_proposals(db.session)} worklist wording(s) given proposals"
+
     def heartbeat() -> str:
         huey.put(HEARTBEAT_KEY, utcnow().timestamp())
         return "alive"
@@ -119,6 +125,7 @@ def register(huey: Huey, app: Flask) -> dict:
             in_app(app, refresh_organisation)),
         "deliver_mail": huey.task(name="deliver_mail")(in_app(app, deliver_mail)),
         "build_index": huey.task(retries=2, retry_delay=30, name="build_index")(in_app(app, build_index)),
+        "propose_wordings": huey.task(retries=1, retry_delay=60, name="propose_wordings")(in_app(app, propose_wordings)),
     }
     tasks["heartbeat"] = huey.periodic_task(crontab(minute="*"), name="heartbeat")(heartbeat)
     huey.on_startup(name="heartbeat_on_start")(heartbeat)

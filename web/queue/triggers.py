@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.common.system import OutboxMessage
 from models.placements.placement import Placement
+from models.taxonomy.concept import UnmatchedWording
+from models.taxonomy.worklist import JOB_KEY
 from models.vacancies.vacancy import Vacancy, VacancyShare, VacancyTerm
 from web.extensions import db
 
@@ -25,7 +27,8 @@ _CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm, Placement)
 
 
 def _pending(session: Session) -> dict[str, set]:
-    return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "mail": set()})
+    return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "mail": set(),
+                                             "wordings": set()})
 
 
 def _organisation_of(session: Session, candidate_id: int | None) -> int | None:
@@ -46,6 +49,8 @@ def _after_flush(session: Session, _context) -> None:
             pending["organisations"].add(_organisation_of(session, obj.candidate_id))
     if any(isinstance(obj, OutboxMessage) for obj in session.new):
         pending["mail"].add(True)
+    if any(isinstance(obj, UnmatchedWording) for obj in session.new):
+        pending["wordings"].add(True)  # the worklist's proposals for them are worked out on the queue
 
 
 def organisation_changed(session: Session, organisation_id: int) -> None:
@@ -71,6 +76,8 @@ def _after_commit(session: Session) -> None:
             enqueue("refresh_organisation", organisation_id, once_key=f"refresh:organisation:{organisation_id}")
         if pending["mail"]:
             enqueue("deliver_mail", once_key="mail:deliver")
+        if pending["wordings"]:
+            enqueue("propose_wordings", once_key=JOB_KEY)
     except Exception as exc:  # the change is committed; the periodic jobs catch up if the queue is down
         log.error("could not enqueue background jobs (%s: %s); the periodic refresh will pick them up",
                   type(exc).__name__, str(exc)[:200])

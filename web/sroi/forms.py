@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from web import employer_choice
 from web.forms import choices
 
 PSO_CHOICES = [("", _l("Geen PSO-certificaat")), ("1", _l("Trede 1")), ("2", _l("Trede 2")), ("3", _l("Trede 3"))]
@@ -19,6 +20,7 @@ class ObligationForm(FlaskForm):
     contract_number = StringField(_l("Contractnummer"), validators=[Length(max=64)])
     contracting_authority = StringField(_l("Opdrachtgever"), validators=[Length(max=200)])
     contractor = SelectField(_l("Opdrachtnemer"), coerce=int, validate_choice=False)
+    contractor_search = employer_choice.search_field()
     contract_sum = StringField(_l("Contractsom"), description=_l("In euro, bijv. 1.250.000 of € 250.000,00."))
     percentage = StringField(_l("Percentage social return"), default="5",
                              description=_l("Meer dan 0 en hoogstens 100, bijv. 5 of 2,5."))

@@ -7,13 +7,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from models import BuildingBlockTable, Employer, Placement, SroiObligation
+from models import BuildingBlockTable, Placement, SroiObligation
 from models.common import clock, paging
 from models.common.money import format_percentage, plain_euro
 from models.sroi import authority as sroi_authority
 from models.sroi import contractor as sroi_contractor
 from models.sroi import obligations as sroi
 from models.sroi.progress import ACTIVITY_LABELS, STATUS_LABELS, progress, progress_many
+from web import employer_choice
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.forms import choices, form_status, save
@@ -43,10 +44,9 @@ def index():
                            status_labels=STATUS_LABELS)
 
 
-def _fill(form: ObligationForm) -> None:
-    employers = db.session.execute(select(Employer.id, Employer.name).where(Employer.organisation_id == org_id())
-                                   .order_by(Employer.name)).all()
-    form.contractor.choices = choices([(0, _("Kies de opdrachtnemer"))] + [(e.id, e.name) for e in employers])
+def _fill(form: ObligationForm, contractor_id: int | None = None) -> None:
+    form.large_register = employer_choice.fill(form.contractor, _("Kies de opdrachtnemer"),
+                                               form.contractor_search.data, also=[contractor_id])
     tables = db.session.scalars(select(BuildingBlockTable).order_by(BuildingBlockTable.region)).all()
     form.table.choices = choices([(0, _("De tabel van de regio van de opdrachtgever"))] + [
         (t.id, f"{t.region}: {t.name}" + (" " + _("(voorbeeld, geen bron)") if t.example else "")) for t in tables])
@@ -66,7 +66,7 @@ def create():
     """Register an obligation; the contracting authority's region chooses the table unless one is picked."""
     form = ObligationForm()
     _fill(form)
-    if form.validate_on_submit() and (saved := save(form, sroi.create_obligation, db.session, org_id(), _data(form),
+    if "zoek_werkgever" not in request.form and form.validate_on_submit() and (saved := save(form, sroi.create_obligation, db.session, org_id(), _data(form),
                                                     actor=current_user)):
         obligation = saved.value
         flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
@@ -80,7 +80,7 @@ def edit(obligation_id: int):
     """Edit an obligation (optimistic locking: 409 when someone else saved it first)."""
     obligation = get_own_or_404(db.session, SroiObligation, obligation_id)
     form = ObligationForm()
-    _fill(form)
+    _fill(form, obligation.contractor_id)
     if request.method == "GET":
         form.process(data={
             "version": obligation.version, "contract_name": obligation.contract_name,
@@ -89,7 +89,7 @@ def edit(obligation_id: int):
             "percentage": format_percentage(obligation.percentage).removesuffix("%"),
             "period_start": obligation.period_start, "period_end": obligation.period_end,
             "table": obligation.table_id, "pso_rung": str(obligation.pso_rung or "")})
-    elif form.validate_on_submit() and save(form, sroi.update_obligation, db.session, obligation, _data(form),
+    elif "zoek_werkgever" not in request.form and form.validate_on_submit() and save(form, sroi.update_obligation, db.session, obligation, _data(form),
                                             locked=obligation, actor=current_user):
         flash(_("Verplichting opgeslagen."), "success")
         return redirect(url_for(".show", obligation_id=obligation.id))

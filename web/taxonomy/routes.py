@@ -17,6 +17,7 @@ from web.access import requires
 from web.extensions import db
 from web.forms import form_status, messages, save
 from web.params import whole_number
+from web.queue import enqueue_quietly
 
 from .forms import AliasForm, ConceptForm, LinkWordingForm, SearchForm, SkillLinkForm
 
@@ -148,7 +149,9 @@ def unlink_skill(concept_id: int, skill_id: int):
 def unmatched():
     """Wordings from imports and vacancies that matched no concept, most seen first, with proposals."""
     page = worklist.worklist(db.session, _page(), PER_PAGE)
-    proposals = worklist.proposals(db.session, [r.wording for r in page.items])
+    proposals, due = worklist.page_proposals(db.session, page.items)
+    if due:
+        enqueue_quietly("propose_wordings", once_key=worklist.JOB_KEY)
     return render_template("taxonomy/unmatched.html", items=list(zip(page.items, proposals)), total=page.total,
                            page=page, args=_args(), form=LinkWordingForm(formdata=None))
 
