@@ -27,6 +27,11 @@ _OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook"
 _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
+# "ie" is spoken "hij" after a verb ("kan ie") or a conjunction that opens a clause ("dat ie", "als ie").
+_IE_BEFORE = frozenset(["wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal", "komt", "doet", "gaat",
+                        "werkt", "belt", "zegt", "wordt", "zou", "kon", "wou", "wilde", "ging", "kwam", "deed",
+                        "dat", "als", "of", "omdat", "toen", "zodat", "wat", "waar", "want", "nu", "voordat", "nadat",
+                        "terwijl", "hoe", "wanneer", "tot", "zodra", "sinds", "die", "dan", "maar", "en"])
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +76,7 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
         word = tok.group().lower().replace("’", "'")
         nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
         if word in ("hij", "ie"):
-            if word == "ie" and prev not in ("wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal",
-                                              "komt", "doet", "gaat", "werkt", "belt", "zegt", "wordt"):
+            if word == "ie" and prev not in _IE_BEFORE:
                 continue
             yield tok.start(), tok.end(), SUBJECT
         elif word in ("zij", "ze"):

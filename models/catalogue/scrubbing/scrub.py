@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
@@ -73,7 +74,12 @@ def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True)
     """
     if not text:
         return []
-    known_names = [n for n in known_names if n]
+    return list(_detect(text, tuple(n for n in known_names if n), variants))
+
+
+@lru_cache(maxsize=2048)
+def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Finding, ...]:
+    """`detect`, remembered: the public review asks the same sentence several times."""
     folded = fold(text)  # same offsets; "06 – 12", non-breaking hyphens and spaces read as plain ones
     spans = [span for detector in DETECTORS for span in detector(folded)]
     found = variant_spans(text, known_names) if variants else []
@@ -91,7 +97,7 @@ def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True)
             continue
         taken.append((start, end))
         chosen.append(Finding(kind, start, end, text[start:end]))
-    return sorted(chosen, key=lambda f: f.start)
+    return tuple(sorted(chosen, key=lambda f: f.start))
 
 
 def scrub(text: str, known_names: Iterable[str] = ()) -> Scrubbed:

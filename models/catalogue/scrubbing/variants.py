@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from models.catalogue.scrubbing.folding import fold, umlaut_variants
-from models.catalogue.scrubbing.lexicon import FIRST_NAMES, ORDINARY_WORDS, PARTICLES, SURNAMES
+from models.catalogue.scrubbing.lexicon import COMMON_WORDS, FIRST_NAMES, ORDINARY_WORDS, PARTICLES, SURNAMES
 
 Span = tuple[str, int, int]
 
@@ -70,12 +70,37 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
                 len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) for p in lowered):
             yield "name", m.start(), m.end()
             continue
+        inside = not re.search(r"(?:^|[.!?:]\s*)$", folded[:m.start()])
+        common = low in COMMON_WORDS and not (word[:1].isupper() and inside)
         for first in firsts:
             pieces = [p for p in re.split(r"[\s\-]+", first) if p]
             initials = "".join(p[0] for p in pieces).lower()
-            if len(pieces) > 1 and low == initials or 2 <= len(low) <= 3 and len(first) >= 5 and first.lower().startswith(low) and \
-                    not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
+            if len(pieces) > 1 and low == initials:
                 yield "name", m.start(), m.end()
+            elif not common and _short_form(low, first.lower()) and not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
+                yield "name", m.start(), m.end()
+    for first in firsts:
+        pieces = [p for p in re.split(r"[\s\-]+", first) if p]
+        if len(pieces) > 1:  # "J.W." or "J. W." for Jan-Willem
+            dotted = r"\.\s?".join(re.escape(p[0]) for p in pieces)
+            for m in re.finditer(rf"(?<![\w.]){dotted}\.(?!\w)", folded, re.IGNORECASE):
+                yield "name", m.start(), m.end()
+
+
+# A pet form: the name, or its first letters, with a Dutch or English diminutive ("Lanny", "Pietje").
+_PET_SUFFIXES = ("tje", "je", "pje", "ie", "y", "ny", "ke", "kje")
+
+
+def _short_form(low: str, first: str) -> bool:
+    """``low`` is a short or pet form of the first name ``first`` ("mo", "piet", "lanny")."""
+    if first in ORDINARY_WORDS or low == first:
+        return False
+    if 2 <= len(low) <= 3 and len(first) >= 5 and first.startswith(low):
+        return True  # "Mo" for Mohamed
+    if len(low) == 4 and len(first) >= 6 and first.startswith(low):
+        return True  # "piet" for Pieter
+    return len(first) >= 3 and any(low == first + s or len(first) >= 5 and low == first[:4] + s
+                                   for s in _PET_SUFFIXES)
 
 
 def capitals(text: str) -> Iterator[Span]:

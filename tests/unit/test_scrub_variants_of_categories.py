@@ -1,0 +1,98 @@
+"""The check generalises: typing errors, compounds, paraphrases, spelled-out numbers and name forms
+are found as a class, and the job content that resembles them stays. The sentences are written
+here, not taken from the corpora."""
+from __future__ import annotations
+
+import pytest
+
+from models.catalogue.scrubbing.public import review
+
+
+def removed(text: str, names=()) -> set[str]:
+    return {r.kind for r in review(text, names).removals if r.reason.startswith(("bijzonder", "grond", "maakt"))}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # typing errors in a lexicon word: a letter left out, swapped or doubled
+    ("Kandidaat is zwanegr en zoekt werk.", "pregnancy"),
+    ("Is in verwahting van een tweede kind.", "pregnancy"),
+    ("Heeft Marrokkaanse ouders.", "origin"),
+    ("Heeft een diabtes type 2.", "health"),
+    # compounds and inflections
+    ("Gaat elke week naar de fysiotherapeut.", "health"),
+    ("Is nachtblind en rijdt niet in het donker.", "health"),
+    ("Zit in een afkickkliniek.", "health"),
+    ("Volgt gedragstherapie.", "health"),
+    ("Slaat het zondaggebed nooit over.", "religion"),
+    ("Heeft de hadsj gedaan.", "religion"),
+    ("Is actief partijlid geweest.", "political"),
+    ("Noemt zichzelf een overtuigd communist.", "political"),
+    ("Is lid van de jongerenorganisatie van een partij.", "political"),
+    ("Is lid van het ABVV.", "union"),
+    ("Zit in de vakvereniging van de haven.", "union"),
+    ("Is Turkin van geboorte.", "origin"),
+    ("Is een echte Brabander.", "origin"),
+    # paraphrases: verb and object
+    ("Zat twee jaar vast.", "criminal"),
+    ("Staat nog onder proeftijd.", "criminal"),
+    ("Heeft een meldplicht tot de zomer.", "criminal"),
+    ("Zijn VOG werd vorig jaar afgewezen.", "criminal"),
+    ("Woont nog bij zijn moeder in.", "family"),
+    ("Zorgt voor haar oude vader.", "family"),
+    ("Kan pas om tien uur beginnen i.v.m. de kinderen.", "family"),
+    ("Haar ex-partner woont in de buurt.", "family"),
+    ("Heeft een pasgeboren dochter.", "pregnancy"),
+    ("Heeft een jonger broertje dat zij ophaalt.", "family"),
+    ("Heeft last van zijn knie.", "health"),
+    ("Kan niet lang staan door haar rug.", "health"),
+])
+def test_a_variant_of_a_category_removes_its_sentence(sentence, kind):
+    text = f"Werkt graag in de logistiek. {sentence} Heeft rijbewijs B."
+    result = review(text)
+    assert kind in removed(text), (sentence, result.removals)
+    assert result.text == "Werkt graag in de logistiek. Heeft rijbewijs B.", (sentence, result.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Werkte als beveiliger in een gevangenis (PI Zwolle).",
+    "Begeleidde bewoners met een lichte verstandelijke beperking.",
+    "Chauffeur in het leerlingenvervoer voor kinderen met een beperking.",
+    "Cursus Omgaan met agressie (2021).",
+    "Werkte als fysiotherapeut in een revalidatiecentrum.",
+    "Proeftijd van twee maanden bij het nieuwe contract.",
+    "Is in de proeftijd van een tijdelijk contract.",
+    "Heeft een geldige VOG, al is een VOG niet nodig voor deze baan.",
+    "Kan ondersteuning bieden aan de politie en behandel klanten vriendelijk.",
+    "Zorgt voor de planning van de chauffeurs.",
+    "Ik wil graag werken, maar kan pas in maart.",
+    "Betrokkene is in staat om zelfstandig te reizen.",
+    "Spreekt Fries en Nederlands.",
+    "Reed ritten naar Brabant en Limburg.",
+])
+def test_job_content_that_resembles_a_variant_stays(text):
+    result = review(text, ["Willem Maarten Bakker"])
+    assert result.text == text and result.removals == (), result.removals
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bel me op nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig.", []),
+    ("Mijn nummer is nul zes 12 34 56 78.", []),
+    ("Iedereen noemt hem Willy.", ["Willem de Groot"]),
+    ("Ik heet officieel Mohammed maar zeg maar Mo.", ["Mohamed Amrani"]),
+    ("Roepnaam: Hanneke.", ["Johanna van Dijk"]),
+    ("Handtekening: J. W. de Groot.", ["Jan-Willem de Groot"]),
+    ("groetjes van jw.", ["Jan-Willem de Groot"]),
+])
+def test_spelled_numbers_and_name_forms_are_identifiers(text, names):
+    public = review(f"{text} Heeft rijbewijs B.", names).text
+    assert public.endswith("Heeft rijbewijs B.")
+    for word in ("nul", "12 34", "Willy", "Mohammed", "Mo ", "Hanneke", "J. W.", "jw"):
+        assert word not in public, public
+
+
+def test_a_name_given_in_the_persons_own_words_leaves_with_its_sentence():
+    assert review("Ik heet eigenlijk Mohammed. Heeft rijbewijs B.", ["Mohamed Amrani"]).text == "Heeft rijbewijs B."
+
+
+def test_ie_is_he_in_a_clause():
+    assert review("Hij zegt dat ie morgen kan.").text == "De kandidaat zegt dat de kandidaat morgen kan."
