@@ -100,6 +100,12 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fro
     return places_re, nouns_re, adj_e_re, adj_re, frozenset(places | nouns | adjectives_e | adjectives)
 
 
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """Dutch names of languages (Babel): an adjective equal to one may be the language spoken."""
+    return frozenset(fold(name).lower() for name in Locale("nl").languages.values())
+
+
 _DESTINATION = re.compile(r"(?:naar|richting|tussen|door|over|via)(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$",
                           re.IGNORECASE)
 _JOB_AFTER = re.compile(rf"^(?:\s*(?:,|en|of)\s*[\w\-]+)*\s+(?:{_JOB_NOUNS})\b", re.IGNORECASE)
@@ -132,7 +138,9 @@ def _origin(folded: str) -> Iterator[Span]:
         after = folded[m.end():m.end() + 40]
         if "-" in word and re.search(r"(?:tolk|vertal\w*|tolken|woordenboek)\s+$", before, re.IGNORECASE):
             continue  # "tolk Arabisch-Nederlands": a language pair
-        if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after):
+        if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after) or (
+                word.lower() not in _languages() and not _JOB_AFTER.match(after)):
+            # "Ghanees" is no language: it tells origin wherever it stands; "Turks" may be the language
             if re.match(r"^\s*(?:\(|:)?\s*[abc][12]\b", after, re.IGNORECASE):
                 continue  # "Turks (B1)": a language level
             yield "origin", m.start(), m.end()

@@ -17,7 +17,7 @@ from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gender import POSSESSIVE, SUBJECT, gendered
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
 from models.catalogue.scrubbing.scrub import detect
-from models.catalogue.scrubbing.variants import capitals, known_name_variants, spaced
+from models.catalogue.scrubbing.variants import called, capitals, known_name_variants, spaced
 
 # Dutch words for each kind, as the matcher's preview shows them.
 KIND_LABELS: dict[str, str] = {
@@ -132,7 +132,7 @@ class _Finding:
 def _strong_names(unit: str) -> list[tuple[int, int]]:
     """Names of other people that a lexicon, title or context vouches for (not a mere capital)."""
     spans = [*context_names(unit, strong_only=True), *context_names(fold(unit), strong_only=True),
-             *capitals(unit), *spaced(unit)]
+             *capitals(unit), *spaced(unit), *called(unit)]
     return [(s, e) for _k, s, e in spans]
 
 

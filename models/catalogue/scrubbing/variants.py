@@ -19,9 +19,11 @@ _LOCAL = r"(?:(?:\w ){2,}\w|[\w.+\-]+)"
 _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}{_TLD}(?![\w])",
                                re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
-                  r"(?<![\w@.])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online)/(?:[^\s,;)]*[^\s,;).!?])?",
-                  re.IGNORECASE)
-_PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)", re.IGNORECASE)
+                  r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app)"
+                  r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))", re.IGNORECASE)
+# A personal top-level domain, or a host where people keep their own page or shop.
+_PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)|\.(?:github\.io|gitlab\.io|netlify\.app|"
+                           r"vercel\.app|wixsite\.com|wordpress\.com|blogspot\.com|etsy\.com|carrd\.co)(?:/|$)", re.IGNORECASE)
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_](?: {1,3}|\s?-\s?)){3,}[^\W\d_](?!\S)")
 _NAME_PARTS = {fold(w).lower() for w in FIRST_NAMES | SURNAMES}
 _STOP = frozenset(["de", "het", "een", "en", "in", "op", "te", "om", "al", "ik", "je", "ze", "we", "is", "er", "na", "an", "ja", "zo", "nu", "do", "ma", "di", "wo", "vr", "za", "of", "van", "voor", "met", "aan", "bij", "uit", "tot", "dat", "die", "dit", "als", "ook", "nog", "dan", "wel", "niet"])
@@ -103,6 +105,15 @@ def _short_form(low: str, first: str) -> bool:
                                    for s in _PET_SUFFIXES)
 
 
+_CALLED = re.compile(r"(?<![\w.])([A-Z][a-z]{1,15})\s*\(\s*(?:roepnaam|bijnaam|roep-naam|nickname)\s*\)")
+
+
+def called(text: str) -> Iterator[Span]:
+    """A word marked as what the person is called: "Aga (roepnaam)"."""
+    for m in _CALLED.finditer(fold(text)):
+        yield "name", m.start(1), m.end(1)
+
+
 def capitals(text: str) -> Iterator[Span]:
     """Names from the lexicon written in capitals or without diacritics ("AYSE YILMAZ")."""
     folded = fold(text)
@@ -140,5 +151,5 @@ def personal_urls(text: str, known_names: Iterable[str]) -> Iterator[Span]:
 def variant_spans(text: str, known_names: Iterable[str]) -> list[Span]:
     """Every variant finding in ``text``."""
     names = list(known_names)
-    return [*known_name_variants(text, names), *capitals(text), *spaced(text, names),
+    return [*known_name_variants(text, names), *capitals(text), *spaced(text, names), *called(text),
             *obfuscated_emails(text), *personal_urls(text, names)]
