@@ -45,6 +45,20 @@ def removed(text: str, names=()) -> set[str]:
     ("Heeft een jonger broertje dat zij ophaalt.", "family"),
     ("Heeft last van zijn knie.", "health"),
     ("Kan niet lang staan door haar rug.", "health"),
+    ("Heeft jarenlang gedronken maar is nu droog.", "health"),
+    ("Is sinds twee jaar clean.", "health"),
+    ("Heeft een hoge bloeddruk.", "health"),
+    ("Komt uit voor zijn geaardheid.", "orientation"),
+    ("Vroeger heette hij anders.", "orientation"),
+    ("Kwam vorige maand vrij.", "criminal"),
+    ("Heeft een jaar gezeten voor heling.", "criminal"),
+    ("Moet de kinderen om drie uur ophalen.", "family"),
+    ("Is kinderloos.", "family"),
+    ("Liep mee in de klimaatmars en is klimaatactivist.", "political"),
+    ("Zat in het bestuur van de CDA-jongeren.", "political"),
+    ("Deed mee aan de zondagsstaking.", "union"),
+    ("She is pregnant.", "pregnancy"),
+    ("Is Ghanees.", "origin"),
 ])
 def test_a_variant_of_a_category_removes_its_sentence(sentence, kind):
     text = f"Werkt graag in de logistiek. {sentence} Heeft rijbewijs B."
@@ -68,9 +82,24 @@ def test_a_variant_of_a_category_removes_its_sentence(sentence, kind):
     "Betrokkene is in staat om zelfstandig te reizen.",
     "Spreekt Fries en Nederlands.",
     "Reed ritten naar Brabant en Limburg.",
+    "Was receptionist bij een fysiotherapiepraktijk.",
+    "Chauffeur voor het vervoer van rolstoelgebruikers.",
+    "Werkte als bouwvakker op projecten in Duitsland en België.",
+    "Monteur bij Visser Installatietechniek in Lelystad.",
+    "Werkte bij Bakkerij Bakker aan de oven.",
+    "Kookte halal gerechten voor een catering.",
+    "Schoonmaker via een schoonmaakbedrijf, onder meer in twee kerken en een synagoge.",
+    "Werkte in de keuken van een christelijke zorginstelling.",
+    "Verkocht zwangerschapskleding in een winkel.",
+    "Regelde het overleg met de ondernemingsraad en de vakbonden.",
+    "Kent de trans-Europese routes.",
+    "Werkte mee aan de transitie van de jeugdzorg.",
+    "Werkte in avonddiensten.",
+    "Keukenhulp in de PI Vught via een cateraar.",
+    "Komt maandag vrij uit school om te werken.",
 ])
 def test_job_content_that_resembles_a_variant_stays(text):
-    result = review(text, ["Willem Maarten Bakker"])
+    result = review(text, ["Willem Maarten Bakker", "Roos Visser"])
     assert result.text == text and result.removals == (), result.removals
 
 
@@ -82,11 +111,14 @@ def test_job_content_that_resembles_a_variant_stays(text):
     ("Roepnaam: Hanneke.", ["Johanna van Dijk"]),
     ("Handtekening: J. W. de Groot.", ["Jan-Willem de Groot"]),
     ("groetjes van jw.", ["Jan-Willem de Groot"]),
+    ("Portfolio: willemdegroot.nl en wdegroot.github.io.", ["Willem de Groot"]),
+    ("Kijk op groot.dev.", ["Willem de Groot"]),
+    ("Wim (roepnaam) zoekt werk.", ["Willem de Groot"]),
 ])
 def test_spelled_numbers_and_name_forms_are_identifiers(text, names):
     public = review(f"{text} Heeft rijbewijs B.", names).text
     assert public.endswith("Heeft rijbewijs B.")
-    for word in ("nul", "12 34", "Willy", "Mohammed", "Mo ", "Hanneke", "J. W.", "jw"):
+    for word in ("nul", "12 34", "Willy", "Mohammed", "Mo ", "Hanneke", "J. W.", "jw", "degroot", ".dev", "Wim"):
         assert word not in public, public
 
 
