@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.catalogue.scrubbing.public import review
+from models.catalogue.scrubbing.public import check_term, review
 
 
 def removed(text: str, names=()) -> set[str]:
@@ -128,3 +128,17 @@ def test_a_name_given_in_the_persons_own_words_leaves_with_its_sentence():
 
 def test_ie_is_he_in_a_clause():
     assert review("Hij zegt dat ie morgen kan.").text == "De kandidaat zegt dat de kandidaat morgen kan."
+
+
+@pytest.mark.parametrize("term, left_out", [
+    ("VCA Basis", False), ("Schoonmaak Ziekenhuis", False), ("Lassen MIG/MAG", False),
+    ("Administratie Exact Online", False), ("Ervaring met dementie", False), ("Rolstoelvervoer", False),
+    ("Ervaring met GGZ-cliënten", False), ("Zwangerschapsyoga geven", False), ("Jansen en Zn.", False),
+    ("Tesfay Gebremedhin", True), ("R. Bakker", True), ("ROOS", True), ("Ghanees", True),
+    ("Vrijwilliger moskee", True), ("roosbakker.nl", True),
+])
+def test_a_list_wording_is_left_out_only_for_a_name_or_a_category(term, left_out):
+    public, removals = check_term(term, ["Roos Bakker"])
+    assert (public is None) == left_out, removals
+    if not left_out:
+        assert public == term

@@ -98,7 +98,7 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
                 continue
             if prev in _POSSESSIVE_BEFORE or at_start:
                 yield tok.start(), tok.end(), POSSESSIVE
-        elif word in ("z'n", "d'r", "zn"):
+        elif word in ("z'n", "d'r") or word == "zn" and tok.group() == "zn" and text[tok.end():tok.end() + 1] != ".":
             yield tok.start(), tok.end(), POSSESSIVE
     for m in _TITLE.finditer(text):
         yield m.start(), m.end(), SUBJECT

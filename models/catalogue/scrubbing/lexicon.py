@@ -62,6 +62,7 @@ Ana John David James Paul Mary Thomas George Emily Jessica Anne Marie Johanna Wi
 
 # Frequent surnames; particles are listed separately and join these into one span.
 SURNAMES = _words("""
+Claessen Hanssen Nielssen
 Jansen Janssen Vries Berg Dijk Bakker Janssens Visser Smit Meijer Meyer Boer Mulder Groot Bos Vos
 Peters Hendriks Leeuwen Dekker Brouwer Wit Dijkstra Smits Graaf Meer Linden Kok Jacobs Haan Vermeulen
 Heuvel Veen Broek Bruijn Bruin Heijden Schouten Beek Willems Vliet Ven Hoekstra Maas Verhoeven Koster
@@ -84,8 +85,9 @@ Godett Josephia Winklaar Pieternella Daantje Everts Nowak Kowalski Kowalska Wiś
 
 # Word-final or word-initial shapes that mark a capitalised word as a surname.
 SURNAME_SUFFIXES = ("ski", "ska", "cki", "cka", "dzki", "wicz", "czyk", "czak", "oğlu", "oglu",
-                    "stra", "sma", "inga", "enga", "ssen", "ensen", "ijer", "aoui", "ouni", "edjo",
+                    "stra", "sma", "inga", "enga", "ensen", "ijer", "aoui", "ouni", "edjo",
                     "kromo", "esar", "andin", "iyan", "yan", "ian", "ović", "ovic", "enko", "chuk")
+# ("-ssen" is no shape: Dutch verbs end so, "Lassen", "Passen"; Janssen, Claessen are in the lexicon.)
 SURNAME_PREFIXES = ("Gebre", "Ghebre", "Tesfa", "Habte", "Welde", "Wolde", "Kidane", "Zere",
                     "Abdel", "Abdul", "Bou", "Ben", "Ould", "Ait", "Aït", "Ram", "Soek")
 

@@ -258,7 +258,12 @@ def check_term(term: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     with the reason when it carries an identifier or a special category and must be left out."""
     known = [n for n in known_names if n and n.strip()]
     why = _why_drop(term, known, [])
-    if why is None and any(f.kind == "name" for f in detect(term, known)):
+    # A name in a list wording is left out: the person's own, or one a lexicon, shape or context
+    # vouches for ("Priscilla Vermeulen", "Tesfay Gebremedhin"); two capitalised job words
+    # ("Schoonmaak Ziekenhuis", "VCA Basis") are no name.
+    names = _own_name_spans(term, known) + _strong_names(term)
+    if why is None and any(f.kind == "name" and any(_overlaps((f.start, f.end), n) for n in names)
+                           for f in detect(term, known)):
         why = ("name", "identifier")
     if why:
         return None, (Removal(why[0], term, REASONS["term"]),)
