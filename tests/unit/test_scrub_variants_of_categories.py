@@ -59,6 +59,8 @@ def removed(text: str, names=()) -> set[str]:
     ("Deed mee aan de zondagsstaking.", "union"),
     ("She is pregnant.", "pregnancy"),
     ("Is Ghanees.", "origin"),
+    ("Ligt op de afdeling psychiatrie.", "health"),
+    ("Heeft in Polen als monteur gewerkt.", "origin"),
 ])
 def test_a_variant_of_a_category_removes_its_sentence(sentence, kind):
     text = f"Werkt graag in de logistiek. {sentence} Heeft rijbewijs B."
@@ -97,6 +99,9 @@ def test_a_variant_of_a_category_removes_its_sentence(sentence, kind):
     "Werkte in avonddiensten.",
     "Keukenhulp in de PI Vught via een cateraar.",
     "Komt maandag vrij uit school om te werken.",
+    "Knipt haar bij klanten thuis.",
+    "Werkte in een verpleeghuis op de afdeling dementie.",
+    "Heeft in Polen en Duitsland gereden voor een Nederlandse transporteur.",
 ])
 def test_job_content_that_resembles_a_variant_stays(text):
     result = review(text, ["Willem Maarten Bakker", "Roos Visser"])

@@ -22,7 +22,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
 _TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?)(?!\w)", re.IGNORECASE)
 _PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
 _HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
-_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend"])
+_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend", "knipt", "knipte",
+                          "knippen", "verft", "verfde", "wast", "waste", "fohnt", "föhnt", "kamt", "borstelt", "vlecht",
+                          "stylt", "kleurt"])
 _OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
 _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
