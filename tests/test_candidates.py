@@ -232,3 +232,22 @@ def test_publish_a_selection_says_who_was_skipped_and_why_then_withdraw_them_wit
     assert (profile.status, profile.withdrawn_reason) == (ProfileStatus.WITHDRAWN, "Vacaturestop")
     assert "Kies eerst een of meer kandidaten" in visible_text(
         client.post("/beheer/kandidaten/publiceren", data={}, follow_redirects=True).get_data(as_text=True))
+
+
+def test_preview_lists_each_left_out_list_wording_with_its_kind_and_why(k1, as_role, client, db, candidate):
+    """Skills and certificates go through the same check as the description; the matcher sees what
+    was left out, of which kind and why, and the public card does not show it."""
+    candidate.skills = ["heftruck", "Lid van de FNV", "Koranles"]
+    candidate.certificates = ["VCA", "+31 6 87654321"]
+    with_text(db, candidate, "Werkte 3 jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
+    removals = visible_text(html.split('id="removals"', 1)[1])
+    card = visible_text(html.split('id="removals"', 1)[0])
+    why = "(deze omschrijving is niet in het openbare profiel opgenomen)"
+    assert f"Vaardigheden · bijzonder persoonsgegeven: vakbondslidmaatschap: “Lid van de FNV” {why}" in removals
+    assert f"Vaardigheden · bijzonder persoonsgegeven: geloof: “Koranles” {why}" in removals
+    assert f"Certificaten · telefoonnummer: “+31 6 87654321” {why}" in removals
+    assert "heftruck" in card and "VCA" in card
+    for left_out in ("FNV", "Koranles", "87654321"):
+        assert left_out not in card

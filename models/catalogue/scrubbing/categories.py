@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from models.catalogue.scrubbing.folding import fold
+from models.catalogue.scrubbing.typos import Vocabulary, corrected
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES: tuple[str, ...] = ("origin", "religion", "health", "orientation", "political", "union",
@@ -64,8 +65,8 @@ def _lexicon(category: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pa
 
 
 @lru_cache(maxsize=1)
-def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(countries and foreign places, person nouns, "-e" adjectives, bare adjectives)."""
+def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    """(countries and foreign places, person nouns, "-e" adjectives, bare adjectives, all their words)."""
     places = set()
     for code, name in Locale("nl").territories.items():
         if not code.isalpha():
@@ -96,7 +97,13 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     adj_e_re = re.compile(r"(?<![\w])(?:\w+-)?(?:" + "|".join(adj_e) + r")(?![\w])", re.IGNORECASE)
     adj = sorted(map(re.escape, adjectives), key=len, reverse=True)
     adj_re = re.compile(r"(?<![\w\-])(?:" + "|".join(adj) + r")(?:-\w+)?(?![\w])", re.IGNORECASE)
-    return places_re, nouns_re, adj_e_re, adj_re
+    return places_re, nouns_re, adj_e_re, adj_re, frozenset(places | nouns | adjectives_e | adjectives)
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """Dutch names of languages (Babel): an adjective equal to one may be the language spoken."""
+    return frozenset(fold(name).lower() for name in Locale("nl").languages.values())
 
 
 _DESTINATION = re.compile(r"(?:naar|richting|tussen|door|over|via)(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$",
@@ -107,7 +114,7 @@ _ABOUT_ORIGIN = re.compile(r"^\s*(?:\(\s*)?(?:afkomst|roots|komaf|achtergrond|or
 
 
 def _origin(folded: str) -> Iterator[Span]:
-    places, nouns, adjectives_e, adjectives = _origin_words()
+    places, nouns, adjectives_e, adjectives, _words = _origin_words()
     for m in places.finditer(folded):
         before = folded[max(0, m.start() - 60):m.start()]
         if _DESTINATION.search(before):
@@ -131,19 +138,58 @@ def _origin(folded: str) -> Iterator[Span]:
         after = folded[m.end():m.end() + 40]
         if "-" in word and re.search(r"(?:tolk|vertal\w*|tolken|woordenboek)\s+$", before, re.IGNORECASE):
             continue  # "tolk Arabisch-Nederlands": a language pair
-        if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after):
+        if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after) or (
+                word.lower() not in _languages() and not _JOB_AFTER.match(after)):
+            # "Ghanees" is no language: it tells origin wherever it stands; "Turks" may be the language
             if re.match(r"^\s*(?:\(|:)?\s*[abc][12]\b", after, re.IGNORECASE):
                 continue  # "Turks (B1)": a language level
             yield "origin", m.start(), m.end()
 
 
 def _kept(keep: re.Pattern | None, folded: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in keep.finditer(folded)] if keep is not None else []
+    """Spans of job content; overlapping ones too, so that "Werkte ... als beveiliger in een
+    gevangenis (PI Lelystad)" is covered from each place where an exception starts."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while keep is not None and (m := keep.search(folded, pos)):
+        spans.append((m.start(), m.end()))
+        pos = m.start() + 1
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> Vocabulary:
+    """Every whole word of the lexicons, demonyms and places: what a typing error is checked against."""
+    words: set[str] = set()
+    stems: set[str] = set()
+    lines = [line for category in CATEGORIES for line in _lines(f"{category}.txt") if not line.startswith("!")]
+    for line in lines:
+        stems.update(re.findall(r"(?:(?<=^)|(?<=[\s(|]))[a-z]+(?=\\w[*+])", fold(line.lstrip("=")).lower()))
+    for line in lines + _lines("demonyms.txt") + _lines("places.txt"):
+        plain = re.sub(r"\\[a-zA-Z][*+?]?(?:\{[\d,]+\})?", " ", fold(line.lstrip("=")).lower())
+        words.update(re.findall(r"(?:(?<=^)|(?<=[\s(|]))[a-z]+(?=$|[\s)|])", plain))
+    words.update(w for w in _origin_words()[4] if " " not in w)
+    return Vocabulary(words, stems)
 
 
 def sensitive(text: str) -> list[Span]:
-    """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground."""
+    """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground,
+    also when a lexicon word is mistyped ("zwnger", "marrokaanse")."""
+    return list(_sensitive_cached(text))
+
+
+@lru_cache(maxsize=2048)
+def _sensitive_cached(text: str) -> tuple[Span, ...]:
     folded = fold(text)
+    spans = _sensitive(text, folded)
+    fixed = corrected(folded, _vocabulary())
+    if fixed is not None:
+        text2, back = fixed
+        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2)]
+    return tuple(sorted(set(spans), key=lambda s: (s[1], -s[2])))
+
+
+def _sensitive(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
     for category in CATEGORIES:
         loose, exact, keep = _lexicon(category)
@@ -156,4 +202,4 @@ def sensitive(text: str) -> list[Span]:
         if category == "origin":
             found += list(_origin(folded))
         spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)]
-    return sorted(set(spans), key=lambda s: (s[1], -s[2]))
+    return spans

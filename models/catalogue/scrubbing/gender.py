@@ -22,11 +22,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
 _TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?)(?!\w)", re.IGNORECASE)
 _PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
 _HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
-_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend"])
+_HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend", "knipt", "knipte",
+                          "knippen", "verft", "verfde", "wast", "waste", "fohnt", "föhnt", "kamt", "borstelt", "vlecht",
+                          "stylt", "kleurt"])
 _OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
 _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
+# "ie" is spoken "hij" after a verb ("kan ie") or a conjunction that opens a clause ("dat ie", "als ie").
+_IE_BEFORE = frozenset(["wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal", "komt", "doet", "gaat",
+                        "werkt", "belt", "zegt", "wordt", "zou", "kon", "wou", "wilde", "ging", "kwam", "deed",
+                        "dat", "als", "of", "omdat", "toen", "zodat", "wat", "waar", "want", "nu", "voordat", "nadat",
+                        "terwijl", "hoe", "wanneer", "tot", "zodra", "sinds", "die", "dan", "maar", "en"])
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +78,7 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
         word = tok.group().lower().replace("’", "'")
         nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
         if word in ("hij", "ie"):
-            if word == "ie" and prev not in ("wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal",
-                                              "komt", "doet", "gaat", "werkt", "belt", "zegt", "wordt"):
+            if word == "ie" and prev not in _IE_BEFORE:
                 continue
             yield tok.start(), tok.end(), SUBJECT
         elif word in ("zij", "ze"):
@@ -94,7 +100,7 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
                 continue
             if prev in _POSSESSIVE_BEFORE or at_start:
                 yield tok.start(), tok.end(), POSSESSIVE
-        elif word in ("z'n", "d'r", "zn"):
+        elif word in ("z'n", "d'r") or word == "zn" and tok.group() == "zn" and text[tok.end():tok.end() + 1] != ".":
             yield tok.start(), tok.end(), POSSESSIVE
     for m in _TITLE.finditer(text):
         yield m.start(), m.end(), SUBJECT

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -60,6 +62,7 @@ Ana John David James Paul Mary Thomas George Emily Jessica Anne Marie Johanna Wi
 
 # Frequent surnames; particles are listed separately and join these into one span.
 SURNAMES = _words("""
+Claessen Hanssen Nielssen
 Jansen Janssen Vries Berg Dijk Bakker Janssens Visser Smit Meijer Meyer Boer Mulder Groot Bos Vos
 Peters Hendriks Leeuwen Dekker Brouwer Wit Dijkstra Smits Graaf Meer Linden Kok Jacobs Haan Vermeulen
 Heuvel Veen Broek Bruijn Bruin Heijden Schouten Beek Willems Vliet Ven Hoekstra Maas Verhoeven Koster
@@ -82,8 +85,9 @@ Godett Josephia Winklaar Pieternella Daantje Everts Nowak Kowalski Kowalska Wiś
 
 # Word-final or word-initial shapes that mark a capitalised word as a surname.
 SURNAME_SUFFIXES = ("ski", "ska", "cki", "cka", "dzki", "wicz", "czyk", "czak", "oğlu", "oglu",
-                    "stra", "sma", "inga", "enga", "ssen", "ensen", "ijer", "aoui", "ouni", "edjo",
+                    "stra", "sma", "inga", "enga", "ensen", "ijer", "aoui", "ouni", "edjo",
                     "kromo", "esar", "andin", "iyan", "yan", "ian", "ović", "ovic", "enko", "chuk")
+# ("-ssen" is no shape: Dutch verbs end so, "Lassen", "Passen"; Janssen, Claessen are in the lexicon.)
 SURNAME_PREFIXES = ("Gebre", "Ghebre", "Tesfa", "Habte", "Welde", "Wolde", "Kidane", "Zere",
                     "Abdel", "Abdul", "Bou", "Ben", "Ould", "Ait", "Aït", "Ram", "Soek")
 
@@ -119,6 +123,7 @@ Bij Op Met Als Omdat Wegens Door Nu Toen Helaas Graag Wel Niet Geen Alleen Voora
 Goed Goede Van Tot Om Aan Uit Naar Over Onder Tussen Zonder Vanwege Daarom Daarna Dan Maar En Of
 Want Toch Nog Al Hier Daar Elke Iedere Alle Veel Weinig Meer Minder Soms Vaak Altijd Nooit Eerst
 Kandidaat Kandidate Klant Cliënt Client Werkzoekende Deelnemer Deelneemster Meneer Mevrouw Taal
+Betrokkene Belanghebbende Aanvrager Aanvraagster Sollicitant Sollicitante Werknemer Stagiair Stagiaire
 Motivatie Werk Ervaring Rijbewijs Opleiding Gezondheid Vervoer Kinderopvang Beschikbaarheid Inzet
 Houding Communicatie Planning Zorg Bereikbaarheid Doel Advies Conclusie Situatie Werkgever Vervolg
 Afspraak Gesprek Profiel Achtergrond Hobby Hobby's Interesse Interesses Vaardigheden Werkervaring
@@ -185,3 +190,8 @@ prins bos vos haan hoek berg dijk meer beek brink groen zwart klein lange baas k
 koopman timmerman schilder slager bleeker de van der den het een ter ten el al ben bin da do le la
 vries graaf heuvel veen ven wal dam kooij vink blom maas jonker evers sanders martina said nur can
 """)
+
+# Frequent Dutch words that are also the start of a given name: no short form of the person's name.
+COMMON_WORDS = _words("\n".join(
+    line for line in (Path(__file__).parent / "data" / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")))

@@ -32,8 +32,13 @@ _LEADING_PARTICLES = frozenset("van de der den ter ten el bin ibn abu ait".split
 _SUBJECTS = frozenset("hij zij ze het er ik we wij u je jij men".split())
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"(\[]|\s-)\s*$")
 _PHRASES = re.compile("|".join(re.escape(p) for p in PHRASES))
-_TRIGGER_PHRASES = re.compile(r"(?:ik ben|ik heet|naam is|mijn naam|de heer|heet|genaamd|bekend als)\s+$",
-                              re.IGNORECASE)
+# What introduces a name, also with an adverb between ("ik heet eigenlijk Cabdi") and for what others
+# call the person ("noemen ze me Lanny", "iedereen zegt Abdi", "roepnaam: Mo").
+_TRIGGER_PHRASES = re.compile(r"(?:ik ben|ik heet|naam is|mijn naam|de heer|heet|heten|genaamd|bekend als|"
+                              r"noem(?:t|en)?(?: ze| zij| ze mij| ze me| iedereen| men)?(?: mij| me| hem| haar)?|"
+                              r"(?:iedereen|ze|men) zeg(?:t|gen)(?: tegen (?:mij|me|hem|haar))?|roepnaam(?: is)?:?|"
+                              r"alias|bijnaam(?: is)?:?)(?:\s+(?:eigenlijk|officieel|gewoon|echt|voluit|"
+                              r"ook|dus|zelf|liever))?\s+$", re.IGNORECASE)
 
 
 def _base(word: str) -> str:

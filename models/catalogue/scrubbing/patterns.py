@@ -90,6 +90,38 @@ def phones(text: str) -> Iterator[Span]:
             yield "phone", start, start + len(raw)
 
 
+_UNITS = {"nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+          "acht": 8, "negen": 9}
+_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+          "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+         "negentig": 90}
+_NUMBER_WORD = (rf"(?:(?:{'|'.join(_UNITS)})(?:en|ën)(?:{'|'.join(_TENS)})|{'|'.join(_TENS)}|{'|'.join(_TEENS)}|"
+                rf"{'|'.join(_UNITS)}|\d+)")
+_SPELLED_PHONE = re.compile(rf"(?<!\w)(?:plus\s+)?{_NUMBER_WORD}(?:[\s,.\-/]+{_NUMBER_WORD}){{3,}}(?!\w)", re.IGNORECASE)
+
+
+def _number_value(word: str) -> str:
+    word = word.lower()
+    if word.isdigit():
+        return word
+    if word in _UNITS or word in _TEENS or word in _TENS:
+        return str({**_UNITS, **_TEENS, **_TENS}[word])
+    m = re.fullmatch(rf"({'|'.join(_UNITS)})(?:en|ën)({'|'.join(_TENS)})", word)
+    return str(_TENS[m.group(2)] + _UNITS[m.group(1)]) if m else ""
+
+
+def spelled_phones(text: str) -> Iterator[Span]:
+    """Phone numbers spoken in words: "nul zes, twee drie, vier vijf, ..." or "nul zes 12 34 56 78"."""
+    for m in _SPELLED_PHONE.finditer(text):
+        words = re.findall(_NUMBER_WORD, m.group(), re.IGNORECASE)
+        if all(w.isdigit() for w in words):
+            continue  # plain digits are the digit pattern's
+        digits = ("+" if m.group().lower().startswith("plus") else "") + "".join(_number_value(w) for w in words)
+        if identifiers.phone_digits_ok(digits):
+            yield "phone", m.start(), m.end()
+
+
 def ibans(text: str) -> Iterator[Span]:
     """Yield IBANs of any country, spaced or not, that pass the mod-97 check."""
     for m in _IBAN.finditer(text):
@@ -146,4 +178,4 @@ def dates(text: str) -> Iterator[Span]:
         yield "date", m.start(1), m.end(1)
 
 
-DETECTORS = (emails, urls, ibans, phones, bsns, dates, postcodes, addresses)
+DETECTORS = (emails, urls, ibans, phones, spelled_phones, bsns, dates, postcodes, addresses)

@@ -17,7 +17,7 @@ from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gender import POSSESSIVE, SUBJECT, gendered
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
 from models.catalogue.scrubbing.scrub import detect
-from models.catalogue.scrubbing.variants import capitals, known_name_variants, spaced
+from models.catalogue.scrubbing.variants import called, capitals, known_name_variants, spaced
 
 # Dutch words for each kind, as the matcher's preview shows them.
 KIND_LABELS: dict[str, str] = {
@@ -45,7 +45,8 @@ _UNIT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9À-Ý])|(?<=[.!?])\s*$|\s
 # A full stop after these is no sentence end: "Mw. Martina", "d.d. 4 april", "J. de Vries".
 _ABBREVIATION = re.compile(r"(?:(?<!\w)(?:mw|mevr|dhr|mr|dr|ir|drs|ing|mej|ca|bijv|o\.a|d\.d|v\.d|t\.n\.v|nr|tel|"
                            r"geb|st|jl|resp|evt|incl|excl|i\.v\.m|m\.b\.t)|(?<![\w.])[A-Z])\.$", re.IGNORECASE)
-_SELF_INTRO = re.compile(r"(?:ik ben|ik heet|mijn naam is|naam\s*:|groetjes|groet|hier)\s*$", re.IGNORECASE)
+_SELF_INTRO = re.compile(r"(?:ik ben|ik heet|mijn naam is|naam\s*:|roepnaam\s*:|groetjes|groet|hier)"
+                         r"(?:\s+(?:eigenlijk|officieel|gewoon|echt|voluit|dus))?\s*$", re.IGNORECASE)
 _MOTHER_TONGUE = re.compile(r"\s*\(\s*moedertaal\s*\)|,?\s+moedertaal(?=\s*[,;)]|$)", re.IGNORECASE)
 _MARKER = re.compile(r"\[(?:naam|e-mail|telefoon|BSN|IBAN|adres|postcode|datum|link|klantnummer)\]\s*:?\s*")
 _POSSESSIVE_NAME = re.compile(r"^(?:['’]s|['’]|s)(?!\w)")
@@ -131,7 +132,7 @@ class _Finding:
 def _strong_names(unit: str) -> list[tuple[int, int]]:
     """Names of other people that a lexicon, title or context vouches for (not a mere capital)."""
     spans = [*context_names(unit, strong_only=True), *context_names(fold(unit), strong_only=True),
-             *capitals(unit), *spaced(unit)]
+             *capitals(unit), *spaced(unit), *called(unit)]
     return [(s, e) for _k, s, e in spans]
 
 
@@ -257,7 +258,12 @@ def check_term(term: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     with the reason when it carries an identifier or a special category and must be left out."""
     known = [n for n in known_names if n and n.strip()]
     why = _why_drop(term, known, [])
-    if why is None and any(f.kind == "name" for f in detect(term, known)):
+    # A name in a list wording is left out: the person's own, or one a lexicon, shape or context
+    # vouches for ("Priscilla Vermeulen", "Tesfay Gebremedhin"); two capitalised job words
+    # ("Schoonmaak Ziekenhuis", "VCA Basis") are no name.
+    names = _own_name_spans(term, known) + _strong_names(term)
+    if why is None and any(f.kind == "name" and any(_overlaps((f.start, f.end), n) for n in names)
+                           for f in detect(term, known)):
         why = ("name", "identifier")
     if why:
         return None, (Removal(why[0], term, REASONS["term"]),)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
@@ -16,6 +17,16 @@ from models.catalogue.scrubbing.patterns import DETECTORS
 from models.catalogue.scrubbing.variants import variant_spans
 
 _ARTICLE = re.compile(r"(?<!\w)(?:de|het|een|deze|die|dat|dit|elk|elke|geen)\s+$", re.IGNORECASE)
+# A surname in a company's name is the employer ("Bakker Logistiek", "Bakkerij Jansen"), not the person.
+_COMPANY_AFTER = re.compile(r"^\s+(?:Logistiek|Transport|Installatietechniek|Installaties|Techniek|Bouw|Bouwbedrijf|"
+                            r"Schilderwerken|Schilders|Schoonmaak|Groep|Holding|Metaal|Tuinen|Hoveniers|Catering|"
+                            r"Uitzendbureau|Personeelsdiensten|Administratie|Advies|Elektro|Loodgieters|Dakwerken|"
+                            r"Verhuizingen|Koeriers|Keukens|Interieur|Vastgoed|Autoschade|Banden|B\.?V\.?|V\.?O\.?F\.?|"
+                            r"en Zn\.?|& Zn\.?|& Zonen|en Zonen)(?!\w)")
+_COMPANY_BEFORE = re.compile(r"(?:Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedrijf|Schildersbedrijf|"
+                             r"Installatiebedrijf|Loonbedrijf|Hoveniersbedrijf|Bouwbedrijf|Aannemersbedrijf|Firma|Fa\.|"
+                             r"Kwekerij|Drukkerij|Timmerbedrijf|Schoonmaakbedrijf|Cafetaria|Snackbar|Restaurant|"
+                             r"Supermarkt|Boerderij|Melkveebedrijf|Tuincentrum|Rijschool)\s+$")
 
 PLACEHOLDERS: dict[str, str] = {
     "name": "[naam]",
@@ -73,7 +84,12 @@ def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True)
     """
     if not text:
         return []
-    known_names = [n for n in known_names if n]
+    return list(_detect(text, tuple(n for n in known_names if n), variants))
+
+
+@lru_cache(maxsize=2048)
+def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Finding, ...]:
+    """`detect`, remembered: the public review asks the same sentence several times."""
     folded = fold(text)  # same offsets; "06 – 12", non-breaking hyphens and spaces read as plain ones
     spans = [span for detector in DETECTORS for span in detector(folded)]
     found = variant_spans(text, known_names) if variants else []
@@ -82,6 +98,8 @@ def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True)
     names += [s for s in found if s[0] == "name"]
     # "op een kerkhof" for Romano Kerkhof: a lower-case word after an article is the ordinary noun.
     names = [s for s in names if not (text[s[1]:s[2]].islower() and _ARTICLE.search(text[max(0, s[1] - 8):s[1]]))]
+    names = [s for s in names if not (_COMPANY_AFTER.match(text[s[2]:s[2] + 30]) or
+                                      _COMPANY_BEFORE.search(text[max(0, s[1] - 30):s[1]]))]
     spans += _merge_names(names, text)
     taken: list[tuple[int, int]] = []
     chosen: list[Finding] = []
@@ -91,7 +109,7 @@ def detect(text: str, known_names: Iterable[str] = (), *, variants: bool = True)
             continue
         taken.append((start, end))
         chosen.append(Finding(kind, start, end, text[start:end]))
-    return sorted(chosen, key=lambda f: f.start)
+    return tuple(sorted(chosen, key=lambda f: f.start))
 
 
 def scrub(text: str, known_names: Iterable[str] = ()) -> Scrubbed:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from models.catalogue.scrubbing.folding import fold, umlaut_variants
-from models.catalogue.scrubbing.lexicon import FIRST_NAMES, ORDINARY_WORDS, PARTICLES, SURNAMES
+from models.catalogue.scrubbing.lexicon import COMMON_WORDS, FIRST_NAMES, ORDINARY_WORDS, PARTICLES, SURNAMES
 
 Span = tuple[str, int, int]
 
@@ -19,9 +19,11 @@ _LOCAL = r"(?:(?:\w ){2,}\w|[\w.+\-]+)"
 _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}{_TLD}(?![\w])",
                                re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
-                  r"(?<![\w@.])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online)/(?:[^\s,;)]*[^\s,;).!?])?",
-                  re.IGNORECASE)
-_PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)", re.IGNORECASE)
+                  r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app)"
+                  r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))", re.IGNORECASE)
+# A personal top-level domain, or a host where people keep their own page or shop.
+_PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)|\.(?:github\.io|gitlab\.io|netlify\.app|"
+                           r"vercel\.app|wixsite\.com|wordpress\.com|blogspot\.com|etsy\.com|carrd\.co)(?:/|$)", re.IGNORECASE)
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_](?: {1,3}|\s?-\s?)){3,}[^\W\d_](?!\S)")
 _NAME_PARTS = {fold(w).lower() for w in FIRST_NAMES | SURNAMES}
 _STOP = frozenset(["de", "het", "een", "en", "in", "op", "te", "om", "al", "ik", "je", "ze", "we", "is", "er", "na", "an", "ja", "zo", "nu", "do", "ma", "di", "wo", "vr", "za", "of", "van", "voor", "met", "aan", "bij", "uit", "tot", "dat", "die", "dit", "als", "ook", "nog", "dan", "wel", "niet"])
@@ -70,12 +72,46 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
                 len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) for p in lowered):
             yield "name", m.start(), m.end()
             continue
+        inside = not re.search(r"(?:^|[.!?:]\s*)$", folded[:m.start()])
+        common = low in COMMON_WORDS and not (word[:1].isupper() and inside)
         for first in firsts:
             pieces = [p for p in re.split(r"[\s\-]+", first) if p]
             initials = "".join(p[0] for p in pieces).lower()
-            if len(pieces) > 1 and low == initials or 2 <= len(low) <= 3 and len(first) >= 5 and first.lower().startswith(low) and \
-                    not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
+            if len(pieces) > 1 and low == initials:
                 yield "name", m.start(), m.end()
+            elif not common and _short_form(low, first.lower()) and not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
+                yield "name", m.start(), m.end()
+    for first in firsts:
+        pieces = [p for p in re.split(r"[\s\-]+", first) if p]
+        if len(pieces) > 1:  # "J.W." or "J. W." for Jan-Willem
+            dotted = r"\.\s?".join(re.escape(p[0]) for p in pieces)
+            for m in re.finditer(rf"(?<![\w.]){dotted}\.(?!\w)", folded, re.IGNORECASE):
+                yield "name", m.start(), m.end()
+
+
+# A pet form: the name, or its first letters, with a Dutch or English diminutive ("Lanny", "Pietje").
+_PET_SUFFIXES = ("tje", "je", "pje", "ie", "y", "ny", "ke", "kje")
+
+
+def _short_form(low: str, first: str) -> bool:
+    """``low`` is a short or pet form of the first name ``first`` ("mo", "piet", "lanny")."""
+    if first in ORDINARY_WORDS or low == first:
+        return False
+    if 2 <= len(low) <= 3 and len(first) >= 5 and first.startswith(low):
+        return True  # "Mo" for Mohamed
+    if len(low) == 4 and len(first) >= 6 and first.startswith(low):
+        return True  # "piet" for Pieter
+    return len(first) >= 3 and any(low == first + s or len(first) >= 5 and low == first[:4] + s
+                                   for s in _PET_SUFFIXES)
+
+
+_CALLED = re.compile(r"(?<![\w.])([A-Z][a-z]{1,15})\s*\(\s*(?:roepnaam|bijnaam|roep-naam|nickname)\s*\)")
+
+
+def called(text: str) -> Iterator[Span]:
+    """A word marked as what the person is called: "Aga (roepnaam)"."""
+    for m in _CALLED.finditer(fold(text)):
+        yield "name", m.start(1), m.end(1)
 
 
 def capitals(text: str) -> Iterator[Span]:
@@ -115,5 +151,5 @@ def personal_urls(text: str, known_names: Iterable[str]) -> Iterator[Span]:
 def variant_spans(text: str, known_names: Iterable[str]) -> list[Span]:
     """Every variant finding in ``text``."""
     names = list(known_names)
-    return [*known_name_variants(text, names), *capitals(text), *spaced(text, names),
+    return [*known_name_variants(text, names), *capitals(text), *spaced(text, names), *called(text),
             *obfuscated_emails(text), *personal_urls(text, names)]
