@@ -69,10 +69,11 @@ def prune_audit() -> str:
 
 
 def prune_idempotency_keys() -> str:
-    """Forget API Idempotency-Keys older than a day."""
+    """Forget API Idempotency-Keys and the one-time tokens of create forms older than a day (older
+    tokens are refused, so forgetting them never lets a form be stored twice)."""
     removed = idempotency.prune(db.session)
     db.session.commit()
-    return f"deleted {removed} idempotency key(s) older than {idempotency.KEEP_HOURS} hours"
+    return f"deleted {removed} key(s) and form token(s) older than {idempotency.KEEP_HOURS} hours"
 
 
 def refresh_never_computed() -> str:

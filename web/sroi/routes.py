@@ -67,7 +67,7 @@ def create():
     form = ObligationForm()
     _fill(form)
     if form.validate_on_submit() and (saved := save(form, sroi.create_obligation, db.session, org_id(), _data(form),
-                                                    actor=current_user)):
+                                                    actor=current_user, once=lambda o: url_for(".show", obligation_id=o.id))):
         obligation = saved.value
         flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
         return redirect(url_for(".show", obligation_id=obligation.id))
