@@ -227,3 +227,40 @@ def test_every_create_form_carries_a_one_time_token(as_role, client, make_employ
     assert page.status_code == 200
     tokens = TOKEN.findall(page.get_data(as_text=True))
     assert len({value for _, value in tokens}) == forms, tokens
+
+
+def test_the_same_invoice_counts_once_in_an_obligation(as_role, client, db, tables, make_employer, make_obligation):
+    from models import SroiActivity
+
+    obligation = make_obligation(make_employer(), table="utrecht", period_start=date(2025, 1, 1),
+                                 period_end=date(2026, 12, 31))
+    as_role(Role.ACCOUNT_MANAGER)
+    url = f"/beheer/social-return/{obligation.id}/activiteiten"
+    invoice = {"activity-kind": "purchase", "activity-occurred_on": "2025-03-01", "activity-amount": "1.234,56",
+               "activity-evidence": "Factuur 2025-88"}
+    assert client.post(url, data=invoice).status_code == 302
+    again = client.post(url, data=invoice)
+    assert again.status_code == 422
+    assert ("Deze activiteit telt al mee: dezelfde soort, datum, hoeveelheid en hetzelfde bewijs bij deze "
+            "verplichting.") in page_text(again)
+    assert client.post(url, data={**invoice, "activity-evidence": "Factuur 2025-89"}).status_code == 302
+    assert db.session.scalar(select(func.count(SroiActivity.id))) == 2
+
+
+def test_an_employer_confirmed_after_the_duplicate_warning_is_created_once(as_role, client, db, make_employer):
+    from models import Employer
+
+    make_employer(name="Bakkerij De Korenschoof", kvk="12345678")
+    as_role(Role.ACCOUNT_MANAGER)
+    name, token = form_token(client.get("/werkgevers/nieuw"))
+    data = {"name": "Bakkerij De Korenschoof", "kvk": "1234 5678", "sector": "productie", "size": "10-49",
+            "address": "De Noord 12", "postcode": "8251ab", "city": "Dronten", "status": "active",
+            "account_manager_id": "", "notes": "", name: token}
+    warned = client.post("/werkgevers/nieuw", data=data)
+    assert "Toch aanmaken" in page_text(warned)
+    assert form_token(warned) == (name, token)  # the warning did not use the token up
+    created = client.post("/werkgevers/nieuw", data={**data, "confirm": "1"})
+    assert created.status_code == 302
+    again = client.post("/werkgevers/nieuw", data={**data, "confirm": "1"}, follow_redirects=True)
+    assert FIRST_RESULT in page_text(again) and again.request.path == created.headers["Location"]
+    assert db.session.scalar(select(func.count(Employer.id))) == 2
