@@ -11,11 +11,13 @@ from flask import current_app
 
 from models.base import utcnow
 from models.candidates import erasure
+from models.catalogue import employer_accounts
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
 from models.matches import refresh
 from models.notifications import collect as notices
 from models.vacancies.edit import close_expired
+from web.catalogue.employer_account.routes import filters_for
 from web.commands.privacy import AUDIT_MIN_DAYS
 from web.extensions import db
 
@@ -74,6 +76,15 @@ def prune_idempotency_keys() -> str:
     removed = idempotency.prune(db.session)
     db.session.commit()
     return f"deleted {removed} key(s) and form token(s) older than {idempotency.KEEP_HOURS} hours"
+
+
+def saved_search_alerts() -> str:
+    """E-mail employers the profiles published since the last alert of each saved search (the account
+    page shows them and writes nothing)."""
+    with current_app.test_request_context("/"):  # the catalogue's filter form reads the visitor's language
+        sent = employer_accounts.send_alerts(db.session, filters_for)
+    db.session.commit()
+    return f"{sent} saved-search alert(s) queued"
 
 
 def refresh_never_computed() -> str:
@@ -177,6 +188,7 @@ DUTIES = {
     "prune-throttle": prune_throttle,
     "prune-audit": prune_audit,
     "prune-idempotency-keys": prune_idempotency_keys,
+    "saved-search-alerts": saved_search_alerts,
     "refresh-never-computed": refresh_never_computed,
     "collect-notifications": collect_notifications,
     "notification-digest": notification_digest,

@@ -28,6 +28,7 @@ SCHEDULE = (
     ("deliver-mail", crontab(minute="*")),
     ("refresh-never-computed", crontab(minute="*/5")),
     ("collect-notifications", crontab(minute="*/5")),
+    ("saved-search-alerts", crontab(minute="10")),
     ("notification-digest", crontab(minute="0", hour="6")),
     ("close-expired-vacancies", crontab(minute="5")),
     ("prune-throttle", crontab(minute="15")),
