@@ -264,3 +264,17 @@ def test_an_employer_confirmed_after_the_duplicate_warning_is_created_once(as_ro
     again = client.post("/werkgevers/nieuw", data={**data, "confirm": "1"}, follow_redirects=True)
     assert FIRST_RESULT in page_text(again) and again.request.path == created.headers["Location"]
     assert db.session.scalar(select(func.count(Employer.id))) == 2
+
+
+def test_a_meet_request_sent_twice_by_an_anonymous_employer_is_stored_once(client, db, make_public_profile):
+    from models import EmployerRequest
+
+    profile = make_public_profile(skills=["Heftruck rijden"])
+    name, token = form_token(client.get(f"/kandidaten/{profile.code}"))
+    data = {"name": "Jan Werkgever", "company": "Jan BV", "kvk": "12345678", "email": "jan@example.com",
+            "message": "Graag kennismaken.", name: token}
+    first = client.post(f"/kandidaten/{profile.code}/ontmoeten", data=data)
+    assert first.status_code == 302 and first.headers["Location"].endswith(f"/kandidaten/{profile.code}/verstuurd")
+    again = client.post(f"/kandidaten/{profile.code}/ontmoeten", data=data, follow_redirects=True)
+    assert again.request.path == f"/kandidaten/{profile.code}/verstuurd" and FIRST_RESULT in page_text(again)
+    assert db.session.scalar(select(func.count(EmployerRequest.id))) == 1
