@@ -70,4 +70,4 @@ def test_keys_are_forgotten_after_a_day(app, db, client, headers):
     with clock.frozen(start):
         client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers={**headers, "Idempotency-Key": "k3"})
     with clock.frozen(start + timedelta(hours=25)):
-        assert duties.prune_idempotency_keys() == "deleted 1 idempotency key(s) older than 24 hours"
+        assert duties.prune_idempotency_keys() == "deleted 1 key(s) and form token(s) older than 24 hours"

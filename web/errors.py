@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from models.catalogue.scrubbing.scrub import scrub
 from web.extensions import db
+from web.forms import AlreadySubmitted, show_first_result
 
 log = logging.getLogger("werkbrug")
 
@@ -81,7 +82,8 @@ def _rollback() -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Register handlers for HTTP errors and for unexpected exceptions."""
+    """Register handlers for HTTP errors and for unexpected exceptions (and for a form sent twice)."""
+    app.register_error_handler(AlreadySubmitted, show_first_result)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

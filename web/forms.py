@@ -8,19 +8,30 @@ saved the record first: the message says who, above the form).
                                           locked=vacancy, actor=current_user):
         return redirect(...)
     return render_template(..., form=form), form_status(form)
+
+Create forms mix in :class:`OnceForm` and pass ``once=`` (the URL of the result, or a function of what
+the operation returned that gives it): a double click, a retry or a resubmit after Back then stores one
+record and shows the first result (:class:`AlreadySubmitted`).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import secrets
+
+from flask import current_app, flash, redirect, session
+from markupsafe import Markup
 from flask_babel import gettext
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import Form
+from wtforms import Form, HiddenField
 from wtforms.fields.choices import SelectChoice
 
-from models.common import locking
-from models.common.errors import Conflict, InvalidInput
+from models.base import utcnow
+from models.common import idempotency, locking
+from models.common.errors import N_, Conflict, Duplicate, InvalidInput
 from web.extensions import db
 from web.i18n import translated
 
@@ -41,8 +52,13 @@ class Saved:
 
 
 def save(form: Form, operation: Callable[..., Any], *args, locked: Any = None,
-         fields: Mapping[str, str] | None = None, fallback: str | None = None, **kwargs) -> Saved:
+         fields: Mapping[str, str] | None = None, fallback: str | None = None,
+         once: str | Callable[[Any], str] | None = None, **kwargs) -> Saved:
     """Run ``operation(*args, **kwargs)`` and flush; put a refusal on the form instead of raising.
+
+    ``once``: the form is an :class:`OnceForm`; its token is claimed in this transaction and the
+    result URL (``once``, or ``once(value)``) kept with it. A token used before raises
+    :class:`AlreadySubmitted` (the first result is shown) before the operation runs.
 
     ``locked``: a versioned object the form edits; the form's hidden ``version`` must still be its
     version (optimistic locking). InvalidInput: each message goes on the field it names (``fields``
@@ -51,13 +67,22 @@ def save(form: Form, operation: Callable[..., Any], *args, locked: Any = None,
     Conflict, or a concurrent save that won the race: a sentence saying who changed it goes above
     the form and the session is rolled back. :func:`form_status` then gives 422 or 409.
     """
+    claimed = None
     try:
         if locked is not None:
             locking.check_version(db.session, locked, form.version.data)
+        claimed = claim_once(form) if once is not None else None
         value = operation(*args, **kwargs)
         locking.flush_or_conflict(db.session)
+        if claimed is not None:
+            claimed.result_url = once(value) if callable(once) else once
+            db.session.flush()
     except InvalidInput as exc:
+        _unclaim(claimed)
         show_errors(form, exc, fields, fallback)
+        if isinstance(exc, Duplicate) and callable(once):  # the existing record is one click away
+            form.form_errors.append(Markup('<a href="{}">{}</a>').format(
+                once(exc.existing), gettext("Bekijk wat al is vastgelegd")))
         return Saved(False)
     except Conflict as exc:
         show_conflict(form, exc)
@@ -65,7 +90,90 @@ def save(form: Form, operation: Callable[..., Any], *args, locked: Any = None,
     except StaleDataError:
         show_conflict(form, Conflict(None, None))
         return Saved(False)
+    except Exception:
+        _unclaim(claimed)  # a view may catch it and answer 200 (e.g. "possible duplicate: confirm")
+        raise
     return Saved(True, value)
+
+
+class OnceField(HiddenField):
+    """A create form's one-time token: issued when the form is shown, claimed when it is saved."""
+
+    def __init__(self, **kwargs):
+        super().__init__(default=new_form_token, **kwargs)
+
+
+class OnceForm:
+    """Mixin for a create form (``class PlacementForm(OnceForm, FlaskForm)``): with ``save(..., once=url)``
+    the form stores at most one record however often it is sent. ``hidden_tag()`` renders the token."""
+
+    once = OnceField()
+
+
+class AlreadySubmitted(Exception):  # noqa: N818 - an outcome, not a failure: the first result is shown
+    """This form was sent before; ``url`` is the page its first submission led to."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+
+
+def show_first_result(exc: AlreadySubmitted):
+    """The answer to a form sent again: the first result, with a sentence saying why (registered in web.errors)."""
+    db.session.rollback()
+    flash(gettext("Dit formulier was al verstuurd; u ziet het resultaat van de eerste keer."), "info")
+    return redirect(exc.url, 303)
+
+
+def _identity() -> str:
+    """Whom a form token belongs to: the signed-in user, else the visitor's session."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.get_id()}"
+    if "form_owner" not in session:
+        session["form_owner"] = secrets.token_urlsafe(12)
+    return f"session:{session['form_owner']}"
+
+
+def new_form_token() -> str:
+    return idempotency.form_token(current_app.config["SECRET_KEY"], _identity(), utcnow())
+
+
+def claim_once(form: Form):
+    """Claim the token the form came with, in the current transaction; None when none was sent.
+
+    Raises AlreadySubmitted when it was used before (also when a parallel submission of it just
+    committed), InvalidInput when it belongs to another user or session or is older than a day.
+    """
+    field = form._fields["once"]
+    token = (field.raw_data or [""])[0]
+    if not token:  # a script that posts without the form: the natural keys of the operations still hold
+        return None
+    problem = idempotency.token_problem(current_app.config["SECRET_KEY"], _identity(), token, utcnow())
+    if problem:
+        field.raw_data, field.data = None, new_form_token()  # the form shown again can be sent
+        raise InvalidInput([N_("Dit formulier is verlopen of hoort bij een andere sessie. Controleer de "
+                               "gegevens en verstuur het opnieuw.")])
+    earlier = idempotency.earlier_form(db.session, token)
+    if earlier is None:
+        try:
+            return idempotency.claim_form(db.session, token)
+        except IntegrityError:  # a parallel submission of this form committed first
+            db.session.rollback()
+            earlier = idempotency.earlier_form(db.session, token)
+            if earlier is None:
+                raise
+    raise AlreadySubmitted(earlier.result_url)
+
+
+def _unclaim(claimed) -> None:
+    """Give the token back when nothing was stored, so the corrected form can be sent with it."""
+    if claimed is None:
+        return
+    try:
+        db.session.delete(claimed)
+        db.session.flush()
+    except Exception:  # noqa: BLE001 - a failed flush left the transaction unusable: drop it all
+        db.session.rollback()
 
 
 def show_errors(form: Form, exc: InvalidInput, fields: Mapping[str, str] | None = None,

@@ -139,17 +139,29 @@ class NewMatches:
 
 
 def new_matches(session: Session, user: User, filters_for: Callable[[str], Filters]) -> list[NewMatches]:
-    """Profiles published since each saved search was last seen; marks them seen, queues notices."""
+    """Profiles published since each saved search's last alert (reads only: a GET writes nothing)."""
     found = []
-    now = utcnow()
     for saved in saved_searches(session, user):
         filters = replace(filters_for(saved.query_string), published_since=saved.last_seen_at, sort="newest")
         page = search(session, filters, per_page=5)
         if page.total:
             found.append(NewMatches(saved, page.total, page.profiles))
-            _notify(session, user, saved, page.total, "zijn nieuw voor")
-        saved.last_seen_at = now
     return found
+
+
+def send_alerts(session: Session, filters_for: Callable[[str], Filters]) -> int:
+    """Queue one e-mail per saved search with profiles published since its last alert and move its
+    mark to now (the saved-search-alerts duty); returns how many were queued."""
+    now, sent = utcnow(), 0
+    for saved, user in session.execute(select(SavedSearch, User).join(User, User.id == SavedSearch.user_id)
+                                       .where(User.active.is_(True)).order_by(SavedSearch.id)).all():
+        filters = replace(filters_for(saved.query_string), published_since=saved.last_seen_at, sort="newest")
+        total = search(session, filters, per_page=1).total
+        if total:
+            _notify(session, user, saved, total, "zijn nieuw voor")
+            sent += 1
+        saved.last_seen_at = now
+    return sent
 
 
 def _notify(session: Session, user: User, saved: SavedSearch, count: int, verb: str) -> None:

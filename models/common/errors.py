@@ -18,6 +18,14 @@ class InvalidInput(Exception):
         super().__init__("; ".join(errors.values() if isinstance(errors, dict) else errors))
 
 
+class Duplicate(InvalidInput):
+    """The record exists already (its natural key is taken); ``existing`` is that record, to link to."""
+
+    def __init__(self, errors: dict[str, str] | list[str], existing):
+        super().__init__(errors)
+        self.existing = existing
+
+
 class Conflict(Exception):
     """Someone else saved the record since it was loaded (optimistic locking)."""
 

@@ -1,4 +1,5 @@
-"""Operational tables: API tokens, the mail outbox, shared rate-limit counters, cache stamps."""
+"""Operational tables: API tokens, the mail outbox, shared rate-limit counters, cache stamps, the
+Idempotency-Keys of API creates and the one-time tokens of create forms."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -115,3 +116,18 @@ class IdempotencyKey(Base):
     status_code: Mapped[int] = mapped_column(default=200)
     response: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class FormSubmission(Base):
+    """A create form's one-time token, inserted in the transaction that stores the record it created.
+
+    The primary key makes a second use of the token (a double click, a retry, a resubmit after Back)
+    find this row instead of creating the record again; ``result_url`` is the page the first
+    submission led to. Kept a day (the prune-idempotency-keys duty); older tokens are refused.
+    """
+
+    __tablename__ = "form_submission"
+
+    token: Mapped[str] = mapped_column(String(80), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    result_url: Mapped[str] = mapped_column(String(500), default="")

@@ -23,6 +23,8 @@ class Placement(Versioned, Timestamps, Base):
         CheckConstraint("hours_per_week BETWEEN 1 AND 48", name="hours_range"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
         Index("ix_placement_org_start", "organisation_id", "start_date"),
+        # The natural key: the same candidate at the same employer from the same day is one placement.
+        Index("uq_placement_candidate_employer_start", "candidate_id", "employer_id", "start_date", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
-from models.common.errors import N_, InvalidInput
+from models.common.errors import N_, Duplicate, InvalidInput
 from models.enums import (
     CandidateStatus,
     ContractType,
@@ -140,10 +141,30 @@ def record_placement(session: Session, organisation_id: int, data: dict, actor=N
     )
     with session.no_autoflush:
         placement_value.revalue(session, placement)  # raises before anything is written
-    session.add(placement)
-    session.flush()
+    _refuse_same(session, placement)
+    try:
+        with session.begin_nested():  # a parallel insert of the same placement fails here, not the request
+            session.add(placement)
+    except IntegrityError:
+        _refuse_same(session, placement)
+        raise
     _after_placing(session, candidate, actor)
     return placement
+
+
+def same_placement(session: Session, candidate_id: int, employer_id: int, start_date: date) -> Placement | None:
+    """The placement with this natural key: the same candidate at the same employer from the same day."""
+    return session.scalar(select(Placement).where(
+        Placement.candidate_id == candidate_id, Placement.employer_id == employer_id,
+        Placement.start_date == start_date).limit(1))
+
+
+def _refuse_same(session: Session, placement: Placement) -> None:
+    with session.no_autoflush:
+        existing = same_placement(session, placement.candidate_id, placement.employer_id, placement.start_date)
+    if existing is not None:
+        raise Duplicate([N_("Deze plaatsing is al vastgelegd: dezelfde kandidaat, dezelfde werkgever en dezelfde "
+                            "startdatum (%(start)s).", start=format(placement.start_date, "%d-%m-%Y"))], existing)
 
 
 def _after_placing(session: Session, candidate: Candidate, actor) -> None:

@@ -1,6 +1,8 @@
 """Contact persons of an employer and contact moments with their follow-ups."""
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -8,13 +10,14 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.base import utcnow
 from models.common import audit, clock, identifiers, locking
-from models.common.errors import N_, InvalidInput
+from models.common.errors import N_, Duplicate, InvalidInput
 from models.enums import Channel
 from models.register.contact import ContactMoment
 from models.register.employer import ContactPerson, Employer
 from models.register.employers import managers
 
 PERSON_FIELDS = ("name", "position", "email", "phone")
+SAME_MOMENT_MINUTES = 10  # the same moment logged again this soon by the same person is a second click
 
 
 def _person_data(data: dict) -> dict:
@@ -62,6 +65,24 @@ def remove_contact_person(session: Session, person: ContactPerson, actor: User) 
     session.flush()
 
 
+def same_moment(session: Session, moment: ContactMoment) -> ContactMoment | None:
+    """The same contact moment logged by the same person in the last SAME_MOMENT_MINUTES, or None."""
+    return session.scalar(select(ContactMoment).where(
+        ContactMoment.employer_id == moment.employer_id, ContactMoment.occurred_on == moment.occurred_on,
+        ContactMoment.channel == moment.channel, ContactMoment.author_id == moment.author_id,
+        ContactMoment.contact_person_id.is_(None) if moment.contact_person_id is None
+        else ContactMoment.contact_person_id == moment.contact_person_id,
+        ContactMoment.subject == moment.subject,
+        ContactMoment.notes.is_(None) if moment.notes is None else ContactMoment.notes == moment.notes,
+        ContactMoment.created_at >= utcnow() - timedelta(minutes=SAME_MOMENT_MINUTES))
+        .order_by(ContactMoment.id).limit(1))
+
+
+def _clock_time(at) -> str:
+    """HH:MM in the installation's zone (SQLite gives the stored UTC time back without a zone)."""
+    return format((at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(clock.zone()), "%H:%M")
+
+
 def log_contact_moment(session: Session, employer: Employer, data: dict, actor: User) -> ContactMoment:
     """Record a contact moment (with an optional follow-up); InvalidInput for bad data."""
     errors: dict[str, str] = {}
@@ -98,6 +119,10 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
         follow_up_on=follow_up_on, follow_up_action=action if follow_up_on else None,
         follow_up_owner_id=int(owner_id) if follow_up_on else None,
     )
+    if (earlier := same_moment(session, moment)) is not None:
+        raise Duplicate([N_("Dit contactmoment is om %(time)s al vastgelegd: dezelfde werkgever, datum, kanaal, "
+                            "contactpersoon, onderwerp en notities, door u.",
+                            time=_clock_time(earlier.created_at))], earlier)
     session.add(moment)
     session.flush()
     return moment

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common import audit
-from models.common.errors import N_, InvalidInput, Message
+from models.common.errors import N_, Duplicate, InvalidInput, Message
 from models.common.money import format_euro, parse_euro, parse_percentage
 from models.enums import ActivityKind, ActivityStatus
 from models.placements import value as placement_value
@@ -187,6 +187,10 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
         raise InvalidInput({"amount": str(exc)}) from None
     if quantity <= 0:
         raise InvalidInput({"amount": N_("Het bedrag of aantal moet groter dan 0 zijn.")})
+    same = same_activity(session, obligation, ActivityKind(kind), occurred_on, quantity, unit, evidence)
+    if same is not None:
+        raise Duplicate([N_("Deze activiteit telt al mee: dezelfde soort, datum, hoeveelheid en hetzelfde bewijs "
+                            "bij deze verplichting.")], same)
     valuation = value_activity(version_to_dataclass(version), block.code, quantity, unit)
     activity = SroiActivity(
         obligation=obligation, kind=ActivityKind(kind), occurred_on=occurred_on, amount=quantity, unit=unit,
@@ -200,6 +204,16 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     audit.record(session, action, actor=actor, obj=activity,
                  details={"obligation_id": obligation.id, "value_cents": valuation.cents})
     return activity
+
+
+def same_activity(session: Session, obligation: SroiObligation, kind: ActivityKind, occurred_on: date,
+                  amount: int, unit: str | None, evidence: str) -> SroiActivity | None:
+    """The activity of the obligation with this natural key (kind, day, amount, evidence), unless it
+    was rejected: one invoice or one day of activities counts once."""
+    return session.scalar(select(SroiActivity).where(
+        SroiActivity.obligation_id == obligation.id, SroiActivity.kind == kind,
+        SroiActivity.occurred_on == occurred_on, SroiActivity.amount == amount, SroiActivity.unit == unit,
+        SroiActivity.evidence == evidence.strip(), SroiActivity.status != ActivityStatus.REJECTED).limit(1))
 
 
 def activity_rates(session: Session, obligation: SroiObligation, on: date) -> list[str]:

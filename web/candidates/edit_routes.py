@@ -78,10 +78,11 @@ def _file_post(candidate_id: int, key: str, form_cls, operation, done: str):
     defaults = default_forms(candidate)
     form = _posted(form_cls, defaults, key)
     if form.validate():
-        data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
-        if save(form, operation, candidate, data):
+        data = {name: field.data for name, field in form._fields.items() if name not in ("csrf_token", "once")}
+        shown = url_for(".show", candidate_id=candidate.id, _anchor=f"{key}-title")
+        if save(form, operation, candidate, data, once=shown):
             flash(done, "success")
-            return redirect(url_for(".show", candidate_id=candidate.id, _anchor=f"{key}-title"))
+            return redirect(shown)
     view_personal(candidate, "record")
     return _render_show(candidate, status=form_status(form) if form.errors else 422, **{key: form})
 

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 
 from models.enums import DutchLevel, Education, Outflow, OutreachReferral, TrajectoryKind, TrajectoryResult
-from web.forms import choices
+from web.forms import OnceForm, choices
 
 EDUCATION_LABELS = {
     "none": _l("Geen"), "primary": _l("Basisonderwijs"), "vmbo": _l("Vmbo"), "mbo1": _l("Mbo 1"), "mbo2": _l("Mbo 2"),
@@ -54,7 +54,7 @@ class CandidateEditForm(FlaskForm):
     owner_id = SelectField(_l("Eigenaar"), validate_choice=False)
 
 
-class LadderForm(FlaskForm):
+class LadderForm(OnceForm, FlaskForm):
     rung = SelectField(_l("Trede nu"), choices=choices([("", _l("Kies"))] + [(str(n), str(n)) for n in range(1, 7)]),
                        validate_choice=False)
     assessed_on = _date(_l("Datum van de beoordeling"))
@@ -63,19 +63,19 @@ class LadderForm(FlaskForm):
     note = TextAreaField(_l("Toelichting"), render_kw={"rows": 2})
 
 
-class PlanForm(FlaskForm):
+class PlanForm(OnceForm, FlaskForm):
     drawn_up_on = _date(_l("Datum van het plan"))
     goals = TextAreaField(_l("Doelen"), render_kw={"rows": 3})
     steps = TextAreaField(_l("Afgesproken stappen"), render_kw={"rows": 3})
     next_review_on = _date(_l("Volgende evaluatie"))
 
 
-class ScreeningForm(FlaskForm):
+class ScreeningForm(OnceForm, FlaskForm):
     route_id = SelectField(_l("Screeningsroute"), validate_choice=False)
     screened_on = _date(_l("Datum van de screening"))
 
 
-class TrajectoryForm(FlaskForm):
+class TrajectoryForm(OnceForm, FlaskForm):
     kind = SelectField(_l("Soort traject"), choices=choices([("", _l("Kies"))] + [
         (k.value, KIND_LABELS[k.value]) for k in TrajectoryKind]), validate_choice=False)
     provider_id = SelectField(_l("Aanbieder"), validate_choice=False)
@@ -109,7 +109,7 @@ class RouteForm(FlaskForm):
     label = StringField(_l("Naam"))
 
 
-class ParticipatiebaanForm(FlaskForm):
+class ParticipatiebaanForm(OnceForm, FlaskForm):
     started_on = _date(_l("Startdatum"))
     ends_on = _date(_l("Einddatum"), description=_l("Leeg: de maximale duur."))
     hours_per_week = StringField(_l("Uren per week"), render_kw={"inputmode": "numeric"})

@@ -70,9 +70,13 @@ def profile(candidate_id: int):
     """Preview of the public profile beside the full record (audit-logged)."""
     candidate = load_candidate(candidate_id)
     view_personal(candidate, "profile")
-    current, _draft = profiles.ensure_profile(db.session, candidate, clock.today())
-    form = ProfileForm(data={"version": current.version, "description": current.description})
-    return _render(candidate, form)
+    preview = db.session.begin_nested()  # a GET shows the draft and stores nothing (issue 17)
+    try:
+        current, _draft = profiles.ensure_profile(db.session, candidate, clock.today())
+        form = ProfileForm(data={"version": current.version, "description": current.description})
+        return _render(candidate, form)
+    finally:
+        preview.rollback()
 
 
 @bp.route("/<int:candidate_id>/profiel", methods=["POST"])

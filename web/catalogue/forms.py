@@ -15,7 +15,7 @@ from wtforms.widgets import DateInput, NumberInput, SearchInput, Select
 from matching.geo import locate
 from models.catalogue.browse import Filters
 from models.catalogue.search import Vocabulary, sectors
-from web.forms import choices
+from web.forms import OnceForm, choices
 from web.params import whole_number
 
 from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES
@@ -127,7 +127,7 @@ def filter_form(args, session, vocab: Vocabulary | None = None) -> tuple[FilterF
     return form, f
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(OnceForm, FlaskForm):
     """Ask to meet the person behind a profile; ``website`` is a honeypot people never see."""
 
     name = StringField(_l("Uw naam"))

@@ -144,7 +144,8 @@ def meet(code: str):
         # Per recipient too: nobody can flood one address with confirmations from many clients.
         count_attempt("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR",
                       message=_(FLOOD_MESSAGE), key="mail:" + normalise_email(data.email))
-    if not save(form, meet_requests.submit, db.session, found, data, user=_employer(), fallback="name"):
+    if not save(form, meet_requests.submit, db.session, found, data, user=_employer(), fallback="name",
+                once=url_for(".sent", code=found.code)):
         return _render_profile(found, form, 422)
     return redirect(url_for(".sent", code=found.code))
 

@@ -5,7 +5,7 @@ from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectFi
 from wtforms.validators import Length, Optional
 
 from web import employer_choice
-from web.forms import choices
+from web.forms import OnceForm, choices
 
 CONTRACT_CHOICES = [("temporary", _l("Tijdelijk")), ("permanent", _l("Vast"))]
 INSTRUMENT_CHOICES = [
@@ -22,7 +22,7 @@ TARGET_GROUP_CHOICES = [
 OUTFLOW_CHOICES = [("none", _l("Geen")), ("partial", _l("Gedeeltelijk")), ("full", _l("Volledig"))]
 
 
-class PlacementForm(FlaskForm):
+class PlacementForm(OnceForm, FlaskForm):
     candidate_number = StringField(_l("Klantnummer van de kandidaat"), validators=[Length(max=64)],
                                    description=_l("Het klantnummer uit het dossier, bijv. K-00012."))
     employer = SelectField(_l("Werkgever"), coerce=int, validate_choice=False)

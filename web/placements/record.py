@@ -100,7 +100,8 @@ def create():
             "block_code": (form.block_code.data or "").strip(),
         }
         saved = save(form, recording.record_placement, db.session, org_id(), data, actor=current_user,
-                     suggestion=suggestion, request=employer_request, fields={"candidate": "candidate_number"})
+                     suggestion=suggestion, request=employer_request, fields={"candidate": "candidate_number"},
+                     once=lambda placement: url_for(".show", placement_id=placement.id))
         if saved:
             placement = saved.value
             audit.record(db.session, "placement_recorded", actor=current_user, obj=placement,

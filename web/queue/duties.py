@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from models.base import utcnow
 from models.candidates import erasure
+from models.catalogue import employer_accounts
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
 from models.candidates.candidate import Candidate
 from models.matches import index_cache, refresh
 from models.notifications import collect as notices
 from models.vacancies.edit import close_expired
+from web.catalogue.employer_account.routes import filters_for
 from web.commands.privacy import AUDIT_MIN_DAYS
 from web.extensions import db
 
@@ -71,10 +73,20 @@ def prune_audit() -> str:
 
 
 def prune_idempotency_keys() -> str:
-    """Forget API Idempotency-Keys older than a day."""
+    """Forget API Idempotency-Keys and the one-time tokens of create forms older than a day (older
+    tokens are refused, so forgetting them never lets a form be stored twice)."""
     removed = idempotency.prune(db.session)
     db.session.commit()
-    return f"deleted {removed} idempotency key(s) older than {idempotency.KEEP_HOURS} hours"
+    return f"deleted {removed} key(s) and form token(s) older than {idempotency.KEEP_HOURS} hours"
+
+
+def saved_search_alerts() -> str:
+    """E-mail employers the profiles published since the last alert of each saved search (the account
+    page shows them and writes nothing)."""
+    with current_app.test_request_context("/"):  # the catalogue's filter form reads the visitor's language
+        sent = employer_accounts.send_alerts(db.session, filters_for)
+    db.session.commit()
+    return f"{sent} saved-search alert(s) queued"
 
 
 def refresh_index_snapshots() -> str:
@@ -196,6 +208,7 @@ DUTIES = {
     "prune-audit": prune_audit,
     "prune-idempotency-keys": prune_idempotency_keys,
     "refresh-index-snapshots": refresh_index_snapshots,
+    "saved-search-alerts": saved_search_alerts,
     "refresh-never-computed": refresh_never_computed,
     "collect-notifications": collect_notifications,
     "notification-digest": notification_digest,

@@ -29,6 +29,7 @@ SCHEDULE = (
     ("refresh-index-snapshots", crontab(minute="*/5")),
     ("refresh-never-computed", crontab(minute="*/5")),
     ("collect-notifications", crontab(minute="*/5")),
+    ("saved-search-alerts", crontab(minute="10")),
     ("notification-digest", crontab(minute="0", hour="6")),
     ("close-expired-vacancies", crontab(minute="5")),
     ("prune-throttle", crontab(minute="15")),

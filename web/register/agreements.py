@@ -23,7 +23,7 @@ def agreement_create(employer_id: int):
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = AgreementForm()
     if form.validate_on_submit() and save(form, agreements.add_agreement, db.session, employer, form_data(form),
-                                          current_user):
+                                          current_user, once=url_for(".show", employer_id=employer.id) + "#afspraken"):
         flash(_("De afspraak is vastgelegd."), "success")
         return redirect(url_for(".show", employer_id=employer.id) + "#afspraken")
     return render_template("employers/agreement_form.html", form=form, employer=employer, agreement=None), \

@@ -23,7 +23,8 @@ def person_create(employer_id: int):
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = ContactPersonForm()
     if form.validate_on_submit() and (saved := save(form, contacts.add_contact_person, db.session, employer,
-                                                    form_data(form), current_user)):
+                                                    form_data(form), current_user,
+                                                    once=url_for(".show", employer_id=employer.id) + "#contactpersonen")):
         flash(_("Contactpersoon %(name)s is toegevoegd.", name=saved.value.name), "success")
         return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
     return render_template("employers/person_form.html", form=form, employer=employer, person=None), \

@@ -42,7 +42,8 @@ def create():
     if form.validate_on_submit():
         try:
             saved = save(form, register.create_employer, db.session, org_id(), form_data(form), current_user,
-                         confirm_duplicate=request.form.get("confirm") == "1")
+                         confirm_duplicate=request.form.get("confirm") == "1",
+                         once=lambda employer: url_for(".show", employer_id=employer.id))
         except register.PossibleDuplicate as exc:
             duplicates = exc.matches
         else:

@@ -19,7 +19,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from models.enums import Channel, EmployerStatus
 from models.taxonomy.sectors import choices as sector_choices
-from web.forms import choices
+from web.forms import OnceForm, choices
 
 from .labels import CHANNEL_LABELS, SIZE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
 
@@ -29,7 +29,7 @@ def optional_int(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class EmployerForm(FlaskForm):
+class EmployerForm(OnceForm, FlaskForm):
     version = HiddenField()
     name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de werkgever in.")), Length(max=200)])
     kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers."), validators=[Optional(), Length(max=12)])
@@ -47,7 +47,7 @@ class EmployerForm(FlaskForm):
     submit = SubmitField(_l("Opslaan"))
 
 
-class ContactPersonForm(FlaskForm):
+class ContactPersonForm(OnceForm, FlaskForm):
     version = HiddenField()
     name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=200)])
     position = StringField(_l("Functie"), validators=[Optional(), Length(max=200)])
@@ -56,7 +56,7 @@ class ContactPersonForm(FlaskForm):
     submit = SubmitField(_l("Opslaan"))
 
 
-class ContactMomentForm(FlaskForm):
+class ContactMomentForm(OnceForm, FlaskForm):
     channel = SelectField(_l("Kanaal"), choices=choices(CHANNEL_LABELS.items()), default=Channel.PHONE.value,
                           validate_choice=False)
     occurred_on = DateField(_l("Datum"), validators=[InputRequired(_l("Vul een datum in."))])
@@ -76,7 +76,7 @@ class QuickContactMomentForm(ContactMomentForm):
     employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=optional_int, validate_choice=False)
 
 
-class AgreementForm(FlaskForm):
+class AgreementForm(OnceForm, FlaskForm):
     version = HiddenField()
     description = StringField(_l("Afspraak"), description=_l("Bijvoorbeeld: 5 plaatsingen in 2027 voor statushouders."),
                               validators=[InputRequired(_l("Beschrijf de afspraak.")), Length(max=300)])
@@ -90,8 +90,8 @@ class AgreementForm(FlaskForm):
 
 
 def form_data(form: FlaskForm, *exclude: str) -> dict:
-    """The form's data for a service call, without CSRF, version and buttons."""
-    skip = {"csrf_token", "version", "submit", *exclude}
+    """The form's data for a service call, without CSRF, version, one-time token and buttons."""
+    skip = {"csrf_token", "version", "once", "submit", *exclude}
     return {name: field.data for name, field in form._fields.items() if name not in skip}
 
 

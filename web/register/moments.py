@@ -28,10 +28,11 @@ def log_moment(employer_id: int):
     """Log a contact moment from the employer page; errors re-render that page (422)."""
     employer = get_own_or_404(db.session, Employer, employer_id)
     form = moment_form_for(employer)
+    timeline = url_for(".show", employer_id=employer.id) + "#tijdlijn"
     if form.validate_on_submit() and save(form, contacts.log_contact_moment, db.session, employer, form_data(form),
-                                          current_user):
+                                          current_user, once=timeline):
         flash(_("Contactmoment vastgelegd."), "success")
-        return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
+        return redirect(timeline)
     return render_show(employer, form, 422)
 
 
@@ -73,7 +74,8 @@ def quick_moment():
     valid = form.validate_on_submit()  # first: validating clears the errors set below
     employer = _resolve_employer(form) if form.is_submitted() and form.employer.data else None
     if valid and employer is not None and save(form, contacts.log_contact_moment, db.session, employer,
-                                               form_data(form, "employer", "employer_id"), current_user):
+                                               form_data(form, "employer", "employer_id"), current_user,
+                                               once=url_for(".show", employer_id=employer.id) + "#tijdlijn"):
         flash(_("Contactmoment met %(name)s vastgelegd.", name=employer.name), "success")
         return redirect(url_for(".show", employer_id=employer.id) + "#tijdlijn")
     if employer is not None:

@@ -67,7 +67,8 @@ def add_activity(obligation_id: int):
     form = ActivityForm(prefix="activity")
     if form.validate_on_submit() and (saved := save(
             form, sroi.add_activity, db.session, obligation, form.kind.data, form.occurred_on.data,
-            form.amount.data or "", form.evidence.data or "", actor=current_user, unit=form.unit.data or None)):
+            form.amount.data or "", form.evidence.data or "", actor=current_user, unit=form.unit.data or None,
+            once=url_for(".show", obligation_id=obligation.id))):
         flash(_("Activiteit vastgelegd: %(how)s.", how=saved.value.value_explanation), "success")
         return redirect(url_for(".show", obligation_id=obligation.id))
     return show(obligation_id, activity_form=form, status=422)

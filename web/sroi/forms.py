@@ -5,7 +5,7 @@ from wtforms import DateField, EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from web import employer_choice
-from web.forms import choices
+from web.forms import OnceForm, choices
 
 PSO_CHOICES = [("", _l("Geen PSO-certificaat")), ("1", _l("Trede 1")), ("2", _l("Trede 2")), ("3", _l("Trede 3"))]
 UNIT_CHOICES = [("", _l("Kies de eenheid")), ("invoice", _l("euro factuurwaarde excl. btw (inkoop)")),
@@ -14,7 +14,7 @@ ACTIVITY_CHOICES = [("purchase", _l("Inkoop bij een sociale onderneming (factuur
                     ("social_hours", _l("Maatschappelijke activiteit (uren of activiteiten)"))]
 
 
-class ObligationForm(FlaskForm):
+class ObligationForm(OnceForm, FlaskForm):
     version = HiddenField()
     contract_name = StringField(_l("Naam van het contract"), validators=[Length(max=200)])
     contract_number = StringField(_l("Contractnummer"), validators=[Length(max=64)])
@@ -39,7 +39,7 @@ class LinkPlacementForm(FlaskForm):
     submit = SubmitField(_l("Koppelen"))
 
 
-class ActivityForm(FlaskForm):
+class ActivityForm(OnceForm, FlaskForm):
     kind = SelectField(_l("Soort"), choices=choices(ACTIVITY_CHOICES))
     occurred_on = DateField(_l("Datum"), validators=[Optional()])
     amount = StringField(_l("Bedrag of aantal"),

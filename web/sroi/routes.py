@@ -66,8 +66,9 @@ def create():
     """Register an obligation; the contracting authority's region chooses the table unless one is picked."""
     form = ObligationForm()
     _fill(form)
-    if "zoek_werkgever" not in request.form and form.validate_on_submit() and (saved := save(form, sroi.create_obligation, db.session, org_id(), _data(form),
-                                                    actor=current_user)):
+    if "zoek_werkgever" not in request.form and form.validate_on_submit() and (saved := save(
+            form, sroi.create_obligation, db.session, org_id(), _data(form), actor=current_user,
+            once=lambda o: url_for(".show", obligation_id=o.id))):
         obligation = saved.value
         flash(_("Verplichting vastgelegd: %(what)s.", what=sroi.obligation_summary(obligation)), "success")
         return redirect(url_for(".show", obligation_id=obligation.id))

@@ -40,7 +40,8 @@ def create():
         show_employer(form, get_own_or_none(employer_id))
     if form.validate_on_submit() and _resolved(form) and (
             saved := save(form, editing.create_vacancy, db.session, org_id(), form.data_for_service(),
-                          actor=current_user, today=clock.today(), fields=error_fields(form))):
+                          actor=current_user, today=clock.today(), fields=error_fields(form),
+                          once=lambda vacancy: url_for(".show", vacancy_id=vacancy.id))):
         flash(_("Vacature ‘%(title)s’ is opgeslagen.", title=saved.value.title), "success")
         return redirect(url_for(".show", vacancy_id=saved.value.id))
     return render_template("vacancies/form.html", form=form, vacancy=None), form_status(form)

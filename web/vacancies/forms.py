@@ -19,7 +19,7 @@ from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from models.enums import DRIVING_LICENCES
-from web.forms import choices
+from web.forms import OnceForm, choices
 
 STATUS_LABELS = {
     "submitted": _l("Aangemeld, te beoordelen"), "open": _l("Open"), "on_hold": _l("Gepauzeerd"),
@@ -38,7 +38,7 @@ def _int_or_none(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class VacancyForm(FlaskForm):
+class VacancyForm(OnceForm, FlaskForm):
     # Looked up by name or KvK (employer_pick); the service checks the employer's organisation.
     employer = StringField(_l("Werkgever"), description=_l("Naam of KvK-nummer."))
     employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=_int_or_none, validate_choice=False)

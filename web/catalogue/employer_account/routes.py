@@ -28,7 +28,7 @@ REQUEST_STATUS_LABELS = {
 }
 
 
-def _filters_for(query_string: str):
+def filters_for(query_string: str):
     return filter_form(MultiDict(parse_qsl(query_string)), db.session)[1]
 
 
@@ -55,7 +55,7 @@ def register():
 @requires("employer_account")
 def index():
     """The employer's own page: new matches of saved searches, searches, favourites, requests."""
-    alerts = employer_accounts.new_matches(db.session, current_user, _filters_for)
+    alerts = employer_accounts.new_matches(db.session, current_user, filters_for)
     return render_template(
         "employer_account/index.html", alerts=alerts,
         searches=employer_accounts.saved_searches(db.session, current_user),
@@ -89,7 +89,7 @@ def save_search():
     pairs = [(k, v) for k, v in parse_qsl(form.query_string.data or "") if v and k != "pagina"]
     query_string = urlencode(sorted(pairs))
     try:
-        page = browse.search(db.session, _filters_for(query_string), per_page=1)
+        page = browse.search(db.session, filters_for(query_string), per_page=1)
         employer_accounts.save_search(db.session, current_user, form.name.data or "", query_string, page.total)
     except InvalidInput as exc:
         flash(messages(exc)[0], "error")

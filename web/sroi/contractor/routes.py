@@ -76,7 +76,7 @@ def propose(obligation_id: int):
     if form.validate_on_submit() and (saved := save(
             form, sroi.add_activity, db.session, obligation, form.kind.data, form.occurred_on.data,
             form.amount.data or "", form.evidence.data or "", actor=current_user, unit=form.unit.data or None,
-            status=ActivityStatus.PROPOSED)):
+            status=ActivityStatus.PROPOSED, once=url_for(".show", obligation_id=obligation.id))):
         flash(_("Voorstel verstuurd: %(how)s. Het telt mee zodra het is goedgekeurd.",
                 how=saved.value.value_explanation), "success")
         return redirect(url_for(".show", obligation_id=obligation.id))

@@ -6,8 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, StringField, SubmitField, TelField, TextAreaField
 from wtforms.validators import Optional
 
+from web.forms import OnceForm
 
-class SubmissionForm(FlaskForm):
+
+class SubmissionForm(OnceForm, FlaskForm):
     company_name = StringField(_l("Naam van uw bedrijf"))
     kvk = StringField(_l("KvK-nummer"), description=_l("8 cijfers, zoals op uw uittreksel van de Kamer van Koophandel."))
     contact_name = StringField(_l("Uw naam"))

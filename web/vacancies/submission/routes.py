@@ -26,7 +26,8 @@ def submit():
         if form.website.data:
             return redirect(url_for(".thanks"))  # the honeypot: look successful, store nothing
         today = clock.today()
-        if save(form, submit_public, db.session, {name: form[name].data for name in form.FIELDS}, today=today):
+        if save(form, submit_public, db.session, {name: form[name].data for name in form.FIELDS}, today=today,
+                once=url_for(".thanks")):
             return redirect(url_for(".thanks"))
     return render_template("vacancy_submission/form.html", form=form), form_status(form)
 
