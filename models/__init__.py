@@ -16,6 +16,7 @@ from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
 from models.common.system import ApiToken, CacheStamp, IdempotencyKey, OutboxMessage, ThrottleCounter, ThrottleEvent
+from models.jobs.records import ApiImport, ExportJob
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
@@ -32,6 +33,7 @@ from .base import Base, utcnow
 __all__ = [
     "ActionPlan",
     "Agreement",
+    "ApiImport",
     "ApiToken",
     "AuditEvent",
     "AuthorityAccess",
@@ -52,6 +54,7 @@ __all__ = [
     "ContactPerson",
     "ContractorAccess",
     "Employer",
+    "ExportJob",
     "EmployerRequest",
     "Favourite",
     "LadderAssessment",
