@@ -36,6 +36,8 @@ def test_a_big_export_is_made_by_the_worker_and_offered_to_the_asker_only(app, c
     waiting = client.get(page_url)
     assert waiting.status_code == 200 and waiting.headers["Refresh"] == "3"
     assert "Uw export wordt gemaakt" in visible_text(waiting.get_data(as_text=True))
+    assert "Your export is being made" in visible_text(client.get(page_url + "?lang=en").get_data(as_text=True))
+    client.get(page_url + "?lang=nl")
     record = db.session.scalar(select(ExportJob))
     assert client.get(f"/exports/{record.public_id}/download").status_code == 404  # not made yet
 

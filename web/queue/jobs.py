@@ -101,6 +101,7 @@ def register(huey: Huey, app: Flask) -> dict:
         return duties.deliver_mail()
 
     def run_api_import(import_id: int) -> str:
+        huey.delete(f"import:resume:{import_id}")  # set by the resume-imports duty
         return import_jobs.execute(
             db.session, import_id, max_bytes=int(app.config["IMPORT_MAX_BYTES"]),
             stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.organisation_changed)
