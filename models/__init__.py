@@ -17,6 +17,7 @@ from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
 from models.common.system import (ApiToken, CacheStamp, CandidateRemoval, FormSubmission, IdempotencyKey,
                                   OutboxMessage, ThrottleCounter, ThrottleEvent)
+from models.jobs.records import ApiImport, ExportJob
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
@@ -33,6 +34,7 @@ from .base import Base, utcnow
 __all__ = [
     "ActionPlan",
     "Agreement",
+    "ApiImport",
     "ApiToken",
     "AuditEvent",
     "AuthorityAccess",
@@ -54,6 +56,7 @@ __all__ = [
     "ContactPerson",
     "ContractorAccess",
     "Employer",
+    "ExportJob",
     "EmployerRequest",
     "Favourite",
     "FormSubmission",

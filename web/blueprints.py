@@ -32,6 +32,7 @@ AREAS = (
     "web.outbox.routes",
     "web.health.routes",
     "web.notifications.routes",
+    "web.exports.routes",
 )
 
 

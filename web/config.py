@@ -23,6 +23,18 @@ class Defaults:
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")  # .mo: make install
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # web uploads; the CLI import has its own limit
     IMPORT_MAX_BYTES = 150 * 1024 * 1024
+    # An API import body larger than this is stored and run by the worker: the API answers 202 with a
+    # status URL (GET /api/v1/imports/<id>). A running one that started IMPORT_STALE_SECONDS ago counts
+    # as lost (its worker was killed) and is run again; finished ones are kept IMPORT_KEEP_DAYS.
+    IMPORT_INLINE_MAX_BYTES = 1024 * 1024
+    IMPORT_STALE_SECONDS = 3600
+    IMPORT_KEEP_DAYS = 7
+    # A staff export of more rows than this is made by the worker ("Uw export wordt gemaakt") into
+    # EXPORT_DIR (None: instance/exports; shared between hosts when there are several) and deleted
+    # after EXPORT_KEEP_HOURS.
+    EXPORT_INLINE_MAX_ROWS = 5000
+    EXPORT_DIR = None
+    EXPORT_KEEP_HOURS = 24
     LOGIN_MAX_FAILURES = 5  # free failures per account before the growing delay starts
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address within the window, over all accounts
     # The growing delay per account (from any address) stops here: a stranger who knows an address
@@ -98,7 +110,8 @@ class Defaults:
 
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
             "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS",
-            "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS",
+            "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS",
+            "IMPORT_KEEP_DAYS", "EXPORT_INLINE_MAX_ROWS", "EXPORT_DIR", "EXPORT_KEEP_HOURS",
             "MATCH_SNAPSHOT_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
             "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
             "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
@@ -127,7 +140,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         if not base.startswith(("https://", "http://")):
             raise RuntimeError(f"BASE_URL must start with https:// (got {base!r})")
         app.config["BASE_URL"] = base
-    for key in ("IMPORT_MAX_BYTES", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
+    for key in ("IMPORT_MAX_BYTES", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS", "IMPORT_KEEP_DAYS",
+                "EXPORT_INLINE_MAX_ROWS", "EXPORT_KEEP_HOURS", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
                 "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE"):
         if isinstance(app.config[key], str):
             app.config[key] = int(app.config[key])

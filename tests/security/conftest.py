@@ -89,6 +89,7 @@ def _ids_for(org: Organisation, employer_user: User | None) -> dict[str, object]
         user_id=user.id, token_id=None, external_id=vacancy.external_id, organisation_id=org.id,
         fmt="csv", family="plaatsingen", figure="instrument", concept_id=1, alias_id=1, skill_id=1, item_id=1, search_id=None,
         activity_id=999_999, message_id=999_999, secret="onbekend-agenda-adres",
+        public_id="onbekende-export", import_id="onbekende-import",
     )
     if employer_user is not None:
         search = SavedSearch(user_id=employer_user.id, name="Heftruck", query_string="q=heftruck")

@@ -24,7 +24,7 @@ ADMIN_ONLY = {ADMIN}
 SIGNED_IN = {*ROLES}
 
 POLICY: dict[str, object] = {
-    "api.import_": API, "api.openapi": PUBLIC, "api.suggestions": API, "api.vacancies": API, "api.vacancy": API,
+    "api.import_": API, "api.import_status": API, "api.openapi": PUBLIC, "api.suggestions": API, "api.vacancies": API, "api.vacancy": API,
     "auth.enrol": PUBLIC, "auth.login": PUBLIC, "auth.logout": PUBLIC, "auth.second_step": PUBLIC,
     "public.home": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
     "catalogue.sent": PUBLIC, "vacancy_submission.submit": PUBLIC, "vacancy_submission.thanks": PUBLIC,
@@ -32,6 +32,8 @@ POLICY: dict[str, object] = {
     # Probes for load balancers and monitoring: no sign-in, no personal data (issue 17).
     "health.alive": PUBLIC, "health.ready": PUBLIC,
     "outbox.index": PEOPLE_ADMIN, "outbox.retry": PEOPLE_ADMIN,
+    # A big export's page and file: only the person who asked (404 for everyone else).
+    "exports.show": SIGNED_IN, "exports.download": SIGNED_IN,
     "calendar.feed": PUBLIC,  # a calendar program's subscription: the secret in the address is the key
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},

@@ -104,6 +104,35 @@ SCHEMAS = {
             "counts": {"type": "object", "properties": {k: {"$ref": "#/components/schemas/Counts"}
                                                         for k in ("employers", "vacancies", "candidates")}},
             "unmatched_wordings": {"type": "integer", "minimum": 0},
+            "kept_in_werkbrug": {"type": "array", "items": {
+                "type": "object", "required": ["candidate", "fields"],
+                "properties": {"candidate": {"type": "string"}, "fields": {"type": "array", "items": {"type": "string"}}}},
+                "description": "Candidates with fields a person changed in Werkbrug since; those fields were kept."},
+        },
+    },
+    "ImportStatus": {
+        "type": "object",
+        "required": ["id", "status", "organisation", "size_bytes", "submitted_at", "started_at", "finished_at",
+                     "status_url"],
+        "description": "An import run by the worker. `done`: the fields of ImportResult (`counts`, ...). `failed`: "
+                       "`error` and `errors`, one line per problem with its path, as the inline 422 answer; nothing "
+                       "was written.",
+        "properties": {
+            "id": {"type": "string"},
+            "status": {"enum": ["queued", "running", "done", "failed"]},
+            "organisation": {"type": "string"},
+            "size_bytes": {"type": "integer", "minimum": 0},
+            "submitted_at": {"type": "string", "format": "date-time"},
+            "started_at": _nullable("string", format="date-time"),
+            "finished_at": _nullable("string", format="date-time"),
+            "status_url": {"type": "string", "format": "uri-reference"},
+            "counts": {"type": "object", "properties": {k: {"$ref": "#/components/schemas/Counts"}
+                                                        for k in ("employers", "vacancies", "candidates")}},
+            "unmatched_wordings": {"type": "integer", "minimum": 0},
+            "kept_in_werkbrug": {"type": "array", "items": {"type": "object"}},
+            "error": {"type": "object", "required": ["code", "message"],
+                      "properties": {"code": {"type": "integer"}, "message": {"type": "string"}}},
+            "errors": {"type": "array", "items": {"type": "string"}},
         },
     },
 }
@@ -185,7 +214,10 @@ def document(server_url: str = "/api/v1") -> dict:
             "/import": {"post": {
                 "tags": ["import"], "operationId": "importData",
                 "summary": "Import employers, vacancies and candidates for your organisation (werkbrug-import/1).",
-                "description": "The whole body is checked first: on any error nothing is written. Same body twice changes nothing.",
+                "description": "The whole body is checked first: on any error nothing is written. Same body twice changes "
+                               "nothing. A body larger than the installation's IMPORT_INLINE_MAX_BYTES (1 MB unless "
+                               "configured) is stored and run in the background: the answer is 202 with a status URL "
+                               "(`Location`), which gives the same counts or errors when it is done.",
                 "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
                                 "description": "Optional, 1 to 200 visible ASCII characters (e.g. a UUID). A retry with the "
                                                "same key and body within 24 hours gets the first answer again "
@@ -194,6 +226,10 @@ def document(server_url: str = "/api/v1") -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportBody"}}}},
                 "responses": {
                     "200": {"description": "Imported; counts per list.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportResult"}}}},
+                    "202": {"description": "A large body: stored, and imported in the background. Poll the status URL.",
+                            "headers": {"Location": {"schema": {"type": "string"}, "description": "The status URL."},
+                                        "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds until it is worth asking."}},
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportStatus"}}}},
                     "400": _error("The Idempotency-Key header is not 1 to 200 visible ASCII characters."),
                     "409": _error("A concurrent request with the same Idempotency-Key was processed first; send it again."),
                     "401": UNAUTHORIZED,
@@ -202,6 +238,19 @@ def document(server_url: str = "/api/v1") -> dict:
                     "415": _error("The body is not sent as application/json."),
                     "422": _error("The body breaks the format (`errors` lists every problem with its path), or the "
                                   "Idempotency-Key was used before with a different body."),
+                },
+            }},
+            "/imports/{import_id}": {"get": {
+                "tags": ["import"], "operationId": "getImportStatus",
+                "summary": "The state of a large import (queued, running, done, failed) and, when finished, its answer.",
+                "parameters": [{"name": "import_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {
+                    "200": {"description": "The import's state.", "headers": {"Retry-After": {
+                        "schema": {"type": "integer"}, "description": "While queued or running."}},
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportStatus"}}}},
+                    "401": UNAUTHORIZED,
+                    "414": URI_TOO_LONG,
+                    "404": _error("No import with this id of your organisation (or it was forgotten after 7 days)."),
                 },
             }},
         },

@@ -1,6 +1,7 @@
-"""The partner API's endpoints: vacancies (own and shared), the import, and the OpenAPI document."""
+"""The partner API's endpoints: vacancies (own and shared), the import and its status, the OpenAPI document."""
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from flask import current_app, g, jsonify, request, url_for
@@ -12,6 +13,7 @@ from models.common import idempotency
 from models.common.paging import paginate
 from models.enums import VacancyStatus
 from models.importing import ImportFailed, run_import
+from models.jobs import imports as import_jobs
 from models.matches.index_cache import IndexNotReady
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from models.vacancies.queries import Filters, filtered, visible_clause
@@ -118,9 +120,34 @@ def _read_body(limit: int) -> bytes | None:
     return None
 
 
+def _replay(earlier):
+    """The first answer to an Idempotency-Key again (a 202 with its status URL as Location)."""
+    headers = {"Idempotent-Replayed": "true"}
+    if earlier.status_code == 202:
+        headers["Location"] = json.loads(earlier.response)["status_url"]
+    return current_app.response_class(earlier.response, status=earlier.status_code,
+                                      mimetype="application/json", headers=headers)
+
+
+def _keep_answer(key: str | None, body: bytes, response):
+    """Store the answer under the Idempotency-Key in the request's transaction; 409 when a concurrent
+    request with the key wrote first (this one's writes are then rolled back)."""
+    if key is None:
+        return response
+    try:
+        idempotency.store(db.session, idempotency.claim(db.session, g.api_organisation.id, "import", key, body),
+                          response.status_code, response.get_data(as_text=True))
+    except IntegrityError:
+        db.session.rollback()
+        return api_error(409, "Idempotency-Key: a request with this key was just processed; send it again "
+                              "to get its answer.")
+    return response
+
+
 @bp.post("/import")
 def import_():
-    """A werkbrug-import/1 body for the token's organisation: 200 with counts, 422 with every error."""
+    """A werkbrug-import/1 body for the token's organisation: 200 with counts, 422 with every error;
+    a body over IMPORT_INLINE_MAX_BYTES is stored and run by the worker: 202 with its status URL."""
     if request.mimetype != "application/json":
         return api_error(415, "Send the import as 'Content-Type: application/json'.")
     limit = min(current_app.config["IMPORT_MAX_BYTES"], current_app.config.get("MAX_CONTENT_LENGTH") or 1 << 62)
@@ -138,25 +165,40 @@ def import_():
         except idempotency.KeyReused:
             return api_error(422, "Idempotency-Key: this key was used for a different body; use a new key.")
         if earlier is not None:  # a retry: the first answer again, nothing written twice
-            return current_app.response_class(earlier.response, status=earlier.status_code,
-                                              mimetype="application/json", headers={"Idempotent-Replayed": "true"})
+            return _replay(earlier)
+    if len(body) > current_app.config["IMPORT_INLINE_MAX_BYTES"]:
+        return _keep_answer(key, body, _accept_for_worker(body))
     try:
         result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
                             origin=f"api:{g.api_token.prefix}")
     except ImportFailed as exc:
         return api_error(422, f"The import was refused: {exc.total} error(s); nothing was written.", exc.lines())
     triggers.organisation_changed(db.session, g.api_organisation.id)  # the worker recomputes its suggestions
-    response = jsonify({"organisation": g.api_organisation.key, "counts": result.as_dict(),
-                        "unmatched_wordings": result.unmatched_wordings,
-                        "kept_in_werkbrug": [{"candidate": ext, "fields": fields} for ext, fields in result.skipped]})
-    if key is not None:
-        try:
-            idempotency.store(db.session, idempotency.claim(db.session, g.api_organisation.id, "import", key, body),
-                              response.status_code, response.get_data(as_text=True))
-        except IntegrityError:  # a concurrent request with this key wrote first: this one writes nothing
-            db.session.rollback()
-            return api_error(409, "Idempotency-Key: a request with this key was just processed; send it again "
-                                  "to get its answer.")
+    return _keep_answer(key, body, jsonify(import_jobs.result_payload(g.api_organisation.key, result)))
+
+
+def _accept_for_worker(body: bytes):
+    """Store the body as a queued import (the worker runs it after the commit): 202 and its status URL."""
+    record = import_jobs.submit(db.session, g.api_organisation.id, g.api_token.prefix, body)
+    triggers.job_submitted(db.session, "run_api_import", record.id)
+    status_url = external_url(".import_status", import_id=record.public_id)
+    response = jsonify({**import_jobs.status_payload(record, g.api_organisation.key), "status_url": status_url})
+    response.status_code = 202
+    response.headers["Location"] = status_url
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+@bp.get("/imports/<string:import_id>")
+def import_status(import_id: str):
+    """A stored import of the token's organisation: queued, running, done (counts) or failed (errors)."""
+    record = import_jobs.find(db.session, g.api_organisation.id, import_id)
+    if record is None:
+        return api_error(404, f"No import {import_id[:100]!r} of your organisation.")
+    payload = import_jobs.status_payload(record, g.api_organisation.key)
+    response = jsonify({**payload, "status_url": external_url(".import_status", import_id=record.public_id)})
+    if record.status in ("queued", "running"):
+        response.headers["Retry-After"] = "5"
     return response
 
 

@@ -4,18 +4,23 @@ Each duty runs inside an app context, commits its own work and returns one line 
 """
 from __future__ import annotations
 
+import json
 import logging
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import select
 
+from models.accounts.user import User
 from models.base import utcnow
 from models.candidates import erasure
 from models.catalogue import employer_accounts
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
 from models.candidates.candidate import Candidate
+from models.jobs import exports as export_jobs
+from models.jobs import imports as import_jobs
 from models.matches import index_cache, refresh
 from models.notifications import collect as notices
 from models.vacancies.edit import close_expired
@@ -28,6 +33,7 @@ log = logging.getLogger("werkbrug.queue")
 THROTTLE_KEEP_HOURS = 24  # as `flask throttle prune`: the limits look back one hour at most
 NEVER_COMPUTED_PER_RUN = 50
 MAIL_KEPT = "no MAIL_SERVER configured: mail stays in the outbox"
+RESUME_QUEUED_SECONDS = 600  # an import queued this long without a worker taking it: its job was lost
 
 
 def close_expired_vacancies() -> str:
@@ -192,6 +198,64 @@ def _still_connected(connection) -> bool:
         return False
 
 
+def resume_imports() -> str:
+    """Enqueue again the API imports whose job was lost (queue down when they came, a worker killed while
+    running them); forget finished ones after IMPORT_KEEP_DAYS."""
+    from web.queue import enqueue
+
+    config = current_app.config
+    lost = import_jobs.waiting_too_long(db.session, RESUME_QUEUED_SECONDS, int(config["IMPORT_STALE_SECONDS"]))
+    for import_id in lost:
+        enqueue("run_api_import", import_id, once_key=f"import:resume:{import_id}")
+    removed = import_jobs.prune(db.session, int(config["IMPORT_KEEP_DAYS"]))
+    db.session.commit()
+    return f"enqueued {len(lost)} lost import(s) again; forgot {removed} finished import(s)"
+
+
+def make_export(export_id: int) -> str:
+    """Make one asked-for export into EXPORT_DIR for the person who asked; audit-logged as exports made at once."""
+    from web.access import can
+    from web.exports.kinds import KINDS, content_of
+    from web.exports.routes import export_dir
+
+    record = export_jobs.start(db.session, export_id)
+    if record is None:
+        return f"export {export_id}: made already or deleted"
+    user = db.session.get(User, record.user_id)
+    kind = KINDS.get(record.what)
+    if kind is None or user is None or not user.active or user.organisation_id != record.organisation_id \
+            or not can(kind.capability, user):
+        export_jobs.fail(db.session, export_id, "the person who asked may no longer make this export")
+        return f"export {export_id}: refused, the asker may no longer make it"
+    try:
+        with force_locale(record.locale or "nl"):  # labels in the asker's language, as at once
+            made = kind.make(db.session, record.organisation_id, json.loads(record.params or "{}"), record.fmt)
+        content, _mimetype = content_of(made, record.fmt)
+        export_jobs.write_file(export_dir(), record, content)
+    except Exception as exc:  # noqa: BLE001 - the page says it failed instead of waiting for ever
+        db.session.rollback()
+        export_jobs.fail(db.session, export_id, type(exc).__name__)
+        db.session.commit()
+        log.error("export %s failed: %s: %s", export_id, type(exc).__name__, str(exc).splitlines()[0][:200]
+                  if str(exc) else "")
+        return f"export {export_id}: failed"
+    export_jobs.finish(db.session, record, len(made.rows), made.filename)
+    audit.record(db.session, "export", actor=user, origin=record.origin,
+                 details={**made.details, "job": record.public_id})
+    db.session.commit()
+    return f"export {export_id}: {len(made.rows)} row(s) of {record.what}"
+
+
+def prune_exports() -> str:
+    """Delete made exports (file and record) older than EXPORT_KEEP_HOURS."""
+    from web.exports.routes import export_dir
+
+    hours = int(current_app.config["EXPORT_KEEP_HOURS"])
+    removed = export_jobs.prune(db.session, export_dir(), hours)
+    db.session.commit()
+    return f"deleted {removed} export file(s) older than {hours} hours"
+
+
 def say_mail_is_kept() -> None:
     """Log once per process that mail waits in the outbox because no mail server is configured."""
     state = current_app.extensions.setdefault("werkbrug_mail", {})
@@ -213,4 +277,6 @@ DUTIES = {
     "collect-notifications": collect_notifications,
     "notification-digest": notification_digest,
     "deliver-mail": deliver_mail,
+    "resume-imports": resume_imports,
+    "prune-exports": prune_exports,
 }

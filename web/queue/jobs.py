@@ -1,4 +1,5 @@
-"""The Huey tasks: matcher index snapshots, suggestion refreshes, mail delivery and the scheduled duties.
+"""The Huey tasks: matcher index snapshots, suggestion refreshes, mail delivery, large API imports, big exports,
+the scheduled duties.
 
 ``register`` defines them on one Huey instance for one app; every task body runs in its own app
 context (its own session, the app's listeners), commits its work and logs a line.
@@ -14,9 +15,10 @@ from huey import Huey, crontab
 
 from models.base import utcnow
 from models.matches import refresh
+from models.jobs import imports as import_jobs
 from models.matches import index_cache
 from web.extensions import db
-from web.queue import duties
+from web.queue import duties, triggers
 
 log = logging.getLogger("werkbrug.queue")
 
@@ -37,6 +39,8 @@ SCHEDULE = (
     ("withdraw-expired-profiles", crontab(minute="25", hour="1")),
     ("purge-inactive-candidates", crontab(minute="35", hour="1")),
     ("prune-audit", crontab(minute="45", hour="1")),
+    ("resume-imports", crontab(minute="*/10")),
+    ("prune-exports", crontab(minute="50")),
 )
 
 
@@ -116,6 +120,15 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete(worklist.JOB_KEY)
         return f"{worklist.store_proposals(db.session)} worklist wording(s) given proposals"
 
+    def run_api_import(import_id: int) -> str:
+        huey.delete(f"import:resume:{import_id}")  # set by the resume-imports duty
+        return import_jobs.execute(
+            db.session, import_id, max_bytes=int(app.config["IMPORT_MAX_BYTES"]),
+            stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.organisation_changed)
+
+    def make_export(export_id: int) -> str:
+        return duties.make_export(export_id)
+
     def heartbeat() -> str:
         huey.put(HEARTBEAT_KEY, utcnow().timestamp())
         return "alive"
@@ -127,6 +140,9 @@ def register(huey: Huey, app: Flask) -> dict:
         "deliver_mail": huey.task(name="deliver_mail")(in_app(app, deliver_mail)),
         "build_index": huey.task(retries=2, retry_delay=30, name="build_index")(in_app(app, build_index)),
         "propose_wordings": huey.task(retries=1, retry_delay=60, name="propose_wordings")(in_app(app, propose_wordings)),
+        # A killed worker loses its job: the stored request stays, and resume-imports enqueues it again.
+        "run_api_import": huey.task(retries=2, retry_delay=60, name="run_api_import")(in_app(app, run_api_import)),
+        "make_export": huey.task(retries=1, retry_delay=30, name="make_export")(in_app(app, make_export)),
     }
     tasks["heartbeat"] = huey.periodic_task(crontab(minute="*"), name="heartbeat")(heartbeat)
     huey.on_startup(name="heartbeat_on_start")(heartbeat)

@@ -1,4 +1,5 @@
-"""Jobs that follow a committed change: suggestions after a vacancy or candidate edit, mail after a new message.
+"""Jobs that follow a committed change: suggestions after a vacancy or candidate edit, mail after a new
+message, a stored import or export request.
 
 The session notes what a flush touched; only after the commit are the jobs enqueued (a rolled-back
 change enqueues nothing), one per vacancy or organisation however many rows changed, and none while
@@ -28,7 +29,7 @@ _CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm, Placement)
 
 def _pending(session: Session) -> dict[str, set]:
     return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "mail": set(),
-                                             "wordings": set()})
+                                             "wordings": set(), "jobs": set()})
 
 
 def _organisation_of(session: Session, candidate_id: int | None) -> int | None:
@@ -59,6 +60,11 @@ def organisation_changed(session: Session, organisation_id: int) -> None:
     _pending(session)["organisations"].add(organisation_id)
 
 
+def job_submitted(session: Session, task: str, record_id: int) -> None:
+    """Run ``task`` for the stored request ``record_id`` (an import, an export) after this transaction commits."""
+    _pending(session)["jobs"].add((task, record_id))
+
+
 def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
 
@@ -74,6 +80,8 @@ def _after_commit(session: Session) -> None:
             enqueue("refresh_vacancy", vacancy_id, once_key=f"refresh:vacancy:{vacancy_id}")
         for organisation_id in sorted(o for o in pending["organisations"] if o):
             enqueue("refresh_organisation", organisation_id, once_key=f"refresh:organisation:{organisation_id}")
+        for task, record_id in sorted(pending["jobs"]):
+            enqueue(task, record_id)
         if pending["mail"]:
             enqueue("deliver_mail", once_key="mail:deliver")
         if pending["wordings"]:

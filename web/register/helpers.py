@@ -27,9 +27,9 @@ def child_or_404(session: Session, model, employer, child_id: int):
     return child
 
 
-def filters_from_args() -> EmployerFilters:
-    """The list filters from the query string; unknown values are ignored, never an error."""
-    args = request.args
+def filters_from_args(args=None) -> EmployerFilters:
+    """The list filters from the query string (or ``args``); unknown values are ignored, never an error."""
+    args = request.args if args is None else args
     manager = args.get("accountmanager", "")
     sort = args.get("sortering", "name")
     return EmployerFilters(

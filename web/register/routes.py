@@ -1,15 +1,17 @@
 """The employer list with search, filters, paging and exports; other views live beside it."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models.common import audit, exports, paging
+from models.common import paging
 from models.register.employers import managers
 from models.register.queries import PAGE_SIZE, count, rows
 from models.taxonomy import sectors
 from web.access import org_id, requires
+from web.exports.kinds import Kind, Made, register_kind
+from web.exports.routes import deliver
 from web.extensions import db
 
 from .helpers import filter_args, filters_from_args
@@ -40,23 +42,30 @@ def index():
     )
 
 
-@bp.route("/export.<fmt>")
-@requires("register")
-def export(fmt: str):
-    """The filtered list as CSV or XLSX (no contact persons); every export is audit-logged."""
-    if fmt not in exports.MIMETYPES:
-        abort(404)
-    filters = filters_from_args()
+def _export_count(session, organisation_id: int, args) -> int:
+    return count(session, organisation_id, filters_from_args(args))
+
+
+def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
+    """The filtered list (no contact persons) as export rows."""
+    filters = filters_from_args(args)
     data = [[r.employer.name, r.employer.kvk, sectors.label(r.employer.sector) or r.employer.sector_unmapped, r.employer.size,
              r.employer.address, r.employer.postcode, r.employer.city,
              str(STATUS_LABELS[r.employer.status.value]), r.employer.social_enterprise,
              r.manager_name, r.last_contact, r.open_vacancies]
-            for r in rows(db.session, org_id(), filters, per_page=None)]
-    content, mimetype = exports.export(fmt, EXPORT_HEADERS, data, title="Werkgevers")
-    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr,
-                 details={"what": "employers", "format": fmt, "rows": len(data), **filter_args(filters)})
-    return Response(content, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="werkgevers.{fmt}"'})
+            for r in rows(session, organisation_id, filters, per_page=None)]
+    return Made(EXPORT_HEADERS, data, "Werkgevers", f"werkgevers.{fmt}",
+                {"what": "employers", "format": fmt, "rows": len(data), **filter_args(filters)})
+
+
+register_kind("employers", Kind("register", _export_count, _export_made))
+
+
+@bp.route("/export.<fmt>")
+@requires("register")
+def export(fmt: str):
+    """The filtered list as CSV or XLSX (no contact persons); a big one is made by the worker; audit-logged."""
+    return deliver("employers", fmt)
 
 
 from . import agreements, contacts, employer_views, follow_ups, moments, sector_routes  # noqa: E402,F401  (register their routes)

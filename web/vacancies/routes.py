@@ -1,15 +1,17 @@
 """The vacancy list, a vacancy's page, its history and the export; own and shared vacancies."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models import ChangeRecord, Concept, Employer, User, Vacancy
-from models.common import audit, clock, exports, paging
+from models.common import audit, clock, paging
 from models.vacancies import queries, sharing
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
+from web.exports.kinds import Kind, Made, register_kind
+from web.exports.routes import deliver
 from web.extensions import db
 from web.forms import choices
 from web.params import whole_number
@@ -41,9 +43,9 @@ def get_own_vacancy_or_404(vacancy_id: int) -> Vacancy:
     return vacancy
 
 
-def filters_from_request() -> queries.Filters:
-    """The list filters from the query string; unknown values fall back to 'everything'."""
-    args = request.args
+def filters_from_request(args=None) -> queries.Filters:
+    """The list filters from the query string (or ``args``); unknown values fall back to 'everything'."""
+    args = request.args if args is None else args
     status = args.get("status", "")
     scope = args.get("scope", "all")
     employer = args.get("employer", "")
@@ -73,21 +75,28 @@ def index():
     )
 
 
+def _export_count(session, organisation_id: int, args) -> int:
+    query = queries.filtered(organisation_id, filters_from_request(args))
+    return min(session.scalar(select(func.count()).select_from(query.subquery())), queries.EXPORT_LIMIT)
+
+
+def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
+    """The filtered list (business data only) as export rows."""
+    filters = filters_from_request(args)
+    rows = queries.export_rows(session, organisation_id, filters)
+    return Made(queries.EXPORT_HEADERS, rows, "Vacatures", f"vacatures-{clock.today().isoformat()}.{fmt}", {
+        "what": "vacancies", "format": fmt, "rows": len(rows), "q": filters.q, "status": filters.status,
+        "scope": filters.scope, "employer": filters.employer_id})
+
+
+register_kind("vacancies", Kind("register", _export_count, _export_made))
+
+
 @bp.route("/export.<fmt>")
 @requires("register")
 def export(fmt: str):
-    """The filtered list as CSV or XLSX (business data only); every export is audit-logged."""
-    if fmt not in exports.MIMETYPES:
-        abort(404)
-    filters = filters_from_request()
-    rows = queries.export_rows(db.session, org_id(), filters)
-    content, mimetype = exports.export(fmt, queries.EXPORT_HEADERS, rows, title="Vacatures")
-    audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
-        "what": "vacancies", "format": fmt, "rows": len(rows), "q": filters.q, "status": filters.status,
-        "scope": filters.scope, "employer": filters.employer_id,
-    })
-    return Response(content, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="vacatures-{clock.today().isoformat()}.{fmt}"'})
+    """The filtered list as CSV or XLSX (business data only); a big one is made by the worker; audit-logged."""
+    return deliver("vacancies", fmt)
 
 
 @bp.route("/<int:vacancy_id>")

@@ -1,0 +1,597 @@
+"""Werkbrug on two hosts: two gunicorn instances, one worker, one PostgreSQL, one Redis, all on loopback.
+
+Run from the repository root:
+`python -m bench.multi_host [--candidates 5000] [--seconds 60] [--threads 6] [--ports 5130,5131]`
+(`--candidates 100000` for the issue's figure). Creates (drops first) the scratch PostgreSQL database
+--database (role werkbrug on 127.0.0.1:5432), empties Redis db --redis-db, loads the small demo set,
+fills Dronten with --candidates candidates through `flask import`, and starts host A and host B
+(`gunicorn -w 2` each, the same SECRET_KEY, QUEUE_URL on the Redis db, a MATCH_SNAPSHOT_DIR each)
+and one `flask queue work`. Then for --seconds: --threads signed-in account managers (half on each
+host) browse the catalogue and the register and write through the real forms with CSRF tokens:
+contact moments, placements and vacancy edits; meanwhile --import-candidates candidates for UWV
+Flevoland go through the API in bodies of --chunk candidates (each above IMPORT_INLINE_MAX_BYTES,
+so each runs on the worker), polled until done.
+
+Afterwards it prints: errors per host; successful writes against the rows stored (each exactly
+once); the imported candidates against those the import reported; how long an edit through host A
+takes to show in host B's suggestions (a suggested candidate's hours set to 1-1 through host A's
+API; polled on host B); how long host B's first suggestions take after a restart; the RSS of each
+web worker. Suggestion figures read "n/a" when the API gives none in time (503 while no matcher
+snapshot exists, or no vacancy with suggestions). The last line is one JSON object. Exit status 1
+when a request failed, a count disagrees, or the import did not finish.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from bench.load import EMAIL, PASSWORD, Client, percentile, prepare
+from models.common import clock
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = "postgresql+psycopg://werkbrug:werkbrug@127.0.0.1:5432"
+IMPORT_ORG = "uwv-flevoland"
+LAG_LIMIT_SECONDS = 60
+RESTART_LIMIT_SECONDS = 180
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- the scratch installation -------------------------------------------------------------------------------
+
+def fresh_database(name: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{PG}/{name}"
+
+
+def sql(url: str, statement: str, **params):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        value = conn.execute(text(statement), params).scalar()
+    engine.dispose()
+    return value
+
+
+def tokens(url: str) -> dict[str, str]:
+    """An API token per organisation of the demo (plain text, shown once)."""
+    from app import create_app
+    from models import Organisation
+    from models.accounts import api_tokens
+    from web.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WERKBRUG_ENV": "development", "SECRET_KEY": "bench"})
+    out = {}
+    with app.app_context():
+        for org in db.session.scalars(db.select(Organisation)):
+            out[org.key] = api_tokens.create_token(db.session, org.id, "multi-host bench")[1]
+        db.session.commit()
+        db.engine.dispose()
+    return out
+
+
+def fill(env: dict, directory: Path, n: int) -> float:
+    """Import ``n`` generated candidates (and employers, vacancies) into Dronten with `flask import`."""
+    from seed.demo import write_import_file
+
+    path = directory / f"fill-{n}.json"
+    write_import_file(path, n, n_employers=max(80, n // 100), n_vacancies=max(120, n // 50), seed=2026)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "import", str(path), "--org", "dronten"],
+                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # nosec B603: fixed arguments
+    path.unlink()
+    return time.perf_counter() - started
+
+
+@dataclass
+class Process:
+    name: str
+    args: list[str]
+    env: dict
+    log: Path
+    popen: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with open(self.log, "a") as out:
+            self.popen = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=out,  # nosec B603
+                                          stderr=subprocess.STDOUT)
+
+    def stop(self) -> None:
+        if self.popen is not None and self.popen.poll() is None:
+            self.popen.terminate()
+            try:
+                self.popen.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.popen.kill()
+                self.popen.wait(timeout=10)
+
+    def worker_pids(self) -> list[int]:
+        pid = self.popen.pid
+        try:
+            return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            return []
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def wait_up(base: str, limit: float = 60) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        try:
+            urllib.request.urlopen(base + "/health", timeout=2).close()  # nosec B310: loopback
+            return time.monotonic() - started
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{base} did not answer within {limit:.0f} s")
+
+
+# --- HTTP helpers -------------------------------------------------------------------------------------------
+
+def api(base: str, token: str, path: str, body: bytes | None = None, headers: dict | None = None,
+        timeout: float = 120) -> tuple[int, dict, dict]:
+    """(status, JSON body, headers) of one API call."""
+    req = urllib.request.Request(base + path, data=body, headers={
+        "Authorization": f"Bearer {token}", "Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:  # nosec B310: loopback URL built here
+            return response.status, json.loads(response.read() or b"{}"), dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        raw = exc.read()
+        try:
+            return exc.code, json.loads(raw or b"{}"), dict(exc.headers)
+        except ValueError:
+            return exc.code, {"raw": raw[:200].decode("utf-8", "replace")}, dict(exc.headers)
+
+
+class FormFields(HTMLParser):
+    """The named fields of every POST form on a page, with the values a browser would send."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict[str, str]] = []
+        self.fields: dict[str, str] | None = None
+        self._select: str | None = None
+        self._first_option: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "get").lower() == "post":
+            self.fields = {}
+            self.forms.append(self.fields)
+        if self.fields is None:
+            return
+        if tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.fields[a["name"]] = a.get("value") or "y"
+            elif kind != "submit":
+                self.fields[a["name"]] = a.get("value") or ""
+        elif tag == "select" and a.get("name"):
+            self._select, self._first_option = a["name"], None
+        elif tag == "option" and self._select:
+            value = a.get("value", "")
+            if self._first_option is None:
+                self._first_option = value
+            if "selected" in a:
+                self.fields[self._select] = value
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self.fields[self._textarea] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select and self.fields is not None:
+            self.fields.setdefault(self._select, self._first_option or "")
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self.fields = None
+
+    def handle_data(self, data):
+        if self._textarea and self.fields is not None:
+            if not self.fields[self._textarea]:
+                data = data.removeprefix("\r").removeprefix("\n")  # as browsers do after <textarea>
+            self.fields[self._textarea] += data
+
+
+def form_of(html: str) -> dict[str, str]:
+    """The page's biggest POST form (the edit form, not the sign-out button)."""
+    parser = FormFields()
+    parser.feed(html)
+    return max(parser.forms, key=len, default={})
+
+
+# --- the load -----------------------------------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    requests: Counter = field(default_factory=Counter)
+    errors: Counter = field(default_factory=Counter)  # (host, kind, status)
+    ok: Counter = field(default_factory=Counter)  # successful writes per kind
+    latency: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, host: str, kind: str, status: int, ms: float, ok: bool) -> None:
+        with self.lock:
+            self.requests[host] += 1
+            self.latency.setdefault(kind, []).append(ms)
+            if ok and kind in ("contact moment", "placement", "vacancy edit"):
+                self.ok[kind] += 1
+            if not ok:
+                self.errors[(host, kind, status)] += 1
+
+
+def staff_thread(host: str, base: str, world: dict, deadline: float, marker: str, tally: Tally, seed: int,
+                 max_requests: int) -> None:
+    rng = random.Random(seed)
+    client = Client(base, rng)
+    status, _t, _ms = client.request("/inloggen", {"csrf_token": client.token("/inloggen"), "email": EMAIL,
+                                                   "password": PASSWORD})
+    if status != 302:
+        tally.add(host, "sign-in", status, 0, False)
+        return
+    own_vacancy = world["vacancies"][seed % len(world["vacancies"])]
+    candidates = world["candidates"][seed::world["threads"]]
+    n = 0
+    while time.monotonic() < deadline and n < max_requests:
+        n += 1
+        roll = rng.random()
+        employer = rng.choice(world["employers"])
+        if roll < 0.10:
+            kind, path = "contact moment", f"/werkgevers/{employer}/contactmomenten"
+            token = client.token(f"/werkgevers/{employer}")
+            status, _t, ms = client.request(path, {
+                "csrf_token": token, "channel": "phone", "occurred_on": clock.today().isoformat(),
+                "subject": f"{marker} {uuid.uuid4().hex[:8]}", "notes": "Belasting", "follow_up_on": "",
+                "follow_up_action": "", "contact_person_id": "", "follow_up_owner_id": ""})
+            ok = status == 302
+        elif roll < 0.15 and candidates:
+            kind, candidate = "placement", candidates.pop()
+            _s, page, _ms = client.request(f"/beheer/plaatsingen/nieuw?kandidaat={candidate}")
+            fields = form_of(page)
+            fields.update(start_date=clock.today().isoformat(), hours_per_week="24", employer=str(employer))
+            status, _t, ms = client.request("/beheer/plaatsingen/nieuw", fields)
+            ok = status == 302
+        elif roll < 0.20:
+            kind = "vacancy edit"
+            _s, page, _ms = client.request(f"/vacatures/{own_vacancy}/bewerken")
+            fields = form_of(page)
+            fields["description"] = f"{marker} {uuid.uuid4().hex[:8]}"
+            status, _t, ms = client.request(f"/vacatures/{own_vacancy}/bewerken", fields)
+            ok = status == 302
+        else:
+            kind, path = rng.choice([
+                ("catalogue", "/kandidaten"), ("catalogue", "/kandidaten?q=heftruck"),
+                ("catalogue", "/kandidaten?q=schoonmaak"), ("register", "/werkgevers/"),
+                ("register", f"/werkgevers/{employer}"), ("vacancies", "/vacatures/")])
+            status, _t, ms = client.request(path)
+            ok = status == 200
+        tally.add(host, kind, status, ms, ok)
+
+
+@dataclass
+class ImportRun:
+    bodies: int = 0
+    accepted: int = 0
+    done: int = 0
+    failed: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def import_thread(bases: list[str], token: str, n: int, chunk: int, run: ImportRun, deadline: float) -> None:
+    """Send ``n`` candidates to UWV Flevoland in bodies of ``chunk``, alternating hosts, and poll each to the end."""
+    from seed.demo.people import iter_candidates
+
+    started = time.monotonic()
+    generated = iter_candidates(n, seed=7)
+    index = 0
+    while index < n:
+        records = [next(generated) for _ in range(min(chunk, n - index))]
+        base = bases[run.bodies % len(bases)]
+        body = json.dumps({"format": "werkbrug-import/1", "candidates": records}).encode()
+        status, answer, headers = api(base, token, "/api/v1/import", body,
+                                      {"Idempotency-Key": f"bench-{uuid.uuid4()}"})
+        run.bodies += 1
+        index += len(records)
+        if status == 200:
+            _count(run, answer)
+            run.done += 1
+            continue
+        if status != 202:
+            run.errors.append(f"POST {status}: {str(answer)[:200]}")
+            continue
+        run.accepted += 1
+        location = headers["Location"]
+        while True:
+            time.sleep(1)
+            status, answer, _h = api(bases[(run.bodies + 1) % len(bases)], token, path_of(location))
+            if status == 200 and answer["status"] in ("done", "failed"):
+                break
+            if status != 200:
+                run.errors.append(f"GET {status}")
+            if time.monotonic() > deadline + 600:
+                run.errors.append("an import did not finish within 10 minutes after the load")
+                run.seconds = time.monotonic() - started
+                return
+        if answer["status"] == "done":
+            run.done += 1
+            _count(run, answer)
+        else:
+            run.failed += 1
+            run.errors.append(f"failed: {answer.get('errors', [])[:3]}")
+    run.seconds = time.monotonic() - started
+
+
+def _count(run: ImportRun, answer: dict) -> None:
+    counts = answer["counts"]["candidates"]
+    run.created += counts["created"]
+    run.updated += counts["updated"]
+    run.unchanged += counts["unchanged"]
+
+
+def path_of(url: str) -> str:
+    """The API path of a status URL (absolute under BASE_URL, or a path on the host)."""
+    return "/api/v1" + url.split("/api/v1", 1)[-1]
+
+
+# --- suggestions: freshness across hosts and the first answer after a restart -------------------------------
+
+def suggested(base: str, token: str, vacancy: str, top: int = 10, timeout: float = 120) -> tuple[int, list[str]]:
+    status, answer, _h = api(base, token, f"/api/v1/vacancies/{vacancy}/suggestions?top={top}", timeout=timeout)
+    return status, [s["candidate"] for s in answer.get("suggestions", [])] if status == 200 else []
+
+
+def edit_lag(base_a: str, base_b: str, token: str, vacancies: list[str], n_candidates: int) -> dict:
+    """Set a suggested candidate's hours to 1-1 through host A; seconds until host B stops suggesting them."""
+    from seed.demo.people import make_candidate
+    from seed.demo.importfile import REFERENCE_DATE
+
+    numbers = {make_candidate(2026, i, REFERENCE_DATE)["external_id"]: i for i in range(min(n_candidates, 200_000))}
+    for vacancy in vacancies[:40]:
+        status, names = suggested(base_b, token, vacancy)
+        if status != 200:
+            return {"lag_seconds": None, "note": f"host B answered {status} for suggestions"}
+        names = [n for n in names if n in numbers]
+        if not names:
+            continue
+        record = make_candidate(2026, numbers[names[0]], REFERENCE_DATE)
+        record.update(hours_min=1, hours_max=1)
+        body = json.dumps({"format": "werkbrug-import/1", "candidates": [record]}).encode()
+        status, answer, _h = api(base_a, token, "/api/v1/import", body)
+        if status != 200:
+            return {"lag_seconds": None, "note": f"the edit through host A answered {status}: {str(answer)[:200]}"}
+        edited = time.monotonic()
+        while time.monotonic() - edited < LAG_LIMIT_SECONDS:
+            status, now = suggested(base_b, token, vacancy, top=50)
+            if status == 200 and names[0] not in now:
+                return {"lag_seconds": round(time.monotonic() - edited, 2), "vacancy": vacancy}
+            time.sleep(0.25)
+        return {"lag_seconds": None, "note": f"host B still suggested the edited candidate after {LAG_LIMIT_SECONDS} s"}
+    return {"lag_seconds": None, "note": "no vacancy with suggestions among the first 40"}
+
+
+def first_suggestions_after_restart(host: Process, base: str, token: str, vacancy: str | None) -> dict:
+    host.stop()
+    host.start()
+    up = wait_up(base)
+    if vacancy is None:
+        return {"up_seconds": round(up, 2), "first_suggestions_seconds": None, "note": "no vacancy"}
+    started = time.monotonic()
+    while time.monotonic() - started < RESTART_LIMIT_SECONDS:
+        try:
+            status, _names = suggested(base, token, vacancy, timeout=RESTART_LIMIT_SECONDS)
+        except OSError:
+            status = 0
+        if status == 200:
+            return {"up_seconds": round(up, 2), "first_suggestions_seconds": round(time.monotonic() - started, 2)}
+        time.sleep(0.5)  # 503 while no snapshot exists yet: ask again
+    return {"up_seconds": round(up, 2), "first_suggestions_seconds": None,
+            "note": f"no suggestions within {RESTART_LIMIT_SECONDS} s"}
+
+
+# --- main ---------------------------------------------------------------------------------------------------
+
+def world_of(url: str, threads: int) -> dict:
+    ids = lambda statement: [row for row in _rows(url, statement)]  # noqa: E731
+    return {
+        "employers": ids("SELECT e.id FROM employer e JOIN organisation o ON o.id = e.organisation_id "
+                         "WHERE o.key = 'dronten' ORDER BY e.id LIMIT 200"),
+        "vacancies": ids("SELECT v.id FROM vacancy v JOIN organisation o ON o.id = v.organisation_id "
+                         "WHERE o.key = 'dronten' AND v.status = 'open' ORDER BY v.id LIMIT 64"),
+        "vacancy_numbers": ids("SELECT v.external_id FROM vacancy v JOIN organisation o ON o.id = v.organisation_id "
+                               "WHERE o.key = 'dronten' AND v.status = 'open' AND v.external_id IS NOT NULL "
+                               "ORDER BY v.id"),
+        "candidates": ids("SELECT c.id FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
+                          "WHERE o.key = 'dronten' AND c.status = 'active' ORDER BY c.id DESC LIMIT 2000"),
+        "threads": threads,
+    }
+
+
+def _rows(url: str, statement: str) -> list:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text(statement))]
+    engine.dispose()
+    return rows
+
+
+def stored_counts(url: str, marker: str) -> dict:
+    return {
+        "contact moment": sql(url, "SELECT count(*) FROM contact_moment WHERE subject LIKE :m", m=f"{marker}%"),
+        "placement": sql(url, "SELECT count(*) FROM placement p JOIN organisation o ON o.id = p.organisation_id "
+                              "WHERE o.key = 'dronten' AND p.created_at >= :t", t=MARK_TIME["start"]),
+        "vacancy edit": sql(url, "SELECT count(*) FROM change_record WHERE object_type = 'Vacancy' "
+                                 "AND field = 'description' AND new LIKE :m", m=f"{marker}%"),
+    }
+
+
+MARK_TIME: dict = {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.multi_host", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--candidates", type=int, default=5000, help="candidates filled into Dronten first")
+    parser.add_argument("--import-candidates", type=int, help="candidates imported through the API during the load "
+                                                                "(default: --candidates)")
+    parser.add_argument("--chunk", type=int, default=5000, help="candidates per API body")
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--threads", type=int, default=6)
+    parser.add_argument("--max-requests", type=int, default=20_000, help="per thread")
+    parser.add_argument("--ports", default="5130,5131")
+    parser.add_argument("--database", default="werkbrug_jobs_bench")
+    parser.add_argument("--redis-db", type=int, default=3)
+    args = parser.parse_args(argv)
+    args.threads = max(2, min(args.threads, 16))
+    n_import = args.import_candidates if args.import_candidates is not None else args.candidates
+    ports = [int(p) for p in args.ports.split(",")][:2]
+    scratch = Path(tempfile.mkdtemp(prefix="werkbrug-multihost-"))
+
+    say(f"scratch database {args.database}, Redis db {args.redis_db}, hosts on {ports}, files in {scratch}")
+    url = fresh_database(args.database)
+    import redis
+
+    redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
+    redis.Redis.from_url(redis_url).flushdb()
+    prepare(url)  # tables and the small demo set
+    env = dict(os.environ, DATABASE_URL=url, WERKBRUG_ENV="development", SECRET_KEY=uuid.uuid4().hex,
+               QUEUE_URL=redis_url, PROXY_FIX_HOPS="1", PYTHONPATH=str(ROOT), IMPORT_INLINE_MAX_BYTES="262144")
+    say(f"filling Dronten with {args.candidates:,} candidates (flask import) ...")
+    fill_seconds = fill(env, scratch, args.candidates)
+    say(f"  filled in {fill_seconds:.1f} s")
+    keys = tokens(url)
+    world = world_of(url, args.threads)
+    before_import = sql(url, "SELECT count(*) FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
+                             "WHERE o.key = :k", k=IMPORT_ORG)
+
+    hosts = [Process(name, [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout",
+                            "60", "app:create_app()"],
+                     dict(env, MATCH_SNAPSHOT_DIR=str(scratch / f"snapshots-{name}")), scratch / f"host-{name}.log")
+             for name, port in zip("AB", ports)]
+    worker = Process("worker", [sys.executable, "-m", "flask", "--app", "app", "queue", "work", "--workers", "2"],
+                     env, scratch / "worker.log")
+    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    tally, run = Tally(), ImportRun()
+    marker = f"Bench {uuid.uuid4().hex[:6]}"
+    try:
+        for process in (*hosts, worker):
+            process.start()
+        for base in bases:
+            wait_up(base)
+        say("hosts A and B answer; the worker runs")
+        MARK_TIME["start"] = clock.utcnow()
+        deadline = time.monotonic() + args.seconds
+        threads = [threading.Thread(target=staff_thread, args=(
+            "AB"[i % 2], bases[i % 2], world, deadline, marker, tally, i, args.max_requests), daemon=True)
+            for i in range(args.threads)]
+        importer = threading.Thread(target=import_thread, args=(bases, keys[IMPORT_ORG], n_import, args.chunk, run,
+                                                                deadline), daemon=True)
+        for t in (*threads, importer):
+            t.start()
+        while any(t.is_alive() for t in threads):
+            time.sleep(10)
+            say(f"load: A {tally.requests['A']} / B {tally.requests['B']} requests, "
+                f"{sum(tally.errors.values())} error(s), writes {dict(tally.ok)}; import: {run.bodies} body(ies) sent, "
+                f"{run.done} done, {run.created:,} created")
+        say("load finished; waiting for the import to finish ...")
+        importer.join(timeout=900)
+        say(f"import: {run.done} of {run.bodies} body(ies) done in {run.seconds:.1f} s")
+        rss = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
+        lag = edit_lag(bases[0], bases[1], keys["dronten"], world["vacancy_numbers"], args.candidates)
+        say(f"edit through A seen in B's suggestions: {lag}")
+        restart = first_suggestions_after_restart(hosts[1], bases[1], keys["dronten"],
+                                                  lag.get("vacancy") or next(iter(world["vacancy_numbers"]), None))
+        say(f"host B restarted: {restart}")
+        rss_after = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
+    finally:
+        for process in (*hosts, worker):
+            process.stop()
+
+    stored = stored_counts(url, marker)
+    after_import = sql(url, "SELECT count(*) FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
+                            "WHERE o.key = :k", k=IMPORT_ORG)
+    logs = "".join((scratch / f"host-{h}.log").read_text(errors="replace") for h in "AB")
+    errors_per_host = {h: sum(v for (host, _k, _s), v in tally.errors.items() if host == h) for h in "AB"}
+    writes = {kind: {"ok": tally.ok[kind], "stored": stored[kind], "exactly_once": tally.ok[kind] == stored[kind]}
+              for kind in stored}
+    summary = {
+        "candidates": args.candidates, "imported_through_api": n_import, "seconds": args.seconds,
+        "threads": args.threads, "fill_seconds": round(fill_seconds, 1),
+        "requests": dict(tally.requests), "errors_per_host": errors_per_host,
+        "errors": {f"{h} {k} {s}": v for (h, k, s), v in sorted(tally.errors.items())},
+        "server_errors_logged": logs.count("unhandled "), "database_locked": logs.count("database is locked"),
+        "writes": writes,
+        "import": {"bodies": run.bodies, "done": run.done, "failed": run.failed, "seconds": round(run.seconds, 1),
+                   "created": run.created, "updated": run.updated, "unchanged": run.unchanged,
+                   "rows_added": after_import - before_import,
+                   "each_once": after_import - before_import == run.created and
+                   run.created + run.updated + run.unchanged == n_import,
+                   "errors": run.errors[:5]},
+        "p50_ms": {k: percentile(v, 50) for k, v in sorted(tally.latency.items())},
+        "p95_ms": {k: percentile(v, 95) for k, v in sorted(tally.latency.items())},
+        "edit_lag_seconds": lag.get("lag_seconds"), "edit_lag_note": lag.get("note"),
+        "first_suggestions_after_restart_seconds": restart.get("first_suggestions_seconds"),
+        "restart_note": restart.get("note"),
+        "rss_mb_per_web_worker": rss, "rss_mb_per_web_worker_after_restart": rss_after,
+    }
+    ok = (not any(errors_per_host.values()) and all(w["exactly_once"] for w in writes.values())
+          and summary["import"]["each_once"] and run.done == run.bodies and not summary["server_errors_logged"])
+    print()
+    print(f"Errors per host: A {errors_per_host['A']}, B {errors_per_host['B']} "
+          f"({sum(tally.requests.values())} requests in {args.seconds:.0f} s)")
+    for kind, w in writes.items():
+        print(f"{kind:>15}: {w['ok']} successful, {w['stored']} stored -> {'once each' if w['exactly_once'] else 'DIFFER'}")
+    print(f"API import: {run.done}/{run.bodies} bodies done in {run.seconds:.1f} s; {run.created:,} created, "
+          f"{after_import - before_import:,} rows added -> {'once each' if summary['import']['each_once'] else 'DIFFER'}")
+    lag_text = f"{lag['lag_seconds']} s" if lag.get("lag_seconds") is not None else f"n/a ({lag.get('note')})"
+    print(f"Edit through A visible in B's suggestions after: {lag_text}")
+    first = restart.get("first_suggestions_seconds")
+    first_text = f"{first} s" if first is not None else f"n/a ({restart.get('note')})"
+    print(f"First suggestions after restarting B: {first_text}")
+    print(f"RSS per web worker (MB): {rss}; after B's restart and first suggestions: {rss_after}")
+    print("Result: " + ("all held" if ok else "something failed; see errors, counts and the logs in " + str(scratch)))
+    print(json.dumps(summary, default=str))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

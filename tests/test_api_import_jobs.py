@@ -1,0 +1,165 @@
+"""Large API imports: 202 with a status URL, run by the worker, counts or errors in the inline shape."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from models import ApiImport, Candidate, IdempotencyKey
+from models.accounts import api_tokens
+from models.base import utcnow
+from models.importing import write
+from tests.queue_helpers import run_jobs
+from web.queue import duties
+
+EXAMPLE = Path(__file__).parent / "data" / "example.json"
+
+
+def bearer(db, organisation) -> dict:
+    _token, plaintext = api_tokens.create_token(db.session, organisation.id, "test")
+    db.session.commit()
+    return {"Authorization": f"Bearer {plaintext}", "Content-Type": "application/json"}
+
+
+@pytest.fixture
+def headers(app, db, other_org):
+    app.config["IMPORT_INLINE_MAX_BYTES"] = 200  # the example file (2.4 kB) goes through the worker
+    return bearer(db, other_org)
+
+
+def candidates(db, organisation) -> int:
+    db.session.expire_all()
+    return db.session.scalar(select(func.count(Candidate.id)).where(Candidate.organisation_id == organisation.id))
+
+
+def test_a_large_import_is_accepted_run_by_the_worker_and_reports_like_the_inline_one(app, client, db, headers,
+                                                                                      other_org):
+    response = client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers)
+    assert response.status_code == 202
+    location = response.headers["Location"]
+    assert location == response.json["status_url"] and location.startswith("/api/v1/imports/")
+    assert response.json["status"] == "queued" and response.headers["Retry-After"] == "5"
+    assert candidates(db, other_org) == 0  # nothing written before the worker runs it
+
+    waiting = client.get(location, headers=headers)
+    assert waiting.status_code == 200 and waiting.json["status"] == "queued" and "counts" not in waiting.json
+
+    assert run_jobs(app, "run_api_import") == 1
+    done = client.get(location, headers=headers)
+    assert done.json["status"] == "done" and "Retry-After" not in done.headers
+    assert done.json["counts"]["candidates"] == {"created": 2, "updated": 0, "unchanged": 0}
+    assert done.json["counts"]["employers"]["created"] == 2
+    assert candidates(db, other_org) == 2
+    assert done.json["started_at"] and done.json["finished_at"]
+
+    app.config["IMPORT_INLINE_MAX_BYTES"] = 10**6  # the same body inline: the same shape of answer
+    inline = client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers)
+    assert inline.status_code == 200
+    assert set(inline.json) <= set(done.json)
+    assert inline.json["counts"]["candidates"] == {"created": 0, "updated": 0, "unchanged": 2}
+    db.session.expire_all()
+    assert db.session.scalar(select(ApiImport.body)) is None  # the stored body is emptied once imported
+
+
+def test_a_refused_large_import_lists_every_error_with_its_field_and_writes_nothing(app, client, db, headers,
+                                                                                   other_org):
+    body = json.loads(EXAMPLE.read_text())
+    body["candidates"][1]["hours_min"] = 99
+    body["candidates"][0]["birth_date"] = "gisteren"
+    location = client.post("/api/v1/import", data=json.dumps(body), headers=headers).headers["Location"]
+    run_jobs(app, "run_api_import")
+    failed = client.get(location, headers=headers).json
+    assert failed["status"] == "failed"
+    assert failed["error"]["message"] == "The import was refused: 2 error(s); nothing was written."
+    assert any(e.startswith("candidates[1].hours_min") for e in failed["errors"]), failed["errors"]
+    assert any(e.startswith("candidates[0].birth_date") for e in failed["errors"]), failed["errors"]
+    assert "Rachidi" not in json.dumps(failed)
+    assert candidates(db, other_org) == 0
+
+
+@pytest.mark.parametrize("body", [
+    b"{" * 5000, b"\xff\xfe" * 300, b'{"format": "werkbrug-import/1", "candidates": "' + b"x" * 400 + b'"}',
+    b"[" + b"1," * 300 + b"1]", b'{"format": "werkbrug-import/1", "candidates": [' + b"null," * 100 + b"null]}",
+])
+def test_hostile_large_bodies_fail_with_a_message_never_a_500(app, client, db, headers, body):
+    response = client.post("/api/v1/import", data=body, headers=headers)
+    assert response.status_code == 202
+    run_jobs(app, "run_api_import")
+    status = client.get(response.headers["Location"], headers=headers)
+    assert status.status_code == 200
+    assert status.json["status"] == "failed" and status.json["errors"], status.json
+
+
+def test_another_organisation_never_sees_the_import(app, client, db, headers, org):
+    location = client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers).headers["Location"]
+    theirs = client.get(location, headers=bearer(db, org))
+    assert theirs.status_code == 404
+    assert theirs.json["error"]["message"].startswith("No import ")
+    assert client.get("/api/v1/imports/nonexistent", headers=headers).status_code == 404
+    assert client.get(location).status_code == 401
+
+
+def test_a_retry_with_the_same_key_gets_the_same_status_url_and_stores_one_import(app, client, db, headers):
+    body = EXAMPLE.read_bytes()
+    first = client.post("/api/v1/import", data=body, headers={**headers, "Idempotency-Key": "big-1"})
+    again = client.post("/api/v1/import", data=body, headers={**headers, "Idempotency-Key": "big-1"})
+    assert again.status_code == 202 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.headers["Location"] == first.headers["Location"]
+    assert db.session.scalar(select(func.count(ApiImport.id))) == 1
+    assert db.session.scalar(select(func.count(IdempotencyKey.id))) == 1
+    assert run_jobs(app, "run_api_import") == 1
+
+
+def test_an_import_that_breaks_halfway_leaves_nothing_written_and_runs_again(app, client, db, headers, other_org,
+                                                                            monkeypatch):
+    location = client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers).headers["Location"]
+    real = write.upsert_batch
+
+    def break_at_candidates(session, list_name, *args):
+        if list_name == "candidates":
+            raise OSError("the worker's disk went away")
+        return real(session, list_name, *args)
+
+    monkeypatch.setattr("models.importing.run.upsert_batch", break_at_candidates)
+    from web.queue import huey_for
+
+    task = huey_for(app).dequeue()
+    with pytest.raises(OSError):
+        task.execute()  # the queue would retry it; here the test looks in between
+    status = client.get(location, headers=headers).json
+    assert status["status"] == "queued"
+    assert candidates(db, other_org) == 0
+    from models import Employer
+
+    assert db.session.scalar(select(func.count(Employer.id)).where(Employer.organisation_id == other_org.id)) == 0
+
+    monkeypatch.setattr("models.importing.run.upsert_batch", real)
+    task.execute()
+    assert client.get(location, headers=headers).json["status"] == "done"
+    assert candidates(db, other_org) == 2
+
+
+def test_an_import_whose_worker_was_killed_is_enqueued_again_and_finishes(app, client, db, headers, other_org):
+    location = client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers).headers["Location"]
+    run_jobs(app, "nothing")  # the job is lost (a killed worker took it off the queue)
+    long_ago = utcnow() - timedelta(seconds=app.config["IMPORT_STALE_SECONDS"] + 60)
+    db.session.execute(update(ApiImport).values(status="running", started_at=long_ago, attempts=1))
+    db.session.commit()
+    assert duties.resume_imports().startswith("enqueued 1 lost import(s) again")
+    assert run_jobs(app, "run_api_import") == 1
+    status = client.get(location, headers=headers).json
+    assert status["status"] == "done" and status["counts"]["candidates"]["created"] == 2
+    assert duties.resume_imports().startswith("enqueued 0 lost import(s) again")
+
+
+def test_a_running_import_is_not_taken_by_a_second_worker(app, client, db, headers):
+    client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers)
+    from models.jobs import imports
+
+    record_id = db.session.scalar(select(ApiImport.id))
+    assert imports.claim(db.session, record_id, stale_seconds=3600) is not None
+    assert imports.claim(db.session, record_id, stale_seconds=3600) is None
+    assert imports.execute(db.session, record_id, max_bytes=10**7, stale_seconds=3600).endswith("nothing to do")
