@@ -42,6 +42,11 @@ def item_validator(list_name: str) -> Draft202012Validator:
     return Draft202012Validator(schema()["properties"][list_name]["items"])
 
 
+# Python's \s, spelled out: the compiled validator reads patterns as ECMAScript, whose \s also takes
+# U+FEFF (and so would let "8251\ufeffAB" through where Python's pattern refuses it).
+_PY_SPACE = json.dumps("[" + "".join(f"\\u{c:04x}" for c in range(0x10000) if chr(c).isspace()) + "]")[1:-1]
+
+
 @lru_cache(maxsize=None)
 def fast_check(list_name: str) -> Callable[[Any], bool]:
     """Whether a record of ``list_name`` meets the schema, by the compiled (Rust) validator.
@@ -54,8 +59,8 @@ def fast_check(list_name: str) -> Callable[[Any], bool]:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - without the wheel every record takes the slow path
         return lambda _record: False
-    validator = jsonschema_rs.Draft202012Validator(schema()["properties"][list_name]["items"],
-                                                   validate_formats=False)
+    item_schema = json.loads(json.dumps(schema()["properties"][list_name]["items"]).replace(r"\\s", _PY_SPACE))
+    validator = jsonschema_rs.Draft202012Validator(item_schema, validate_formats=False)
 
     def is_valid(record: Any) -> bool:
         try:

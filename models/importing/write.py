@@ -19,6 +19,7 @@ from models.taxonomy.terms import TermLinker
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 from . import rows
+from .bulk import insert_plain
 
 
 @dataclass
@@ -112,6 +113,8 @@ def _vacancy_update(obj: Vacancy, r: dict, ctx: Context) -> None:
     obj.terms = [VacancyTerm(**t) for t in rows.vacancy_terms(r, ctx.linker)]
 
 
+PLAIN_CHILDREN = (CandidateTerm, VacancyTerm)  # no defaults, no typed values: straight to the driver
+
 SPECS = {
     "employers": ListSpec(
         Employer, lambda r, ctx: rows.employer_values(r), lambda *_: (), lambda *_: None,
@@ -181,7 +184,10 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
             for child_model, child in spec.children(new_id, r, ctx):
                 child_rows[child_model].append(child)
         for child_model, batch in child_rows.items():
-            session.execute(insert(child_model.__table__), batch)
+            if child_model in PLAIN_CHILDREN:
+                insert_plain(session, child_model.__table__, batch)
+            else:
+                session.execute(insert(child_model.__table__), batch)
         counts.created += len(new)
         touched += new_ids
     if changed:
