@@ -214,3 +214,54 @@ def test_unmatched_wordings_are_counted_for_coordinators(runner, tmp_path, org, 
     runner.invoke(args=["import", write(tmp_path, broken(lambda d: d["candidates"][0]["skills"].append("zwaaien")))])
     row = db.session.scalar(select(UnmatchedWording).where(UnmatchedWording.normalised == "zwaaien"))
     assert row is not None and row.seen_count == 1
+
+
+def test_lists_in_any_order_import_alike(runner, tmp_path, org, db):
+    """One pass over the file: vacancies and trajectories that come before their employer wait for it."""
+    doc = deepcopy(EXAMPLE)
+    doc["candidates"][1]["trajectories"] = [
+        {"external_id": "T-1", "kind": "training", "provider": "W-002", "bought_on": "2026-02-01"}]
+    reordered = {"candidates": doc["candidates"], "vacancies": doc["vacancies"], "format": doc["format"],
+                 "employers": doc["employers"]}
+    result = runner.invoke(args=["import", write(tmp_path, json.dumps(reordered))])
+    assert result.exit_code == 0, result.output
+    assert "vacancies: 2 created" in result.output and "candidates: 2 created" in result.output
+    vacancy = db.session.scalar(select(Vacancy).where(Vacancy.external_id == "V-1002"))
+    assert vacancy.employer.name == "Zorgcentrum De Waterkant"
+    from models.candidates.trajectory import Trajectory
+
+    (trajectory,) = db.session.scalars(select(Trajectory))
+    assert trajectory.provider.external_id == "W-002" and trajectory.provider.is_provider
+    assert runner.invoke(args=["import", write(tmp_path, reordered, "again.json")]).output.count(" 0 created") == 3
+
+
+def test_an_error_after_many_written_batches_leaves_nothing(runner, tmp_path, org, db):
+    """Records are written while the file streams; an error near the end rolls all of them back."""
+    doc = deepcopy(EXAMPLE)
+    template = doc["candidates"][1]
+    doc["candidates"] = [{**template, "external_id": f"K-{n}"} for n in range(4500)]  # more than two batches
+    doc["candidates"][-1]["birth_date"] = "1980-02-30"
+    before = row_counts(db)
+    result = runner.invoke(args=["import", write(tmp_path, doc)])
+    assert result.exit_code == 1
+    assert "candidates[4499].birth_date: '1980-02-30' is not a date (YYYY-MM-DD)" in result.output
+    assert row_counts(db) == before
+
+
+ODD_VALUES = ("", " ", "B\n", "2026-01-01\n", "١٢٣٤", "١٢٣٤٥٦٧٨", "8251\u00a0AB", "8251\ufeffAB", "8251\x1cAB",
+              "8251\u2028ab", "x" * 300, 0, -1, 2, 49,
+              True, None, [], ["a"], [1], {}, 2.0, "mbo1", "A2", "2026-02-30")
+
+
+@pytest.mark.parametrize("list_name", ["employers", "vacancies", "candidates"])
+def test_the_compiled_validator_never_passes_what_the_exact_one_refuses(list_name):
+    """Only a record the compiled validator refuses gets the exact check: it must not be laxer."""
+    from models.importing.validate import fast_check, item_validator
+
+    record = EXAMPLE[list_name][0]
+    fields = set(record) | set(item_validator(list_name).schema["properties"])
+    for field in sorted(fields):
+        for value in ODD_VALUES:
+            changed = {**record, field: value}
+            if fast_check(list_name)(changed):
+                assert not list(item_validator(list_name).iter_errors(changed)), (field, value)

@@ -1,4 +1,4 @@
-"""Running an import: size check, whole-file validation, then one pass per list to write."""
+"""Running an import: one pass over the file that checks each record and writes it in batches."""
 from __future__ import annotations
 
 import io
@@ -20,11 +20,11 @@ from models.taxonomy.terms import TermLinker
 
 from .errors import ImportFailed
 from .reader import LISTS, iter_items
-from .validate import validate_file
+from .validate import FileCheck, check_items
 from .write import Context, Counts, upsert_batch
 
 BATCH_SIZE = 2000
-Progress = Callable[[str, int, int], None]  # list name, records written, records in the list
+Progress = Callable[[str, int], None]  # list name, records written so far
 
 
 @dataclass
@@ -96,40 +96,42 @@ def run_import(
     session: Session, source, organisation: Organisation, *, max_bytes: int,
     actor=None, origin: str = "cli", progress: Progress | None = None,
 ) -> ImportResult:
-    """Validate ``source`` completely, then upsert it; flushes, the caller commits.
+    """Check ``source`` record by record as it streams and upsert it in batches; flushes, the caller commits.
 
-    Raises ImportFailed (with every error and its path) before writing anything.
+    Raises ImportFailed with every error and its path. Records are written only while no error
+    was found; when one turns up later the session is rolled back, so nothing of the file stays.
     """
     fp = _open(source, max_bytes)
+    writer = None
     try:
-        known = set(session.scalars(
-            select(Employer.external_id).where(
+        employer_ids = dict(session.execute(
+            select(Employer.external_id, Employer.id).where(
                 Employer.organisation_id == organisation.id, Employer.external_id.is_not(None)
             )
-        ))
+        ).all())
         owners = _owner_emails(session, organisation.id)
         routes = dict(session.execute(select(ScreeningRoute.code, ScreeningRoute.id).where(
             ScreeningRoute.organisation_id == organisation.id)).all())
-        errors, sizes = validate_file(fp, known, set(owners["active"]), set(routes))
+        check = FileCheck(employer_ids.keys(), set(owners["active"]), set(routes))
+        result = ImportResult()
+        ctx = Context(organisation.id, TermLinker(session), employer_ids=employer_ids,
+                      owner_ids=owners["all"], route_ids=routes)
+        writer = _Writer(session, ctx, result, progress)
+        for list_name, record in check_items(iter_items(fp), check):
+            writer.add(list_name, record)
+        errors = check.finish()
         if errors:
             raise ImportFailed(errors.items, errors.total)
-        result = ImportResult()
-        ctx = Context(organisation.id, TermLinker(session), owner_ids=owners["all"], route_ids=routes)
-        for list_name in LISTS:
-            if list_name in ("vacancies", "candidates"):
-                rows = session.execute(
-                    select(Employer.external_id, Employer.id).where(
-                        Employer.organisation_id == organisation.id
-                    )
-                )
-                ctx.employer_ids = {ext: employer_id for ext, employer_id in rows}
-            fp.seek(0)
-            _write_list(session, fp, list_name, ctx, result, progress, sizes[list_name])
+        writer.finish()
         result.unmatched_wordings = ctx.linker.save_unmatched()
         result.skipped = ctx.skipped
         if ctx.provider_ids:
             session.execute(update(Employer).where(Employer.id.in_(ctx.provider_ids)).values(is_provider=True))
         session.flush()
+    except ImportFailed:
+        if writer is not None and writer.written:
+            session.rollback()
+        raise
     finally:
         if fp is not source:
             fp.close()
@@ -151,21 +153,53 @@ def _owner_emails(session: Session, organisation_id: int) -> dict[str, dict[str,
             "active": {e.lower(): i for e, i, a, r in rows if a and r in OWNER_ROLES}}
 
 
-def _write_list(session, fp, list_name, ctx, result, progress, total) -> None:
-    batch: list[dict] = []
-    done = 0
-    for item in iter_items(fp, only=list_name):
-        if item.kind != "record" or item.key != list_name:
-            continue
-        batch.append(item.value)
+class _Writer:
+    """Batches of checked records, upserted when full. Employers go first, so that a vacancy or a
+    trajectory finds its employer's id; one whose employer comes later in the file waits."""
+
+    def __init__(self, session: Session, ctx: Context, result: ImportResult, progress: Progress | None):
+        self.session, self.ctx, self.result, self.progress = session, ctx, result, progress
+        self.batches: dict[str, list[dict]] = {name: [] for name in LISTS}
+        self.waiting: list[tuple[str, dict]] = []
+        self.written = 0
+
+    def add(self, list_name: str, record: dict) -> None:
+        if list_name != "employers" and self.batches["employers"]:
+            self._flush("employers")
+        if not self._employers_known(list_name, record):
+            self.waiting.append((list_name, record))
+            return
+        batch = self.batches[list_name]
+        batch.append(record)
         if len(batch) >= BATCH_SIZE:
-            result.touched[list_name] += upsert_batch(session, list_name, batch, ctx, result.counts[list_name])
-            done += len(batch)
-            batch = []
-            if progress:
-                progress(list_name, done, total)
-    if batch:
-        result.touched[list_name] += upsert_batch(session, list_name, batch, ctx, result.counts[list_name])
-        done += len(batch)
-    if progress and total:
-        progress(list_name, done, total)
+            self._flush(list_name)
+
+    def _employers_known(self, list_name: str, record: dict) -> bool:
+        ids = self.ctx.employer_ids
+        if list_name == "vacancies":
+            return record["employer"] in ids
+        if list_name == "candidates":
+            return all(t["provider"] in ids for t in record.get("trajectories", ()))
+        return True
+
+    def finish(self) -> None:
+        """Write what is left: the open batches, then the records that waited for their employer."""
+        for list_name in LISTS:
+            self._flush(list_name)
+        waiting, self.waiting = self.waiting, []
+        for list_name, record in waiting:
+            self.add(list_name, record)
+        for list_name in LISTS:
+            self._flush(list_name)
+
+    def _flush(self, list_name: str) -> None:
+        batch = self.batches[list_name]
+        if not batch:
+            return
+        self.batches[list_name] = []
+        result = self.result
+        result.touched[list_name] += upsert_batch(self.session, list_name, batch, self.ctx, result.counts[list_name])
+        self.written += len(batch)
+        if self.progress:
+            c = result.counts[list_name]
+            self.progress(list_name, c.created + c.updated + c.unchanged)

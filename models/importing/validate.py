@@ -5,6 +5,7 @@ import json
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from jsonschema import Draft202012Validator
@@ -37,8 +38,37 @@ def schema() -> dict:
 
 @lru_cache(maxsize=None)
 def item_validator(list_name: str) -> Draft202012Validator:
-    """A validator for one record of ``list_name``."""
+    """A validator for one record of ``list_name``: slow, but its errors make the messages."""
     return Draft202012Validator(schema()["properties"][list_name]["items"])
+
+
+# Python's \s, spelled out: the compiled validator reads patterns as ECMAScript, whose \s also takes
+# U+FEFF (and so would let "8251\ufeffAB" through where Python's pattern refuses it).
+_PY_SPACE = json.dumps("[" + "".join(f"\\u{c:04x}" for c in range(0x10000) if chr(c).isspace()) + "]")[1:-1]
+
+
+@lru_cache(maxsize=None)
+def fast_check(list_name: str) -> Callable[[Any], bool]:
+    """Whether a record of ``list_name`` meets the schema, by the compiled (Rust) validator.
+
+    Only a record it refuses goes through ``item_validator`` for the messages, so a difference
+    between the two costs time, and the semantic checks after it (dates, postcodes, KvK) still
+    run on every record. A value it cannot read is a no.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - without the wheel every record takes the slow path
+        return lambda _record: False
+    item_schema = json.loads(json.dumps(schema()["properties"][list_name]["items"]).replace(r"\\s", _PY_SPACE))
+    validator = jsonschema_rs.Draft202012Validator(item_schema, validate_formats=False)
+
+    def is_valid(record: Any) -> bool:
+        try:
+            return validator.is_valid(record)
+        except (ValueError, TypeError):
+            return False
+
+    return is_valid
 
 
 def _path(list_name: str, index: int, error: ValidationError) -> str:
@@ -104,14 +134,19 @@ def _check_references(index: int, record: dict, known_owners, known_routes, erro
             provider_refs.append((f"candidates[{index}].trajectories[{n}].provider", item["provider"]))
 
 
-def _check_record(list_name: str, index: int, record: Any, errors: ErrorList) -> bool:
-    """Schema and semantic checks of one record; returns True when it is valid."""
+def _check_record(list_name: str, index: int, record: Any, errors: ErrorList, fraction: bool = True) -> bool:
+    """Schema and semantic checks of one record; returns True when it is valid.
+
+    ``fraction``: the record may hold a Decimal, which the compiled validator would take for a
+    whole number when it is one (2.0); such a record goes through the exact validator.
+    """
     before = errors.total
-    for error in item_validator(list_name).iter_errors(record):
-        field = str(error.absolute_path[-1]) if error.absolute_path else ""
-        if error.validator == "additionalProperties" or error.validator == "required":
-            field = ""
-        errors.add(_path(list_name, index, error), _message(error, field))
+    if fraction or not fast_check(list_name)(record):
+        for error in item_validator(list_name).iter_errors(record):
+            field = str(error.absolute_path[-1]) if error.absolute_path else ""
+            if error.validator == "additionalProperties" or error.validator == "required":
+                field = ""
+            errors.add(_path(list_name, index, error), _message(error, field))
     if errors.total > before or not isinstance(record, dict):
         return errors.total == before
     for field in DATE_FIELDS & record.keys():
@@ -160,65 +195,116 @@ def _check_candidate_extras(index: int, record: dict, errors: ErrorList) -> None
         seen.add(item["external_id"])
 
 
-def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str] | None = None,
-                  known_routes: set[str] | None = None) -> tuple[ErrorList, dict[str, int]]:
-    """Check the whole document; returns the errors and how many records each list holds.
+class FileCheck:
+    """The checks of one document, fed record by record as it streams (pure: no session).
 
     ``known_employers`` are employer external ids already in the database for this organisation;
     ``known_owners`` the (lower-case) e-mail addresses of staff who may own candidates, and
-    ``known_routes`` the organisation's screening-route codes (None: not checked).
+    ``known_routes`` the organisation's screening-route codes (None: not checked). References to
+    employers later in the file are settled by ``finish``.
     """
-    errors = ErrorList()
-    counts = {name: 0 for name in LISTS}
-    first_seen: dict[str, dict[str, int]] = {name: {} for name in LISTS}
-    vacancy_refs: list[tuple[int, str]] = []
-    provider_refs: list[tuple[str, str]] = []
-    format_value = None
-    try:
-        for item in iter_items(fp):
-            if item.kind == "field":
-                if item.key == "format":
-                    format_value = item.value
-                else:
-                    key = item.key if len(item.key) <= 40 else item.key[:37] + "..."
-                    errors.add(key, f"unknown field {_describe(item.key)} (allowed: format, {', '.join(LISTS)})")
-                continue
-            if item.kind == "not_a_list":
-                errors.add(item.key, "must be a list ([...])")
-                continue
-            counts[item.key] += 1
-            record = item.value
-            _check_record(item.key, item.index, record, errors)
-            if not isinstance(record, dict) or not isinstance(record.get("external_id"), str):
-                continue
-            ext = record["external_id"]
-            seen = first_seen[item.key]
-            if ext in seen:
-                errors.add(
-                    f"{item.key}[{item.index}].external_id",
-                    f"{_describe(ext)} appears twice in {item.key} (first at {item.key}[{seen[ext]}])",
-                )
-            else:
-                seen[ext] = item.index
-            if item.key == "vacancies" and isinstance(record.get("employer"), str):
-                vacancy_refs.append((item.index, record["employer"]))
-            if item.key == "candidates":
-                _check_references(item.index, record, known_owners, known_routes, errors, provider_refs)
-    except NotJson as exc:
-        errors.add(exc.path, str(exc))
-        return errors, counts
-    if format_value is None:
-        errors.add("format", f"is required and must be {FORMAT!r}")
-    elif format_value != FORMAT:
-        errors.add("format", f"{_describe(format_value)} is not supported; expected {FORMAT!r}")
-    in_file = first_seen["employers"]
-    for path, employer in provider_refs:
-        if employer not in in_file and employer not in known_employers:
-            errors.add(path, f"no employer with external_id {employer!r} in this file or already imported")
-    for index, employer in vacancy_refs:
-        if employer not in in_file and employer not in known_employers:
-            errors.add(
-                f"vacancies[{index}].employer",
-                f"no employer with external_id {_describe(employer)} in this file or already imported",
+
+    def __init__(self, known_employers, known_owners: set[str] | None = None,
+                 known_routes: set[str] | None = None):
+        self.errors = ErrorList()
+        self.counts = {name: 0 for name in LISTS}
+        self.first_seen: dict[str, dict[str, int]] = {name: {} for name in LISTS}
+        self.known_employers = known_employers
+        self.known_owners, self.known_routes = known_owners, known_routes
+        # References to an employer neither imported nor earlier in the file: settled at the end.
+        self.vacancy_refs: list[tuple[int, str]] = []
+        self.provider_refs: list[tuple[str, str]] = []
+        self.format_value = None
+        self.stopped = False  # the reader gave up: the rest of the document is unknown
+
+    def field(self, key: str, value: Any) -> None:
+        """A top-level field other than the three lists."""
+        if key == "format":
+            self.format_value = value
+        else:
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            self.errors.add(shown, f"unknown field {_describe(key)} (allowed: format, {', '.join(LISTS)})")
+
+    def not_a_list(self, key: str) -> None:
+        self.errors.add(key, "must be a list ([...])")
+
+    def record(self, list_name: str, index: int, record: Any, fraction: bool = True) -> bool:
+        """Check one record; True when it is valid so far (its employer may still be to come).
+
+        ``fraction`` False: the reader saw no number with a fraction in it.
+        """
+        self.counts[list_name] += 1
+        before = self.errors.total
+        _check_record(list_name, index, record, self.errors, fraction)
+        if not isinstance(record, dict) or not isinstance(record.get("external_id"), str):
+            return False
+        ext = record["external_id"]
+        seen = self.first_seen[list_name]
+        if ext in seen:
+            self.errors.add(
+                f"{list_name}[{index}].external_id",
+                f"{_describe(ext)} appears twice in {list_name} (first at {list_name}[{seen[ext]}])",
             )
-    return errors, counts
+        else:
+            seen[ext] = index
+        if list_name == "vacancies" and isinstance(record.get("employer"), str) \
+                and not self._employer_known(record["employer"]):
+            self.vacancy_refs.append((index, record["employer"]))
+        if list_name == "candidates":
+            refs: list[tuple[str, str]] = []
+            _check_references(index, record, self.known_owners, self.known_routes, self.errors, refs)
+            self.provider_refs += [(path, ext) for path, ext in refs if not self._employer_known(ext)]
+        return self.errors.total == before
+
+    def _employer_known(self, ext: str) -> bool:
+        return ext in self.first_seen["employers"] or ext in self.known_employers
+
+    def broken(self, exc: NotJson) -> None:
+        """The document could not be read further: that error, and no checks of the whole."""
+        self.errors.add(exc.path, str(exc))
+        self.stopped = True
+
+    def finish(self) -> ErrorList:
+        """The checks of the whole document (format, references); returns every error."""
+        if self.stopped:
+            return self.errors
+        if self.format_value is None:
+            self.errors.add("format", f"is required and must be {FORMAT!r}")
+        elif self.format_value != FORMAT:
+            self.errors.add("format", f"{_describe(self.format_value)} is not supported; expected {FORMAT!r}")
+        for path, employer in self.provider_refs:
+            if not self._employer_known(employer):
+                self.errors.add(path, f"no employer with external_id {employer!r} in this file or already imported")
+        for index, employer in self.vacancy_refs:
+            if not self._employer_known(employer):
+                self.errors.add(
+                    f"vacancies[{index}].employer",
+                    f"no employer with external_id {_describe(employer)} in this file or already imported",
+                )
+        return self.errors
+
+
+def check_items(items, check: FileCheck) -> Iterator[tuple[str, dict]]:
+    """Feed the reader's items to ``check``; yield (list name, record) for each valid record.
+
+    Stops yielding once any error was found, but reads on to report every error.
+    """
+    try:
+        for item in items:
+            if item.kind == "field":
+                check.field(item.key, item.value)
+            elif item.kind == "not_a_list":
+                check.not_a_list(item.key)
+            elif check.record(item.key, item.index, item.value, item.fraction) and not check.errors:
+                yield item.key, item.value
+    except NotJson as exc:
+        check.broken(exc)
+
+
+def validate_file(fp: BinaryIO, known_employers: set[str], known_owners: set[str] | None = None,
+                  known_routes: set[str] | None = None) -> tuple[ErrorList, dict[str, int]]:
+    """Check the whole document; returns the errors and how many records each list holds."""
+    check = FileCheck(known_employers, known_owners, known_routes)
+    for _record in check_items(iter_items(fp), check):
+        pass
+    return check.finish(), check.counts

@@ -94,6 +94,7 @@ class TermLinker:
         self.session = session
         self._model: LinkModel | None = None
         self._cache: dict[tuple[str | None, str], Result] = {}
+        self._keys: dict[str, str] = {}  # wording -> normalised: an import repeats few wordings often
         self.unmatched: Counter[str] = Counter()
         self._unmatched_wording: dict[str, str] = {}
 
@@ -103,11 +104,17 @@ class TermLinker:
             self._model = link_model(self.session)
         return self._model
 
+    def _key(self, wording: str) -> str:
+        key = self._keys.get(wording)
+        if key is None:
+            key = self._keys[wording] = normalise(wording)
+        return key
+
     def prime(self, wordings: Iterable[str], kind: str | None = None) -> None:
         """Link every not yet seen wording in one batch, so that later ``link`` calls are lookups."""
         todo: dict[str, None] = {}
         for wording in wordings:
-            key = normalise(wording)
+            key = self._key(wording)
             if key and (kind, key) not in self._cache:
                 hit = self.model.exact.get((kind, key))
                 if hit is not None:
@@ -128,7 +135,7 @@ class TermLinker:
         (None, None) when no concept reaches the linker's threshold; such wordings are counted
         for ``save_unmatched``.
         """
-        key = normalise(wording)
+        key = self._key(wording)
         if not key:
             return (None, None)
         if (kind, key) not in self._cache:

@@ -19,17 +19,18 @@ from web.queue import triggers
 def import_command(path: str, org_key: str | None) -> None:
     """Import employers, vacancies and candidates from a werkbrug-import/1 JSON file.
 
-    The whole file is checked first; on any error nothing is written, every error is
-    printed with its path (e.g. candidates[12].birth_date) and the exit code is 1.
+    Every record is checked as the file streams; on any error nothing is written (one
+    transaction, rolled back), every error is printed with its path (e.g.
+    candidates[12].birth_date) and the exit code is 1.
     Importing the same file twice changes nothing the second time.
     """
-    def progress(list_name: str, done: int, total: int) -> None:
-        if done == total or done % 20_000 == 0:
-            click.echo(f"  {list_name}: {done} of {total} written", err=True)
+    def progress(list_name: str, done: int) -> None:
+        if done % 20_000 == 0:
+            click.echo(f"  {list_name}: {done} written", err=True)
 
     try:
         organisation = resolve_organisation(db.session, org_key)
-        click.echo(f"Checking {path} ...", err=True)
+        click.echo(f"Checking and importing {path} ...", err=True)
         result = run_import(
             db.session, path, organisation, max_bytes=current_app.config["IMPORT_MAX_BYTES"],
             progress=progress,
