@@ -12,7 +12,7 @@ from models.candidates.outreach import OutreachContact
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
 from models.catalogue.profile import Favourite, PublicProfile
-from models.common import audit
+from models.common import audit, stamps
 from models.common.audit_log import ChangeRecord
 from models.common.system import CacheStamp
 from models.enums import CandidateStatus
@@ -50,6 +50,7 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
     stamp = session.get(CacheStamp, "match-index")
     if stamp is not None:
         stamp.version += 1
+    stamps.bump(session, stamps.CATALOGUE)  # the profile went by a bulk delete: no ORM event saw it
     audit.record(session, "candidate_erased", actor=actor, origin=origin,
                  details={"candidate_id": candidate_id, "organisation_id": organisation_id})
 
