@@ -11,7 +11,6 @@ from sqlalchemy.orm import joinedload
 from models.common import idempotency
 from models.common.paging import paginate
 from models.enums import VacancyStatus
-from models.importing import ImportFailed, run_import
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
 from models.vacancies.queries import Filters, filtered, visible_clause
 from models.vacancies.vacancy import Vacancy
@@ -134,6 +133,8 @@ def import_():
         if earlier is not None:  # a retry: the first answer again, nothing written twice
             return current_app.response_class(earlier.response, status=earlier.status_code,
                                               mimetype="application/json", headers={"Idempotent-Replayed": "true"})
+    from models.importing import ImportFailed, run_import  # the importer (jsonschema) on the first import, not at boot
+
     try:
         result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
                             origin=f"api:{g.api_token.prefix}")
