@@ -8,7 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models.common import clock
 from web.config import load_config
-from web.extensions import babel, csrf, db, init_db, login_manager, migrate
+from web.extensions import babel, csrf, init_db, login_manager
 
 ROOT = Path(__file__).resolve().parent
 
@@ -30,12 +30,17 @@ def create_app(config: dict | None = None) -> Flask:
                                 x_proto=app.config["PROXY_FIX_HOPS"], x_host=app.config["PROXY_FIX_HOPS"])
 
     init_db(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     from web.i18n import other_languages, page_language, select_locale, translated
 
     babel.init_app(app, locale_selector=select_locale)
+    if app.config["JINJA_BYTECODE_CACHE"]:
+        # Compiled templates kept on disk (Jinja's per-user temporary folder, checked to be private and
+        # keyed by each template's source): a worker's first page skips compiling base.html and the rest.
+        from jinja2 import FileSystemBytecodeCache
+
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache()
     app.jinja_env.globals["get_locale"] = page_language
     app.jinja_env.globals["other_languages"] = other_languages
     app.jinja_env.filters["tr"] = translated  # a domain text (N_) or label from models, in the page's language
@@ -47,5 +52,5 @@ def create_app(config: dict | None = None) -> Flask:
     hooks.init_app(app)
     errors.init_app(app)
     blueprints.register(app)
-    commands.register(app)
+    commands.install(app)  # `flask …` commands and `flask db` attached when the command line asks
     return app

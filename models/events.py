@@ -18,13 +18,17 @@ from matching.geo import locate
 from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal, CandidateTerm
 from models.catalogue import index as catalogue_index
+from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import PublicProfile
 from models.common import stamps
 from models.register import contact
 from models.register.contact import ContactMoment
+from models.taxonomy.concept import Concept, ConceptAlias, ConceptRelation
 from models.vacancies.vacancy import Vacancy, VacancyTerm
 
 _CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm)
+# What a public catalogue page is made of: a change to any of them makes cached pages stale.
+_CATALOGUE_RELEVANT = (PublicProfile, ProfileTerm, CatalogueTerm, Concept, ConceptAlias, ConceptRelation)
 
 
 def point_values(postcode: str | None, city: str | None) -> dict[str, float | None]:
@@ -98,6 +102,9 @@ def _changed_rows(session: Session) -> tuple[set[int], set[int], list[tuple[int,
 
 
 def _after_flush(session: Session, _context) -> None:
+    if any(isinstance(o, _CATALOGUE_RELEVANT) for o in (*session.new, *session.dirty, *session.deleted)):
+        # A publish, a withdrawal, an edit: every worker's cached catalogue pages are stale at once.
+        stamps.bump(session, stamps.CATALOGUE, connection=session.connection())
     candidates, vacancies, removed = _changed_rows(session)
     if not (candidates or vacancies or removed):
         return

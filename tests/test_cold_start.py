@@ -1,15 +1,30 @@
-"""Start-up stays light: the matcher's numeric libraries are imported where they are used, not at boot."""
+"""Start-up stays light: heavy libraries are imported where they are used, not at boot (issue 18)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("sklearn", "scipy", "numpy", "matching.space", "matching.linker", "matching.index", "matching.semantic")
+HEAVY = ("sklearn", "scipy", "numpy", "matching.space", "matching.linker", "matching.index", "matching.semantic",
+         # the task queue and its storages: on the first job
+         "huey", "redis", "psycopg",
+         # Flask-Migrate and Alembic (and Mako, Pygments), the command modules: when the command line asks
+         "flask_migrate", "alembic", "mako", "web.commands.seed", "web.commands.importing",
+         # the importer (jsonschema), iCalendar feeds, e-mail validation (dnspython): on first use
+         "models.importing", "jsonschema", "icalendar", "email_validator", "dns")
 
 
-def test_the_app_starts_without_importing_the_matchers_numeric_libraries():
+def test_the_app_starts_without_importing_heavy_libraries():
     script = ("import sys; from app import create_app; create_app({'TESTING': True, 'WERKBRUG_ENV': 'testing'}); "
               f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # SQLite: no PostgreSQL driver either
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
-                          timeout=300)
+                          timeout=300, env=env)
     assert done.stdout.strip() == "", f"imported at boot: {done.stdout.strip()}"
+
+
+def test_the_commands_are_there_when_the_command_line_asks(app):
+    result = app.test_cli_runner().invoke(args=["--help"])
+    assert result.exit_code == 0, result.output
+    for group in ("db", "import", "throttle", "queue", "vacancies", "seed"):
+        assert f"\n  {group}" in result.output, group

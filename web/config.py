@@ -57,6 +57,12 @@ class Defaults:
     CATALOGUE_MAX_LIST_VIEWS_PER_HOUR = 300
     CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR = 120
     CATALOGUE_MAX_REQUESTS_PER_HOUR = 5
+    # Page views of addresses far from their limit are added to the shared counters at most this often
+    # per worker (web/catalogue/view_counts.py); 0: every view at once.
+    CATALOGUE_COUNT_FLUSH_SECONDS = 1.0
+    # Rendered catalogue list pages kept per worker for anonymous visitors (web/catalogue/page_cache.py); 0: none.
+    CATALOGUE_PAGE_CACHE_ENTRIES = 256
+    JINJA_BYTECODE_CACHE = True  # compiled templates in a private temporary folder, reused by the next start
     CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR = 3
     # Report targets per year, e.g. {2026: 125}; None shows no target line.
     REPORT_SMALL_NUMBERS = 5  # counts of people from 1 to this minus one read "<5" outside the team

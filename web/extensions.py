@@ -6,7 +6,6 @@ import sqlite3
 from flask import g, has_app_context, has_request_context, request
 from flask_babel import Babel
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
@@ -14,7 +13,6 @@ from sqlalchemy import event
 from models import Base, events
 
 db = SQLAlchemy(metadata=Base.metadata)
-migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -30,6 +29,7 @@ def _dummy_hash() -> str:
 
 def normalise_email(email: str) -> str:
     """Validate and normalise an e-mail address; raises InvalidInput naming the field."""
+    from email_validator import EmailNotValidError, validate_email  # dnspython and idna: on first use, not at boot
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError:

@@ -14,7 +14,6 @@ from models.candidates.parsing import collect, day, items, text, whole
 from models.common import audit, clock, locking
 from models.common.errors import N_, InvalidInput
 from models.enums import DRIVING_LICENCES, CandidateStatus, DutchLevel, Education, Role
-from models.importing import rows
 from models.taxonomy.terms import TermLinker
 
 OWNER_ROLES = (Role.MATCHER, Role.COORDINATOR)
@@ -138,6 +137,8 @@ def relink_terms(session: Session, candidate: Candidate) -> None:
     """Link the candidate's wordings to the taxonomy again, exactly as the import links them."""
     record = {k: getattr(candidate, k) for k in ("skills", "desired_occupations", "certificates")}
     linker = TermLinker(session)
+    from models.importing import rows  # the importer's package (jsonschema) only when a record is edited
+
     rows.prime_linker(linker, "candidates", [record])
     candidate.terms = [CandidateTerm(**t) for t in rows.candidate_terms(record, linker)]
     linker.save_unmatched()

@@ -48,6 +48,7 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
     session.execute(delete(Candidate).where(Candidate.id == candidate_id))
     connection = session.connection()  # the matcher's index drops the row when it applies changes
     stamps.record_removals(connection, [(candidate_id, organisation_id)], stamps.next_change(connection))
+    stamps.bump(session, stamps.CATALOGUE)  # the profile went by a bulk delete: no ORM event saw it
     audit.record(session, "candidate_erased", actor=actor, origin=origin,
                  details={"candidate_id": candidate_id, "organisation_id": organisation_id})
 

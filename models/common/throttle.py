@@ -43,16 +43,34 @@ def bump(session: Session, scope: str, key: str, window_seconds: int) -> int:
     One upsert (INSERT … ON CONFLICT DO UPDATE … RETURNING) on SQLite and PostgreSQL alike: no count
     over past events and no separate insert, and concurrent workers never lose a hit.
     """
+    start = int(utcnow().timestamp()) // window_seconds * window_seconds
+    return add(session, scope, key, start, 1)
+
+
+def add(session: Session, scope: str, key: str, window_start: int, hits: int) -> int:
+    """Add ``hits`` to the counter of ``key`` in ``scope`` for the window starting at ``window_start``
+    (seconds since the epoch); returns the window's new count. The upsert of ``bump``."""
+    return add_many(session, {(scope, key, window_start): hits})[(scope, key[:128], window_start)]
+
+
+def add_many(session: Session, hits: dict[tuple[str, str, int], int]) -> dict[tuple[str, str, int], int]:
+    """``add`` for many (scope, key, window start) at once: one multi-row upsert per 1,000 counters;
+    returns each counter's new count."""
     from sqlalchemy.dialects import postgresql, sqlite  # the one in use is loaded already; not both at boot
 
-    start = int(utcnow().timestamp()) // window_seconds * window_seconds
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(ThrottleCounter).values(scope=scope, key=key[:128], window_start=start, hits=1)
-    statement = statement.on_conflict_do_update(
-        index_elements=[ThrottleCounter.scope, ThrottleCounter.key, ThrottleCounter.window_start],
-        set_={"hits": ThrottleCounter.hits + 1},
-    ).returning(ThrottleCounter.hits)
-    return session.execute(statement).scalar_one()
+    table = ThrottleCounter.__table__
+    rows = [{"scope": scope, "key": key[:128], "window_start": start, "hits": n}
+            for (scope, key, start), n in sorted(hits.items())]
+    totals = {}
+    for begin in range(0, len(rows), 1000):
+        statement = dialect.insert(table).values(rows[begin:begin + 1000])
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.scope, table.c.key, table.c.window_start],
+            set_={"hits": table.c.hits + statement.excluded.hits},
+        ).returning(table.c.scope, table.c.key, table.c.window_start, table.c.hits)
+        totals.update({(scope, key, start): n for scope, key, start, n in session.execute(statement)})
+    return totals
 
 
 def clear(session: Session, scope: str, key: str) -> None:

@@ -8,6 +8,8 @@ resume-imports duty runs again once it is older than the stale limit.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -17,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
 from models.base import utcnow
-from models.importing import ImportFailed, ImportResult, run_import
+
+if TYPE_CHECKING:
+    from models.importing import ImportFailed, ImportResult
 
 from .records import DONE, FAILED, QUEUED, RUNNING, ApiImport
 
@@ -96,6 +100,8 @@ def execute(session: Session, import_id: int, *, max_bytes: int, stale_seconds: 
     record = claim(session, import_id, stale_seconds)
     if record is None:
         return f"import {import_id}: finished or running elsewhere, nothing to do"
+    from models.importing import ImportFailed, run_import  # the importer (jsonschema): on first use, not at boot
+
     organisation = session.get(Organisation, record.organisation_id)
     try:
         result = run_import(session, record.body or b"", organisation, max_bytes=max_bytes,

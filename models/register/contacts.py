@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,7 @@ def _person_data(data: dict) -> dict:
     if not clean["name"]:
         errors["name"] = N_("Vul de naam van de contactpersoon in.")
     if clean["email"]:
+        from email_validator import EmailNotValidError, validate_email  # dnspython and idna: on first use, not at boot
         try:
             clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
         except EmailNotValidError:

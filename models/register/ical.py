@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event
 
 from models.register.contact import ContactMoment
 
@@ -17,6 +16,8 @@ PRODUCT = "-//Werkbrug//Follow-ups//NL"
 
 def feed(moments: Iterable[ContactMoment], base_url: str, now: datetime, *, owner_name: str) -> bytes:
     """An all-day event per open follow-up on its date; UIDs are stable, so a postponed one moves."""
+    from icalendar import Calendar, Event  # only when a feed is asked for, not at start-up
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,6 +35,7 @@ def _clean_submission(data: dict, today: date) -> dict:
     out["kvk"] = identifiers.compact_kvk(out.get("kvk") or "")
     if not identifiers.is_kvk(out["kvk"]):
         errors["kvk"] = N_("Een KvK-nummer heeft 8 cijfers.")
+    from email_validator import EmailNotValidError, validate_email  # dnspython and idna: on first use, not at boot
     try:
         out["email"] = validate_email(out.get("email") or "", check_deliverability=False).normalized
     except EmailNotValidError:

@@ -12,7 +12,6 @@ from sqlalchemy.orm import joinedload
 from models.common import idempotency
 from models.common.paging import paginate
 from models.enums import VacancyStatus
-from models.importing import ImportFailed, run_import
 from models.jobs import imports as import_jobs
 from models.matches.index_cache import IndexNotReady
 from models.matches.suggestions import UnknownVacancy, suggestions_payload
@@ -168,6 +167,8 @@ def import_():
             return _replay(earlier)
     if len(body) > current_app.config["IMPORT_INLINE_MAX_BYTES"]:
         return _keep_answer(key, body, _accept_for_worker(body))
+    from models.importing import ImportFailed, run_import  # the importer (jsonschema) on the first import, not at boot
+
     try:
         result = run_import(db.session, body, g.api_organisation, max_bytes=limit,
                             origin=f"api:{g.api_token.prefix}")

@@ -1,7 +1,8 @@
 """Rate limits of the public side, counted in the database so every worker and host shares them.
 
 Each limit is a fixed hourly window per client address: one upserted counter row
-(models.common.throttle.bump), so a page view costs one short write statement.
+(models.common.throttle.bump). Attempts (meeting requests) cost one short write statement each;
+catalogue page views are added in batches per worker (view_counts).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from werkzeug.exceptions import TooManyRequests
 
 from models.common import audit, throttle
 from web.extensions import db
+
+from . import view_counts
 
 log = logging.getLogger("werkbrug")
 HOUR = 3600
@@ -48,6 +51,18 @@ def limit(scope: str, config_key: str, *, message: str, key: str | None = None) 
             audit.record(db.session, action, result="denied", origin=origin, details={"scope": scope})
             log.warning("%s: %s over %d per hour in %s", action, origin, maximum, scope)
         db.session.commit()  # the 429 rolls back; the count and the audit event must stay
+        exc = TooManyRequests()
+        exc.werkbrug_message = message
+        raise exc
+
+
+def limit_views(scope: str, *, message: str) -> None:
+    """Count a catalogue page view of the client in ``scope``; abort 429 once over the hourly limit.
+
+    Like ``limit``, but counted through view_counts: views of addresses far from their limit are
+    added to the shared counters in batches, not with a write and a commit per page.
+    """
+    if view_counts.count(scope, client_address()) >= current_app.config[view_counts.LIMITS[scope]]:
         exc = TooManyRequests()
         exc.werkbrug_message = message
         raise exc

@@ -19,8 +19,9 @@ from models.enums import ProfileStatus, Role
 from web.extensions import db
 from web.forms import save
 
+from . import page_cache
 from .forms import MeetingForm, filter_form
-from .guard import count_attempt, limit
+from .guard import count_attempt, limit_views
 from .labels import DUTCH_LABELS, EDUCATION_LABELS
 
 log = logging.getLogger("werkbrug")
@@ -80,15 +81,19 @@ def _employer():
 @bp.route("")
 def index():
     """Published profiles, filtered and sorted from the query string; bad filters are named."""
-    limit("catalogue-list", "CATALOGUE_MAX_LIST_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    limit_views("catalogue-list", message=_(SCRAPE_MESSAGE))  # cached pages count as views too
+    kept = page_cache.slot()
+    if kept is not None and kept.html is not None:
+        return kept.html
     vocab = vocabulary(db.session)  # one stamp query for the form's sectors and the search
     form, filters = filter_form(request.args, db.session, vocab)
     page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")), vocab=vocab)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
                  and key not in ("sortering", "pagina", "submit"))
-    return render_template("catalogue/index.html", form=form, page=page, args=args,
+    html = render_template("catalogue/index.html", form=form, page=page, args=args,
                            has_errors=any(f.errors for f in form), active_filters=active)
+    return kept.keep(html) if kept is not None else html
 
 
 def _profile_or_gone(code: str):
@@ -107,7 +112,7 @@ def _gone():
 @bp.route("/<code>")
 def profile(code: str):
     """One published profile; 410 for a withdrawn one, 404 for a code that never was public."""
-    limit("catalogue-profile", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    limit_views("catalogue-profile", message=_(SCRAPE_MESSAGE))
     found = _profile_or_gone(code)
     if found is None:
         return _gone()
@@ -156,5 +161,5 @@ def sent(code: str):
 
     Counted like every catalogue page, and the same page for any code (it shows none): it tells
     nobody which codes exist."""
-    limit("catalogue-profile", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR", message=_(SCRAPE_MESSAGE))
+    limit_views("catalogue-profile", message=_(SCRAPE_MESSAGE))
     return render_template("catalogue/sent.html")

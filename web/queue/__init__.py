@@ -13,9 +13,12 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask, current_app
-from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
+
+if TYPE_CHECKING:
+    from huey import Huey
 
 EXTENSION = "werkbrug_queue"
 log = logging.getLogger("werkbrug.queue")
@@ -46,6 +49,9 @@ class QueueState:
 
 def build_huey(config, instance_path: str) -> Huey:
     """A Huey instance for QUEUE_URL (see the module docstring); QUEUE_IMMEDIATE runs jobs in the caller."""
+    # Huey (and through it redis and psycopg) is imported here, on the first job, not when a web worker starts.
+    from huey import MemoryHuey, RedisHuey, SqliteHuey
+
     url = config.get("QUEUE_URL") or ""
     immediate = bool(config.get("QUEUE_IMMEDIATE"))
     options = {"name": "werkbrug", "results": False, "utc": True, "immediate": immediate}
