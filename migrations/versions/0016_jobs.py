@@ -1,7 +1,7 @@
 """api imports and exports made by the worker
 
 Revision ID: 0016_jobs
-Revises: 0015_matcher
+Revises: 0016_once
 Create Date: 2026-12-02 08:10:00
 
 An API import over IMPORT_INLINE_MAX_BYTES is stored (api_import: body, state, answer) and run by
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0016_jobs"
-down_revision = "0015_matcher"
+down_revision = "0016_once"
 branch_labels = None
 depends_on = None
 

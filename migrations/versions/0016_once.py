@@ -7,13 +7,13 @@ the same placement: a unique index says so (the demo data and earlier placements
 erased candidates leave NULL, which the index does not compare).
 
 Revision ID: 0016_once
-Revises: 0015_matcher
+Revises: 0016_staffperf
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_once"
-down_revision = "0015_matcher"
+down_revision = "0016_staffperf"
 branch_labels = None
 depends_on = None
 

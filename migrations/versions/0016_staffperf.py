@@ -4,13 +4,13 @@ unmatched_wording.proposals / proposals_key: the proposals the queue worked out 
 the linker key they were made with, so the worklist page shows them without building a linker.
 
 Revision ID: 0016_staffperf
-Revises: 0015_matcher
+Revises: 0016_snapshot
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_staffperf"
-down_revision = "0015_matcher"
+down_revision = "0016_snapshot"
 branch_labels = None
 depends_on = None
 

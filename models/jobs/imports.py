@@ -8,11 +8,10 @@ resume-imports duty runs again once it is older than the stale limit.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session

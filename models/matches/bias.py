@@ -2,7 +2,7 @@
 
 The top 10 come from the matcher's shared index (``index_cache``), so the monitor judges what the
 suggestions pages show. The reports are kept per process under a key of everything they follow
-from (the match-index and taxonomy stamps, the open vacancies' ids and versions, the day and the
+from (the change number and the taxonomy stamp, the open vacancies' ids and versions, the day and the
 settings): a page view after nothing changed reads them without ranking again.
 """
 from __future__ import annotations
@@ -104,7 +104,7 @@ def organisation_bias(session: Session, organisation_id: int, today: date, thres
     options = {k: v for k, v in (("threshold", threshold), ("min_group", min_group)) if v is not None}
     vacancies = open_vacancies(session, organisation_id)
     slot = (str(session.get_bind().url), organisation_id, threshold, min_group)
-    key = (stamps.read(session, stamps.MATCH_INDEX), stamps.read(session, stamps.TAXONOMY), today,
+    key = (stamps.current_change(session), stamps.read(session, stamps.TAXONOMY), today,
            tuple((v.id, v.version, v.updated_at) for v in vacancies))
     with _lock:
         cached = _cache.get(slot)

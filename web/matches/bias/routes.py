@@ -8,13 +8,17 @@ from matching.bias import MIN_GROUP, THRESHOLD
 from models.common import clock, paging
 from models.common.errors import N_
 from models.matches import bias
+from models.matches.index_cache import IndexNotReady
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import form_status
+from web.matches.routes import index_not_ready
 
 from .forms import BiasSettingsForm
 
 bp = Blueprint("bias", __name__, url_prefix="/beheer/bias-monitor", template_folder="templates")
+# No index snapshot yet: "being computed", as on the suggestions pages (the monitor never builds one either).
+bp.register_error_handler(IndexNotReady, index_not_ready)
 PER_PAGE = 25
 DIMENSIONS = {"age_band": N_("Leeftijd"), "target_group": N_("Doelgroep")}
 GROUPS = {"geen": N_("geen doelgroep"), "participatiewet": N_("Participatiewet"), "banenafspraak": N_("banenafspraak"),
