@@ -9,10 +9,11 @@ from models.enums import CandidateStatus, ConceptKind, Role, TermKind
 from models.matches import bias
 from models.matches.documents import vacancy_docs
 from models.matches import index_cache
-from models.matches.index_cache import get_index
 from tests.helpers import visible_text
 
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 YOUNG, OLD = date(2004, 5, 1), date(1969, 5, 1)
+NEVER_BUILDS = index_cache.get_index  # the real look-up, before the fixture lets it build
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_score_does_not_change_with_age_or_target_group(db, org, crowd, make_vac
 
     def scores():
         [doc] = vacancy_docs(db.session, [vacancy])
-        return [(s.candidate_id, s.score) for s in get_index(db.session, org.id).index.suggest(doc, top=20)]
+        return [(s.candidate_id, s.score) for s in index_cache.get_index(db.session, org.id).index.suggest(doc, top=20)]
 
     before = scores()
     for c in crowd:
@@ -127,6 +128,7 @@ def test_the_page_uses_a_constant_number_of_queries(as_role, count_queries, crow
         index_cache.clear_cache()
         return count_queries("/beheer/bias-monitor/"), count_queries("/beheer/bias-monitor/")
 
+    first_and_second_view()  # the worker's snapshot exists from here on (the fixture builds it on first use)
     few = first_and_second_view()
     for _ in range(5):
         make_vacancy()
@@ -159,3 +161,15 @@ def test_cli_prints_the_report_as_json(runner, org, crowd, make_vacancy):
 def test_cli_names_an_unknown_organisation(runner, org):
     result = runner.invoke(args=["match", "bias", "--org", "nergens"])
     assert result.exit_code == 2 and "unknown organisation 'nergens' (known: dronten)" in result.output
+
+
+
+def test_without_an_index_snapshot_the_monitor_says_it_is_being_computed(as_role, client, crowd, make_vacancy,
+                                                                          monkeypatch):
+    monkeypatch.setattr(index_cache, "get_index", NEVER_BUILDS)  # as in production: no worker built one yet
+    index_cache.clear_cache()
+    make_vacancy(title="Heftruckchauffeur nachtdienst")
+    as_role(Role.COORDINATOR)
+    response = client.get("/beheer/bias-monitor/")
+    assert response.status_code == 200 and response.headers["Retry-After"] == "30"
+    assert "De suggesties worden berekend" in visible_text(response.get_data(as_text=True))

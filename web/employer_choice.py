@@ -20,6 +20,7 @@ from models.register.queries import EmployerFilters, filtered
 from web.access import org_id
 from web.extensions import db
 from web.forms import choices
+from web.params import MAX_ID
 
 FULL_LIST = 300
 MATCHES = 20
@@ -47,7 +48,7 @@ def fill(field, placeholder: str, search: str | None = None, also: Iterable[int 
     """Set the select's choices: every own employer (small register) or the chosen one, ``also`` and the
     matches of ``search`` (large register). Employers in ``also`` may be another organisation's
     (a shared vacancy's). Returns whether the register is large (the template then shows the search)."""
-    extra = [i for i in (*also, field.data) if i]
+    extra = [i for i in (*also, field.data) if isinstance(i, int) and 0 < i <= MAX_ID]  # a typed id may be anything
     large = large_register()
     query = select(Employer.id, Employer.name).order_by(Employer.name, Employer.id)
     if not large:

@@ -20,8 +20,8 @@ from matching.documents import VacancyDoc
 from models.candidates.candidate import Candidate, CandidatePersonal
 from models.common import stamps
 from models.enums import CandidateStatus, VacancyStatus
+from models.matches import index_cache
 from models.matches.documents import vacancy_docs
-from models.matches.index_cache import get_index
 from models.vacancies.vacancy import Vacancy
 
 if TYPE_CHECKING:  # the matcher's index pulls in scikit-learn: imported where it is built
@@ -50,13 +50,23 @@ class OrganisationBias:
         return [v for v in self.vacancies if v.report.flags]
 
 
-def eligible(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
-    """Ids of every indexed candidate who meets the vacancy's hard requirements (score or not)."""
+def _eligible_ids(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
     import numpy as np
 
     slots = np.arange(index.attrs.size, dtype=np.int64)
     ok = index.attrs.passes(slots, vacancy)
     return [int(i) for i in index.attrs.ids[slots[ok]]]
+
+
+def eligible(index, vacancy: VacancyDoc) -> list[int]:
+    """Ids of every indexed candidate who meets the vacancy's hard requirements (score or not).
+
+    ``index`` is a CandidateIndex or the mapped snapshot with its delta (a LayeredIndex): there the
+    base's changed candidates are hidden and counted from the delta instead."""
+    base = getattr(index, "base", None)
+    if base is None:
+        return _eligible_ids(index, vacancy)
+    return [i for i in _eligible_ids(base, vacancy) if i not in index.hidden] + _eligible_ids(index.delta, vacancy)
 
 
 def people(session: Session, organisation_id: int, today: date) -> dict[int, Person]:
@@ -79,7 +89,7 @@ def _reports(session: Session, organisation_id: int, vacancies: list[Vacancy], t
              options: dict) -> tuple[list[BiasReport], BiasReport]:
     who = people(session, organisation_id, today)
     docs = vacancy_docs(session, vacancies)
-    entry = get_index(session, organisation_id)
+    entry = index_cache.get_index(session, organisation_id)
     reports = []
     with entry.lock:
         for vacancy, doc in zip(vacancies, docs, strict=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import joinedload
 
 from models import Candidate, Placement
@@ -14,6 +14,7 @@ from models.placements import recording as placements
 from web import employer_choice
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
+from web.params import MAX_ID
 from web.forms import form_status, save
 
 from .forms import (
@@ -69,7 +70,8 @@ def index():
         if form.instrument.data in LABELS["instrument"]:
             query = query.where(Placement.instrument == form.instrument.data)
         if form.werkgever.data:
-            query = query.where(Placement.employer_id == form.werkgever.data)
+            chosen = form.werkgever.data  # an id past any stored one finds nothing (not a database error)
+            query = query.where(Placement.employer_id == chosen if chosen <= MAX_ID else false())
         elif (form.werkgever_zoek.data or "").strip():
             query = query.where(Placement.employer_id.in_(employer_choice.matching_ids(form.werkgever_zoek.data)))
     query = query.options(joinedload(Placement.employer), joinedload(Placement.candidate).joinedload(Candidate.personal))
