@@ -119,7 +119,8 @@ def test_another_organisations_vacancies_and_candidates_stay_out(as_role, client
     assert "Vacature van de buren" not in text and "Er zijn geen open vacatures." in text
 
 
-def test_the_page_uses_a_constant_number_of_queries(as_role, count_queries, crowd, make_vacancy, make_candidate):
+def test_the_page_uses_a_constant_number_of_queries(db, org, as_role, count_queries, crowd, make_vacancy,
+                                                    make_candidate):
     as_role(Role.COORDINATOR)
     make_vacancy()
 
@@ -133,6 +134,7 @@ def test_the_page_uses_a_constant_number_of_queries(as_role, count_queries, crow
     for _ in range(5):
         make_vacancy()
         make_candidate(birth_date=OLD)
+    index_cache.build(db.session, org.id)  # the worker's refresh after the changes: a new snapshot
     assert first_and_second_view() == few
     assert few[1] < few[0]  # the second view reads the kept reports: no ranking, no candidate rows
 

@@ -15,6 +15,7 @@ from web.exports.routes import deliver
 from web.extensions import db
 from web.forms import choices
 from web.params import whole_number
+from web.queue import triggers
 
 from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
 
@@ -127,16 +128,24 @@ def propose_form(vacancy=None) -> ProposeForm:
     first with their score (viewing them is audit-logged)."""
     form = ProposeForm()
     candidates = proposable_candidates(db.session, org_id())
-    fit = {}
+    fit, computing = {}, False
     if vacancy is not None and candidates:
+        from models.matches.index_cache import IndexNotReady
         from models.matches.suggestions import rank
 
-        ranked, _tax = rank(db.session, vacancy, org_id(), top=len(candidates))
-        fit = {r.candidate_id: r.score for r in ranked}
+        try:
+            ranked, _tax = rank(db.session, vacancy, org_id(), top=len(candidates))
+            fit = {r.candidate_id: r.score for r in ranked}
+        except IndexNotReady as exc:  # no snapshot yet: names without scores; the worker builds it
+            triggers.index_wanted(exc.organisation_id)
+            computing = True
 
     def label(c) -> str:
         name = f"{c.personal.first_name} {c.personal.last_name}" if c.personal else c.external_id
-        score = f" · past {fit[c.id] * 100:.0f}%" if c.id in fit else " · voldoet niet aan een harde eis of past niet"
+        if computing:
+            score = " · past-score wordt berekend"
+        else:
+            score = f" · past {fit[c.id] * 100:.0f}%" if c.id in fit else " · voldoet niet aan een harde eis of past niet"
         return f"{name} ({c.external_id}, {c.place or 'plaats onbekend'}){score}"
 
     ordered = sorted(candidates, key=lambda c: (-fit.get(c.id, -1.0), c.external_id))
