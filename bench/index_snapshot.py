@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 ORG = 1
+BENCH_KEY = b"bench-index-snapshot"  # signs the scratch snapshot; no app, no SECRET_KEY
 
 
 def log(message: str) -> None:
@@ -60,7 +61,8 @@ def build_synthetic(root: Path, n: int) -> dict:
     build_s = time.perf_counter() - started
     started = time.perf_counter()
     name = snapshots.save(root, ORG, index, {"change_no": 1, "epoch": 1, "taxonomy_version": 0,
-                                             "built_at": time.time(), "build_seconds": build_s})
+                                             "built_at": time.time(), "build_seconds": build_s},
+                          key=BENCH_KEY)
     snapshots.publish(root, ORG, name)
     write_s = time.perf_counter() - started
     size = sum(p.stat().st_size for p in (snapshots.org_dir(root, ORG) / name).iterdir()) / 1e6
@@ -81,7 +83,7 @@ def worker(root: str, queries: int) -> None:
     before = memory()
     started = time.perf_counter()
     pointer = snapshots.read_pointer(Path(root), ORG)
-    base, _meta = snapshots.load(Path(root), ORG, pointer.name, tax)
+    base, _meta = snapshots.load(Path(root), ORG, pointer.name, tax, key=BENCH_KEY)
     index = LayeredIndex(base)
     map_s = time.perf_counter() - started
     index.suggest(vacs[0], top=20)

@@ -155,6 +155,30 @@ def test_a_snapshot_of_another_database_is_never_used(app, db, org, world):
     assert index_cache.snapshot_state(db.session, org.id, max_age=600) == "snapshot of another database"
 
 
+def test_a_snapshot_whose_vectorizers_are_not_signed_with_this_installations_key_is_never_unpickled(
+        app, db, org, world, tmp_path):
+    import pickle
+
+    built = index_cache.build(db.session, org.id)
+    folder = snapshots.org_dir(index_cache.settings()[0], org.id) / built["name"]
+    marker = tmp_path / "ran"
+
+    class Payload:  # what an attacker who can write to the folder would plant
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    (folder / "space.pickle").write_bytes(pickle.dumps(Payload()))
+    another_process()
+    with pytest.raises(index_cache.IndexNotReady):
+        index_cache.get_index(db.session, org.id)
+    assert not marker.exists()
+    index_cache.build(db.session, org.id)  # the worker's next build is signed again and used
+    another_process()
+    app.config["SECRET_KEY"] = "another installation"
+    with pytest.raises(index_cache.IndexNotReady):
+        index_cache.get_index(db.session, org.id)
+
+
 def test_the_worker_rebuilds_only_when_the_snapshot_is_behind(app, db, org, world):
     vacancy, people = world
     assert index_cache.build_if_needed(db.session, org.id, max_age=600).endswith("(3 candidates)")

@@ -95,6 +95,13 @@ def settings() -> tuple[Path, float]:
     return Path(root), float(config.get("MATCH_SNAPSHOT_CHECK_SECONDS", DEFAULT_CHECK_SECONDS))
 
 
+def signing_key() -> bytes:
+    """The key that signs a snapshot's vectorizers, from the app's SECRET_KEY (no app: no snapshots)."""
+    from flask import current_app
+
+    return snapshots.signing_key(current_app.config.get("SECRET_KEY") or "")
+
+
 def _versions(session: Session) -> dict[str, int]:
     names = (stamps.CHANGES, stamps.CHANGE_EPOCH, stamps.TAXONOMY)
     rows = dict(session.execute(select(CacheStamp.name, CacheStamp.version).where(CacheStamp.name.in_(names))).all())
@@ -154,7 +161,8 @@ def _map(session: Session, root: Path, organisation_id: int, versions: dict[str,
     if pointer is None:
         raise IndexNotReady(organisation_id)
     try:
-        base, meta = snapshots.load(root, organisation_id, pointer.name, taxonomy(session, versions[stamps.TAXONOMY]))
+        base, meta = snapshots.load(root, organisation_id, pointer.name, taxonomy(session, versions[stamps.TAXONOMY]),
+                                    key=signing_key())
     except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError) as exc:  # unreadable: a job builds a new one
         log.warning("matcher snapshot %s of organisation %s unreadable: %s: %s", pointer.name, organisation_id,
                     type(exc).__name__, str(exc)[:200])
@@ -201,7 +209,7 @@ def build(session: Session, organisation_id: int, root: Path | None = None) -> d
     meta = {"change_no": versions[stamps.CHANGES], "epoch": versions[stamps.CHANGE_EPOCH],
             "taxonomy_version": versions[stamps.TAXONOMY], "built_at": time.time(),
             "build_seconds": round(time.perf_counter() - started, 3)}
-    name = snapshots.save(root, organisation_id, index, meta)
+    name = snapshots.save(root, organisation_id, index, meta, key=signing_key())
     snapshots.publish(root, organisation_id, name)
     snapshots.prune(root, organisation_id)
     log.info("matcher index of organisation %s: %s candidates saved as %s in %.1f s",

@@ -9,11 +9,16 @@ The arrays are plain uncompressed .npy files loaded with ``mmap_mode="r"``: the 
 operating system's page cache, shared by every worker, and a process that maps a snapshot reads only
 the postings a query touches. A version is written under a temporary name, renamed into place, then
 published by replacing ``current``: a reader sees the old version or the new one, never half of one.
-``space.pickle`` holds only the fitted text vectorizers (vocabulary and idf); the folder must be
-writable by Werkbrug alone, as the instance folder is.
+``space.pickle`` holds only the fitted text vectorizers (vocabulary and idf). Unpickling runs code, so
+the file is signed: meta.json carries an HMAC-SHA256 of its bytes under a key derived from the
+installation's SECRET_KEY (``signing_key``), and ``load`` refuses a file that does not match before it
+unpickles anything. Someone who can write to the folder but does not know the secret cannot make a
+worker run their code; the folder should still be writable by Werkbrug alone, as the instance folder is.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -74,8 +79,21 @@ def read_meta(root: Path, organisation_id: int, name: str) -> dict:
     return json.loads((org_dir(root, organisation_id) / name / "meta.json").read_text(encoding="utf-8"))
 
 
-def save(root: Path, organisation_id: int, index: CandidateIndex, meta: dict) -> str:
-    """Write ``index`` as a new version (not yet published); returns its name. ``meta`` needs ``change_no``."""
+def signing_key(secret_key: str | bytes) -> bytes:
+    """The key that signs ``space.pickle``: derived from the app's SECRET_KEY, never the key itself."""
+    raw = secret_key.encode() if isinstance(secret_key, str) else bytes(secret_key)
+    if not raw:
+        raise ValueError("a snapshot needs a SECRET_KEY to sign its vectorizers")
+    return hmac.new(raw, b"werkbrug match snapshot v1", hashlib.sha256).digest()
+
+
+def _signature(key: bytes, data: bytes) -> str:
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def save(root: Path, organisation_id: int, index: CandidateIndex, meta: dict, *, key: bytes) -> str:
+    """Write ``index`` as a new version (not yet published); returns its name. ``meta`` needs ``change_no``;
+    ``key`` (``signing_key``) signs the pickled vectorizers."""
     import numpy as np
 
     main, columns = index.arrays()
@@ -92,9 +110,9 @@ def save(root: Path, organisation_id: int, index: CandidateIndex, meta: dict) ->
     for field, values in columns.items():
         np.save(tmp / f"attr_{field}.npy", np.ascontiguousarray(values))
     vectorizers, concept_columns = index.space.state()
-    with open(tmp / "space.pickle", "wb") as fp:
-        pickle.dump(vectorizers, fp, protocol=pickle.HIGHEST_PROTOCOL)
-    full = {**meta, "format": FORMAT, "organisation_id": int(organisation_id), "shape": list(main.shape),
+    space_bytes = pickle.dumps(vectorizers, protocol=pickle.HIGHEST_PROTOCOL)
+    (tmp / "space.pickle").write_bytes(space_bytes)
+    full = {**meta, "format": FORMAT, "space_hmac": _signature(key, space_bytes), "organisation_id": int(organisation_id), "shape": list(main.shape),
             "candidates": int(main.shape[1]), "columns": concept_columns,
             "licence_bits": index.attrs.licence_bits}
     (tmp / "meta.json").write_text(json.dumps(full), encoding="utf-8")
@@ -110,8 +128,10 @@ def publish(root: Path, organisation_id: int, name: str) -> None:
     os.replace(tmp, folder / POINTER)
 
 
-def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None) -> tuple[CandidateIndex, dict]:
-    """Map version ``name`` read-only; (the index, its meta)."""
+def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None, *,
+         key: bytes) -> tuple[CandidateIndex, dict]:
+    """Map version ``name`` read-only; (the index, its meta). ValueError when the vectorizers' signature
+    does not match ``key`` (written by another installation, or tampered with): nothing is unpickled."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -130,8 +150,10 @@ def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None)
     main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy")),
                       shape=tuple(meta["shape"]), copy=False)
     columns = {field: mapped(f"attr_{field}.npy") for field in FIELDS}
-    with open(folder / "space.pickle", "rb") as fp:
-        vectorizers = pickle.load(fp)  # noqa: S301 - written by this installation's worker, like the database
+    space_bytes = (folder / "space.pickle").read_bytes()
+    if not hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes)):
+        raise ValueError(f"snapshot {name}: space.pickle does not match its signature")
+    vectorizers = pickle.loads(space_bytes)  # nosec B301 - signed above with this installation's key
     space = FeatureSpace.restore(vectorizers, meta["columns"])
     return CandidateIndex.frozen(space, taxonomy, main, columns, meta["licence_bits"]), meta
 

@@ -55,7 +55,7 @@ def _linker_key(session: Session) -> tuple:
 
 
 def _digest(key: tuple) -> str:
-    return hashlib.sha1(repr(key).encode()).hexdigest()
+    return hashlib.sha1(repr(key).encode(), usedforsecurity=False).hexdigest()  # a cache key, not a secret
 
 
 def linker(session: Session, key: tuple | None = None) -> tuple[Linker | None, dict[str, str]]:
