@@ -172,9 +172,11 @@ def test_a_snapshot_whose_vectorizers_are_not_signed_with_this_installations_key
     with pytest.raises(index_cache.IndexNotReady):
         index_cache.get_index(db.session, org.id)
     assert not marker.exists()
-    index_cache.build(db.session, org.id)  # the worker's next build is signed again and used
+    assert "not signed" in index_cache.build_if_needed(db.session, org.id, max_age=600)  # the worker rebuilds
     another_process()
+    assert len(index_cache.get_index(db.session, org.id).index) == 3
     app.config["SECRET_KEY"] = "another installation"
+    another_process()
     with pytest.raises(index_cache.IndexNotReady):
         index_cache.get_index(db.session, org.id)
 

@@ -219,7 +219,8 @@ def build(session: Session, organisation_id: int, root: Path | None = None) -> d
 
 def snapshot_state(session: Session, organisation_id: int, max_age: float) -> str | None:
     """Why the organisation's snapshot should be built again (None when it is fine): missing, of
-    another database, another taxonomy, or changes since it that are too many or too old."""
+    another database, another taxonomy, unreadable or signed with another key, or changes since it that
+    are too many or too old."""
     root = settings()[0]
     pointer = snapshots.read_pointer(root, organisation_id)
     if pointer is None:
@@ -230,6 +231,8 @@ def snapshot_state(session: Session, organisation_id: int, max_age: float) -> st
         return "snapshot of another database"
     if meta.get("taxonomy_version") != versions[stamps.TAXONOMY]:
         return "taxonomy changed"
+    if not snapshots.signed(root, organisation_id, pointer.name, meta, key=signing_key()):
+        return "snapshot unreadable or not signed with this installation's key"
     if versions[stamps.CHANGES] == meta["change_no"]:
         return None
     changed = session.scalar(select(func.count(Candidate.id)).where(

@@ -128,6 +128,15 @@ def publish(root: Path, organisation_id: int, name: str) -> None:
     os.replace(tmp, folder / POINTER)
 
 
+def signed(root: Path, organisation_id: int, name: str, meta: dict, *, key: bytes) -> bool:
+    """Does version ``name``'s space.pickle match its signature under ``key``? (False when unreadable.)"""
+    try:
+        space_bytes = (org_dir(root, organisation_id) / name / "space.pickle").read_bytes()
+    except OSError:
+        return False
+    return hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes))
+
+
 def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None, *,
          key: bytes) -> tuple[CandidateIndex, dict]:
     """Map version ``name`` read-only; (the index, its meta). ValueError when the vectorizers' signature
