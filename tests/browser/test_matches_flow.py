@@ -1,10 +1,13 @@
 """A real browser: a matcher reviews the suggestions of a vacancy and recomputes them."""
+import pytest
 from sqlalchemy import select
 
 from models import Suggestion
 from models.enums import Role, SuggestionStatus
 from tests.conftest import PASSWORD
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
+
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # as if the worker had built each index
 
 
 def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_server, page, db, org, make_user,

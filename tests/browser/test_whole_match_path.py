@@ -1,11 +1,14 @@
 """A real browser walks the whole path: vacancy → suggestions → propose → introduced → interview →
 hired → placement recorded and valued → profile withdrawn."""
+import pytest
 from sqlalchemy import select
 
 from models import PublicProfile, Suggestion
 from models.enums import ProfileStatus, Role, SuggestionStatus
 from tests.conftest import PASSWORD
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
+
+pytestmark = pytest.mark.usefixtures("index_snapshots")  # as if the worker had built each index
 
 
 def test_from_vacancy_to_recorded_placement_without_typing_a_url(live_server, page, db, org, make_user, tables,
