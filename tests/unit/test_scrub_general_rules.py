@@ -78,6 +78,11 @@ def test_job_content_with_a_sensitive_word_stays_unchanged(sentence):
     assert public(sentence) == f"{KEEP} {sentence} {CERT}"
 
 
+def test_expecting_ones_first_working_day_is_no_pregnancy():
+    # an ordinal before a noun is no child; only the possessive is made neutral
+    assert review("Verwacht haar eerste werkdag op maandag.").text == "Verwacht diens eerste werkdag op maandag."
+
+
 def test_a_pronoun_right_after_a_referees_colon_is_the_referee_not_the_candidate():
     text = "Referentie van de chef: hij prijst de inzet en de stiptheid."
     assert review(text).text == text
