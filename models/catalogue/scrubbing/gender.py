@@ -30,10 +30,11 @@ _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "di
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
 # "ie" is spoken "hij" after a verb ("kan ie") or a conjunction that opens a clause ("dat ie", "als ie").
-_IE_BEFORE = frozenset(["wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal", "komt", "doet", "gaat",
-                        "werkt", "belt", "zegt", "wordt", "zou", "kon", "wou", "wilde", "ging", "kwam", "deed",
-                        "dat", "als", "of", "omdat", "toen", "zodat", "wat", "waar", "want", "nu", "voordat", "nadat",
-                        "terwijl", "hoe", "wanneer", "tot", "zodra", "sinds", "die", "dan", "maar", "en"])
+_IE_VERBS = frozenset(["wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal", "komt", "doet", "gaat",
+                       "werkt", "belt", "zegt", "wordt", "zou", "kon", "wou", "wilde", "ging", "kwam", "deed"])
+_IE_BEFORE = _IE_VERBS | frozenset(["dat", "als", "of", "omdat", "toen", "zodat", "wat", "waar", "want", "nu",
+                                    "voordat", "nadat", "terwijl", "hoe", "wanneer", "tot", "zodra", "sinds", "die",
+                                    "dan", "maar", "en"])
 
 
 @lru_cache(maxsize=1)
@@ -71,14 +72,24 @@ def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
     return True
 
 
+# "Referentie van de leidinggevende: hij was tevreden": the pronoun after the colon is the referee.
+_REFEREE = re.compile(r"\breferentie\w* (?:van|door|bij) (?:de|het|een|mijn|zijn|haar|diens|oud-) ?(?:[\w\-]+ ){0,2}?"
+                      r"[\w\-]+\s*:\s*(hij|zij|ze)\b", re.IGNORECASE)
+
+
 def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
     """Yield (start, end, neutral replacement or None) for every gendered word about the person."""
     tokens = _tokens(text)
+    referees = {m.start(1) for m in _REFEREE.finditer(text)}
     for i, tok in enumerate(tokens):
+        if tok.start() in referees:
+            continue
         word = tok.group().lower().replace("’", "'")
         nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
         if word in ("hij", "ie"):
-            if word == "ie" and prev not in _IE_BEFORE:
+            # "ie is een aanpakker": at the start of a sentence, spoken "hij" when a verb follows
+            if word == "ie" and prev not in _IE_BEFORE and not (
+                    nxt in _IE_VERBS and re.search(r"(?:^|[.!?:;]\s*)$", text[:tok.start()])):
                 continue
             yield tok.start(), tok.end(), SUBJECT
         elif word in ("zij", "ze"):

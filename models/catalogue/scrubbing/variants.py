@@ -19,7 +19,8 @@ _LOCAL = r"(?:(?:\w ){2,}\w|[\w.+\-]+)"
 _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}{_TLD}(?![\w])",
                                re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
-                  r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app)"
+                  r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app"
+                  r"|pt|es|it|fr|de|pl|tr|ma|ua|ro|uk|ch|at|se|dk|ie)"
                   r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))", re.IGNORECASE)
 # A personal top-level domain, or a host where people keep their own page or shop.
 _PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)|\.(?:github\.io|gitlab\.io|netlify\.app|"
