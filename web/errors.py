@@ -9,6 +9,7 @@ from flask import Flask, current_app, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from models.catalogue.scrubbing.scrub import scrub
 from web.extensions import db
 from web.forms import AlreadySubmitted, show_first_result
 
@@ -65,8 +66,6 @@ def render_error(code: int, message: str | None = None):
 def describe(exc: BaseException) -> str:
     """The exception's type and message for a log line: a database error's driver message (never its SQL
     or parameters), quoted values blanked and what still looks like personal data scrubbed."""
-    from models.catalogue.scrubbing.scrub import scrub  # its patterns cost ~25 ms; loaded by the warm-up
-
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc)
     text = text.splitlines()[0] if text else ""

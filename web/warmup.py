@@ -11,8 +11,8 @@ import importlib
 from flask import Flask, Response
 
 # Loaded at use, not at boot: rapidfuzz's C++ scorers (~50 ms; the catalogue's typo search and the
-# employer register's duplicate check) and the scrubber of log lines (web.errors.describe).
-AFTER_FIRST_ANSWER = ("rapidfuzz.fuzz", "rapidfuzz.process", "models.catalogue.scrubbing.scrub")
+# employer register's duplicate check).
+AFTER_FIRST_ANSWER = ("rapidfuzz.fuzz", "rapidfuzz.process")
 
 
 def init_app(app: Flask) -> None:
