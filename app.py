@@ -1,14 +1,23 @@
 """Werkbrug's application factory: it assembles, it never migrates, seeds or calls the network."""
 from __future__ import annotations
 
-from pathlib import Path
+import gc
 
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
+# Start-up makes some 200,000 long-lived objects (models, routes, forms) and frees few, so
+# the collector's passes over them are some 15 % of a worker's start: it runs rarely until the first
+# create_app has assembled the app (see _settle_collector).
+_COLLECTOR = gc.get_threshold()
+gc.set_threshold(max(_COLLECTOR[0], 1_000_000), *_COLLECTOR[1:])
 
-from models.common import clock
-from web.config import load_config
-from web.extensions import babel, csrf, init_db, login_manager
+from pathlib import Path  # noqa: E402 - after the collector's start-up setting
+
+from flask import Flask  # noqa: E402
+from werkzeug.middleware.proxy_fix import ProxyFix  # noqa: E402
+
+from models.common import clock  # noqa: E402
+from web.config import load_config  # noqa: E402
+from web.extensions import babel, csrf, init_db, login_manager  # noqa: E402
+from web.routing import LazyBuilderRule  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 
@@ -21,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "web" / "templates"),
         static_folder=str(ROOT / "web" / "static"),
     )
+    app.url_rule_class = LazyBuilderRule  # URL builders compiled when first used, not ~350 at start
     load_config(app, config)
     clock.set_zone(app.config["BABEL_DEFAULT_TIMEZONE"])
     if app.config["PROXY_FIX_HOPS"]:
@@ -45,12 +55,21 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals["other_languages"] = other_languages
     app.jinja_env.filters["tr"] = translated  # a domain text (N_) or label from models, in the page's language
 
-    from web import blueprints, commands, errors, hooks, queue
+    from web import blueprints, commands, errors, hooks, queue, warmup
 
     queue.init_app(app)
 
     hooks.init_app(app)
+    warmup.init_app(app)
     errors.init_app(app)
     blueprints.register(app)
     commands.install(app)  # `flask …` commands and `flask db` attached when the command line asks
+    _settle_collector()
     return app
+
+
+def _settle_collector() -> None:
+    """Once per process: put what start-up made out of the collector's reach and restore its setting."""
+    if gc.get_threshold() != _COLLECTOR:
+        gc.freeze()  # long-lived: later collections skip them, and a forked worker keeps sharing their pages
+        gc.set_threshold(*_COLLECTOR)

@@ -11,7 +11,9 @@ HEAVY = ("sklearn", "scipy", "numpy", "matching.space", "matching.linker", "matc
          # Flask-Migrate and Alembic (and Mako, Pygments), the command modules: when the command line asks
          "flask_migrate", "alembic", "mako", "web.commands.seed", "web.commands.importing",
          # the importer (jsonschema), iCalendar feeds, e-mail validation (dnspython): on first use
-         "models.importing", "jsonschema", "icalendar", "email_validator", "dns")
+         "models.importing", "jsonschema", "icalendar", "email_validator", "dns",
+         # fuzzy matching (typo search, duplicate employers): after the worker's first answer
+         "rapidfuzz")
 
 
 def test_the_app_starts_without_importing_heavy_libraries():
@@ -21,6 +23,21 @@ def test_the_app_starts_without_importing_heavy_libraries():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
                           timeout=300, env=env)
     assert done.stdout.strip() == "", f"imported at boot: {done.stdout.strip()}"
+
+
+def test_a_worker_loads_the_deferred_libraries_once_its_first_page_is_sent(tmp_path):
+    script = ("import sys; from app import create_app; "
+              f"app = create_app({{'TESTING': True, 'WERKBRUG_ENV': 'testing', 'SQLALCHEMY_DATABASE_URI': "
+              f"'sqlite:///{tmp_path}/cold.sqlite'}}); "
+              "from web.extensions import db; ctx = app.app_context(); ctx.push(); db.create_all(); ctx.pop(); "
+              "before = 'rapidfuzz' in sys.modules; "
+              "response = app.test_client().get('/kandidaten'); status = response.status_code; "
+              "during = 'rapidfuzz' in sys.modules; response.close(); "
+              "print(status, before, during, 'rapidfuzz.process' in sys.modules)")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                          timeout=300, env=env)
+    assert done.stdout.split() == ["200", "False", "False", "True"], done.stdout + done.stderr
 
 
 def test_the_commands_are_there_when_the_command_line_asks(app):

@@ -16,7 +16,6 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -105,6 +104,8 @@ def _matches(word: str, wordings: list[str]) -> set[str]:
     """Wordings that contain ``word`` or a near spelling of it."""
     if len(word) <= SHORT_WORD:
         return {w for w in wordings if any(part.startswith(word) for part in w.split())}
+    from rapidfuzz import fuzz, process  # here, not at boot: its C++ scorers take ~50 ms to load
+
     found = set()
     for wording, score, _ in process.extract(
         word, wordings, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
@@ -139,6 +140,8 @@ def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
         matched |= _matches(word, vocab.wordings)
     concepts = set().union(*(vocab.alias_concepts.get(w, set()) for w in matched)) if matched else set()
+    from rapidfuzz import fuzz
+
     for sector, members in vocab.sectors.items():
         if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
             concepts |= members

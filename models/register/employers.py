@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -108,6 +107,8 @@ def find_duplicates(session: Session, organisation_id: int, name: str, kvk: str 
                 Employer.organisation_id == organisation_id, Employer.kvk == kvk)):
             found[employer.id] = employer
     if city and name:
+        from rapidfuzz import fuzz  # at use: its scorers take ~50 ms to load, too much for every start
+
         wanted = normalise_name(name)
         rows = session.execute(select(Employer.id, Employer.name).where(
             Employer.organisation_id == organisation_id,
