@@ -85,12 +85,12 @@ def test_outreach_funnel_never_grows_and_referrals_add_up():
 
 def test_return_to_benefit_counts_only_outflow_long_enough_ago():
     today = D(2026, 12, 2)
-    rows = [(D(2025, 1, 10), D(2025, 5, 1)),    # back within 6 months
-            (D(2025, 3, 1), D(2026, 1, 15)),    # back after 10.5 months: 12-month figure only
-            (D(2025, 6, 1), D(2020, 1, 1)),     # the benefit start is the old one: not back
-            (D(2026, 10, 1), D(2026, 11, 1))]   # too recent for either
-    assert return_shares(rows, today, 6) == (1, 3)
-    assert return_shares(rows, today, 12) == (2, 3)
+    rows = [(D(2025, 1, 10), D(2025, 5, 1), 1),    # back within 6 months
+            (D(2025, 3, 1), D(2026, 1, 15), 2),    # two back after 10.5 months: 12-month figure only
+            (D(2025, 6, 1), D(2020, 1, 1), 1),     # the benefit start is the old one: not back
+            (D(2026, 10, 1), D(2026, 11, 1), 1)]   # too recent for either
+    assert return_shares(rows, today, 6) == (1, 4)
+    assert return_shares(rows, today, 12) == (3, 4)
 
 
 def _casework_2026(db, org, make_candidate, make_employer):
