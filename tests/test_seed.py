@@ -105,6 +105,12 @@ def test_demo_council_report_reads_plausible_figures(runner, db, client, as_role
     assert all(p.realised_cents <= p.forecast_cents for p in progress)
     # a young contract may have nothing yet, but most of the demo's contracts show progress
     assert sum(p.forecast_cents > 0 for p in progress) * 2 >= len(progress)
+    # the report asks for the sums only: the same sums, from valued placements and approved activities alike
+    sums = progress_many(db.session, obligations, clock.today(), contributions=False)
+    assert [(s.realised_cents, s.forecast_cents, s.contributions) for s in sums.values()] == [
+        (p.realised_cents, p.forecast_cents, []) for p in progress]
+    assert any(c.kind == "activity" for p in progress for c in p.contributions)
+    assert any(c.kind == "placement" and c.realised_cents for p in progress for c in p.contributions)
 
     as_role(Role.COORDINATOR, organisation=db.session.scalar(select(Organisation).where(Organisation.key == "dronten")))
     response = client.get(f"/beheer/rapportages/raad?periode=year&jaar={clock.today().year}")

@@ -1,13 +1,15 @@
 """Participation ladder "in beeld" and the current plan of action among Participatiewet benefit
-recipients, at the end of each quarter of a period (docs/indicators.md). The counting is pure
-(``in_beeld_at``, ``shares_at``); ``ladder_figures`` reads the candidate file once."""
+recipients, at the end of each quarter of a period (docs/indicators.md). The rule is written out
+pure (``status_at``, ``shares_at`` over ``load_people``); the pages count with ``ladder_shares``,
+the same rule as one aggregate query, since reading every person into Python cost over a second at
+100,000 candidates (tests/reports/test_casework.py checks the two agree)."""
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import BigInteger, String, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
@@ -92,16 +94,21 @@ def reference_dates(period: Period, today: date) -> list[date]:
     return out
 
 
+def _population(organisation_id: int) -> tuple:
+    """The organisation's active candidates on a Participatiewet benefit (the benefit start is per date)."""
+    # The JSON list as text holds the quoted name: filtering in SQL saves decoding every candidate's list.
+    on_benefit = cast(Candidate.target_groups, String).like('%"participatiewet"%')
+    return Candidate.organisation_id == organisation_id, Candidate.status == CandidateStatus.ACTIVE, on_benefit
+
+
 def load_people(session: Session, organisation_id: int) -> list[Person]:
     """The organisation's active candidates on a Participatiewet benefit, with their ladder and plan history.
 
     The candidate's current fields count as an entry too (an import may set them without a history row)."""
-    # The JSON list as text holds the quoted name: filtering in SQL saves decoding every candidate's list.
-    on_benefit = cast(Candidate.target_groups, String).like('%"participatiewet"%')
     rows = session.execute(select(Candidate.id, Candidate.benefit_since, Candidate.ladder,
                                   Candidate.ladder_assessed_on, Candidate.expected_ladder,
                                   Candidate.expected_ladder_on, Candidate.plan_updated_on).where(
-        Candidate.organisation_id == organisation_id, Candidate.status == CandidateStatus.ACTIVE, on_benefit)).all()
+        *_population(organisation_id))).all()
     people: dict[int, Person] = {}
     for cid, since, rung, rung_on, expected, expected_on, plan_on in rows:
         person = people[cid] = Person(since)
@@ -128,11 +135,75 @@ def load_people(session: Session, organisation_id: int) -> list[Person]:
     return list(people.values())
 
 
+EPOCH = date(2000, 1, 1)
 
-def ladder_figures(people: list[Person], period: Period, today: date, targets: dict) -> list[Figure]:
-    """Four figures: the in-beeld share and the plan share per quarter end, and the counts behind the
-    last date of each (these add up to their population)."""
-    series = [shares_at(people, on) for on in reference_dates(period, today)]
+
+def _key(dialect: str, day, rung):
+    """(day, rung) as one integer that orders like the tuple: day number * 10 + rung (rungs are 1-6 by
+    the tables' check constraints), so ``max`` picks what ``_latest`` picks."""
+    days = day - literal(EPOCH) if dialect == "postgresql" else func.julianday(day)
+    return cast(days, BigInteger) * 10 + rung
+
+
+def _later(a, b):
+    """The larger of two keys, either of which may be NULL (SQLite's max(a, b) would give NULL)."""
+    return case((a.is_(None), b), (b.is_(None), a), (a > b, a), else_=b)
+
+
+def ladder_shares(session: Session, organisation_id: int, dates: list[date]) -> list[Shares]:
+    """``shares_at(load_people(...), on)`` for each date, counted in the database in one query.
+
+    Per person and date: the key of the newest rung and expected rung in the year up to the date (none
+    in that year: not in beeld) and whether a plan was drawn up in that year; then the sums. The
+    candidate's own fields are one entry; the history tables are folded in per person first."""
+    if not dates:
+        return []
+    dialect = session.get_bind().dialect.name
+    windows = [(literal(on), literal(on - timedelta(days=YEAR_DAYS))) for on in dates]
+    indexes = range(len(dates))
+
+    def within(day, i: int):
+        return and_(day >= windows[i][1], day <= windows[i][0])
+
+    def newest(day, rung, i: int):
+        return func.max(case((within(day, i), _key(dialect, day, rung))))
+
+    mine = Candidate.organisation_id == organisation_id
+    history = select(LadderAssessment.candidate_id, *(
+        newest(LadderAssessment.assessed_on, rung, i).label(f"{kind}{i}") for kind, rung in (
+            ("r", LadderAssessment.rung), ("e", LadderAssessment.expected_rung)) for i in indexes)).join(
+        Candidate, Candidate.id == LadderAssessment.candidate_id).where(mine).group_by(
+        LadderAssessment.candidate_id).subquery()
+    plans = select(ActionPlan.candidate_id, *(func.max(case((within(ActionPlan.drawn_up_on, i), 1))).label(f"p{i}")
+                                              for i in indexes)).join(
+        Candidate, Candidate.id == ActionPlan.candidate_id).where(mine).group_by(ActionPlan.candidate_id).subquery()
+
+    def own(day, rung, i: int):
+        return case((and_(rung.is_not(None), day.is_not(None), within(day, i)), _key(dialect, day, rung)))
+
+    # Materialised, so that each key is computed once per person rather than once per use below.
+    person = select(*(column for i in indexes for column in (
+        or_(Candidate.benefit_since.is_(None), Candidate.benefit_since <= windows[i][0]).label(f"c{i}"),
+        _later(own(Candidate.ladder_assessed_on, Candidate.ladder, i), history.c[f"r{i}"]).label(f"r{i}"),
+        _later(own(Candidate.expected_ladder_on, Candidate.expected_ladder, i), history.c[f"e{i}"]).label(f"e{i}"),
+        or_(within(Candidate.plan_updated_on, i), plans.c[f"p{i}"].is_not(None)).label(f"p{i}")))).select_from(
+        Candidate).outerjoin(history, history.c.candidate_id == Candidate.id).outerjoin(
+        plans, plans.c.candidate_id == Candidate.id).where(*_population(organisation_id)).cte(
+        "ladder_person").prefix_with("MATERIALIZED", dialect="postgresql")
+    columns = []
+    for i in indexes:
+        counted, rung, expected, plan = (person.c[f"{k}{i}"] for k in "crep")
+        beeld = and_(counted, rung.is_not(None), expected.is_not(None))
+        developable = and_(beeld, expected % 10 > rung % 10)
+        columns += [func.sum(case((c, 1), else_=0)) for c in (counted, beeld, developable, and_(developable, plan))]
+    row = session.execute(select(*columns).select_from(person)).one()
+    return [Shares(on, *(int(n or 0) for n in row[4 * i:4 * i + 4])) for i, on in enumerate(dates)]
+
+
+def ladder_figures(series: list[Shares], period: Period, targets: dict) -> list[Figure]:
+    """Four figures from the shares per reference date (``ladder_shares``): the in-beeld share and the
+    plan share per quarter end, and the counts behind the last date of each (these add up to their
+    population)."""
     year = series[-1].on.year if series else period.end.year
     beeld_target = target_or_default(targets, "ladder_in_beeld", year)
     plan_target = target_or_default(targets, "plan_current", year)

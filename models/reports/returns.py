@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
@@ -15,27 +15,32 @@ from models.sroi.valuation.period import add_months
 from . import Bar, Figure, Period
 
 
-def return_shares(rows: list[tuple[date, date | None]], today: date, months: int) -> tuple[int, int]:
+Outflows = list[tuple[date, date | None, int]]
+
+
+def return_shares(rows: Outflows, today: date, months: int) -> tuple[int, int]:
     """(back on benefit, outflows measured) for outflows at least ``months`` ago.
 
-    rows: (outflow date, the person's benefit start as the candidate file has it now). Back on benefit:
-    a benefit start after the outflow date and at most ``months`` after it."""
-    measured = [(out, since) for out, since in rows if add_months(out, months) <= today]
-    back = sum(1 for out, since in measured if since is not None and out < since <= add_months(out, months))
-    return back, len(measured)
+    rows: (outflow date, the person's benefit start as the candidate file has it now, how many outflows
+    have these two). Back on benefit: a benefit start after the outflow date and at most ``months`` after it."""
+    measured = [(out, since, n) for out, since, n in rows if add_months(out, months) <= today]
+    back = sum(n for out, since, n in measured if since is not None and out < since <= add_months(out, months))
+    return back, sum(n for _out, _since, n in measured)
 
 
-def load_outflows(session: Session, org_ids: list[int], period: Period) -> list[tuple[date, date | None]]:
-    """Outflow date and the benefit start of every outflow (full or partial) in the period whose person is
-    still in the candidate file (an erased person cannot be followed)."""
+def load_outflows(session: Session, org_ids: list[int], period: Period) -> Outflows:
+    """Outflow date and benefit start of the outflows (full or partial) in the period whose person is still
+    in the candidate file (an erased person cannot be followed), counted per pair. A benefit start on or
+    before the outflow can never mean a return, so it is read as none: one row per day for most."""
     moment = func.coalesce(Placement.outflow_on, Placement.start_date)
-    return [(out, since) for out, since in session.execute(
-        select(moment, Candidate.benefit_since).join(Candidate, Candidate.id == Placement.candidate_id).where(
+    later = case((Candidate.benefit_since > moment, Candidate.benefit_since))
+    return [(out, since, n) for out, since, n in session.execute(
+        select(moment, later, func.count()).join(Candidate, Candidate.id == Placement.candidate_id).where(
             Placement.organisation_id.in_(org_ids), Placement.outflow != Outflow.NONE, moment >= period.start,
-            moment <= period.end)).all()]
+            moment <= period.end).group_by(moment, later)).all()]
 
 
-def return_figure(rows: list[tuple[date, date | None]], today: date) -> Figure:
+def return_figure(rows: Outflows, today: date) -> Figure:
     """The share back on benefit 6 and 12 months after outflow, with the counts behind each."""
     bars = []
     for months in (6, 12):

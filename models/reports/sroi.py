@@ -38,7 +38,7 @@ def sroi_report(session: Session, organisation_id: int, period: Period, today: d
                 jobs_target: dict | int | None) -> SroiReport:
     """Totals and per-contractor realisation (progress as on ``today``, reusing sroi_progress)."""
     obligations = obligations_in(session, organisation_id, period)
-    progress = progress_many(session, obligations, today)
+    progress = progress_many(session, obligations, today, contributions=False)
     contractors: dict[int, list] = {}
     for o in obligations:
         entry = contractors.setdefault(o.contractor_id, [o.contractor.name, 0, 0, 0])

@@ -3,6 +3,7 @@ trajectories, outreach, return to benefit; hand-computed, each breakdown adding 
 on the council report."""
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 
@@ -84,12 +85,12 @@ def test_outreach_funnel_never_grows_and_referrals_add_up():
 
 def test_return_to_benefit_counts_only_outflow_long_enough_ago():
     today = D(2026, 12, 2)
-    rows = [(D(2025, 1, 10), D(2025, 5, 1)),    # back within 6 months
-            (D(2025, 3, 1), D(2026, 1, 15)),    # back after 10.5 months: 12-month figure only
-            (D(2025, 6, 1), D(2020, 1, 1)),     # the benefit start is the old one: not back
-            (D(2026, 10, 1), D(2026, 11, 1))]   # too recent for either
-    assert return_shares(rows, today, 6) == (1, 3)
-    assert return_shares(rows, today, 12) == (2, 3)
+    rows = [(D(2025, 1, 10), D(2025, 5, 1), 1),    # back within 6 months
+            (D(2025, 3, 1), D(2026, 1, 15), 2),    # two back after 10.5 months: 12-month figure only
+            (D(2025, 6, 1), D(2020, 1, 1), 1),     # the benefit start is the old one: not back
+            (D(2026, 10, 1), D(2026, 11, 1), 1)]   # too recent for either
+    assert return_shares(rows, today, 6) == (1, 4)
+    assert return_shares(rows, today, 12) == (3, 4)
 
 
 def _casework_2026(db, org, make_candidate, make_employer):
@@ -203,3 +204,36 @@ def test_a_higher_threshold_hides_the_bar_length_too(app, client, as_role, db, o
     chart = html[start:html.index("</svg>", start)]
     widths = re.findall(r'<rect [^>]*width="([0-9.]+)"', chart)
     assert "&lt;10" in chart and widths and all(float(w) == 0 for w in widths), widths
+
+
+def test_the_database_count_of_the_ladder_matches_the_rule_person_by_person(db, org, other_org, make_candidate):
+    """ladder_shares counts in SQL what shares_at counts over load_people, on every reference date:
+    history newer and older than the candidate's own fields, two rungs on one day (the higher wins),
+    a benefit starting between dates, plans only in the history, another organisation left out."""
+    from models.reports.ladder import ladder_shares, load_people
+
+    rng = random.Random(5)
+    days = [D(2024, 11, 2), D(2025, 3, 31), D(2025, 4, 1), D(2025, 9, 30), D(2026, 1, 10), D(2026, 6, 30)]
+    for n in range(60):
+        own = rng.random() < 0.7
+        candidate = make_candidate(
+            organisation=other_org if n % 15 == 0 else None,
+            target_groups=["participatiewet"] if n % 9 else ["ww"],
+            status=CandidateStatus.INACTIVE if n % 13 == 0 else CandidateStatus.ACTIVE,
+            benefit_since=rng.choice([None, D(2020, 1, 1), D(2025, 6, 1)]),
+            ladder=rng.randint(1, 6) if own else None, ladder_assessed_on=rng.choice(days) if own else None,
+            expected_ladder=rng.randint(1, 6) if rng.random() < 0.7 else None,
+            expected_ladder_on=rng.choice(days), plan_updated_on=rng.choice([None, *days]))
+        for _ in range(rng.randrange(3)):
+            db.session.add(LadderAssessment(candidate_id=candidate.id, rung=rng.randint(1, 6),
+                                            expected_rung=rng.choice([None, rng.randint(1, 6)]),
+                                            assessed_on=rng.choice(days)))
+        if rng.random() < 0.4:
+            db.session.add(ActionPlan(candidate_id=candidate.id, drawn_up_on=rng.choice(days), goals="Werk", steps="Stap"))
+    db.session.commit()
+    dates = [D(2025, 3, 31), D(2025, 6, 30), D(2025, 12, 31), D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30)]
+    people = load_people(db.session, org.id)
+    expected = [shares_at(people, on) for on in dates]
+    assert ladder_shares(db.session, org.id, dates) == expected
+    assert any(s.with_plan for s in expected) and any(s.developable > s.with_plan for s in expected)
+    assert ladder_shares(db.session, org.id, []) == []

@@ -14,7 +14,7 @@ from models.reports.candidates import candidate_report, screening_figure
 from models.reports.casework import funnel_figures, load_outreach, load_trajectories, trajectory_figures
 from models.reports.contacts import contact_report
 from models.reports.funnel import funnel_report
-from models.reports.ladder import ladder_figures, load_people
+from models.reports.ladder import ladder_figures, ladder_shares, reference_dates
 from models.reports.placements import banenafspraak_figure, placement_figures
 from models.reports.returns import load_outflows, return_figure
 from models.reports.sroi import sroi_report
@@ -79,7 +79,7 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
             Headline(N_("Nieuwe werkgevers"), report.new_employers), Headline(N_("Te late follow-ups (nu)"), report.overdue)])
     if family == "dossier":
         goals = report_targets.all_targets(session, organisation_id)
-        ladder = ladder_figures(load_people(session, organisation_id), period, today, goals)
+        ladder = ladder_figures(ladder_shares(session, organisation_id, reference_dates(period, today)), period, goals)
         trajectories = trajectory_figures(load_trajectories(session, organisation_id, period), period, goals)
         outreach = funnel_figures(load_outreach(session, organisation_id, period), period)
         return FamilyData(family, [*ladder, *trajectories, *outreach], [
