@@ -25,6 +25,7 @@ from collections import OrderedDict
 from flask import current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
+from sqlalchemy import event
 
 from models.common import clock, stamps
 from web.extensions import db
@@ -110,10 +111,14 @@ class StampReader:
 
     A cached page then costs one short statement and no pool checkout, liveness ping, BEGIN or
     COMMIT: on a busy PostgreSQL server each of those round trips waited its turn. A broken
-    connection is dropped and the request asks through the session instead."""
+    connection is dropped and the request asks through the session instead. When the engine is
+    disposed (shutdown, tests) the reader closes the connections it holds, so none is left open."""
 
-    def __init__(self) -> None:
+    def __init__(self, engine) -> None:
         self.local = threading.local()
+        self.lock = threading.Lock()
+        self.held: list = []
+        event.listen(engine, "engine_disposed", lambda _engine: self.close_all())
 
     def _connection(self):
         conn = getattr(self.local, "conn", None)
@@ -122,7 +127,20 @@ class StampReader:
             if db.engine.dialect.name == "postgresql":
                 conn.driver_connection.autocommit = True  # SQLite's connections are in autocommit already
             self.local.conn, self.local.pid = conn, os.getpid()
+            with self.lock:
+                self.held.append(conn)
         return conn
+
+    def close_all(self) -> None:
+        """Close every connection this reader opened (its threads open a new one on their next read)."""
+        with self.lock:
+            held, self.held = self.held, []
+        for conn in held:
+            try:
+                conn.invalidate()  # closes the DBAPI connection; it never goes back to a disposed pool
+            except Exception as exc:  # noqa: BLE001 - already broken or closed
+                log.debug("catalogue stamp connection close: %s", type(exc).__name__)
+        self.local = threading.local()
 
     def read(self) -> tuple[int, int]:
         try:
@@ -134,8 +152,10 @@ class StampReader:
                 cursor.close()
         except Exception as exc:  # noqa: BLE001 - the server restarted, the connection broke: ask the session
             log.warning("catalogue stamps read through the session: %s", type(exc).__name__)
-            conn, self.local.conn = self.local.conn, None
+            conn, self.local.conn = getattr(self.local, "conn", None), None
             if conn is not None:
+                with self.lock:
+                    self.held = [c for c in self.held if c is not conn]
                 conn.invalidate()
             return stamps.read_many(db.session, (stamps.CATALOGUE, stamps.TAXONOMY))
         return found.get(stamps.CATALOGUE, 0), found.get(stamps.TAXONOMY, 0)
@@ -144,7 +164,7 @@ class StampReader:
 def _stamps() -> StampReader:
     reader = current_app.extensions.get(EXTENSION + "_stamps")
     if reader is None:
-        reader = current_app.extensions[EXTENSION + "_stamps"] = StampReader()
+        reader = current_app.extensions[EXTENSION + "_stamps"] = StampReader(db.engine)
     return reader
 
 
