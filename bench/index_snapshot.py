@@ -203,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         per_size[n] = {**built, "cold": mapped, "warm": second}
         log(f"  {n:,}: built in {built['build_s']} s (+ {built['write_s']} s to write {built['snapshot_mb']} MB); "
             f"fresh process: first suggestion {second['first_suggestion_s']} s after mapping, median "
-            f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, rss +{second['growth']['rss']} MB")
+            f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, rss +{second['growth']['rss']} MB; "
+            f"the worker's rss {second['after']['rss']:.1f} MB (pss {second['after']['pss']:.1f}, private heap "
+            f"{second['after']['anon']:.1f})")
     big, small = per_size[args.candidates], per_size[args.small]
     log(f"working through the database with {args.db_candidates:,} imported candidates ...")
     db_figures = database_part(directory, args.db_candidates)
@@ -213,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         "map_s": big["warm"]["map_s"], "median_ms": big["warm"]["median_ms"], "p95_ms": big["warm"]["p95_ms"],
         "anon_growth_mb": {args.small: small["warm"]["growth"]["anon"], args.candidates: big["warm"]["growth"]["anon"]},
         "rss_growth_mb": {args.small: small["warm"]["growth"]["rss"], args.candidates: big["warm"]["growth"]["rss"]},
+        # What one web worker holds after mapping and querying: rss counts the mapped file pages it
+        # touched (shared by every worker of the host), anon only its own heap.
+        "worker_mb": {n: {k: round(per_size[n]["warm"]["after"][k], 1) for k in ("rss", "pss", "anon")}
+                      for n in (args.small, args.candidates)},
         **db_figures,
     })
     # Estimated full build at N from the database: reading N rows at the measured rate, plus the index build.
@@ -222,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         "first_suggestion_vs_1s": round(figures["first_suggestion_s"] / 1.0, 3),
         "median_vs_100ms": round(figures["median_ms"] / 100, 3),
         "worker_growth_difference_vs_50mb": round(abs(big["warm"]["growth"]["anon"] - small["warm"]["growth"]["anon"]) / 50, 3),
+        "worker_rss_difference_vs_50mb": round(abs(big["warm"]["after"]["rss"] - small["warm"]["after"]["rss"]) / 50, 3),
         "edit_lag_vs_10s": round(db_figures["edit_lag_s"] / 10, 3) if db_figures["edit_lag_s"] is not None else None,
     }
     print(f"{args.candidates:,} candidates: index built in {figures['build_s']} s, snapshot written in "
@@ -232,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(cold page cache: {figures['first_suggestion_cold_s']} s); median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms")
     print(f"per worker, private heap growth: {figures['anon_growth_mb']} MB; rss growth (incl. shared file pages): "
           f"{figures['rss_growth_mb']} MB")
+    print(f"rss per web worker after mapping and {args.queries} suggestions: "
+          + "; ".join(f"{n:,}: {m['rss']} MB (pss {m['pss']}, private heap {m['anon']})" for n, m in figures["worker_mb"].items())
+          + f"; difference {abs(big['warm']['after']['rss'] - small['warm']['after']['rss']):.1f} MB (target 50)")
     print(f"an edit committed here was in another process's index after {db_figures['edit_lag_s']} s")
     print(json.dumps(figures))
     return 0
