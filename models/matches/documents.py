@@ -95,7 +95,7 @@ def _candidate_terms(conn: Connection, ids: list[int]) -> dict[int, list]:
                     CandidateTerm.confidence, Concept.kind, CandidateTerm.kind.label("term_kind"))
              .join(Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
              .where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id))
-    for row in conn.execute(query):
+    for row in conn.execute(query).all():  # fetchall: iterating the result fetched row by row (12% of a 1M build)
         out[row.candidate_id].append(row)
     return out
 
