@@ -1,5 +1,7 @@
 """The matcher's index snapshots: `python -m bench.index_snapshot [--candidates 100000] [--db-candidates 2000]`.
 
+Measured figures at 10,000, 100,000 and 1,000,000: docs/matcher-index.md (Measured).
+
 Prints, for synthetic candidates (bench/matching.py's generator):
 
 * the build time of the index and of writing its snapshot at N candidates (``--candidates 1000000``
@@ -10,8 +12,10 @@ Prints, for synthetic candidates (bench/matching.py's generator):
   from /proc/self/smaps_rollup: ``anon`` (private heap: what every extra worker costs) against
   ``rss`` (which counts the mapped file's pages, shared by every worker through the page cache).
   Target: the private growth differs by at most 50 MB between 10,000 and 100,000;
-* through the real code on SQLite with ``--db-candidates`` imported candidates: the build from
-  the database (rows per second), and the lag from an edit committed in this process until another
+* through the real code on SQLite with ``--db-candidates`` active candidates (``--db-import`` of
+  them through the importer, the rest copies of those rows with new ids): the build from the
+  database as the worker runs it (wall and cpu seconds, rows per second; ``--db-candidates 1000000``
+  for the 5-minute target), and the lag from an edit committed in this process until another
   process's index reflects it (via the change number; target < 10 s).
 
 Last stdout line: one JSON object with every figure and the ratios against the targets.
