@@ -266,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         per_size[n] = {**built, "cold": mapped, "warm": second}
         log(f"  {n:,}: built in {built['build_s']} s (+ {built['write_s']} s to write {built['snapshot_mb']} MB); "
             f"fresh process: first suggestion {second['first_suggestion_s']} s after mapping, median "
-            f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, rss +{second['growth']['rss']} MB; "
+            f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, "
+            f"rss +{second['growth']['rss']} MB; "
             f"the worker's rss {second['after']['rss']:.1f} MB (pss {second['after']['pss']:.1f}, private heap "
             f"{second['after']['anon']:.1f})")
     big, small = per_size[args.candidates], per_size[args.small]
@@ -295,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         "first_suggestion_vs_1s": round(figures["first_suggestion_s"] / 1.0, 3),
         "median_vs_100ms": round(figures["median_ms"] / 100, 3),
         "worker_growth_difference_vs_50mb": round(abs(big["warm"]["growth"]["anon"] - small["warm"]["growth"]["anon"]) / 50, 3),
-        "worker_rss_difference_vs_50mb": round(abs(big["warm"]["after"]["rss"] - small["warm"]["after"]["rss"]) / 50, 3),
+        "worker_rss_difference_vs_50mb": round(
+            abs(big["warm"]["after"]["rss"] - small["warm"]["after"]["rss"]) / 50, 3),
         "edit_lag_vs_10s": round(db_figures["edit_lag_s"] / 10, 3) if db_figures["edit_lag_s"] is not None else None,
     }
     print(f"{args.candidates:,} candidates: index built in {figures['build_s']} s, snapshot written in "
@@ -309,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"per worker, private heap growth: {figures['anon_growth_mb']} MB; rss growth (incl. shared file pages): "
           f"{figures['rss_growth_mb']} MB")
     print(f"rss per web worker after mapping and {args.queries} suggestions: "
-          + "; ".join(f"{n:,}: {m['rss']} MB (pss {m['pss']}, private heap {m['anon']})" for n, m in figures["worker_mb"].items())
+          + "; ".join(f"{n:,}: {m['rss']} MB (pss {m['pss']}, private heap {m['anon']})"
+                      for n, m in figures["worker_mb"].items())
           + f"; difference {abs(big['warm']['after']['rss'] - small['warm']['after']['rss']):.1f} MB (target 50)")
     print(f"an edit committed here was in another process's index after {db_figures['edit_lag_s']} s")
     print(json.dumps(figures))
