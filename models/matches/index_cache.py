@@ -186,8 +186,8 @@ def build(session: Session, organisation_id: int, root: Path | None = None) -> d
     """Build the organisation's index from the database and publish it as a new snapshot; its meta.
 
     A job's work (36 s at 100,000 candidates on SQLite: bench.index_snapshot), never a request's.
-    It reads in the caller's transaction; a snapshot of changes that are then rolled back is never used (its change number
-    is ahead of the database's).
+    It reads in the caller's transaction; a snapshot of changes that are then rolled back is never
+    used (its change number is ahead of the database's).
     """
     from matching.index import CandidateIndex
 
