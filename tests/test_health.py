@@ -1,6 +1,7 @@
 """Health probes, the error page without a database, and error log lines that say what went wrong."""
 from __future__ import annotations
 
+import json
 import logging
 import socket
 from pathlib import Path
@@ -11,6 +12,7 @@ from app import create_app
 from models import Organisation
 from models.accounts import users
 from models.enums import Role
+from models.matches import index_cache, snapshots
 from tests.conftest import PASSWORD, RequestClient
 from web.extensions import db as _db
 
@@ -32,6 +34,47 @@ def test_ready_reports_database_queue_and_ages_without_personal_data(client, mak
     assert checks["database"]["suggestions_refreshed_age_s"] is None
     body = response.get_data(as_text=True)
     assert "Fatima" not in body and "Bouzid" not in body
+
+
+def test_ready_reports_each_organisations_snapshot_age_and_stays_200_when_it_is_missing_or_stale(
+        app, db, org, make_org, client, make_candidate):
+    other = make_org(key="almere", name="Gemeente Almere")
+    make_candidate(first_name="Fatima", last_name="Bouzid")
+    response = client.get("/health/ready")
+    assert response.status_code == 200 and response.json["status"] == "ok"  # the host still serves pages
+    index = response.json["checks"]["index"]
+    assert index["status"] == "missing" and index["max_age_s"] == 600
+    assert {o["organisation_id"]: (o["state"], o["age_s"]) for o in index["organisations"]} == {
+        org.id: ("missing", None), other.id: ("missing", None)}
+
+    index_cache.build(db.session, org.id)
+    db.session.commit()
+    index = client.get("/health/ready").json["checks"]["index"]
+    by_org = {o["organisation_id"]: o for o in index["organisations"]}
+    assert by_org[org.id]["state"] == "ok" and 0 <= by_org[org.id]["age_s"] <= 60
+    assert by_org[other.id]["state"] == "missing" and index["status"] == "missing"
+    index_cache.build(db.session, other.id)
+    db.session.commit()
+    assert client.get("/health/ready").json["checks"]["index"]["status"] == "ok"
+
+    # Made older than MATCH_SNAPSHOT_MAX_AGE: a quiet organisation's snapshot is still current ...
+    root = index_cache.settings()[0]
+    meta_file = snapshots.org_dir(root, org.id) / snapshots.read_pointer(root, org.id).name / "meta.json"
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta_file.write_text(json.dumps({**meta, "built_at": meta["built_at"] - 3600}), encoding="utf-8")
+    index = client.get("/health/ready").json["checks"]["index"]
+    by_org = {o["organisation_id"]: o for o in index["organisations"]}
+    assert by_org[org.id] == {"organisation_id": org.id, "state": "ok", "age_s": by_org[org.id]["age_s"]}
+    assert 3600 <= by_org[org.id]["age_s"] <= 3660
+    # ... but with a candidate change it does not hold, it is stale (the worker should have rebuilt it).
+    make_candidate(first_name="Henk", last_name="de Boer")
+    response = client.get("/health/ready")
+    assert response.status_code == 200 and response.json["status"] == "ok"
+    index = response.json["checks"]["index"]
+    by_org = {o["organisation_id"]: o["state"] for o in index["organisations"]}
+    assert by_org == {org.id: "stale", other.id: "ok"} and index["status"] == "stale"
+    body = response.get_data(as_text=True)
+    assert "Henk" not in body and "Boer" not in body and "Fatima" not in body
 
 
 def free_port() -> int:

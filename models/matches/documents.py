@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from matching.documents import OCCUPATION_MIN_CONFIDENCE, CandidateDoc, Point, Taxonomy, VacancyDoc
@@ -55,14 +55,18 @@ def candidate_rows(session: Session, organisation_id: int, since: int | None = N
         query = query.where(Candidate.status == CandidateStatus.ACTIVE)
     if ids is not None:
         query = query.where(Candidate.id.in_(list(ids)))
+    if session.autoflush:
+        session.flush()  # what session.execute would do first
+    # Core rows, not the ORM's: at 1,000,000 candidates the ORM's per-row loading was a third of reading them.
+    conn = session.connection()
     last_id = 0
     while True:
-        rows = session.execute(query.where(Candidate.id > last_id).limit(CHUNK)).all()
+        rows = conn.execute(query.where(Candidate.id > last_id).limit(CHUNK)).all()
         if not rows:
             return
         last_id = rows[-1].id
         active = [r.id for r in rows if r.status == CandidateStatus.ACTIVE]
-        terms = _candidate_terms(session, active)
+        terms = _candidate_terms(conn, active)
         for r in rows:
             doc = _candidate_doc(r, terms.get(r.id, ())) if r.status == CandidateStatus.ACTIVE else None
             yield doc, r.id, r.change_no
@@ -83,7 +87,7 @@ def docs_by_id(session: Session, organisation_id: int, ids: Iterable[int]) -> di
     return {cid: doc for doc, cid, _no in candidate_rows(session, organisation_id, ids=ids) if doc is not None}
 
 
-def _candidate_terms(session: Session, ids: list[int]) -> dict[int, list]:
+def _candidate_terms(conn: Connection, ids: list[int]) -> dict[int, list]:
     out: dict[int, list] = defaultdict(list)
     if not ids:
         return out
@@ -91,7 +95,7 @@ def _candidate_terms(session: Session, ids: list[int]) -> dict[int, list]:
                     CandidateTerm.confidence, Concept.kind, CandidateTerm.kind.label("term_kind"))
              .join(Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
              .where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id))
-    for row in session.execute(query):
+    for row in conn.execute(query).all():  # fetchall: iterating the result fetched row by row (12% of a 1M build)
         out[row.candidate_id].append(row)
     return out
 
@@ -126,7 +130,7 @@ def candidate_doc(session: Session, candidate: Candidate) -> CandidateDoc:
     """One candidate as the matcher sees it (whatever its status)."""
     row = session.execute(select(*_CANDIDATE_COLUMNS).outerjoin(
         CandidatePersonal, CandidatePersonal.candidate_id == Candidate.id).where(Candidate.id == candidate.id)).one()
-    return _candidate_doc(row, _candidate_terms(session, [candidate.id]).get(candidate.id, ()))
+    return _candidate_doc(row, _candidate_terms(session.connection(), [candidate.id]).get(candidate.id, ()))
 
 
 def vacancy_docs(session: Session, vacancies: list[Vacancy]) -> list[VacancyDoc]:

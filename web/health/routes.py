@@ -3,6 +3,14 @@
 `/health/ready` answers 503 when the database cannot be read or written or the queue cannot be
 reached; the ages of the worker's last heartbeat and of the last suggestion refresh are reported for
 monitoring but do not make a host unready (a host without a worker still serves pages).
+
+``checks.index`` gives per organisation (its id only) the age of this host's matcher snapshot and
+its state: ``missing``, ``stale`` (older than MATCH_SNAPSHOT_MAX_AGE with candidate changes it does
+not hold) or ``ok``; ``checks.index.status`` is the worst of them. It never makes the answer 503: a
+host without a fresh snapshot still answers correctly (it applies the changes since from the
+database; without any snapshot the suggestions say they are being computed), and every host lacks
+one for the same reason (the worker), so taking hosts out of rotation for it would only take them
+all out. Alert on it instead.
 """
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ import time
 from datetime import UTC
 
 from flask import Blueprint, jsonify
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from models.base import utcnow
 from models.common import stamps
@@ -54,6 +62,25 @@ def _queue() -> dict:
             "worker_heartbeat_age_s": None if beat is None else round(utcnow().timestamp() - beat)}
 
 
+def _index() -> dict:
+    from flask import current_app
+
+    from models import Organisation
+    from models.matches import index_cache
+
+    max_age = float(current_app.config["MATCH_SNAPSHOT_MAX_AGE"])
+    try:
+        ids = db.session.scalars(select(Organisation.id).order_by(Organisation.id)).all()
+        organisations = [index_cache.snapshot_report(db.session, org_id, max_age) for org_id in ids]
+        db.session.rollback()
+    except Exception as exc:  # noqa: BLE001 - an unreadable snapshot folder is reported, not raised
+        db.session.rollback()
+        return {"status": "error", "error": _kind(exc), "max_age_s": round(max_age)}
+    states = {o["state"] for o in organisations}
+    status = next((s for s in ("missing", "stale") if s in states), "ok")
+    return {"status": status, "max_age_s": round(max_age), "organisations": organisations}
+
+
 def _aware(moment):
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -66,9 +93,11 @@ def _kind(exc: Exception) -> str:
 
 @bp.get("/ready")
 def ready():
-    """Database reachable and writable and queue reachable: 200; otherwise 503 saying which failed."""
+    """Database reachable and writable and queue reachable: 200; otherwise 503 saying which failed.
+    The index snapshots' ages are reported (``checks.index``) but do not decide the answer."""
     checks = {"database": _database(), "queue": _queue()}
     ok = checks["database"]["ok"] and checks["queue"]["ok"]
+    checks["index"] = _index() if checks["database"]["ok"] else {"status": "unknown"}
     return _no_store(jsonify(status="ok" if ok else "unavailable", checks=checks)), 200 if ok else 503
 
 
