@@ -2,7 +2,9 @@
 
 Run from the repository root: `python -m bench.api_contract [--seconds 240] [--examples 30]`.
 Creates a scratch SQLite database with two organisations, a few vacancies (one shared), an
-employer and a candidate, and an API token of the first organisation; starts gunicorn in
+employer and a candidate, and an API token of the first organisation, and builds both
+organisations' matcher index snapshots as the worker would (without them the suggestions answer
+503 "being computed", which schemathesis counts as a server error); starts gunicorn in
 production mode (one worker, one thread: concurrent writers on SQLite fail with "database is locked", PostgreSQL is for that; BASE_URL set, TRUSTED_HOSTS set) on 127.0.0.1; runs `schemathesis run` against
 `/api/v1/openapi.json` with that token and the checks not_a_server_error,
 status_code_conformance, content_type_conformance, response_headers_conformance and
@@ -30,14 +32,17 @@ CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,"
           "response_headers_conformance,response_schema_conformance")
 
 
-def prepare(url: str) -> str:
-    """Schema, two organisations, a little data, and a token of the first; returns the token."""
+def prepare(url: str, secret_key: str, snapshot_dir: str) -> str:
+    """Schema, two organisations, a little data, a token of the first and both index snapshots
+    (signed with ``secret_key``, the server's); returns the token."""
     from app import create_app
     from models import Base, Employer, Organisation, Vacancy, VacancyShare
     from models.accounts import api_tokens
+    from models.matches import index_cache
     from web.extensions import db
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WERKBRUG_ENV": "development", "SECRET_KEY": "contract"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WERKBRUG_ENV": "development", "SECRET_KEY": secret_key,
+                      "MATCH_SNAPSHOT_DIR": snapshot_dir})
     with app.app_context():
         Base.metadata.create_all(db.engine)
         own = Organisation(key="dronten", name="Gemeente Dronten", region="Flevoland", is_default=True)
@@ -60,6 +65,8 @@ def prepare(url: str) -> str:
         db.session.add(VacancyShare(vacancy_id=shared.id, organisation_id=own.id))
         _row, token = api_tokens.create_token(db.session, own.id, "contract test")
         db.session.commit()
+        for organisation in (own, other):
+            index_cache.build(db.session, organisation.id)
     return token
 
 
@@ -80,10 +87,12 @@ def main(argv=None) -> int:
         return 2
     scratch = tempfile.TemporaryDirectory(prefix="werkbrug-contract-")
     url = f"sqlite:///{scratch.name}/contract.sqlite"
-    token = prepare(url)
+    secret_key, snapshot_dir = uuid.uuid4().hex, f"{scratch.name}/match-snapshots"
+    token = prepare(url, secret_key, snapshot_dir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, DATABASE_URL=url, WERKBRUG_ENV="production", SECRET_KEY=uuid.uuid4().hex,
+    env = dict(os.environ, DATABASE_URL=url, WERKBRUG_ENV="production", SECRET_KEY=secret_key,
+               MATCH_SNAPSHOT_DIR=snapshot_dir,
                BASE_URL=base, TRUSTED_HOSTS=f"127.0.0.1:{port},127.0.0.1", PYTHONPATH=str(ROOT))
     log_path = Path(scratch.name) / "gunicorn.log"
     with open(log_path, "w") as log:
