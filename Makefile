@@ -52,6 +52,7 @@ run: demo
 # false positive with `# nosec BXXX` and a comment saying why). WERKBRUG_TEST_ARGS passes extra
 # pytest arguments, e.g. "-k import".
 test: install-test
+	$(BIN)/ruff check .
 	$(BIN)/bandit -q -r app.py models web matching seed -ll
 	env -u TEST_DATABASE_URL WERKBRUG_ENV=testing $(BIN)/python -m pytest $(WERKBRUG_TEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \

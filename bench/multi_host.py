@@ -381,8 +381,8 @@ def suggested(base: str, token: str, vacancy: str, top: int = 10, timeout: float
 
 def edit_lag(base_a: str, base_b: str, token: str, vacancies: list[str], n_candidates: int) -> dict:
     """Set a suggested candidate's hours to 1-1 through host A; seconds until host B stops suggesting them."""
-    from seed.demo.people import make_candidate
     from seed.demo.importfile import REFERENCE_DATE
+    from seed.demo.people import make_candidate
 
     numbers = {make_candidate(2026, i, REFERENCE_DATE)["external_id"]: i for i in range(min(n_candidates, 200_000))}
     for vacancy in vacancies[:40]:

@@ -15,8 +15,16 @@ from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.index import CatalogueTerm, ProfileTerm
 from models.catalogue.profile import Favourite, PublicProfile, SavedSearch
 from models.common.audit_log import AuditEvent, ChangeRecord
-from models.common.system import (ApiToken, CacheStamp, CandidateRemoval, FormSubmission, IdempotencyKey,
-                                  OutboxMessage, ThrottleCounter, ThrottleEvent)
+from models.common.system import (
+                                  ApiToken,
+                                  CacheStamp,
+                                  CandidateRemoval,
+                                  FormSubmission,
+                                  IdempotencyKey,
+                                  OutboxMessage,
+                                  ThrottleCounter,
+                                  ThrottleEvent,
+)
 from models.jobs.records import ApiImport, ExportJob
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting

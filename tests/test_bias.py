@@ -6,9 +6,8 @@ import pytest
 
 from models import CandidateTerm, Concept, Vacancy, VacancyTerm
 from models.enums import CandidateStatus, ConceptKind, Role, TermKind
-from models.matches import bias
+from models.matches import bias, index_cache
 from models.matches.documents import vacancy_docs
-from models.matches import index_cache
 from tests.helpers import visible_text
 
 pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build

@@ -1,6 +1,5 @@
 """The review flow without dead ends (issue 16): owner sees only proposals, links onward, bulk reject, left out."""
 import pytest
-
 from sqlalchemy import select
 
 from models import Suggestion

@@ -1,11 +1,9 @@
 """Reliability: no lost updates, no leaked connections, an import killed halfway leaves nothing."""
-import json
 import os
 import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest

@@ -15,15 +15,14 @@ record and shows the first result (:class:`AlreadySubmitted`).
 """
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import secrets
-
 from flask import current_app, flash, redirect, session
-from markupsafe import Markup
 from flask_babel import gettext
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import Form, HiddenField

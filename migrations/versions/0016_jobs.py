@@ -9,9 +9,8 @@ the worker; its status URL reads the row. A staff export over EXPORT_INLINE_MAX_
 the worker (export_job: who asked, which list, the file's state).
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0016_jobs"

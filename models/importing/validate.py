@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from jsonschema import Draft202012Validator

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 

@@ -12,8 +12,8 @@ from models.accounts.organisation import Organisation
 from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
-from models.matches.documents import docs_by_id, vacancy_docs
 from models.matches import index_cache
+from models.matches.documents import docs_by_id, vacancy_docs
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.vacancies.vacancy import Vacancy, VacancyShare
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-
 from models.register.contact import ContactMoment
 
 PRODUCT = "-//Werkbrug//Follow-ups//NL"

@@ -14,7 +14,6 @@ from models.sroi.valuation.period import add_months
 
 from . import Bar, Figure, Period
 
-
 Outflows = list[tuple[date, date | None, int]]
 
 

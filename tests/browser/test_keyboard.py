@@ -1,6 +1,5 @@
 """Keyboard only: the catalogue filters and a contact moment can be completed with Tab, Shift+Tab, Enter and
 Space, every focused control shows a visible outline, and wide tables scroll in a focusable, named region."""
-from datetime import date
 
 from models import Employer
 from models.enums import Role

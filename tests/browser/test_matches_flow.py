@@ -13,8 +13,8 @@ pytestmark = pytest.mark.usefixtures("index_snapshots")  # as if the worker had 
 def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_server, page, db, org, make_user,
                                                                       make_employer, make_candidate):
     load_small_taxonomy(db.session)
-    vacancy = add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
-                          required=["orderpicken"], preferred=["heftruck"], hours_min=24, hours_max=32)
+    add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
+                required=["orderpicken"], preferred=["heftruck"], hours_min=24, hours_max=32)
     for first, skills in (("Amina", ["orderpicken", "heftruk"]), ("Henk", ["order picken"])):
         candidate = make_candidate(first_name=first, last_name="Test", hours_min=20, hours_max=36,
                                    lat=52.52, lon=5.72, max_travel_km=25)

@@ -27,8 +27,8 @@ def test_an_undocumented_path_is_a_violation_unless_404():
 
 
 def test_the_import_body_allows_exactly_the_top_level_keys_the_import_accepts():
-    from web.api.openapi import SCHEMAS
     from models.importing.validate import schema
+    from web.api.openapi import SCHEMAS
 
     body = SCHEMAS["ImportBody"]
     assert body["additionalProperties"] is False

@@ -72,7 +72,7 @@ def test_kind_filter_and_link_fields() -> None:
     (link,) = linker().link("heftruck", kind="skill", top=1)
     assert (link.concept_id, link.label) == ("heftruck", "Heftruck rijden")
     assert joined(link.matched_alias).startswith("heftruck")
-    assert all(l.concept_id.startswith("http") for l in linker().link("heftruck", kind="occupation"))
+    assert all(found.concept_id.startswith("http") for found in linker().link("heftruck", kind="occupation"))
 
 
 def test_small_linker_pickles_and_accepts_mappings() -> None:
@@ -90,7 +90,7 @@ def test_top_links_match_a_full_stable_sort() -> None:
         (_, block), = list(lk.label_scores([wording]))
         scores = lk.concept_scores(block)[0]
         expected = [lk.concepts[i].id for i in np.argsort(-scores, kind="stable")[:7]]
-        assert [l.concept_id for l in lk.link(wording, top=7, threshold=-1.0)] == expected
+        assert [found.concept_id for found in lk.link(wording, top=7, threshold=-1.0)] == expected
 
 
 def test_word_expansion_links_through_words_that_share_a_concept() -> None:
@@ -101,8 +101,8 @@ def test_word_expansion_links_through_words_that_share_a_concept() -> None:
     plain = Linker(concepts)
     expanded = Linker(concepts, LinkerConfig(expansion_weight=0.1))
     wording = "vlieger"
-    gain = {l.concept_id: l.confidence for l in expanded.link(wording, top=3, threshold=0.0)}
-    base = {l.concept_id: l.confidence for l in plain.link(wording, top=3, threshold=0.0)}
+    gain = {found.concept_id: found.confidence for found in expanded.link(wording, top=3, threshold=0.0)}
+    base = {found.concept_id: found.confidence for found in plain.link(wording, top=3, threshold=0.0)}
     assert gain["pilot"] >= base["pilot"]
     assert gain.get("cook", 0.0) == base.get("cook", 0.0)
 

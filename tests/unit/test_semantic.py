@@ -26,7 +26,7 @@ def test_confidence_stays_lexical_so_the_threshold_means_the_same() -> None:
     plain = Linker(CONCEPTS)
     fused = Linker(CONCEPTS, semantic=VectorCache(MeaningEmbedder()))
     for wording in ("keukenhulp", "poetshulp", "zweefvlieger", "zwemleraar"):
-        lexical = {l.concept_id: l.confidence for l in plain.link(wording, top=4, threshold=0.0)}
+        lexical = {found.concept_id: found.confidence for found in plain.link(wording, top=4, threshold=0.0)}
         for link in fused.link(wording, top=4, threshold=0.0):
             assert link.confidence == lexical[link.concept_id]
     # a meaning-only match does not pass the linker's threshold: nothing is linked automatically
@@ -38,7 +38,7 @@ def test_kind_filter_holds_with_embeddings() -> None:
     concepts = [*CONCEPTS, Concept("flying", "skill", "vliegen")]
     fused = Linker(concepts, semantic=VectorCache(MeaningEmbedder()))
     links = fused.link("zweefvlieger", kind="skill", top=5, threshold=0.0)
-    assert [l.concept_id for l in links] == ["flying"]
+    assert [found.concept_id for found in links] == ["flying"]
 
 
 def test_cache_embeds_each_text_once_and_keeps_vectors_between_runs(tmp_path) -> None:

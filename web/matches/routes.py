@@ -9,9 +9,8 @@ from sqlalchemy.orm import joinedload
 from models import Candidate, Vacancy
 from models.common import audit, paging
 from models.enums import VacancyStatus
-from models.matches import queries
+from models.matches import index_cache, queries
 from models.matches.documents import candidate_doc, vacancy_docs
-from models.matches import index_cache
 from models.matches.index_cache import IndexNotReady
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
 from models.matches.suggestions import left_out, reason_lines, refresh_suggestions, render_reasons

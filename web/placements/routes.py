@@ -14,8 +14,8 @@ from models.placements import recording as placements
 from web import employer_choice
 from web.access import can, get_own_or_404, org_id, requires
 from web.extensions import db
-from web.params import MAX_ID
 from web.forms import form_status, save
+from web.params import MAX_ID
 
 from .forms import (
     INSTRUMENT_CHOICES,

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from models.accounts.user import User
 from models.base import utcnow
 from models.candidates import erasure
+from models.candidates.candidate import Candidate
 from models.catalogue import employer_accounts
 from models.catalogue.publishing.profiles import withdraw_expired
 from models.common import audit, clock, idempotency, mail, throttle
-from models.candidates.candidate import Candidate
 from models.jobs import exports as export_jobs
 from models.jobs import imports as import_jobs
 from models.matches import index_cache, refresh

@@ -14,9 +14,8 @@ from flask import Flask, g
 from huey import Huey, crontab
 
 from models.base import utcnow
-from models.matches import refresh
 from models.jobs import imports as import_jobs
-from models.matches import index_cache
+from models.matches import index_cache, refresh
 from web.extensions import db
 from web.queue import duties, triggers
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from models.common import paging
 from models.register.employers import managers
