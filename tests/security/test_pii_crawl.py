@@ -128,9 +128,13 @@ def crawl(client, start: list[str], headers: dict | None = None) -> dict[str, st
     return seen
 
 
+PROFILE_CODE = re.compile(r"\bK-[A-Z0-9]{4}\b")  # random letters: "K-NFNV" is no union membership
+
+
 def leaks(pages: dict[str, str], planted: list[dict]) -> list[tuple[str, str]]:
     found = []
     for url, text in pages.items():
+        url, text = PROFILE_CODE.sub("K-…", url), PROFILE_CODE.sub("K-…", text)
         typed = urlsplit(url).query.lower()
         # A search page shows the visitor's own query back in its search box: not a leak.
         lowered = re.sub(r'value="[^"]*"', "", text.lower()) if typed else text.lower()
