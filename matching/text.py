@@ -17,6 +17,8 @@ MIN_HEAD = 3
 
 def fold(text: str) -> str:
     """Lowercase and strip accents ("Hygiëne" -> "hygiene"); keeps punctuation."""
+    if text.isascii():  # most wordings: nothing to decompose, and casefold of ASCII is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

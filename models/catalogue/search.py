@@ -67,10 +67,13 @@ def _load(session: Session, stamp: tuple) -> Vocabulary:
     words = {term for kind, term in vocab.term_ids if kind != "licence"}
     alias_concepts: dict[str, set[int]] = defaultdict(set)
     concept_wordings: dict[int, set[str]] = defaultdict(set)
+    labels: dict[int, str] = {}  # a concept's label comes once per alias row: normalise it once
     for concept_id, label, normalised in session.execute(
         select(Concept.id, Concept.label, ConceptAlias.normalised).outerjoin(ConceptAlias)
     ):
-        for wording in {normalise(label), normalised or ""} - {""}:
+        if concept_id not in labels:
+            labels[concept_id] = normalise(label)
+        for wording in {labels[concept_id], normalised or ""} - {""}:
             alias_concepts[wording].add(concept_id)
             concept_wordings[concept_id].add(wording)
     related: dict[int, set[int]] = defaultdict(set)

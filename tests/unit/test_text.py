@@ -11,6 +11,15 @@ VOCAB = {"heftruck": 3, "certificaat": 2, "truck": 1, "planten": 1, "kwekerij": 
 def test_fold_removes_accents_and_case() -> None:
     assert fold("SVH Sociale Hygiëne") == "svh sociale hygiene"
     assert fold("Conciërge café") == "concierge cafe"
+    assert fold("HEFTRUCK Reach-Truck") == "heftruck reach-truck"  # the ASCII fast path
+
+
+@given(st.text())
+def test_fold_is_the_full_decomposition_for_any_text(text: str) -> None:
+    import unicodedata
+
+    full = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    assert fold(text) == full
 
 
 def test_tokens_split_on_punctuation_and_hyphens() -> None:
