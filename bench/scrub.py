@@ -94,6 +94,8 @@ def werkbrug(text: str, names: list[str], style: str = "") -> tuple[list, list]:
         public, removals = check_term(text, names)
         if public is None:
             return [(removals[0].kind, 0, len(text))], list(result.detections)
+        if public == text:
+            return [], list(result.detections)  # the profile shows the wording as it is
     return list(result.spans), list(result.detections)
 
 
