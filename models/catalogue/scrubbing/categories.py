@@ -199,6 +199,19 @@ def _vocabulary() -> Vocabulary:
     return Vocabulary(words, stems)
 
 
+@cache
+def abbreviations() -> frozenset[str]:
+    """The lexicons' whole-line words of two to four letters or digits, upper-cased ("FNV", "SP",
+    "PVV", "CDA", "HIV", "D66", "KERK"): what a random profile code must not spell."""
+    words = set()
+    for category in CATEGORIES:
+        for line in _lines(f"{category}.txt"):
+            word = line.lstrip("=")
+            if not line.startswith("!") and re.fullmatch(r"[A-Za-z0-9]{2,4}", word):
+                words.add(word.upper())
+    return frozenset(words)
+
+
 def sensitive(text: str) -> list[Span]:
     """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground,
     also when a lexicon word is mistyped ("zwnger", "marrokaanse")."""
