@@ -80,6 +80,18 @@ def test_wordings_of_the_categories_remove_their_sentence(sentence):
     "Visser op een kotter uit Urk.",
     # "ze" before an object pronoun and a plural verb is "they"
     "De klanten zeiden dat ze me zouden missen.",
+    # routes and deliveries abroad, a foreign-run workplace, a reception centre as a workplace
+    "Reed jarenlang op Italië en Oostenrijk.",
+    "Leverde banden aan autobedrijven in Duitsland.",
+    "Animator op een Spaanse camping.",
+    "Schoonmaker in een asielzoekerscentrum.",
+    # touch typing, sick-leave administration, training under a physiotherapist, the council's usher
+    "Kan blind typen.",
+    "Registreerde het ziekteverzuim voor de afdeling.",
+    "Fitnessinstructeur, gaf ook revalidatietraining onder leiding van een fysiotherapeut.",
+    "Bode bij de gemeenteraad (2012-2018).",
+    # the trade learnt in a parent's business
+    "Leerde het vak van mijn vader, die schilder was.",
 ])
 def test_job_content_passes_unchanged(sentence):
     assert public(sentence) == f"{KEEP} {sentence} {CERT}"

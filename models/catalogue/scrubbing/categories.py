@@ -36,6 +36,8 @@ _JOB_NOUNS = ("keuken|bakkerij|slagerij|restaurant|supermarkt|winkel|toko|gerech
               "koffie|thee|kruiden|specerijen|groenten|vis|vlees|soepen|soep|menu|menukaart|recepten|catering|"
               "keukens|kookkunst|afhaal\\w*|maaltijden|streekproducten|levensmiddelen|delicatessen|worst|worsten|"
               "vleeswaren|zuivel|brood|bonbons|chocolade|olijfolie|dranken|artikelen|stoffen|tapijten|meubels|"
+              "camping|hotel|hotels|hotelketen|resort|rederij|fabriek|fabrieken|transportbedrijf|vervoerder|groothandel|"
+              "importeur|exporteur|cateraar|keten|webshop|kledingzaak|bouwbedrijf|aannemer|"
               "pizza'?s|pizza|kebab|shoarma|baklava|roti|sushi|tapas|"
               "auto'?s|vrachtwagens|schepen|machines|muziek|feesten|evenementen|festival|zender|krant|media")
 _COPULA = r"(?:ben|is|zijn|was|waren|wordt|voel\w*|noem\w*)(?:\s+\w+){0,2}\s+"
@@ -127,6 +129,10 @@ _DESTINATION = re.compile(r"(?:(?:naar|richting|tussen|door|over|via)"
                           r"filialen|havens|bouwplaatsen|projecten|collega'?s|medewerkers|werknemers|chauffeurs|"
                           r"arbeidsmigranten|gasten|toeristen|bezoekers|studenten|cli[eë]nten|bedrijven|teams|"
                           r"fabrieken|boeren|telers|kwekers|importeurs|exporteurs)\s+(?:in|uit|over|door|rond)"
+                          # routes and deliveries: "reed op Spanje", "leverde onderdelen aan garages in Belgie"
+                          r"|(?:reed|rijdt|rijden|reden|gereden|ritten|chauffeur)\s+(?:\w+\s+){0,2}op"
+                          r"|(?:leverde|levert|leveren|geleverd|bezorgde|exporteerde|verkocht|verkoopt)\s+(?:\w+\s+){0,3}"
+                          r"(?:aan|bij)\s+(?:\w+\s+){0,2}in"
                           r")(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$", re.IGNORECASE)
 _JOB_AFTER = re.compile(rf"^(?:\s*(?:,|en|of)\s*[\w\-]+)*\s+(?:{_JOB_NOUNS})\b", re.IGNORECASE)
 _ABOUT_ORIGIN = re.compile(r"^\s*(?:\(\s*)?(?:afkomst|roots|komaf|achtergrond|origine|ouders|moeder|vader|familie)",
