@@ -3,8 +3,11 @@ import re
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
+
 from models.catalogue.publishing.draft import age_band, build_profile, headline, new_code, unique_terms
 from models.catalogue.publishing.place import find_place, region_centroid
+from models.catalogue.scrubbing.categories import abbreviations
 from models.enums import DutchLevel, Education
 
 TODAY = date(2026, 6, 1)
@@ -36,6 +39,18 @@ def test_codes_are_random_and_shaped_like_k_xxxx():
     codes = {new_code() for _ in range(200)}
     assert all(re.fullmatch(r"K-[0-9A-HJ-NP-Z]{4}", c) for c in codes)
     assert len(codes) > 190
+
+
+@pytest.mark.parametrize("spelled", ["NFNV", "SP12", "7PVV", "CDA3", "ERK4", "LGBT"])
+def test_a_code_that_spells_a_sensitive_abbreviation_is_drawn_again(spelled):
+    draws = iter(spelled + "7F3A")
+    assert new_code(lambda _alphabet: next(draws)) == "K-7F3A"
+
+
+def test_the_abbreviations_come_from_the_lexicon_data():
+    words = abbreviations()
+    assert {"FNV", "CNV", "SP", "PVV", "CDA", "D66", "HIV", "MS", "GGZ", "KERK"} <= words
+    assert not any(word in "K" + code[2:] for code in (new_code() for _ in range(500)) for word in words)
 
 
 def test_terms_are_deduplicated_as_written_and_capped():

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from models.catalogue.publishing.place import find_place
+from models.catalogue.scrubbing.categories import abbreviations, sensitive
 from models.catalogue.scrubbing.public import Removal, check_term, review
 from models.catalogue.scrubbing.scrub import Finding
 from models.taxonomy.terms import normalise
@@ -58,9 +60,14 @@ class FieldRemoval:
     removal: Removal
 
 
-def new_code() -> str:
-    """A random pseudonym such as K-7F3A; never derived from an id or a name."""
-    return "K-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
+def new_code(choice: Callable[[str], str] = secrets.choice) -> str:
+    """A random pseudonym such as K-7F3A; never derived from an id or a name. A draw that spells an
+    abbreviation the privacy check treats as sensitive ("K-NFNV": FNV, union membership), or that the
+    check finds something in ("K-LGBT"), is drawn again: no code reads as a statement about the person."""
+    while True:
+        body = "".join(choice(CODE_ALPHABET) for _ in range(4))
+        if not any(word in "K" + body for word in abbreviations()) and not sensitive(body):
+            return "K-" + body
 
 
 def age_on(birth_date: date, today: date) -> int:

@@ -30,7 +30,16 @@ _NOT_ORIGIN = {"nederland", "europese unie", "eurozone", "verenigde naties", "on
 _JOB_NOUNS = ("keuken|bakkerij|slagerij|restaurant|supermarkt|winkel|toko|gerechten|markt|klanten|"
               "arbeidsmigranten|collega'?s|bedrijf|bedrijven|werkgever|eigenaar|chauffeurs|producten|"
               "specialiteiten|cuisine|taal|les|lessen|vertaling|tolk|uitzendbureau|zaak|snackbar|kapsalon|"
-              "ondernemer|vestiging|filiaal|ambassade|markten|handel|export|import|ritten|rekening|bank")
+              "ondernemer|vestiging|filiaal|ambassade|markten|handel|export|import|ritten|rekening|bank|"
+              # food and drink sold or cooked: "verkocht Surinaamse snacks", "Libanese hapjes"
+              "snacks|hapjes|gerecht|eten|broodjes|gebak|koekjes|zoetigheden|kazen|kaas|wijnen|wijn|bieren|"
+              "koffie|thee|kruiden|specerijen|groenten|vis|vlees|soepen|soep|menu|menukaart|recepten|catering|"
+              "keukens|kookkunst|afhaal\\w*|maaltijden|streekproducten|levensmiddelen|delicatessen|worst|worsten|"
+              "vleeswaren|zuivel|brood|bonbons|chocolade|olijfolie|dranken|artikelen|stoffen|tapijten|meubels|"
+              "camping|hotel|hotels|hotelketen|resort|rederij|fabriek|fabrieken|transportbedrijf|vervoerder|groothandel|"
+              "importeur|exporteur|cateraar|keten|webshop|kledingzaak|bouwbedrijf|aannemer|"
+              "pizza'?s|pizza|kebab|shoarma|baklava|roti|sushi|tapas|"
+              "auto'?s|vrachtwagens|schepen|machines|muziek|feesten|evenementen|festival|zender|krant|media")
 _COPULA = r"(?:ben|is|zijn|was|waren|wordt|voel\w*|noem\w*)(?:\s+\w+){0,2}\s+"
 
 
@@ -64,6 +73,13 @@ def _lexicon(category: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pa
     return (_bounded(hits, re.IGNORECASE), _bounded(exact, 0), _bounded(keep, re.IGNORECASE))
 
 
+@cache
+def _exceptions(category: str) -> tuple[re.Pattern, ...]:
+    """Each job-content exception of one category on its own (see ``_kept``)."""
+    return tuple(p for line in _lines(f"{category}.txt") if line.startswith("!")
+                 if (p := _bounded([fold(line[1:])], re.IGNORECASE)) is not None)
+
+
 @lru_cache(maxsize=1)
 def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
     """(countries and foreign places, person nouns, "-e" adjectives, bare adjectives, all their words)."""
@@ -86,7 +102,8 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fro
         if not adjective.endswith("-nederlands"):
             adjectives_e.add(adjective + "e")
         for word in rest:
-            (adjectives_e if word.endswith("e") and word[:-1] in adjective + "e" else nouns).add(word)
+            # every "-e" form is the adjective, also the irregular ones ("libanese", "indiase", "eritrese")
+            (adjectives_e if word.endswith("e") else nouns).add(word)
     # "Turks-Nederlandse", "Javaans-Surinaamse": compounds of adjectives are origin wherever they stand.
     places_re = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(map(re.escape, places), key=len, reverse=True))
                            + r")(?![\w])", re.IGNORECASE)
@@ -106,8 +123,17 @@ def _languages() -> frozenset[str]:
     return frozenset(fold(name).lower() for name in Locale("nl").languages.values())
 
 
-_DESTINATION = re.compile(r"(?:naar|richting|tussen|door|over|via)(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$",
-                          re.IGNORECASE)
+_DESTINATION = re.compile(r"(?:(?:naar|richting|tussen|door|over|via)"
+                          # where the clients are: "schepen voor rederijen in Noorwegen", "klanten in Duitsland"
+                          r"|(?:klanten|rederijen|opdrachtgevers|afnemers|leveranciers|partners|vestigingen|"
+                          r"filialen|havens|bouwplaatsen|projecten|collega'?s|medewerkers|werknemers|chauffeurs|"
+                          r"arbeidsmigranten|gasten|toeristen|bezoekers|studenten|cli[eë]nten|bedrijven|teams|"
+                          r"fabrieken|boeren|telers|kwekers|importeurs|exporteurs)\s+(?:in|uit|over|door|rond)"
+                          # routes and deliveries: "reed op Spanje", "leverde onderdelen aan garages in Belgie"
+                          r"|(?:reed|rijdt|rijden|reden|gereden|ritten|chauffeur)\s+(?:\w+\s+){0,2}op"
+                          r"|(?:leverde|levert|leveren|geleverd|bezorgde|exporteerde|verkocht|verkoopt)\s+(?:\w+\s+){0,3}"
+                          r"(?:aan|bij)\s+(?:\w+\s+){0,2}in"
+                          r")(?:\s+(?:\w+\s*,\s*|\w+\s+en\s+)*)\s*$", re.IGNORECASE)
 _JOB_AFTER = re.compile(rf"^(?:\s*(?:,|en|of)\s*[\w\-]+)*\s+(?:{_JOB_NOUNS})\b", re.IGNORECASE)
 _ABOUT_ORIGIN = re.compile(r"^\s*(?:\(\s*)?(?:afkomst|roots|komaf|achtergrond|origine|ouders|moeder|vader|familie)",
                            re.IGNORECASE)
@@ -121,6 +147,8 @@ def _origin(folded: str) -> Iterator[Span]:
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
     for m in nouns.finditer(folded):
+        if places.fullmatch(m.group()) and _DESTINATION.search(folded[max(0, m.start() - 60):m.start()]):
+            continue  # "Polen" is the country too: "met collega's uit Polen", "ritten naar Polen"
         yield "origin", m.start(), m.end()
     for m in adjectives_e.finditer(folded):
         if _JOB_AFTER.match(folded[m.end():m.end() + 40]):
@@ -146,14 +174,19 @@ def _origin(folded: str) -> Iterator[Span]:
             yield "origin", m.start(), m.end()
 
 
-def _kept(keep: re.Pattern | None, folded: str) -> list[tuple[int, int]]:
+def _kept(keep: re.Pattern | None, folded: str, category: str) -> list[tuple[int, int]]:
     """Spans of job content; overlapping ones too, so that "Werkte ... als beveiliger in een
-    gevangenis (PI Lelystad)" is covered from each place where an exception starts."""
+    gevangenis (PI Lelystad)" is covered from each place where an exception starts, and by each
+    exception that matches there: the first alternative of the joined pattern is not always the
+    longest ("Schoonmaker in een moskee" against "... in een moskee en een kerk")."""
+    if keep is None or not keep.search(folded):
+        return []
     spans: list[tuple[int, int]] = []
-    pos = 0
-    while keep is not None and (m := keep.search(folded, pos)):
-        spans.append((m.start(), m.end()))
-        pos = m.start() + 1
+    for pattern in _exceptions(category):
+        pos = 0
+        while m := pattern.search(folded, pos):
+            spans.append((m.start(), m.end()))
+            pos = m.start() + 1
     return spans
 
 
@@ -170,6 +203,19 @@ def _vocabulary() -> Vocabulary:
         words.update(re.findall(r"(?:(?<=^)|(?<=[\s(|]))[a-z]+(?=$|[\s)|])", plain))
     words.update(w for w in _origin_words()[4] if " " not in w)
     return Vocabulary(words, stems)
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """The lexicons' whole-line words of two to four letters or digits, upper-cased ("FNV", "SP",
+    "PVV", "CDA", "HIV", "D66", "KERK"): what a random profile code must not spell."""
+    words = set()
+    for category in CATEGORIES:
+        for line in _lines(f"{category}.txt"):
+            word = line.lstrip("=")
+            if not line.startswith("!") and re.fullmatch(r"[A-Za-z0-9]{2,4}", word):
+                words.add(word.upper())
+    return frozenset(words)
 
 
 def sensitive(text: str) -> list[Span]:
@@ -193,7 +239,7 @@ def _sensitive(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
     for category in CATEGORIES:
         loose, exact, keep = _lexicon(category)
-        kept = _kept(keep, folded)
+        kept = _kept(keep, folded, category)
         found = []
         if loose is not None:
             found += [(category, m.start(), m.end()) for m in loose.finditer(folded)]

@@ -28,6 +28,7 @@ _HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "gri
 _OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
 _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
+_OBJECT_PRONOUNS = frozenset(["mij", "me", "ons", "jou", "je", "jullie", "u", "hen", "hun", "elkaar"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
 # "ie" is spoken "hij" after a verb ("kan ie") or a conjunction that opens a clause ("dat ie", "als ie").
 _IE_VERBS = frozenset(["wil", "kan", "is", "heeft", "was", "had", "mag", "moet", "zal", "komt", "doet", "gaat",
@@ -44,8 +45,11 @@ def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
         if line and not line.startswith("#") and "\t" in line:
             word, neutral = line.split("\t", 1)
             table[fold(word).lower()] = neutral.strip()
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-                         + r")(?![\w\-])", re.IGNORECASE)
+    # a compound ending in a female job noun is rewritten too: "groepsleidster" -> "groepsleider"
+    pattern = re.compile(r"(?<![\w\-])([^\W\d_]{3,}?(?<=[a-z])(?=[a-z]))?(" + "|".join(
+        sorted(map(re.escape, (w for w in table if " " not in w)), key=len, reverse=True))
+        + r")(?![\w\-])|(?<![\w\-])()(" + "|".join(sorted(map(re.escape, (w for w in table if " " in w)),
+                                                            key=len, reverse=True)) + r")(?![\w\-])", re.IGNORECASE)
     return table, pattern
 
 
@@ -64,6 +68,8 @@ def _verbish_plural(word: str) -> bool:
 def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
     """ "zij werkt" / "werkt ze" is one woman; "ze werken" / "werken ze" is they."""
     nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
+    if nxt in _OBJECT_PRONOUNS:
+        nxt = _word(tokens, i + 2)  # "dat ze mij misten": the verb follows the object
     if _verbish_plural(nxt) or nxt in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen"):
         return False
     if prev in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen") or (
@@ -118,7 +124,8 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
     folded = fold(text)
     table, pattern = _nouns()
     for m in pattern.finditer(folded):
-        yield m.start(), m.end(), table[m.group().lower()]
+        prefix, word = (m.group(1) or m.group(3) or ""), (m.group(2) or m.group(4))
+        yield m.start(), m.end(), text[m.start():m.start() + len(prefix)] + table[word.lower()]
     for m in re.finditer(r"(?<!\w)een (man|vrouw|jongen|meid|meisje) van(?!\w)", folded, re.IGNORECASE):
         yield m.start(), m.start() + len(m.group()) - 4, "iemand"
     for m in re.finditer(r"\s*\((?:man|vrouw|m|v)\)", folded, re.IGNORECASE):

@@ -64,7 +64,13 @@ def _looks_like_surname(word: str) -> bool:
         return True
     if base in COMMON_CAPITALISED or len(base) < 4:
         return False
-    return base.lower().endswith(SURNAME_SUFFIXES) or base.startswith(SURNAME_PREFIXES)
+    return base.lower().endswith(SURNAME_SUFFIXES) or (base.startswith(SURNAME_PREFIXES)
+                                                       and not base.lower().startswith(_DUTCH_STARTS))
+
+
+# Dutch words that begin like a surname prefix ("Bou-", "Ben-", "Ram-"): "Bouwde", "Beneden", "Ramen".
+_DUTCH_STARTS = ("bouw", "bouill", "boulevard", "boutique", "bene", "benz", "bende", "benod", "benut", "bent",
+                 "benad", "benoem", "benauw", "ramp", "rame", "ramm", "soep")
 
 
 def _is_first_name(word: str) -> bool:
@@ -149,6 +155,13 @@ def _classify_strength(text: str, run: list[re.Match[str]]) -> tuple[int, int, b
     if after_place and len(core) == 1 and core[0] in COMPANY_NAMES:
         return None  # "bij Dirk" is the supermarket
     unknown = [w for w in core if _base(w) not in COMMON_CAPITALISED]
+    if at_sentence_start and len(words) == 1 and words[0].lower() in ORDINARY_WORDS \
+            and not _is_first_name(words[0]) and not triggered:
+        # "Kok in een Libanees restaurant", "Bakker (MBO 2)": an occupation or ordinary word that
+        # opens a line is the word, unless a verb that takes a person follows ("Bakker belde")
+        following = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
+        if not following or following.group() not in PERSON_VERBS:
+            return None
     if any(_is_name_word(w) for w in core) or words[0].endswith("."):
         return start, end, True
     if not unknown:

@@ -18,7 +18,7 @@ _SOCIAL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}(?<!\.)")
 
 # A run of digits with the separators people put in phone numbers; validated afterwards.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]{6,19}\d(?![\w])")
+_PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d \-.()/]{6,19}\d(?![\w/])")  # also "06/12345678"
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,8}\b", re.IGNORECASE)
 _BSN = re.compile(r"(?<![\d.,\-])(?:\d{3}-\d{3}-\d{3}|\d{2,4}(?:[ .]?\d{2,4}){1,3})(?![\d\-]|[.,]\d)")
@@ -27,6 +27,8 @@ _BSN_CONTEXT = re.compile(r"(?:bsn|burgerservicenummer|sofi-?nummer|sofinr)\W{0,
 _KVK_CONTEXT = re.compile(r"(?:kvk|kamer van koophandel|ordernummer|klantnummer|dossier)\W{0,3}"
                           r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 
+# After the word "postcode" any 1234 ab counts, also spaced in lower case ("8011 pk" is otherwise horsepower).
+_POSTCODE_SAID = re.compile(r"(?i)\b(?:postcode|post code|pc)\b\s*(?:is|:|=|-)?\s*([1-9]\d{3}\s?[a-z]{2})\b")
 _POSTCODE = re.compile(r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})\b")
 
 _STREET_WORD = (r"(?:[A-Z][\w'’\-]*|[a-z][\w'’\-]*)"
@@ -82,10 +84,10 @@ def phones(text: str) -> Iterator[Span]:
         start = m.start() + m.group().index(raw)
         # A trailing digit group may belong to the next number ("06-12345678 2x"): shrink until valid.
         while raw and not _phone_ok(raw):
-            cut = max(raw.rfind(" "), raw.rfind("-"))
+            cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("/"))
             if cut <= 0:
                 break
-            raw = raw[:cut].rstrip(" -.(")
+            raw = raw[:cut].rstrip(" -.(/")
         if _phone_ok(raw):
             yield "phone", start, start + len(raw)
 
@@ -158,6 +160,8 @@ def postcodes(text: str) -> Iterator[Span]:
     """Yield full Dutch postcodes (1234 AB, 1234AB, 1234ab); a bare PC4 is not personal."""
     for m in _POSTCODE.finditer(text):
         yield "postcode", m.start(), m.end()
+    for m in _POSTCODE_SAID.finditer(text):
+        yield "postcode", m.start(1), m.end(1)  # "postcode is 8011 pk": lower case and spaced, after the word
 
 
 def addresses(text: str) -> Iterator[Span]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from models.catalogue.scrubbing.categories import CATEGORIES, sensitive
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gender import POSSESSIVE, SUBJECT, gendered
+from models.catalogue.scrubbing.lexicon import ORDINARY_WORDS
 from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
 from models.catalogue.scrubbing.scrub import detect
 from models.catalogue.scrubbing.variants import called, capitals, known_name_variants, spaced
@@ -257,6 +258,14 @@ def check_term(term: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     """A list wording as the public profile may show it (gendered words made neutral), or None
     with the reason when it carries an identifier or a special category and must be left out."""
     known = [n for n in known_names if n and n.strip()]
+    first = re.match(r"[^\W\d_]+", term)
+    if first and term[:1].isupper() and first.group().lower() in ORDINARY_WORDS and term[len(first.group()):len(first.group()) + 1] != "." \
+            and first.group().lower() in {w.lower() for n in known for w in re.split(r"[\s\-]+", n)}:
+        # "Bakker (MBO niveau 2)" for Kees Bakker: a list wording that opens with an occupation is the
+        # occupation; the person's ordinary-word surname counts only with its capital inside a text
+        lowered = term[:1].lower() + term[1:]
+        public, removals = check_term(lowered, known)
+        return (public[:1].upper() + public[1:] if public else public), removals
     why = _why_drop(term, known, [])
     # A name in a list wording is left out: the person's own, or one a lexicon, shape or context
     # vouches for ("Priscilla Vermeulen", "Tesfay Gebremedhin"); two capitalised job words

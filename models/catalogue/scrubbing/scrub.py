@@ -22,7 +22,7 @@ _COMPANY_AFTER = re.compile(r"^\s+(?:Logistiek|Transport|Installatietechniek|Ins
                             r"Schilderwerken|Schilders|Schoonmaak|Groep|Holding|Metaal|Tuinen|Hoveniers|Catering|"
                             r"Uitzendbureau|Personeelsdiensten|Administratie|Advies|Elektro|Loodgieters|Dakwerken|"
                             r"Verhuizingen|Koeriers|Keukens|Interieur|Vastgoed|Autoschade|Banden|B\.?V\.?|V\.?O\.?F\.?|"
-                            r"en Zn\.?|& Zn\.?|& Zonen|en Zonen)(?!\w)")
+                            r"en Zn\.?|& Zn\.?|& Zonen|en Zonen|& Co\.?|en Co\.?|& Partners|en Partners)(?!\w)")
 _COMPANY_BEFORE = re.compile(r"(?:Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedrijf|Schildersbedrijf|"
                              r"Installatiebedrijf|Loonbedrijf|Hoveniersbedrijf|Bouwbedrijf|Aannemersbedrijf|Firma|Fa\.|"
                              r"Kwekerij|Drukkerij|Timmerbedrijf|Schoonmaakbedrijf|Cafetaria|Snackbar|Restaurant|"

@@ -61,6 +61,8 @@ class Vocabulary:
 
     def _stem_correction(self, low: str) -> str | None:
         """``low`` with a mistyped stem corrected ("diabtes" -> "diabetes"), or None."""
+        if any(low[:n] in self.stems for n in range(_MIN_LEXICON, min(len(low), self.longest_stem) + 1)):
+            return None  # a stem matches it as written: "demonstrateur" is no mistyped "demonstratie"
         for length in range(min(len(low), self.longest_stem + 1), _MIN_LEXICON - 2, -1):
             prefix = low[:length]
             if prefix in self.stems:

@@ -59,6 +59,9 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
     folded = fold(text)
     lowered = {p.lower() for p in parts}
     firsts = [fold(n.split()[0]) for n in known_names if n and n.split()]
+    # "Johannes Willem Brouwer": the given names are the first word and the lexicon given names after it
+    given = [_given_names(n) for n in known_names if n and n.split()]
+    initials_of_given = {"".join(p[0] for p in g).lower() for g in given if len(g) > 1}
     for m in _TOKEN.finditer(folded):
         word = m.group()
         low = word.lower().rstrip("'s") if word.lower().endswith("'s") else word.lower()
@@ -73,6 +76,9 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
                 len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) for p in lowered):
             yield "name", m.start(), m.end()
             continue
+        if word.isupper() and low in initials_of_given:
+            yield "name", m.start(), m.end()  # "JW" for Johannes Willem
+            continue
         inside = not re.search(r"(?:^|[.!?:]\s*)$", folded[:m.start()])
         common = low in COMMON_WORDS and not (word[:1].isupper() and inside)
         for first in firsts:
@@ -82,9 +88,8 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
                 yield "name", m.start(), m.end()
             elif not common and _short_form(low, first.lower()) and not re.match(r"\s*[.]\w", folded[m.end():m.end() + 2]):
                 yield "name", m.start(), m.end()
-    for first in firsts:
-        pieces = [p for p in re.split(r"[\s\-]+", first) if p]
-        if len(pieces) > 1:  # "J.W." or "J. W." for Jan-Willem
+    for pieces in given:
+        if len(pieces) > 1:  # "J.W." or "J. W." for Jan-Willem or Johannes Willem
             dotted = r"\.\s?".join(re.escape(p[0]) for p in pieces)
             for m in re.finditer(rf"(?<![\w.]){dotted}\.(?!\w)", folded, re.IGNORECASE):
                 yield "name", m.start(), m.end()
@@ -92,6 +97,23 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
 
 # A pet form: the name, or its first letters, with a Dutch or English diminutive ("Lanny", "Pietje").
 _PET_SUFFIXES = ("tje", "je", "pje", "ie", "y", "ny", "ke", "kje")
+
+
+# Doubled syllables that are words or laughter, not a pet form ("haha" is no Hamza).
+_DOUBLED_WORDS = frozenset(["haha", "hehe", "hihi", "hoho", "huhu", "lala", "nana", "dada", "tata", "mama", "papa",
+                            "baba", "gaga", "jaja", "nono", "dodo"])
+
+
+def _given_names(name: str) -> list[str]:
+    """The given names of a full name: its first word (or hyphenated parts) and the lexicon given names
+    that follow it, never the last word."""
+    words = fold(name).split()
+    out = [p for p in words[0].split("-") if p]
+    for word in words[1:-1]:
+        if word.capitalize() not in FIRST_NAMES and word not in FIRST_NAMES:
+            break
+        out.append(word)
+    return out
 
 
 def _short_form(low: str, first: str) -> bool:
@@ -102,6 +124,9 @@ def _short_form(low: str, first: str) -> bool:
         return True  # "Mo" for Mohamed
     if len(low) == 4 and len(first) >= 6 and first.startswith(low):
         return True  # "piet" for Pieter
+    if len(low) == 4 and low[:2] == low[2:] and len(first) >= 4 and first.startswith(low[:2]) \
+            and low not in _DOUBLED_WORDS:
+        return True  # "Momo" for Mohamed, "Juju" for Julia: the first syllable doubled
     return len(first) >= 3 and any(low == first + s or len(first) >= 5 and low == first[:4] + s
                                    for s in _PET_SUFFIXES)
 
