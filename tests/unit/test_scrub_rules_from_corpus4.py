@@ -39,3 +39,40 @@ def test_a_foreign_city_tells_origin(sentence, city):
 ])
 def test_a_city_name_that_is_no_origin_stays(sentence):
     assert sentence in public(sentence, ("Milan Dekker",)).replace("De kandidaat", "Milan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zijn verblijfsdocument moet nog verlengd worden.",          # residence documents
+    "Ik wacht nog op mijn vluchtelingenstatus.",
+    "Heeft een vergunning asiel voor bepaalde tijd.",
+    "Morgen heb ik een gehoor bij de IND.",
+    "Gisteren kwam er een IND-beslissing binnen.",
+    "Volgende week moet ik naar de poli voor mijn knie.",        # health
+    "De huisarts zegt voorlopig niet bukken.",
+    "Mag van de fysio niet zwaar tillen.",
+    "Het onderzoek door de verzekeringsarts is volgende maand.",
+    "Last van trombose in het linkerbeen.",
+    "Heeft elke week een afspraak, hij moet zich melden bij de reclassering.",  # criminal
+    "Was gisteren op de ledenvergadering van de SP.",           # political
+    "Gaat flyeren voor GL in de wijk.",
+])
+def test_more_wordings_of_the_categories_are_found(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heeft ervaring in een Surinaams-Chinees restaurant als kok.",   # a cuisine
+    "Begeleidde de transitie van het oude kassasysteem.",           # a process, no article needed
+    "Werkt graag mee aan de transitie naar elektrisch vervoer.",
+    "Is geen familie van de eigenaar van het bedrijf.",
+    "Solliciteert als administratief medewerker bij de reclassering.",
+    "Ervaring 8 jaar in de bouw.",                                 # no house number
+    "Diploma mbo-3 Schilder behaald.",                              # the diploma's trade
+    "Opleiding bij ROC Midden Nederland.",
+])
+def test_job_content_that_only_looks_sensitive_stays(sentence):
+    assert sentence in public(sentence)
+
+
+def test_transition_of_a_person_still_counts():
+    assert "transitie" not in public("Is bezig met de transitie van man naar vrouw.")

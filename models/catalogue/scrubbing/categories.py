@@ -187,6 +187,8 @@ def _origin(folded: str) -> Iterator[Span]:
         after = folded[m.end():m.end() + 40]
         if "-" in word and re.search(r"(?:tolk|vertal\w*|tolken|woordenboek)\s+$", before, re.IGNORECASE):
             continue  # "tolk Arabisch-Nederlands": a language pair
+        if "-" in word and _JOB_AFTER.match(after):
+            continue  # "een Chinees-Indisch restaurant": a cuisine or a trade, not the person
         if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after) or (
                 word.lower() not in _languages() and not _JOB_AFTER.match(after)):
             # "Ghanees" is no language: it tells origin wherever it stands; "Turks" may be the language
