@@ -76,3 +76,21 @@ def test_job_content_that_only_looks_sensitive_stays(sentence):
 
 def test_transition_of_a_person_still_counts():
     assert "transitie" not in public("Is bezig met de transitie van man naar vrouw.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Werkte als chauffeur in Helmand.",                          # a region, not a city
+    "Familie woont nog in de Donbas.",
+])
+def test_a_foreign_region_tells_origin(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+def test_a_site_named_after_the_start_of_a_long_name_is_personal():
+    text = "MARIA VERMEULEN · www.vermeklus.nl · klusjes in huis"
+    assert "vermeklus" not in review(text, ("Maria Vermeulen",)).text
+    assert "www.vermeklus.nl" in review(text).text  # without the person's name: a company site
+
+
+def test_a_letters_salutation_is_neutral():
+    assert "heer" not in review("Geachte heer Bakkali, hierbij het verslag.", ("Samir Bakkali",)).text
