@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from models.catalogue.scrubbing.folding import fold
+from models.catalogue.scrubbing.gazetteer import cities_in
 from models.catalogue.scrubbing.typos import Vocabulary, corrected
 
 DATA = Path(__file__).parent / "data"
@@ -139,6 +140,20 @@ _ABOUT_ORIGIN = re.compile(r"^\s*(?:\(\s*)?(?:afkomst|roots|komaf|achtergrond|or
                            re.IGNORECASE)
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|uit|te|vanuit|nabij|rond|regio|omgeving)\s+$", re.IGNORECASE)
+# What before a capitalised word makes it part of a name: the start of the text or a segment, another
+# capitalised word, a title.
+_NAME_BEFORE = re.compile(r"(?:^|[|:;\n]|[.!?]\s)\s*$|(?<![\w])(?-i:[A-Z])[\w'-]*\s+$|"
+                          r"\b(?:heer|mevrouw|meneer|mevr|mw|dhr|mr|dr)\.?\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    """Given names and surnames of the name lexicon: a city of that name may be a person ("Milan")."""
+    from models.catalogue.scrubbing.lexicon import FIRST_NAMES, SURNAMES
+    return frozenset(fold(n).lower() for n in FIRST_NAMES | SURNAMES)
+
+
 def _origin(folded: str) -> Iterator[Span]:
     places, nouns, adjectives_e, adjectives, _words = _origin_words()
     for m in places.finditer(folded):
@@ -146,6 +161,18 @@ def _origin(folded: str) -> Iterator[Span]:
         if _DESTINATION.search(before):
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
+    for start, end in cities_in(folded):
+        before = folded[max(0, start - 60):start]
+        if _DESTINATION.search(before):
+            continue
+        if folded[start:end].isupper() or re.match(r"\s+[A-Z][a-z]", folded[end:end + 3]) or (
+                not _PLACE_BEFORE.search(before)) and (
+                folded[start:end].lower() in _person_names() or _NAME_BEFORE.search(before)):
+            # "Milan zit in een rolstoel", "Giselle Rosario", "De heer Bello", "HAVINGA, LEON": a
+            # person's name, "bij Paris Fashion" a company's; "geboren in Milan", "eigen atelier,
+            # Herat" are the city
+            continue
+        yield "origin", start, end
     for m in nouns.finditer(folded):
         if places.fullmatch(m.group()) and _DESTINATION.search(folded[max(0, m.start() - 60):m.start()]):
             continue  # "Polen" is the country too: "met collega's uit Polen", "ritten naar Polen"
@@ -166,6 +193,8 @@ def _origin(folded: str) -> Iterator[Span]:
         after = folded[m.end():m.end() + 40]
         if "-" in word and re.search(r"(?:tolk|vertal\w*|tolken|woordenboek)\s+$", before, re.IGNORECASE):
             continue  # "tolk Arabisch-Nederlands": a language pair
+        if "-" in word and _JOB_AFTER.match(after):
+            continue  # "een Chinees-Indisch restaurant": a cuisine or a trade, not the person
         if "-" in word or re.search(rf"\b{_COPULA}$", before, re.IGNORECASE) or _ABOUT_ORIGIN.match(after) or (
                 word.lower() not in _languages() and not _JOB_AFTER.match(after)):
             # "Ghanees" is no language: it tells origin wherever it stands; "Turks" may be the language

@@ -19,7 +19,9 @@ OBJECT = "deze persoon"
 POSSESSIVE = "diens"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
-_TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?)(?!\w)", re.IGNORECASE)
+_TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?"
+                    # a letter's salutation: "Geachte heer Bakkali", "Beste heer"
+                    r"|(?<=geachte )heer|(?<=beste )heer|(?<=waarde )heer)(?!\w)", re.IGNORECASE)
 _PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
 _HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
 _HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend", "knipt", "knipte",

@@ -139,7 +139,7 @@ Windows Heftruck Reachtruck Orderpicker Prima Super Fijn Leuk Enthousiast Gemoti
 Nederland Marokko Turkije Syrië Syrie Eritrea Ethiopië Somalië Afghanistan Irak Iran Polen Suriname
 Curaçao Aruba Bonaire Oekraïne Bulgarije Roemenië Duitsland België Frankrijk Spanje Portugal Italië
 Engeland Amerika Egypte Soedan Jemen Libanon Jordanië Algerije Tunesië Kaapverdië Ghana Nigeria
-Congo Europa Afrika Azië Oost-Europa Midden-Oosten Flevoland Noord-Holland Zuid-Holland Gelderland
+Congo Europa Afrika Azië Oost-Europa Midden-Oosten Midden Noord Zuid Oost West Flevoland Noord-Holland Zuid-Holland Gelderland
 Overijssel Friesland Drenthe Brabant Noord-Brabant Limburg Zeeland Randstad Veluwe Twente
 Amsterdam Rotterdam Haag Utrecht Eindhoven Groningen Tilburg Almere Breda Nijmegen Apeldoorn
 Haarlem Arnhem Enschede Amersfoort Zaanstad Zaandam Haarlemmermeer Hoofddorp Bosch Zwolle

@@ -125,6 +125,10 @@ def _classify(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
     return found[:2] if found else None
 
 
+_DIPLOMA_BEFORE = re.compile(r"\b(?:v?mbo|hbo|wo|niveau|diploma|opleiding|cursus)(?:[\s-]*[1-4])?[\s:]*$",
+                             re.IGNORECASE)
+
+
 def _classify_strength(text: str, run: list[re.Match[str]]) -> tuple[int, int, bool] | None:
     """(start, end, strong) of the name in a run; strong when a lexicon, an initial, a title, a
     relation word or a verb that takes a person says so, weak for a merely unknown capitalised word."""
@@ -155,6 +159,8 @@ def _classify_strength(text: str, run: list[re.Match[str]]) -> tuple[int, int, b
     if after_place and len(core) == 1 and core[0] in COMPANY_NAMES:
         return None  # "bij Dirk" is the supermarket
     unknown = [w for w in core if _base(w) not in COMMON_CAPITALISED]
+    if len(words) == 1 and words[0].lower() in ORDINARY_WORDS and _DIPLOMA_BEFORE.search(before):
+        return None  # "mbo-2 Kok", "niveau 3 Schilder": the diploma's trade
     if at_sentence_start and len(words) == 1 and words[0].lower() in ORDINARY_WORDS \
             and not _is_first_name(words[0]) and not triggered:
         # "Kok in een Libanees restaurant", "Bakker (MBO 2)": an occupation or ordinary word that

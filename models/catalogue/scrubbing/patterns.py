@@ -39,6 +39,8 @@ _STREET_PREFIX = r"(?:(?:[A-Z][\w'’.\-]*|van|de|der|den|ter|ten|la|le)\s){0,4}
 _HOUSE_NUMBER = (r"\d{1,5}(?![\d,.]\d)(?:\s?-\s?\d{1,4}|\s?(?:bis|hs|huis|boven|beneden|zw|rd"
                  r"|I{1,3})\b|\s?[a-zA-Z]\b|-[a-zA-Z]{1,2}\b)?")
 _ADDRESS = re.compile(rf"\b{_STREET_PREFIX}{_STREET_WORD}\s{_HOUSE_NUMBER}")
+_QUANTITY_AFTER = re.compile(r"\s*(?:jaar|jr|maanden|maand|mnd|weken|week|dagen|dag|uur|keer|x|km|kg|%|procent)\b",
+                             re.IGNORECASE)
 _ADDRESS_CASE_STARTERS = frozenset("Hij Zij Ze Een Dit Deze Die Dat Er Wij We Ik Woont "
                                    "Wonend Adres Op Aan In Bij Naar Via Sinds".split())
 
@@ -175,6 +177,8 @@ def addresses(text: str) -> Iterator[Span]:
             start += len(words.pop(0)) + 1
         if _street_name(m.group()) in COMMON_CAPITALISED:
             continue  # "in Amsterdam 3 jaar": a town, not a street
+        if _street_name(m.group())[:1].islower() and _QUANTITY_AFTER.match(text, m.end()):
+            continue  # "ervaring 12 jaar": a lower-case word and a number of something, no house number
         yield "address", start, m.end()
 
 

@@ -165,6 +165,8 @@ def obfuscated_emails(text: str) -> Iterator[Span]:
 def personal_urls(text: str, known_names: Iterable[str]) -> Iterator[Span]:
     """Web addresses that carry the person's name or look like a personal site (.dev, .me)."""
     parts = [p.lower() for p in _parts(known_names) if len(p) >= 3]
+    # a long name shortened in a site's name ("www.kromoklust.nl" for Kromowidjojo): its first five letters
+    parts += [p[:5] for p in parts if len(p) >= 7]
     for m in _URL.finditer(text):
         url = fold(m.group()).lower()
         host_and_path = re.sub(r"^(?:https?://)?(?:www\.)?", "", url)
