@@ -72,7 +72,7 @@ class LinkerConfig:
     threshold: float = 0.5
 
 
-# The linker for proposals a person checks (the taxonomy worklist, bench.melo): the word expansion
+# The linker for proposals a person checks (the taxonomy worklist, bench.quality.melo): the word expansion
 # on, as a few dozen wordings per page do not feel its cost. Imports keep the defaults.
 PROPOSALS = LinkerConfig(expansion_weight=0.1)
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from jsonschema import Draft202012Validator
 
-from bench.evaluate_matching import DATA, broken_requirements, evaluate, load, ndcg, split
+from bench.quality.evaluate_matching import DATA, broken_requirements, evaluate, load, ndcg, split
 from models.importing.validate import schema
 
 

@@ -1,11 +1,11 @@
-"""bench.melo on a small MELO-format folder: the metrics, the feedback protocol, bad arguments."""
+"""bench.quality.melo on a small MELO-format folder: the metrics, the feedback protocol, bad arguments."""
 
 import json
 
 import numpy as np
 import pytest
 
-from bench import melo
+from bench.quality import melo
 
 CORPUS = {  # element id -> (concept uri, text)
     "C1_nl_000": ("u:pilot", "piloot"), "C1_nl_001": ("u:pilot", "verkeersvlieger"),

@@ -1,6 +1,6 @@
 """Concepts named in free text: found with the linker, weaker than listed skills, glue words ignored."""
 
-from bench.eval_mapping import taxonomy_linker
+from bench.quality.eval_mapping import taxonomy_linker
 from matching.mentions import DISCOUNT, mentions, mentions_many, phrases
 
 

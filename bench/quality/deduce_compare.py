@@ -2,10 +2,10 @@
 
 Not a dependency: run with a separate environment that has deduce installed, e.g.
   python -m venv /tmp/deduce-venv && /tmp/deduce-venv/bin/pip install deduce
-  /tmp/deduce-venv/bin/python bench/deduce_compare.py
+  /tmp/deduce-venv/bin/python bench/quality/deduce_compare.py
 Prints its start-up time, its recall per identifier kind on the tune half (a span counts when a
 deduce annotation overlaps it) and how many annotated spans it finds that Werkbrug's review misses
-(read from the JSON of `python -m bench.scrub --half tune --misses-json`, if given as argument).
+(read from the JSON of `python -m bench.quality.scrub --half tune --misses-json`, if given as argument).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "scrub_independent.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "scrub_independent.jsonl"
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Evaluate the matcher on the labelled set: `python -m bench.evaluate_matching [--json] [--dir DIR]`.
+"""Evaluate the matcher on the labelled set: `python -m bench.quality.evaluate_matching [--json] [--dir DIR]`.
 
 Links every wording with the taxonomy linker (seed/taxonomy), ranks with matching.index.CandidateIndex,
 and prints nDCG@10 (mean over vacancies), hard-requirement breaks in the top 10 (checked here,
@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bench.eval_mapping import Mapper
+from bench.quality.eval_mapping import Mapper
 from matching.geo import locate
 from matching.index import CandidateIndex
 
-DATA = Path(__file__).resolve().parent / "data" / "matching_eval"
+DATA = Path(__file__).resolve().parents[1] / "data" / "matching_eval"
 K = 10
 # The contract's distance is the estimated road distance: straight line times this factor.
 ROAD_FACTOR = 1.3

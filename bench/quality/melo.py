@@ -1,6 +1,6 @@
 """Run the linker on a MELO-format directory and print MRR, MAP, success@10 and recall@10.
 
-Usage: ``python -m bench.melo DIR [--json] [--semantic auto|on|off] [--feedback K]
+Usage: ``python -m bench.quality.melo DIR [--json] [--semantic auto|on|off] [--feedback K]
 [--order grouped|interleaved|hybrid|labels] [--expansion W] [--cache FILE]``. The linker is
 configured as for the worklist's proposals (``matching.linker.PROPOSALS``: word expansion 0.1);
 ``--expansion 0`` measures the import linker.

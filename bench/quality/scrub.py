@@ -1,6 +1,6 @@
 """Measure the scrubber: recall and precision per kind, on nine sets, against a baseline.
 
-Usage: python -m bench.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|heldout3|heldout4|all|every] [--show]
+Usage: python -m bench.quality.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|heldout3|heldout4|all|every] [--show]
 (``all``, the default, runs the seven tuning sets; ``every`` adds ``heldout3`` and ``heldout4``; ``--show``
 lists misses, and is refused for ``heldout3`` and ``heldout4``)
 
@@ -56,7 +56,7 @@ from pathlib import Path
 
 from models.catalogue.scrubbing.scrub import detect
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EXISTING = DATA / "scrub_sentences.jsonl"
 INDEPENDENT = DATA / "scrub_independent.jsonl"
 INDEPENDENT2 = DATA / "scrub_independent2.jsonl"
@@ -118,7 +118,7 @@ _FROZEN = ("__init__", "lexicon", "names", "patterns", "scrub")
 def _frozen_detect():
     """``detect`` of the scrubber as it was before issue 14, read from git (so later changes to the
     lexicons or patterns do not move the baseline); None when git or that commit is not there."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     scratch = tempfile.mkdtemp(prefix="scrub-baseline-")
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     target = Path(scratch) / "scrubber_before_14"

@@ -1,6 +1,6 @@
 """Fuzz the import reader: random bytes and random JSON structures, within a time budget.
 
-Run from the repository root: `python -m bench.import_fuzz [--seconds 60] [--slow-ms 1000]`.
+Run from the repository root: `python -m bench.imports.fuzz [--seconds 60] [--slow-ms 1000]`.
 Uses hypothesis to generate (a) random bytes, (b) random JSON values spliced into a valid
 document (deep nesting, long numbers, odd strings, NUL, surrogates, bidi controls, trailing data)
 and feeds each to the whole-file validation (models.importing.validate.validate_file), in a child
