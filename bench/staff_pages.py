@@ -157,7 +157,8 @@ def fill(url: str, scale: float, say) -> None:
                           if engine.dialect.name == "postgresql" else
                           "UPDATE candidate SET updated_at = datetime(updated_at, '-' || (id % 700) || ' days', '-1 hours')"))
         conn.execute(text("UPDATE employer SET last_contact_on = (SELECT max(occurred_on) FROM contact_moment"
-                          " WHERE contact_moment.employer_id = employer.id)"))
+                          " WHERE contact_moment.employer_id = employer.id), first_contact_on = (SELECT"
+                          " min(occurred_on) FROM contact_moment WHERE contact_moment.employer_id = employer.id)"))
     _analyse(engine)
     engine.dispose()
     say(f"  filled in {time.perf_counter() - started:.0f} s")
