@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from models import Candidate, Vacancy
 from models.common import audit, paging
-from models.enums import VacancyStatus
+from models.enums import SuggestionStatus, VacancyStatus
 from models.matches import index_cache, queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import IndexNotReady
@@ -19,7 +19,7 @@ from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.queue import triggers
 
-from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
+from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm, translated_choices
 
 bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
 
@@ -67,21 +67,39 @@ def vacancy(vacancy_id: int):
     if own:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
                      details={"page": "suggestions", "candidates": [s.candidate_id for s in own]})
-    forms = {}
-    for s in [*own, *(p for p, _name in partners)]:
-        status_form = StatusForm(prefix=f"s{s.id}", formdata=None, version=s.version)
-        status_form.set_steps([x for x in next_steps(s) if x.value not in ("proposed", "rejected")])
-        status_form.has_steps = bool(status_form.status.choices)
-        forms[s.id] = {"action": ActionForm(prefix=f"s{s.id}", formdata=None, version=s.version),
-                       "reject": RejectForm(prefix=f"s{s.id}", formdata=None, version=s.version),
-                       "status": status_form}
     return render_template(
-        "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=forms,
+        "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=_review_forms(own, partners),
         labels=STATUS_LABELS, reason_lines=reason_lines, reject_labels=REJECT_REASONS,
         not_hired_labels=NOT_HIRED_REASONS, recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
+
+
+def _review_forms(own: list, partners: list) -> dict[int, dict]:
+    """Per suggestion only the forms its card shows: propose and reject while new (own ones), else the
+    next-step form when there is a next step. A vacancy with hundreds of suggestions spent most of
+    its time building and rendering forms nobody saw (issue 18)."""
+    # The options' labels translated once for the page, not once per option of every card's select.
+    reject_reasons = translated_choices(RejectForm.reason.kwargs["choices"])
+    not_hired = translated_choices(StatusForm.reason.kwargs["choices"])
+    forms = {}
+    for s in [*own, *(p for p, _name in partners)]:
+        if s.status == SuggestionStatus.NEW:
+            reject = RejectForm(prefix=f"s{s.id}", formdata=None, version=s.version)
+            reject.reason.choices = reject_reasons
+            forms[s.id] = {"action": ActionForm(prefix=f"s{s.id}", formdata=None, version=s.version),
+                           "reject": reject, "status": None}
+            continue
+        steps = [x for x in next_steps(s) if x.value not in ("proposed", "rejected")]
+        status_form = None
+        if steps:
+            status_form = StatusForm(prefix=f"s{s.id}", formdata=None, version=s.version)
+            status_form.set_steps(steps)
+            status_form.status.choices = translated_choices(status_form.status.choices)
+            status_form.reason.choices = not_hired
+        forms[s.id] = {"status": status_form}
+    return forms
 
 
 @bp.errorhandler(IndexNotReady)
