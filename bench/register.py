@@ -84,7 +84,8 @@ def fill(url: str, employers: int, moments: int, seed: int = 7) -> dict:
             conn.execute(insert(ContactMoment), batch)
         # The denormalised last contact date, as the migration backfills it.
         conn.execute(text("UPDATE employer SET last_contact_on = (SELECT max(occurred_on) FROM contact_moment"
-                          " WHERE contact_moment.employer_id = employer.id)"))
+                          " WHERE contact_moment.employer_id = employer.id), first_contact_on = (SELECT"
+                          " min(occurred_on) FROM contact_moment WHERE contact_moment.employer_id = employer.id)"))
         vacancy_rows = [{"organisation_id": org, "employer_id": rng.choice(ids), "title": f"Vacature {i}",
                          "status": rng.choice([VacancyStatus.OPEN, VacancyStatus.FILLED, VacancyStatus.CLOSED])}
                         for i in range(max(employers // 5, 1))]

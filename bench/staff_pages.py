@@ -27,7 +27,7 @@ from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, select, text
+from sqlalchemy import create_engine, event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from bench import reports
@@ -157,7 +157,8 @@ def fill(url: str, scale: float, say) -> None:
                           if engine.dialect.name == "postgresql" else
                           "UPDATE candidate SET updated_at = datetime(updated_at, '-' || (id % 700) || ' days', '-1 hours')"))
         conn.execute(text("UPDATE employer SET last_contact_on = (SELECT max(occurred_on) FROM contact_moment"
-                          " WHERE contact_moment.employer_id = employer.id)"))
+                          " WHERE contact_moment.employer_id = employer.id), first_contact_on = (SELECT"
+                          " min(occurred_on) FROM contact_moment WHERE contact_moment.employer_id = employer.id)"))
     _analyse(engine)
     engine.dispose()
     say(f"  filled in {time.perf_counter() - started:.0f} s")
@@ -173,10 +174,16 @@ def _analyse(engine) -> None:
 
 
 def add_missing_indexes(url: str) -> list[str]:
-    """Indexes the models declare that a reused database lacks (the bench fills with create_all)."""
+    """Indexes the models declare that a reused database lacks (the bench fills with create_all), and
+    the derived employer.first_contact_on (migration 0017) with its backfill."""
     engine = create_engine(url)
     made = []
     with engine.begin() as conn:
+        if "first_contact_on" not in {c["name"] for c in inspect(conn).get_columns("employer")}:
+            conn.execute(text("ALTER TABLE employer ADD COLUMN first_contact_on DATE"))
+            conn.execute(text("UPDATE employer SET first_contact_on = (SELECT min(occurred_on) FROM contact_moment"
+                              " WHERE contact_moment.employer_id = employer.id)"))
+            made.append("employer.first_contact_on")
         for table in Base.metadata.sorted_tables:
             for index in table.indexes:
                 if not conn.dialect.has_index(conn, table.name, index.name):

@@ -29,6 +29,13 @@ from models.vacancies.vacancy import Vacancy, VacancyTerm
 _CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm)
 # What a public catalogue page is made of: a change to any of them makes cached pages stale.
 _CATALOGUE_RELEVANT = (PublicProfile, ProfileTerm, CatalogueTerm, Concept, ConceptAlias, ConceptRelation)
+# What the council report reads (models/reports/): a change to any of these makes stored reports stale.
+_REPORT_MODULES = ("models.candidates.", "models.placements.", "models.sroi.", "models.reports.",
+                   "models.accounts.organisation", "models.catalogue.profile", "models.register.employer")
+
+
+def _report_relevant(obj) -> bool:
+    return type(obj).__module__.startswith(_REPORT_MODULES)
 
 
 def point_values(postcode: str | None, city: str | None) -> dict[str, float | None]:
@@ -105,6 +112,8 @@ def _after_flush(session: Session, _context) -> None:
     if any(isinstance(o, _CATALOGUE_RELEVANT) for o in (*session.new, *session.dirty, *session.deleted)):
         # A publish, a withdrawal, an edit: every worker's cached catalogue pages are stale at once.
         stamps.bump(session, stamps.CATALOGUE, connection=session.connection())
+    if any(_report_relevant(o) for o in (*session.new, *session.dirty, *session.deleted)):
+        stamps.bump(session, stamps.REPORTS, connection=session.connection())
     candidates, vacancies, removed = _changed_rows(session)
     if not (candidates or vacancies or removed):
         return

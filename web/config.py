@@ -62,6 +62,8 @@ class Defaults:
     CATALOGUE_COUNT_FLUSH_SECONDS = 1.0
     # Rendered catalogue list pages kept per worker for anonymous visitors (web/catalogue/page_cache.py); 0: none.
     CATALOGUE_PAGE_CACHE_ENTRIES = 256
+    # Council reports a worker keeps per data version (web/reports/stored.py); 0 turns it off.
+    REPORT_STORE_ENTRIES = 32
     JINJA_BYTECODE_CACHE = True  # compiled templates in a private temporary folder, reused by the next start
     CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR = 3
     # Report targets per year, e.g. {2026: 125}; None shows no target line.

@@ -31,6 +31,10 @@ CHANGE_EPOCH = "changes-epoch"
 # Bumped by every change to what the public catalogue shows (profiles, their wordings, the taxonomy
 # behind the search): cached catalogue pages (web/catalogue/page_cache.py) belong to one version.
 CATALOGUE = "catalogue"
+# Bumped by every ORM change to what the council report counts (candidates and their dossiers,
+# placements, social return, targets, organisations, employers; models/events.py): a worker's stored
+# council report (web/reports/stored.py) belongs to one version of it and of CHANGES.
+REPORTS = "reports"
 
 Stamp = tuple[int, datetime | None]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, func, inspect, or_, select, update
+from sqlalchemy import ForeignKey, Index, String, Text, func, inspect, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -22,6 +22,13 @@ class ContactMoment(Versioned, Timestamps, Base):
     __table_args__ = (
         Index("ix_contact_moment_employer_date", "employer_id", "occurred_on"),
         Index("ix_contact_moment_follow_up", "follow_up_owner_id", "follow_up_done_at", "follow_up_on"),
+        # The contact report (models/reports/contacts.py) reads a period's moments from the index
+        # alone on PostgreSQL, and the open follow-ups from a small partial one.
+        Index("ix_contact_moment_org_date", "organisation_id", "occurred_on",
+              postgresql_include=["employer_id", "author_id", "channel"]),
+        Index("ix_contact_moment_org_open_follow_up", "organisation_id", "follow_up_on",
+              postgresql_include=["follow_up_owner_id"], postgresql_where=text("follow_up_done_at IS NULL"),
+              sqlite_where=text("follow_up_done_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,7 +53,8 @@ class ContactMoment(Versioned, Timestamps, Base):
     contact_person: Mapped[ContactPerson | None] = relationship()
 
 
-# employer.last_contact_on is derived from the contact moments (the register list sorts on it).
+# employer.last_contact_on and first_contact_on are derived from the contact moments (the register
+# list sorts on the last, the contact report counts new employers by the first).
 # Every ORM write of a moment keeps it in step in the same transaction (the mapper listeners
 # below, installed by models.events); Core bulk loaders call
 # models.register.contacts.refresh_last_contact. Plain UPDATEs, so that logging a
@@ -66,6 +74,12 @@ def contact_logged(_mapper, connection: Connection, moment: ContactMoment) -> No
                or_(employer.c.last_contact_on.is_(None), employer.c.last_contact_on < moment.occurred_on))
         .values(last_contact_on=moment.occurred_on, updated_at=employer.c.updated_at)
     )
+    connection.execute(
+        update(employer)
+        .where(employer.c.id == moment.employer_id,
+               or_(employer.c.first_contact_on.is_(None), employer.c.first_contact_on > moment.occurred_on))
+        .values(first_contact_on=moment.occurred_on, updated_at=employer.c.updated_at)
+    )
 
 
 def contact_changed(_mapper, connection: Connection, moment: ContactMoment) -> None:
@@ -83,5 +97,7 @@ def _recompute(connection: Connection, employer_ids: set[int]) -> None:
     employer, moments = _employer_table(), ContactMoment.__table__
     latest = (select(func.max(moments.c.occurred_on)).where(moments.c.employer_id == employer.c.id)
               .scalar_subquery())
+    earliest = (select(func.min(moments.c.occurred_on)).where(moments.c.employer_id == employer.c.id)
+                .scalar_subquery())
     connection.execute(update(employer).where(employer.c.id.in_(sorted(employer_ids)))
-                       .values(last_contact_on=latest, updated_at=employer.c.updated_at))
+                       .values(last_contact_on=latest, first_contact_on=earliest, updated_at=employer.c.updated_at))

@@ -129,10 +129,14 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
 
 
 def refresh_last_contact(session: Session, employer_ids: list[int] | None = None) -> None:
-    """Recompute ``last_contact_on`` from the contact moments (bulk loaders; None: every employer)."""
+    """Recompute ``last_contact_on`` and ``first_contact_on`` from the contact moments (bulk loaders; None:
+    every employer)."""
     latest = (select(func.max(ContactMoment.occurred_on)).where(ContactMoment.employer_id == Employer.id)
               .correlate(Employer).scalar_subquery())
-    statement = update(Employer).values(last_contact_on=latest, updated_at=Employer.updated_at)
+    earliest = (select(func.min(ContactMoment.occurred_on)).where(ContactMoment.employer_id == Employer.id)
+                .correlate(Employer).scalar_subquery())
+    statement = update(Employer).values(last_contact_on=latest, first_contact_on=earliest,
+                                        updated_at=Employer.updated_at)
     if employer_ids is not None:
         statement = statement.where(Employer.id.in_(employer_ids))
     session.execute(statement.execution_options(synchronize_session=False))

@@ -31,6 +31,7 @@ class Employer(Versioned, Timestamps, Base):
               postgresql_include=["name"]),
         Index("ix_employer_org_last_contact", "organisation_id", "last_contact_on", "id",
               postgresql_ops={"last_contact_on": "DESC NULLS LAST", "id": "DESC"}),
+        Index("ix_employer_org_first_contact", "organisation_id", "first_contact_on"),
         CheckConstraint("kvk IS NULL OR length(kvk) = 8", name="kvk_length"),
     )
 
@@ -60,6 +61,8 @@ class Employer(Versioned, Timestamps, Base):
     import_hash: Mapped[str | None] = mapped_column(String(64))
     # Derived: the latest ContactMoment.occurred_on, kept by register_contacts.log_contact_moment.
     last_contact_on: Mapped[date | None] = mapped_column()
+    # Derived likewise: the earliest ContactMoment.occurred_on (the contact report's "new employers").
+    first_contact_on: Mapped[date | None] = mapped_column()
 
     account_manager: Mapped[User | None] = relationship()
     contact_persons: Mapped[list[ContactPerson]] = relationship(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from models.accounts.user import User
 from models.common.errors import N_
 from models.register.contact import ContactMoment
+from models.register.employer import Employer
 
 from . import Bar, Figure, Period, staff_labels
 
@@ -39,16 +40,28 @@ def overdue(organisation_id: int, today: date):
             ContactMoment.follow_up_done_at.is_(None))
 
 
+def _staff(session: Session, ids) -> dict:
+    """{user id: (name, email)} of the given ids (None stays out: staff_labels names it)."""
+    wanted = sorted({i for i in ids if i is not None})
+    return {uid: (name, email) for uid, name, email in session.execute(
+        select(User.id, User.name, User.email).where(User.id.in_(wanted)))} if wanted else {}
+
+
 def contact_report(session: Session, organisation_id: int, period: Period, today: date) -> ContactReport:
-    """Contact figures of one organisation (four queries)."""
-    rows = session.execute(select(ContactMoment.author_id, User.name, User.email, ContactMoment.channel, func.count())
-                           .outerjoin(User, User.id == ContactMoment.author_id)
+    """Contact figures of one organisation (five small queries).
+
+    The period's moments are counted per author and channel before the names are looked up, and
+    read from ix_contact_moment_org_date alone on PostgreSQL; new employers are a range count on
+    employer.first_contact_on (derived from the moments, models/register/contact.py) instead of the
+    first moment of every employer over all moments: 1.1 s at 1,000,000 moments (issue 18)."""
+    rows = session.execute(select(ContactMoment.author_id, ContactMoment.channel, func.count())
                            .where(*in_period(organisation_id, period))
-                           .group_by(ContactMoment.author_id, User.name, User.email, ContactMoment.channel)).all()
-    labels = staff_labels({r[0]: (r[1], r[2]) for r in rows}, "Onbekend")
+                           .group_by(ContactMoment.author_id, ContactMoment.channel)).all()
+    staff = _staff(session, [r[0] for r in rows])
+    labels = staff_labels({r[0]: staff.get(r[0], (None, None)) for r in rows}, "Onbekend")
     authors: dict[int | None, list] = {}
     channels: dict[str, int] = {}
-    for author_id, _name, _email, channel, n in rows:
+    for author_id, channel, n in rows:
         entry = authors.setdefault(author_id, [labels[author_id], 0, {}])
         entry[1] += n
         entry[2][channel.value] = entry[2].get(channel.value, 0) + n
@@ -61,20 +74,19 @@ def contact_report(session: Session, organisation_id: int, period: Period, today
         Bar(label, channels.get(code, 0), code, people=False) for code, label in CHANNEL_LABELS.items()])
     contacted = session.scalar(select(func.count(func.distinct(ContactMoment.employer_id)))
                                .where(*in_period(organisation_id, period))) or 0
-    # New: the employer's first contact moment ever falls in the period (not when it was entered or imported).
-    first = (select(ContactMoment.employer_id, func.min(ContactMoment.occurred_on).label("first"))
-             .where(ContactMoment.organisation_id == organisation_id).group_by(ContactMoment.employer_id).subquery())
-    new = session.scalar(select(func.count()).select_from(first).where(
-        first.c.first >= period.start, first.c.first <= period.end)) or 0
-    late = session.execute(select(ContactMoment.follow_up_owner_id, User.name, User.email, func.count())
-                           .outerjoin(User, User.id == ContactMoment.follow_up_owner_id)
+    # New: the employer's first contact moment ever falls in the period (not when it was entered or
+    # imported). A moment always carries its employer's organisation (register_contacts), so the
+    # employer's first moment is the organisation's first moment with it.
+    new = session.scalar(select(func.count()).select_from(Employer).where(
+        Employer.organisation_id == organisation_id, Employer.first_contact_on >= period.start,
+        Employer.first_contact_on <= period.end)) or 0
+    late = session.execute(select(ContactMoment.follow_up_owner_id, func.count())
                            .where(*overdue(organisation_id, today))
-                           .group_by(ContactMoment.follow_up_owner_id, User.name, User.email)).all()
-    owners = staff_labels({r[0]: (r[1], r[2]) for r in late}, "Zonder eigenaar")
+                           .group_by(ContactMoment.follow_up_owner_id)).all()
+    late_staff = _staff(session, [r[0] for r in late])
+    owners = staff_labels({r[0]: late_staff.get(r[0], (None, None)) for r in late}, "Zonder eigenaar")
     overdue_figure = Figure("overdue", N_("Te late follow-ups (nu)"), note=N_("Open follow-ups met een datum vóór vandaag, "
                                "per eigenaar; dit cijfer hangt niet af van de gekozen periode."), bars=[
-        Bar(owners[oid], n, str(oid or 0), people=False) for oid, _name, _email, n in sorted(
-            late, key=lambda r: owners[r[0]])])
+        Bar(owners[oid], n, str(oid or 0), people=False) for oid, n in sorted(late, key=lambda r: owners[r[0]])])
     return ContactReport(sum(channels.values()), contacted, new, overdue_figure.total, per_author, per_channel,
                          overdue_figure)
-

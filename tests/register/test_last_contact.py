@@ -57,3 +57,28 @@ def test_name_sort_ignores_case(manager, client, make_employer):
     make_employer(name="bakkerij klein"), make_employer(name="Aannemer Groot"), make_employer(name="Cafe")
     text = visible_text(client.get("/werkgevers/").get_data(as_text=True))
     assert text.index("Aannemer Groot") < text.index("bakkerij klein") < text.index("Cafe")
+
+
+def test_first_contact_follows_the_earliest_moment_through_late_entries_edits_and_removals(db, make_employer,
+                                                                                           make_moment):
+    from models.reports import parse_period
+    from models.reports.contacts import contact_report
+
+    employer = make_employer()
+    first = make_moment(employer, occurred_on=date(2026, 2, 1))
+    make_moment(employer, occurred_on=date(2026, 5, 1))
+    assert db.session.get(Employer, employer.id).first_contact_on == date(2026, 2, 1)
+    early = make_moment(employer, occurred_on=date(2025, 11, 3))  # a report of an earlier visit, entered late
+    db.session.expire_all()
+    assert db.session.get(Employer, employer.id).first_contact_on == date(2025, 11, 3)
+    year = parse_period({"periode": "year", "jaar": "2026"}, date(2026, 6, 1))
+    assert contact_report(db.session, employer.organisation_id, year, date(2026, 6, 1)).new_employers == 0
+    db.session.get(ContactMoment, early.id).occurred_on = date(2026, 3, 1)
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Employer, employer.id).first_contact_on == date(2026, 2, 1)
+    assert contact_report(db.session, employer.organisation_id, year, date(2026, 6, 1)).new_employers == 1
+    db.session.delete(db.session.get(ContactMoment, first.id))
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Employer, employer.id).first_contact_on == date(2026, 3, 1)

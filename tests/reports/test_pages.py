@@ -121,3 +121,27 @@ def test_constant_number_of_queries(count_queries, as_role, make_placement, make
         make_placement(start_date=date(2026, 1 + i % 12, 1), target_group="banenafspraak",
                        candidate_id=make_candidate(ladder=1 + i % 6).id)
     assert count_queries(f"{BASE}/{family}?{Q}") == few
+
+
+def test_council_view_is_stored_per_worker_until_what_it_counts_changes(db, client, as_role, count_queries,
+                                                                        candidates_today, make_candidate):
+    from sqlalchemy import update
+
+    from models import Candidate
+    from models.common import stamps
+
+    as_role(Role.COORDINATOR)
+    url = f"{BASE}/raad?{Q}"
+    first = count_queries(url)
+    assert count_queries(url) < first - 10  # the stored sections: no aggregate queries again
+    before = page_text(client.get(url))
+    assert "3 Deelname georganiseerde activiteiten: <5" in before and "1 Geïsoleerd: 0" in before
+    for _ in range(5):  # ORM changes: new candidates (placements and dossiers: the report stamp)
+        make_candidate(ladder=1)
+    after = page_text(client.get(url))
+    assert "1 Geïsoleerd: 5" in after
+    # A bulk write (the importer, erasure) bypasses the ORM but takes a change number.
+    with db.engine.begin() as conn:
+        conn.execute(update(Candidate.__table__).where(Candidate.__table__.c.ladder == 1).values(ladder=2))
+        stamps.next_change(conn)
+    assert "1 Geïsoleerd: 0" in page_text(client.get(url))

@@ -8,6 +8,11 @@ from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABE
 from web.forms import choices
 
 
+def translated_choices(options: list) -> list:
+    """The same select options with their labels translated now (plain strings, for reuse on one page)."""
+    return choices((o.value, str(o.label)) for o in options)
+
+
 class ActionForm(FlaskForm):
     """A button with CSRF protection and the version the page showed."""
 

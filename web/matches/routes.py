@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from models import Candidate, Vacancy
 from models.common import audit, paging
-from models.enums import VacancyStatus
+from models.enums import SuggestionStatus, VacancyStatus
 from models.matches import index_cache, queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import IndexNotReady
@@ -19,9 +20,11 @@ from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.queue import triggers
 
-from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
+from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm, translated_choices
 
 bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
+PROTO = "sPROTO"  # the prefix review fields are rendered with once per page, then replaced per card
+VERSION = "sVERSION"  # likewise the version in their hidden fields
 
 
 def min_score() -> float:
@@ -67,21 +70,53 @@ def vacancy(vacancy_id: int):
     if own:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
                      details={"page": "suggestions", "candidates": [s.candidate_id for s in own]})
-    forms = {}
-    for s in [*own, *(p for p, _name in partners)]:
-        status_form = StatusForm(prefix=f"s{s.id}", formdata=None, version=s.version)
-        status_form.set_steps([x for x in next_steps(s) if x.value not in ("proposed", "rejected")])
-        status_form.has_steps = bool(status_form.status.choices)
-        forms[s.id] = {"action": ActionForm(prefix=f"s{s.id}", formdata=None, version=s.version),
-                       "reject": RejectForm(prefix=f"s{s.id}", formdata=None, version=s.version),
-                       "status": status_form}
     return render_template(
-        "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=forms,
+        "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=_review_forms(own, partners),
         labels=STATUS_LABELS, reason_lines=reason_lines, reject_labels=REJECT_REASONS,
         not_hired_labels=NOT_HIRED_REASONS, recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
+
+
+def _review_forms(own: list, partners: list) -> dict[int, dict]:
+    """Per suggestion what its card shows: its forms' hidden fields (version, CSRF) and, while new (own ones),
+    the reject form's fields, else the next-step form's fields when there is a next step.
+
+    The visible fields are the same on every card but for the prefix, so each kind is rendered once
+    per page with a placeholder prefix and copied: a vacancy with 450 suggestions spent most of its
+    time building 1,350 forms and rendering their selects (issue 18)."""
+    field = current_app.jinja_env.get_template("_forms.html").module.field
+    reject_reasons = translated_choices(RejectForm.reason.kwargs["choices"])
+    not_hired = translated_choices(StatusForm.reason.kwargs["choices"])
+    rendered: dict[tuple, Markup] = {}
+
+    def fields(steps: tuple, indent: str) -> Markup:
+        if steps not in rendered:
+            if steps:
+                proto = StatusForm(prefix=PROTO, formdata=None)
+                proto.set_steps(steps)
+                proto.status.choices = translated_choices(proto.status.choices)
+                proto.reason.choices = not_hired
+                names = ("status", "reason", "note")
+            else:
+                proto = RejectForm(prefix=PROTO, formdata=None)
+                proto.reason.choices = reject_reasons
+                names = ("reason", "note")
+            rendered[steps] = Markup(indent).join(field(proto[name]) for name in names)
+        return rendered[steps]
+
+    hidden = ActionForm(prefix=PROTO, formdata=None, version=VERSION).hidden_tag()
+    forms = {}
+    for s in [*own, *(p for p, _name in partners)]:
+        tag = hidden.replace(f"{PROTO}-", f"s{s.id}-").replace(VERSION, str(int(s.version)))
+        mine = {"hidden": tag}
+        if s.status == SuggestionStatus.NEW:
+            mine["reject_fields"] = fields((), "\n        ").replace(f"{PROTO}-", f"s{s.id}-")
+        elif steps := tuple(x for x in next_steps(s) if x.value not in ("proposed", "rejected")):
+            mine["status_fields"] = fields(steps, "\n      ").replace(f"{PROTO}-", f"s{s.id}-")
+        forms[s.id] = mine
+    return forms
 
 
 @bp.errorhandler(IndexNotReady)

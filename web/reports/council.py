@@ -12,6 +12,7 @@ from web.access import org_id, requires
 from web.extensions import db
 from web.i18n import translated
 
+from . import stored
 from .data import FAMILIES, family_data
 from .routes import _args, _settings, bar_extra, bp, council, report_value
 
@@ -64,7 +65,7 @@ def _sections(period, scope):
     today = clock.today()
     out = []
     for key in COUNCIL_FAMILIES:
-        data = family_data(db.session, key, org_id(), scope, period, today, current_app.config)
+        data = family_data(db.session, key, org_id(), scope, period, today, current_app.config, skip=INTERNAL)
         figures = [f for f in data.figures if f.key not in INTERNAL]
         data.headlines = [h for h in data.headlines if h.label not in INTERNAL_HEADLINES]
         out.append((key, FAMILIES[key], data, [(f, figure_text(f, period.label)) for f in figures]))
@@ -80,7 +81,10 @@ def council_view():
         return render_template("reports/family.html", form=form, period=None, data=None, family="raad",
                                families=FAMILIES, scoped=False, scope=scope, args=_args(),
                                title=_("Raadsrapportage")), 422
-    return render_template("reports/council.html", sections=_sections(period, scope), period=period, scope=scope,
+    sections = stored.cached(("council", org_id(), scope, period.kind, period.start, period.end, period.label,
+                              clock.today()),
+                             lambda: _sections(period, scope))
+    return render_template("reports/council.html", sections=sections, period=period, scope=scope,
                            args=_args(), form=form, title=_("Raadsrapportage"))
 
 

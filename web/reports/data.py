@@ -49,8 +49,9 @@ class FamilyData:
 
 
 def family_data(session: Session, family: str, organisation_id: int, scope: str, period: Period, today: date,
-                config) -> FamilyData:
-    """The figures of one report page; raises KeyError for an unknown family."""
+                config, skip: tuple[str, ...] = ()) -> FamilyData:
+    """The figures of one report page; raises KeyError for an unknown family. Figures keyed in ``skip``
+    may be left out without being computed (the council view's team-only figures)."""
     org_ids = scope_org_ids(session, organisation_id, scope if family in SCOPED else "own")
     if family == "plaatsingen":
         figures = placement_figures(session, org_ids, period)
@@ -91,9 +92,11 @@ def family_data(session: Session, family: str, organisation_id: int, scope: str,
     if family == "kandidaten":
         limit = report_targets.targets(session, organisation_id, "caseload_limit").get(today.year)
         report = candidate_report(session, organisation_id, today,
-                                  int(limit) if limit is not None else int(config.get("CASELOAD_LIMIT", 50)))
-        return FamilyData(family, [report.ladder, report.indicators, report.caseload,
-                                   screening_figure(session, organisation_id)], [
+                                  int(limit) if limit is not None else int(config.get("CASELOAD_LIMIT", 50)),
+                                  caseload="caseload" not in skip)
+        figures = [report.ladder, report.indicators, report.caseload,
+                   screening_figure(session, organisation_id, report.screening)]
+        return FamilyData(family, [f for f in figures if f.key not in skip], [
             Headline(N_("Actieve kandidaten"), report.total, True),
             Headline(N_("Trede beoordeeld < 12 maanden"), f"{report.share(report.assessed)}%"),
             Headline(N_("Actueel plan"), f"{report.share(report.with_plan)}%"),
