@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
@@ -104,7 +104,12 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     Reviewed suggestions keep their state and reasons (and are not ranked again); the best
     ``top`` other candidates scoring at least ``min_score`` appear as ``new``; ``new`` ones that
     no longer make the list (or now break a hard requirement) are removed. Flushes only.
+
+    Two refreshes of the same vacancy and organisation (two worker threads, a job and a staff
+    member's recompute) take turns: the second reads what the first stored, instead of inserting
+    the same suggestions again.
     """
+    _lock_pair(session, vacancy.id, organisation.id)
     result = RefreshResult()
     stored = {s.candidate_id: s for s in session.scalars(select(Suggestion).where(
         Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation.id))}
@@ -134,6 +139,14 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     _record_run(session, vacancy.id, organisation.id)
     session.flush()
     return result
+
+
+def _lock_pair(session: Session, vacancy_id: int, organisation_id: int) -> None:
+    """Hold the (vacancy, organisation) pair until this transaction ends. PostgreSQL: an advisory lock
+    (staff editing the vacancy do not wait for it); SQLite serialises writers by itself."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(CAST(:v AS integer), CAST(:o AS integer))"),
+                        {"v": vacancy_id, "o": organisation_id})
 
 
 def _record_run(session: Session, vacancy_id: int, organisation_id: int) -> None:
