@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from matching.documents import Taxonomy
@@ -14,7 +14,7 @@ from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches import index_cache
 from models.matches.documents import docs_by_id, vacancy_docs
-from models.matches.suggestion import Suggestion, SuggestionRun
+from models.matches.suggestion import Suggestion, SuggestionRun, lock_pair
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 if TYPE_CHECKING:  # matching.explain and .rank pull in scikit-learn: imported where they are used
@@ -109,7 +109,7 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     member's recompute) take turns: the second reads what the first stored, instead of inserting
     the same suggestions again.
     """
-    _lock_pair(session, vacancy.id, organisation.id)
+    lock_pair(session, vacancy.id, organisation.id)
     result = RefreshResult()
     stored = {s.candidate_id: s for s in session.scalars(select(Suggestion).where(
         Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation.id))}
@@ -139,14 +139,6 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     _record_run(session, vacancy.id, organisation.id)
     session.flush()
     return result
-
-
-def _lock_pair(session: Session, vacancy_id: int, organisation_id: int) -> None:
-    """Hold the (vacancy, organisation) pair until this transaction ends. PostgreSQL: an advisory lock
-    (staff editing the vacancy do not wait for it); SQLite serialises writers by itself."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(CAST(:v AS integer), CAST(:o AS integer))"),
-                        {"v": vacancy_id, "o": organisation_id})
 
 
 def _record_run(session: Session, vacancy_id: int, organisation_id: int) -> None:
