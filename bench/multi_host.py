@@ -21,7 +21,8 @@ once); the imported candidates against those the import reported (and the rows a
 the worker; how long an edit through host A
 takes to show in host B's suggestions (a suggested candidate's hours set to 1-1 through host A's
 API; polled on host B); how long host B's first suggestions take after a restart; the RSS of each
-web worker (after the load, and after B's restart). Suggestion figures read "n/a" when the API gives
+web worker (after the load; after 40 suggestion calls per host, so that each has mapped the
+snapshot; after B's restart). Suggestion figures read "n/a" when the API gives
 none in time (503 while no matcher snapshot exists, or no vacancy with suggestions). The last line is
 one JSON object. Exit status 1 when a request or a job failed, a count disagrees, the import did not
 finish, or a suggestion figure is missing or misses its target (edit lag 10 s, first suggestions 1 s).
@@ -431,6 +432,16 @@ def edit_lag(base_a: str, base_b: str, token: str, vacancies: list[str], n_candi
     return {"lag_seconds": None, "note": "no vacancy with suggestions among the first 40"}
 
 
+def ask_suggestions(bases: list[str], token: str, vacancies: list[str], per_host: int = 40) -> int:
+    """Ask each host for suggestions ``per_host`` times (so that every web worker maps the snapshot)."""
+    asked = 0
+    for base in bases:
+        for vacancy in (vacancies * per_host)[:per_host]:
+            suggested(base, token, vacancy)
+            asked += 1
+    return asked
+
+
 def first_suggestions_after_restart(host: Process, base: str, token: str, vacancy: str | None) -> dict:
     host.stop()
     host.start()
@@ -572,7 +583,10 @@ def main(argv: list[str] | None = None) -> int:
         after_load = max(0.0, run.seconds - args.seconds) if run.finished else None
         say(f"import: {run.done} of {run.bodies} body(ies) done in {run.seconds:.1f} s"
             + (f" ({after_load:.1f} s after the load ended)" if after_load else " (within the load)"))
+        rss_browsing = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
+        asked = ask_suggestions(bases, keys["dronten"], world["vacancy_numbers"])
         rss = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
+        say(f"rss per web worker after the load {rss_browsing} MB; after {asked} suggestion calls {rss} MB")
         lag = edit_lag(bases[0], bases[1], keys["dronten"], world["vacancy_numbers"], args.candidates)
         say(f"edit through A seen in B's suggestions: {lag}")
         restart = first_suggestions_after_restart(hosts[1], bases[1], keys["dronten"],
@@ -613,7 +627,8 @@ def main(argv: list[str] | None = None) -> int:
         "edit_lag_seconds": lag.get("lag_seconds"), "edit_lag_note": lag.get("note"),
         "first_suggestions_after_restart_seconds": restart.get("first_suggestions_seconds"),
         "restart_note": restart.get("note"),
-        "rss_mb_per_web_worker": rss, "rss_mb_per_web_worker_after_restart": rss_after,
+        "rss_mb_per_web_worker_browsing": rss_browsing, "rss_mb_per_web_worker": rss,
+        "rss_mb_per_web_worker_after_restart": rss_after,
     }
     first = restart.get("first_suggestions_seconds")
     targets = {"edit_lag": lag.get("lag_seconds") is not None and lag["lag_seconds"] <= LAG_TARGET_SECONDS,
@@ -636,7 +651,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Edit through A visible in B's suggestions after: {lag_text} (target {LAG_TARGET_SECONDS} s)")
     first_text = f"{first} s" if first is not None else f"n/a ({restart.get('note')})"
     print(f"First suggestions after restarting B: {first_text} (target {FIRST_TARGET_SECONDS} s)")
-    print(f"RSS per web worker (MB): {rss}; after B's restart and first suggestions: {rss_after}")
+    print(f"RSS per web worker (MB): after the load {rss_browsing}; after {asked} suggestion calls {rss}; "
+          f"after B's restart and first suggestions {rss_after}")
     print("Result: " + ("all held" if ok else "something failed; see errors, counts and the logs in " + str(scratch)))
     print(json.dumps(summary, default=str))
     return 0 if ok else 1
