@@ -22,7 +22,7 @@ the worker; how long an edit through host A
 takes to show in host B's suggestions (a suggested candidate's hours set to 1-1 through host A's
 API; polled on host B); how long host B's first suggestions take after a restart; the RSS of each
 web worker (after the load; after 40 suggestion calls per host, so that each has mapped the
-snapshot; after B's restart). Suggestion figures read "n/a" when the API gives
+snapshot; after B's restart) and its private dirty memory (its own heap). Suggestion figures read "n/a" when the API gives
 none in time (503 while no matcher snapshot exists, or no vacancy with suggestions). The last line is
 one JSON object. Exit status 1 when a request or a job failed, a count disagrees, the import did not
 finish, or a suggestion figure is missing or misses its target (edit lag 10 s, first suggestions 1 s).
@@ -152,6 +152,17 @@ def rss_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+def private_mb(pid: int) -> float | None:
+    """The process's own written memory (private dirty pages: its heap; not the snapshot's read-only
+    file pages, which the page cache holds once for the host)."""
+    try:
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+    except OSError:
+        return None
+    kb = sum(int(fields[k].split()[0]) for k in ("Private_Dirty",) if k in fields)
+    return round(kb / 1024, 1)
 
 
 def wait_up(base: str, limit: float = 60) -> float:
@@ -586,7 +597,9 @@ def main(argv: list[str] | None = None) -> int:
         rss_browsing = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
         asked = ask_suggestions(bases, keys["dronten"], world["vacancy_numbers"])
         rss = {p.name: [rss_mb(pid) for pid in p.worker_pids()] for p in hosts}
-        say(f"rss per web worker after the load {rss_browsing} MB; after {asked} suggestion calls {rss} MB")
+        private = {p.name: [private_mb(pid) for pid in p.worker_pids()] for p in hosts}
+        say(f"rss per web worker after the load {rss_browsing} MB; after {asked} suggestion calls {rss} MB "
+            f"(private {private} MB)")
         lag = edit_lag(bases[0], bases[1], keys["dronten"], world["vacancy_numbers"], args.candidates)
         say(f"edit through A seen in B's suggestions: {lag}")
         restart = first_suggestions_after_restart(hosts[1], bases[1], keys["dronten"],
@@ -628,6 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         "first_suggestions_after_restart_seconds": restart.get("first_suggestions_seconds"),
         "restart_note": restart.get("note"),
         "rss_mb_per_web_worker_browsing": rss_browsing, "rss_mb_per_web_worker": rss,
+        "private_mb_per_web_worker": private,
         "rss_mb_per_web_worker_after_restart": rss_after,
     }
     first = restart.get("first_suggestions_seconds")
@@ -652,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
     first_text = f"{first} s" if first is not None else f"n/a ({restart.get('note')})"
     print(f"First suggestions after restarting B: {first_text} (target {FIRST_TARGET_SECONDS} s)")
     print(f"RSS per web worker (MB): after the load {rss_browsing}; after {asked} suggestion calls {rss}; "
-          f"after B's restart and first suggestions {rss_after}")
+          f"after B's restart and first suggestions {rss_after}; private after the calls {private}")
     print("Result: " + ("all held" if ok else "something failed; see errors, counts and the logs in " + str(scratch)))
     print(json.dumps(summary, default=str))
     return 0 if ok else 1
