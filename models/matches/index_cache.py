@@ -10,11 +10,13 @@ suggestions are being computed, the API answers 503, and the web layer enqueues 
 """
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import pickle
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +72,7 @@ class CachedIndex:
 
 _cache: dict[tuple[str, str, int], CachedIndex] = {}
 _taxonomies: dict[str, tuple[int, Taxonomy]] = {}
+_building: dict[tuple[str, int], threading.Lock] = {}
 _lock = threading.Lock()
 
 
@@ -190,16 +193,39 @@ def _apply(session: Session, entry: CachedIndex, organisation_id: int, upto: int
     entry.refreshes += 1
 
 
+@contextmanager
+def one_build(root: Path, organisation_id: int):
+    """Hold the right to build the organisation's snapshot in ``root``: one build at a time, among the
+    threads of a process (a lock) and the processes sharing the folder (an flock on its lock file).
+    Jobs that found no snapshot at the same moment then build it once, not once each."""
+    with _lock:
+        in_process = _building.setdefault((str(root), organisation_id), threading.Lock())
+    with in_process:
+        folder = snapshots.org_dir(root, organisation_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".build.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build(session: Session, organisation_id: int, root: Path | None = None) -> dict:
     """Build the organisation's index from the database and publish it as a new snapshot; its meta.
 
     A job's work (36 s at 100,000 candidates on SQLite: bench.index_snapshot), never a request's.
     It reads in the caller's transaction; a snapshot of changes that are then rolled back is never
-    used (its change number is ahead of the database's).
+    used (its change number is ahead of the database's). Waits while another build of it runs.
     """
+    root = root or settings()[0]
+    with one_build(root, organisation_id):
+        return _build(session, organisation_id, root)
+
+
+def _build(session: Session, organisation_id: int, root: Path) -> dict:
     from matching.index import CandidateIndex
 
-    root = root or settings()[0]
     started = time.perf_counter()
     if not _versions(session)[stamps.CHANGE_EPOCH]:
         stamps.ensure_epoch(session)  # the caller commits it; rolled back, the snapshot just never matches
@@ -252,7 +278,12 @@ def build_if_needed(session: Session, organisation_id: int, max_age: float) -> s
     reason = snapshot_state(session, organisation_id, max_age)
     if reason is None:
         return f"organisation {organisation_id}: snapshot current"
-    meta = build(session, organisation_id)
+    root = settings()[0]
+    with one_build(root, organisation_id):
+        reason = snapshot_state(session, organisation_id, max_age)  # another job may have built it meanwhile
+        if reason is None:
+            return f"organisation {organisation_id}: snapshot current (built by another job meanwhile)"
+        meta = _build(session, organisation_id, root)
     return f"organisation {organisation_id}: {reason}; built {meta['name']} ({meta['candidates']} candidates)"
 
 
@@ -261,8 +292,14 @@ def ensure(session: Session, organisation_id: int) -> CachedIndex:
     try:
         return get_index(session, organisation_id)
     except IndexNotReady:
-        build(session, organisation_id)
-        return get_index(session, organisation_id)
+        pass
+    root = settings()[0]
+    with one_build(root, organisation_id):
+        try:
+            return get_index(session, organisation_id)  # another job published one while this one waited
+        except IndexNotReady:
+            _build(session, organisation_id, root)
+    return get_index(session, organisation_id)
 
 
 def rebuild_all(session: Session, organisation_ids: list[int]) -> list[tuple[int, int, float]]:

@@ -51,7 +51,7 @@ def for_organisation(session: Session, organisation_id: int, min_score: float, l
     vacancies = list(session.scalars(
         select(Vacancy).where(Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id))
         .order_by(Vacancy.updated_at.desc(), Vacancy.id.desc()).limit(limit)))
-    for vacancy in vacancies:
+    for vacancy in sorted(vacancies, key=lambda v: v.id):  # pairs locked in one order: no deadlock between jobs
         refresh_suggestions(session, vacancy, organisation, min_score=min_score)
     stamps.bump(session, SUGGESTIONS_REFRESHED)
     return len(vacancies)

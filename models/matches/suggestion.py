@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import SuggestionStatus
@@ -72,3 +72,12 @@ class SuggestionRun(Base):
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"))
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     computed_at: Mapped[datetime]
+
+
+def lock_pair(session: Session, vacancy_id: int, organisation_id: int) -> None:
+    """Hold the (vacancy, organisation) pair's suggestions until this transaction ends: a refresh
+    (models/matches/suggestions.py) and a placement closing them take turns. PostgreSQL: an advisory
+    lock (staff editing the vacancy do not wait for it); SQLite serialises writers by itself."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(CAST(:v AS integer), CAST(:o AS integer))"),
+                        {"v": vacancy_id, "o": organisation_id})

@@ -14,7 +14,7 @@ from models.candidates.candidate import Candidate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches import index_cache
 from models.matches.documents import docs_by_id, vacancy_docs
-from models.matches.suggestion import Suggestion, SuggestionRun
+from models.matches.suggestion import Suggestion, SuggestionRun, lock_pair
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 if TYPE_CHECKING:  # matching.explain and .rank pull in scikit-learn: imported where they are used
@@ -104,7 +104,12 @@ def refresh_suggestions(session: Session, vacancy: Vacancy, organisation: Organi
     Reviewed suggestions keep their state and reasons (and are not ranked again); the best
     ``top`` other candidates scoring at least ``min_score`` appear as ``new``; ``new`` ones that
     no longer make the list (or now break a hard requirement) are removed. Flushes only.
+
+    Two refreshes of the same vacancy and organisation (two worker threads, a job and a staff
+    member's recompute) take turns: the second reads what the first stored, instead of inserting
+    the same suggestions again.
     """
+    lock_pair(session, vacancy.id, organisation.id)
     result = RefreshResult()
     stored = {s.candidate_id: s for s in session.scalars(select(Suggestion).where(
         Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation.id))}

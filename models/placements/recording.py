@@ -21,7 +21,7 @@ from models.enums import (
     RequestStatus,
     SuggestionStatus,
 )
-from models.matches.suggestion import Suggestion
+from models.matches.suggestion import Suggestion, lock_pair
 from models.placements import value as placement_value
 from models.placements.placement import Placement
 from models.register.employer import Employer
@@ -176,8 +176,14 @@ def _after_placing(session: Session, candidate: Candidate, actor) -> None:
         profile.status = ProfileStatus.WITHDRAWN
         profile.withdrawn_reason = "geplaatst"
         profile.withdrawn_at = now
-    open_ones = session.scalars(select(Suggestion).where(
-        Suggestion.candidate_id == candidate.id, Suggestion.status.in_(OPEN_SUGGESTION)))
+    is_open = (Suggestion.candidate_id == candidate.id, Suggestion.status.in_(OPEN_SUGGESTION))
+    # A refresh on the worker may be rewriting these suggestions right now: wait for it (pairs in one
+    # order), then read them as it left them, instead of failing on their changed version.
+    for vacancy_id, organisation_id in session.execute(
+            select(Suggestion.vacancy_id, Suggestion.organisation_id).where(*is_open).distinct()
+            .order_by(Suggestion.vacancy_id, Suggestion.organisation_id)).all():
+        lock_pair(session, vacancy_id, organisation_id)
+    open_ones = session.scalars(select(Suggestion).where(*is_open).execution_options(populate_existing=True))
     for suggestion in open_ones:
         suggestion.status = SuggestionStatus.CLOSED
         suggestion.reject_reason = "placed"
