@@ -6,6 +6,7 @@ written, so every process of a host shares the base's pages.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -15,7 +16,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
 from matching.filters import Attributes
 from matching.rank import Suggestion, select, suggestions
-from matching.space import FeatureSpace
+from matching.space import FeatureSpace, wording_pool
 
 FIT_SAMPLE = 50_000  # texts the TF-IDF vocabulary is fitted on at build time
 CHUNK = 20_000
@@ -68,20 +69,31 @@ class CandidateIndex:
 
     @classmethod
     def build(cls, docs: Iterable[CandidateDoc], taxonomy: Taxonomy | None = None,
-              store_docs: bool = True) -> CandidateIndex:
-        """Index all docs in one go (streamed in chunks; the text model is fitted on the first ones)."""
+              store_docs: bool = True, workers: int = 1, chunk: int = CHUNK) -> CandidateIndex:
+        """Index all docs in one go (streamed in chunks; the text model is fitted on the first ones).
+
+        ``workers`` > 1: the chunks' text n-grams are computed in that many processes while this one
+        reads on (only when there is more than one chunk); the index is the same.
+        """
         it: Iterator[CandidateDoc] = iter(docs)
         first = list(islice(it, FIT_SAMPLE))
         index = cls(FeatureSpace((d.text for d in first), (d.titles for d in first)), taxonomy, store_docs)
-        parts = []
-        for chunk in _chunks(first, it):
-            for doc in chunk:
-                if doc.id in index._slot:
-                    raise ValueError(f"duplicate candidate id {doc.id}")
-                index._slot[doc.id] = index.attrs.append(doc)
-                if store_docs:
-                    index.docs[doc.id] = doc
-            parts.append(index.space.candidate_rows(chunk))
+        parts: list[csr_matrix] = []
+        pending: deque = deque()  # (wording rows to come, concept rows) of chunks in the workers
+        with wording_pool(index.space, workers if len(first) > chunk else 1) as start:
+            for part in _chunks(first, it, chunk):
+                for doc in part:
+                    if doc.id in index._slot:
+                        raise ValueError(f"duplicate candidate id {doc.id}")
+                    index._slot[doc.id] = index.attrs.append(doc)
+                    if store_docs:
+                        index.docs[doc.id] = doc
+                pending.append((start([d.text for d in part], [d.titles for d in part]),
+                                index.space.concept_rows(part)))
+                while len(pending) > 2 * workers:
+                    wording, concept = pending.popleft()
+                    parts.append(FeatureSpace.join_rows(wording(), concept))
+            parts += [FeatureSpace.join_rows(wording(), concept) for wording, concept in pending]
         width = index.space.width
         for p in parts:
             p.resize((p.shape[0], width))
@@ -237,10 +249,10 @@ class CandidateIndex:
         return int(self.attrs.passes(slots, vacancy).sum())
 
 
-def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc]) -> Iterator[list[CandidateDoc]]:
-    for i in range(0, len(first), CHUNK):
-        yield first[i: i + CHUNK]
-    while chunk := list(islice(rest, CHUNK)):
+def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc], size: int) -> Iterator[list[CandidateDoc]]:
+    for i in range(0, len(first), size):
+        yield first[i: i + size]
+    while chunk := list(islice(rest, size)):
         yield chunk
 
 

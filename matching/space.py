@@ -1,8 +1,11 @@
 """The shared feature space: text TF-IDF columns first, then skill and occupation concept columns."""
 from __future__ import annotations
 
+import multiprocessing
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,9 +138,19 @@ class FeatureSpace:
 
     def candidate_rows(self, docs: list[CandidateDoc]) -> csr_matrix:
         """Rows (CSR, float32) of candidates: text and title TF-IDF, skills (confidence 0..1), occupations (1)."""
-        text = self.text_rows([d.text for d in docs])
-        title = (self.title_vectorizer.transform([d.titles for d in docs]) if self.title_vectorizer
-                 else csr_matrix((len(docs), 0), dtype=np.float32))
+        return self.join_rows(self.wording_rows([d.text for d in docs], [d.titles for d in docs]),
+                              self.concept_rows(docs))
+
+    def wording_rows(self, texts: list[str], titles: list[str]) -> tuple[csr_matrix, csr_matrix]:
+        """The text and title TF-IDF rows: depends only on the fitted vectorizers (a build's worker
+        processes compute these, ``WordingPool``)."""
+        text = self.text_rows(texts)
+        title = (self.title_vectorizer.transform(titles) if self.title_vectorizer
+                 else csr_matrix((len(titles), 0), dtype=np.float32))
+        return text, title
+
+    def concept_rows(self, docs: list[CandidateDoc]) -> csr_matrix:
+        """The concept part of the candidates' rows; assigns columns to concepts seen for the first time."""
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
@@ -151,10 +164,14 @@ class FeatureSpace:
                 cols.append(self.column("o", oid, True))
                 vals.append(1.0)
         fixed = self.n_text + self.n_title
-        concept = csr_matrix((np.asarray(vals, np.float32),
-                              (np.asarray(rows, np.int64), np.asarray(cols, np.int64) - fixed)),
-                             shape=(len(docs), self.width - fixed), dtype=np.float32)
-        out = hstack([text, title, concept], format="csr", dtype=np.float32)
+        return csr_matrix((np.asarray(vals, np.float32),
+                           (np.asarray(rows, np.int64), np.asarray(cols, np.int64) - fixed)),
+                          shape=(len(docs), self.width - fixed), dtype=np.float32)
+
+    @staticmethod
+    def join_rows(wording: tuple[csr_matrix, csr_matrix], concept: csr_matrix) -> csr_matrix:
+        """``wording_rows`` and ``concept_rows`` of the same candidates as their full rows."""
+        out = hstack([*wording, concept], format="csr", dtype=np.float32)
         out.sum_duplicates()
         return out
 
@@ -228,6 +245,33 @@ class FeatureSpace:
             keep = np.argsort(-vals, kind="stable")[:limit]
             cols, vals = cols[keep], vals[keep]
         return cols, (vals / np.linalg.norm(vals)).astype(np.float32)
+
+
+Wording = tuple[csr_matrix, csr_matrix]
+_worker_space: FeatureSpace | None = None
+
+
+def _start_worker(vectorizers: dict) -> None:
+    global _worker_space
+    _worker_space = FeatureSpace.restore(vectorizers, [])
+
+
+def _worker_wording(texts: list[str], titles: list[str]) -> Wording:
+    return _worker_space.wording_rows(texts, titles)
+
+
+@contextmanager
+def wording_pool(space: FeatureSpace, workers: int) -> Iterator[Callable[[list[str], list[str]], Callable[[], Wording]]]:
+    """``start(texts, titles)``, which begins computing ``space.wording_rows`` and returns a function
+    that gives the result: in ``workers`` processes (spawned: the caller may hold threads and database
+    connections), or at once in this one when ``workers`` <= 1. The character n-grams of every text
+    are most of a build's arithmetic; the results are the same matrices either way."""
+    if workers <= 1:
+        yield lambda texts, titles: (lambda done=space.wording_rows(texts, titles): done)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                             initargs=(space.state()[0],)) as pool:
+        yield lambda texts, titles: pool.submit(_worker_wording, texts, titles).result
 
 
 def occupation_targets(vac: VacancyDoc, taxonomy: Taxonomy | None) -> dict[int, float]:

@@ -205,3 +205,18 @@ def test_an_import_numbers_its_bulk_inserts(app, db, org, runner, tmp_path):
     entry = index_cache.get_index(db.session, org.id)
     assert len(entry.index) == sum(1 for _ in db.session.scalars(select(Candidate.id).where(
         Candidate.organisation_id == org.id, Candidate.status == CandidateStatus.ACTIVE)))
+
+
+def test_the_signature_check_of_the_health_probe_reads_space_pickle_once_per_version(app, db, org, world,
+                                                                                     monkeypatch):
+    built = index_cache.build(db.session, org.id)
+    reads = []
+    real = snapshots._signature
+    monkeypatch.setattr(snapshots, "_signature", lambda key, data: reads.append(len(data)) or real(key, data))
+    for _ in range(3):
+        assert index_cache.snapshot_state(db.session, org.id, max_age=600) is None
+    assert len(reads) == 1
+    folder = snapshots.org_dir(index_cache.settings()[0], org.id) / built["name"]
+    (folder / "space.pickle").write_bytes(b"another file")
+    assert "not signed" in index_cache.snapshot_state(db.session, org.id, max_age=600)
+    assert len(reads) == 2

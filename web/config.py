@@ -94,6 +94,9 @@ class Defaults:
     MATCH_SNAPSHOT_DIR = None
     MATCH_SNAPSHOT_CHECK_SECONDS = 5
     MATCH_SNAPSHOT_MAX_AGE = 600
+    # Processes that compute the text n-grams of a build beside the one reading the candidates
+    # (index builds of more than 20,000 candidates only; 1: all in the job's own process).
+    MATCH_BUILD_PROCESSES = 2
     # The task queue (Huey). None: a SQLite file beside the database (instance/werkbrug-queue.sqlite),
     # for one host; "redis://host:6379/0" for several hosts sharing one broker; "memory://" keeps jobs
     # in the process (tests). QUEUE_IMMEDIATE runs every job at once in the caller (unit tests).
@@ -121,7 +124,7 @@ ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "S
             "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS",
             "IMPORT_KEEP_DAYS", "EXPORT_INLINE_MAX_ROWS", "EXPORT_DIR", "EXPORT_KEEP_HOURS",
             "MATCH_SNAPSHOT_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
-            "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
+            "MATCH_BUILD_PROCESSES", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
             "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
 
 
@@ -150,7 +153,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["BASE_URL"] = base
     for key in ("IMPORT_MAX_BYTES", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS", "IMPORT_KEEP_DAYS",
                 "EXPORT_INLINE_MAX_ROWS", "EXPORT_KEEP_HOURS", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
-                "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE"):
+                "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
+                "MATCH_BUILD_PROCESSES"):
         if isinstance(app.config[key], str):
             app.config[key] = int(app.config[key])
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")

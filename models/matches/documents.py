@@ -89,13 +89,25 @@ def docs_by_id(session: Session, organisation_id: int, ids: Iterable[int]) -> di
 
 
 def _candidate_terms(conn: Connection, ids: list[int]) -> dict[int, list]:
+    """The terms of the candidates ``ids`` (ascending), each candidate's in the order they were written."""
     out: dict[int, list] = defaultdict(list)
     if not ids:
         return out
-    query = (select(CandidateTerm.candidate_id, CandidateTerm.wording, CandidateTerm.concept_id,
-                    CandidateTerm.confidence, Concept.kind, CandidateTerm.kind.label("term_kind"))
-             .join(Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
-             .where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id))
+    query = select(CandidateTerm.candidate_id, CandidateTerm.wording, CandidateTerm.concept_id,
+                   CandidateTerm.confidence, Concept.kind, CandidateTerm.kind.label("term_kind")).join(
+        Concept, Concept.id == CandidateTerm.concept_id, isouter=True)
+    first, last = ids[0], ids[-1]
+    if last - first < 2 * len(ids):
+        # A chunk of a build (ids close together): one range scan along the candidate_id index. A long
+        # IN (...) list made SQLite look up every id and sort, 42% of a 1,000,000-candidate build.
+        query = query.where(CandidateTerm.candidate_id.between(first, last)).order_by(
+            CandidateTerm.candidate_id, CandidateTerm.id)
+        wanted = set(ids)
+        for row in conn.execute(query).all():
+            if row.candidate_id in wanted:
+                out[row.candidate_id].append(row)
+        return out
+    query = query.where(CandidateTerm.candidate_id.in_(ids)).order_by(CandidateTerm.id)
     for row in conn.execute(query).all():  # fetchall: iterating the result fetched row by row (12% of a 1M build)
         out[row.candidate_id].append(row)
     return out

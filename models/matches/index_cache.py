@@ -98,6 +98,13 @@ def settings() -> tuple[Path, float]:
     return Path(root), float(config.get("MATCH_SNAPSHOT_CHECK_SECONDS", DEFAULT_CHECK_SECONDS))
 
 
+def build_processes() -> int:
+    """MATCH_BUILD_PROCESSES (no app: 1)."""
+    from flask import current_app, has_app_context
+
+    return int(current_app.config.get("MATCH_BUILD_PROCESSES", 1)) if has_app_context() else 1
+
+
 def signing_key() -> bytes:
     """The key that signs a snapshot's vectorizers, from the app's SECRET_KEY (no app: no snapshots)."""
     from flask import current_app
@@ -231,7 +238,8 @@ def _build(session: Session, organisation_id: int, root: Path) -> dict:
         stamps.ensure_epoch(session)  # the caller commits it; rolled back, the snapshot just never matches
     versions = _versions(session)  # first: every change up to this number is in the rows read below
     docs = (doc for doc, _cid, _no in candidate_rows(session, organisation_id))
-    index = CandidateIndex.build(docs, taxonomy(session, versions[stamps.TAXONOMY]), store_docs=False)
+    index = CandidateIndex.build(docs, taxonomy(session, versions[stamps.TAXONOMY]), store_docs=False,
+                                 workers=build_processes())
     meta = {"change_no": versions[stamps.CHANGES], "epoch": versions[stamps.CHANGE_EPOCH],
             "taxonomy_version": versions[stamps.TAXONOMY], "built_at": time.time(),
             "build_seconds": round(time.perf_counter() - started, 3)}

@@ -128,13 +128,33 @@ def publish(root: Path, organisation_id: int, name: str) -> None:
     os.replace(tmp, folder / POINTER)
 
 
+_verified: dict[tuple, bool] = {}  # signed()'s answers by file identity, meta signature and key
+
+
 def signed(root: Path, organisation_id: int, name: str, meta: dict, *, key: bytes) -> bool:
-    """Does version ``name``'s space.pickle match its signature under ``key``? (False when unreadable.)"""
+    """Does version ``name``'s space.pickle match its signature under ``key``? (False when unreadable.)
+
+    The answer is kept per (file, inode, mtime, size, signature, key): the health check and the
+    5-minute duty ask it often and a snapshot never changes. ``load`` does not use it: it verifies the
+    bytes it unpickles every time."""
+    path = org_dir(root, organisation_id) / name / "space.pickle"
     try:
-        space_bytes = (org_dir(root, organisation_id) / name / "space.pickle").read_bytes()
+        st = os.stat(path)
     except OSError:
         return False
-    return hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes))
+    ident = (str(path), st.st_ino, st.st_mtime_ns, st.st_size, str(meta.get("space_hmac", "")),
+             hashlib.sha256(key).digest())
+    if ident in _verified:
+        return _verified[ident]
+    try:
+        space_bytes = path.read_bytes()
+    except OSError:
+        return False
+    ok = hmac.compare_digest(ident[4], _signature(key, space_bytes))
+    if len(_verified) >= 256:
+        _verified.clear()
+    _verified[ident] = ok
+    return ok
 
 
 def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None, *,

@@ -111,3 +111,19 @@ def test_arrays_come_out_in_id_order_without_removed_candidates():
     assert columns["ids"].tolist() == [1, 2] and main.shape[1] == 2
     frozen = _frozen_copy(index)
     assert ranked(frozen) == ranked(index) and 3 not in frozen and 2 in frozen
+
+
+def test_a_build_whose_text_ngrams_are_computed_in_worker_processes_gives_the_same_index():
+    from bench.matching import candidates, taxonomy, vacancies
+
+    docs = list(candidates(600, seed=5))
+    alone = CandidateIndex.build(docs, taxonomy(), chunk=100)
+    pooled = CandidateIndex.build(docs, taxonomy(), workers=2, chunk=100)
+    (main_a, cols_a), (main_p, cols_p) = alone.arrays(), pooled.arrays()
+    assert main_p.nnz == main_a.nnz > 0 and main_p.dtype == main_a.dtype
+    for part in ("data", "indices", "indptr"):
+        assert (getattr(main_p, part) == getattr(main_a, part)).all()
+    assert all((cols_p[k] == cols_a[k]).all() for k in cols_a)
+    for vacancy in vacancies(20, seed=9):
+        assert [(s.candidate_id, s.score) for s in pooled.suggest(vacancy, top=20)] == \
+            [(s.candidate_id, s.score) for s in alone.suggest(vacancy, top=20)]
