@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.documents import CandidateDoc, Taxonomy, VacancyDoc
+from matching.tfidf import FittedTfidf
 
 # Share of the score for each part; parts the vacancy gives no data for are left out and the rest
 # scaled up, so every score stays in 0..1. The text part is a character n-gram similarity of
@@ -70,10 +70,15 @@ class Query:
     n_required: int = 0
 
 
-def _vectorizer(texts: list[str], analyzer: str) -> TfidfVectorizer | None:
-    """A fitted TF-IDF over ``texts``: words ("word") or character 3-5-grams within words ("char_wb")."""
+def _vectorizer(texts: list[str], analyzer: str) -> FittedTfidf | None:
+    """A fitted TF-IDF over ``texts``: words ("word") or character 3-5-grams within words ("char_wb").
+
+    scikit-learn fits it (in the worker that builds an index); what is kept is its transform half,
+    ``FittedTfidf``, which maps texts the same way without scikit-learn (web workers never import it).
+    """
     if not texts:
         return None
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: only a build fits
     large = len(texts) >= 50  # in a handful of texts every word is "common"
     if analyzer == "char_wb":
         options = {"analyzer": "char_wb", "ngram_range": (3, 5), "max_df": COMMON_GRAMS if large else 1.0}
@@ -85,7 +90,7 @@ def _vectorizer(texts: list[str], analyzer: str) -> TfidfVectorizer | None:
         vec.fit(texts)
     except ValueError:  # only stop words or empty vocabulary
         return None
-    return vec
+    return FittedTfidf.of(vec)
 
 
 class FeatureSpace:
@@ -110,7 +115,10 @@ class FeatureSpace:
     def restore(cls, vectorizers: dict, columns: list) -> FeatureSpace:
         """A space from ``state()``'s parts (the columns as saved, in any order)."""
         space = cls.__new__(cls)
-        space.vectorizer, space.title_vectorizer = vectorizers["text"], vectorizers["title"]
+        # FittedTfidf since the snapshots stopped pickling scikit-learn's vectorizers; older snapshots
+        # hold those, and are taken over as they are read.
+        space.vectorizer, space.title_vectorizer = (FittedTfidf.of(vectorizers[k]) if vectorizers[k] else None
+                                                    for k in ("text", "title"))
         space.n_text = len(space.vectorizer.vocabulary_) if space.vectorizer else 0
         space.n_title = len(space.title_vectorizer.vocabulary_) if space.title_vectorizer else 0
         space._cols = {(str(kind), int(cid)): int(col) for kind, cid, col in sorted(columns, key=lambda c: c[2])}
