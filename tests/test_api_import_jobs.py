@@ -163,3 +163,37 @@ def test_a_running_import_is_not_taken_by_a_second_worker(app, client, db, heade
     assert imports.claim(db.session, record_id, stale_seconds=3600) is not None
     assert imports.claim(db.session, record_id, stale_seconds=3600) is None
     assert imports.execute(db.session, record_id, max_bytes=10**7, stale_seconds=3600).endswith("nothing to do")
+
+
+def test_the_matcher_index_is_built_once_after_an_import_sent_in_bodies_not_after_each(app, client, db, headers,
+                                                                                       other_org, monkeypatch):
+    """100,000 candidates in 20 bodies rebuilt the growing index after every body (25 minutes in
+    bench.multi_host); while more of the organisation's import waits, the refresh keeps the snapshot."""
+    from models.jobs import imports
+    from models.matches import index_cache, snapshots
+    from web.queue import enqueue
+
+    index_cache.build(db.session, other_org.id)
+    db.session.commit()
+    root = index_cache.settings()[0]
+    before = snapshots.read_pointer(root, other_org.id).name
+    monkeypatch.setattr(index_cache, "DELTA_ROWS", 1)  # every import's candidates make the snapshot due
+
+    assert client.post("/api/v1/import", data=EXAMPLE.read_bytes(), headers=headers).status_code == 202
+    assert run_jobs(app, "run_api_import") == 1  # the first body is written ...
+    later = imports.submit(db.session, other_org.id, "test", EXAMPLE.read_bytes())  # ... the next one waits
+    db.session.commit()
+    with app.app_context():
+        enqueue("refresh_organisation", other_org.id)
+    assert run_jobs(app, "refresh_organisation") == 1
+    assert snapshots.read_pointer(root, other_org.id).name == before
+    assert index_cache.snapshot_state(db.session, other_org.id, 600).endswith("changes since the snapshot")
+    db.session.commit()
+
+    db.session.execute(update(ApiImport).where(ApiImport.id == later.id).values(status="done"))
+    db.session.commit()
+    with app.app_context():
+        enqueue("refresh_organisation", other_org.id)
+    assert run_jobs(app, "refresh_organisation") == 1
+    assert snapshots.read_pointer(root, other_org.id).name != before
+    assert index_cache.snapshot_state(db.session, other_org.id, 600) is None

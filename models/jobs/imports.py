@@ -88,6 +88,17 @@ def claim(session: Session, import_id: int, stale_seconds: int) -> ApiImport | N
     return session.get(ApiImport, import_id) if claimed else None
 
 
+def waiting(session: Session, organisation_id: int, stale_seconds: int) -> bool:
+    """Whether more of the organisation's stored imports are queued or running (not lost): a big
+    import sent in bodies is still arriving."""
+    now = utcnow()
+    return session.scalar(select(ApiImport.id).where(
+        ApiImport.organisation_id == organisation_id,
+        or_(ApiImport.status == QUEUED,
+            (ApiImport.status == RUNNING) & (ApiImport.started_at >= now - timedelta(seconds=stale_seconds))),
+    ).limit(1)) is not None
+
+
 def execute(session: Session, import_id: int, *, max_bytes: int, stale_seconds: int, origin_prefix: str = "api",
             on_written=None) -> str:
     """Run one stored import (the worker's job); returns a line for the log.
