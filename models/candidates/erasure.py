@@ -46,9 +46,9 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
         session.execute(update(model).where(model.candidate_id == candidate_id).values(candidate_id=None))
     session.expunge(candidate)
     session.execute(delete(Candidate).where(Candidate.id == candidate_id))
+    stamps.bump(session, stamps.CATALOGUE)  # the profile went by a bulk delete: no ORM event saw it
     connection = session.connection()  # the matcher's index drops the row when it applies changes
     stamps.record_removals(connection, [(candidate_id, organisation_id)], stamps.next_change(connection))
-    stamps.bump(session, stamps.CATALOGUE)  # the profile went by a bulk delete: no ORM event saw it
     audit.record(session, "candidate_erased", actor=actor, origin=origin,
                  details={"candidate_id": candidate_id, "organisation_id": organisation_id})
 

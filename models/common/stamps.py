@@ -11,6 +11,13 @@ number N has seen every change numbered N or less. (A PostgreSQL sequence would 
 transaction that takes 7 and commits after one that took 8 would be missed, like a late clock.)
 ``CHANGE_EPOCH`` is a random number set once per database, so a snapshot built from another
 database (a reset demo) is never taken for current.
+
+Bumped rows stay locked until the transaction commits, so two transactions that take two stamps in
+opposite orders deadlock on PostgreSQL (an import took CHANGES then REPORTS while a web request's
+flush took REPORTS then CHANGES, in ``bench.multi_host``). Every writer takes them in ``LOCK_ORDER``:
+the flush listener bumps CATALOGUE and REPORTS before it takes a change number, ``next_change`` bumps
+REPORTS before CHANGES (a candidate or vacancy change moves the reports anyway), and erasure bumps
+CATALOGUE before its change number.
 """
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ CATALOGUE = "catalogue"
 # placements, social return, targets, organisations, employers; models/events.py): a worker's stored
 # council report (web/reports/stored.py) belongs to one version of it and of CHANGES.
 REPORTS = "reports"
+LOCK_ORDER = (CATALOGUE, REPORTS, CHANGES)  # the order a transaction bumps them in (see above)
 
 Stamp = tuple[int, datetime | None]
 
@@ -80,8 +88,10 @@ def bump(session: Session, name: str, connection=None) -> int:
 
 
 def next_change(session_or_connection) -> int:
-    """A new change number for the changes of this transaction (see the module docstring)."""
+    """A new change number for the changes of this transaction (see the module docstring); the
+    REPORTS stamp moves first, in ``LOCK_ORDER``."""
     ensure_epoch(session_or_connection)
+    _upsert(session_or_connection, REPORTS, 1, add=True)
     return _upsert(session_or_connection, CHANGES, 1, add=True)
 
 
