@@ -11,7 +11,9 @@ class Defaults:
     """Values that are right for a laptop; production overrides them through the environment."""
 
     WERKBRUG_ENV = "production"
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # hide_parameters: a database error's message never carries the statement's values (a candidate's
+    # name or BSN in an import's INSERT), also where a library logs the whole traceback (the queue).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -163,7 +165,7 @@ def load_config(app, overrides: dict | None = None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(url)
     if url.startswith("sqlite"):
         # SQLite under several threads/workers: wait for the lock instead of failing at once.
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 30}}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 30}, "hide_parameters": True}
 
     relaxed = app.config["WERKBRUG_ENV"] in ("development", "testing") or app.testing
     if app.config["SEND_HSTS"] is None:
