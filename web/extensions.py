@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
 
 from models import Base, events
+from models.common.db_errors import without_values
 
 db = SQLAlchemy(metadata=Base.metadata)
 login_manager = LoginManager()
@@ -53,12 +54,14 @@ def _sqlite_begin(conn) -> None:
 
 
 def init_db(app) -> None:
-    """Bind the database to ``app``: its engines get the SQLite settings, its session the listeners
-    that keep derived data in step (models.events). Nothing is registered on import."""
+    """Bind the database to ``app``: its engines get the SQLite settings and errors without values
+    (models.common.db_errors), its session the listeners that keep derived data in step
+    (models.events). Nothing is registered on import."""
     db.init_app(app)
     with app.app_context():
         for engine in db.engines.values():
-            for name, listener in (("connect", _sqlite_pragmas), ("begin", _sqlite_begin)):
+            for name, listener in (("connect", _sqlite_pragmas), ("begin", _sqlite_begin),
+                                   ("handle_error", without_values)):
                 if not event.contains(engine, name, listener):
                     event.listen(engine, name, listener)
     events.install(db.session)
