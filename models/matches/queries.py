@@ -8,13 +8,14 @@ from sqlalchemy.orm import Session, joinedload
 
 from models.accounts.organisation import Organisation
 from models.candidates.candidate import Candidate
-from models.common.paging import Page, paginate
+from models.common.paging import Page, clamp, paginate
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches.suggestion import Suggestion, SuggestionRun
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
 PAGE_SIZE = 25
+SUGGESTIONS_PER_PAGE = 50  # a vacancy's suggestions: the house size of a long list
 IN_PROGRESS = (SuggestionStatus.PROPOSED, SuggestionStatus.INTRODUCED, SuggestionStatus.INTERVIEW)
 
 
@@ -73,13 +74,37 @@ def queue(session: Session, organisation_id: int, page: int = 1) -> tuple[list[Q
     return Page(out, found.page, found.per_page, found.total)
 
 
-def own_suggestions(session: Session, vacancy: Vacancy, organisation_id: int) -> list[Suggestion]:
-    """The organisation's suggestions for the vacancy, best first, with candidate and personal data loaded."""
-    return list(session.scalars(
-        select(Suggestion).where(Suggestion.vacancy_id == vacancy.id, Suggestion.organisation_id == organisation_id)
+def _own(vacancy_id: int, organisation_id: int):
+    return Suggestion.vacancy_id == vacancy_id, Suggestion.organisation_id == organisation_id
+
+
+def own_counts(session: Session, vacancy: Vacancy, organisation_id: int) -> dict[SuggestionStatus, int]:
+    """How many of the organisation's suggestions for the vacancy are in each status (only those with any)."""
+    return {SuggestionStatus(status): int(n) for status, n in session.execute(
+        select(Suggestion.status, func.count()).where(*_own(vacancy.id, organisation_id))
+        .group_by(Suggestion.status)).all()}
+
+
+def own_page(session: Session, vacancy: Vacancy, organisation_id: int, page: int, total: int) -> Page[Suggestion]:
+    """Page ``page`` (kept within range of ``total``, from ``own_counts``) of the organisation's suggestions
+    for the vacancy, best first, ``SUGGESTIONS_PER_PAGE`` to a page, with candidate and personal data loaded."""
+    number = clamp(page, total, SUGGESTIONS_PER_PAGE)
+    items = list(session.scalars(
+        select(Suggestion).where(*_own(vacancy.id, organisation_id))
         .options(joinedload(Suggestion.candidate).joinedload(Candidate.personal))
         .order_by(Suggestion.score.desc(), Suggestion.candidate_id)
+        .limit(SUGGESTIONS_PER_PAGE).offset((number - 1) * SUGGESTIONS_PER_PAGE)
     ).unique())
+    return Page(items, number, SUGGESTIONS_PER_PAGE, total)
+
+
+def page_of(session: Session, suggestion: Suggestion) -> int:
+    """The page of its vacancy's list (for its organisation, best first) that shows ``suggestion``."""
+    before = session.scalar(select(func.count()).select_from(Suggestion).where(
+        *_own(suggestion.vacancy_id, suggestion.organisation_id),
+        or_(Suggestion.score > suggestion.score,
+            and_(Suggestion.score == suggestion.score, Suggestion.candidate_id < suggestion.candidate_id)))) or 0
+    return before // SUGGESTIONS_PER_PAGE + 1
 
 
 def partner_suggestions(session: Session, vacancy: Vacancy) -> list[tuple[Suggestion, str]]:

@@ -137,6 +137,18 @@ def test_coordinator_sees_the_casework_indicators_by_their_definition(client, as
     assert "Coach 1" in text and "Doorverwezen 1" in text
 
 
+def test_dossier_page_is_stored_per_worker_until_what_it_counts_changes(client, as_role, db, org, make_candidate,
+                                                                      make_employer, count_queries):
+    year = _casework_2026(db, org, make_candidate, make_employer)
+    as_role(Role.COORDINATOR)
+    url = f"/beheer/rapportages/dossier?periode=year&jaar={year}"
+    first = count_queries(url)
+    assert count_queries(url) <= first - 4  # the stored figures: no ladder, trajectory or outreach queries again
+    assert "Mensen met een Participatiewet-uitkering 2" in page_text(client.get(url))
+    make_candidate(target_groups=["participatiewet"], benefit_since=D(2020, 1, 1))  # an ORM change: the report stamp
+    assert "Mensen met een Participatiewet-uitkering 3" in page_text(client.get(url))
+
+
 def test_council_report_hides_small_counts_of_the_casework_indicators(client, as_role, db, org, make_candidate,
                                                                       make_employer):
     year = _casework_2026(db, org, make_candidate, make_employer)

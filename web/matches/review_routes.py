@@ -6,9 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import Suggestion
+from models.common import paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import SuggestionStatus
-from models.matches import review
+from models.matches import queries, review
 from models.matches.suggestions import refresh_suggestions
 from web.access import org_id, requires
 from web.errors import render_error
@@ -33,7 +34,14 @@ def _suggestion_or_404(suggestion_id: int, owner_may: bool = False) -> Suggestio
 
 
 def _back(s: Suggestion):
-    return redirect(url_for(".vacancy", vacancy_id=s.vacancy_id) + f"#suggestie-{s.id}")
+    """To the suggestion's card: on the page of the list that shows it (a partner's, on the owner's page, is on
+    every page; the first will do)."""
+    number = queries.page_of(db.session, s) if s.organisation_id == org_id() else 1
+    return redirect(_vacancy_page(s.vacancy_id, number) + f"#suggestie-{s.id}")
+
+
+def _vacancy_page(vacancy_id: int, number: int) -> str:
+    return url_for(".vacancy", vacancy_id=vacancy_id, pagina=number if number > 1 else None)
 
 
 def _conflict(exc: Conflict):
@@ -114,17 +122,18 @@ def advance(suggestion_id: int):
 def reject_many(vacancy_id: int):
     """Reject the ticked new suggestions of a vacancy with one reason; all or none."""
     vac = visible_vacancy_or_404(vacancy_id)
+    back = _vacancy_page(vac.id, paging.page_number(request.args.get("pagina")))  # the page the boxes were on
     form = BulkRejectForm()
     if not form.validate_on_submit():
         flash(_("Kies een reden uit de lijst."), "error")
-        return redirect(url_for(".vacancy", vacancy_id=vac.id))
+        return redirect(back)
     chosen = []
     for value in request.form.getlist("kies")[:200]:
         sid, _sep, version = value.partition(":")
         s = db.session.get(Suggestion, int(sid)) if sid.isdigit() else None
         if s is None or s.vacancy_id != vac.id or s.organisation_id != org_id():
             flash(_("Een aangevinkte suggestie hoort niet bij deze vacature; er is niets afgewezen."), "error")
-            return redirect(url_for(".vacancy", vacancy_id=vac.id))
+            return redirect(back)
         chosen.append((s, version))
     try:
         done = review.reject_many(db.session, chosen, form.reason.data, form.note.data, actor=current_user)
@@ -134,6 +143,6 @@ def reject_many(vacancy_id: int):
     except InvalidInput as exc:
         db.session.rollback()
         flash(" ".join(messages(exc)), "error")
-        return redirect(url_for(".vacancy", vacancy_id=vac.id))
+        return redirect(back)
     flash(_("%(n)s suggesties afgewezen.", n=len(done)), "success")
-    return redirect(url_for(".vacancy", vacancy_id=vac.id))
+    return redirect(back)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from models import Candidate, Vacancy
 from models.common import audit, paging
+from models.common.errors import N_
 from models.enums import SuggestionStatus, VacancyStatus
 from models.matches import index_cache, queries
 from models.matches.documents import candidate_doc, vacancy_docs
@@ -51,32 +53,58 @@ def queue():
 @bp.route("/vacature/<int:vacancy_id>")
 @requires("matching")
 def vacancy(vacancy_id: int):
-    """A vacancy's suggestions from my organisation's candidates, best first, with reasons and review."""
+    """A vacancy's suggestions from my organisation's candidates, best first, a page at a time (``pagina``:
+    past the last gives the last, anything but a positive whole number the first), with reasons and review."""
     vac = visible_vacancy_or_404(vacancy_id)
-    own = queries.own_suggestions(db.session, vac, org_id())
+    counts = queries.own_counts(db.session, vac, org_id())
     computing, not_listed = False, 0
     try:
-        if not own and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
+        if not counts and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
             refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
-            own = queries.own_suggestions(db.session, vac, org_id())
+            counts = queries.own_counts(db.session, vac, org_id())
         not_listed = left_out(db.session, vac, org_id(), limit=0)[1] if vac.status == VacancyStatus.OPEN else 0
     except IndexNotReady as exc:  # the stored suggestions (if any) still show; new ones follow
         db.session.rollback()
         triggers.index_wanted(exc.organisation_id)
         computing = True
+    page = queries.own_page(db.session, vac, org_id(), paging.page_number(request.args.get("pagina")),
+                            sum(counts.values()))
+    own = page.items
     placed = dict(db.session.execute(select(Placement.suggestion_id, Placement.id).where(
         Placement.suggestion_id.in_([s.id for s in own]))).all()) if own else {}
     partners = queries.partner_suggestions(db.session, vac) if vac.organisation_id == org_id() else []
     if own:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
                      details={"page": "suggestions", "candidates": [s.candidate_id for s in own]})
+    labels = {status: _(label) for status, label in STATUS_LABELS.items()}
     return render_template(
-        "matches/vacancy.html", vacancy=vac, own=own, partners=partners, forms=_review_forms(own, partners),
-        labels=STATUS_LABELS, reason_lines=reason_lines, reject_labels=REJECT_REASONS,
-        not_hired_labels=NOT_HIRED_REASONS, recompute=ActionForm(),
+        "matches/vacancy.html", vacancy=vac, own=own, page=page, partners=partners,
+        counts=[(labels[s], counts[s]) for s in SuggestionStatus if counts.get(s)],
+        forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=reason_lines,
+        reason_labels=_reason_labels(), recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
+
+
+# The words every card repeats, translated once per page (the template looks them up by key).
+CARD_WORDS = {
+    "score": N_("Score"), "file": N_("Dossier"), "fitting": N_("Passende vacatures"), "since": N_("sinds"),
+    "by": N_("door"), "reason": N_("Reden"), "tick": N_("Aanvinken om samen af te wijzen"),
+    "placement": N_("Plaatsing bekijken"), "record": N_("Plaatsing vastleggen"), "propose": N_("Voordragen"),
+    "suggestion": N_("suggestie"), "reject_open": N_("Afwijzen…"), "reject": N_("Afwijzen"),
+    "advance": N_("Status bijwerken"), "partner_of": N_("Kandidaat van"),
+}
+
+
+def card_words() -> dict[str, str]:
+    """``CARD_WORDS`` in the request's language."""
+    return {key: _(text) for key, text in CARD_WORDS.items()}
+
+
+def _reason_labels() -> dict[str, str]:
+    """The labels of the reasons a card may name, translated: a reject reason's, else a not-hired one's."""
+    return {**{k: _(v) for k, v in NOT_HIRED_REASONS.items()}, **{k: _(v) for k, v in REJECT_REASONS.items()}}
 
 
 def _review_forms(own: list, partners: list) -> dict[int, dict]:
