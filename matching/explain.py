@@ -101,7 +101,8 @@ def _render(r: Reason, names: Mapping[int, str]) -> str | None:
         return f"Verwant beroep: {_label(r.concepts[0], names)} (gevraagd: {_label(r.concepts[1], names)})"
     if r.kind == "distance":
         limit = f" (max. {r.limit} km)" if r.limit is not None else ""
-        return f"Woont {int(r.value or 0)} km van de werkplek{limit}"
+        km = int(r.value or 0)  # rounded: 0 is under half a kilometre (often the same postcode area)
+        return f"Woont {'minder dan 1' if km < 1 else km} km van de werkplek{limit}"
     if r.kind == "hours":
         if not r.ok:
             return "Uren passen niet"

@@ -39,3 +39,9 @@ def test_labels_may_be_a_plain_mapping_and_unknown_concepts_still_render():
 
 def test_only_facts_both_sides_give():
     assert reasons(VacancyDoc(1), CandidateDoc(2)) == []
+
+
+def test_a_candidate_in_the_workplace_own_area_lives_under_a_kilometre_away_not_zero():
+    same_place = CandidateDoc(8, point=locate_place("Lelystad"), max_travel_km=20)
+    lines = render_reasons(reasons(VAC, same_place, TAX), TAX)
+    assert "Woont minder dan 1 km van de werkplek (max. 20 km)" in lines
