@@ -1,7 +1,11 @@
-"""Why a candidate fits a vacancy: structured reasons, and their rendering in plain Dutch."""
+"""Why a candidate fits a vacancy: structured reasons, and their rendering as short sentences.
+
+The sentences are rendered from frames (``N_`` marks them for the message catalogue); Dutch unless
+the caller passes a ``translate`` (gettext) and a ``long_date`` formatter for the page's language.
+"""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,11 +14,17 @@ from matching.geo import travel_km
 from matching.levels import dutch_rank, education_rank
 from matching.space import occupation_targets
 
+
+def N_(frame: str) -> str:
+    """Mark a sentence frame for extraction (pybabel -k N_); the frame itself is returned."""
+    return frame
+
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
-EDUCATION_NL = {"none": "geen opleiding", "primary": "basisonderwijs", "vmbo": "vmbo", "mbo1": "mbo 1",
+EDUCATION_NL = {"none": N_("geen opleiding"), "primary": N_("basisonderwijs"), "vmbo": "vmbo", "mbo1": "mbo 1",
                 "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4", "havo_vwo": "havo/vwo", "hbo": "hbo",
-                "wo": "wo", "foreign_unrecognised": "buitenlands diploma (niet erkend)"}
+                "wo": "wo", "foreign_unrecognised": N_("buitenlands diploma (niet erkend)")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +84,20 @@ def _occupation(vac: VacancyDoc, cand: CandidateDoc, taxonomy: Taxonomy | None) 
     return []
 
 
-def render_reasons(items: list[Reason], labels: Mapping[int, str] | Taxonomy | None = None) -> list[str]:
-    """The reasons as short Dutch sentences for matchers and employers."""
+def _dutch_date(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def render_reasons(items: list[Reason], labels: Mapping[int, str] | Taxonomy | None = None,
+                   translate: Callable[[str], str] = _same,
+                   long_date: Callable[[date], str] = _dutch_date) -> list[str]:
+    """The reasons as short sentences for matchers and employers (Dutch, or ``translate``'s language)."""
     names = labels.labels if isinstance(labels, Taxonomy) else (labels or {})
-    return [line for r in items if (line := _render(r, names))]
+    return [line for r in items if (line := _render(r, names, translate, long_date))]
 
 
 def _label(cid: int, names: Mapping[int, str], wording: str | None = None) -> str:
@@ -87,46 +107,47 @@ def _label(cid: int, names: Mapping[int, str], wording: str | None = None) -> st
     return label
 
 
-def _render(r: Reason, names: Mapping[int, str]) -> str | None:
+def _render(r: Reason, names: Mapping[int, str], t: Callable[[str], str], long_date: Callable[[date], str]) -> str | None:
     listed = ", ".join(_label(c, names, w) for c, w in zip(r.concepts, r.wording or (None,) * len(r.concepts)))
     if r.kind in ("required_skills", "preferred_skills"):
-        what = "vereiste" if r.kind == "required_skills" else "gewenste"
-        text = f"Heeft {len(r.concepts)} van {r.count} {what} vaardigheden"
+        frame = (N_("Heeft %(n)d van %(count)d vereiste vaardigheden") if r.kind == "required_skills"
+                 else N_("Heeft %(n)d van %(count)d gewenste vaardigheden"))
+        text = t(frame) % {"n": len(r.concepts), "count": r.count or 0}
         return f"{text}: {listed}" if r.concepts else text
     if r.kind == "missing_required":
-        return f"Ontbreekt: {listed}"
+        return t(N_("Ontbreekt: %(skills)s")) % {"skills": listed}
     if r.kind == "occupation":
         if len(r.concepts) == 1:
-            return f"Beroep past: {_label(r.concepts[0], names)}"
-        return f"Verwant beroep: {_label(r.concepts[0], names)} (gevraagd: {_label(r.concepts[1], names)})"
+            return t(N_("Beroep past: %(occupation)s")) % {"occupation": _label(r.concepts[0], names)}
+        return t(N_("Verwant beroep: %(occupation)s (gevraagd: %(asked)s)")) % {
+            "occupation": _label(r.concepts[0], names), "asked": _label(r.concepts[1], names)}
     if r.kind == "distance":
-        limit = f" (max. {r.limit} km)" if r.limit is not None else ""
         km = int(r.value or 0)  # rounded: 0 is under half a kilometre (often the same postcode area)
-        return f"Woont {'minder dan 1' if km < 1 else km} km van de werkplek{limit}"
+        line = (t(N_("Woont minder dan 1 km van de werkplek")) if km < 1
+                else t(N_("Woont %(km)d km van de werkplek")) % {"km": km})
+        return line + (t(N_(" (max. %(km)d km)")) % {"km": int(r.limit)} if r.limit is not None else "")
     if r.kind == "hours":
         if not r.ok:
-            return "Uren passen niet"
-        span = f"{int(r.value or 0)}–{int(r.limit)}" if r.limit is not None else f"vanaf {int(r.value or 0)}"
-        return f"Uren passen: {span} u/week"
+            return t(N_("Uren passen niet"))
+        if r.limit is not None:
+            return t(N_("Uren passen: %(low)d–%(high)d u/week")) % {"low": int(r.value or 0), "high": int(r.limit)}
+        return t(N_("Uren passen: vanaf %(low)d u/week")) % {"low": int(r.value or 0)}
     if r.kind == "availability":
-        word = "Beschikbaar" if r.ok else "Pas beschikbaar"
-        return f"{word} vanaf {_date(r.have)} (start {_date(r.need)})"
+        frame = N_("Beschikbaar vanaf %(from)s (start %(start)s)") if r.ok else N_("Pas beschikbaar vanaf %(from)s (start %(start)s)")
+        return t(frame) % {"from": long_date(date.fromisoformat(r.have or "")),
+                           "start": long_date(date.fromisoformat(r.need or ""))}
     if r.kind in ("education", "dutch"):
-        return _level(r)
+        return _level(r, t)
     return None
 
 
-def _level(r: Reason) -> str:
+def _level(r: Reason, t: Callable[[str], str]) -> str:
     if r.kind == "education":
-        need = EDUCATION_NL.get(r.need or "", r.need)
+        need = t(EDUCATION_NL.get(r.need or "", r.need or ""))
         if r.have is None:
-            return f"Opleiding onbekend (gevraagd: minimaal {need})"
-        return f"Opleiding {EDUCATION_NL.get(r.have, r.have)} (gevraagd: minimaal {need})"
+            return t(N_("Opleiding onbekend (gevraagd: minimaal %(need)s)")) % {"need": need}
+        return t(N_("Opleiding %(have)s (gevraagd: minimaal %(need)s)")) % {
+            "have": t(EDUCATION_NL.get(r.have, r.have)), "need": need}
     if r.have is None:
-        return f"Niveau Nederlands onbekend (gevraagd: minimaal {r.need})"
-    return f"Nederlands op niveau {r.have} (gevraagd: minimaal {r.need})"
-
-
-def _date(iso: str | None) -> str:
-    d = date.fromisoformat(iso or "")
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+        return t(N_("Niveau Nederlands onbekend (gevraagd: minimaal %(need)s)")) % {"need": r.need}
+    return t(N_("Nederlands op niveau %(have)s (gevraagd: minimaal %(need)s)")) % {"have": r.have, "need": r.need}

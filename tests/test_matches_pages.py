@@ -57,6 +57,22 @@ def test_other_organisation_gets_404(world, as_role, client, other_org, db):
     assert client.get(f"/beheer/suggesties/{s.id}/afwijzen").status_code == 404
 
 
+def test_reasons_are_written_in_the_language_of_the_page(world, as_role, client):
+    """Reasons are stored with their facts and labels, so an English page says them in English."""
+    vacancy, (amina, _henk) = world
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))  # the suggestions computed and stored, in Dutch
+    text = visible_text(client.get(url(vacancy) + "?lang=en").get_data(as_text=True))
+    assert "Has 1 of 1 required skills: Orderpicken" in text
+    assert "Has 1 of 1 preferred skills: Heftruck rijden (‘heftruk’)" in text
+    assert "Hours fit: 24–32 h/week" in text
+    assert "Heeft 1 van" not in text and "Uren passen" not in text
+    live = visible_text(client.get(f"/beheer/suggesties/kandidaat/{amina.id}").get_data(as_text=True))
+    assert "Has 1 of 1 required skills: Orderpicken" in live  # a ranking made for the page itself
+    dutch = visible_text(client.get(url(vacancy) + "?lang=nl").get_data(as_text=True))
+    assert "Heeft 1 van 1 vereiste vaardigheden: Orderpicken" in dutch
+
+
 def test_matcher_reads_reasons_proposes_and_rejects(world, as_role, client, db):
     vacancy, (amina, henk) = world
     as_role(Role.MATCHER)

@@ -61,7 +61,7 @@ def _domain_messages() -> list[str]:
     from babel.messages.extract import extract_from_dir
 
     root = Path(__file__).resolve().parents[1]
-    return [message for folder in ("models", "web")
+    return [message for folder in ("models", "web", "matching")
             for _file, _line, message, _comments, _context in extract_from_dir(
                 str(root / folder), method_map=[("**.py", "python")], keywords={"N_": None}, comment_tags=())]
 

@@ -46,11 +46,13 @@ def render_reasons(reasons: list, taxonomy: Taxonomy) -> list[str]:
 
 
 def reason_items(reasons: list[Reason], taxonomy: Taxonomy) -> list[dict]:
-    """Structured reasons as JSON-ready dicts, each with its Dutch sentence under "text"."""
+    """Structured reasons as JSON-ready dicts, each with its Dutch sentence under "text" and the labels
+    of its concepts under "labels" (a page renders it in its own language from those: web.matches.reasons)."""
     items = []
     for reason in reasons:
         item = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(reason).items()}
         item["text"] = next(iter(render_reasons([reason], taxonomy)), "")
+        item["labels"] = {str(c): taxonomy.labels[c] for c in reason.concepts if c in taxonomy.labels}
         items.append(item)
     return items
 

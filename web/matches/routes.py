@@ -16,13 +16,14 @@ from models.matches import index_cache, queries
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import IndexNotReady
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
-from models.matches.suggestions import left_out, reason_lines, refresh_suggestions, render_reasons
+from models.matches.suggestions import left_out, refresh_suggestions
 from models.placements.placement import Placement
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 from web.queue import triggers
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm, translated_choices
+from .reasons import live_lines, stored_lines
 
 bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
 PROTO = "sPROTO"  # the prefix review fields are rendered with once per page, then replaced per card
@@ -80,7 +81,7 @@ def vacancy(vacancy_id: int):
     return render_template(
         "matches/vacancy.html", vacancy=vac, own=own, page=page, partners=partners,
         counts=[(labels[s], counts[s]) for s in SuggestionStatus if counts.get(s)],
-        forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=reason_lines,
+        forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=stored_lines,
         reason_labels=_reason_labels(), recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
@@ -169,7 +170,7 @@ def left_out_page(vacancy_id: int):
     if ranked:
         audit.record(db.session, "view_personal", actor=current_user, obj=vac, origin=request.remote_addr,
                      details={"page": "suggestions_left_out", "candidates": [r.candidate_id for r in ranked]})
-    rows = [(people[r.candidate_id], r.score, render_reasons(r.reasons, tax)) for r in ranked if r.candidate_id in people]
+    rows = [(people[r.candidate_id], r.score, live_lines(r.reasons, tax)) for r in ranked if r.candidate_id in people]
     return render_template("matches/left_out.html", vacancy=vac, rows=rows, count=count, min_score=min_score())
 
 
@@ -191,7 +192,7 @@ def for_candidate(candidate_id: int):
             ranked = VacancyIndex(vacancy_docs(db.session, vacancies), entry.index.space,
                                   entry.index.taxonomy).suggest(candidate_doc(db.session, candidate), top=20)
         labels = entry.index.taxonomy
-        results = [(by_id[r.candidate_id], r.score, render_reasons(r.reasons, labels)) for r in ranked]
+        results = [(by_id[r.candidate_id], r.score, live_lines(r.reasons, labels)) for r in ranked]
     return render_template("matches/candidate.html", candidate=candidate, results=results)
 
 
