@@ -57,11 +57,6 @@ def reason_items(reasons: list[Reason], taxonomy: Taxonomy) -> list[dict]:
     return items
 
 
-def reason_lines(stored: list) -> list[str]:
-    """The Dutch sentences of stored reasons (dicts with "text", or plain strings)."""
-    return [r.get("text", "") if isinstance(r, dict) else str(r) for r in stored or []]
-
-
 def rank(session: Session, vacancy: Vacancy, organisation_id: int, top: int,
          exclude: set[int] = frozenset(), min_score: float = 0.0) -> tuple[list[Ranked], Taxonomy]:
     """The best ``top`` active candidates of the organisation for the vacancy, never one breaking a hard requirement."""
