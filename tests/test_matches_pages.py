@@ -73,6 +73,18 @@ def test_reasons_are_written_in_the_language_of_the_page(world, as_role, client)
     assert "Heeft 1 van 1 vereiste vaardigheden: Orderpicken" in dutch
 
 
+def test_reasons_stored_before_their_labels_were_kept_are_in_english_too(world, as_role, client, db):
+    vacancy, _people = world
+    as_role(Role.MATCHER)
+    client.get(url(vacancy))
+    for suggestion in db.session.scalars(select(Suggestion)):  # as an older version stored them
+        suggestion.reasons = [{k: v for k, v in r.items() if k != "labels"} for r in suggestion.reasons]
+    db.session.commit()
+    text = visible_text(client.get(url(vacancy) + "?lang=en").get_data(as_text=True))
+    assert "Has 1 of 1 preferred skills: Heftruck rijden (‘heftruk’)" in text
+    assert "Heeft 1 van" not in text
+
+
 def test_matcher_reads_reasons_proposes_and_rejects(world, as_role, client, db):
     vacancy, (amina, henk) = world
     as_role(Role.MATCHER)

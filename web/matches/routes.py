@@ -23,7 +23,7 @@ from web.extensions import db
 from web.queue import triggers
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm, translated_choices
-from .reasons import live_lines, stored_lines
+from .reasons import live_lines, page_lines
 
 bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
 PROTO = "sPROTO"  # the prefix review fields are rendered with once per page, then replaced per card
@@ -81,7 +81,7 @@ def vacancy(vacancy_id: int):
     return render_template(
         "matches/vacancy.html", vacancy=vac, own=own, page=page, partners=partners,
         counts=[(labels[s], counts[s]) for s in SuggestionStatus if counts.get(s)],
-        forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=stored_lines,
+        forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=page_lines(db.session, [*own, *(p for p, _name in partners)]),
         reason_labels=_reason_labels(), recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
