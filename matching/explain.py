@@ -129,6 +129,8 @@ def _render(r: Reason, names: Mapping[int, str], t: Callable[[str], str], long_d
     if r.kind == "hours":
         if not r.ok:
             return t(N_("Uren passen niet"))
+        if r.limit is not None and int(r.limit) == int(r.value or 0):
+            return t(N_("Uren passen: %(hours)d u/week")) % {"hours": int(r.limit)}
         if r.limit is not None:
             return t(N_("Uren passen: %(low)d–%(high)d u/week")) % {"low": int(r.value or 0), "high": int(r.limit)}
         return t(N_("Uren passen: vanaf %(low)d u/week")) % {"low": int(r.value or 0)}

@@ -45,3 +45,9 @@ def test_a_candidate_in_the_workplace_own_area_lives_under_a_kilometre_away_not_
     same_place = CandidateDoc(8, point=locate_place("Lelystad"), max_travel_km=20)
     lines = render_reasons(reasons(VAC, same_place, TAX), TAX)
     assert "Woont minder dan 1 km van de werkplek (max. 20 km)" in lines
+
+
+def test_hours_that_meet_in_one_number_read_as_that_number():
+    vacancy = VacancyDoc(1, hours_min=24, hours_max=24)
+    lines = render_reasons(reasons(vacancy, CandidateDoc(2, hours_min=16, hours_max=36)), TAX)
+    assert lines == ["Uren passen: 24 u/week"]
