@@ -188,3 +188,15 @@ def test_suggestions_page_does_not_rebuild_the_index(world, as_role, client):
     assert len(entries) == 1
     folder = snapshots.org_dir(index_cache.settings()[0], vacancy.organisation_id)
     assert len(list(folder.glob("v*"))) == 1  # built once, then mapped by both requests
+
+
+def test_an_inactive_candidates_fitting_vacancies_say_the_candidate_is_not_suggested(world, as_role, client, db):
+    from models.enums import CandidateStatus
+
+    vacancy, (amina, _henk) = world
+    amina.status = CandidateStatus.INACTIVE
+    db.session.commit()
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/suggesties/kandidaat/{amina.id}").get_data(as_text=True))
+    assert "Deze kandidaat is niet actief: de vacatures hieronder passen, maar de kandidaat wordt pas voorgesteld" in text
+    assert "Orderpicker" in text
