@@ -1,0 +1,85 @@
+"""General rules the scrubber learned from corpus 5's tune half (tune5): euphemisms of detention,
+relapse and special needs, arrival as a minor, activity in "de bond", phone numbers with dots,
+link-in-bio pages, and job content that shares the sensitive words (a place of worship as a
+workplace, a scheme's clients, food rules). The sentences are new, not copied from a corpus."""
+from __future__ import annotations
+
+import pytest
+
+from models.catalogue.scrubbing.public import check_term, review
+
+KEEP = "Werkt graag in de logistiek."
+CERT = "Heeft een heftruckcertificaat."
+
+
+def public(sentence: str, names=()) -> str:
+    return review(f"{KEEP} {sentence} {CERT}", names).text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kon niet komen, had een controle bij de cardioloog.",          # health: a specialist
+    "Morgen heb ik een afspraak bij de huidarts.",
+    "Volgens school heeft hij een flink rugzakje.",                 # special needs, said of the person
+    "Sorry, ik gebruik weer, ik meld me volgende week.",            # a relapse without the drug
+    "Na een terugval in de drugs is ze opgenomen.",
+    "Woonde twee jaar als bewoonster van het azc in Budel.",        # origin: a resident, not a worker
+    "Ik kwam hier als tiener zonder papieren.",                     # arrival as a minor, no papers
+    "Is als kind alleen naar Nederland gekomen.",
+    "Elke avond in de ramadan help ik bij de iftar.",               # religion: practice
+    "Vrijwilliger bij de Mevlana Camii, elke zaterdag.",
+    "Helpt als vrijwilliger in de kerk met de koffie.",             # volunteering at a place of worship
+    "Ze heeft vier tienjarige kinderen.",                           # family: the children, any age word
+    "Ik ben al jaren vertegenwoordiger bij de bond.",               # union: a post in "de bond"
+    "Donderdag is er een bijeenkomst van de bond, dan kan ik niet.",
+    "Ons kindje komt rond de kerst, dus tijdelijk werk graag.",     # pregnancy: the arrival named
+    "Begin maart krijgen we ons tweede kindje.",
+    "Hij heeft drie jaar in Zwolle gezeten.",                       # criminal: euphemisms
+    "Heeft een poos binnen gezeten en wil opnieuw beginnen.",
+    "Ik ben een tijdje weg geweest, nu wil ik werken.",
+    "Schrijft stukken voor een rechtse actiegroep.",                # political: a side's organisation
+])
+def test_more_wordings_of_the_categories_are_found(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heeft de hele dag binnen gezeten met de inventarisatie.",     # indoors, not detained
+    "Ik heb mijn VOG binnen en kan beginnen.",
+    "We kunnen weer gebruik maken van de heftruck.",                # "gebruik maken" is no relapse
+    "Neemt een rugzakje mee met brood.",                            # a bag
+    "Stond links en rechts op de lijn bij het inpakken.",           # directions
+    "Heeft ervaring met bewoners van het azc als beveiliger.",      # a workplace stays
+])
+def test_near_misses_of_those_wordings_stay(sentence):
+    assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Bel me op 06.12.34.56.78 na vijven.", "06.12.34.56.78"),      # a mobile number written with dots
+    ("Al mijn werk staat op linktr.ee/noorvandijk", "linktr.ee"),   # a link-in-bio page
+])
+def test_identifiers_in_those_notations_are_found(text, found):
+    assert found not in review(text, ["Noor van Dijk"]).text
+
+
+def test_a_version_or_an_amount_with_dots_is_no_phone_number():
+    assert "versie 0.12.3" in review("Werkte met versie 0.12.3 van het pakket.").text
+
+
+def test_a_lower_case_word_one_letter_off_an_ordinary_surname_is_the_word():
+    # "bakken" is one letter off Bakker; the name counts only with its capital, and so does its typo
+    assert review("Hielp vroeg mee met bakken.", ["Fenna Bakker"]).text == "Hielp vroeg mee met bakken."
+    assert "Bakkr" not in review("Bakkr heeft ervaring.", ["Fenna Bakker"]).text
+
+
+@pytest.mark.parametrize("term, neutral", [("Receptioniste", "Receptionist"), ("Huishoudster", "Huishoudelijk medewerker"),
+                                           ("Telefoniste", "Telefonist")])
+def test_more_female_job_nouns_become_neutral(term, neutral):
+    assert check_term(term)[0] == neutral
+
+
+def test_ze_after_a_shared_verb_is_them_not_her():
+    text = "Het servicepunt verzamelt de cv's en stuurt ze door naar werkgevers."
+    assert review(text).text == text
+    # the person, with the verb first after an opening word, is still made neutral
+    assert "ze" not in review("Sinds mei werkt ze bij AH en volgt ze een opleiding.").text.split()
