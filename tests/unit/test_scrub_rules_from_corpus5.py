@@ -83,3 +83,10 @@ def test_ze_after_a_shared_verb_is_them_not_her():
     assert review(text).text == text
     # the person, with the verb first after an opening word, is still made neutral
     assert "ze" not in review("Sinds mei werkt ze bij AH en volgt ze een opleiding.").text.split()
+
+
+def test_a_word_that_starts_like_a_mistyped_stem_is_no_typing_error():
+    # "activit-eitenbegeleider" is one letter off the stem "activist" only in its first seven letters
+    text = "Werkte als activiteitenbegeleider in een verpleeghuis."
+    assert review(text).text == text
+    assert review("Hij is een bekende activst.").text == ""  # a typo with an ending still counts
