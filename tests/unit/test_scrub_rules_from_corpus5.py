@@ -90,3 +90,41 @@ def test_a_word_that_starts_like_a_mistyped_stem_is_no_typing_error():
     text = "Werkte als activiteitenbegeleider in een verpleeghuis."
     assert review(text).text == text
     assert review("Hij is een bekende activst.").text == ""  # a typo with an ending still counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Werkte drie jaar als receptionist bij het partijbureau van het CDA.",   # an institution as the workplace
+    "Administratief medewerker bij de FNV in Utrecht (2015-2019).",
+    "Was beveiliger bij een GGZ-instelling in Arnhem.",
+    "Werkte als kok in de keuken van GGZ Centraal.",
+    "Heeft in de moskee de cv-ketel vervangen als installateur.",
+    "Bij de vakbond werkte ik als ICT-beheerder.",
+    "Beveiliger bij het partijcongres van D66 in Utrecht.",
+    "De synagoge in de binnenstad zoekt een huismeester.",                  # a vacancy there
+    "Als jobcoach begeleidde ik Wajongers naar werk.",                       # a scheme's clients
+    "Leerde de Wajong-regels kennen als medewerker bij het UWV.",
+    "De Wajong is een uitkering voor mensen die al jong een beperking hebben.",  # the scheme explained
+])
+def test_an_institution_where_the_person_worked_is_job_content(sentence):
+    assert sentence in public(sentence)
+
+
+def test_an_employer_on_a_cv_line_after_the_occupation_is_job_content():
+    assert review("2016–2020 | schoonmaker | FNV, Amsterdam").text == "2016–2020. Schoonmaker. FNV, Amsterdam"
+    assert "Moskee" not in review("2019 | vrijwilliger | Moskee Al Noor").text   # a volunteer: the category
+    assert "PI Vught" not in review("2015–2017 | gedetineerde | PI Vught").text
+    assert review("2015–2017 | gedetineerde").text == "2015–2017"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zat in PI Vught en werkte daar als schoonmaker.",                        # detained there
+    "In de gevangenis werkte ik in de keuken.",                               # may be an inmate's work
+    "Vrijwilliger in de moskee als klusjesman.",                              # a volunteer
+    "Werkte als kok in de moskee en is daar ook lid.",                       # a member
+    "Werkt als kaderlid bij de FNV.",
+    "Werkte als campagnemedewerker voor de SP.",
+    "De Wajong is een uitkering die ik sinds 2015 krijg.",                  # the person's own scheme
+    "Na mijn opname in de kliniek werkte ik als schoonmaker.",
+])
+def test_an_institution_where_the_person_was_member_client_or_inmate_still_goes(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"

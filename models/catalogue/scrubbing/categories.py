@@ -17,6 +17,7 @@ from babel import Locale
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gazetteer import cities_in
 from models.catalogue.scrubbing.typos import Vocabulary, corrected
+from models.catalogue.scrubbing.workplace import at_work
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES: tuple[str, ...] = ("origin", "religion", "health", "orientation", "political", "union",
@@ -247,24 +248,25 @@ def abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
-def sensitive(text: str) -> list[Span]:
+def sensitive(text: str, context: str = "") -> list[Span]:
     """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground,
-    also when a lexicon word is mistyped ("zwnger", "marrokaanse")."""
-    return list(_sensitive_cached(text))
+    also when a lexicon word is mistyped ("zwnger", "marrokaanse"). ``context`` is what stood before
+    ``text`` on the same CV line: an occupation there makes an institution in ``text`` the workplace."""
+    return list(_sensitive_cached(text, context))
 
 
 @lru_cache(maxsize=2048)
-def _sensitive_cached(text: str) -> tuple[Span, ...]:
+def _sensitive_cached(text: str, context: str) -> tuple[Span, ...]:
     folded = fold(text)
-    spans = _sensitive(text, folded)
+    spans = _sensitive(text, folded, context)
     fixed = corrected(folded, _vocabulary())
     if fixed is not None:
         text2, back = fixed
-        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2)]
+        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2, context)]
     return tuple(sorted(set(spans), key=lambda s: (s[1], -s[2])))
 
 
-def _sensitive(text: str, folded: str) -> list[Span]:
+def _sensitive(text: str, folded: str, context: str = "") -> list[Span]:
     spans: list[Span] = []
     for category in CATEGORIES:
         loose, exact, keep = _lexicon(category)
@@ -276,5 +278,6 @@ def _sensitive(text: str, folded: str) -> list[Span]:
             found += [(category, m.start(), m.end()) for m in exact.finditer(text)]
         if category == "origin":
             found += list(_origin(folded))
-        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)]
+        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)
+                  and not at_work(folded, s[1], s[2], context)]
     return spans
