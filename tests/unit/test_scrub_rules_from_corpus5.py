@@ -128,3 +128,23 @@ def test_an_employer_on_a_cv_line_after_the_occupation_is_job_content():
 ])
 def test_an_institution_where_the_person_was_member_client_or_inmate_still_goes(sentence):
     assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kookte voor de gasten van het hotel, ook halal.",                        # cooking for others
+    "De supermarkt blijft tijdens de ramadan tot middernacht open.",         # a business's hours
+    "Via een cateraar heb ik Diwali-feesten van grote bedrijven verzorgd.",  # an event company's work
+    "Adres van de werkplaats: Naast de Kerk, achter het plein.",           # a street named so
+])
+def test_religious_words_in_work_are_job_content(sentence):
+    assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik kook thuis alleen halal.",
+    "Tijdens de ramadan ben ik 's middags moe.",
+    "Ik vier Diwali met de familie en wil die dag vrij.",
+    "Ik ga naar de kerk op zondag.",
+])
+def test_the_persons_own_practice_still_goes(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
