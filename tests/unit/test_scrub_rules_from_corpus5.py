@@ -148,3 +148,28 @@ def test_religious_words_in_work_are_job_content(sentence):
 ])
 def test_the_persons_own_practice_still_goes(sentence):
     assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kwam hier via Ter Apel.",                      # the registration centre
+    "Heeft nog geen status.",
+    "Is gezinshereniger.",
+    "Volgt nu NT2-les op het ROC.",                 # learning Dutch as a newcomer
+    "Zit in de WSW.",                               # sheltered employment
+    "Ging gisteren naar de AA.",
+    "Haar kleine is net geboren.",                  # a child just born
+])
+def test_wordings_from_corpus_5s_brief_are_found(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Werkte als beveiliger in Ter Apel.",
+    "Docent NT2 bij het ROC.",
+    "Gaf NT2-les aan statushouders.",
+    "Heeft het NT2-examen niveau B1 gehaald.",      # a qualification
+    "Kent de regels van de AOW en de Wajong als uitkeringsspecialist.",
+    "Vervangt AA-batterijen in de scanners.",
+])
+def test_the_same_words_as_work_stay(sentence):
+    assert sentence in public(sentence)
