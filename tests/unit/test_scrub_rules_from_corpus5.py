@@ -173,3 +173,23 @@ def test_wordings_from_corpus_5s_brief_are_found(sentence):
 ])
 def test_the_same_words_as_work_stay(sentence):
     assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wajong: een uitkering voor jonggehandicapten.",
+    "Uitleg voor de werkgever: de Wajong is een regeling van het UWV.",   # "regeling" is no mistyped "regering"
+    "Met de Wajong krijgt een werkgever loonkostensubsidie.",
+    "Nachtdienst als beveiliger in een tbs-kliniek.",
+    "Via het uitzendbureau bij de FNV op de administratie.",
+])
+def test_schemes_explained_and_more_workplaces_stay(sentence):
+    assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Met mijn Wajong krijgt een werkgever loonkostensubsidie.",
+    "Mijn inkomen: Wajong (een uitkering).",
+    "Wajong: een uitkering voor jonggehandicapten, die heb ik.",
+])
+def test_the_persons_own_scheme_still_goes(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"

@@ -262,7 +262,10 @@ def _sensitive_cached(text: str, context: str) -> tuple[Span, ...]:
     fixed = corrected(folded, _vocabulary())
     if fixed is not None:
         text2, back = fixed
-        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2, context)]
+        # only what touches a corrected word: the rest was judged as written, with its exceptions
+        # ("regeling" read as "regering" must not undo the exception of the sentence it stands in)
+        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2, context)
+                  if text2[s:e] != folded[back[s]:back[e]]]
     return tuple(sorted(set(spans), key=lambda s: (s[1], -s[2])))
 
 
