@@ -193,3 +193,20 @@ def test_schemes_explained_and_more_workplaces_stay(sentence):
 ])
 def test_the_persons_own_scheme_still_goes(sentence):
     assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kwam via Lampedusa.",                          # the route of arrival
+    "Is via Istanbul en Athene hierheen gereisd, gevlucht via Griekenland.",
+    "Zat maanden in kamp Moria.",
+    "Wil vrij met Keti Koti.",                      # festivals that tell origin or faith
+    "Viert Newroz met de familie.",
+])
+def test_routes_of_arrival_and_festivals_tell_origin(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", ["Reed ritten via Duitsland naar Polen.", "Kwam via Randstad bij PostNL.",
+                                      "Kwam via via aan deze baan."])
+def test_a_route_of_work_or_via_an_agency_stays(sentence):
+    assert sentence in public(sentence)

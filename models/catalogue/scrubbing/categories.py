@@ -155,16 +155,21 @@ def _person_names() -> frozenset[str]:
     return frozenset(fold(n).lower() for n in FIRST_NAMES | SURNAMES)
 
 
+# "kwam via Lampedusa", "gevlucht via Libie en Italie": a route of arrival tells origin, unlike a trip's route.
+_ARRIVAL_VIA = re.compile(r"\b(?:kwam|kwamen|gekomen|reisde|reisden|gereisd|gevlucht|vluchtte|vluchtten|aangekomen|"
+                          r"binnengekomen|vlucht|vluchtroute)\b[^.;]{0,30}\bvia\s+(?:\w+\s*,\s*|\w+\s+en\s+)*$", re.IGNORECASE)
+
+
 def _origin(folded: str) -> Iterator[Span]:
     places, nouns, adjectives_e, adjectives, _words = _origin_words()
     for m in places.finditer(folded):
         before = folded[max(0, m.start() - 60):m.start()]
-        if _DESTINATION.search(before):
+        if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
     for start, end in cities_in(folded):
         before = folded[max(0, start - 60):start]
-        if _DESTINATION.search(before):
+        if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue
         if folded[start:end].isupper() or re.match(r"\s+[A-Z][a-z]", folded[end:end + 3]) or (
                 not _PLACE_BEFORE.search(before)) and (
