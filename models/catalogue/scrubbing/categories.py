@@ -17,6 +17,7 @@ from babel import Locale
 from models.catalogue.scrubbing.folding import fold
 from models.catalogue.scrubbing.gazetteer import cities_in
 from models.catalogue.scrubbing.typos import Vocabulary, corrected
+from models.catalogue.scrubbing.workplace import at_work
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES: tuple[str, ...] = ("origin", "religion", "health", "orientation", "political", "union",
@@ -154,16 +155,21 @@ def _person_names() -> frozenset[str]:
     return frozenset(fold(n).lower() for n in FIRST_NAMES | SURNAMES)
 
 
+# "kwam via Lampedusa", "gevlucht via Libie en Italie": a route of arrival tells origin, unlike a trip's route.
+_ARRIVAL_VIA = re.compile(r"\b(?:kwam|kwamen|gekomen|reisde|reisden|gereisd|gevlucht|vluchtte|vluchtten|aangekomen|"
+                          r"binnengekomen|vlucht|vluchtroute)\b[^.;]{0,30}\bvia\s+(?:\w+\s*,\s*|\w+\s+en\s+)*$", re.IGNORECASE)
+
+
 def _origin(folded: str) -> Iterator[Span]:
     places, nouns, adjectives_e, adjectives, _words = _origin_words()
     for m in places.finditer(folded):
         before = folded[max(0, m.start() - 60):m.start()]
-        if _DESTINATION.search(before):
+        if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
     for start, end in cities_in(folded):
         before = folded[max(0, start - 60):start]
-        if _DESTINATION.search(before):
+        if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue
         if folded[start:end].isupper() or re.match(r"\s+[A-Z][a-z]", folded[end:end + 3]) or (
                 not _PLACE_BEFORE.search(before)) and (
@@ -247,24 +253,28 @@ def abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
-def sensitive(text: str) -> list[Span]:
+def sensitive(text: str, context: str = "") -> list[Span]:
     """Every (category, start, end) in ``text`` that reveals a special category or AWGB ground,
-    also when a lexicon word is mistyped ("zwnger", "marrokaanse")."""
-    return list(_sensitive_cached(text))
+    also when a lexicon word is mistyped ("zwnger", "marrokaanse"). ``context`` is what stood before
+    ``text`` on the same CV line: an occupation there makes an institution in ``text`` the workplace."""
+    return list(_sensitive_cached(text, context))
 
 
 @lru_cache(maxsize=2048)
-def _sensitive_cached(text: str) -> tuple[Span, ...]:
+def _sensitive_cached(text: str, context: str) -> tuple[Span, ...]:
     folded = fold(text)
-    spans = _sensitive(text, folded)
+    spans = _sensitive(text, folded, context)
     fixed = corrected(folded, _vocabulary())
     if fixed is not None:
         text2, back = fixed
-        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2)]
+        # only what touches a corrected word: the rest was judged as written, with its exceptions
+        # ("regeling" read as "regering" must not undo the exception of the sentence it stands in)
+        spans += [(k, back[s], back[e]) for k, s, e in _sensitive(text2, text2, context)
+                  if text2[s:e] != folded[back[s]:back[e]]]
     return tuple(sorted(set(spans), key=lambda s: (s[1], -s[2])))
 
 
-def _sensitive(text: str, folded: str) -> list[Span]:
+def _sensitive(text: str, folded: str, context: str = "") -> list[Span]:
     spans: list[Span] = []
     for category in CATEGORIES:
         loose, exact, keep = _lexicon(category)
@@ -276,5 +286,6 @@ def _sensitive(text: str, folded: str) -> list[Span]:
             found += [(category, m.start(), m.end()) for m in exact.finditer(text)]
         if category == "origin":
             found += list(_origin(folded))
-        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)]
+        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)
+                  and not at_work(folded, s[1], s[2], context)]
     return spans

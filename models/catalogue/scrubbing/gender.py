@@ -70,6 +70,11 @@ def _verbish_plural(word: str) -> bool:
 def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
     """ "zij werkt" / "werkt ze" is one woman; "ze werken" / "werken ze" is they."""
     nxt, prev = _word(tokens, i + 1), _word(tokens, i - 1)
+    if _word(tokens, 0) in ("de", "het", "een") and _word(tokens, i - 2) in ("en", "of", "maar") and prev.isalpha() \
+            and not {_word(tokens, j) for j in range(i)} & {"hij", "zij", "ze", "ie"}:
+        # "Het servicepunt ontvangt vacatures en koppelt ze aan kandidaten": the subject opened the sentence and
+        # the verb after "en" shares it, so ze is the object (them)
+        return False
     if nxt in _OBJECT_PRONOUNS:
         nxt = _word(tokens, i + 2)  # "dat ze mij misten": the verb follows the object
     if _verbish_plural(nxt) or nxt in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen"):

@@ -158,6 +158,7 @@ CBR DUO IND COA Vluchtelingenwerk Taalhuis ROC MBO HBO VCA BHV McDonald's Burger
 Thuisbezorgd Picnic Flink Booking Zeeman Primark Wibra Rituals Valk Bakkerij Ahold Sligro Makro
 Hanos Vebego ISS CSU Asito Facilicom Hago Cordaan Humanitas Leger Heils Windesheim Microsoft Google
 WhatsApp Facebook LinkedIn Instagram Marktplaats Indeed Werk.nl Werkbrug Participatiewet Bijstand
+Wajong Wajongers WSW WIA WAO WW Ziektewet Banenafspraak Doelgroepregister
 Jobcentrum Werkplein Sociaal Werkbedrijf Boulevard Markt Logistiek Techniek Horeca Zorg Schoonmaak
 Helpende Welzijn Medewerker Medewerkster Administratie Administratief Beveiliger Beveiliging Social Work
 Verzorgende Verpleegkunde Maatschappelijke Dienstverlening Detailhandel Verkoop Kassa Transport Bouw

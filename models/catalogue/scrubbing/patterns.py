@@ -72,9 +72,12 @@ def urls(text: str) -> Iterator[Span]:
 
 
 def _phone_ok(raw: str) -> bool:
-    # "1.2.3" and "0.12.": a version or an amount in running text, not a phone number
+    # "1.2.3" and "0.12.": a version or an amount in running text, not a phone number; ten digits from
+    # a 0 with dots only between them ("06.38.55.21.90", "020.123.45.67") are a number written with dots
     international = raw.startswith("+") or raw.startswith("00")
-    return identifiers.phone_digits_ok(raw) and (international or not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw))
+    dotted = re.fullmatch(r"0\d(?:\.?\d){8}", raw) is not None
+    return identifiers.phone_digits_ok(raw) and (international or dotted or
+                                                 not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw))
 
 
 def phones(text: str) -> Iterator[Span]:

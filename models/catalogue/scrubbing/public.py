@@ -102,9 +102,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _why_drop(unit: str, known: list[str], extra: list[tuple[str, int, int]]) -> tuple[str, str] | None:
-    """(kind, reason key) when ``unit`` must go as a whole, else None."""
-    for kind, _s, _e in sorted(sensitive(_MOTHER_TONGUE.sub("", unit)), key=lambda s: CATEGORIES.index(s[0])):
+def _why_drop(unit: str, known: list[str], extra: list[tuple[str, int, int]],
+              context: str = "") -> tuple[str, str] | None:
+    """(kind, reason key) when ``unit`` must go as a whole, else None; ``context`` is what stood before
+    it on its line (a CV line's occupation before its employer)."""
+    for kind, _s, _e in sorted(sensitive(_MOTHER_TONGUE.sub("", unit), context),
+                               key=lambda s: CATEGORIES.index(s[0])):
         return kind, "special" if kind in SPECIAL else "ground"
     for start, end, neutral in gendered(unit):
         if neutral is None:
@@ -214,9 +217,10 @@ def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str
             continue
         offset = start + text[start:end].find(unit)
         local = [(k, s - offset, e - offset) for k, s, e in extra if offset <= s and e <= offset + len(unit)]
-        detections += [(k, s + offset, e + offset) for k, s, e in _detections(unit, known)]
+        context = text[text.rfind("\n", 0, offset) + 1:offset]
+        detections += [(k, s + offset, e + offset) for k, s, e in _detections(unit, known, context)]
         detections += [(k, s + offset, e + offset) for k, s, e in local]
-        why = _why_drop(unit, known, local)
+        why = _why_drop(unit, known, local, context)
         if why:
             kind, reason = why
             removals.append(Removal(kind, unit, REASONS[reason]))
@@ -232,12 +236,12 @@ def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str
     return Review(public, tuple(removals), tuple(spans), tuple(detections))
 
 
-def _detections(unit: str, known: list[str]) -> list[tuple[str, int, int]]:
+def _detections(unit: str, known: list[str], context: str = "") -> list[tuple[str, int, int]]:
     """What the review acts on: identifiers, the person's own and vouched-for names, categories."""
     names = _own_name_spans(unit, known) + _strong_names(unit)
     found = [(f.kind, f.start, f.end) for f in detect(unit, known)
              if f.kind != "name" or any(_overlaps((f.start, f.end), n) for n in names)]
-    found += sensitive(unit)
+    found += sensitive(unit, context)
     found += [("gender", s, e) for s, e, _n in gendered(unit)]
     return found
 

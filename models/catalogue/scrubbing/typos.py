@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-zA-Z]{5,}")
 _MIN_LEXICON = 7
+# What may follow a mistyped stem: an ending ("diabt|es", "depresi|ef"), not the rest of a longer word.
+_MAX_ENDING = 5
 
 
 def squeeze(word: str) -> str:
@@ -67,6 +69,8 @@ class Vocabulary:
             prefix = low[:length]
             if prefix in self.stems:
                 return None  # the lexicon matches it as it is
+            if len(low) - length > _MAX_ENDING:
+                continue  # "activit|eitenbegeleider": a long rest makes the prefix another word, not a typo
             for key in _deletes(prefix) | {prefix}:
                 for stem in sorted(self.stem_by_delete.get(key, ())):
                     if stem[0] == prefix[0] and _typo(prefix, stem):

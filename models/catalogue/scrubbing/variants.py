@@ -21,10 +21,14 @@ _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
                   r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app"
                   r"|pt|es|it|fr|de|pl|tr|ma|ua|ro|uk|ch|at|se|dk|ie)"
-                  r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))", re.IGNORECASE)
+                  r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))|"
+                  # link-in-bio pages: one page with all of a person's links ("linktr.ee/naam")
+                  r"(?<![\w@.\-])(?:linktr\.ee|beacons\.ai|bio\.link|lnk\.bio|taplink\.cc|solo\.to)/[^\s,;)]*[^\s,;).!?]",
+                  re.IGNORECASE)
 # A personal top-level domain, or a host where people keep their own page or shop.
 _PERSONAL_TLD = re.compile(r"\.(?:dev|me|name|site|online|portfolio)(?:/|$)|\.(?:github\.io|gitlab\.io|netlify\.app|"
-                           r"vercel\.app|wixsite\.com|wordpress\.com|blogspot\.com|etsy\.com|carrd\.co)(?:/|$)", re.IGNORECASE)
+                           r"vercel\.app|wixsite\.com|wordpress\.com|blogspot\.com|etsy\.com|carrd\.co)(?:/|$)|"
+                           r"^(?:linktr\.ee|beacons\.ai|bio\.link|lnk\.bio|taplink\.cc|solo\.to)/", re.IGNORECASE)
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_](?: {1,3}|\s?-\s?)){3,}[^\W\d_](?!\S)")
 _NAME_PARTS = {fold(w).lower() for w in FIRST_NAMES | SURNAMES}
 _STOP = frozenset(["de", "het", "een", "en", "in", "op", "te", "om", "al", "ik", "je", "ze", "we", "is", "er", "na", "an", "ja", "zo", "nu", "do", "ma", "di", "wo", "vr", "za", "of", "van", "voor", "met", "aan", "bij", "uit", "tot", "dat", "die", "dit", "als", "ook", "nog", "dan", "wel", "niet"])
@@ -72,8 +76,11 @@ def known_name_variants(text: str, known_names: Iterable[str]) -> Iterator[Span]
                 continue
             yield "name", m.start(), m.end()
             continue
+        # one letter off a name that is an ordinary word counts, like the name itself, only with its
+        # capital ("bakken" is no Bakker)
         if len(low) >= 5 and low not in ORDINARY_WORDS and any(
-                len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) for p in lowered):
+                len(p) >= 5 and p[0] == low[0] and _distance_one(low, p) and (
+                    p not in ORDINARY_WORDS or word[:1].isupper()) for p in lowered):
             yield "name", m.start(), m.end()
             continue
         if word.isupper() and low in initials_of_given:
