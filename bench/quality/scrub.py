@@ -1,8 +1,8 @@
-"""Measure the scrubber: recall and precision per kind, on eleven sets, against a baseline.
+"""Measure the scrubber: recall and precision per kind, on thirteen sets, against a baseline.
 
-Usage: python -m bench.quality.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|tune5|heldout3|heldout4|heldout5|all|every] [--show]
+Usage: python -m bench.quality.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|tune5|heldout3|heldout4|heldout5|tune6|heldout6|all|every] [--show]
 (``all``, the default, runs the eight tuning sets; ``every`` adds the held-out sets ``heldout3``,
-``heldout4`` and ``heldout5``; ``--show`` lists misses, and is refused for those three)
+``heldout4``, ``heldout5``, ``tune6`` and ``heldout6``; ``--show`` lists misses, and is refused for those five)
 
 Sets: ``existing`` = bench/data/scrub_sentences.jsonl (written with the scrubber); ``tune`` and
 ``heldout`` = the two halves of bench/data/scrub_independent.jsonl (corpus 1, written by someone
@@ -33,6 +33,10 @@ heldout5 0.984, 0.951, 0.753 (baseline 0.921, 0.106, 0.795). Since the corpus-5 
 ``tune5`` is a tuning set: the plain run includes it and --show lists its misses. ``heldout5`` stays
 held out (aggregates only, never --show, outside the plain run); its run after that work, at
 0ff02b3: identifiers 0.984, categories 0.962, job content kept 0.767 (docs/scrubbing.md).
+``tune6`` and ``heldout6`` = the halves of bench/data/scrub_independent6.jsonl (corpus 6, a sixth writer,
+2026-12-03, from corpus 5's brief asking for at least 170 near-misses from many sectors; brief and README
+beside it). Both halves are held out: aggregates only, never --show, outside the plain run; their first
+run, before anyone read a line, is in docs/scrubbing.md. The next session may make ``tune6`` a tuning set.
 Lines of style ``list_item`` (a single skill or certificate) go through ``check_term``, as the
 profile's list fields do (a wording it keeps as written counts as unchanged); every other line
 through ``review``.
@@ -71,11 +75,13 @@ INDEPENDENT2 = DATA / "scrub_independent2.jsonl"
 INDEPENDENT3 = DATA / "scrub_independent3.jsonl"
 INDEPENDENT4 = DATA / "scrub_independent4.jsonl"
 INDEPENDENT5 = DATA / "scrub_independent5.jsonl"
+INDEPENDENT6 = DATA / "scrub_independent6.jsonl"
 TUNED = ("existing", "tune", "heldout", "tune2", "heldout2", "tune3", "tune4", "tune5")
-HELD_OUT = ("heldout3", "heldout4", "heldout5")  # aggregate figures only
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "tune6", "heldout6")  # aggregate figures only
 SETS = TUNED + HELD_OUT
 # heldout2 was the confirmation at 9516a87 (figures in the docstring); every TUNED set is tuned on since,
-# tune3, tune4 and tune5 since the corpus-3, -4 and -5 work. heldout3, heldout4 and heldout5 stay confirmations.
+# tune3, tune4 and tune5 since the corpus-3, -4 and -5 work. heldout3, heldout4 and heldout5 stay confirmations;
+# corpus 6 (tune6, heldout6) is unread.
 IDENTIFIERS = ("name", "phone", "email", "bsn", "iban", "address", "postcode", "date", "url")
 CATEGORIES = ("origin", "religion", "health", "orientation", "political", "union", "criminal", "pregnancy",
               "family", "gender")
@@ -85,11 +91,11 @@ KINDS = IDENTIFIERS + CATEGORIES
 def load(name: str) -> list[dict]:
     """The records of one set."""
     path = {"existing": EXISTING, "tune": INDEPENDENT, "heldout": INDEPENDENT}.get(
-        name, {"3": INDEPENDENT3, "4": INDEPENDENT4, "5": INDEPENDENT5}.get(name[-1], INDEPENDENT2))
+        name, {"3": INDEPENDENT3, "4": INDEPENDENT4, "5": INDEPENDENT5, "6": INDEPENDENT6}.get(name[-1], INDEPENDENT2))
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if name == "existing":
         return records
-    return [r for r in records if r["half"] == name.rstrip("2345")]
+    return [r for r in records if r["half"] == name.rstrip("23456")]
 
 
 def _expected(record: dict) -> list[tuple[str, int, int]]:
