@@ -102,6 +102,15 @@ def compare(top: Sequence[int], eligible: Iterable[int], people: Mapping[int, Pe
                    threshold, min_group)
 
 
+def recount(vacancy_id: int | None, top_size: int, eligible_size: int, counts: Iterable[Sequence],
+            threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
+    """``compare``'s report again from its counts per group ((dimension, group, in the top, among the
+    eligible), as stored), flagged for these settings."""
+    counts = [tuple(c) for c in counts]
+    return _report(vacancy_id, {(d, g): t for d, g, t, _ in counts if t}, top_size,
+                   {(d, g): e for d, g, _, e in counts if e}, eligible_size, threshold, min_group)
+
+
 def pooled(reports: Iterable[BiasReport], threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
     """All vacancies together: counts and sizes summed, then compared like one vacancy."""
     top: dict[tuple[str, str], int] = {}
