@@ -223,3 +223,25 @@ def test_cli_prints_the_report_as_json(runner, org, crowd, make_vacancy):
 def test_cli_names_an_unknown_organisation(runner, org):
     result = runner.invoke(args=["match", "bias", "--org", "nergens"])
     assert result.exit_code == 2 and "unknown organisation 'nergens' (known: dronten)" in result.output
+
+
+def test_the_group_table_counts_as_compare_does():
+    """The job's vectorised counting against the one-by-one count, on people with and without an age
+    band or groups, ids outside the people and eligible ids listed twice."""
+    import random
+
+    from matching.bias import GroupTable, Person, age_band, compare
+
+    rng = random.Random(5)
+    groups = ["participatiewet", "banenafspraak", "statushouder", "ww", "wajong"]
+    today = date(2026, 6, 1)
+    people = {cid: Person(cid, age_band(date(rng.randrange(1960, 2008), 5, 1), today) if rng.random() < 0.9 else None,
+                          frozenset(rng.sample(groups, rng.randrange(3)))) for cid in range(1, 400, 2)}
+    table = GroupTable(people)
+    for _ in range(20):
+        eligible = [rng.randrange(0, 450) for _ in range(rng.randrange(0, 300))]
+        top = list(dict.fromkeys(eligible))[:10]
+        for threshold, min_group in ((0.2, 5), (0.05, 1)):
+            assert table.compare(top, eligible, 7, threshold, min_group) == \
+                compare(top, eligible, people, 7, threshold, min_group)
+    assert GroupTable({}).compare([1], [1, 2], 7) == compare([1], [1, 2], {}, 7)

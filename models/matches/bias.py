@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from matching.bias import MIN_GROUP, THRESHOLD, BiasReport, Person, age_band, compare, pooled, recount
+from matching.bias import MIN_GROUP, THRESHOLD, BiasReport, GroupTable, Person, age_band, pooled, recount
 from matching.documents import VacancyDoc
 from models.base import utcnow
 from models.candidates.candidate import Candidate, CandidatePersonal
@@ -58,23 +58,28 @@ class OrganisationBias:
         return [v for v in self.vacancies if v.report.flags]
 
 
-def _eligible_ids(index: CandidateIndex, vacancy: VacancyDoc) -> list[int]:
+def _eligible_ids(index: CandidateIndex, vacancy: VacancyDoc):
     import numpy as np
 
     slots = np.arange(index.attrs.size, dtype=np.int64)
     ok = index.attrs.passes(slots, vacancy)
-    return [int(i) for i in index.attrs.ids[slots[ok]]]
+    return np.asarray(index.attrs.ids[slots[ok]], dtype=np.int64)
 
 
-def eligible(index, vacancy: VacancyDoc) -> list[int]:
-    """Ids of every indexed candidate who meets the vacancy's hard requirements (score or not).
+def eligible(index, vacancy: VacancyDoc):
+    """Ids (a numpy array) of every indexed candidate who meets the vacancy's hard requirements (score or not).
 
     ``index`` is a CandidateIndex or the mapped snapshot with its delta (a LayeredIndex): there the
     base's changed candidates are hidden and counted from the delta instead."""
+    import numpy as np
+
     base = getattr(index, "base", None)
     if base is None:
         return _eligible_ids(index, vacancy)
-    return [i for i in _eligible_ids(base, vacancy) if i not in index.hidden] + _eligible_ids(index.delta, vacancy)
+    ids = _eligible_ids(base, vacancy)
+    if index.hidden:
+        ids = ids[~np.isin(ids, np.fromiter(index.hidden, dtype=np.int64, count=len(index.hidden)))]
+    return np.concatenate([ids, _eligible_ids(index.delta, vacancy)])
 
 
 def people(session: Session, organisation_id: int, today: date) -> dict[int, Person]:
@@ -91,19 +96,6 @@ def open_vacancies(session: Session, organisation_id: int) -> list[Vacancy]:
     return list(session.scalars(
         select(Vacancy).where(Vacancy.organisation_id == organisation_id, Vacancy.status == VacancyStatus.OPEN)
         .options(joinedload(Vacancy.employer)).order_by(Vacancy.title, Vacancy.id)))
-
-
-def _reports(session: Session, organisation_id: int, vacancies: list[Vacancy], today: date,
-             options: dict) -> tuple[list[BiasReport], BiasReport]:
-    who = people(session, organisation_id, today)
-    docs = vacancy_docs(session, vacancies)
-    entry = index_cache.get_index(session, organisation_id)
-    reports = []
-    with entry.lock:
-        for vacancy, doc in zip(vacancies, docs, strict=True):
-            top = [s.candidate_id for s in entry.index.suggest(doc, top=TOP)]
-            reports.append(compare(top, eligible(entry.index, doc), who, vacancy.id, **options))
-    return reports, pooled(reports, **options)
 
 
 def version(session: Session, organisation_id: int, vacancies: list[Vacancy], today: date) -> str:
@@ -131,12 +123,12 @@ def store(session: Session, organisation_id: int, today: date) -> int:
 
 
 def _reports(session: Session, organisation_id: int, vacancies: list[Vacancy], today: date) -> list[BiasReport]:
-    who = people(session, organisation_id, today)
+    who = GroupTable(people(session, organisation_id, today))
     docs = vacancy_docs(session, vacancies)
     entry = index_cache.get_index(session, organisation_id)
     with entry.lock:
-        return [compare([s.candidate_id for s in entry.index.suggest(doc, top=TOP)], eligible(entry.index, doc), who,
-                        vacancy.id) for vacancy, doc in zip(vacancies, docs, strict=True)]
+        return [who.compare([s.candidate_id for s in entry.index.suggest(doc, top=TOP)], eligible(entry.index, doc),
+                            vacancy.id) for vacancy, doc in zip(vacancies, docs, strict=True)]
 
 
 def organisation_bias(session: Session, organisation_id: int, today: date, threshold: float | None = None,
