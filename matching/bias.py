@@ -102,6 +102,52 @@ def compare(top: Sequence[int], eligible: Iterable[int], people: Mapping[int, Pe
                    threshold, min_group)
 
 
+class GroupTable:
+    """Everyone's groups as a membership matrix, so that long id lists are counted at once: ``compare``
+    gives what the function ``compare`` gives. Counting id by id took 27 s of 36 for 200 vacancies
+    with 90,000 eligible each (18 million look-ups, issue 18)."""
+
+    def __init__(self, people: Mapping[int, Person]) -> None:
+        import numpy as np
+
+        self.ids = np.array(sorted(people), dtype=np.int64)
+        self.keys = sorted({key for person in people.values() for key in _groups(person)}, key=_order)
+        column = {key: i for i, key in enumerate(self.keys)}
+        self.member = np.zeros((len(self.ids), len(self.keys)), dtype=bool)
+        for row, cid in enumerate(self.ids.tolist()):
+            for key in _groups(people[cid]):
+                self.member[row, column[key]] = True
+
+    def count(self, ids) -> dict[tuple[str, str], int]:
+        """``_count``: per group, how many of ``ids`` (each as often as listed) belong to it."""
+        import numpy as np
+
+        ids = np.asarray(ids, dtype=np.int64)
+        rows = np.searchsorted(self.ids, ids)
+        inside = rows < len(self.ids)
+        rows, ids = rows[inside], ids[inside]
+        sums = self.member[rows[self.ids[rows] == ids]].sum(axis=0)
+        return {key: int(n) for key, n in zip(self.keys, sums.tolist(), strict=True) if n}
+
+    def compare(self, top: Sequence[int], eligible, vacancy_id: int | None = None, threshold: float = THRESHOLD,
+                min_group: int = MIN_GROUP) -> BiasReport:
+        """``compare(top, eligible, people, …)`` for the people of this table."""
+        import numpy as np
+
+        eligible = np.sort(np.asarray(eligible, dtype=np.int64))  # once each (np.unique's hashing took longer)
+        eligible = eligible[np.concatenate(([True], eligible[1:] != eligible[:-1]))] if len(eligible) else eligible
+        return _report(vacancy_id, self.count(top), len(top), self.count(eligible), len(eligible), threshold, min_group)
+
+
+def recount(vacancy_id: int | None, top_size: int, eligible_size: int, counts: Iterable[Sequence],
+            threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
+    """``compare``'s report again from its counts per group ((dimension, group, in the top, among the
+    eligible), as stored), flagged for these settings."""
+    counts = [tuple(c) for c in counts]
+    return _report(vacancy_id, {(d, g): t for d, g, t, _ in counts if t}, top_size,
+                   {(d, g): e for d, g, _, e in counts if e}, eligible_size, threshold, min_group)
+
+
 def pooled(reports: Iterable[BiasReport], threshold: float = THRESHOLD, min_group: int = MIN_GROUP) -> BiasReport:
     """All vacancies together: counts and sizes summed, then compared like one vacancy."""
     top: dict[tuple[str, str], int] = {}

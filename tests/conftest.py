@@ -66,11 +66,10 @@ def compiled_translations():
 def fresh_matcher_caches():
     """The linker and the matcher's index are per-process caches: start every test without them."""
     from models.catalogue import search
-    from models.matches import bias, index_cache
+    from models.matches import index_cache
     from models.taxonomy import terms
 
     index_cache.clear_cache()
-    bias.clear_cache()
     terms.clear_cache()
     search._cache.clear()
     from web.catalogue import routes as catalogue_routes

@@ -48,9 +48,11 @@ class FunnelReport:
 
 
 def _days(dialect: str, later, earlier):
-    """Days from ``earlier`` to ``later`` as a float SQL expression."""
+    """Days from ``earlier`` to ``later`` as a float SQL expression. On PostgreSQL ``date_part`` (double
+    precision): ``extract`` gives numeric, and dividing 90,000 numerics and casting them for the
+    medians took 100 of the funnel query's 180 ms at the benchmark scale (issue 18)."""
     if dialect == "postgresql":
-        return func.extract("epoch", later - earlier) / 86400.0
+        return func.date_part("epoch", later - earlier) / 86400.0
     return func.julianday(later) - func.julianday(earlier)
 
 

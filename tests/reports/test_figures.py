@@ -1,9 +1,12 @@
 """Report figures against hand-computed fixtures, including boundaries, ended placements and no ladder."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
+from models import Suggestion, Vacancy
 from models.common import clock
+from models.enums import SuggestionStatus as S
 from models.reports import parse_period, scope_org_ids
 from models.reports.candidates import candidate_report
 from models.reports.contacts import contact_report
@@ -72,6 +75,30 @@ def test_funnel_steps_conversion_and_median_days(db, org, funnel_2026):
     reasons = bars(report.reasons)
     assert reasons["rejected:hours"] == 1 and reasons["rejected:skills"] == 1
     assert reasons["not_hired:employer_chose_other"] == 1 and reasons["rejected:distance"] == 0
+
+
+def test_funnel_medians_equal_the_exact_day_counts(db, org, make_candidate, make_employer):
+    """Odd moments (seconds and microseconds apart): the medians are those of the exact spans in days,
+    as ``extract``'s numeric gave them before date_part (on PostgreSQL; julianday on SQLite)."""
+    employer = make_employer()
+    vacancy = Vacancy(organisation_id=org.id, employer_id=employer.id, title="Orderpicker")
+    db.session.add(vacancy)
+    db.session.flush()
+    made = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
+    spans = [timedelta(days=1, seconds=7, microseconds=123457), timedelta(hours=33, microseconds=1),
+             timedelta(days=2, hours=3, minutes=17, seconds=59, microseconds=999999), timedelta(days=1, hours=5)]
+    for span in spans:
+        suggestion = Suggestion(vacancy_id=vacancy.id, candidate_id=make_candidate().id, organisation_id=org.id,
+                                score=0.5, status=S.PROPOSED, history=[], created_at=made)
+        suggestion.mark_reached("proposed", made + span)
+        db.session.add(suggestion)
+    db.session.commit()
+    report = funnel_report(db.session, [org.id], parse_period(YEAR_2026, date(2026, 6, 1)))
+    days = sorted(Decimal(s.days * 86_400_000_000 + s.seconds * 1_000_000 + s.microseconds) / 86_400_000_000
+                  for s in spans)
+    exact = float((days[1] + days[2]) / 2)
+    median = {step.code: step for step in report.steps}["proposed"].median_days
+    assert abs(median - exact) < 1e-9 and f"{median:.1f}" == f"{exact:.1f}" == "1.3"
 
 
 def test_funnel_outside_the_period_is_empty(db, org, funnel_2026):

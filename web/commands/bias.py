@@ -41,6 +41,8 @@ def _share(s) -> dict:
 def bias_command(org_key: str | None, threshold: int, min_group: int, as_json: bool) -> None:
     """Age bands and target groups in each open vacancy's top 10 versus everyone who meets its requirements."""
     organisation = _organisation(org_key)
+    bias.store(db.session, organisation.id, clock.today())  # what the queue's compute_bias job keeps for the page
+    db.session.commit()
     result = bias.organisation_bias(db.session, organisation.id, clock.today(), threshold / 100, min_group)
     if as_json:
         click.echo(json.dumps({

@@ -1,5 +1,5 @@
-"""The Huey tasks: matcher index snapshots, suggestion refreshes, mail delivery, large API imports, big exports,
-the scheduled duties.
+"""The Huey tasks: matcher index snapshots, suggestion refreshes, the bias monitor's counts, mail delivery,
+large API imports, big exports, the scheduled duties.
 
 ``register`` defines them on one Huey instance for one app; every task body runs in its own app
 context (its own session, the app's listeners), commits its work and logs a line.
@@ -14,8 +14,9 @@ from flask import Flask, g
 from huey import Huey, crontab
 
 from models.base import utcnow
+from models.common import clock
 from models.jobs import imports as import_jobs
-from models.matches import index_cache, refresh
+from models.matches import bias, index_cache, refresh
 from web.extensions import db
 from web.queue import duties, triggers
 
@@ -103,6 +104,12 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete(f"index:build:{organisation_id}")
         return "; ".join(warm_indexes({organisation_id}, max_age=max_age))
 
+    def compute_bias(organisation_id: int) -> str:
+        huey.delete(f"bias:compute:{organisation_id}")  # set by the bias monitor's page
+        warm_indexes({organisation_id})
+        count = bias.store(db.session, organisation_id, clock.today())
+        return f"organisation {organisation_id}: bias counts of {count} open vacancy(ies)"
+
     stale_seconds = int(app.config["IMPORT_STALE_SECONDS"])
 
     def refresh_organisation(organisation_id: int) -> str:
@@ -144,6 +151,7 @@ def register(huey: Huey, app: Flask) -> dict:
             in_app(app, refresh_organisation)),
         "deliver_mail": huey.task(name="deliver_mail")(in_app(app, deliver_mail)),
         "build_index": huey.task(retries=2, retry_delay=30, name="build_index")(in_app(app, build_index)),
+        "compute_bias": huey.task(retries=1, retry_delay=30, name="compute_bias")(in_app(app, compute_bias)),
         "propose_wordings": huey.task(retries=1, retry_delay=60, name="propose_wordings")(in_app(app, propose_wordings)),
         # A killed worker loses its job: the stored request stays, and resume-imports enqueues it again.
         "run_api_import": huey.task(retries=2, retry_delay=60, name="run_api_import")(in_app(app, run_api_import)),

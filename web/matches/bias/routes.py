@@ -8,17 +8,15 @@ from matching.bias import MIN_GROUP, THRESHOLD
 from models.common import clock, paging
 from models.common.errors import N_
 from models.matches import bias
-from models.matches.index_cache import IndexNotReady
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import form_status
-from web.matches.routes import index_not_ready
+from web.queue import enqueue_quietly
 
 from .forms import BiasSettingsForm
 
 bp = Blueprint("bias", __name__, url_prefix="/beheer/bias-monitor", template_folder="templates")
-# No index snapshot yet: "being computed", as on the suggestions pages (the monitor never builds one either).
-bp.register_error_handler(IndexNotReady, index_not_ready)
+RETRY_SECONDS = 30  # the page refreshes itself while the job computes
 PER_PAGE = 25
 DIMENSIONS = {"age_band": N_("Leeftijd"), "target_group": N_("Doelgroep")}
 GROUPS = {"geen": N_("geen doelgroep"), "participatiewet": N_("Participatiewet"), "banenafspraak": N_("banenafspraak"),
@@ -28,14 +26,21 @@ GROUPS = {"geen": N_("geen doelgroep"), "participatiewet": N_("Participatiewet")
 @bp.route("/")
 @requires("reports")
 def index():
-    """Per open vacancy: which age bands or target groups are over- or under-represented in the top 10."""
+    """Per open vacancy: which age bands or target groups are over- or under-represented in the top 10 (as the
+    job last counted them; it is asked for new counts when the data changed since)."""
     form = BiasSettingsForm(request.args)
     valid = form.validate()
     threshold = (form.threshold.data if valid and form.threshold.data else round(THRESHOLD * 100)) / 100
     min_group = form.min_group.data if valid and form.min_group.data else MIN_GROUP
     result = bias.organisation_bias(db.session, org_id(), clock.today(), threshold, min_group)
+    if result is None or not result.current:  # the job ranks and counts; the page never does
+        enqueue_quietly("compute_bias", org_id(), once_key=f"bias:compute:{org_id()}")
+    if result is None:
+        response = render_template("bias/computing.html", title=_("Bias-monitor"), retry=RETRY_SECONDS)
+        return response, 200, {"Retry-After": str(RETRY_SECONDS)}
     page = paging.of_list(result.vacancies, paging.page_number(request.args.get("pagina")), PER_PAGE)
     shown = page.items
     return render_template("bias/index.html", form=form, result=result, shown=shown, page=page,
                            dimensions=DIMENSIONS, groups=GROUPS, threshold=threshold, min_group=min_group,
-                           title=_("Bias-monitor")), form_status(form)
+                           title=_("Bias-monitor"), retry=RETRY_SECONDS), form_status(form), \
+        {} if result.current else {"Retry-After": str(RETRY_SECONDS)}
