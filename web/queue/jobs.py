@@ -107,11 +107,14 @@ def register(huey: Huey, app: Flask) -> dict:
 
     def refresh_organisation(organisation_id: int) -> str:
         huey.delete(f"refresh:organisation:{organisation_id}")
-        # A new snapshot when the changes since are many, but not while more bodies of the organisation's
-        # import wait: 100,000 candidates in bodies of 5,000 rebuilt the growing index after each one
-        # (20 builds, 25 minutes); the refresh after the last body, or the 5-minute duty, builds it once.
-        arriving = import_jobs.waiting(db.session, organisation_id, stale_seconds)
-        warm_indexes({organisation_id}, max_age=None if arriving else max_age)
+        # Nothing while more bodies of the organisation's import wait: 100,000 candidates in bodies of
+        # 5,000 rebuilt the growing index after each one (20 builds, 25 minutes), then re-ranked every open
+        # vacancy against it. The import's last body (or a refused or failed one) enqueues this job again,
+        # and it builds the snapshot and ranks once; meanwhile the suggestions pages say they are being
+        # computed (web/matches/routes.py).
+        if import_jobs.waiting(db.session, organisation_id, stale_seconds):
+            return f"organisation {organisation_id}: more of its import waits; ranked after the last body"
+        warm_indexes({organisation_id}, max_age=max_age)
         count = refresh.for_organisation(db.session, organisation_id, floor, limit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
