@@ -1,13 +1,16 @@
 """An API import sent in bodies, through the worker's jobs: `python -m bench.import_refresh [--candidates 20000]`.
 
 Run from the repository root:
-`python -m bench.import_refresh [--candidates 20000] [--chunk 5000] [--base 1000] [--vacancies 50] [--database NAME]`.
+`python -m bench.import_refresh [--candidates 20000] [--chunk 5000] [--base 1000] [--vacancies 50] [--database NAME]
+[--client sequential|all]`.
 Loads the taxonomy and --base candidates with --vacancies open vacancies into a fresh database (SQLite
 in a temporary folder; with --database a PostgreSQL database of that name on 127.0.0.1, dropped and
 created, role werkbrug), builds the organisation's snapshot and ranks every vacancy once. Then
---candidates more go through the API's path in bodies of --chunk: every body stored as a queued import
-at once (a client that sends its bodies without waiting), then the worker's jobs in turn, as the worker
-runs them: `run_api_import` of one body, then the `refresh_organisation` its commit enqueued.
+--candidates more go through the API's path in bodies of --chunk, stored as queued imports as the route
+stores them, and the worker's jobs run in turn as the worker runs them: `run_api_import` of a body, then
+the `refresh_organisation` its commit enqueued, when it is due. The client (--client) sends its next body
+about a second after the previous one is done (`sequential`, as bench.multi_host does: a refresh due
+sooner runs before it arrives), or all of them at once (`all`).
 
 Prints per body the import's seconds and the refresh's, split into applying the changes since the
 snapshot to the worker's index (``index_cache._apply``) and ranking the open vacancies
@@ -22,9 +25,10 @@ import json
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-PG = "postgresql+psycopg://werkbrug:werkbrug@127.0.0.1:5432"
+CLIENT_GAP_SECONDS = 1.0  # bench.multi_host polls a body's status every second, then sends the next
 
 
 def log(message: str) -> None:
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=int, default=1000, help="candidates in the snapshot before the import")
     parser.add_argument("--vacancies", type=int, default=50, help="open vacancies ranked by each refresh")
     parser.add_argument("--database", help="a PostgreSQL database name (dropped and created); default SQLite")
+    parser.add_argument("--client", choices=("sequential", "all"), default="sequential",
+                        help="sequential: each body sent about a second after the one before is done "
+                             "(bench.multi_host's client); all: every body sent at once")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
 
@@ -87,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                       "MATCH_SNAPSHOT_DIR": str(directory / "snapshots"), "QUEUE_URL": "memory://",
                       "QUEUE_REFRESH_MAX_VACANCIES": args.vacancies, "MATCH_SNAPSHOT_CHECK_SECONDS": 0})
     figures: dict = {"benchmark": "import_refresh", "backend": url.split(":")[0].split("+")[0],
-                     "candidates": args.candidates, "chunk": args.chunk, "base": args.base}
+                     "client": args.client, "candidates": args.candidates, "chunk": args.chunk, "base": args.base}
     apply_timer = Timer(index_cache, "_apply")
     rank_timer = Timer(refresh, "for_organisation")
     with app.app_context():
@@ -108,29 +115,44 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.perf_counter() - started:.1f} s ({figures['backend']})")
 
         records = list(iter_candidates(args.base + args.candidates, args.seed))[args.base:]
-        ids = []
-        for i in range(0, len(records), args.chunk):
-            body = json.dumps({"format": "werkbrug-import/1", "candidates": records[i: i + args.chunk]}).encode()
-            ids.append(imports.submit(db.session, org.id, "bench", body).id)
-        db.session.commit()
-        for import_id in ids:
-            enqueue("run_api_import", import_id)
+        payloads = [json.dumps({"format": "werkbrug-import/1", "candidates": records[i: i + args.chunk]}).encode()
+                    for i in range(0, len(records), args.chunk)]
         org_id = org.id
         db.session.remove()
 
-    huey, bodies = huey_for(app), []
+    def send(body: bytes) -> None:
+        """What POST /api/v1/import does with a body above the inline size: store it, enqueue its job."""
+        with app.app_context():
+            record = imports.submit(db.session, org_id, "bench", body)
+            db.session.commit()
+            enqueue("run_api_import", record.id)
+            db.session.remove()
+
+    huey, bodies, sent = huey_for(app), [], 0
     apply_timer.take(), rank_timer.take()
-    waiting = [task for task in iter(huey.dequeue, None) if task.name == "run_api_import"]
-    for task in waiting:  # a body, then the refresh its commit enqueued (a second worker thread takes it)
+    for body in payloads if args.client == "all" else payloads[:1]:
+        send(body)
+        sent += 1
+    waiting: list = []
+    while len(bodies) < len(payloads):
+        waiting = waiting or [task for task in iter(huey.dequeue, None) if task.name == "run_api_import"]
         started = time.perf_counter()
-        huey.execute(task)
+        huey.execute(waiting.pop(0))
         bodies.append({"import_s": round(time.perf_counter() - started, 2)})
-        for follow in [t for t in iter(huey.dequeue, None) if t.name == "refresh_organisation"]:
+        follows = [task for task in iter(huey.dequeue, None) if task.name == "refresh_organisation"]
+        soon = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=CLIENT_GAP_SECONDS)
+        if sent < len(payloads) and all(task.eta is not None and task.eta > soon for task in follows):
+            send(payloads[sent])  # the client's next body is in before the refresh is due
+            sent += 1
+        for task in follows:  # the refresh its commit enqueued (a second worker thread takes it when due)
             started = time.perf_counter()
-            huey.execute(follow)
+            huey.execute(task, timestamp=max(task.eta or datetime.min, datetime.now(UTC).replace(tzinfo=None)))
             seconds = time.perf_counter() - started
             applied, ranked = apply_timer.take(), rank_timer.take()
             bodies[-1].update(refresh_s=round(seconds, 2), apply_s=round(applied, 2), rank_s=round(ranked, 2))
+        if sent < len(payloads) and args.client == "sequential" and sent == len(bodies):
+            send(payloads[sent])
+            sent += 1
         log(f"body {len(bodies):>3}: import {bodies[-1]['import_s']:6.2f} s, refresh {bodies[-1].get('refresh_s', 0):6.2f} s "
             f"(apply {bodies[-1].get('apply_s', 0):6.2f} s, rank {bodies[-1].get('rank_s', 0):6.2f} s)")
 

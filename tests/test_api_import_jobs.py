@@ -266,4 +266,6 @@ def test_a_refused_last_body_still_has_the_suggestions_refreshed(app, client, db
     huey = huey_for(app)
     run = [task for task in iter(huey.dequeue, None) if task.name == "run_api_import"]
     huey.execute(run[0])
-    assert [task.name for task in iter(huey.dequeue, None)] == ["refresh_organisation"]
+    follows = list(iter(huey.dequeue, None))
+    assert [task.name for task in follows] == ["refresh_organisation"]
+    assert follows[0].eta is not None  # after IMPORT_REFRESH_DELAY_SECONDS, as after a body that was written

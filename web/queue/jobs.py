@@ -132,7 +132,7 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete(f"import:resume:{import_id}")  # set by the resume-imports duty
         return import_jobs.execute(
             db.session, import_id, max_bytes=int(app.config["IMPORT_MAX_BYTES"]),
-            stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.organisation_changed)
+            stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.import_written)
 
     def make_export(export_id: int) -> str:
         return duties.make_export(export_id)
