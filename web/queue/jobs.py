@@ -109,9 +109,10 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete(f"refresh:organisation:{organisation_id}")
         # Nothing while more bodies of the organisation's import wait: 100,000 candidates in bodies of
         # 5,000 rebuilt the growing index after each one (20 builds, 25 minutes), then re-ranked every open
-        # vacancy against it. The import's last body (or a refused or failed one) enqueues this job again,
-        # and it builds the snapshot and ranks once; meanwhile the suggestions pages say they are being
-        # computed (web/matches/routes.py).
+        # vacancy against it. After a body this job waits IMPORT_REFRESH_DELAY_SECONDS (triggers.import_written),
+        # so the next body of a client that sends them one by one is waiting by then. The last body (or a
+        # refused or failed one) enqueues it again, and it builds the snapshot and ranks once; meanwhile a
+        # vacancy's suggestions page says they are being recomputed (refresh.waits_for_import).
         if import_jobs.waiting(db.session, organisation_id, stale_seconds):
             return f"organisation {organisation_id}: more of its import waits; ranked after the last body"
         warm_indexes({organisation_id}, max_age=max_age)
