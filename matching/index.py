@@ -20,6 +20,9 @@ from matching.space import FeatureSpace, wording_pool
 
 FIT_SAMPLE = 50_000  # texts the TF-IDF vocabulary is fitted on at build time
 CHUNK = 20_000
+# Rows added since the main matrix are transposed again for every query after a change until they are
+# this many; then they become a concept-major segment of their own.
+SEGMENT_ROWS = 1000
 
 
 def _transpose(rows: csr_matrix) -> csr_matrix:
@@ -52,7 +55,12 @@ class SortedSlots:
 
 
 class CandidateIndex:
-    """Candidates for ranking; `add`/`update`/`remove` go to a small delta merged now and then.
+    """Candidates for ranking; `add`/`update`/`remove` (and their batched forms) go to a delta.
+
+    The delta is a few concept-major segments, each at most half the size of the one before it (a
+    merge copies a candidate O(log n) times), plus the last rows added (fewer than SEGMENT_ROWS).
+    Rows are vectorised once per call, never one at a time: re-indexing 5,000 candidates after each
+    body of an import, one `add` each, compacted the whole growing delta every 5% (issue 17).
 
     The text vocabulary is fixed when the index is built: words first seen later do not count
     until the next `build`. Not thread-safe for writes; reads between writes are safe.
@@ -64,8 +72,9 @@ class CandidateIndex:
         self.docs: dict[int, CandidateDoc] = {}
         self._slot: dict[int, int] = {}
         self._main = csr_matrix((space.width, 0), dtype=np.float32)  # columns x slots [0, n_main)
-        self._delta: dict[int, csr_matrix] = {}  # slot >= n_main -> 1 x width row
-        self._delta_cache: tuple[csr_matrix, np.ndarray] | None = None
+        self._segments: list[tuple[csr_matrix, np.ndarray]] = []  # (columns x candidates, their slots)
+        self._pending: list[tuple[np.ndarray, csr_matrix]] = []  # (slots, rows) not yet in a segment
+        self._pending_cache: tuple[csr_matrix, np.ndarray] | None = None
 
     @classmethod
     def build(cls, docs: Iterable[CandidateDoc], taxonomy: Taxonomy | None = None,
@@ -114,7 +123,7 @@ class CandidateIndex:
     def arrays(self) -> tuple[csr_matrix, dict[str, np.ndarray]]:
         """The index as plain arrays ascending by candidate id: the concept-major matrix
         (columns x candidates) and the attribute columns, without removed candidates."""
-        if self._delta or not self.attrs.alive[: self.attrs.size].all():
+        if self._segments or self._pending or not self.attrs.alive[: self.attrs.size].all():
             self.compact()
         columns = self.attrs.columns()
         main = self._main.copy()
@@ -134,67 +143,114 @@ class CandidateIndex:
 
     def add(self, doc: CandidateDoc) -> None:
         """Add a candidate; raises ValueError if its id is already indexed (use `update`)."""
-        if doc.id in self._slot:
-            raise ValueError(f"candidate {doc.id} is already indexed")
-        slot = self.attrs.append(doc)
-        self._slot[doc.id] = slot
-        self._delta[slot] = self.space.candidate_rows([doc])
-        self._delta_cache = None
-        if self.store_docs:
-            self.docs[doc.id] = doc
-        if len(self._delta) > max(1000, self._main.shape[1] // 20):
-            self.compact()
+        self.add_many([doc])
+
+    def add_many(self, docs: Iterable[CandidateDoc]) -> None:
+        """Add candidates, vectorised in one go; ValueError (nothing added) if one is already indexed or
+        given twice (use `update_many`)."""
+        docs, seen = list(docs), set()
+        for doc in docs:
+            if doc.id in self._slot or doc.id in seen:
+                raise ValueError(f"candidate {doc.id} is already indexed")
+            seen.add(doc.id)
+        if not docs:
+            return
+        slots = np.fromiter((self.attrs.append(doc) for doc in docs), dtype=np.int64, count=len(docs))
+        for doc, slot in zip(docs, slots.tolist()):
+            self._slot[doc.id] = slot
+            if self.store_docs:
+                self.docs[doc.id] = doc
+        self._pending.append((slots, self.space.candidate_rows(docs)))
+        self._pending_cache = None
+        if sum(len(s) for s, _rows in self._pending) >= SEGMENT_ROWS:
+            self._seal()
+        if self.attrs.size - len(self._slot) > max(SEGMENT_ROWS, len(self._slot)):
+            self.compact()  # more removed slots than live ones: drop them (amortised over the removals)
 
     def update(self, doc: CandidateDoc) -> None:
         """Replace a candidate (or add it when new)."""
-        self.remove(doc.id)
-        self.add(doc)
+        self.update_many([doc])
+
+    def update_many(self, docs: Iterable[CandidateDoc]) -> None:
+        """Replace candidates (or add the new ones), vectorised in one go; of one id given twice the last counts."""
+        docs = list({doc.id: doc for doc in docs}.values())
+        for doc in docs:
+            self.remove(doc.id)
+        self.add_many(docs)
 
     def remove(self, candidate_id: int) -> bool:
-        """Drop a candidate; False if it was not indexed."""
+        """Drop a candidate; False if it was not indexed. Its slot stays, dead, until `compact`."""
         slot = self._slot.pop(candidate_id, None)
         if slot is None:
             return False
         self.attrs.alive[slot] = False
-        if self._delta.pop(slot, None) is not None:
-            self._delta_cache = None
+        if self._pending and slot >= self._pending[0][0][0]:
+            self._pending_cache = None
         self.docs.pop(candidate_id, None)
         return True
 
+    def _seal(self) -> None:
+        """Make the pending rows a segment; merge the last segments while one is not twice the next."""
+        self._segments.append(self._pending_matrix())
+        self._pending, self._pending_cache = [], None
+        while len(self._segments) > 1 and self._segments[-2][0].shape[1] <= 2 * self._segments[-1][0].shape[1]:
+            newer, older = self._segments.pop(), self._segments.pop()
+            self._segments.append(self._merged([older, newer]))
+
+    def _merged(self, parts: list[tuple[csr_matrix, np.ndarray]]) -> tuple[csr_matrix, np.ndarray]:
+        """One concept-major matrix of ``parts`` (matrix, slots) at the current width, live slots only."""
+        width = self.space.width
+        matrices = []
+        for matrix, _slots in parts:
+            if matrix.shape[0] != width:  # concept columns added since it was made
+                matrix = matrix.copy()
+                matrix.resize((width, matrix.shape[1]))
+            matrices.append(matrix)
+        full = hstack(matrices, format="csr", dtype=np.float32)
+        order = np.concatenate([slots for _matrix, slots in parts]).astype(np.int64)
+        live = np.flatnonzero(self.attrs.alive[order])
+        if len(live) < len(order):
+            full = csr_matrix(full[:, live], dtype=np.float32)
+        return full, order[live]
+
     def compact(self) -> None:
         """Merge the delta into the main matrix and drop removed candidates' slots."""
-        n_main, width = self._main.shape[1], self.space.width
-        main = self._main.copy()
-        main.resize((width, n_main))
-        delta, delta_slots = self._delta_matrix()
-        full = hstack([main, delta], format="csr", dtype=np.float32)
-        order = np.concatenate([np.arange(n_main), delta_slots]).astype(np.int64)
-        keep = order[self.attrs.alive[order]]
-        position = {int(s): i for i, s in enumerate(order)}
-        cols = np.fromiter((position[int(s)] for s in keep), dtype=np.int64, count=len(keep))
-        self._main = csr_matrix(full[:, cols], dtype=np.float32)
+        parts = [(self._main, np.arange(self._main.shape[1])), *self._segments]
+        if self._pending:
+            parts.append(self._pending_matrix())
+        self._main, keep = self._merged(parts)
         self.attrs.keep(keep)
         self._slot = {int(cid): i for i, cid in enumerate(self.attrs.ids[: self.attrs.size])}
-        self._delta, self._delta_cache = {}, None
+        self._segments, self._pending, self._pending_cache = [], [], None
 
-    def _delta_matrix(self) -> tuple[csr_matrix, np.ndarray]:
-        if self._delta_cache is None:
-            slots = np.fromiter(sorted(self._delta), dtype=np.int64, count=len(self._delta))
+    def _pending_matrix(self) -> tuple[csr_matrix, np.ndarray]:
+        """The pending rows' live candidates as a concept-major matrix and their slots (kept until a change)."""
+        if self._pending_cache is None:
             width = self.space.width
-            rows = [self._delta[int(s)] for s in slots]
-            for r in rows:
-                r.resize((1, width))
-            stacked = vstack(rows, format="csr", dtype=np.float32) if rows else csr_matrix((0, width), dtype=np.float32)
-            self._delta_cache = (_transpose(stacked), slots)
-        return self._delta_cache
+            slots = np.concatenate([s for s, _rows in self._pending]) if self._pending else np.empty(0, np.int64)
+            blocks = []
+            for _slots, rows in self._pending:
+                rows.resize((rows.shape[0], width))
+                blocks.append(rows)
+            stacked = (vstack(blocks, format="csr", dtype=np.float32) if blocks
+                       else csr_matrix((0, width), dtype=np.float32))
+            live = np.flatnonzero(self.attrs.alive[slots])
+            if len(live) < len(slots):
+                stacked, slots = stacked[live], slots[live]
+            self._pending_cache = (_transpose(stacked), slots)
+        return self._pending_cache
+
+    def _parts(self) -> list[tuple[csr_matrix, np.ndarray | None]]:
+        """The matrices a query reads: the main one (slots are its columns), the segments, the pending rows."""
+        parts: list[tuple[csr_matrix, np.ndarray | None]] = [(self._main, None), *self._segments]
+        if self._pending:
+            parts.append(self._pending_matrix())
+        return parts
 
     def raw_scores(self, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(slots, scores) of every candidate with a non-zero dot product with the query."""
         out_slots, out_scores = [], []
-        segments = [(self._main, None)]
-        if self._delta:
-            segments.append(self._delta_matrix())
-        for matrix, slot_map in segments:
+        for matrix, slot_map in self._parts():
             inside = cols < matrix.shape[0]
             q = csr_matrix((vals[inside], (np.zeros(inside.sum(), np.int64), cols[inside])),
                            shape=(1, matrix.shape[0]), dtype=np.float32)
@@ -206,10 +262,7 @@ class CandidateIndex:
     def holders(self, cols: np.ndarray) -> np.ndarray:
         """Slots holding each of the given columns, one entry per (column, slot) pair."""
         out = []
-        segments = [(self._main, None)]
-        if self._delta:
-            segments.append(self._delta_matrix())
-        for matrix, slot_map in segments:
+        for matrix, slot_map in self._parts():
             for col in cols[cols < matrix.shape[0]]:
                 found = matrix.indices[matrix.indptr[col]: matrix.indptr[col + 1]]
                 out.append(found if slot_map is None else slot_map[found])
@@ -290,9 +343,16 @@ class LayeredIndex:
 
     def update(self, doc: CandidateDoc) -> None:
         """Index a changed or new candidate (in the delta)."""
-        if doc.id in self.base:
-            self.hidden.add(doc.id)
-        self.delta.update(doc)
+        self.apply([doc])
+
+    def apply(self, docs: Iterable[CandidateDoc], removed: Iterable[int] = ()) -> None:
+        """Index changed and new candidates, vectorised in one go, then drop ``removed``: as `update`
+        of each doc and `remove` of each id, in that order."""
+        docs = list(docs)
+        self.hidden.update(doc.id for doc in docs if doc.id in self.base)
+        self.delta.update_many(docs)
+        for candidate_id in removed:
+            self.remove(candidate_id)
 
     def remove(self, candidate_id: int) -> None:
         """Drop a candidate (no longer active, or deleted)."""

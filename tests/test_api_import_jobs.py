@@ -197,3 +197,75 @@ def test_the_matcher_index_is_built_once_after_an_import_sent_in_bodies_not_afte
     assert run_jobs(app, "refresh_organisation") == 1
     assert snapshots.read_pointer(root, other_org.id).name != before
     assert index_cache.snapshot_state(db.session, other_org.id, 600) is None
+
+
+def _body(*external_ids: str) -> bytes:
+    """Candidates who fit the orderpicker vacancy below, in an import body of their own."""
+    record = json.loads(EXAMPLE.read_text())["candidates"][0]
+    people = [{**record, "external_id": ext, "first_name": f"Fleur{i}", "last_name": "Import", "skills": ["orderpicken"],
+               "desired_occupations": [], "hours_min": 24, "hours_max": 32} for i, ext in enumerate(external_ids)]
+    return json.dumps({"format": "werkbrug-import/1", "candidates": people}).encode()
+
+
+@pytest.mark.usefixtures("index_snapshots")
+def test_while_more_of_an_import_waits_the_page_says_the_suggestions_are_recomputed_and_after_the_last_body_they_are(
+        app, client, db, org, as_role, make_employer, make_candidate):
+    """Re-ranking every open vacancy after each body of an import was half its time (bench.import_refresh);
+    the refresh waits for the last body, and the stored list, which leaves out the new candidates
+    meanwhile, says so."""
+    from models import SuggestionRun
+    from models.enums import Role
+    from tests.helpers import visible_text
+    from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
+    from web.queue import huey_for
+
+    load_small_taxonomy(db.session)
+    vacancy = add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
+                          required=["orderpicken"], hours_min=24, hours_max=32)
+    link_candidate(db.session, make_candidate(first_name="Henk", last_name="Test", hours_min=20, hours_max=36),
+                   ["orderpicken"])
+    db.session.commit()
+    app.config["IMPORT_INLINE_MAX_BYTES"] = 200
+    api = bearer(db, org)
+    as_role(Role.MATCHER)
+    page = f"/beheer/suggesties/vacature/{vacancy.id}"
+    notice = "De suggesties worden opnieuw berekend: er komt een import van kandidaten van uw organisatie binnen."
+    text = visible_text(client.get(page).get_data(as_text=True))
+    assert "Henk Test" in text and notice not in text
+    run_jobs(app, "refresh_organisation")  # the one Henk's commit enqueued
+
+    for body in (_body("K-9001", "K-9002"), _body("K-9003")):  # a client sends both bodies at once
+        assert client.post("/api/v1/import", data=body, headers=api).status_code == 202
+    huey = huey_for(app)
+    first, last = [task for task in iter(huey.dequeue, None) if task.name == "run_api_import"]
+    computed = db.session.scalar(select(SuggestionRun.computed_at))
+    huey.execute(first)
+    assert run_jobs(app, "refresh_organisation") == 1
+    db.session.expire_all()
+    assert db.session.scalar(select(SuggestionRun.computed_at)) == computed  # not ranked while the last body waits
+    text = visible_text(client.get(page).get_data(as_text=True))
+    assert notice in text and "Henk Test" in text and "Fleur0 Import" not in text
+
+    huey.execute(last)
+    text = visible_text(client.get(page).get_data(as_text=True))
+    assert notice in text  # the last body is in; the refresh it enqueued has not run yet
+    assert run_jobs(app, "refresh_organisation") == 1
+    text = visible_text(client.get(page).get_data(as_text=True))
+    assert notice not in text
+    assert all(name in text for name in ("Henk Test", "Fleur0 Import", "Fleur1 Import"))
+    assert db.session.scalar(select(SuggestionRun.computed_at)) > computed
+
+
+def test_a_refused_last_body_still_has_the_suggestions_refreshed(app, client, db, headers, other_org):
+    """The refresh after the earlier bodies waited for it: a refused body enqueues it too."""
+    bad = json.loads(EXAMPLE.read_text())
+    bad["candidates"][0]["hours_min"] = 99
+    assert client.post("/api/v1/import", data=json.dumps(bad), headers=headers).status_code == 202
+    from web.queue import huey_for
+
+    huey = huey_for(app)
+    run = [task for task in iter(huey.dequeue, None) if task.name == "run_api_import"]
+    huey.execute(run[0])
+    follows = list(iter(huey.dequeue, None))
+    assert [task.name for task in follows] == ["refresh_organisation"]
+    assert follows[0].eta is not None  # after IMPORT_REFRESH_DELAY_SECONDS, as after a body that was written

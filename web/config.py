@@ -30,6 +30,9 @@ class Defaults:
     # as lost (its worker was killed) and is run again; finished ones are kept IMPORT_KEEP_DAYS.
     IMPORT_INLINE_MAX_BYTES = 1024 * 1024
     IMPORT_STALE_SECONDS = 3600
+    # The suggestions refresh after an import body waits this long: a client that sends its next body
+    # within it finds the refresh waiting for that one too (web/queue/jobs.py: refresh_organisation).
+    IMPORT_REFRESH_DELAY_SECONDS = 15
     IMPORT_KEEP_DAYS = 7
     # A staff export of more rows than this is made by the worker ("Uw export wordt gemaakt") into
     # EXPORT_DIR (None: instance/exports; shared between hosts when there are several) and deleted
@@ -124,7 +127,7 @@ class Defaults:
 ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "STAFF_TWO_FACTOR",
             "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS",
             "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS",
-            "IMPORT_KEEP_DAYS", "EXPORT_INLINE_MAX_ROWS", "EXPORT_DIR", "EXPORT_KEEP_HOURS",
+            "IMPORT_REFRESH_DELAY_SECONDS", "IMPORT_KEEP_DAYS", "EXPORT_INLINE_MAX_ROWS", "EXPORT_DIR", "EXPORT_KEEP_HOURS",
             "MATCH_SNAPSHOT_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
             "MATCH_BUILD_PROCESSES", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
             "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
@@ -153,7 +156,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         if not base.startswith(("https://", "http://")):
             raise RuntimeError(f"BASE_URL must start with https:// (got {base!r})")
         app.config["BASE_URL"] = base
-    for key in ("IMPORT_MAX_BYTES", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS", "IMPORT_KEEP_DAYS",
+    for key in ("IMPORT_MAX_BYTES", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS", "IMPORT_REFRESH_DELAY_SECONDS",
+                "IMPORT_KEEP_DAYS",
                 "EXPORT_INLINE_MAX_ROWS", "EXPORT_KEEP_HOURS", "PROXY_FIX_HOPS", "QUEUE_WORKERS", "MAIL_PORT", "MAIL_TIMEOUT",
                 "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
                 "MATCH_BUILD_PROCESSES"):

@@ -106,6 +106,8 @@ def execute(session: Session, import_id: int, *, max_bytes: int, stale_seconds: 
     On success the import's rows, the result and ``done`` are one transaction (committed here). A
     refused file is marked failed with its errors. Any other error rolls the import back, puts the
     row back in the queue (failed after MAX_ATTEMPTS) and is raised again for the queue's retry.
+    ``on_written(session, organisation_id)`` is called before the commit that marks it done or failed
+    for good: the organisation's suggestions, left as they were while this import was waiting, follow.
     """
     record = claim(session, import_id, stale_seconds)
     if record is None:
@@ -118,11 +120,13 @@ def execute(session: Session, import_id: int, *, max_bytes: int, stale_seconds: 
                             origin=f"{origin_prefix}:{record.token_prefix}")
     except ImportFailed as exc:
         session.rollback()
+        if on_written is not None:  # the refresh after earlier bodies waited for this one (web/queue/jobs.py)
+            on_written(session, organisation.id)
         _finish(session, import_id, FAILED, refusal_payload(exc))
         return f"import {import_id}: refused, {exc.total} error(s)"
     except Exception:
         session.rollback()
-        _requeue_or_fail(session, import_id)
+        _requeue_or_fail(session, import_id, on_written)
         raise
     if on_written is not None:
         on_written(session, organisation.id)
@@ -138,11 +142,13 @@ def _finish(session: Session, import_id: int, status: str, payload: dict) -> Non
     session.commit()
 
 
-def _requeue_or_fail(session: Session, import_id: int) -> None:
+def _requeue_or_fail(session: Session, import_id: int, on_written=None) -> None:
     record = session.get(ApiImport, import_id)
     if record is None:
         return
     if record.attempts >= MAX_ATTEMPTS:
+        if on_written is not None:
+            on_written(session, record.organisation_id)
         _finish(session, import_id, FAILED, {"error": {
             "code": 500, "message": f"The import could not be run after {record.attempts} attempts; nothing was "
                                     "written. Send it again, or ask the administrators (quote the import id)."},

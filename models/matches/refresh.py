@@ -6,12 +6,14 @@ shared, the most recently changed first, at most ``limit``) ranked again. Each c
 """
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.accounts.organisation import Organisation
 from models.common import stamps
 from models.enums import VacancyStatus
+from models.jobs import imports
+from models.jobs.records import DONE, FAILED, ApiImport
 from models.matches.queries import visible_condition
 from models.matches.suggestion import SuggestionRun
 from models.matches.suggestions import refresh_suggestions
@@ -55,6 +57,29 @@ def for_organisation(session: Session, organisation_id: int, min_score: float, l
         refresh_suggestions(session, vacancy, organisation, min_score=min_score)
     stamps.bump(session, SUGGESTIONS_REFRESHED)
     return len(vacancies)
+
+
+def waits_for_import(session: Session, vacancy: Vacancy, organisation_id: int, limit: int, stale_seconds: int) -> bool:
+    """Whether the organisation's stored suggestions for the open vacancy leave out candidates of its
+    API import that a refresh will rank: more of the import is arriving (the refresh waits for its last
+    body: web/queue/jobs.py), or one finished after they were computed and the vacancy is among the
+    ``limit`` that `for_organisation` ranks (its refresh is on its way)."""
+    if vacancy.status != VacancyStatus.OPEN:
+        return False
+    if imports.waiting(session, organisation_id, stale_seconds):
+        return True
+    computed = select(SuggestionRun.computed_at).where(SuggestionRun.vacancy_id == vacancy.id,
+                                                       SuggestionRun.organisation_id == organisation_id)
+    later = session.scalar(select(ApiImport.id).where(
+        ApiImport.organisation_id == organisation_id, ApiImport.status.in_((DONE, FAILED)),
+        ApiImport.finished_at > computed.scalar_subquery()).limit(1))
+    if later is None:
+        return False
+    ahead = session.scalar(select(func.count(Vacancy.id)).where(
+        Vacancy.status == VacancyStatus.OPEN, visible_condition(organisation_id),
+        or_(Vacancy.updated_at > vacancy.updated_at,
+            and_(Vacancy.updated_at == vacancy.updated_at, Vacancy.id > vacancy.id))))
+    return ahead < limit
 
 
 def never_computed(session: Session, limit: int) -> list[tuple[int, int]]:

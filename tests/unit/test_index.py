@@ -127,3 +127,70 @@ def test_a_build_whose_text_ngrams_are_computed_in_worker_processes_gives_the_sa
     for vacancy in vacancies(20, seed=9):
         assert [(s.candidate_id, s.score) for s in pooled.suggest(vacancy, top=20)] == \
             [(s.candidate_id, s.score) for s in alone.suggest(vacancy, top=20)]
+
+
+def _changes(seed: int = 11):
+    """Bodies of an import into a built index: new candidates, base and new ones changed again (some to
+    concepts never seen), and ids removed, as a worker applies them after each body."""
+    from dataclasses import replace
+
+    from bench.matching import candidates
+
+    docs = list(candidates(2600, seed=seed))
+    base, new = docs[:600], docs[600:]
+    bodies = []
+    for i in range(0, len(new), 400):
+        body = new[i: i + 400]
+        again = [replace(d, concepts={**d.concepts, 900_000 + d.id % 7: 1.0}) for d in (base + new[:i])[i // 4::37]]
+        gone = [d.id for d in (base + new[:i])[i // 4 + 3::53]]
+        bodies.append((body + again, gone))
+    return base, bodies
+
+
+def test_a_layered_index_fed_in_batches_ranks_as_one_fed_one_by_one_and_as_a_mutable_copy(monkeypatch):
+    """A body of an import is vectorised in one go (issue 17: one `update` per candidate, and compacting
+    the growing delta, made the worker's refresh the import's time); the rankings must not move. (A
+    fresh build would fit another text vocabulary: the reference is the built index changed in place.)"""
+    from bench.matching import taxonomy, vacancies
+    from matching import index as index_module
+    from matching.index import LayeredIndex
+
+    base, bodies = _changes()
+    tax = taxonomy()
+    built = CandidateIndex.build(base, tax)
+    batched, single = LayeredIndex(_frozen_copy(built)), LayeredIndex(_frozen_copy(built))
+    fresh = CandidateIndex.build(base, tax)
+    monkeypatch.setattr(index_module, "SEGMENT_ROWS", 50)  # the one-by-one index seals and merges many segments
+    final = {d.id: d for d in base}
+    for docs, gone in bodies:
+        batched.apply(docs, gone)
+        for d in docs:
+            single.update(d)
+        for cid in gone:
+            single.remove(cid)
+        fresh.update_many(docs)
+        for cid in gone:
+            fresh.remove(cid)
+        final.update({d.id: d for d in docs})
+        for cid in gone:
+            final.pop(cid, None)
+    assert batched.delta._segments and len(batched) == len(single) == len(fresh) == len(final)
+    for vacancy in vacancies(40, seed=3):
+        expected = [(s.candidate_id, s.score, s.reasons) for s in fresh.suggest(vacancy, top=30)]
+        got = [(s.candidate_id, s.score, s.reasons) for s in batched.suggest(vacancy, top=30, fetch=_docs(final))]
+        one_by_one = [(s.candidate_id, s.score, s.reasons) for s in single.suggest(vacancy, top=30, fetch=_docs(final))]
+        assert got == one_by_one == expected
+        assert batched.eligible(vacancy) == single.eligible(vacancy) == fresh.eligible(vacancy)
+    assert sum(1 for v in vacancies(40, seed=3) if fresh.suggest(v, top=30)) > 20
+
+
+def _docs(final):
+    return lambda ids: {i: final[i] for i in ids if i in final}
+
+
+def test_removed_and_replaced_rows_are_dropped_when_they_outnumber_the_live_ones():
+    index = CandidateIndex.build([doc(1)])
+    for round_ in range(5):
+        index.update_many([doc(i, 0.5 + round_ / 10) for i in range(2, 900)])
+    assert index.attrs.size < 3 * 900 and len(index) == 899
+    assert ranked(index) == ranked(CandidateIndex.build([doc(1), *(doc(i, 0.9) for i in range(2, 900))]))

@@ -12,7 +12,7 @@ from models import Candidate, Vacancy
 from models.common import audit, paging
 from models.common.errors import N_
 from models.enums import SuggestionStatus, VacancyStatus
-from models.matches import index_cache, queries
+from models.matches import index_cache, queries, refresh
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import IndexNotReady
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
@@ -68,6 +68,9 @@ def vacancy(vacancy_id: int):
         db.session.rollback()
         triggers.index_wanted(exc.organisation_id)
         computing = True
+    # Candidates of an import that is arriving (or just arrived) are ranked once its last body is in.
+    recomputing = bool(counts) and refresh.waits_for_import(db.session, vac, org_id(), current_app.config[
+        "QUEUE_REFRESH_MAX_VACANCIES"], current_app.config["IMPORT_STALE_SECONDS"])
     page = queries.own_page(db.session, vac, org_id(), paging.page_number(request.args.get("pagina")),
                             sum(counts.values()))
     own = page.items
@@ -84,6 +87,7 @@ def vacancy(vacancy_id: int):
         forms=_review_forms(own, partners), labels=labels, words=card_words(), reason_lines=page_lines(db.session, [*own, *(p for p, _name in partners)]),
         reason_labels=_reason_labels(), recompute=ActionForm(),
         is_owner=vac.organisation_id == org_id(), not_listed=not_listed, placed=placed, computing=computing,
+        recomputing=recomputing,
         bulk=BulkRejectForm(formdata=None), reviewable=[s for s in own if s.status.value == "new"],
     )
 

@@ -86,8 +86,9 @@ def huey_for(app: Flask | None = None) -> Huey:
     return state_for(app).huey
 
 
-def enqueue(name: str, *args, once_key: str | None = None, app: Flask | None = None) -> bool:
-    """Enqueue task ``name``; with ``once_key``, only if no job with that key is waiting (True if enqueued).
+def enqueue(name: str, *args, once_key: str | None = None, delay: float = 0, app: Flask | None = None) -> bool:
+    """Enqueue task ``name``; with ``once_key``, only if no job with that key is waiting (True if enqueued);
+    with ``delay``, to run that many seconds from now (at once when the queue runs jobs in the caller).
 
     The key is cleared when the job starts, so a change during a running job gets one more run.
     """
@@ -99,7 +100,10 @@ def enqueue(name: str, *args, once_key: str | None = None, app: Flask | None = N
         if isinstance(waiting_since, float) and time.time() - waiting_since < ONCE_KEY_SECONDS:
             return False
         huey.put(once_key, time.time())
-    state.tasks[name](*args)
+    if delay > 0 and not huey.immediate:
+        state.tasks[name].schedule(args=args, delay=delay)
+    else:
+        state.tasks[name](*args)
     return True
 
 

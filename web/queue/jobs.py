@@ -114,11 +114,15 @@ def register(huey: Huey, app: Flask) -> dict:
 
     def refresh_organisation(organisation_id: int) -> str:
         huey.delete(f"refresh:organisation:{organisation_id}")
-        # A new snapshot when the changes since are many, but not while more bodies of the organisation's
-        # import wait: 100,000 candidates in bodies of 5,000 rebuilt the growing index after each one
-        # (20 builds, 25 minutes); the refresh after the last body, or the 5-minute duty, builds it once.
-        arriving = import_jobs.waiting(db.session, organisation_id, stale_seconds)
-        warm_indexes({organisation_id}, max_age=None if arriving else max_age)
+        # Nothing while more bodies of the organisation's import wait: 100,000 candidates in bodies of
+        # 5,000 rebuilt the growing index after each one (20 builds, 25 minutes), then re-ranked every open
+        # vacancy against it. After a body this job waits IMPORT_REFRESH_DELAY_SECONDS (triggers.import_written),
+        # so the next body of a client that sends them one by one is waiting by then. The last body (or a
+        # refused or failed one) enqueues it again, and it builds the snapshot and ranks once; meanwhile a
+        # vacancy's suggestions page says they are being recomputed (refresh.waits_for_import).
+        if import_jobs.waiting(db.session, organisation_id, stale_seconds):
+            return f"organisation {organisation_id}: more of its import waits; ranked after the last body"
+        warm_indexes({organisation_id}, max_age=max_age)
         count = refresh.for_organisation(db.session, organisation_id, floor, limit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
@@ -136,7 +140,7 @@ def register(huey: Huey, app: Flask) -> dict:
         huey.delete(f"import:resume:{import_id}")  # set by the resume-imports duty
         return import_jobs.execute(
             db.session, import_id, max_bytes=int(app.config["IMPORT_MAX_BYTES"]),
-            stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.organisation_changed)
+            stale_seconds=int(app.config["IMPORT_STALE_SECONDS"]), on_written=triggers.import_written)
 
     def make_export(export_id: int) -> str:
         return duties.make_export(export_id)

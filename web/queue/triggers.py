@@ -28,8 +28,8 @@ _CANDIDATE_PARTS = (CandidatePersonal, CandidateTerm, Placement)
 
 
 def _pending(session: Session) -> dict[str, set]:
-    return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "mail": set(),
-                                             "wordings": set(), "jobs": set()})
+    return session.info.setdefault(PENDING, {"vacancies": set(), "organisations": set(), "imported": set(),
+                                             "mail": set(), "wordings": set(), "jobs": set()})
 
 
 def _organisation_of(session: Session, candidate_id: int | None) -> int | None:
@@ -60,6 +60,12 @@ def organisation_changed(session: Session, organisation_id: int) -> None:
     _pending(session)["organisations"].add(organisation_id)
 
 
+def import_written(session: Session, organisation_id: int) -> None:
+    """``organisation_changed`` for a body of an API import: the refresh waits IMPORT_REFRESH_DELAY_SECONDS,
+    so that a client sending its next body within them has the refresh wait for the last body."""
+    _pending(session)["imported"].add(organisation_id)
+
+
 def job_submitted(session: Session, task: str, record_id: int) -> None:
     """Run ``task`` for the stored request ``record_id`` (an import, an export) after this transaction commits."""
     _pending(session)["jobs"].add((task, record_id))
@@ -73,13 +79,19 @@ def _after_commit(session: Session) -> None:
     pending = session.info.pop(PENDING, None)
     if not pending:
         return
+    from flask import current_app
+
     from web.queue import enqueue
 
+    delay = float(current_app.config.get("IMPORT_REFRESH_DELAY_SECONDS", 0))
     try:
         for vacancy_id in sorted(v for v in pending["vacancies"] if v):
             enqueue("refresh_vacancy", vacancy_id, once_key=f"refresh:vacancy:{vacancy_id}")
-        for organisation_id in sorted(o for o in pending["organisations"] if o):
+        for organisation_id in sorted(o for o in pending["organisations"] - pending["imported"] if o):
             enqueue("refresh_organisation", organisation_id, once_key=f"refresh:organisation:{organisation_id}")
+        for organisation_id in sorted(o for o in pending["imported"] if o):
+            enqueue("refresh_organisation", organisation_id, once_key=f"refresh:organisation:{organisation_id}",
+                    delay=delay)
         for task, record_id in sorted(pending["jobs"]):
             enqueue(task, record_id)
         if pending["mail"]:
