@@ -245,3 +245,15 @@ def test_the_group_table_counts_as_compare_does():
             assert table.compare(top, eligible, 7, threshold, min_group) == \
                 compare(top, eligible, people, 7, threshold, min_group)
     assert GroupTable({}).compare([1], [1, 2], 7) == compare([1], [1, 2], {}, 7)
+
+
+def test_groups_under_the_minimum_size_say_so_instead_of_no_signal(as_role, client, crowd, make_vacancy, counted):
+    make_vacancy()
+    counted()
+    as_role(Role.COORDINATOR)
+    small = client.get("/beheer/bias-monitor/?threshold=20&min_group=50")
+    assert small.status_code == 200
+    rows = visible_text(small.get_data(as_text=True)).split("Alle open vacatures samen", 1)[1].split("Per vacature", 1)[0]
+    assert "te kleine groep" in rows and " geen" not in rows.split("Signaal", 1)[1]
+    usual = visible_text(client.get("/beheer/bias-monitor/?threshold=60&min_group=2").get_data(as_text=True))
+    assert "te kleine groep" not in usual
