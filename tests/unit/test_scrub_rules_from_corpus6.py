@@ -101,3 +101,28 @@ def test_apenstaartje_in_brackets_is_an_e_mail():
 def test_an_english_country_name_after_in_from_or_of_tells_origin():
     assert public("I am from Chad and worked in a bakery.") == f"{KEEP} {CERT}"
     assert public("Worked as a cook in Lebanon.") == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik zit nu in mijn laatste trimester.",                          # pregnancy: the stage, the child
+    "Wij verwachten in het najaar ons eerste kindje.",
+    "Zij draagt haar tweede kind.",
+    "Is sinds kort weer single.",                                    # family: status, the little ones
+    "Moet om half vier de jongste van school halen.",
+    "Moet zich elke week melden bij de politie.",                    # criminal: a duty to report
+    "Heeft daarvoor een jaar gezeten.",                              # time served, named by "daarvoor"
+    "Flyerde vorige maand voor de partij in de wijk.",               # political: "de partij" as a party
+])
+def test_wordings_written_for_the_tune6_classes_are_found(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ontving een partij dozen voor de winkel en telde die na.",      # a batch, not a party
+    "Was verantwoordelijk voor de partij tomaten van die dag.",
+    "Melden bij de receptie bij aankomst.",
+    "Het eerste trimester van het schooljaar gaf ik bijles.",
+    "Heeft daarvoor gezeten met de teamleider om het rooster te maken.",  # sat down with someone
+])
+def test_near_misses_of_the_tune6_classes_stay(sentence):
+    assert sentence in public(sentence)
