@@ -126,3 +126,22 @@ def test_wordings_written_for_the_tune6_classes_are_found(sentence):
 ])
 def test_near_misses_of_the_tune6_classes_stay(sentence):
     assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deelde de medicijnen rond op de afdeling.",                     # medication handed out, any verb
+    "Schreef persberichten voor een politieke partij als communicatiemedewerker.",
+    "Installeerde zonnepanelen op het dak van een moskee.",          # a trade's work at an institution
+    "Schilderde het kantoor van de vakbond in Den Haag.",
+])
+def test_trade_work_and_tasks_at_a_sensitive_institution_stay(sentence):
+    assert sentence in public(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hielp bij de verbouwing van de moskee als vrijwilliger.",       # a volunteer: the category
+    "Deed campagne voor een politieke partij als vrijwilliger.",
+    "Schilderde als lid van de moskee de gebedsruimte.",
+])
+def test_the_same_work_as_a_volunteer_or_member_still_goes(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
