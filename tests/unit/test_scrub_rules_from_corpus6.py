@@ -145,3 +145,20 @@ def test_trade_work_and_tasks_at_a_sensitive_institution_stay(sentence):
 ])
 def test_the_same_work_as_a_volunteer_or_member_still_goes(sentence):
     assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thuis spreken we Tigrinya, want daar komen we vandaan.",        # origin named by "vandaan"
+    "Woonde drie jaar in een vluchtelingenkamp.",
+    "Heeft samen met collega's actie gevoerd voor meer loon.",       # union: action in two words
+])
+def test_origin_and_action_in_other_words_are_found(sentence):
+    assert public(sentence) == f"{KEEP} {CERT}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Weet precies waar de producten vandaan komen.",                 # goods, not the person
+    "Voerde de actie van de week uit in de winkel.",                 # a shop's promotion
+])
+def test_goods_and_promotions_stay(sentence):
+    assert sentence in public(sentence)
