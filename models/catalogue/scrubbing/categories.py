@@ -120,6 +120,20 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fro
 
 
 @lru_cache(maxsize=1)
+def _english_countries() -> re.Pattern[str]:
+    """English country names (Babel) after "in", "from" or "of", written with a capital: "I was born in
+    Morocco", "from Syria". Only there, since "Chad" or "Jordan" alone may be a person."""
+    names = set()
+    for code, name in Locale("en").territories.items():
+        key = fold(name).lower()
+        if code.isalpha() and code not in ("NL", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ") \
+                and key not in _NOT_ORIGIN and len(key) > 3 and "(" not in name:
+            names.add(re.escape(fold(name)))
+    return re.compile(r"(?<![\w\-])(?i:in|from|of)\s+(" + "|".join(sorted(names, key=len, reverse=True))
+                      + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
     """Dutch names of languages (Babel): an adjective equal to one may be the language spoken."""
     return frozenset(fold(name).lower() for name in Locale("nl").languages.values())
@@ -167,6 +181,8 @@ def _origin(folded: str) -> Iterator[Span]:
         if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
+    for m in _english_countries().finditer(folded):
+        yield "origin", m.start(1), m.end(1)
     for start, end in cities_in(folded):
         before = folded[max(0, start - 60):start]
         if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):

@@ -23,7 +23,8 @@ _TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juff
                     # a letter's salutation: "Geachte heer Bakkali", "Beste heer"
                     r"|(?<=geachte )heer|(?<=beste )heer|(?<=waarde )heer)(?!\w)", re.IGNORECASE)
 _PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
-_HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "stylen", "kleuren", "vlechten", "krullen", "steil"])
+_HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "föhnen", "drogen", "stylen", "kleuren", "vlechten", "krullen",
+                   "steil"])
 _HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "grijs", "krullend", "knipt", "knipte",
                           "knippen", "verft", "verfde", "wast", "waste", "fohnt", "föhnt", "kamt", "borstelt", "vlecht",
                           "stylt", "kleurt"])
@@ -111,8 +112,8 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
         elif word == "hem":
             yield tok.start(), tok.end(), OBJECT
         elif word == "haar":
-            if nxt in _HAIR or prev in _HAIR_BEFORE:
-                continue
+            if nxt in _HAIR or prev in _HAIR_BEFORE or prev == "van" and _word(tokens, i - 2) in _HAIR:
+                continue  # "het haar", "haar knippen", "het knippen en föhnen van haar": the hair
             if not nxt or not nxt[0].isalpha() or nxt in _OBJECT_NEXT:
                 yield tok.start(), tok.end(), OBJECT
             else:

@@ -168,6 +168,7 @@ Later Vroeger Straks Morgen Gisteren Vandaag Binnenkort Hierna Inmiddels Uiteind
 Bel Mail Stuur Vraag Neem Check Bellen Mailen Contact Tel Telefoon Adres Email E-mail Mobiel
 Ikea Exact AFAS Zulu Swahili Lingala Urdu Bengaals Chinees Vietnamees Thai Defensie Politie
 Samen Thuis Buiten Binnen Zelf Zo Dus Bovendien Echter Vervolgens Volgende Vorige Afgelopen Komende
+Vaarbewijs Certificaat Diploma Getuigschrift Bewijs Vakbekwaamheid Veiligheidspaspoort Heftruckcertificaat
 """)
 
 # Capitalised words that are companies even though they are also given names ("bij Dirk").

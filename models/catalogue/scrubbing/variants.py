@@ -13,7 +13,7 @@ from models.catalogue.scrubbing.lexicon import COMMON_WORDS, FIRST_NAMES, ORDINA
 Span = tuple[str, int, int]
 
 _TLD = r"(?:com|nl|net|org|be|de|eu|info|io|me|dev|name|fr|pl|tr|ma|uk|online|site|nu)"
-_AT = r"(?:\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+|@)"
+_AT = r"(?:\s*[\[({]\s*(?:at|@|apenstaartje)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+|@)"
 _DOT = r"(?:\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+|\.)"
 _LOCAL = r"(?:(?:\w ){2,}\w|[\w.+\-]+)"
 _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}{_TLD}(?![\w])",

@@ -37,10 +37,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         return "|".join(f"(?:{a})" for a in sections[name])
 
     work = rf"(?<![\w\-])(?:{alternatives('work')})(?![\w\-])"
-    institution = re.compile(rf"(?:(?:in|bij|op|voor|van) (?:de |het |een )?)?(?:{alternatives('institution')})",
+    institution = re.compile(rf"(?:(?:in|bij|op|voor|van) )?(?:de |het |een )?(?:{alternatives('institution')})",
                              re.IGNORECASE)
     before = re.compile(rf"{work}(?:[^.;!?|]{{0,60}}?(?<![\w\-])(?:bij|voor|in|op|van|via|binnen)\s+"
-                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|\s*[|·•]\s*(?:[\w\-]+\s+){{0,2}})$", re.IGNORECASE)
+                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|(?:\s+[\w\-]+){{0,2}}\s*[|·•]\s*(?:[\w\-]+\s+){{0,3}})$",
+                        re.IGNORECASE)
     # "... als ICT-beheerder", "De moskee in de wijk zoekt een schoonmaker": a work verb alone after the
     # institution is not enough ("In de gevangenis werkte ik in de keuken" may be an inmate's work)
     after = re.compile(rf"^[^.;!?|]{{0,40}}?(?<![\w\-])(?:als|zoekt|zoeken|zocht|vraagt)\s+(?:een\s+|nog\s+)?(?:\w+\s+)?{work}",
