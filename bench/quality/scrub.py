@@ -1,8 +1,9 @@
-"""Measure the scrubber: recall and precision per kind, on thirteen sets, against a baseline.
+"""Measure the scrubber: recall and precision per kind, on fifteen sets, against a baseline.
 
-Usage: python -m bench.quality.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|tune5|heldout3|heldout4|heldout5|tune6|heldout6|all|every] [--show]
+Usage: python -m bench.quality.scrub [--half existing|tune|heldout|tune2|heldout2|tune3|tune4|tune5|heldout3|heldout4|heldout5|tune6|heldout6|tune7|heldout7|all|every] [--show]
 (``all``, the default, runs the nine tuning sets; ``every`` adds the held-out sets ``heldout3``,
-``heldout4``, ``heldout5`` and ``heldout6``; ``--show`` lists misses, and is refused for those four)
+``heldout4``, ``heldout5``, ``heldout6``, ``tune7`` and ``heldout7``; ``--show`` lists misses, and is refused
+for those six)
 
 Sets: ``existing`` = bench/data/scrub_sentences.jsonl (written with the scrubber); ``tune`` and
 ``heldout`` = the two halves of bench/data/scrub_independent.jsonl (corpus 1, written by someone
@@ -41,6 +42,10 @@ categories 0.931, job content kept 0.890; heldout6 1.000, 0.928, 0.967 (baseline
 includes it and --show lists its misses. ``heldout6`` stays held out (aggregates only, never --show,
 outside the plain run); its run after that work, once, at 7c93008: identifiers 1.000, categories 0.946,
 job content kept 0.967 (docs/scrubbing.md).
+``tune7`` and ``heldout7`` = the halves of bench/data/scrub_independent7.jsonl (corpus 7, a seventh writer,
+2026-12-03, from corpus 6's brief asking for at least 45 spans each of the weakest categories in indirect
+wordings; brief and README beside it). Both halves are held out (aggregates only, never --show, outside
+the plain run); their first run, before anyone read a line, is in docs/scrubbing.md.
 Lines of style ``list_item`` (a single skill or certificate) go through ``check_term``, as the
 profile's list fields do (a wording it keeps as written counts as unchanged); every other line
 through ``review``.
@@ -80,12 +85,13 @@ INDEPENDENT3 = DATA / "scrub_independent3.jsonl"
 INDEPENDENT4 = DATA / "scrub_independent4.jsonl"
 INDEPENDENT5 = DATA / "scrub_independent5.jsonl"
 INDEPENDENT6 = DATA / "scrub_independent6.jsonl"
+INDEPENDENT7 = DATA / "scrub_independent7.jsonl"
 TUNED = ("existing", "tune", "heldout", "tune2", "heldout2", "tune3", "tune4", "tune5", "tune6")
-HELD_OUT = ("heldout3", "heldout4", "heldout5", "heldout6")  # aggregate figures only
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "heldout6", "tune7", "heldout7")  # aggregate figures only
 SETS = TUNED + HELD_OUT
 # heldout2 was the confirmation at 9516a87 (figures in the docstring); every TUNED set is tuned on since,
 # tune3, tune4, tune5 and tune6 since the corpus-3, -4, -5 and -6 work. heldout3, heldout4, heldout5 and
-# heldout6 stay confirmations.
+# heldout6 stay confirmations; corpus 7 (tune7, heldout7) is unread.
 IDENTIFIERS = ("name", "phone", "email", "bsn", "iban", "address", "postcode", "date", "url")
 CATEGORIES = ("origin", "religion", "health", "orientation", "political", "union", "criminal", "pregnancy",
               "family", "gender")
@@ -95,11 +101,12 @@ KINDS = IDENTIFIERS + CATEGORIES
 def load(name: str) -> list[dict]:
     """The records of one set."""
     path = {"existing": EXISTING, "tune": INDEPENDENT, "heldout": INDEPENDENT}.get(
-        name, {"3": INDEPENDENT3, "4": INDEPENDENT4, "5": INDEPENDENT5, "6": INDEPENDENT6}.get(name[-1], INDEPENDENT2))
+        name, {"3": INDEPENDENT3, "4": INDEPENDENT4, "5": INDEPENDENT5, "6": INDEPENDENT6,
+                 "7": INDEPENDENT7}.get(name[-1], INDEPENDENT2))
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if name == "existing":
         return records
-    return [r for r in records if r["half"] == name.rstrip("23456")]
+    return [r for r in records if r["half"] == name.rstrip("234567")]
 
 
 def _expected(record: dict) -> list[tuple[str, int, int]]:
