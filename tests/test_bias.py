@@ -170,6 +170,9 @@ def test_after_a_change_the_page_shows_the_last_counts_and_asks_the_job_for_new_
     assert "1 open vacatures, 1 met een signaal" in text  # the last counts, said to be older than the data
     assert "Deze cijfers zijn berekend op" in text and "sindsdien iets gewijzigd" in text
     assert response.headers["Retry-After"] == "30"
+    html = response.get_data(as_text=True)  # the threshold form must not be reloaded under someone's hands
+    assert 'http-equiv="refresh"' not in html
+    assert '<a href="/beheer/bias-monitor/" data-refresh-after="30">Pagina vernieuwen</a>' in html
     assert [t.name for t in huey_for(app).pending()] == ["compute_bias"]
     client.get("/beheer/bias-monitor/")
     assert huey_for(app).pending_count() == 1  # asked once while it waits

@@ -78,3 +78,34 @@
   var panel = document.querySelector("details.filter-panel");
   if (panel && window.matchMedia && window.matchMedia("(min-width: 48.01rem)").matches) { panel.open = true; }
 }());
+
+/* Pages whose figures are being computed carry a "Pagina vernieuwen" link with data-refresh-after
+ * (seconds): load the page again then, unless someone is filling in a form on it (a changed field, or
+ * the focus in one); then look again a little later. A meta refresh would throw their input away. */
+(function () {
+  "use strict";
+  var link = document.querySelector("a[data-refresh-after]");
+  if (!link) { return; }
+  var seconds = parseInt(link.getAttribute("data-refresh-after"), 10) || 30;
+
+  function changed(field) {
+    if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+    }
+    return field.type !== "hidden" && field.value !== field.defaultValue;
+  }
+
+  function busy() {
+    var active = document.activeElement;
+    if (active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) { return true; }
+    return Array.prototype.some.call(document.querySelectorAll("main input, main textarea, main select"), changed);
+  }
+
+  function later() {
+    window.setTimeout(function () {
+      if (busy()) { later(); } else { window.location.assign(link.href); }
+    }, seconds * 1000);
+  }
+  later();
+}());
