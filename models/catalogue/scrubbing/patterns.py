@@ -18,7 +18,8 @@ _SOCIAL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}(?<!\.)")
 
 # A run of digits with the separators people put in phone numbers; validated afterwards.
-_PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d \-.()/]{6,19}\d(?![\w/])")  # also "06/12345678"
+# also "06/12345678" and digits spaced out with en dashes ("06 – 4 8 – 2 2 – 7 1 – 0 3")
+_PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d \-–.()/]{6,25}\d(?![\w/])")
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,8}\b", re.IGNORECASE)
 _BSN = re.compile(r"(?<![\d.,\-])(?:\d{3}-\d{3}-\d{3}|\d{2,4}(?:[ .]?\d{2,4}){1,3})(?![\d\-]|[.,]\d)")
@@ -83,16 +84,16 @@ def _phone_ok(raw: str) -> bool:
 def phones(text: str) -> Iterator[Span]:
     """Yield Dutch mobile and landline numbers in any common notation, and foreign +-numbers."""
     for m in _PHONE.finditer(text):
-        raw = m.group().rstrip(" -.(")
+        raw = m.group().rstrip(" -–.(")
         if raw.count("(") != raw.count(")") and raw.startswith("("):
             raw = raw[1:]
         start = m.start() + m.group().index(raw)
         # A trailing digit group may belong to the next number ("06-12345678 2x"): shrink until valid.
         while raw and not _phone_ok(raw):
-            cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("/"))
+            cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("–"), raw.rfind("/"))
             if cut <= 0:
                 break
-            raw = raw[:cut].rstrip(" -.(/")
+            raw = raw[:cut].rstrip(" -–.(/")
         if _phone_ok(raw):
             yield "phone", start, start + len(raw)
 
