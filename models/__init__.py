@@ -26,7 +26,8 @@ from models.common.system import (
                                   ThrottleEvent,
 )
 from models.jobs.records import ApiImport, ExportJob
-from models.matches.suggestion import StoredBias, Suggestion, SuggestionRun
+from models.matches.bias_result import StoredBias
+from models.matches.suggestion import Suggestion, SuggestionRun
 from models.notifications.notification import Notification, NotificationSetting
 from models.placements.placement import Placement
 from models.register.contact import ContactMoment

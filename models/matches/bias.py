@@ -26,8 +26,8 @@ from models.candidates.candidate import Candidate, CandidatePersonal
 from models.common import stamps
 from models.enums import CandidateStatus, VacancyStatus
 from models.matches import index_cache
+from models.matches.bias_result import StoredBias
 from models.matches.documents import vacancy_docs
-from models.matches.suggestion import StoredBias
 from models.vacancies.vacancy import Vacancy
 
 if TYPE_CHECKING:  # the matcher's index pulls in scikit-learn: imported where it is built

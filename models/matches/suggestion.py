@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from models.base import Base, Timestamps, Versioned, str_enum, utcnow
+from models.base import Base, Timestamps, Versioned, str_enum
 from models.enums import SuggestionStatus
 
 if TYPE_CHECKING:
@@ -72,19 +72,6 @@ class SuggestionRun(Base):
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"))
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     computed_at: Mapped[datetime]
-
-
-class StoredBias(Base):
-    """The bias monitor's counts (models/matches/bias.py) of an organisation's open vacancies as the job last computed them: per vacancy
-    the top and eligible sizes and the count of each group in both (no candidate ids)."""
-
-    __tablename__ = "bias_result"
-
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
-    key: Mapped[str] = mapped_column(String(64))  # digest of what the counts follow from (``version``)
-    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # [[vacancy id, top size, eligible size, [[dimension, group, in the top, among the eligible], …]], …]
-    vacancies: Mapped[list] = mapped_column(JSON, default=list)
 
 
 def lock_pair(session: Session, vacancy_id: int, organisation_id: int) -> None:

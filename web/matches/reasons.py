@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from flask_babel import format_date, gettext
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
     from matching.explain import Reason
 
 # matching.explain is imported on first use: scikit-learn is behind it (matching.space), not needed at boot.
+
+
+@cache
+def _reason_fields() -> frozenset[str]:
+    from matching.explain import Reason
+
+    return frozenset(f.name for f in fields(Reason))
 
 
 def _long_date(day: date) -> str:
@@ -52,7 +60,7 @@ def stored_lines(stored: list, fallback: dict[int, str] | None = None) -> list[s
     for reasons stored without theirs."""
     from matching.explain import Reason, render_reasons
 
-    known = frozenset(f.name for f in fields(Reason))
+    known = _reason_fields()
     lines = []
     for item in stored or []:
         if not isinstance(item, dict) or not item.get("kind"):
