@@ -6,6 +6,7 @@ from models import Suggestion
 from models.enums import Role, SuggestionStatus
 from tests.helpers import visible_text
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share
+from tests.queue_helpers import first_visit
 
 pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 
@@ -26,7 +27,7 @@ def people(db, make_candidate, skills_by_name, organisation=None):
 
 
 def test_owner_sees_only_what_a_partner_proposed_never_what_it_was_shown(
-        db, org, other_org, make_employer, make_candidate, as_role, client):
+        db, org, other_org, make_employer, make_candidate, as_role, app, client):
     load_small_taxonomy(db.session)
     vacancy = add_vacancy(db.session, org, make_employer(), title="Orderpicker", required=["orderpicken"],
                           hours_min=24, hours_max=32)
@@ -34,7 +35,7 @@ def test_owner_sees_only_what_a_partner_proposed_never_what_it_was_shown(
     people(db, make_candidate, [("Ilse", ["orderpicken"]), ("Bram", ["orderpicken"]), ("Cor", ["order picken"])],
            organisation=other_org)
     as_role(Role.MATCHER, other_org)
-    client.get(url(vacancy))  # the partner's matcher is shown three suggestions
+    first_visit(app, client, url(vacancy))  # the partner's matcher is shown three suggestions
     shown = list(db.session.scalars(select(Suggestion).where(Suggestion.organisation_id == other_org.id)))
     assert len(shown) == 3 and all(s.status == SuggestionStatus.NEW for s in shown)
     chosen = shown[0]
@@ -61,13 +62,13 @@ def test_matcher_on_a_vacancy_page_gets_the_suggestions_link_and_no_employer_lin
 
 
 def test_hired_suggestion_leads_to_recording_the_placement_with_the_prefill(
-        db, org, make_employer, make_candidate, as_role, client):
+        db, org, make_employer, make_candidate, as_role, app, client):
     load_small_taxonomy(db.session)
     vacancy = add_vacancy(db.session, org, make_employer(), title="Orderpicker", required=["orderpicken"],
                           hours_min=24, hours_max=32)
     people(db, make_candidate, [("Amina", ["orderpicken"])])
     as_role(Role.MATCHER)
-    client.get(url(vacancy))
+    first_visit(app, client, url(vacancy))
     s = db.session.scalar(select(Suggestion))
     client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version})
     for step in ("introduced", "interview", "hired"):
@@ -83,13 +84,13 @@ def test_hired_suggestion_leads_to_recording_the_placement_with_the_prefill(
     assert form.status_code == 200
 
 
-def test_bulk_reject_with_one_reason_all_or_none(db, org, make_employer, make_candidate, as_role, client):
+def test_bulk_reject_with_one_reason_all_or_none(db, org, make_employer, make_candidate, as_role, app, client):
     load_small_taxonomy(db.session)
     vacancy = add_vacancy(db.session, org, make_employer(), title="Orderpicker", required=["orderpicken"],
                           hours_min=24, hours_max=32)
     people(db, make_candidate, [("Amina", ["orderpicken"]), ("Henk", ["order picken"]), ("Kees", ["orderpicken"])])
     as_role(Role.MATCHER)
-    page = visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    page = visible_text(first_visit(app, client, url(vacancy)).get_data(as_text=True))
     assert "Aangevinkte suggesties samen afwijzen" in page
     first, second, third = db.session.scalars(select(Suggestion).order_by(Suggestion.id)).all()
     ticked = [f"{first.id}:{first.version}", f"{second.id}:{second.version - 1}"]  # the second is stale
@@ -116,7 +117,7 @@ def test_weak_fits_are_left_out_counted_and_can_be_seen(db, org, make_employer, 
     people(db, make_candidate, [("Amina", ["orderpicken", "heftruck"]), ("Henk", ["heftruck"])])
     app.config["MATCH_MIN_SCORE"] = 0.5
     as_role(Role.MATCHER)
-    page = visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    page = visible_text(first_visit(app, client, url(vacancy)).get_data(as_text=True))
     assert "Amina" in page and "Henk" not in page.split("voldoe")[0]
     assert "1 kandidaat voldoet aan de harde eisen maar staat niet in de lijst" in page
     left = visible_text(client.get(f"{url(vacancy)}/overige").get_data(as_text=True))

@@ -1,11 +1,12 @@
 """The matcher's pages: who may open them, review through the real forms, partners, queue cost."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models import AuditEvent, Suggestion
 from models.enums import Role, SuggestionStatus
 from tests.helpers import visible_text
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy, share
+from tests.queue_helpers import first_visit
 
 pytestmark = pytest.mark.usefixtures("index_snapshots")  # the worker's snapshot, as after its first build
 
@@ -43,25 +44,25 @@ def test_anonymous_visitors_go_to_the_login_page(world, client):
     assert client.post(f"{url(vacancy)}/herberekenen").status_code == 302
 
 
-def test_other_organisation_gets_404(world, as_role, client, other_org, db):
+def test_other_organisation_gets_404(world, app, as_role, client, other_org, db):
     vacancy, people = world
     as_role(Role.MATCHER, other_org)
     assert client.get(url(vacancy)).status_code == 404
     assert client.get(f"/beheer/suggesties/kandidaat/{people[0].id}").status_code == 404
     assert client.post(f"{url(vacancy)}/herberekenen").status_code == 404
     as_role(Role.MATCHER)
-    client.get(url(vacancy))
+    first_visit(app, client, url(vacancy))
     s = db.session.scalars(select(Suggestion)).first()
     as_role(Role.MATCHER, other_org)
     assert client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version}).status_code == 404
     assert client.get(f"/beheer/suggesties/{s.id}/afwijzen").status_code == 404
 
 
-def test_reasons_are_written_in_the_language_of_the_page(world, as_role, client):
+def test_reasons_are_written_in_the_language_of_the_page(world, app, as_role, client):
     """Reasons are stored with their facts and labels, so an English page says them in English."""
     vacancy, (amina, _henk) = world
     as_role(Role.MATCHER)
-    client.get(url(vacancy))  # the suggestions computed and stored, in Dutch
+    first_visit(app, client, url(vacancy))  # the suggestions computed and stored, in Dutch
     text = visible_text(client.get(url(vacancy) + "?lang=en").get_data(as_text=True))
     assert "Has 1 of 1 required skills: Orderpicken" in text
     assert "Has 1 of 1 preferred skills: Heftruck rijden (‘heftruk’)" in text
@@ -73,10 +74,10 @@ def test_reasons_are_written_in_the_language_of_the_page(world, as_role, client)
     assert "Heeft 1 van 1 vereiste vaardigheden: Orderpicken" in dutch
 
 
-def test_reasons_stored_before_their_labels_were_kept_are_in_english_too(world, as_role, client, db):
+def test_reasons_stored_before_their_labels_were_kept_are_in_english_too(world, app, as_role, client, db):
     vacancy, _people = world
     as_role(Role.MATCHER)
-    client.get(url(vacancy))
+    first_visit(app, client, url(vacancy))
     for suggestion in db.session.scalars(select(Suggestion)):  # as an older version stored them
         suggestion.reasons = [{k: v for k, v in r.items() if k != "labels"} for r in suggestion.reasons]
     db.session.commit()
@@ -85,10 +86,10 @@ def test_reasons_stored_before_their_labels_were_kept_are_in_english_too(world, 
     assert "Heeft 1 van" not in text
 
 
-def test_matcher_reads_reasons_proposes_and_rejects(world, as_role, client, db):
+def test_matcher_reads_reasons_proposes_and_rejects(world, app, as_role, client, db):
     vacancy, (amina, henk) = world
     as_role(Role.MATCHER)
-    page = client.get(url(vacancy))
+    page = first_visit(app, client, url(vacancy))
     text = visible_text(page.get_data(as_text=True))
     assert text.index("Amina Test") < text.index("Henk Test")  # best first
     assert "Heeft 1 van 1 vereiste vaardigheden: Orderpicken" in text
@@ -114,10 +115,10 @@ def test_matcher_reads_reasons_proposes_and_rejects(world, as_role, client, db):
     assert states == {amina.id: SuggestionStatus.PROPOSED, henk.id: SuggestionStatus.REJECTED}
 
 
-def test_follow_a_proposal_to_hired_and_stale_forms_conflict(world, as_role, client, db):
+def test_follow_a_proposal_to_hired_and_stale_forms_conflict(world, app, as_role, client, db):
     vacancy, _people = world
     as_role(Role.MATCHER)
-    client.get(url(vacancy))
+    first_visit(app, client, url(vacancy))
     s = db.session.scalars(select(Suggestion).order_by(Suggestion.score.desc())).first()
     client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version})
     db.session.refresh(s)
@@ -133,7 +134,7 @@ def test_follow_a_proposal_to_hired_and_stale_forms_conflict(world, as_role, cli
     assert conflict.status_code == 409
 
 
-def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, as_role, client, db, other_org,
+def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, app, as_role, client, db, other_org,
                                                                         make_candidate):
     vacancy, _people = world
     partner_person = make_candidate(organisation=other_org, first_name="Ilse", last_name="Partner", hours_min=24,
@@ -142,7 +143,7 @@ def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, 
     as_role(Role.MATCHER, other_org)
     assert client.get(url(vacancy)).status_code == 404
     share(db.session, vacancy, other_org)
-    text = visible_text(client.get(url(vacancy)).get_data(as_text=True))
+    text = visible_text(first_visit(app, client, url(vacancy)).get_data(as_text=True))
     assert "Ilse Partner" in text and "Amina" not in text and "gedeeld" in text
     s = db.session.scalar(select(Suggestion).where(Suggestion.organisation_id == other_org.id))
     client.post(f"/beheer/suggesties/{s.id}/voordragen", data={f"s{s.id}-version": s.version})
@@ -154,11 +155,11 @@ def test_partner_sees_only_its_candidates_and_owner_sees_them_anonymised(world, 
     assert "Ilse" not in owner_view and "Partner" not in owner_view.replace("Voorgedragen door partners", "")
 
 
-def test_queue_counts_new_suggestions_with_constant_queries(world, as_role, client, count_queries, db, org,
+def test_queue_counts_new_suggestions_with_constant_queries(world, app, as_role, client, count_queries, db, org,
                                                             make_employer):
     vacancy, _people = world
     as_role(Role.MATCHER)
-    client.get(url(vacancy))
+    first_visit(app, client, url(vacancy))
 
     few = count_queries("/beheer/suggesties/")
     for n in range(6):
@@ -200,3 +201,24 @@ def test_an_inactive_candidates_fitting_vacancies_say_the_candidate_is_not_sugge
     text = visible_text(client.get(f"/beheer/suggesties/kandidaat/{amina.id}").get_data(as_text=True))
     assert "Deze kandidaat is niet actief: de vacatures hieronder passen, maar de kandidaat wordt pas voorgesteld" in text
     assert "Orderpicker" in text
+
+
+def test_the_first_visit_stores_nothing_and_has_the_worker_rank_the_vacancy(world, app, as_role, client, db):
+    """A GET writes no suggestions (issue 17): the page says they are being computed and offers a
+    reload; one job is enqueued however often the page is opened, and after it the list is there."""
+    from models import SuggestionRun
+    from web.queue import huey_for
+
+    vacancy, _people = world
+    as_role(Role.MATCHER)
+    for _ in range(2):
+        page = client.get(url(vacancy)).get_data(as_text=True)
+        assert "De suggesties voor deze vacature worden berekend." in visible_text(page)
+        assert 'data-refresh-after="5"' in page and "Pagina vernieuwen" in visible_text(page)
+    assert db.session.scalar(select(func.count(Suggestion.id))) == 0
+    assert db.session.scalar(select(func.count(SuggestionRun.id))) == 0
+    waiting = [t.name for t in iter(huey_for(app).dequeue, None)]
+    assert waiting.count("refresh_vacancy") == 1
+    huey_for(app).delete(f"refresh:vacancy:{vacancy.id}")  # as the worker does when it starts the job
+    text = visible_text(first_visit(app, client, url(vacancy)).get_data(as_text=True))
+    assert "Amina Test" in text and "worden berekend" not in text

@@ -78,6 +78,12 @@ def _own(vacancy_id: int, organisation_id: int):
     return Suggestion.vacancy_id == vacancy_id, Suggestion.organisation_id == organisation_id
 
 
+def was_computed(session: Session, vacancy_id: int, organisation_id: int) -> bool:
+    """Whether the organisation's suggestions for the vacancy were ever computed (also when none were found)."""
+    return session.scalar(select(SuggestionRun.id).where(SuggestionRun.vacancy_id == vacancy_id,
+                                                         SuggestionRun.organisation_id == organisation_id)) is not None
+
+
 def own_counts(session: Session, vacancy: Vacancy, organisation_id: int) -> dict[SuggestionStatus, int]:
     """How many of the organisation's suggestions for the vacancy are in each status (only those with any)."""
     return {SuggestionStatus(status): int(n) for status, n in session.execute(

@@ -6,11 +6,12 @@ from models import Suggestion
 from models.enums import Role, SuggestionStatus
 from tests.conftest import PASSWORD
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
+from tests.queue_helpers import run_jobs
 
 pytestmark = pytest.mark.usefixtures("index_snapshots")  # as if the worker had built each index
 
 
-def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_server, page, db, org, make_user,
+def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_server, app, page, db, org, make_user,
                                                                       make_employer, make_candidate):
     load_small_taxonomy(db.session)
     add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
@@ -28,6 +29,9 @@ def test_matcher_proposes_the_first_rejects_the_second_and_recomputes(live_serve
     page.get_by_role("link", name="Te beoordelen suggesties").first.click()
     page.get_by_role("link", name="Orderpicker").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Suggesties voor Orderpicker"
+    assert "De suggesties voor deze vacature worden berekend." in page.get_by_role("status").inner_text()
+    assert run_jobs(app, "refresh_vacancy", keep_others=True) == 1  # the worker ranks it
+    page.get_by_role("link", name="Pagina vernieuwen").click()
 
     cards = page.locator("li.suggestion")
     first = cards.nth(0)

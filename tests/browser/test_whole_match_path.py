@@ -7,11 +7,12 @@ from models import PublicProfile, Suggestion
 from models.enums import ProfileStatus, Role, SuggestionStatus
 from tests.conftest import PASSWORD
 from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxonomy
+from tests.queue_helpers import run_jobs
 
 pytestmark = pytest.mark.usefixtures("index_snapshots")  # as if the worker had built each index
 
 
-def test_from_vacancy_to_recorded_placement_without_typing_a_url(live_server, page, db, org, make_user, tables,
+def test_from_vacancy_to_recorded_placement_without_typing_a_url(live_server, app, page, db, org, make_user, tables,
                                                                  make_employer, make_candidate):
     load_small_taxonomy(db.session)
     vacancy = add_vacancy(db.session, org, make_employer(name="Polderbakkerij"), title="Orderpicker",
@@ -32,6 +33,9 @@ def test_from_vacancy_to_recorded_placement_without_typing_a_url(live_server, pa
     page.goto(f"{live_server}/vacatures/{vacancy.id}")
     page.get_by_role("link", name="Suggesties bekijken").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Suggesties voor Orderpicker"
+    assert "De suggesties voor deze vacature worden berekend." in page.get_by_role("status").inner_text()
+    assert run_jobs(app, "refresh_vacancy", keep_others=True) == 1  # the worker ranks it
+    page.get_by_role("link", name="Pagina vernieuwen").click()
     card = page.locator("li.suggestion").nth(0)
     assert "Amina Test" in card.get_by_role("heading").inner_text()
     card.get_by_role("button", name="Voordragen").click()

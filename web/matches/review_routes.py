@@ -17,7 +17,7 @@ from web.extensions import db
 from web.forms import conflict_message, form_status, messages, save
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
-from .routes import bp, visible_vacancy_or_404
+from .routes import bp, min_score, visible_vacancy_or_404
 
 
 def _suggestion_or_404(suggestion_id: int, owner_may: bool = False) -> Suggestion:
@@ -60,7 +60,7 @@ def recompute(vacancy_id: int):
     vac = visible_vacancy_or_404(vacancy_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    result = refresh_suggestions(db.session, vac, current_user.organisation)
+    result = refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
     flash(_("Opnieuw berekend: %(added)s nieuw, %(updated)s bijgewerkt, %(removed)s vervallen, "
             "%(kept)s beoordeeld ongewijzigd.", added=result.added, updated=result.updated,
             removed=result.removed, kept=result.kept), "success")

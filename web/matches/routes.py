@@ -16,7 +16,7 @@ from models.matches import index_cache, queries, refresh
 from models.matches.documents import candidate_doc, vacancy_docs
 from models.matches.index_cache import IndexNotReady
 from models.matches.review import NOT_HIRED_REASONS, REJECT_REASONS, STATUS_LABELS, next_steps
-from models.matches.suggestions import left_out, refresh_suggestions
+from models.matches.suggestions import left_out
 from models.placements.placement import Placement
 from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
@@ -58,16 +58,16 @@ def vacancy(vacancy_id: int):
     past the last gives the last, anything but a positive whole number the first), with reasons and review."""
     vac = visible_vacancy_or_404(vacancy_id)
     counts = queries.own_counts(db.session, vac, org_id())
-    computing, not_listed = False, 0
+    computing, not_listed = "", 0  # computing: what the list waits for ("list", "index"), if anything
+    if not counts and vac.status == VacancyStatus.OPEN and not queries.was_computed(db.session, vac.id, org_id()):
+        triggers.suggestions_wanted(vac.id)  # the worker ranks it (a GET stores nothing): usually seconds
+        computing = "list"
     try:
-        if not counts and vac.status == VacancyStatus.OPEN:  # first visit: compute once, later on request
-            refresh_suggestions(db.session, vac, current_user.organisation, min_score=min_score())
-            counts = queries.own_counts(db.session, vac, org_id())
         not_listed = left_out(db.session, vac, org_id(), limit=0)[1] if vac.status == VacancyStatus.OPEN else 0
     except IndexNotReady as exc:  # the stored suggestions (if any) still show; new ones follow
         db.session.rollback()
         triggers.index_wanted(exc.organisation_id)
-        computing = True
+        computing = "index"
     # Candidates of an import that is arriving (or just arrived) are ranked once its last body is in.
     recomputing = bool(counts) and refresh.waits_for_import(db.session, vac, org_id(), current_app.config[
         "QUEUE_REFRESH_MAX_VACANCIES"], current_app.config["IMPORT_STALE_SECONDS"])

@@ -90,13 +90,15 @@ def _short(exc: Exception) -> str:
 
 def register(huey: Huey, app: Flask) -> dict:
     """Define Werkbrug's tasks on ``huey`` for ``app``; returns them by name (web.queue.enqueue uses it)."""
-    floor = float(app.config.get("MATCH_MIN_SCORE", 0.0))
+    def floor() -> float:  # read when the job runs, as the pages read it (web/matches/routes.min_score)
+        return float(app.config.get("MATCH_MIN_SCORE", 0.0))
+
     limit = int(app.config["QUEUE_REFRESH_MAX_VACANCIES"])
 
     def refresh_vacancy(vacancy_id: int) -> str:
         huey.delete(f"refresh:vacancy:{vacancy_id}")
         warm_indexes(refresh.organisations_for(db.session, vacancy_id))
-        return f"vacancy {vacancy_id}: suggestions for {refresh.for_vacancy(db.session, vacancy_id, floor)} organisation(s)"
+        return f"vacancy {vacancy_id}: suggestions for {refresh.for_vacancy(db.session, vacancy_id, floor())} organisation(s)"
 
     max_age = float(app.config["MATCH_SNAPSHOT_MAX_AGE"])
 
@@ -123,7 +125,7 @@ def register(huey: Huey, app: Flask) -> dict:
         if import_jobs.waiting(db.session, organisation_id, stale_seconds):
             return f"organisation {organisation_id}: more of its import waits; ranked after the last body"
         warm_indexes({organisation_id}, max_age=max_age)
-        count = refresh.for_organisation(db.session, organisation_id, floor, limit)
+        count = refresh.for_organisation(db.session, organisation_id, floor(), limit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
     def deliver_mail() -> str:

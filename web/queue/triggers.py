@@ -114,11 +114,16 @@ def install(_app: Flask) -> None:
 
 
 def index_wanted(organisation_id: int) -> None:
-    """Ask the worker to build the organisation's matcher index (a request found no snapshot); once
-    while one waits. A request never builds it itself."""
-    from web.queue import enqueue
+    """Ask the worker to build the organisation's matcher index (a request found no snapshot). A request
+    never builds it itself; a queue that is down is logged (the periodic duty builds it too)."""
+    from web.queue import enqueue_quietly
 
-    try:
-        enqueue("build_index", organisation_id, once_key=f"index:build:{organisation_id}")
-    except Exception as exc:  # the page says it is being computed; the periodic duty builds it too
-        log.error("could not enqueue the index build (%s: %s)", type(exc).__name__, str(exc)[:200])
+    enqueue_quietly("build_index", organisation_id, once_key=f"index:build:{organisation_id}")
+
+
+def suggestions_wanted(vacancy_id: int) -> None:
+    """Ask the worker to rank a vacancy whose suggestions were never computed (a page found none stored),
+    as after a change to the vacancy. A GET stores no suggestions itself."""
+    from web.queue import enqueue_quietly
+
+    enqueue_quietly("refresh_vacancy", vacancy_id, once_key=f"refresh:vacancy:{vacancy_id}")
