@@ -27,6 +27,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from bench.serving import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,"
           "response_headers_conformance,response_schema_conformance")
@@ -97,8 +99,8 @@ def main(argv=None) -> int:
     log_path = Path(scratch.name) / "gunicorn.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(  # nosec B603: fixed argument list, no shell
-            [sys.executable, "-m", "gunicorn", "-w", "1", "--threads", "1", "-b", f"127.0.0.1:{port}", "--timeout", "30",
-             "app:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            gunicorn_command("app:create_app()", "-w", "1", "--threads", "1", "-b", f"127.0.0.1:{port}", "--timeout", "30"),
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         for _ in range(150):
             try:

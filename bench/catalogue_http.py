@@ -3,7 +3,7 @@
 Run from the repository root:
 `python -m bench.catalogue_http [--profiles 100000] [--seconds 20] [--clients 8] [--database-url URL] [--json]`.
 Fills a scratch database with published profiles (bench.catalogue's generator; a temporary SQLite
-file unless --database-url is given), starts gunicorn with the production settings (2 sync workers,
+file unless --database-url is given), starts gunicorn with the production settings (web/gunicorn_conf.py, 2 sync workers,
 PROXY_FIX_HOPS=1 so every request's X-Forwarded-For address from a documentation range counts as
 its own visitor for the rate limiter, which stays on), and lets --clients threads request the mix
 (typo search, distance, hours, newest) for --seconds or --max-requests. Then it serves
@@ -29,6 +29,7 @@ import uuid
 from pathlib import Path
 
 from bench.catalogue import fill
+from bench.serving import gunicorn_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MIX = ["/kandidaten?q=heftruk", "/kandidaten?plaats=8251&km=15", "/kandidaten?uren=32",
@@ -67,8 +68,8 @@ def serve(app_spec: str, env: dict, log_path: Path) -> tuple[subprocess.Popen, i
     started = time.perf_counter()
     with open(log_path, "a") as out:
         server = subprocess.Popen(  # nosec B603: fixed argument list, no shell
-            [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "120",
-             app_spec], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            gunicorn_command(app_spec, "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "120"),
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     for _ in range(600):
         try:
             get(port, "/kandidaten", ADDRESSES[0])

@@ -4,7 +4,8 @@ Run from the repository root: `python -m bench.cold_start [--repeats 3] [--no-ta
 Compiles the app's modules to bytecode first, as `pip install .` does on a real host (an environment
 with PYTHONDONTWRITEBYTECODE would otherwise time Python's compiler). Fills a small scratch SQLite
 catalogue with the taxonomy loaded (as every installation has it: the first page's search vocabulary
-holds its wordings; `--no-taxonomy` leaves it out), then --repeats times starts gunicorn (2 workers, loopback, production settings) with the
+holds its wordings; `--no-taxonomy` leaves it out), then --repeats times starts gunicorn (2 workers,
+loopback, production settings, web/gunicorn_conf.py: loaded in the master, workers forked) with the
 Werkbrug app and with bench.bare_app, the same way, and times the first answer to /kandidaten; it
 also reads the CPU seconds gunicorn and its workers had used by then, which other work on the
 machine moves far less than wall time. Prints the medians and as the last line one JSON object with

@@ -36,6 +36,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+from bench.serving import gunicorn_command
 from models.common import clock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                PROXY_FIX_HOPS="1", PYTHONPATH=str(ROOT))
     with open(log_path, "w") as log:
         server = subprocess.Popen(  # nosec B603: fixed argument list, no shell
-            [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "60",
-             "app:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            gunicorn_command("app:create_app()", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "60"),
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

@@ -5,9 +5,10 @@ Run from the repository root:
 (`--candidates 100000` for the issue's figure). Creates (drops first) the scratch PostgreSQL database
 --database (role werkbrug on 127.0.0.1:5432), empties Redis db --redis-db, loads the small demo set,
 fills Dronten with --candidates candidates through `flask import`, and starts host A and host B
-(`gunicorn -w 2` each, the same SECRET_KEY, QUEUE_URL on the Redis db) and one `flask queue work`.
-The hosts and the worker share one MATCH_SNAPSHOT_DIR (the README's first way to run snapshots on
-several hosts: a folder they all mount; the worker writes it, the web processes map it read-only).
+(`gunicorn -c python:web.gunicorn_conf -w 2` each, the same SECRET_KEY, QUEUE_URL on the Redis db)
+and one `flask queue work`. The hosts and the worker share one MATCH_SNAPSHOT_DIR (the README's first
+way to run snapshots on several hosts: a folder they all mount; the worker writes it, the web
+processes map it read-only).
 It waits until the worker has built the snapshots of the filled site. Then for --seconds: --threads
 signed-in account managers (half on each host) browse the catalogue and the register and write
 through the real forms with CSRF tokens: contact moments, placements and vacancy edits; meanwhile
@@ -47,6 +48,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bench.load import EMAIL, PASSWORD, Client, percentile, prepare
+from bench.serving import gunicorn_command
 from models.common import clock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -554,8 +556,8 @@ def main(argv: list[str] | None = None) -> int:
     before_import = sql(url, "SELECT count(*) FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
                              "WHERE o.key = :k", k=IMPORT_ORG)
 
-    hosts = [Process(name, [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout",
-                            "60", "--control-socket", str(scratch / f"gunicorn-{name}.ctl"), "app:create_app()"],
+    hosts = [Process(name, gunicorn_command("app:create_app()", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "60",
+                                            "--control-socket", str(scratch / f"gunicorn-{name}.ctl")),
                      env, scratch / f"host-{name}.log")
              for name, port in zip("AB", ports)]
     worker = Process("worker", [sys.executable, "-m", "flask", "--app", "app", "queue", "work", "--workers", "2"],
