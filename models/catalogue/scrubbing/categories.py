@@ -41,7 +41,9 @@ _JOB_NOUNS = ("keuken|bakkerij|slagerij|restaurant|supermarkt|winkel|toko|gerech
               "camping|hotel|hotels|hotelketen|resort|rederij|fabriek|fabrieken|transportbedrijf|vervoerder|groothandel|"
               "importeur|exporteur|cateraar|keten|webshop|kledingzaak|bouwbedrijf|aannemer|"
               "pizza'?s|pizza|kebab|shoarma|baklava|roti|sushi|tapas|"
-              "auto'?s|vrachtwagens|schepen|machines|muziek|feesten|evenementen|festival|zender|krant|media")
+              "auto'?s|vrachtwagens|schepen|machines|muziek|feesten|evenementen|festival|zender|krant|media|"
+              # cooking a cuisine: "marokkaans en turks koken in een restaurant"
+              "koken|kookt|kookte|kookten|gekookt|kok|koks")
 _COPULA = r"(?:ben|is|zijn|was|waren|wordt|voel\w*|noem\w*)(?:\s+\w+){0,2}\s+"
 
 
@@ -162,6 +164,24 @@ _NAME_BEFORE = re.compile(r"(?:^|[|:;\n]|[.!?]\s)\s*$|(?<![\w])(?-i:[A-Z])[\w'-]
                           r"\b(?:heer|mevrouw|meneer|mevr|mw|dhr|mr|dr)\.?\s+$", re.IGNORECASE)
 
 
+def _name_before(before: str) -> bool:
+    """Whether what stands before a capitalised city makes it part of a name. A capitalised ordinary word
+    of the name lexicon's list is no name ("Werkervaring Brno", against "Giselle Rosario")."""
+    m = _NAME_BEFORE.search(before)
+    if m is None:
+        return False
+    word = m.group().strip()
+    from models.catalogue.scrubbing.lexicon import COMMON_CAPITALISED, HONORIFICS, NAME_TRIGGERS
+    return not (word in COMMON_CAPITALISED and word.lower() not in _BEFORE_A_NAME | HONORIFICS | NAME_TRIGGERS)
+
+
+# Capitalised ordinary words that may stand right before a person's name ("Kandidaat Santiago").
+_BEFORE_A_NAME = frozenset({"de", "het", "een", "van", "kandidaat", "kandidate", "klant", "cliënt", "client",
+                            "werkzoekende", "deelnemer", "deelneemster", "betrokkene", "belanghebbende", "aanvrager",
+                            "aanvraagster", "sollicitant", "sollicitante", "werknemer", "stagiair", "stagiaire",
+                            "medewerker", "medewerkster", "werkgever"})
+
+
 @lru_cache(maxsize=1)
 def _person_names() -> frozenset[str]:
     """Given names and surnames of the name lexicon: a city of that name may be a person ("Milan")."""
@@ -189,7 +209,7 @@ def _origin(folded: str) -> Iterator[Span]:
             continue
         if folded[start:end].isupper() or re.match(r"\s+[A-Z][a-z]", folded[end:end + 3]) or (
                 not _PLACE_BEFORE.search(before)) and (
-                folded[start:end].lower() in _person_names() or _NAME_BEFORE.search(before)):
+                folded[start:end].lower() in _person_names() or _name_before(before)):
             # "Milan zit in een rolstoel", "Giselle Rosario", "De heer Bello", "HAVINGA, LEON": a
             # person's name, "bij Paris Fashion" a company's; "geboren in Milan", "eigen atelier,
             # Herat" are the city

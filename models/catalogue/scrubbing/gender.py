@@ -29,7 +29,11 @@ _HAIR_BEFORE = frozenset(["het", "kort", "lang", "blond", "zwart", "bruin", "gri
                           "knippen", "verft", "verfde", "wast", "waste", "fohnt", "föhnt", "kamt", "borstelt", "vlecht",
                           "stylt", "kleurt"])
 _OBJECT_NEXT = frozenset(["op", "aan", "af", "te", "terug", "niet", "wel", "ook", "graag", "in", "uit", "mee", "bij", "voor", "nog", "al", "erg", "heel", "goed", "even", "dan", "om", "over", "en", "of", "want", "maar", "dat", "die", "is", "was", "heeft", "had", "kan", "wil", "mag", "zal", "zou", "moet", "gebeld", "geholpen", "gevraagd", "verteld", "uitgelegd", "aangeraden", "geadviseerd", "gesproken"])
-_VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar"])
+_VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "die", "dit", "dat", "deze", "niet", "wel", "ook", "al", "nog", "heel", "erg", "zeer", "geweest", "gebleven", "gekomen", "gegaan", "goed", "blij", "tevreden", "beschikbaar",
+                        # "De kandidaten zijn gemotiveerd en zijn allemaal bereid": no noun follows a possessive so
+                        "allemaal", "allen", "beiden", "samen", "altijd", "vaak", "soms", "meestal", "nooit", "daar",
+                        "hier", "bereid", "klaar", "bezig", "aanwezig", "welkom", "nodig", "bekend", "werkzaam",
+                        "gemotiveerd", "enthousiast", "flexibel", "inzetbaar"])
 _POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
 _OBJECT_PRONOUNS = frozenset(["mij", "me", "ons", "jou", "je", "jullie", "u", "hen", "hun", "elkaar"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])

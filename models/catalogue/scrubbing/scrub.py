@@ -22,11 +22,16 @@ _COMPANY_AFTER = re.compile(r"^\s+(?:Logistiek|Transport|Installatietechniek|Ins
                             r"Schilderwerken|Schilders|Schoonmaak|Groep|Holding|Metaal|Tuinen|Hoveniers|Catering|"
                             r"Uitzendbureau|Personeelsdiensten|Administratie|Advies|Elektro|Loodgieters|Dakwerken|"
                             r"Verhuizingen|Koeriers|Keukens|Interieur|Vastgoed|Autoschade|Banden|B\.?V\.?|V\.?O\.?F\.?|"
+                            r"Verpakkingen|Verpakking|Productie|Recycling|Services|Diensten|Handel|Import|Export|"
+                            r"Groenvoorziening|Herstel|Infra|Montage|Onderhoud|Reiniging|Beveiliging|Verhuur|Detachering|"
                             r"en Zn\.?|& Zn\.?|& Zonen|en Zonen|& Co\.?|en Co\.?|& Partners|en Partners)(?!\w)")
-_COMPANY_BEFORE = re.compile(r"(?:Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedrijf|Schildersbedrijf|"
-                             r"Installatiebedrijf|Loonbedrijf|Hoveniersbedrijf|Bouwbedrijf|Aannemersbedrijf|Firma|Fa\.|"
-                             r"Kwekerij|Drukkerij|Timmerbedrijf|Schoonmaakbedrijf|Cafetaria|Snackbar|Restaurant|"
-                             r"Supermarkt|Boerderij|Melkveebedrijf|Tuincentrum|Rijschool)\s+$")
+_COMPANY_WORDS = (r"Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedrijf|Schildersbedrijf|"
+                  r"Installatiebedrijf|Loonbedrijf|Hoveniersbedrijf|Bouwbedrijf|Aannemersbedrijf|Firma|Fa\.|"
+                  r"Kwekerij|Drukkerij|Timmerbedrijf|Schoonmaakbedrijf|Cafetaria|Snackbar|Restaurant|"
+                  r"Supermarkt|Boerderij|Melkveebedrijf|Tuincentrum|Rijschool|Stichting|Vereniging|[Ff]amiliebedrijf")
+_COMPANY_BEFORE = re.compile(rf"(?:{_COMPANY_WORDS})\s+$")
+# "Stichting Groen Herstel" read as one name: the company word opens it
+_COMPANY_START = re.compile(rf"(?:{_COMPANY_WORDS})\s")
 
 PLACEHOLDERS: dict[str, str] = {
     "name": "[naam]",
@@ -99,7 +104,8 @@ def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Fi
     # "op een kerkhof" for Romano Kerkhof: a lower-case word after an article is the ordinary noun.
     names = [s for s in names if not (text[s[1]:s[2]].islower() and _ARTICLE.search(text[max(0, s[1] - 8):s[1]]))]
     names = [s for s in names if not (_COMPANY_AFTER.match(text[s[2]:s[2] + 30]) or
-                                      _COMPANY_BEFORE.search(text[max(0, s[1] - 30):s[1]]))]
+                                      _COMPANY_BEFORE.search(text[max(0, s[1] - 30):s[1]]) or
+                                      _COMPANY_START.match(text[s[1]:s[2]]))]
     spans += _merge_names(names, text)
     taken: list[tuple[int, int]] = []
     chosen: list[Finding] = []

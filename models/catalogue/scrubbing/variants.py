@@ -20,7 +20,10 @@ _OBFUSCATED_EMAIL = re.compile(rf"(?<![\w.]){_LOCAL}{_AT}[\w\-]+(?:{_DOT}[\w\-]+
                                re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)<>\"']+[^\s,;)<>\"'.!?]|"
                   r"(?<![\w@.\-])[\w\-]+(?:\.[\w\-]+)*\.(?:nl|com|dev|me|name|net|io|site|online|be|eu|org|shop|nu|app"
-                  r"|pt|es|it|fr|de|pl|tr|ma|ua|ro|uk|ch|at|se|dk|ie)"
+                  r"|pt|es|it|fr|de|pl|tr|ma|ua|ro|uk|ch|at|se|dk|ie"
+                  # generic domains a freelancer picks for a portfolio ("lailanoorzai.design"); the address counts
+                  # only when it carries a name or is a personal host (personal_urls)
+                  r"|design|studio|art|photo|photography|blog|page|info|co|pro|tech|xyz|works|gallery|frl|amsterdam)"
                   r"(?:/(?:[^\s,;)]*[^\s,;).!?])?|(?![\w@\-]))|"
                   # link-in-bio pages: one page with all of a person's links ("linktr.ee/naam")
                   r"(?<![\w@.\-])(?:linktr\.ee|beacons\.ai|bio\.link|lnk\.bio|taplink\.cc|solo\.to)/[^\s,;)]*[^\s,;).!?]",

@@ -3,7 +3,8 @@ het partijbureau van het CDA", "Bij de vakbond werkte ik als ICT-beheerder", a C
 "schoonmaker | FNV, Amsterdam". A category hit that names an institution (``[institution]`` in
 data/workplaces.txt) says nothing about the person when the clause shows the person worked there: a
 work verb or an occupation (``[work]``) before it, joined by bij/voor/in/op/van or a CV separator,
-or "als <occupation>" (a vacancy: "zoekt een <occupation>") after it; never in a clause that makes the person a member,
+or "als <occupation>" (a vacancy: "zoekt een <occupation>") after it, or a trade's past participle
+(``[trade after]``: "heeft de kerk schoongemaakt") after a building that is no place of detention; never in a clause that makes the person a member,
 volunteer, candidate or client (``[not work]``). Pure, no Flask.
 """
 
@@ -17,11 +18,13 @@ from models.catalogue.scrubbing.folding import fold
 
 DATA = Path(__file__).parent / "data" / "workplaces.txt"
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+_DETENTION = re.compile(r"gevangenis|bajes|\bpi\b|jeugdinrichting|jeugdgevangenis|tbs|forensisch|reclassering|justitie",
+                        re.IGNORECASE)
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(institution, work before the hit, work after the hit, not work) from the data file."""
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(institution, work before the hit, work after the hit, a trade after the hit, not work) from the data file."""
     sections: dict[str, list[str]] = {}
     current = ""
     for line in DATA.read_text(encoding="utf-8").splitlines():
@@ -40,20 +43,23 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     institution = re.compile(rf"(?:(?:in|bij|op|voor|van) )?(?:de |het |een )?(?:{alternatives('institution')})",
                              re.IGNORECASE)
     before = re.compile(rf"{work}(?:[^.;!?|]{{0,60}}?(?<![\w\-])(?:bij|voor|in|op|van|via|binnen)\s+"
-                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|(?:\s+[\w\-]+){{0,2}}\s*[|·•]\s*(?:[\w\-]+\s+){{0,3}})$",
+                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|(?:\s+[\w\-]+){{0,2}}\s*[|·•]\s*(?:[\w\-]+\s+){{0,3}}"
+                        # a list wording: the occupation right before it ("IT-support partijbureau")
+                        rf"|\s+(?:de |het )?)$",
                         re.IGNORECASE)
     # "... als ICT-beheerder", "De moskee in de wijk zoekt een schoonmaker": a work verb alone after the
     # institution is not enough ("In de gevangenis werkte ik in de keuken" may be an inmate's work)
     after = re.compile(rf"^[^.;!?|]{{0,40}}?(?<![\w\-])(?:als|zoekt|zoeken|zocht|vraagt)\s+(?:een\s+|nog\s+)?(?:\w+\s+)?{work}",
                        re.IGNORECASE)
+    trade = re.compile(rf"^[^.;!?|]{{0,40}}?(?<![\w\-])(?:{alternatives('trade after')})(?![\w\-])", re.IGNORECASE)
     not_work = re.compile(rf"(?<![\w\-])(?:{alternatives('not work')})(?![\w\-])", re.IGNORECASE)
-    return institution, before, after, not_work
+    return institution, before, after, trade, not_work
 
 
 def at_work(folded: str, start: int, end: int, context: str = "") -> bool:
     """Whether the hit ``folded[start:end]`` names an institution where the person worked.
     ``context`` is what came before ``folded`` on the same CV line ("2016-2020 | schoonmaker | ")."""
-    institution, before, after, not_work = _patterns()
+    institution, before, after, trade, not_work = _patterns()
     if not institution.fullmatch(folded[start:end]):
         return False
     ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
@@ -63,4 +69,6 @@ def at_work(folded: str, start: int, end: int, context: str = "") -> bool:
     clause = head + folded[start:clause_end]
     if not_work.search(clause):
         return False
-    return bool(before.search(head) or after.search(folded[end:clause_end]))
+    rest = folded[end:clause_end]
+    return bool(before.search(head) or after.search(rest)
+                or trade.search(rest) and not _DETENTION.search(folded[start:end]))
