@@ -55,15 +55,13 @@ def _own_or_404(public_id: str):
 @bp.route("/<string:public_id>")
 @login_required
 def show(public_id: str):
-    """"Uw export wordt gemaakt": refreshes itself until the file is there, then offers it (only to the asker)."""
+    """"Uw export wordt gemaakt": reloads itself until the file is there, then offers it (only to the asker)."""
     record = _own_or_404(public_id)
     waiting = record.status in ("queued", "running")
-    response = current_app.make_response(render_template(
-        "exports/show.html", record=record, waiting=waiting, refresh=REFRESH_SECONDS,
-        params=json.loads(record.params or "{}")))
-    if waiting:
-        response.headers["Refresh"] = str(REFRESH_SECONDS)
-    return response
+    # No Refresh header: like every page being computed it offers a reload link, which werkbrug.js
+    # follows after REFRESH_SECONDS (web/templates/_refresh.html).
+    return render_template("exports/show.html", record=record, waiting=waiting, refresh=REFRESH_SECONDS,
+                           params=json.loads(record.params or "{}"))
 
 
 @bp.route("/<string:public_id>/download")
