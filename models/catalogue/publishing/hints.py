@@ -1,0 +1,48 @@
+"""Sentences of a public profile for the matcher to check: what the rules kept but the learned sentence
+gate (models/catalogue/scrubbing/sentence_gate.py) scores as sensitive. A hint only: nothing is removed
+and publishing is not blocked. The sentences are personal data: show them to the matcher, never log them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.catalogue.scrubbing import sentence_gate
+from models.catalogue.scrubbing.public import units
+
+# The list fields of a profile whose wordings are checked one by one, like the description's sentences.
+TERM_FIELDS = ("occupations", "skills", "certificates")
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One sentence (or list wording) to check, the profile field it is in and its span in that field."""
+
+    field: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+def sentence_hints(text: str, findings: Iterable = ()) -> list[Hint]:
+    """The sentences of ``text`` the gate flags, except those overlapping a finding of the rules (the
+    rules' own findings are shown, and block publishing, on their own)."""
+    taken = [(f.start, f.end) for f in findings]
+    out = []
+    for start, end in units(text or ""):
+        sentence = text[start:end].strip(" \t-–—|·•;")
+        offset = start + text[start:end].find(sentence)
+        span = (offset, offset + len(sentence))
+        if sentence and not any(s < span[1] and span[0] < e for s, e in taken) and sentence_gate.flagged(sentence):
+            out.append(Hint("description", sentence, *span))
+    return out
+
+
+def profile_hints(profile, description: str | None = None, findings: Iterable = ()) -> list[Hint]:
+    """What to check in ``profile`` (a draft or a stored profile): the description's sentences (or those of
+    ``description``, the matcher's edit) and each list wording."""
+    text = profile.description if description is None else description
+    out = sentence_hints(text, findings)
+    for name in TERM_FIELDS:
+        out += [Hint(name, term) for term in getattr(profile, name) or [] if sentence_gate.flagged(term)]
+    return out
