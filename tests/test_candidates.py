@@ -260,3 +260,45 @@ def test_preview_lists_each_left_out_list_wording_with_its_kind_and_why(k1, as_r
     assert "heftruck" in card and "VCA" in card
     for left_out in ("FNV", "Koranles", "87654321"):
         assert left_out not in card
+
+
+HINTED = "Ik moet elke week naar de dialyse."  # health; no rule removes it, the learned gate flags it
+
+
+def test_preview_asks_to_check_a_sentence_the_gate_flags_and_still_publishes(k1, as_role, client, db, caplog,
+                                                                              candidate):
+    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
+    text = visible_text(html)
+    assert "Controleer deze zinnen" in text and f"Beschrijving: “{HINTED}”" in text
+    assert f"{HINTED} (controleren)" in text  # marked in the card preview with a word, not colour alone
+    assert "Werkte drie jaar als orderpicker. (controleren)" not in text
+    english = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel?lang=en").get_data(as_text=True))
+    assert "Check these sentences" in english and f"{HINTED} (check)" in english
+    client.get(f"/beheer/kandidaten/{candidate.id}/profiel?lang=nl")
+    response = client.post(f"/beheer/kandidaten/{candidate.id}/profiel", follow_redirects=True, data={
+        "version": shown_form(client, candidate).version, "action": "publish",
+        "description": f"Werkte drie jaar als orderpicker. {HINTED}"})
+    assert "is gepubliceerd" in visible_text(response.get_data(as_text=True))  # a hint, not a block
+    assert "dialyse" not in caplog.text  # the flagged sentence never reaches a log line
+
+
+def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candidate):
+    with_text(db, candidate, "Werkte drie jaar als orderpicker. Heeft rijbewijs B en een VCA-certificaat.")
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Werkte drie jaar als orderpicker." in text
+    assert "Controleer deze zinnen" not in text and "(controleren)" not in text
+
+
+def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_role, client, db, candidate,
+                                                                       make_candidate):
+    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
+    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    as_role(Role.MATCHER)
+    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]},
+                           follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert "2 profiel(en) gepubliceerd." in text
+    assert "1 gepubliceerd(e) profiel(en) bevat(ten) zinnen om te controleren" in text

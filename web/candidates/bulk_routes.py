@@ -54,6 +54,9 @@ def publish_selected():
                                    actor=current_user)
     db.session.commit()
     flash(_("%(num)d profiel(en) gepubliceerd.", num=result.published), "success")
+    if result.to_check:
+        flash(_("%(num)d gepubliceerd(e) profiel(en) bevat(ten) zinnen om te controleren: zie “Controleer deze "
+                "zinnen” op de pagina Openbaar profiel van de kandidaat.", num=result.to_check), "warning")
     for reason, count in result.skipped.most_common():
         flash(_("%(num)d niet gepubliceerd: %(reason)s.", num=count, reason=_(SKIP_REASONS_NL[reason])), "warning")
     return _back()

@@ -11,6 +11,7 @@ from flask_login import current_user
 from models.catalogue.publishing import profiles
 from models.catalogue.publishing.draft import find_personal, headline
 from models.catalogue.publishing.groups import fine_record, preview_level
+from models.catalogue.publishing.hints import profile_hints
 from models.catalogue.publishing.kanon import Record, Shown, shown_at, was_coarsened
 from models.catalogue.publishing.place import find_place
 from models.common import audit, clock
@@ -56,7 +57,7 @@ def _render(candidate, form, status=200, findings=None):
     return render_template(
         "candidates/profile.html", candidate=candidate, profile=profile, draft=draft, card=card, form=form,
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
-        findings=findings, marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
+        findings=findings, hints=profile_hints(card, text, findings), marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
         kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(),
         publication_block=profiles.publication_block(candidate, clock.today()),
         consent_missing=profiles.consent_problem(candidate, clock.today()) is not None,

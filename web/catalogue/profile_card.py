@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from flask import Flask
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -23,10 +24,16 @@ def education_label(value: str | None) -> str:
     return str(EDUCATION_LABELS.get(value, value or ""))
 
 
-def mark_placeholders(text: str | None) -> Markup:
-    """Escape ``text`` and wrap every scrubber placeholder ("[naam]") in <mark>."""
-    # Safe (bandit B704): the text is escaped first; only fixed <mark> tags go around known placeholders.
-    marked = PLACEHOLDER.sub(lambda m: f"<mark>{m.group()}</mark>", str(escape(text or "")))
+def mark_placeholders(text: str | None, hints=()) -> Markup:
+    """Escape ``text`` and wrap every scrubber placeholder ("[naam]") in <mark>; each sentence of ``hints``
+    (the sentence gate's, for the matcher to check) in <mark class="hint"> with a visible label."""
+    # Safe (bandit B704): the text is escaped first; only fixed tags go around known placeholders and
+    # around the escaped hint sentences, whose label is escaped too.
+    marked = str(escape(text or ""))
+    label = str(escape(_("controleren")))
+    for sentence in {str(escape(h)) for h in hints}:
+        marked = marked.replace(sentence, f'<mark class="hint">{sentence}<span class="hint-label"> ({label})</span></mark>')
+    marked = PLACEHOLDER.sub(lambda m: f"<mark>{m.group()}</mark>", marked)
     return Markup(marked)  # nosec B704
 
 

@@ -12,6 +12,7 @@ from models.base import utcnow
 from models.candidates.candidate import Candidate
 from models.catalogue.publishing.draft import find_personal
 from models.catalogue.publishing.groups import rebalance
+from models.catalogue.publishing.hints import profile_hints
 from models.catalogue.publishing.profiles import apply_draft, consent_problem, ensure_profile
 from models.common import audit
 from models.enums import CandidateStatus, ProfileStatus
@@ -26,6 +27,9 @@ class BulkResult:
     # Approved profiles whose text or lists the privacy check changed, and the removals per kind.
     changed: int = 0
     removed: Counter[str] = field(default_factory=Counter)
+    # Published profiles with sentences the learned gate asks a matcher to check (hints.py): the bulk
+    # path has no human step, so the summary says how many previews to open.
+    to_check: int = 0
 
     def lines(self) -> list[str]:
         """Summary lines for the command line."""
@@ -33,6 +37,8 @@ class BulkResult:
         out += [f"Changed by the privacy check: {self.changed} profiles"]
         out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
         out += [f"  {n} {SKIP_REASONS[reason]}" for reason, n in self.skipped.most_common()]
+        out += [f"Published with sentences to check: {self.to_check} profiles (see 'Controleer deze zinnen' "
+                "on each one's Openbaar profiel page)"] if self.to_check else []
         return out
 
 
@@ -111,10 +117,11 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
     for profile in approved:
         if profile.status == ProfileStatus.PUBLISHED:
             result.published += 1
+            result.to_check += bool(profile_hints(profile))
         else:
             result.skipped["waiting"] += 1
     audit.record(session, "profiles_bulk_published", actor=actor, origin=origin,
                  details={"published": result.published, "skipped": sum(result.skipped.values()),
-                          "changed": result.changed, "organisation_id": organisation_id,
+                          "changed": result.changed, "to_check": result.to_check, "organisation_id": organisation_id,
                           "selected": len(candidate_ids) if candidate_ids is not None else None})
     return result
