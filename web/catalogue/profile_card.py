@@ -26,13 +26,13 @@ def education_label(value: str | None) -> str:
 
 def mark_placeholders(text: str | None, hints=()) -> Markup:
     """Escape ``text`` and wrap every scrubber placeholder ("[naam]") in <mark>; each sentence of ``hints``
-    (the sentence gate's, for the matcher to check) in <mark class="hint"> with a visible label."""
+    (the sentence gate's, for the matcher to check) in <mark class="gate-hint"> with a visible label."""
     # Safe (bandit B704): the text is escaped first; only fixed tags go around known placeholders and
     # around the escaped hint sentences, whose label is escaped too.
     marked = str(escape(text or ""))
     label = str(escape(_("controleren")))
     for sentence in {str(escape(h)) for h in hints}:
-        marked = marked.replace(sentence, f'<mark class="hint">{sentence}<span class="hint-label"> ({label})</span></mark>')
+        marked = marked.replace(sentence, f'<mark class="gate-hint">{sentence}<span class="hint-label"> ({label})</span></mark>')
     marked = PLACEHOLDER.sub(lambda m: f"<mark>{m.group()}</mark>", marked)
     return Markup(marked)  # nosec B704
 
