@@ -34,7 +34,7 @@ The model (bench/quality/scrub_gate_model.py): TF-IDF (raw counts, smoothed idf,
 ``features``, then logistic regression (scikit-learn, class weights balanced), scored with the
 standard library as a publishing path would score it. Three settings are tried, and the third in the
 form it would be stored in (its smallest weights left out). The last line printed is one JSON object.
-Decision and figures: docs/scrubbing.md, "A learned sentence gate" (not shipped).
+Decision and figures: docs/scrubbing.md, "A learned sentence gate" (not shipped as a remover; shipped as a hint).
 """
 
 from __future__ import annotations
