@@ -9,13 +9,13 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
 from matching.semantic import ConceptProjection, VectorCache
 from matching.text import word_counts
+from matching.tfidf import l2_normalise
+from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
 
 # Wordings scored per block: each block is dense over every label (24,000 for occupations), so 512
 # made a block of ~50 MB plus its sparse product of ~100 MB, most of an import's peak memory
@@ -125,10 +125,7 @@ class Linker:
         self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
         self.sizes = np.diff(np.r_[self.starts, len(self.owner)])
         self.kinds = np.asarray([c.kind for c in self.concepts])
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
-        self._joined = TfidfVectorizer(analyzer="char", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
-        self._word = TfidfVectorizer(analyzer=WordAnalyzer(self.vocabulary), sublinear_tf=True, dtype=np.float32)
-        self._matrix = self._stack(labels.prepared, fit=True).T.tocsr()
+        self._matrix = self._fit(labels.prepared).T.tocsr()
         words_from = len(self._char.vocabulary_) + len(self._joined.vocabulary_)
         unigram = np.zeros(len(self._word.vocabulary_), dtype=bool)
         for feature, column in self._word.vocabulary_.items():
@@ -154,15 +151,20 @@ class Linker:
         """Confidence under which a wording counts as unmatched."""
         return self.config.threshold
 
-    def _stack(self, prepared: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
+    def _fit(self, prepared: Sequence[str]) -> sparse.csr_matrix:
+        """Labels x features: the three TF-IDF spaces fitted on the labels (scikit-learn's
+        TfidfVectorizer with sublinear tf, without importing it: matching/tfidf_fit.py)."""
+        self._char, chars = TfidfSpace.fit(prepared, char_wb_3_5)
+        self._joined, joined = TfidfSpace.fit([joined_chars(p) for p in prepared], char_3_5)
+        self._word, words = TfidfSpace.fit(prepared, WordAnalyzer(self.vocabulary))
+        return sparse.hstack([l2_normalise(b) for b in (chars, joined, words)], format="csr")
+
+    def _stack(self, prepared: Sequence[str]) -> sparse.csr_matrix:
         cfg = self.config
         joined = [joined_chars(p) for p in prepared]
-        if fit:
-            blocks = [self._char.fit_transform(prepared), self._joined.fit_transform(joined), self._word.fit_transform(prepared)]
-            return sparse.hstack([normalize(b) for b in blocks], format="csr")
         blocks = [self._char.transform(prepared), self._joined.transform(joined), self._word.transform(prepared)]
         weights = (cfg.char_weight, cfg.joined_weight, cfg.word_weight)
-        return sparse.hstack([normalize(b) * w for b, w in zip(blocks, weights)], format="csr")
+        return sparse.hstack([l2_normalise(b) * w for b, w in zip(blocks, weights)], format="csr")
 
     @property
     def semantic(self) -> bool:
