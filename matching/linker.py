@@ -126,10 +126,8 @@ class Linker:
         self.sizes = np.diff(np.r_[self.starts, len(self.owner)])
         self.kinds = np.asarray([c.kind for c in self.concepts])
         self._matrix = self._fit(labels.prepared)
-        words_from = len(self._char.vocabulary_) + len(self._joined.vocabulary_)
-        unigram = np.zeros(len(self._word.vocabulary_), dtype=bool)
-        for feature, column in self._word.vocabulary_.items():
-            unigram[column] = "_" not in feature
+        words_from = len(self._char) + len(self._joined)
+        unigram = np.asarray(["_" not in feature for feature in self._word.features], dtype=bool)
         self._words_from = words_from
         self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
                            if self.config.expansion_weight > 0 else None)
