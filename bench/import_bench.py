@@ -6,7 +6,7 @@ Per size: a fresh database (SQLite, or PostgreSQL beside --database-url), the ta
 import twice (the second changes nothing) and the floor: a bare DBAPI executemany of the rows the
 first import wrote into the same tables, with their indexes, in a copy of the database as it was
 before the import. Memory is the peak RSS of the import process (ru_maxrss from wait4), and, as the
-fixed part, the same for a 300-candidate file (the app, scikit-learn and the taxonomy linkers).
+fixed part, the same for a 300-candidate file (the app and the taxonomy linkers).
 Prints the figures, and as its last line one JSON object (`seconds`, `floor_seconds`, `ratio`,
 `peak_mb`, `file_mb`, ... of the --candidates size). Exit status 1 if a command fails or the second
 import changes anything.

@@ -9,13 +9,13 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from matching.linker_expansion import WordExpansion
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
 from matching.semantic import ConceptProjection, VectorCache
 from matching.text import word_counts
+from matching.tfidf import l2_normalise
+from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
 
 # Wordings scored per block: each block is dense over every label (24,000 for occupations), so 512
 # made a block of ~50 MB plus its sparse product of ~100 MB, most of an import's peak memory
@@ -125,14 +125,9 @@ class Linker:
         self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
         self.sizes = np.diff(np.r_[self.starts, len(self.owner)])
         self.kinds = np.asarray([c.kind for c in self.concepts])
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
-        self._joined = TfidfVectorizer(analyzer="char", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
-        self._word = TfidfVectorizer(analyzer=WordAnalyzer(self.vocabulary), sublinear_tf=True, dtype=np.float32)
-        self._matrix = self._stack(labels.prepared, fit=True).T.tocsr()
-        words_from = len(self._char.vocabulary_) + len(self._joined.vocabulary_)
-        unigram = np.zeros(len(self._word.vocabulary_), dtype=bool)
-        for feature, column in self._word.vocabulary_.items():
-            unigram[column] = "_" not in feature
+        self._matrix = self._fit(labels.prepared)
+        words_from = len(self._char) + len(self._joined)
+        unigram = np.asarray(["_" not in feature for feature in self._word.features], dtype=bool)
         self._words_from = words_from
         self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
                            if self.config.expansion_weight > 0 else None)
@@ -154,15 +149,30 @@ class Linker:
         """Confidence under which a wording counts as unmatched."""
         return self.config.threshold
 
-    def _stack(self, prepared: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
+    def _fit(self, prepared: Sequence[str]) -> sparse.csr_matrix:
+        """Features x labels: the three TF-IDF spaces fitted on the labels (scikit-learn's
+        TfidfVectorizer with sublinear tf, without importing it: matching/tfidf_fit.py).
+
+        Each block is transposed on its own and the blocks stacked, rather than the labels x
+        features matrix built and then transposed: the same rows (labels in order within each
+        feature), without two whole copies alive at once (the occupations' is 26 MB).
+        """
+        blocks = []
+        for texts, analyze, name in ((prepared, char_wb_3_5, "_char"),
+                                     ([joined_chars(p) for p in prepared], char_3_5, "_joined"),
+                                     (prepared, WordAnalyzer(self.vocabulary), "_word")):
+            space, rows = TfidfSpace.fit(texts, analyze)
+            setattr(self, name, space)
+            blocks.append(l2_normalise(rows).tocsc().T)
+            del rows
+        return sparse.vstack(blocks, format="csr")
+
+    def _stack(self, prepared: Sequence[str]) -> sparse.csr_matrix:
         cfg = self.config
         joined = [joined_chars(p) for p in prepared]
-        if fit:
-            blocks = [self._char.fit_transform(prepared), self._joined.fit_transform(joined), self._word.fit_transform(prepared)]
-            return sparse.hstack([normalize(b) for b in blocks], format="csr")
         blocks = [self._char.transform(prepared), self._joined.transform(joined), self._word.transform(prepared)]
         weights = (cfg.char_weight, cfg.joined_weight, cfg.word_weight)
-        return sparse.hstack([normalize(b) * w for b, w in zip(blocks, weights)], format="csr")
+        return sparse.hstack([l2_normalise(b) * w for b, w in zip(blocks, weights)], format="csr")
 
     @property
     def semantic(self) -> bool:

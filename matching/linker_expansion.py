@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from sklearn.preprocessing import normalize
+
+from matching.tfidf import l2_normalise
 
 
 class WordExpansion:
@@ -38,7 +39,7 @@ class WordExpansion:
 
     def label_scores(self, query_words: sparse.csr_matrix) -> np.ndarray:
         """Dense wordings x labels cosine of the expanded (translated) word vectors with every label."""
-        expanded = normalize(query_words @ self.unigram @ self.translation)
+        expanded = l2_normalise(query_words @ self.unigram @ self.translation)
         return (expanded @ self.labels_t).toarray()
 
 

@@ -90,32 +90,48 @@ class FittedTfidf:
 
     def transform(self, texts: Iterable[str]) -> csr_matrix:
         """TF-IDF rows (CSR, float32, L2-normalised) over the fitted vocabulary; unknown features are ignored."""
-        analyze, vocabulary = self.build_analyzer(), self.vocabulary_
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
-        for text in texts:
-            row: dict[int, int] = {}
-            for feature in analyze(text):
-                col = vocabulary.get(feature)
-                if col is not None:
-                    row[col] = row.get(col, 0) + 1
-            indices.extend(row)
-            counts.extend(row.values())
-            indptr.append(len(indices))
-        matrix = csr_matrix((np.asarray(counts, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-                             np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, len(self.idf_)),
-                            dtype=np.float32)
-        matrix.sort_indices()
-        data = matrix.data
-        np.log(data, data)
-        data += 1.0
-        data *= self.idf_[matrix.indices]
-        lengths = np.diff(matrix.indptr)
-        filled = lengths > 0
-        if filled.any():  # sums of squares in float64 and the division in float64, as scikit-learn's normalize
-            sums = np.add.reduceat((data * data).astype(np.float64), matrix.indptr[:-1][filled])
-            norms = np.sqrt(sums)
-            norms[norms == 0] = 1.0
-            data /= np.repeat(norms, lengths[filled])
-        return matrix
+        return tfidf_rows(texts, self.build_analyzer(), self.vocabulary_, self.idf_)
+
+
+def tfidf_rows(texts: Iterable[str], analyze: Callable[[str], Iterable[str]], vocabulary: dict[str, int],
+               idf: np.ndarray) -> csr_matrix:
+    """What a fitted ``TfidfVectorizer(sublinear_tf=True, dtype=np.float32)``'s ``transform`` gives:
+    counts of the features of ``vocabulary`` (others ignored), columns sorted, weighted by ``weigh``."""
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        row: dict[int, int] = {}
+        for feature in analyze(text):
+            col = vocabulary.get(feature)
+            if col is not None:
+                row[col] = row.get(col, 0) + 1
+        indices.extend(row)
+        counts.extend(row.values())
+        indptr.append(len(indices))
+    matrix = csr_matrix((np.asarray(counts, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+                         np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, len(idf)), dtype=np.float32)
+    matrix.sort_indices()
+    return weigh(matrix, idf)
+
+
+def weigh(counts: csr_matrix, idf: np.ndarray) -> csr_matrix:
+    """scikit-learn's TfidfTransformer (sublinear tf, then idf, then L2) on float32 ``counts``, in place."""
+    data = counts.data
+    np.log(data, data)
+    data += 1.0
+    data *= idf[counts.indices]
+    return l2_normalise(counts)
+
+
+def l2_normalise(matrix: csr_matrix) -> csr_matrix:
+    """Rows scaled to unit length in place, as scikit-learn's ``normalize`` (empty rows stay empty)."""
+    data = matrix.data
+    lengths = np.diff(matrix.indptr)
+    filled = lengths > 0
+    if filled.any():  # sums of squares in float64 and the division in float64, as scikit-learn's normalize
+        sums = np.add.reduceat((data * data).astype(np.float64), matrix.indptr[:-1][filled])
+        norms = np.sqrt(sums)
+        norms[norms == 0] = 1.0
+        data /= np.repeat(norms, lengths[filled])
+    return matrix

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from matching.text import normalise as _normalise
 from models.base import utcnow
 from models.common import stamps
+from models.enums import ConceptKind
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 
-if TYPE_CHECKING:  # the linker brings scikit-learn: loaded when a wording is first linked, not at start-up
+if TYPE_CHECKING:  # the linker brings numpy and scipy: loaded when a wording is first linked, not at start-up
     from matching.linker import Linker
 
 Result = tuple[int | None, float | None]
@@ -28,22 +29,22 @@ def normalise(wording: str) -> str:
 
 @dataclass
 class LinkModel:
-    """The process's linkers over the database taxonomy, with exact wordings as a fast path.
+    """The process's linkers over the database taxonomy at one stamp.
 
-    One linker per kind asked for ("skill", "occupation", None for both), built on first use:
-    a skill wording is compared with the few thousand skill labels only, not all ESCO titles.
+    One linker per kind asked for ("skill", "occupation", None for both), built on first use from
+    the concepts of that kind only: a skill wording is compared with the few thousand skill labels,
+    not all ESCO titles, and a process whose wordings are all exact never builds one (nor loads
+    numpy, scipy or the concepts: an import's fixed memory, issue 18).
     """
 
     stamp: tuple
-    concepts: list[dict]
-    exact: dict[tuple[str | None, str], int]  # (kind or None, normalised) -> concept id, when unambiguous
     linkers: dict[str | None, Linker | None] = field(default_factory=dict)
 
-    def linker(self, kind: str | None) -> Linker | None:
+    def linker(self, session: Session, kind: str | None) -> Linker | None:
         """The linker over concepts of ``kind`` (all for None); None when there are none."""
         with _lock:
             if kind not in self.linkers:
-                chosen = [c for c in self.concepts if kind is None or c["kind"] == kind]
+                chosen = _concepts(session, kind)
                 from matching.linker import Linker
 
                 self.linkers[kind] = Linker(chosen) if chosen else None
@@ -54,20 +55,34 @@ _models: dict[str, LinkModel] = {}
 _lock = threading.RLock()
 
 
-def _build(session: Session, stamp: tuple) -> LinkModel:
+def _concepts(session: Session, kind: str | None) -> list[dict]:
+    """The concepts of ``kind`` (all for None) with their aliases, as the Linker takes them."""
     concepts: dict[int, dict] = {}
-    for cid, kind, label in session.execute(select(Concept.id, Concept.kind, Concept.label)):
-        concepts[cid] = {"id": str(cid), "kind": kind.value, "label": label, "aliases": []}
-    owners: dict[tuple[str | None, str], set[int]] = {}
-    for cid, label, key in session.execute(select(ConceptAlias.concept_id, ConceptAlias.label, ConceptAlias.normalised)):
-        concept = concepts.get(cid)
-        if concept is None:
-            continue
-        concept["aliases"].append(label)
-        for kind in (None, concept["kind"]):
-            owners.setdefault((kind, key), set()).add(cid)
-    exact = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
-    return LinkModel(stamp, list(concepts.values()), exact)
+    rows = select(Concept.id, Concept.kind, Concept.label)
+    aliases = select(ConceptAlias.concept_id, ConceptAlias.label).order_by(ConceptAlias.id)
+    if kind is not None:
+        rows = rows.where(Concept.kind == ConceptKind(kind))
+        aliases = aliases.join(Concept, Concept.id == ConceptAlias.concept_id).where(Concept.kind == ConceptKind(kind))
+    for cid, concept_kind, label in session.execute(rows):
+        concepts[cid] = {"id": str(cid), "kind": concept_kind.value, "label": label, "aliases": []}
+    for cid, label in session.execute(aliases):
+        if cid in concepts:
+            concepts[cid]["aliases"].append(label)
+    return list(concepts.values())
+
+
+def exact_concepts(session: Session, keys: list[str], kind: str | None = None) -> dict[str, int]:
+    """Of the normalised wordings ``keys``, those that are an alias of exactly one concept (of
+    ``kind`` if given), with that concept's id: they link without a linker, at confidence 1."""
+    query = select(ConceptAlias.normalised, ConceptAlias.concept_id).join(Concept, Concept.id == ConceptAlias.concept_id)
+    if kind is not None:
+        query = query.where(Concept.kind == ConceptKind(kind))
+    owners: dict[str, set[int]] = {}
+    with session.no_autoflush:  # a form links its wordings before its own rows are complete
+        for start in range(0, len(keys), 500):
+            for key, cid in session.execute(query.where(ConceptAlias.normalised.in_(keys[start:start + 500]))):
+                owners.setdefault(key, set()).add(cid)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
 def link_model(session: Session) -> LinkModel:
@@ -77,7 +92,7 @@ def link_model(session: Session) -> LinkModel:
     with _lock:
         model = _models.get(key)
         if model is None or model.stamp != stamp:
-            model = _models[key] = _build(session, stamp)
+            model = _models[key] = LinkModel(stamp)
         return model
 
 
@@ -112,19 +127,20 @@ class TermLinker:
 
     def prime(self, wordings: Iterable[str], kind: str | None = None) -> None:
         """Link every not yet seen wording in one batch, so that later ``link`` calls are lookups."""
-        todo: dict[str, None] = {}
+        new: dict[str, None] = {}
         for wording in wordings:
             key = self._key(wording)
             if key and (kind, key) not in self._cache:
-                hit = self.model.exact.get((kind, key))
-                if hit is not None:
-                    self._cache[(kind, key)] = (hit, 1.0)
-                else:
-                    todo[key] = None
-        if not todo:
+                new[key] = None
+        if not new:
             return
-        keys = list(todo)
-        linker = self.model.linker(kind)
+        exact = exact_concepts(self.session, list(new), kind)
+        for key, hit in exact.items():
+            self._cache[(kind, key)] = (hit, 1.0)
+        keys = [key for key in new if key not in exact]
+        if not keys:
+            return
+        linker = self.model.linker(self.session, kind)
         found = linker.link_many(keys, top=1) if linker else [[] for _ in keys]
         for key, links in zip(keys, found):
             self._cache[(kind, key)] = (int(links[0].concept_id), links[0].confidence) if links else (None, None)
