@@ -25,7 +25,11 @@ heldout3..heldout8 are never read):
   the classifier adds on top of the rules (rules OR classifier) and at what cost in job content.
 - **Systems**: rules alone (today's ``review`` / ``check_term``, exactly as bench.quality.scrub
   measures), the classifier alone (a unit above the threshold is removed whole), rules OR
-  classifier at a few thresholds, and the identifier-only baseline in the same run.
+  classifier at a few thresholds, and the identifier-only baseline in the same run; the shipped setting
+  also **deferring** to the rules' explicit decisions: no gated unit where the rules found a category
+  word and exempted it (a ``!`` job-content line or the workplace rule; ``categories.exempted``, in
+  "as it happened" the exemptions of the rules of that commit, not today's). The last lines count the
+  docs' ten known false hints with and without deferring.
 - **Figures** per test corpus and their mean: category recall (bench.quality.scrub's
   "categories", gender included, so the figures compare with that benchmark), recall of the weak
   kinds, and job content kept (share of near-miss lines passing unchanged).
@@ -52,6 +56,8 @@ from pathlib import Path
 from bench.quality.scrub import CATEGORIES, TUNED, baseline, load, werkbrug
 from bench.quality.scrub_gate_model import KINDS as GATE_KINDS
 from bench.quality.scrub_gate_model import PRUNED, train
+from models.catalogue.scrubbing import sentence_gate
+from models.catalogue.scrubbing.categories import exempted
 from models.catalogue.scrubbing.public import units
 from models.catalogue.scrubbing.sentence_gate import MODEL_FILE, dumps, probability
 
@@ -78,8 +84,38 @@ for r in json.load(sys.stdin):
         removed = [[removals[0].kind, 0, len(r["text"])]] if shown is None else [] if shown == r["text"] else removed
     out.append(removed)
 assert public.__file__.startswith(sys.argv[1]), public.__file__
-json.dump(out, sys.stdout)
+json.dump({"removed": out, "exempt": [[bool(exempted(r["text"][s:e], c)) for s, e, c in r["units"]] for r in json.load(
+    open(sys.argv[2]))]}, sys.stdout)
 """
+# The rules' exemptions as they were at an older commit (before categories.exempted existed): the same
+# loop as that commit's _sensitive, keeping the hits its '!' lines or its workplace rule let stand.
+_OLD_EXEMPTED = """
+import inspect
+from models.catalogue.scrubbing import categories as C
+from models.catalogue.scrubbing.folding import fold
+def exempted(text, context=""):
+    if hasattr(C, "exempted"):
+        return C.exempted(text, context)
+    folded, out = fold(text), []
+    at_work = getattr(C, "at_work", None)
+    for category in C.CATEGORIES:
+        loose, exact, keep = C._lexicon(category)
+        kept = C._kept(*((keep, folded, category) if len(inspect.signature(C._kept).parameters) == 3 else (keep, folded)))
+        found = [(category, m.start(), m.end()) for m in loose.finditer(folded)] if loose is not None else []
+        found += [(category, m.start(), m.end()) for m in exact.finditer(text)] if exact is not None else []
+        found += list(C._origin(folded)) if category == "origin" else []
+        out += [s for s in found if any(a <= s[1] and s[2] <= b for a, b in kept)
+                or at_work is not None and at_work(folded, s[1], s[2], context)]
+    return out
+"""
+# The false hints the docs list (scores of the shipped model 0.90-0.99): decided job content in the unit tests.
+DOCS_FALSE_HINTS = ("Ik ben pas vrij na vijf uur", "Ik geef leiding aan de mannen van de taakstraf in het park",
+                    "Heeft vakantieverlof in juli", "Ik ben vrij op woensdag en donderdag",
+                    "De Wajong is een uitkering voor mensen die al jong een beperking hebben",
+                    "Geeft zwangerschapsyoga in een eigen studio", "Is in juli met verlof, daarna weer beschikbaar",
+                    "Maakte een reclamecampagne voor een webshop", "Was verantwoordelijk voor de partij tomaten van die dag",
+                    "Zwangerschapsyoga geven")
+DEFERRING = "near-miss x3, pruned"  # the shipped setting, also measured deferring to the rules' exemptions
 SETTINGS = {
     "char3-5": {"char": (3, 5), "words": False, "C": 4.0},
     "char3-5+words": {"char": (3, 5), "words": True, "C": 4.0},
@@ -151,9 +187,21 @@ def rules_removed(records: list[dict]) -> list[list[tuple[str, int, int]]]:
     return [werkbrug(r["text"], r.get("known_names", []), r.get("style", ""))[0] for r in records]
 
 
-def untuned_rules_removed(commit: str, records: list[dict]) -> list[list[tuple[str, int, int]]]:
-    """What the rules as they were at ``commit`` remove from ``records`` (the scrubbing package of that
-    commit, read from git, run in a subprocess so it cannot mix with today's)."""
+def unit_context(record: dict, start: int) -> str:
+    """What stood before a unit on its line, as ``review`` passes it to the rules (none for a list wording)."""
+    text = record["text"]
+    return "" if record.get("style") == "list_item" else text[text.rfind("\n", 0, start) + 1:start]
+
+
+def exempt_units(records: list[dict]) -> list[list[bool]]:
+    """Per unit of each line: did today's rules find a category word there and exempt it?"""
+    return [[bool(exempted(r["text"][s:e], unit_context(r, s))) for s, e in line_units(r)] for r in records]
+
+
+def untuned_rules(commit: str, records: list[dict]) -> tuple[list[list[tuple[str, int, int]]], list[list[bool]]]:
+    """What the rules as they were at ``commit`` remove from ``records``, and per unit whether they found
+    a category word and exempted it (the scrubbing package of that commit, read from git, run in a
+    subprocess so it cannot mix with today's)."""
     with tempfile.TemporaryDirectory(prefix="scrub-gate-") as scratch:
         archive = subprocess.run(["git", "archive", commit, "models/catalogue/scrubbing", "models/common/identifiers.py"],
                                  cwd=ROOT, capture_output=True, check=True).stdout
@@ -161,15 +209,22 @@ def untuned_rules_removed(commit: str, records: list[dict]) -> list[list[tuple[s
             tar.extractall(scratch, filter="data")
         for package in ("models", "models/catalogue", "models/common"):
             (Path(scratch) / package / "__init__.py").touch()
-        done = subprocess.run([sys.executable, "-c", _OLD_RULES, scratch], cwd=scratch, input=json.dumps(records),
-                              capture_output=True, text=True, check=True)
-    return [[tuple(s) for s in line] for line in json.loads(done.stdout)]
+        units_file = Path(scratch) / "units.json"
+        units_file.write_text(json.dumps([{"text": r["text"], "units": [(s, e, unit_context(r, s)) for s, e in line_units(r)]}
+                                          for r in records]), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", _OLD_EXEMPTED + _OLD_RULES, scratch, str(units_file)], cwd=scratch,
+                              input=json.dumps(records), capture_output=True, text=True, check=True)
+    out = json.loads(done.stdout)
+    return [[tuple(s) for s in line] for line in out["removed"]], out["exempt"]
 
 
-def gated(records: list[dict], scored: list[list[float]], threshold: float) -> list[list[tuple[str, int, int]]]:
-    """The units of each line whose probability reaches ``threshold``, as removed spans."""
-    return [[("gate", s, e) for (s, e), p in zip(line_units(r), ps, strict=True) if p >= threshold]
-            for r, ps in zip(records, scored, strict=True)]
+def gated(records: list[dict], scored: list[list[float]], threshold: float,
+          exempt: list[list[bool]] | None = None) -> list[list[tuple[str, int, int]]]:
+    """The units of each line whose probability reaches ``threshold``, as removed spans; with ``exempt``,
+    not those where the rules found a category word and exempted it (the gate defers to them)."""
+    exempt = exempt or [[False] * len(ps) for ps in scored]
+    return [[("gate", s, e) for (s, e), p, x in zip(line_units(r), ps, ex, strict=True) if p >= threshold and not x]
+            for r, ps, ex in zip(records, scored, exempt, strict=True)]
 
 
 def _mean(rows: list[dict], key) -> float | None:
@@ -208,8 +263,9 @@ def table(title: str, results: dict[str, dict[int, dict]], corpora: list[int]) -
 
 
 def experiment(tests: dict[int, list[dict]], rules: dict[int, list], training: dict[int, list[dict]],
-               timing: dict[str, list[float]]) -> dict[str, dict[int, dict]]:
-    """Rules, the identifier baseline, each classifier alone and rules OR classifier, per test corpus."""
+               timing: dict[str, list[float]], exempt: dict[int, list[list[bool]]]) -> dict[str, dict[int, dict]]:
+    """Rules, the identifier baseline, each classifier alone and rules OR classifier, per test corpus;
+    the shipped setting also deferring to the rules' exemptions (``exempt``, per unit of each line)."""
     results: dict[str, dict[int, dict]] = {"baseline (identifiers only)": {}, "rules alone": {}}
     for c, records in tests.items():
         results["baseline (identifiers only)"][c] = measure(
@@ -226,6 +282,10 @@ def experiment(tests: dict[int, list[dict]], rules: dict[int, list], training: d
                 results.setdefault(f"{name} alone @{threshold}", {})[c] = measure(records, gate)
                 results.setdefault(f"rules OR {name} @{threshold}", {})[c] = measure(
                     records, [a + b for a, b in zip(rules[c], gate, strict=True)])
+                if name == DEFERRING:
+                    deferring = gated(records, scored, threshold, exempt[c])
+                    results.setdefault(f"rules OR {name}, deferring @{threshold}", {})[c] = measure(
+                        records, [a + b for a, b in zip(rules[c], deferring, strict=True)])
     return results
 
 
@@ -255,13 +315,15 @@ def main(argv: list[str]) -> None:
     # 1. Leave one corpus out: today's rules (tuned on every test half: their figure is an upper bound).
     loco = experiment(tests, {c: rules_removed(tests[c]) for c in CORPORA},
                       {c: existing + [r for o, rs in material.items() if o != c for r in rs] for c in CORPORA},
-                      timing)
+                      timing, {c: exempt_units(tests[c]) for c in CORPORA})
     # 2. As it happened: the rules as they were before anyone read corpus c, and the classifier trained
     # on what they had been tuned on by then (the scrubber's own set and corpora 1..c-1).
     later = list(UNTUNED_AT)
-    untuned = {c: untuned_rules_removed(UNTUNED_AT[c], tests[c]) for c in later}
-    forward = experiment({c: tests[c] for c in later}, untuned,
-                         {c: existing + [r for o, rs in material.items() if o < c for r in rs] for c in later}, {})
+    # (and the exemptions of those rules, not today's: today's '!' lines were written after reading c)
+    untuned = {c: untuned_rules(UNTUNED_AT[c], tests[c]) for c in later}
+    forward = experiment({c: tests[c] for c in later}, {c: untuned[c][0] for c in later},
+                         {c: existing + [r for o, rs in material.items() if o < c for r in rs] for c in later}, {},
+                         {c: untuned[c][1] for c in later})
     print(f"leave-one-corpus-out and as-it-happened on the tuning sets only; {time.perf_counter() - started:.0f} s")
     summary = {"leave_one_corpus_out": table("leave one corpus out: train on the other corpora, test on the "
                                               "corpus's tune half; rules = today's (tuned on it)", loco, list(CORPORA)),
@@ -272,6 +334,11 @@ def main(argv: list[str]) -> None:
     print("scoring, ms per line (standard library, model in memory): "
           + ", ".join(f"{n} {sum(t) / len(t):.2f}" for n, t in timing.items()))
     summary["ms_per_line"] = {n: round(sum(t) / len(t), 3) for n, t in timing.items()}
+    flagged = [t for t in DOCS_FALSE_HINTS if sentence_gate.flagged(t)]
+    deferred = [t for t in flagged if not exempted(t)]
+    print(f"the docs' {len(DOCS_FALSE_HINTS)} false hints, shipped model @{sentence_gate.threshold()}: "
+          f"{len(flagged)} flagged, {len(deferred)} still flagged when the gate defers to the rules' exemptions")
+    summary["docs_false_hints"] = {"flagged": len(flagged), "deferring": len(deferred)}
     print(json.dumps(summary, ensure_ascii=False))
 
 

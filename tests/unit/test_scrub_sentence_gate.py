@@ -7,11 +7,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from models.catalogue.publishing.hints import sentence_hints
+from models.catalogue.publishing.hints import profile_hints, sentence_hints
 from models.catalogue.scrubbing import sentence_gate
+from models.catalogue.scrubbing.categories import exempted
 from models.catalogue.scrubbing.public import review
 from models.catalogue.scrubbing.scrub import Finding
 
@@ -59,6 +61,33 @@ def test_a_sentence_the_rules_found_is_no_hint():
     start = text.index(MISSED[1])
     found = Finding("health", start + 15, start + 22, "dialyse")  # as if a rule had found it
     assert sentence_hints(text, [found]) == []
+
+
+# Job content the rules found a category word in and exempted on purpose (a '!' line of the lexicon), which
+# the gate alone would flag: the hint defers to the rules' decision.
+EXEMPTED = [
+    "Ik geef zwangerschapszwemmen op zaterdag.",  # pregnancy.txt: giving pregnancy classes is work
+    "Instrueer de vrouwen van de werkstraf in de kringloop.",  # criminal.txt: supervising community service
+]
+
+
+@pytest.mark.parametrize("sentence", EXEMPTED)
+def test_no_hint_where_the_rules_exempted_a_category_word(sentence):
+    assert review(sentence).text == sentence and exempted(sentence)  # the rules decided: job content
+    assert sentence_gate.flagged(sentence)  # the gate alone would have asked
+    assert sentence_hints(f"{JOB_CONTENT[0]} {sentence}") == []
+
+
+def test_a_sensitive_sentence_beside_exempted_job_content_is_still_a_hint():
+    text = f"{EXEMPTED[0]} {MISSED[0]}\n{EXEMPTED[1]}"
+    assert [h.text for h in sentence_hints(text)] == [MISSED[0]]
+
+
+def test_no_hint_on_an_exempted_list_wording():
+    term = "Zwangerschapsgym geven"
+    assert sentence_gate.flagged(term) and exempted(term)
+    profile = SimpleNamespace(description=MISSED[1], occupations=["Zweminstructeur"], skills=[term], certificates=[])
+    assert [(h.field, h.text) for h in profile_hints(profile)] == [("description", MISSED[1])]
 
 
 def test_table_round_trips():

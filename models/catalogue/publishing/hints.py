@@ -1,6 +1,7 @@
 """Sentences of a public profile for the matcher to check: what the rules kept but the learned sentence
-gate (models/catalogue/scrubbing/sentence_gate.py) scores as sensitive. A hint only: nothing is removed
-and publishing is not blocked. The sentences are personal data: show them to the matcher, never log them.
+gate (models/catalogue/scrubbing/sentence_gate.py) scores as sensitive, except where the rules found a
+category word and exempted it on purpose (a job-content line, the person's workplace: the gate defers to
+that decision). A hint only: nothing is removed and publishing is not blocked. The sentences are personal data: show them to the matcher, never log them.
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.catalogue.scrubbing import sentence_gate
+from models.catalogue.scrubbing.categories import exempted
 from models.catalogue.scrubbing.public import units
 
 # The list fields of a profile whose wordings are checked one by one, like the description's sentences.
@@ -26,14 +28,17 @@ class Hint:
 
 def sentence_hints(text: str, findings: Iterable = ()) -> list[Hint]:
     """The sentences of ``text`` the gate flags, except those overlapping a finding of the rules (the
-    rules' own findings are shown, and block publishing, on their own)."""
+    rules' own findings are shown, and block publishing, on their own) and those where the rules exempted
+    a category word ("Geeft zwangerschapsyoga"), given what stood before the sentence on its line, as
+    ``review`` judges it."""
     taken = [(f.start, f.end) for f in findings]
     out = []
     for start, end in units(text or ""):
         sentence = text[start:end].strip(" \t-–—|·•;")
         offset = start + text[start:end].find(sentence)
         span = (offset, offset + len(sentence))
-        if sentence and not any(s < span[1] and span[0] < e for s, e in taken) and sentence_gate.flagged(sentence):
+        if sentence and not any(s < span[1] and span[0] < e for s, e in taken) and sentence_gate.flagged(sentence) \
+                and not exempted(sentence, text[text.rfind("\n", 0, offset) + 1:offset]):
             out.append(Hint("description", sentence, *span))
     return out
 
@@ -44,5 +49,6 @@ def profile_hints(profile, description: str | None = None, findings: Iterable = 
     text = profile.description if description is None else description
     out = sentence_hints(text, findings)
     for name in TERM_FIELDS:
-        out += [Hint(name, term) for term in getattr(profile, name) or [] if sentence_gate.flagged(term)]
+        out += [Hint(name, term) for term in getattr(profile, name) or []
+                if sentence_gate.flagged(term) and not exempted(term)]
     return out

@@ -310,8 +310,21 @@ def _sensitive_cached(text: str, context: str) -> tuple[Span, ...]:
     return tuple(sorted(set(spans), key=lambda s: (s[1], -s[2])))
 
 
+def exempted(text: str, context: str = "") -> list[Span]:
+    """Every category hit in ``text`` that the rules found and then let stand on purpose: a job-content
+    line (``!``) of its lexicon covers it, or the workplace rule says the person worked there ("Geeft
+    zwangerschapsyoga", "schoonmaker in de moskee"). The learned gate's hint defers to these decisions."""
+    folded = fold(text)
+    return [s for s, exempt in _judged(text, folded, context) if exempt]
+
+
 def _sensitive(text: str, folded: str, context: str = "") -> list[Span]:
-    spans: list[Span] = []
+    return [s for s, exempt in _judged(text, folded, context) if not exempt]
+
+
+def _judged(text: str, folded: str, context: str = "") -> list[tuple[Span, bool]]:
+    """Each lexicon or origin hit with whether it is exempted (job content, or the person's workplace)."""
+    out: list[tuple[Span, bool]] = []
     for category in CATEGORIES:
         loose, exact, keep = _lexicon(category)
         kept = _kept(keep, folded, category)
@@ -322,6 +335,6 @@ def _sensitive(text: str, folded: str, context: str = "") -> list[Span]:
             found += [(category, m.start(), m.end()) for m in exact.finditer(text)]
         if category == "origin":
             found += list(_origin(folded))
-        spans += [s for s in found if not any(a <= s[1] and s[2] <= b for a, b in kept)
-                  and not at_work(folded, s[1], s[2], context)]
-    return spans
+        out += [(s, any(a <= s[1] and s[2] <= b for a, b in kept) or at_work(folded, s[1], s[2], context))
+                for s in found]
+    return out
