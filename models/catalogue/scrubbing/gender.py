@@ -142,6 +142,10 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
         yield m.start(), m.start() + len(m.group()) - 4, "iemand"
     for m in re.finditer(r"\s*\((?:man|vrouw|m|v)\)", folded, re.IGNORECASE):
         yield m.start(), m.end(), ""
+    # a form's field: "Geslacht: man", "gender: v" has no neutral form; the field goes
+    for m in re.finditer(r"(?<!\w)(?:geslacht|gender|sekse)\s*:\s*(man|vrouw|m|v|x|male|female|anders|non-binair)(?!\w)",
+                         folded, re.IGNORECASE):
+        yield m.start(1), m.end(1), None
     for m in re.finditer(r"(?<!\w)(?:als|ben|is|een|echte|sterke|jonge|oudere|enige) "
                          r"(man|vrouw|moeder|vader|jongen|meisje|meid|dame|heer)(?!\w)(?! van )", folded, re.IGNORECASE):
         yield m.start(1), m.end(1), None
