@@ -116,3 +116,25 @@ def test_a_passage_keeps_its_job_sentences_around_a_removed_one():
 def test_list_wordings():
     assert check_term("Kerkgangster")[0] is None
     assert check_term("Partijleider expeditie")[0] == "Partijleider expeditie"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het aanvraagformulier? Ik heb hem gisteren ingevuld.",
+    "Stuur je de link nog een keer? Ik kreeg hem niet binnen.",
+    "Mijn diploma heb ik als scan, ik heb hem als pdf.",
+])
+def test_hem_for_a_thing_stays(sentence):
+    assert_kept(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ik heb hem binnen een week geplaatst.", "Ik heb deze persoon binnen een week geplaatst."),
+    ("Ik heb hem gemaild over de vacature.", "Ik heb deze persoon gemaild over de vacature."),
+])
+def test_hem_for_a_person_is_still_neutral(sentence, expected):
+    assert review(sentence).text == expected
+
+
+def test_political_activity_said_as_such_still_goes():
+    assert_gone("Hij moest weg vanwege zijn politieke activiteiten.")
+    assert_kept("Begeleidt de activiteiten in het buurthuis.")
