@@ -138,3 +138,18 @@ def test_hem_for_a_person_is_still_neutral(sentence, expected):
 def test_political_activity_said_as_such_still_goes():
     assert_gone("Hij moest weg vanwege zijn politieke activiteiten.")
     assert_kept("Begeleidt de activiteiten in het buurthuis.")
+
+
+def test_a_sexton_at_a_congregation_on_a_cv_line_is_work():
+    line = "2009–2013 | koster en conciërge | Hervormde Gemeente Elburg. Sleutelbeheer en onderhoud."
+    assert review(line).removals == ()
+    assert_kept("Werkt als beheerder bij de Remonstrantse Gemeente.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zij is al jaren koster in haar eigen kerk.",
+    "Als vrijwilliger bij de hervormde gemeente zet ik koffie.",
+    "Ze is katholieke en gaat elke zondag.",
+])
+def test_a_member_of_the_congregation_still_goes(sentence):
+    assert_gone(sentence)
