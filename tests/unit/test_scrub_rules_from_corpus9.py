@@ -153,3 +153,17 @@ def test_a_sexton_at_a_congregation_on_a_cv_line_is_work():
 ])
 def test_a_member_of_the_congregation_still_goes(sentence):
     assert_gone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik dialyseer drie ochtenden per week.",
+    "Van 2010 tot 2018 was ik huisvrouw.",
+    "Daarna een paar jaar fulltime moeder geweest.",
+])
+def test_variants_of_the_new_mentions_go(sentence):
+    assert_gone(sentence)
+
+
+def test_huisman_as_a_surname_is_no_family_situation():
+    assert "Huisman" not in public("Werkte samen met Karel Huisman op de bouw.")  # a name: it goes as a name
+    assert [r.kind for r in review("Werkte samen met Karel Huisman op de bouw.").removals] == ["name"]
