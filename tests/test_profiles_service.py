@@ -140,7 +140,7 @@ def test_bulk_command_publishes_consenting_and_says_why_others_were_skipped(app,
 def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db, consenting, runner, caplog):
     app.config["PROFILE_K_ANONYMITY"] = 1
     hinted, plain, other = consenting(3)
-    hinted.personal.experience = "Werkte drie jaar als orderpicker. Ik moet elke week naar de dialyse."
+    hinted.personal.experience = "Werkte drie jaar als orderpicker. Ik moet elke week naar de prikpost."
     plain.personal.experience = "Werkte drie jaar als orderpicker."
     other.personal.about = "Binnenkort krijgen we er een gezinslid bij, dus ik zoek iets voor na de zomer."
     db.session.commit()
@@ -150,6 +150,6 @@ def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db,
     assert lines[0] == "Published: 3"
     assert "Published with sentences to check: 2 profiles (see 'Controleer deze zinnen' on each one's " \
            "Openbaar profiel page)" in lines
-    assert "dialyse" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
+    assert "prikpost" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "profiles_bulk_published"))
     assert event.details["to_check"] == 2

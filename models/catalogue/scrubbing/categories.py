@@ -122,17 +122,20 @@ def _origin_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fro
 
 
 @lru_cache(maxsize=1)
-def _english_countries() -> re.Pattern[str]:
-    """English country names (Babel) after "in", "from" or "of", written with a capital: "I was born in
-    Morocco", "from Syria". Only there, since "Chad" or "Jordan" alone may be a person."""
+def _english_countries() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """English country names (Babel) after "in", "from", "of", "via" or "through", written with a capital:
+    "I was born in Morocco", "from Syria", "came via Turkey" (the route of flight); and the pattern for
+    the next ones in a list ("and Greece"). Only there, since "Chad" or "Jordan" alone may be a person."""
     names = set()
     for code, name in Locale("en").territories.items():
         key = fold(name).lower()
         if code.isalpha() and code not in ("NL", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ") \
                 and key not in _NOT_ORIGIN and len(key) > 3 and "(" not in name:
             names.add(re.escape(fold(name)))
-    return re.compile(r"(?<![\w\-])(?i:in|from|of)\s+(" + "|".join(sorted(names, key=len, reverse=True))
-                      + r")(?![\w])")
+    names.add("Turkey")  # Babel now says "Türkiye"; people still write the old name
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return (re.compile(r"(?<![\w\-])(?i:in|from|of|via|through)\s+(" + alternatives + r")(?![\w])"),
+            re.compile(r"\s*(?:,|(?i:and|or|&))\s+(" + alternatives + r")(?![\w])"))
 
 
 @lru_cache(maxsize=1)
@@ -201,8 +204,13 @@ def _origin(folded: str) -> Iterator[Span]:
         if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
             continue  # "ritten naar Polen en Roemenie": a destination, not where someone is from
         yield "origin", m.start(), m.end()
-    for m in _english_countries().finditer(folded):
+    countries, more = _english_countries()
+    for m in countries.finditer(folded):
         yield "origin", m.start(1), m.end(1)
+        pos = m.end()
+        while n := more.match(folded, pos):  # "via Turkey and Greece", "from Syria, Lebanon"
+            yield "origin", n.start(1), n.end(1)
+            pos = n.end()
     for start, end in cities_in(folded):
         before = folded[max(0, start - 60):start]
         if _DESTINATION.search(before) and not _ARRIVAL_VIA.search(before):
@@ -226,7 +234,9 @@ def _origin(folded: str) -> Iterator[Span]:
         after = folded[m.end():m.end() + 40]
         # "de Turkse keuken" stays; "een Turkse man", "Oekraiense", "van Chinese afkomst" go
         if re.search(r"\b(?:de|het)\s+$", before, re.IGNORECASE) and not _ABOUT_ORIGIN.match(after) \
-                and not re.match(r"^\s+(?:nationaliteit|afkomst|roots|identiteit)", after, re.IGNORECASE):
+                and not re.match(r"^\s+(?:nationaliteit|afkomst|roots|identiteit|paspoort|"
+                                 # a country's army: "dienstplicht in het Eritrese leger"
+                                 r"leger|krijgsmacht|strijdkrachten|luchtmacht|marine)", after, re.IGNORECASE):
             continue
         yield "origin", m.start(), m.end()
     for m in adjectives.finditer(folded):

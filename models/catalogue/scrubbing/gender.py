@@ -45,6 +45,16 @@ _IE_BEFORE = _IE_VERBS | frozenset(["dat", "als", "of", "omdat", "toen", "zodat"
                                     "dan", "maar", "en"])
 
 
+# What only a thing undergoes, after "hem" (a "de" word: the link, the form, the VOG): received ("binnen" at
+# the clause's end, not "binnen een week"), downloaded,
+# printed, filled in, uploaded, saved, opened, signed, installed, sent as a file.
+_THING_AFTER = re.compile(r"\s+(?:(?:niet|nog|al|wel|ook|even|snel|net|gisteren|vandaag)\s+){0,2}(?:binnen(?=\s*(?:[.,;:!?)]|$))|gedownload|"
+                          r"downloaden|geprint|printen|uitgeprint|ingevuld|invullen|geupload|geüpload|uploaden|"
+                          r"opgeslagen|opslaan|geopend|openen|ondertekend|ondertekenen|geinstalleerd|geïnstalleerd|"
+                          r"installeren|als (?:pdf|bijlage|foto|scan)|in de bijlage)(?![\w\-])",
+                          re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _nouns() -> tuple[dict[str, str], re.Pattern[str]]:
     table: dict[str, str] = {}
@@ -114,6 +124,8 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
             if _she_is_singular(tokens, i):
                 yield tok.start(), tok.end(), SUBJECT
         elif word == "hem":
+            if _THING_AFTER.match(text, tok.end()):
+                continue  # "kreeg hem niet binnen", "heb hem als pdf": a link, a form, a file
             yield tok.start(), tok.end(), OBJECT
         elif word == "haar":
             if nxt in _HAIR or prev in _HAIR_BEFORE or prev == "van" and _word(tokens, i - 2) in _HAIR:
@@ -142,6 +154,10 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
         yield m.start(), m.start() + len(m.group()) - 4, "iemand"
     for m in re.finditer(r"\s*\((?:man|vrouw|m|v)\)", folded, re.IGNORECASE):
         yield m.start(), m.end(), ""
+    # a form's field: "Geslacht: man", "gender: v" has no neutral form; the field goes
+    for m in re.finditer(r"(?<!\w)(?:geslacht|gender|sekse)\s*:\s*(man|vrouw|m|v|x|male|female|anders|non-binair)(?!\w)",
+                         folded, re.IGNORECASE):
+        yield m.start(1), m.end(1), None
     for m in re.finditer(r"(?<!\w)(?:als|ben|is|een|echte|sterke|jonge|oudere|enige) "
                          r"(man|vrouw|moeder|vader|jongen|meisje|meid|dame|heer)(?!\w)(?! van )", folded, re.IGNORECASE):
         yield m.start(1), m.end(1), None

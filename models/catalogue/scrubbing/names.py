@@ -64,8 +64,23 @@ def _looks_like_surname(word: str) -> bool:
         return True
     if base in COMMON_CAPITALISED or len(base) < 4:
         return False
+    if base.lower() in _DUTCH_LIKE_SURNAMES:
+        return False
     return base.lower().endswith(SURNAME_SUFFIXES) or (base.startswith(SURNAME_PREFIXES)
                                                        and not base.lower().startswith(_DUTCH_STARTS))
+
+
+# Dutch plurals ending like a surname ("-ensen" as in Christensen): "Wensen: ...", "Mensen vinden ...".
+_DUTCH_LIKE_SURNAMES = frozenset({"mensen", "wensen"})
+# Endings of Dutch abstract and collective nouns, which no name outside the lexicon has: "Werkkleding is
+# geregeld", "Begeleiding loopt", "Gezondheid ...". "-ing" only from nine letters: Keuning, Harting are names.
+_NOUN_ENDING = re.compile(r"(?:\w{5,}ing|\w{3,}(?:ingen|heid|heden|schap|schappen|atie|aties|iteit|iteiten|isme|erij))$")
+
+
+def _dutch_noun(word: str) -> bool:
+    """Whether a capitalised word outside the name lexicons has the shape of a Dutch noun."""
+    base = _base(word)
+    return bool(_NOUN_ENDING.match(base.lower())) and base not in FIRST_NAMES | SURNAMES
 
 
 # Dutch words that begin like a surname prefix ("Bou-", "Ben-", "Ram-"): "Bouwde", "Beneden", "Ramen".
@@ -159,6 +174,8 @@ def _classify_strength(text: str, run: list[re.Match[str]]) -> tuple[int, int, b
     if after_place and len(core) == 1 and core[0] in COMPANY_NAMES:
         return None  # "bij Dirk" is the supermarket
     unknown = [w for w in core if _base(w) not in COMMON_CAPITALISED]
+    if at_sentence_start and len(words) == 1 and _dutch_noun(words[0]) and not triggered:
+        return None  # "Werkkleding is geregeld": a noun opens the sentence, not a person
     if len(words) == 1 and words[0].lower() in ORDINARY_WORDS and _DIPLOMA_BEFORE.search(before):
         return None  # "mbo-2 Kok", "niveau 3 Schilder": the diploma's trade
     if at_sentence_start and len(words) == 1 and words[0].lower() in ORDINARY_WORDS \

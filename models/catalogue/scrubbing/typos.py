@@ -17,6 +17,9 @@ _WORD = re.compile(r"[a-zA-Z]{5,}")
 _MIN_LEXICON = 7
 # What may follow a mistyped stem: an ending ("diabt|es", "depresi|ef"), not the rest of a longer word.
 _MAX_ENDING = 5
+# Endings of Dutch (and Latin) abstract nouns that no lexicon stem takes: a word with one is that noun,
+# not a typo ("activiteiten" is no "activist", "Humanitas" no "humanist").
+_NOUN_ENDINGS = ("iteit", "iteiten", "itas")
 
 
 def squeeze(word: str) -> str:
@@ -63,6 +66,8 @@ class Vocabulary:
 
     def _stem_correction(self, low: str) -> str | None:
         """``low`` with a mistyped stem corrected ("diabtes" -> "diabetes"), or None."""
+        if low.endswith(_NOUN_ENDINGS):
+            return None  # "activiteiten" is a Dutch noun, not "activist" with a letter left out
         if any(low[:n] in self.stems for n in range(_MIN_LEXICON, min(len(low), self.longest_stem) + 1)):
             return None  # a stem matches it as written: "demonstrateur" is no mistyped "demonstratie"
         for length in range(min(len(low), self.longest_stem + 1), _MIN_LEXICON - 2, -1):
@@ -95,8 +100,9 @@ def _typo(word: str, target: str) -> bool:
 
 
 def _vowel_doubling(word: str, i: int) -> bool:
-    """Whether the letter at ``i`` doubles a vowel beside it: Dutch spelling ("zaak" / "zaken")."""
-    return word[i] in "aeiou" and (word[i - 1] == word[i] or word[i + 1:i + 2] == word[i])
+    """Whether the letter at ``i`` doubles a vowel beside it or makes a diphthong with it: Dutch
+    spelling, another word rather than a typo ("zaak" / "zaken", "leider" / "lid", "beide" / "bid")."""
+    return word[i] in "aeiou" and (word[i - 1] in "aeiou" or word[i + 1:i + 2] in tuple("aeiou"))
 
 
 def corrected(folded: str, vocabulary: Vocabulary) -> tuple[str, list[int]] | None:
