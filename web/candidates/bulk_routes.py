@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -55,8 +56,10 @@ def publish_selected():
     db.session.commit()
     flash(_("%(num)d profiel(en) gepubliceerd.", num=result.published), "success")
     if result.to_check:
-        flash(_("%(num)d gepubliceerd(e) profiel(en) bevat(ten) zinnen om te controleren: zie “Controleer deze "
-                "zinnen” op de pagina Openbaar profiel van de kandidaat.", num=result.to_check), "warning")
+        flash(ngettext("%(num)d gepubliceerd profiel bevat zinnen om te controleren: zie “Controleer deze zinnen” "
+                       "op de pagina Openbaar profiel van de kandidaat.",
+                       "%(num)d gepubliceerde profielen bevatten zinnen om te controleren: zie “Controleer deze "
+                       "zinnen” op de pagina Openbaar profiel van de kandidaat.", result.to_check), "warning")
     for reason, count in result.skipped.most_common():
         flash(_("%(num)d niet gepubliceerd: %(reason)s.", num=count, reason=_(SKIP_REASONS_NL[reason])), "warning")
     return _back()
