@@ -301,4 +301,26 @@ def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_rol
                            follow_redirects=True)
     text = visible_text(response.get_data(as_text=True))
     assert "2 profiel(en) gepubliceerd." in text
-    assert "1 gepubliceerd profiel bevat zinnen om te controleren" in text
+    assert "1 gepubliceerd profiel bevat zinnen om te controleren: filter de lijst op Openbaar profiel " \
+           "“Zinnen te controleren”." in text
+
+
+def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
+        k1, as_role, client, db, candidate, make_candidate):
+    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
+    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    as_role(Role.MATCHER)
+    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]})
+    listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
+    assert "1 kandidaat" in listed and candidate.external_id in listed and plain.external_id not in listed
+    assert "1 zin te controleren" in listed
+    page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "niemand heeft deze zinnen gelezen" in page and f"Beschrijving: “{HINTED}”" in page
+    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
+        "version": shown_form(client, candidate).version, "action": "publish",
+        "description": "Werkte drie jaar als orderpicker."})  # the matcher read it and took the sentence out
+    listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
+    assert "0 kandidaten" in listed and candidate.external_id not in listed
+    profile = db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id))
+    assert profile.status == ProfileStatus.PUBLISHED and profile.sentences_to_check == 0
+    assert "prikpost" not in profile.description

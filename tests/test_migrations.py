@@ -23,3 +23,30 @@ def test_upgrade_builds_every_table_and_matches_the_models(tmp_path, monkeypatch
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     engine.dispose()
     assert diff == [], f"models and migrations differ; run `flask db migrate`: {diff}"
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_upgrade_counts_the_sentences_to_check_of_profiles_approved_before_it(tmp_path, monkeypatch):
+    """0019 scores the approved profiles already there, so a bulk publication from before is listed too."""
+    url = f"sqlite:///{tmp_path}/old.sqlite"
+    monkeypatch.setenv("WERKBRUG_ENV", "testing")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", "0018_bias_result"]).exit_code == 0
+    engine = create_engine(url)
+    rows = [(1, "K-AAA1", "published", "2026-11-01", "Werkte als orderpicker. Ik moet elke week naar de prikpost."),
+            (2, "K-AAA2", "published", "2026-11-01", "Werkte als orderpicker."),
+            (3, "K-AAA3", "withdrawn", "2026-11-01", "Ik moet elke week naar de prikpost."),
+            (4, "K-AAA4", "draft", None, "Ik moet elke week naar de prikpost.")]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("insert into organisation (id, key, name, kind, is_default) values (1, 'gemeente', 'Gemeente', 'municipality', 1)")
+        for row in rows:
+            conn.exec_driver_sql(
+                "insert into public_profile (id, organisation_id, code, status, reviewed_at, description, headline,"
+                " occupations, skills, licences, certificates, search_text)"
+                " values (?, 1, ?, ?, ?, ?, '', '[]', '[]', '[]', '[]', '')", row)
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with engine.connect() as conn:
+        counts = dict(conn.exec_driver_sql("select code, sentences_to_check from public_profile").all())
+    engine.dispose()
+    assert counts == {"K-AAA1": 1, "K-AAA2": 0, "K-AAA3": 0, "K-AAA4": 0}

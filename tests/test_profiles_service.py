@@ -148,8 +148,11 @@ def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db,
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Published: 3"
-    assert "Published with sentences to check: 2 profiles (see 'Controleer deze zinnen' on each one's " \
-           "Openbaar profiel page)" in lines
+    assert "Published with sentences to check: 2 profiles (the candidate list's filter 'Openbaar profiel: " \
+           "zinnen te controleren' shows them)" in lines
+    db.session.expire_all()
+    assert [hinted.profile.sentences_to_check, plain.profile.sentences_to_check,
+            other.profile.sentences_to_check] == [1, 0, 1]
     assert "prikpost" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "profiles_bulk_published"))
     assert event.details["to_check"] == 2

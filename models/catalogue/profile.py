@@ -51,6 +51,9 @@ class PublicProfile(Versioned, Timestamps, Base):
     withdrawn_at: Mapped[datetime | None]
     withdrawn_reason: Mapped[str | None] = mapped_column(String(200))
     checked_on: Mapped[date | None]  # when the team last checked the facts with the person
+    # Sentences or list wordings of the approved text the learned gate asks a person to read again
+    # (publishing/hints.py): set by the bulk publication, 0 once a matcher published from the preview.
+    sentences_to_check: Mapped[int] = mapped_column(default=0, server_default="0")
 
     candidate: Mapped[Candidate | None] = relationship(back_populates="profile")
 

@@ -9,7 +9,7 @@ from web.forms import choices
 PROFILE_FILTERS = [
     ("", _l("Alle")), ("none", _l("Geen profiel")), ("draft", _l("Concept")),
     ("waiting", _l("Goedgekeurd, wacht op k-anonimiteit")), ("published", _l("Gepubliceerd")),
-    ("withdrawn", _l("Ingetrokken")),
+    ("withdrawn", _l("Ingetrokken")), ("check", _l("Zinnen te controleren")),
 ]
 
 

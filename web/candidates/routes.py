@@ -33,6 +33,8 @@ def profile_filter(value: str):
         return and_(PublicProfile.status == ProfileStatus.DRAFT, PublicProfile.reviewed_at.is_(None))
     if value in ("published", "withdrawn"):
         return PublicProfile.status == ProfileStatus(value)
+    if value == "check":  # published in bulk with sentences the learned gate asks a person to read
+        return and_(PublicProfile.sentences_to_check > 0, PublicProfile.status != ProfileStatus.WITHDRAWN)
     return None
 
 

@@ -37,8 +37,8 @@ class BulkResult:
         out += [f"Changed by the privacy check: {self.changed} profiles"]
         out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
         out += [f"  {n} {SKIP_REASONS[reason]}" for reason, n in self.skipped.most_common()]
-        out += [f"Published with sentences to check: {self.to_check} profiles (see 'Controleer deze zinnen' "
-                "on each one's Openbaar profiel page)"] if self.to_check else []
+        out += [f"Published with sentences to check: {self.to_check} profiles (the candidate list's filter "
+                "'Openbaar profiel: zinnen te controleren' shows them)"] if self.to_check else []
         return out
 
 
@@ -107,6 +107,7 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
             result.changed += 1
             result.removed.update(r.removal.kind for r in draft.removals)
         apply_draft(profile, draft, draft.description)
+        profile.sentences_to_check = len(profile_hints(profile))  # no person read it: listed for one
         profile.reviewed_at = now
         profile.reviewed_by_id = getattr(actor, "id", None)
         profile.checked_on = today
@@ -117,7 +118,7 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
     for profile in approved:
         if profile.status == ProfileStatus.PUBLISHED:
             result.published += 1
-            result.to_check += bool(profile_hints(profile))
+            result.to_check += bool(profile.sentences_to_check)
         else:
             result.skipped["waiting"] += 1
     audit.record(session, "profiles_bulk_published", actor=actor, origin=origin,
