@@ -27,6 +27,8 @@ PASSWORD = "correct-horse-battery-staple"
 
 # Fixtures shared by several test packages (factories for vacancies, placements and SROI tables).
 pytest_plugins = ("tests.vacancy_factories", "tests.placement_fixtures")
+# The scrubber rule tests assert through these helpers: show the compared texts when one fails.
+pytest.register_assert_rewrite("tests.scrub_helpers")
 
 # Property tests check values, not speed: a busy CI machine must not fail them on a deadline.
 hypothesis_settings.register_profile("werkbrug", deadline=None)

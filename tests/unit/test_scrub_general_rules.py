@@ -7,13 +7,7 @@ import pytest
 
 from models.catalogue.scrubbing.public import check_term, review
 from models.catalogue.scrubbing.scrub import detect
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, assert_kept
 
 
 @pytest.mark.parametrize("text, kind, value", [
@@ -34,7 +28,7 @@ def test_hyphenated_digits_that_fail_the_11_proof_and_carry_no_label_stay():
 
 def test_a_personal_site_on_a_foreign_country_domain_is_left_out():
     assert check_term("anavieira.pt", ["Ana Vieira"])[0] is None
-    assert public("Portfolio op anavieira.pt bekijken.", ["Ana Vieira"]) == f"{KEEP} {CERT}"
+    assert_gone("Portfolio op anavieira.pt bekijken.", ["Ana Vieira"])
 
 
 @pytest.mark.parametrize("sentence", [
@@ -53,7 +47,7 @@ def test_a_personal_site_on_a_foreign_country_domain_is_left_out():
     "Mieszkałam w Polsce do 2019.",                                     # country in its own language
 ])
 def test_more_wordings_of_a_special_category_take_their_sentence_out(sentence):
-    assert public(sentence, ["Jan"]) == f"{KEEP} {CERT}"
+    assert_gone(sentence, ["Jan"])
 
 
 def test_a_chat_line_about_the_parents_is_left_out():
@@ -75,7 +69,7 @@ def test_a_chat_line_about_the_parents_is_left_out():
     "Werkte bij de Bondgenoten als administratief medewerker.",
 ])
 def test_job_content_with_a_sensitive_word_stays_unchanged(sentence):
-    assert public(sentence) == f"{KEEP} {sentence} {CERT}"
+    assert_kept(sentence)
 
 
 def test_expecting_ones_first_working_day_is_no_pregnancy():

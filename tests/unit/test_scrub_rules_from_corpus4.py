@@ -7,13 +7,7 @@ import pytest
 
 from models.catalogue.scrubbing import gazetteer
 from models.catalogue.scrubbing.public import review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, public
 
 
 def test_the_data_file_is_what_geonames_gives():
@@ -57,7 +51,7 @@ def test_a_city_name_that_is_no_origin_stays(sentence):
     "Gaat flyeren voor GL in de wijk.",
 ])
 def test_more_wordings_of_the_categories_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -83,7 +77,7 @@ def test_transition_of_a_person_still_counts():
     "Familie woont nog in de Donbas.",
 ])
 def test_a_foreign_region_tells_origin(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 def test_a_site_named_after_the_start_of_a_long_name_is_personal():

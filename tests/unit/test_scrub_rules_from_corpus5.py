@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from models.catalogue.scrubbing.public import check_term, review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, public
 
 
 @pytest.mark.parametrize("sentence", [
@@ -39,7 +33,7 @@ def public(sentence: str, names=()) -> str:
     "Schrijft stukken voor een rechtse actiegroep.",                # political: a side's organisation
 ])
 def test_more_wordings_of_the_categories_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -127,7 +121,7 @@ def test_an_employer_on_a_cv_line_after_the_occupation_is_job_content():
     "Na mijn opname in de kliniek werkte ik als schoonmaker.",
 ])
 def test_an_institution_where_the_person_was_member_client_or_inmate_still_goes(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -147,7 +141,7 @@ def test_religious_words_in_work_are_job_content(sentence):
     "Ik ga naar de kerk op zondag.",
 ])
 def test_the_persons_own_practice_still_goes(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -160,7 +154,7 @@ def test_the_persons_own_practice_still_goes(sentence):
     "Haar kleine is net geboren.",                  # a child just born
 ])
 def test_wordings_from_corpus_5s_brief_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -192,7 +186,7 @@ def test_schemes_explained_and_more_workplaces_stay(sentence):
     "Wajong: een uitkering voor jonggehandicapten, die heb ik.",
 ])
 def test_the_persons_own_scheme_still_goes(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -203,7 +197,7 @@ def test_the_persons_own_scheme_still_goes(sentence):
     "Viert Newroz met de familie.",
 ])
 def test_routes_of_arrival_and_festivals_tell_origin(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", ["Reed ritten via Duitsland naar Polen.", "Kwam via Randstad bij PostNL.",

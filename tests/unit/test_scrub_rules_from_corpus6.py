@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from models.catalogue.scrubbing.public import check_term, review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, public
 
 
 @pytest.mark.parametrize("sentence", [
@@ -45,7 +39,7 @@ def public(sentence: str, names=()) -> str:
     "I was a nurse in Ethiopia before I came here.",                 # English country names
 ])
 def test_more_wordings_of_the_categories_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -80,7 +74,7 @@ def test_the_same_cv_line_for_an_inmate_or_member_still_goes(line):
 
 def test_forensic_care_as_the_workplace_stays_and_as_the_persons_treatment_goes():
     assert "forensische zorg" in public("Wil graag werken in de forensische zorg als begeleider.")
-    assert public("Is opgenomen geweest in de forensische zorg.") == f"{KEEP} {CERT}"
+    assert_gone("Is opgenomen geweest in de forensische zorg.")
 
 
 def test_hair_after_a_hair_verb_is_no_pronoun():
@@ -99,8 +93,8 @@ def test_apenstaartje_in_brackets_is_an_e_mail():
 
 
 def test_an_english_country_name_after_in_from_or_of_tells_origin():
-    assert public("I am from Chad and worked in a bakery.") == f"{KEEP} {CERT}"
-    assert public("Worked as a cook in Lebanon.") == f"{KEEP} {CERT}"
+    assert_gone("I am from Chad and worked in a bakery.")
+    assert_gone("Worked as a cook in Lebanon.")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -114,7 +108,7 @@ def test_an_english_country_name_after_in_from_or_of_tells_origin():
     "Flyerde vorige maand voor de partij in de wijk.",               # political: "de partij" as a party
 ])
 def test_wordings_written_for_the_tune6_classes_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -144,7 +138,7 @@ def test_trade_work_and_tasks_at_a_sensitive_institution_stay(sentence):
     "Schilderde als lid van de moskee de gebedsruimte.",
 ])
 def test_the_same_work_as_a_volunteer_or_member_still_goes(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -153,7 +147,7 @@ def test_the_same_work_as_a_volunteer_or_member_still_goes(sentence):
     "Heeft samen met collega's actie gevoerd voor meer loon.",       # union: action in two words
 ])
 def test_origin_and_action_in_other_words_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.catalogue.scrubbing.public import review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, public
 
 
 @pytest.mark.parametrize("sentence", [
@@ -53,7 +46,7 @@ def public(sentence: str, names=()) -> str:
     "Elke week gaat ze naar de cemevi.",                             # religion: an Alevi house of worship
 ])
 def test_more_wordings_of_the_categories_are_found(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from models.catalogue.scrubbing.public import check_term, review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
+from tests.scrub_helpers import assert_gone, public
 
 
 @pytest.mark.parametrize("sentence", [
@@ -59,7 +53,7 @@ def public(sentence: str, names=()) -> str:
     "Woont met zijn vaste vriend in Assen.",
 ])
 def test_the_categories_are_found_in_indirect_wordings(sentence):
-    assert public(sentence) == f"{KEEP} {CERT}"
+    assert_gone(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -103,11 +97,11 @@ def test_near_misses_of_those_wordings_stay(sentence):
 
 def test_an_inmates_work_after_a_prison_still_goes():
     """A trade done to a building is job content, but not in a place of detention."""
-    assert public("In de gevangenis heb ik de gangen schoongemaakt.") == f"{KEEP} {CERT}"
+    assert_gone("In de gevangenis heb ik de gangen schoongemaakt.")
 
 
 def test_a_volunteer_at_a_place_of_worship_still_goes():
-    assert public("Als vrijwilliger heeft ze de moskee schoongemaakt.") == f"{KEEP} {CERT}"
+    assert_gone("Als vrijwilliger heeft ze de moskee schoongemaakt.")
 
 
 @pytest.mark.parametrize("term", ["IT-support partijbureau", "Werkbegeleider taakstraffen",

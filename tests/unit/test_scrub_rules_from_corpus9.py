@@ -10,23 +10,7 @@ from __future__ import annotations
 import pytest
 
 from models.catalogue.scrubbing.public import check_term, review
-
-KEEP = "Werkt graag in de logistiek."
-CERT = "Heeft een heftruckcertificaat."
-
-
-def public(sentence: str, names=()) -> str:
-    return review(f"{KEEP} {sentence} {CERT}", names).text
-
-
-def assert_kept(sentence: str, names=()) -> None:
-    result = review(f"{KEEP} {sentence} {CERT}", names)
-    assert result.text == f"{KEEP} {sentence} {CERT}", result.removals
-
-
-def assert_gone(sentence: str, names=()) -> None:
-    text = public(sentence, names)
-    assert text == f"{KEEP} {CERT}", text
+from tests.scrub_helpers import assert_gone, assert_kept, public
 
 
 @pytest.mark.parametrize("sentence", [
