@@ -57,7 +57,7 @@ class Timer:
 def database_url(name: str | None, directory: Path) -> str:
     if not name:
         return f"sqlite:///{directory}/bench.sqlite"
-    from bench.multi_host import fresh_database
+    from bench.hosts import fresh_database
 
     return fresh_database(name)
 

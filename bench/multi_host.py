@@ -33,380 +33,36 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
-from collections import Counter
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-from bench.load import EMAIL, PASSWORD, Client, percentile, prepare
+from bench.hosts import (
+    ROOT,
+    Process,
+    column,
+    fill,
+    fresh_database,
+    private_mb,
+    rss_mb,
+    say,
+    sql,
+    tokens,
+    wait_for_snapshots,
+    wait_up,
+)
+from bench.load import percentile, prepare
 from bench.serving import gunicorn_command
+from bench.staff_load import ImportRun, Tally, api, import_thread, staff_thread
 from models.common import clock
 
-ROOT = Path(__file__).resolve().parent.parent
-PG = "postgresql+psycopg://werkbrug:werkbrug@127.0.0.1:5432"
 IMPORT_ORG = "uwv-flevoland"
 LAG_LIMIT_SECONDS = 60
 RESTART_LIMIT_SECONDS = 180
 LAG_TARGET_SECONDS, FIRST_TARGET_SECONDS = 10, 1  # issue 17
-
-
-def say(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-# --- the scratch installation -------------------------------------------------------------------------------
-
-def fresh_database(name: str) -> str:
-    from sqlalchemy import create_engine, text
-
-    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"{PG}/{name}"
-
-
-def sql(url: str, statement: str, **params):
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.execute(text(statement), params).scalar()
-    engine.dispose()
-    return value
-
-
-def tokens(url: str) -> dict[str, str]:
-    """An API token per organisation of the demo (plain text, shown once)."""
-    from app import create_app
-    from models import Organisation
-    from models.accounts import api_tokens
-    from web.extensions import db
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WERKBRUG_ENV": "development", "SECRET_KEY": "bench"})
-    out = {}
-    with app.app_context():
-        for org in db.session.scalars(db.select(Organisation)):
-            out[org.key] = api_tokens.create_token(db.session, org.id, "multi-host bench")[1]
-        db.session.commit()
-        db.engine.dispose()
-    return out
-
-
-def fill(env: dict, directory: Path, n: int) -> float:
-    """Import ``n`` generated candidates (and employers, vacancies) into Dronten with `flask import`."""
-    from seed.demo import write_import_file
-
-    path = directory / f"fill-{n}.json"
-    write_import_file(path, n, n_employers=max(80, n // 100), n_vacancies=max(120, n // 50), seed=2026)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "import", str(path), "--org", "dronten"],
-                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # nosec B603: fixed arguments
-    path.unlink()
-    return time.perf_counter() - started
-
-
-@dataclass
-class Process:
-    name: str
-    args: list[str]
-    env: dict
-    log: Path
-    popen: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with open(self.log, "a") as out:
-            self.popen = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=out,  # nosec B603
-                                          stderr=subprocess.STDOUT)
-
-    def stop(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.terminate()
-            try:
-                self.popen.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait(timeout=10)
-
-    def worker_pids(self) -> list[int]:
-        pid = self.popen.pid
-        try:
-            return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        except OSError:
-            return []
-
-
-def rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
-
-
-def private_mb(pid: int) -> float | None:
-    """The process's own written memory (private dirty pages: its heap; not the snapshot's read-only
-    file pages, which the page cache holds once for the host)."""
-    try:
-        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
-    except OSError:
-        return None
-    kb = sum(int(fields[k].split()[0]) for k in ("Private_Dirty",) if k in fields)
-    return round(kb / 1024, 1)
-
-
-def wait_up(base: str, limit: float = 60) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < limit:
-        try:
-            urllib.request.urlopen(base + "/health", timeout=2).close()  # nosec B310: loopback
-            return time.monotonic() - started
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{base} did not answer within {limit:.0f} s")
-
-
-def wait_for_snapshots(url: str, root: Path, limit: float = 1800) -> float:
-    """Seconds until every organisation with candidates has a published snapshot in ``root``."""
-    from models.matches import snapshots
-
-    started = time.monotonic()
-    wanted = _rows(url, "SELECT DISTINCT organisation_id FROM candidate")
-    while time.monotonic() - started < limit:
-        if all(snapshots.read_pointer(root, org) is not None for org in wanted):
-            return time.monotonic() - started
-        time.sleep(1)
-    raise RuntimeError(f"the worker built no snapshots within {limit:.0f} s")
-
-
-# --- HTTP helpers -------------------------------------------------------------------------------------------
-
-def api(base: str, token: str, path: str, body: bytes | None = None, headers: dict | None = None,
-        timeout: float = 120) -> tuple[int, dict, dict]:
-    """(status, JSON body, headers) of one API call."""
-    req = urllib.request.Request(base + path, data=body, headers={
-        "Authorization": f"Bearer {token}", "Content-Type": "application/json", **(headers or {})})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:  # nosec B310: loopback URL built here
-            return response.status, json.loads(response.read() or b"{}"), dict(response.headers)
-    except urllib.error.HTTPError as exc:
-        raw = exc.read()
-        try:
-            return exc.code, json.loads(raw or b"{}"), dict(exc.headers)
-        except ValueError:
-            return exc.code, {"raw": raw[:200].decode("utf-8", "replace")}, dict(exc.headers)
-
-
-class FormFields(HTMLParser):
-    """The named fields of every POST form on a page, with the values a browser would send."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms: list[dict[str, str]] = []
-        self.fields: dict[str, str] | None = None
-        self._select: str | None = None
-        self._first_option: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and (a.get("method") or "get").lower() == "post":
-            self.fields = {}
-            self.forms.append(self.fields)
-        if self.fields is None:
-            return
-        if tag == "input" and a.get("name"):
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    self.fields[a["name"]] = a.get("value") or "y"
-            elif kind != "submit":
-                self.fields[a["name"]] = a.get("value") or ""
-        elif tag == "select" and a.get("name"):
-            self._select, self._first_option = a["name"], None
-        elif tag == "option" and self._select:
-            value = a.get("value", "")
-            if self._first_option is None:
-                self._first_option = value
-            if "selected" in a:
-                self.fields[self._select] = value
-        elif tag == "textarea" and a.get("name"):
-            self._textarea = a["name"]
-            self.fields[self._textarea] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select and self.fields is not None:
-            self.fields.setdefault(self._select, self._first_option or "")
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form":
-            self.fields = None
-
-    def handle_data(self, data):
-        if self._textarea and self.fields is not None:
-            if not self.fields[self._textarea]:
-                data = data.removeprefix("\r").removeprefix("\n")  # as browsers do after <textarea>
-            self.fields[self._textarea] += data
-
-
-def form_of(html: str) -> dict[str, str]:
-    """The page's biggest POST form (the edit form, not the sign-out button)."""
-    parser = FormFields()
-    parser.feed(html)
-    return max(parser.forms, key=len, default={})
-
-
-# --- the load -----------------------------------------------------------------------------------------------
-
-@dataclass
-class Tally:
-    requests: Counter = field(default_factory=Counter)
-    errors: Counter = field(default_factory=Counter)  # (host, kind, status)
-    ok: Counter = field(default_factory=Counter)  # successful writes per kind
-    latency: dict = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, host: str, kind: str, status: int, ms: float, ok: bool) -> None:
-        with self.lock:
-            self.requests[host] += 1
-            self.latency.setdefault(kind, []).append(ms)
-            if ok and kind in ("contact moment", "placement", "vacancy edit"):
-                self.ok[kind] += 1
-            if not ok:
-                self.errors[(host, kind, status)] += 1
-
-
-def staff_thread(host: str, base: str, world: dict, deadline: float, marker: str, tally: Tally, seed: int,
-                 max_requests: int) -> None:
-    rng = random.Random(seed)
-    client = Client(base, rng)
-    status, _t, _ms = client.request("/inloggen", {"csrf_token": client.token("/inloggen"), "email": EMAIL,
-                                                   "password": PASSWORD})
-    if status != 302:
-        tally.add(host, "sign-in", status, 0, False)
-        return
-    own_vacancy = world["vacancies"][seed % len(world["vacancies"])]
-    candidates = world["candidates"][seed::world["threads"]]
-    n = 0
-    while time.monotonic() < deadline and n < max_requests:
-        n += 1
-        roll = rng.random()
-        employer = rng.choice(world["employers"])
-        if roll < 0.10:
-            kind, path = "contact moment", f"/werkgevers/{employer}/contactmomenten"
-            token = client.token(f"/werkgevers/{employer}")
-            status, _t, ms = client.request(path, {
-                "csrf_token": token, "channel": "phone", "occurred_on": clock.today().isoformat(),
-                "subject": f"{marker} {uuid.uuid4().hex[:8]}", "notes": "Belasting", "follow_up_on": "",
-                "follow_up_action": "", "contact_person_id": "", "follow_up_owner_id": ""})
-            ok = status == 302
-        elif roll < 0.15 and candidates:
-            kind, candidate = "placement", candidates.pop()
-            _s, page, _ms = client.request(f"/beheer/plaatsingen/nieuw?kandidaat={candidate}")
-            fields = form_of(page)
-            fields.update(start_date=clock.today().isoformat(), hours_per_week="24", employer=str(employer))
-            status, _t, ms = client.request("/beheer/plaatsingen/nieuw", fields)
-            ok = status == 302
-        elif roll < 0.20:
-            kind = "vacancy edit"
-            _s, page, _ms = client.request(f"/vacatures/{own_vacancy}/bewerken")
-            fields = form_of(page)
-            fields["description"] = f"{marker} {uuid.uuid4().hex[:8]}"
-            status, _t, ms = client.request(f"/vacatures/{own_vacancy}/bewerken", fields)
-            ok = status == 302
-        else:
-            kind, path = rng.choice([
-                ("catalogue", "/kandidaten"), ("catalogue", "/kandidaten?q=heftruck"),
-                ("catalogue", "/kandidaten?q=schoonmaak"), ("register", "/werkgevers/"),
-                ("register", f"/werkgevers/{employer}"), ("vacancies", "/vacatures/")])
-            status, _t, ms = client.request(path)
-            ok = status == 200
-        tally.add(host, kind, status, ms, ok)
-
-
-@dataclass
-class ImportRun:
-    bodies: int = 0
-    accepted: int = 0
-    done: int = 0
-    failed: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-    seconds: float = 0.0
-    finished: bool = False
-
-
-def import_thread(bases: list[str], token: str, n: int, chunk: int, run: ImportRun, deadline: float,
-                  timeout: float) -> None:
-    """Send ``n`` candidates to UWV Flevoland in bodies of ``chunk``, alternating hosts, and poll each to the end."""
-    from seed.demo.people import iter_candidates
-
-    started = time.monotonic()
-    generated = iter_candidates(n, seed=7)
-    index = 0
-    while index < n:
-        records = [next(generated) for _ in range(min(chunk, n - index))]
-        base = bases[run.bodies % len(bases)]
-        body = json.dumps({"format": "werkbrug-import/1", "candidates": records}).encode()
-        status, answer, headers = api(base, token, "/api/v1/import", body,
-                                      {"Idempotency-Key": f"bench-{uuid.uuid4()}"})
-        run.bodies += 1
-        index += len(records)
-        if status == 200:
-            _count(run, answer)
-            run.done += 1
-            continue
-        if status != 202:
-            run.errors.append(f"POST {status}: {str(answer)[:200]}")
-            continue
-        run.accepted += 1
-        location = headers["Location"]
-        while True:
-            time.sleep(1)
-            status, answer, _h = api(bases[(run.bodies + 1) % len(bases)], token, path_of(location))
-            if status == 200 and answer["status"] in ("done", "failed"):
-                break
-            if status != 200:
-                run.errors.append(f"GET {status}")
-            if time.monotonic() > deadline + timeout:
-                run.errors.append(f"the import did not finish within {timeout:.0f} s after the load")
-                run.seconds = time.monotonic() - started
-                return
-        if answer["status"] == "done":
-            run.done += 1
-            _count(run, answer)
-        else:
-            run.failed += 1
-            run.errors.append(f"failed: {answer.get('errors', [])[:3]}")
-    run.seconds = time.monotonic() - started
-    run.finished = True
-
-
-def _count(run: ImportRun, answer: dict) -> None:
-    counts = answer["counts"]["candidates"]
-    run.created += counts["created"]
-    run.updated += counts["updated"]
-    run.unchanged += counts["unchanged"]
-
-
-def path_of(url: str) -> str:
-    """The API path of a status URL (absolute under BASE_URL, or a path on the host)."""
-    return "/api/v1" + url.split("/api/v1", 1)[-1]
 
 
 # --- suggestions: freshness across hosts and the first answer after a restart -------------------------------
@@ -477,29 +133,18 @@ def first_suggestions_after_restart(host: Process, base: str, token: str, vacanc
 # --- main ---------------------------------------------------------------------------------------------------
 
 def world_of(url: str, threads: int) -> dict:
-    ids = lambda statement: [row for row in _rows(url, statement)]  # noqa: E731
     return {
-        "employers": ids("SELECT e.id FROM employer e JOIN organisation o ON o.id = e.organisation_id "
-                         "WHERE o.key = 'dronten' ORDER BY e.id LIMIT 200"),
-        "vacancies": ids("SELECT v.id FROM vacancy v JOIN organisation o ON o.id = v.organisation_id "
-                         "WHERE o.key = 'dronten' AND v.status = 'open' ORDER BY v.id LIMIT 64"),
-        "vacancy_numbers": ids("SELECT v.external_id FROM vacancy v JOIN organisation o ON o.id = v.organisation_id "
-                               "WHERE o.key = 'dronten' AND v.status = 'open' AND v.external_id IS NOT NULL "
-                               "ORDER BY v.id"),
-        "candidates": ids("SELECT c.id FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
-                          "WHERE o.key = 'dronten' AND c.status = 'active' ORDER BY c.id DESC LIMIT 2000"),
+        "employers": column(url, "SELECT e.id FROM employer e JOIN organisation o ON o.id = e.organisation_id "
+                                 "WHERE o.key = 'dronten' ORDER BY e.id LIMIT 200"),
+        "vacancies": column(url, "SELECT v.id FROM vacancy v JOIN organisation o ON o.id = v.organisation_id "
+                                 "WHERE o.key = 'dronten' AND v.status = 'open' ORDER BY v.id LIMIT 64"),
+        "vacancy_numbers": column(url, "SELECT v.external_id FROM vacancy v JOIN organisation o "
+                                       "ON o.id = v.organisation_id WHERE o.key = 'dronten' AND v.status = 'open' "
+                                       "AND v.external_id IS NOT NULL ORDER BY v.id"),
+        "candidates": column(url, "SELECT c.id FROM candidate c JOIN organisation o ON o.id = c.organisation_id "
+                                  "WHERE o.key = 'dronten' AND c.status = 'active' ORDER BY c.id DESC LIMIT 2000"),
         "threads": threads,
     }
-
-
-def _rows(url: str, statement: str) -> list:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.execute(text(statement))]
-    engine.dispose()
-    return rows
 
 
 def stored_counts(url: str, marker: str) -> dict:
