@@ -68,26 +68,34 @@ def stamp(session: Session) -> tuple:
 
 def _load(session: Session, stamp: tuple) -> Vocabulary:
     vocab = Vocabulary(stamp=stamp)
+    # Plain rows on the session's connection: tens of thousands of them, none an ORM object.
+    rows = session.connection().execute
     vocab.term_ids = {(kind, term): id_ for id_, kind, term in
-                      session.execute(select(CatalogueTerm.id, CatalogueTerm.kind, CatalogueTerm.term))}
+                      rows(select(CatalogueTerm.id, CatalogueTerm.kind, CatalogueTerm.term))}
     words = {term for kind, term in vocab.term_ids if kind != "licence"}
     alias_concepts: dict[str, set[int]] = defaultdict(set)
     concept_wordings: dict[int, set[str]] = defaultdict(set)
-    labels: dict[int, str] = {}  # a concept's label comes once per alias row: normalise it once
-    for concept_id, label, normalised in session.execute(
+    labels: set[int] = set()  # a concept's label comes once per alias row: normalise it once
+
+    def add(wording: str, concept_id: int) -> None:
+        alias_concepts[wording].add(concept_id)
+        concept_wordings[concept_id].add(wording)
+
+    for concept_id, label, normalised in rows(
         select(Concept.id, Concept.label, ConceptAlias.normalised).outerjoin(ConceptAlias)
     ):
         if concept_id not in labels:
-            labels[concept_id] = normalise(label)
-        for wording in {labels[concept_id], normalised or ""} - {""}:
-            alias_concepts[wording].add(concept_id)
-            concept_wordings[concept_id].add(wording)
+            labels.add(concept_id)
+            if wording := normalise(label):
+                add(wording, concept_id)
+        if normalised:
+            add(normalised, concept_id)
     related: dict[int, set[int]] = defaultdict(set)
-    for a, b in session.execute(select(ConceptRelation.from_id, ConceptRelation.to_id)):
+    for a, b in rows(select(ConceptRelation.from_id, ConceptRelation.to_id)):
         related[a].add(b)
         related[b].add(a)
     sectors: dict[str, set[int]] = defaultdict(set)
-    for concept_id, sector in session.execute(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
+    for concept_id, sector in rows(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
         for code in fixed_sectors.split(sector):  # "productie, techniek" belongs to both fields
             sectors[code].add(concept_id)
             vocab.sector_names.setdefault(code, fixed_sectors.label(code))
