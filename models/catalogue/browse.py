@@ -114,6 +114,12 @@ def _among_matches(wanted):
     return PublicProfile.id == any_(cast(matched, ARRAY(Integer)))
 
 
+def asks_for_words(f: Filters) -> bool:
+    """Whether ``f`` looks up wordings (a search text, an occupation, a sector or a licence): only then
+    does a search need the catalogue's vocabulary."""
+    return bool(f.q.strip() or f.occupation or f.sector or f.licence)
+
+
 def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE,
            vocab: Vocabulary | None = None) -> Page:
     """A page of published profiles matching ``f``; page numbers beyond the last show the last.
@@ -124,7 +130,7 @@ def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE
     vocabulary the caller already holds for this request (saves its stamp query).
     """
     # One stamp query for the whole search, and none when no wording is asked for.
-    if vocab is None and (f.q.strip() or f.occupation or f.sector or f.licence):
+    if vocab is None and asks_for_words(f):
         vocab = vocabulary(session)
     conds = _conditions(session, vocab, f)
     order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]

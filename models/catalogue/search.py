@@ -9,6 +9,10 @@ expansion, without changes here.
 
 The vocabulary is derived state: each process keeps a copy and reloads it when a one-row stamp
 query (highest ids and counts of the source tables) says it changed, so every worker answers alike.
+A page that searches for no wording needs only the sector list of the filter form: ``sectors``
+reads that alone (one small query) when the full vocabulary is not loaded yet, so a worker's first
+unfiltered catalogue page does not wait for some 26,000 wordings (issue 18; web/warmup.py loads
+them right after the worker's first answer).
 """
 from __future__ import annotations
 
@@ -46,10 +50,12 @@ class Vocabulary:
 
 
 _cache: dict[str, Vocabulary] = {}
+_sector_lists: dict[str, tuple[tuple, tuple[tuple[str, str], ...]]] = {}  # url -> (stamp, sector list)
 _lock = threading.Lock()
 
 
-def _stamp(session: Session) -> tuple:
+def stamp(session: Session) -> tuple:
+    """The one-row stamp of the vocabulary's source tables: it changes when any of them does."""
     parts = [
         select(func.max(CatalogueTerm.id)).scalar_subquery(),
         select(func.count(ConceptAlias.id)).scalar_subquery(),
@@ -62,44 +68,65 @@ def _stamp(session: Session) -> tuple:
 
 def _load(session: Session, stamp: tuple) -> Vocabulary:
     vocab = Vocabulary(stamp=stamp)
+    # Plain rows on the session's connection: tens of thousands of them, none an ORM object.
+    rows = session.connection().execute
     vocab.term_ids = {(kind, term): id_ for id_, kind, term in
-                      session.execute(select(CatalogueTerm.id, CatalogueTerm.kind, CatalogueTerm.term))}
+                      rows(select(CatalogueTerm.id, CatalogueTerm.kind, CatalogueTerm.term))}
     words = {term for kind, term in vocab.term_ids if kind != "licence"}
     alias_concepts: dict[str, set[int]] = defaultdict(set)
     concept_wordings: dict[int, set[str]] = defaultdict(set)
-    labels: dict[int, str] = {}  # a concept's label comes once per alias row: normalise it once
-    for concept_id, label, normalised in session.execute(
+    labels: set[int] = set()  # a concept's label comes once per alias row: normalise it once
+
+    def add(wording: str, concept_id: int) -> None:
+        alias_concepts[wording].add(concept_id)
+        concept_wordings[concept_id].add(wording)
+
+    for concept_id, label, normalised in rows(
         select(Concept.id, Concept.label, ConceptAlias.normalised).outerjoin(ConceptAlias)
     ):
         if concept_id not in labels:
-            labels[concept_id] = normalise(label)
-        for wording in {labels[concept_id], normalised or ""} - {""}:
-            alias_concepts[wording].add(concept_id)
-            concept_wordings[concept_id].add(wording)
+            labels.add(concept_id)
+            if wording := normalise(label):
+                add(wording, concept_id)
+        if normalised:
+            add(normalised, concept_id)
     related: dict[int, set[int]] = defaultdict(set)
-    for a, b in session.execute(select(ConceptRelation.from_id, ConceptRelation.to_id)):
+    for a, b in rows(select(ConceptRelation.from_id, ConceptRelation.to_id)):
         related[a].add(b)
         related[b].add(a)
     sectors: dict[str, set[int]] = defaultdict(set)
-    for concept_id, sector in session.execute(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
+    for concept_id, sector in rows(select(Concept.id, Concept.sector).where(Concept.sector.is_not(None))):
         for code in fixed_sectors.split(sector):  # "productie, techniek" belongs to both fields
             sectors[code].add(concept_id)
             vocab.sector_names.setdefault(code, fixed_sectors.label(code))
     vocab.wordings = sorted(words | alias_concepts.keys())
-    vocab.sector_list = tuple(sorted(vocab.sector_names.items(), key=lambda pair: pair[1].lower()))
+    vocab.sector_list = _sorted_sectors(vocab.sector_names)
     vocab.alias_concepts, vocab.concept_wordings = dict(alias_concepts), dict(concept_wordings)
     vocab.related, vocab.sectors = dict(related), dict(sectors)
     return vocab
 
 
-def vocabulary(session: Session) -> Vocabulary:
-    """The current vocabulary: one stamp query, and a reload only when the tables changed."""
-    stamp = _stamp(session)
+def _sorted_sectors(names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(names.items(), key=lambda pair: pair[1].lower()))
+
+
+def _load_sector_list(session: Session) -> tuple[tuple[str, str], ...]:
+    """The sector list as ``_load`` makes it, from the concepts' distinct sector texts only."""
+    names = {code: fixed_sectors.label(code)
+             for sector in session.scalars(select(Concept.sector).where(Concept.sector.is_not(None)).distinct())
+             for code in fixed_sectors.split(sector)}
+    return _sorted_sectors(names)
+
+
+def vocabulary(session: Session, current: tuple | None = None) -> Vocabulary:
+    """The current vocabulary: one stamp query (none when ``current`` is the stamp already read), and a
+    reload only when the tables changed."""
+    current = stamp(session) if current is None else current
     key = str(session.get_bind().url)
     with _lock:
         cached = _cache.get(key)
-        if cached is None or cached.stamp != stamp:
-            cached = _cache[key] = _load(session, stamp)
+        if cached is None or cached.stamp != current:
+            cached = _cache[key] = _load(session, current)
     return cached
 
 
@@ -167,6 +194,20 @@ def sector_terms(session: Session, sector: str, vocab: Vocabulary | None = None)
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in concepts)) if concepts else set()
 
 
-def sectors(session: Session, vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
-    """(code, label) of the fixed sectors the taxonomy's concepts fall in, for a filter; empty while it has none."""
-    return list((vocab or vocabulary(session)).sector_list)
+def sectors(session: Session, vocab: Vocabulary | None = None, current: tuple | None = None) -> list[tuple[str, str]]:
+    """(code, label) of the fixed sectors the taxonomy's concepts fall in, for a filter; empty while it has none.
+
+    From ``vocab``, else from the loaded vocabulary if it is current, else from a sector list read on
+    its own (the stamp: ``current``, or one query)."""
+    if vocab is not None:
+        return list(vocab.sector_list)
+    current = stamp(session) if current is None else current
+    key = str(session.get_bind().url)
+    with _lock:
+        full = _cache.get(key)
+        if full is not None and full.stamp == current:
+            return list(full.sector_list)
+        kept = _sector_lists.get(key)
+        if kept is None or kept[0] != current:
+            kept = _sector_lists[key] = (current, _load_sector_list(session))
+    return list(kept[1])

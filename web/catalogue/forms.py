@@ -85,17 +85,18 @@ def _choice_error(field) -> bool:
     return False
 
 
-def filter_form(args, session, vocab: Vocabulary | None = None) -> tuple[FilterForm, Filters]:
+def filter_form(args, session, vocab: Vocabulary | None = None, current: tuple | None = None) -> tuple[FilterForm, Filters]:
     """The filled filter form and the Filters it means; bad values get a message and are ignored.
 
     The option lists come translated from a per-language cache; the sectors from the catalogue's
-    vocabulary (``vocab`` when the caller holds it), which reloads when the taxonomy changes.
+    vocabulary (``vocab`` when the caller holds it; ``current``: the vocabulary's stamp when the caller
+    has read it), which follows the taxonomy when it changes.
     """
     form = FilterForm(formdata=args)
     fixed = _fixed_choices(str(get_locale()))
     for name, options in fixed.items():
         form[name].choices = choices(options)
-    form.sector.choices = choices([*fixed["sector"], *((code, _(label)) for code, label in sectors(session, vocab))])
+    form.sector.choices = choices([*fixed["sector"], *((code, _(label)) for code, label in sectors(session, vocab, current))])
     for field in form:
         field.errors = []
     for field in (form.sector, form.opleiding, form.rijbewijs, form.sortering):

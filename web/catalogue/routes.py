@@ -11,9 +11,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models.accounts.users import normalise_email
-from models.catalogue import browse, employer_accounts, meet_requests
+from models.catalogue import browse, employer_accounts, meet_requests, search
 from models.catalogue.meet_requests import MeetingRequest
-from models.catalogue.search import vocabulary
 from models.common import clock, paging
 from models.enums import ProfileStatus, Role
 from web.extensions import db
@@ -85,8 +84,10 @@ def index():
     kept = page_cache.slot()
     if kept is not None and kept.html is not None:
         return kept.html
-    vocab = vocabulary(db.session)  # one stamp query for the form's sectors and the search
-    form, filters = filter_form(request.args, db.session, vocab)
+    current = search.stamp(db.session)  # one stamp query for the form's sectors and the search
+    form, filters = filter_form(request.args, db.session, current=current)
+    # The whole vocabulary only for a search by wording: a first plain list page does not read it.
+    vocab = search.vocabulary(db.session, current) if browse.asks_for_words(filters) else None
     page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")), vocab=vocab)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
