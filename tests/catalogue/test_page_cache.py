@@ -1,5 +1,6 @@
 """Cached catalogue pages: only for anonymous visitors, fresh after every publish or withdrawal, still counted."""
 import re
+import threading
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,7 +11,8 @@ from models.catalogue.publishing.profiles import unpublish
 from models.common.system import ThrottleCounter
 from models.enums import Role
 from tests.helpers import visible_text
-from web.catalogue import view_counts
+from web.catalogue import page_cache, view_counts
+from web.extensions import db as web_db
 
 URL = "/kandidaten?q=orderpicker&sortering=newest"
 
@@ -117,3 +119,41 @@ def test_a_worker_refuses_once_the_shared_count_shows_other_workers_views(app, c
     view_counts.flush(app)  # this worker's next batch brings back the shared count
     assert client.get(URL).status_code == 429
     assert _hits(db, "127.0.0.1") == 22  # near the limit every view is written at once
+
+
+def test_visitors_on_threads_that_come_and_go_do_not_use_up_the_connection_pool(app, make_public_profile):
+    """A threaded server (`flask run`, `make run`) answers each request on a new thread: the stamps'
+    connections must go back, or the pool runs dry after as many views as it holds connections."""
+    make_public_profile()
+    statuses = []
+
+    def visit(url):
+        statuses.append(app.test_client().get(url).status_code)
+
+    for n in range(20):  # the pool holds 15
+        thread = threading.Thread(target=visit, args=(f"{URL}&pagina={n % 3 + 1}",))
+        thread.start()
+        thread.join()
+    assert statuses == [200] * 20
+    with app.app_context():
+        assert web_db.engine.pool.checkedout() <= page_cache.IDLE_STAMP_CONNECTIONS
+
+
+def test_stamp_connections_beyond_the_kept_ones_go_back_to_the_pool_as_they_came(app, db):
+    """Three reads at once: two connections are kept, the third goes back to the pool, on PostgreSQL out of
+    autocommit again, so a session that gets it still rolls back."""
+    reader = page_cache.StampReader(web_db.engine)
+    taken = [reader._take() for _ in range(3)]
+    for conn, generation in taken:
+        reader._give_back(conn, generation)
+    assert len(reader.idle) == page_cache.IDLE_STAMP_CONNECTIONS == 2
+    with web_db.engine.connect() as conn:  # the pool's connection, the one given back if PostgreSQL reused it
+        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS stamp_probe (n integer)")
+        conn.commit()
+        conn.exec_driver_sql("INSERT INTO stamp_probe VALUES (1)")
+        conn.rollback()
+        assert conn.exec_driver_sql("SELECT count(*) FROM stamp_probe").scalar() == 0
+        conn.exec_driver_sql("DROP TABLE stamp_probe")
+        conn.commit()
+    reader.close_all()
+    assert reader.idle == []

@@ -106,45 +106,61 @@ class Slot:
         return html
 
 
+# Stamp connections a worker keeps between requests; more at once (a threaded server under load) are
+# given back to the pool after their read. Each kept one is a checkout the session cannot use.
+IDLE_STAMP_CONNECTIONS = 2
+
+
 class StampReader:
-    """Reads the stamps on a database connection of this worker's (per thread) in autocommit mode.
+    """Reads the stamps on a database connection of this worker's own, in autocommit mode.
 
     A cached page then costs one short statement and no pool checkout, liveness ping, BEGIN or
-    COMMIT: on a busy PostgreSQL server each of those round trips waited its turn. A broken
-    connection is dropped and the request asks through the session instead. When the engine is
-    disposed (shutdown, tests) the reader closes the connections it holds, so none is left open."""
+    COMMIT: on a busy PostgreSQL server each of those round trips waited its turn. A request takes an
+    idle connection and puts it back after its read; the reader keeps at most IDLE_STAMP_CONNECTIONS
+    (a threaded server answers each request on a new thread: connections kept per thread were never
+    given back and used up the pool). A broken connection is dropped and the request asks through the
+    session instead. When the engine is disposed (shutdown, tests) the reader closes the connections
+    it keeps, and those out for a read are closed when they come back."""
 
     def __init__(self, engine) -> None:
-        self.local = threading.local()
         self.lock = threading.Lock()
-        self.held: list = []
+        self.idle: list = []
+        self.generation = 0  # moved by close_all: a connection of an older generation is not kept
+        self.pid = os.getpid()
         event.listen(engine, "engine_disposed", lambda _engine: self.close_all())
 
-    def _connection(self):
-        conn = getattr(self.local, "conn", None)
-        if conn is None or self.local.pid != os.getpid():
-            conn = db.engine.raw_connection()
-            if db.engine.dialect.name == "postgresql":
-                conn.driver_connection.autocommit = True  # SQLite's connections are in autocommit already
-            self.local.conn, self.local.pid = conn, os.getpid()
-            with self.lock:
-                self.held.append(conn)
-        return conn
+    def _take(self):
+        with self.lock:
+            if self.pid != os.getpid():  # forked: the parent's connections are not this process's to use
+                self.idle, self.pid = [], os.getpid()
+            if self.idle:
+                return self.idle.pop(), self.generation
+            generation = self.generation
+        conn = db.engine.raw_connection()
+        if db.engine.dialect.name == "postgresql":
+            conn.driver_connection.autocommit = True  # SQLite's connections are in autocommit already
+        return conn, generation
+
+    def _give_back(self, conn, generation: int) -> None:
+        with self.lock:
+            if generation == self.generation and self.pid == os.getpid() \
+                    and len(self.idle) < IDLE_STAMP_CONNECTIONS:
+                self.idle.append(conn)
+                return
+        _close(conn, invalidate=generation != self.generation)
 
     def close_all(self) -> None:
-        """Close every connection this reader opened (its threads open a new one on their next read)."""
+        """Close every connection this reader keeps (the next read opens a new one)."""
         with self.lock:
-            held, self.held = self.held, []
-        for conn in held:
-            try:
-                conn.invalidate()  # closes the DBAPI connection; it never goes back to a disposed pool
-            except Exception as exc:  # noqa: BLE001 - already broken or closed
-                log.debug("catalogue stamp connection close: %s", type(exc).__name__)
-        self.local = threading.local()
+            idle, self.idle = self.idle, []
+            self.generation += 1
+        for conn in idle:
+            _close(conn, invalidate=True)
 
     def read(self) -> tuple[int, int]:
+        conn, generation = self._take()
         try:
-            cursor = self._connection().cursor()
+            cursor = conn.cursor()
             try:
                 cursor.execute(STAMPS_SQL)
                 found = dict(cursor.fetchall())
@@ -152,13 +168,23 @@ class StampReader:
                 cursor.close()
         except Exception as exc:  # noqa: BLE001 - the server restarted, the connection broke: ask the session
             log.warning("catalogue stamps read through the session: %s", type(exc).__name__)
-            conn, self.local.conn = getattr(self.local, "conn", None), None
-            if conn is not None:
-                with self.lock:
-                    self.held = [c for c in self.held if c is not conn]
-                conn.invalidate()
+            _close(conn, invalidate=True)
             return stamps.read_many(db.session, (stamps.CATALOGUE, stamps.TAXONOMY))
+        self._give_back(conn, generation)
         return found.get(stamps.CATALOGUE, 0), found.get(stamps.TAXONOMY, 0)
+
+
+def _close(conn, *, invalidate: bool) -> None:
+    """Give ``conn`` back to the pool, or close it for good (broken, or its engine was disposed)."""
+    try:
+        if invalidate:
+            conn.invalidate()  # closes the DBAPI connection; it never goes back to a disposed pool
+        else:
+            if db.engine.dialect.name == "postgresql":
+                conn.driver_connection.autocommit = False  # the session's transactions must be transactions
+            conn.close()  # back to the pool
+    except Exception as exc:  # noqa: BLE001 - already broken or closed
+        log.debug("catalogue stamp connection close: %s", type(exc).__name__)
 
 
 def _stamps() -> StampReader:
