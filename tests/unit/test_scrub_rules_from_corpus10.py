@@ -31,6 +31,9 @@ from tests.scrub_helpers import assert_gone, assert_kept
     "Kent de Ziektewet, de WIA en de Wajong door het werk bij een arbodienst.",
     "Kennis van regelingen: bevallingsverlof, ouderschapsverlof en kinderopvangtoeslag.",
     "Beantwoordde vragen over vergoedingen voor logopedie en fysiotherapie.",
+    "Beoordeelde declaraties van logopedie en ergotherapie.",
+    # leave after which one is available in a month may be a holiday
+    "Na mijn verlof in augustus ben ik er weer.",
     # others' births and relatives are maternity and hospice work
     "Als kraamverzorgende veel moeders ondersteund na de bevalling.",
     "In het verpleeghuis ontving ik ook de familie van de bewoners.",
@@ -62,6 +65,8 @@ def test_list_wordings_stay(term):
     "De verloskundige ziet haar elke maand.",
     "I'm expecting in June, so a contract until May suits me.",
     "Kan werken tot aan haar verlof in maart.",
+    # one's own reimbursed care still counts
+    "Krijgt een vergoeding voor de psycholoog.",
     # political: a protest, speaking out against a policy, anti-government views, a council seat
     "Zaterdag loop ik mee in de demonstratie tegen het klimaatbeleid.",
     "Hij heeft zich op de radio uitgesproken tegen het asielbeleid.",
