@@ -262,7 +262,7 @@ def test_preview_lists_each_left_out_list_wording_with_its_kind_and_why(k1, as_r
         assert left_out not in card
 
 
-HINTED = "Ik moet elke week naar de prikpost."  # health; no rule removes it, the learned gate flags it
+HINTED = "Ik ben sinds kort weer nuchter."  # health; no rule removes it, the learned gate flags it
 
 
 def test_preview_asks_to_check_a_sentence_the_gate_flags_and_still_publishes(k1, as_role, client, db, caplog,
@@ -281,7 +281,7 @@ def test_preview_asks_to_check_a_sentence_the_gate_flags_and_still_publishes(k1,
         "version": shown_form(client, candidate).version, "action": "publish",
         "description": f"Werkte drie jaar als orderpicker. {HINTED}"})
     assert "is gepubliceerd" in visible_text(response.get_data(as_text=True))  # a hint, not a block
-    assert "prikpost" not in caplog.text  # the flagged sentence never reaches a log line
+    assert "nuchter" not in caplog.text  # the flagged sentence never reaches a log line
 
 
 def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candidate):
@@ -323,4 +323,4 @@ def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_m
     assert "0 kandidaten" in listed and candidate.external_id not in listed
     profile = db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id))
     assert profile.status == ProfileStatus.PUBLISHED and profile.sentences_to_check == 0
-    assert "prikpost" not in profile.description
+    assert "nuchter" not in profile.description

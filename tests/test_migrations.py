@@ -34,10 +34,10 @@ def test_upgrade_counts_the_sentences_to_check_of_profiles_approved_before_it(tm
     runner = app.test_cli_runner()
     assert runner.invoke(args=["db", "upgrade", "0018_bias_result"]).exit_code == 0
     engine = create_engine(url)
-    rows = [(1, "K-AAA1", "published", "2026-11-01", "Werkte als orderpicker. Ik moet elke week naar de prikpost."),
+    rows = [(1, "K-AAA1", "published", "2026-11-01", "Werkte als orderpicker. Ik ben sinds kort weer nuchter."),
             (2, "K-AAA2", "published", "2026-11-01", "Werkte als orderpicker."),
-            (3, "K-AAA3", "withdrawn", "2026-11-01", "Ik moet elke week naar de prikpost."),
-            (4, "K-AAA4", "draft", None, "Ik moet elke week naar de prikpost.")]
+            (3, "K-AAA3", "withdrawn", "2026-11-01", "Ik ben sinds kort weer nuchter."),
+            (4, "K-AAA4", "draft", None, "Ik ben sinds kort weer nuchter.")]
     with engine.begin() as conn:
         conn.exec_driver_sql("insert into organisation (id, key, name, kind, is_default) values (1, 'gemeente', 'Gemeente', 'municipality', 1)")
         for row in rows:

@@ -140,7 +140,7 @@ def test_bulk_command_publishes_consenting_and_says_why_others_were_skipped(app,
 def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db, consenting, runner, caplog):
     app.config["PROFILE_K_ANONYMITY"] = 1
     hinted, plain, other = consenting(3)
-    hinted.personal.experience = "Werkte drie jaar als orderpicker. Ik moet elke week naar de prikpost."
+    hinted.personal.experience = "Werkte drie jaar als orderpicker. Ik ben sinds kort weer nuchter."
     plain.personal.experience = "Werkte drie jaar als orderpicker."
     other.personal.about = "Binnenkort krijgen we er een gezinslid bij, dus ik zoek iets voor na de zomer."
     db.session.commit()
@@ -153,6 +153,6 @@ def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db,
     db.session.expire_all()
     assert [hinted.profile.sentences_to_check, plain.profile.sentences_to_check,
             other.profile.sentences_to_check] == [1, 0, 1]
-    assert "prikpost" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
+    assert "nuchter" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "profiles_bulk_published"))
     assert event.details["to_check"] == 2

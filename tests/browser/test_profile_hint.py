@@ -16,7 +16,7 @@ def test_preview_marks_a_sentence_to_check_on_a_phone_and_a_desktop(app, live_se
                                consent_until=clock.today() + timedelta(days=90), education=Education.MBO2,
                                desired_occupations=["orderpicker"], skills=["heftruck"], hours_min=24, hours_max=32)
     candidate.personal.experience = ("Werkte drie jaar als orderpicker bij een distributiecentrum. "
-                                     "Ik moet elke week naar de prikpost. Heeft rijbewijs B.")
+                                     "Ik ben sinds kort weer nuchter. Heeft rijbewijs B.")
     db.session.commit()
 
     page.goto(live_server + "/inloggen")
@@ -27,7 +27,7 @@ def test_preview_marks_a_sentence_to_check_on_a_phone_and_a_desktop(app, live_se
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server}/beheer/kandidaten/{candidate.id}/profiel")
-        assert page.locator("mark.gate-hint").inner_text() == "Ik moet elke week naar de prikpost. (controleren)"
+        assert page.locator("mark.gate-hint").inner_text() == "Ik ben sinds kort weer nuchter. (controleren)"
         assert "Controleer deze zinnen" in page.inner_text("#hints")
         page.locator("#preview-title").scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"profile-hint-{width}.png"), full_page=True)

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Sensitive, but no rule removes them: the hint exists for these.
 MISSED = [
     "Binnenkort krijgen we er een gezinslid bij, dus ik zoek iets voor na de zomer.",  # pregnancy
-    "Ik moet elke week naar de prikpost.",  # health (dialysis is a rule since corpus 9)
+    # health (an addiction); "naar de prikpost" scores 0.84 since the model learned tune9 and tune10
+    "Ik ben sinds kort weer nuchter.",
     "Ik moest een paar maanden zitten.",  # criminal
 ]
 JOB_CONTENT = [
@@ -59,7 +60,7 @@ def test_hints_are_the_flagged_sentences_of_a_text_with_their_spans():
 def test_a_sentence_the_rules_found_is_no_hint():
     text = f"{JOB_CONTENT[0]} {MISSED[1]}"
     start = text.index(MISSED[1])
-    found = Finding("health", start + 26, start + 34, "prikpost")  # as if a rule had found it
+    found = Finding("health", start + 23, start + 30, "nuchter")  # as if a rule had found it
     assert sentence_hints(text, [found]) == []
 
 

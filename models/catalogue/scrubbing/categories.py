@@ -141,7 +141,11 @@ def _english_countries() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
     """Dutch names of languages (Babel): an adjective equal to one may be the language spoken."""
-    return frozenset(fold(name).lower() for name in Locale("nl").languages.values())
+    # and the languages people name that Babel lists only under another name ("Berbers en Arabisch")
+    return frozenset(fold(name).lower() for name in Locale("nl").languages.values()) | _LANGUAGES_BABEL_LACKS
+
+
+_LANGUAGES_BABEL_LACKS = frozenset({"berbers", "tarifit", "sranan", "sranantongo", "sarnami"})
 
 
 _DESTINATION = re.compile(r"(?:(?:naar|richting|tussen|door|over|via)"

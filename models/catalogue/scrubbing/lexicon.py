@@ -178,7 +178,9 @@ COMPANY_NAMES = _words("Dirk Jumbo Plus Coop Spar Action Vomar Hoogvliet Deen")
 PHRASES = ("Albert Heijn", "Burger King", "Start People", "Leger des Heils", "Van der Valk",
            "Dirk van den Broek", "Jan Linders", "New York Pizza", "Sociaal Werkbedrijf", "Den Haag",
            "Den Bosch", "Den Helder", "Bergen op Zoom", "Capelle aan den IJssel", "Sint Maarten",
-           "Alphen aan den Rijn", "Verenigd Koninkrijk", "Tata Steel", "Dr. Oetker")
+           "Alphen aan den Rijn", "Verenigd Koninkrijk", "Tata Steel", "Dr. Oetker",
+           # software a CV names: "Ads" would read as the possessive of the first name "Ad"
+           "Google Ads", "Google Analytics", "Google Workspace", "Microsoft Teams", "Meta Ads")
 
 # Words that before a capitalised word mark a place or company rather than a person.
 # and words after which a capitalised word is a diploma or course title.

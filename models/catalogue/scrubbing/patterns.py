@@ -12,6 +12,8 @@ Span = tuple[str, int, int]
 
 _EMAIL = re.compile(
     r"[\w.+\-]+(?:@|\s?[\[(]at[\])]\s?)[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# written with spaces so that a mail program does not make a link of it ("naam @ gmail . com")
+_SPACED_EMAIL = re.compile(r"[\w.+\-]+\s@\s[\w\-]+\s?\.\s?(?:com|nl|net|org|be|de|eu|info)(?![\w])", re.IGNORECASE)
 _SOCIAL = re.compile(
     r"(?:https?://)?(?:[\w-]+\.)?(?:linkedin|facebook|fb|instagram|twitter|x|tiktok|youtube|"
     r"snapchat|github|threads)\.(?:com|nl|me|net)/[^\s,;)]+[^\s,;).!?]", re.IGNORECASE)
@@ -61,6 +63,8 @@ _BIRTH = re.compile(
 def emails(text: str) -> Iterator[Span]:
     """Yield e-mail addresses, also written as "naam (at) domein.nl"."""
     for m in _EMAIL.finditer(text):
+        yield "email", m.start(), m.end()
+    for m in _SPACED_EMAIL.finditer(text):
         yield "email", m.start(), m.end()
 
 

@@ -199,6 +199,11 @@ def _rewrite(unit: str, known: list[str]) -> tuple[str, list[Removal], list[tupl
     return text, removals, spans
 
 
+# Leave named by its article after a sentence that told a pregnancy is that pregnancy's leave: "Selin is
+# zwanger. Ze wil na het verlof weer aan de slag."
+_LEAVE = re.compile(r"(?<![\w\-])(?:het|haar|mijn|m'n|mn|d'r|dat|dit) verlof(?![\w\-])", re.IGNORECASE)
+
+
 def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str, int, int]] = ()) -> Review:
     """What ``text`` may say publicly, and each removal with its kind and reason.
 
@@ -211,6 +216,7 @@ def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str
     removals: list[Removal] = []
     spans: list[tuple[str, int, int]] = []
     detections: list[tuple[str, int, int]] = []
+    told: set[str] = set()  # the kinds of the sentences left out so far
     for start, end in units(text or ""):
         unit = text[start:end].strip(" \t-–—|·•;")
         if not unit:
@@ -221,8 +227,12 @@ def review(text: str, known_names: Iterable[str] = (), extra: Iterable[tuple[str
         detections += [(k, s + offset, e + offset) for k, s, e in _detections(unit, known, context)]
         detections += [(k, s + offset, e + offset) for k, s, e in local]
         why = _why_drop(unit, known, local, context)
+        if not why and "pregnancy" in told and (leave := _LEAVE.search(unit)):
+            why = ("pregnancy", "ground")
+            detections.append(("pregnancy", offset + leave.start(), offset + leave.end()))
         if why:
             kind, reason = why
+            told.add(kind)
             removals.append(Removal(kind, unit, REASONS[reason]))
             spans.append((kind, offset, offset + len(unit)))
             continue

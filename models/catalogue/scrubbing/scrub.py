@@ -29,7 +29,9 @@ _COMPANY_WORDS = (r"Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedri
                   r"Installatiebedrijf|Loonbedrijf|Hoveniersbedrijf|Bouwbedrijf|Aannemersbedrijf|Firma|Fa\.|"
                   r"Kwekerij|Drukkerij|Timmerbedrijf|Schoonmaakbedrijf|Cafetaria|Snackbar|Restaurant|"
                   r"Supermarkt|Boerderij|Melkveebedrijf|Tuincentrum|Rijschool|Stichting|Vereniging|[Ff]amiliebedrijf")
-_COMPANY_BEFORE = re.compile(rf"(?:{_COMPANY_WORDS})\s+$")
+# also written in lower case inside a sentence ("transportbedrijf Van der Linden"), and any "-bedrijf"
+_COMPANY_BEFORE = re.compile(rf"(?<![\w\-])(?:(?i:{_COMPANY_WORDS})|[a-z][a-z\-]*bedrijf)\s+$")
+_OF_COMPANY = re.compile(r"\s(?:van|bij)$")
 # "Stichting Groen Herstel" read as one name: the company word opens it
 _COMPANY_START = re.compile(rf"(?:{_COMPANY_WORDS})\s")
 
@@ -103,10 +105,12 @@ def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Fi
     names += [s for s in found if s[0] == "name"]
     # "op een kerkhof" for Romano Kerkhof: a lower-case word after an article is the ordinary noun.
     names = [s for s in names if not (text[s[1]:s[2]].islower() and _ARTICLE.search(text[max(0, s[1] - 8):s[1]]))]
-    names = [s for s in names if not (_COMPANY_AFTER.match(text[s[2]:s[2] + 30]) or
+    # "dhr. Peters van Installatietechniek Noord" is a person of the company, not its name
+    names = [s for s in names if not (_COMPANY_AFTER.match(text[s[2]:s[2] + 30]) and not _OF_COMPANY.search(text[s[1]:s[2]]) or
                                       _COMPANY_BEFORE.search(text[max(0, s[1] - 30):s[1]]) or
                                       _COMPANY_START.match(text[s[1]:s[2]]))]
     spans += _merge_names(names, text)
+    spans += _own_sites(folded, known_names)
     taken: list[tuple[int, int]] = []
     chosen: list[Finding] = []
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
@@ -116,6 +120,24 @@ def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Fi
         taken.append((start, end))
         chosen.append(Finding(kind, start, end, text[start:end]))
     return tuple(sorted(chosen, key=lambda f: f.start))
+
+
+_SITE = re.compile(r"(?<![\w@.\-])(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}(?:/[^\s,;)]*)?(?<![.!?])",
+                   re.IGNORECASE)
+
+
+def _own_sites(folded: str, known_names: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Web addresses that spell the person's full name ("maritbrandsma.foto", "www.piet-jansen.nl" for
+    Piet Jansen): other web addresses are kept, but this one points at the person."""
+    keys = set()
+    for name in known_names:
+        parts = [p for p in re.split(r"[\s\-]+", fold(name).lower()) if p]
+        if len(parts) > 1:
+            keys |= {"".join(parts), parts[0] + parts[-1]}
+    if not keys:
+        return []
+    return [("url", m.start(), m.end()) for m in _SITE.finditer(folded)
+            if "." in m.group() and any(k in re.sub(r"[\-.]", "", m.group().lower()) for k in keys)]
 
 
 def scrub(text: str, known_names: Iterable[str] = ()) -> Scrubbed:

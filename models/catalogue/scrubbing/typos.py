@@ -18,8 +18,8 @@ _MIN_LEXICON = 7
 # What may follow a mistyped stem: an ending ("diabt|es", "depresi|ef"), not the rest of a longer word.
 _MAX_ENDING = 5
 # Endings of Dutch (and Latin) abstract nouns that no lexicon stem takes: a word with one is that noun,
-# not a typo ("activiteiten" is no "activist", "Humanitas" no "humanist").
-_NOUN_ENDINGS = ("iteit", "iteiten", "itas")
+# not a typo ("activiteiten" is no "activist", "Humanitas" no "humanist"; nor the English "activities").
+_NOUN_ENDINGS = ("iteit", "iteiten", "itas", "ity", "ities")
 
 
 def squeeze(word: str) -> str:

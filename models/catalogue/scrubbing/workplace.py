@@ -43,7 +43,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     institution = re.compile(rf"(?:(?:in|bij|op|voor|van) )?(?:de |het |een )?(?:{alternatives('institution')})",
                              re.IGNORECASE)
     before = re.compile(rf"{work}(?:[^.;!?|]{{0,60}}?(?<![\w\-])(?:bij|voor|in|op|van|via|binnen)\s+"
-                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|(?:\s+[\w\-]+){{0,2}}\s*[|·•]\s*(?:[\w\-]+\s+){{0,3}}"
+                        rf"(?:de |het |een )?(?:[\w\-]+\s+){{0,3}}|(?:\s+[\w\-]+){{0,2}}\s*[|·•]\s*(?:[\w\-]+\s+){{0,4}}"
                         # a list wording: the occupation right before it ("IT-support partijbureau")
                         rf"|\s+(?:de |het )?)$",
                         re.IGNORECASE)
