@@ -127,11 +127,12 @@ class Linker:
         self.kinds = np.asarray([c.kind for c in self.concepts])
         self._matrix = self._fit(labels.prepared)
         words_from = len(self._char) + len(self._joined)
-        unigram = np.asarray(["_" not in feature for feature in self._word.features], dtype=bool)
+        unigram = np.char.find(self._word.features, b"_") < 0
         self._words_from = words_from
         self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
                            if self.config.expansion_weight > 0 else None)
         self._joined_labels = [joined_chars(p) for p in labels.prepared]
+        labels.prepared = []  # fitted: ~2 MB of the occupations' that linking never reads
         # An alias is weaker evidence than a preferred label: when a wording is one concept's
         # preferred label and another's alias, the first is meant.
         self._label_weight = np.full(len(labels.texts), self.config.alias_weight, dtype=np.float32)
