@@ -20,8 +20,10 @@ from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
 # Wordings scored per block: each block is dense over every label (24,000 for occupations), so 512
 # made a block of ~50 MB plus its sparse product of ~100 MB, most of an import's peak memory
 # (493 MB against 337 MB at 64, with the same seconds; rows are scored independently, so the links
-# are the same).
-CHUNK = 64
+# are the same). At 64 a block and its scratch (the typo repair's argpartition indices are int64)
+# were ~25 MB of every import batch that met new wordings; 16 keeps a 100,000-candidate import's
+# peak at the occupation linker's fitting, in the same seconds (issue 18).
+CHUNK = 16
 
 
 @dataclass(frozen=True)
