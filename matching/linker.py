@@ -20,8 +20,10 @@ from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
 # Wordings scored per block: each block is dense over every label (24,000 for occupations), so 512
 # made a block of ~50 MB plus its sparse product of ~100 MB, most of an import's peak memory
 # (493 MB against 337 MB at 64, with the same seconds; rows are scored independently, so the links
-# are the same).
-CHUNK = 64
+# are the same). At 64 a block and its scratch (the typo repair's argpartition indices are int64)
+# were ~25 MB of every import batch that met new wordings; 16 keeps a 100,000-candidate import's
+# peak at the occupation linker's fitting, in the same seconds (issue 18).
+CHUNK = 16
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,12 @@ class Linker:
         self.kinds = np.asarray([c.kind for c in self.concepts])
         self._matrix = self._fit(labels.prepared)
         words_from = len(self._char) + len(self._joined)
-        unigram = np.asarray(["_" not in feature for feature in self._word.features], dtype=bool)
+        unigram = np.char.find(self._word.features, b"_") < 0
         self._words_from = words_from
         self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
                            if self.config.expansion_weight > 0 else None)
         self._joined_labels = [joined_chars(p) for p in labels.prepared]
+        labels.prepared = []  # fitted: ~2 MB of the occupations' that linking never reads
         # An alias is weaker evidence than a preferred label: when a wording is one concept's
         # preferred label and another's alias, the first is meant.
         self._label_weight = np.full(len(labels.texts), self.config.alias_weight, dtype=np.float32)

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -19,6 +22,7 @@ from tests.matching_helpers import add_vacancy, link_candidate, load_small_taxon
 from web.queue import QueueState, huey_for
 
 REDIS_URL = os.environ.get("WERKBRUG_TEST_REDIS_URL")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def use_queue(app, url: str, immediate: bool = False):
@@ -163,6 +167,25 @@ def test_the_worker_command_refuses_immediate_mode(app, runner):
     assert result.exit_code == 2 and "QUEUE_IMMEDIATE" in result.output
 
 
+def test_a_redis_queue_works_after_huey_was_imported_without_redis():
+    # A process whose first queue is not on Redis imports Huey without the redis client (issue 18);
+    # a later app with a Redis queue still gets one.
+    script = """
+import sys
+from app import create_app
+from web.queue import huey_for
+settings = {"TESTING": True, "WERKBRUG_ENV": "testing", "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+huey_for(create_app({**settings, "QUEUE_URL": "memory://"}))
+print("redis" in sys.modules, "psycopg" in sys.modules)
+huey = huey_for(create_app({**settings, "QUEUE_URL": "redis://127.0.0.1:1/0"}))
+print(type(huey.storage).__name__, type(huey.storage.conn).__name__)
+"""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "QUEUE_URL")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.stdout.split() == ["False", "False", "RedisStorage", "Redis"], done.stdout + done.stderr
+
+
 def test_bad_queue_url_is_refused_clearly(app):
     app.config["QUEUE_URL"] = "amqp://broker"
     app.extensions["werkbrug_queue"] = QueueState(app)
@@ -172,8 +195,6 @@ def test_bad_queue_url_is_refused_clearly(app):
 
 def test_an_import_recomputes_the_organisations_suggestions_after_it_commits(app, db, org, runner):
     """The importer writes with bulk Core statements, which the flush listener does not see."""
-    from pathlib import Path
-
     huey = use_queue(app, "memory://", immediate=True)
     load_small_taxonomy(db.session)
     example = Path(__file__).parent / "data" / "example.json"

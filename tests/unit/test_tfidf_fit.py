@@ -47,7 +47,7 @@ def test_fit_on_the_taxonomy_is_scikit_learns_to_the_bit(space: int) -> None:
     texts, analyze, vectorizer = _pairs(label_texts())[space]
     fitted, rows = TfidfSpace.fit(texts, analyze)
     expected = vectorizer.fit_transform(texts)
-    assert {feature: column for column, feature in enumerate(fitted.features)} == vectorizer.vocabulary_
+    assert {feature.decode(): column for column, feature in enumerate(fitted.features)} == vectorizer.vocabulary_
     assert fitted.idf_.dtype == vectorizer.idf_.dtype and np.array_equal(fitted.idf_, vectorizer.idf_)
     _same(rows, expected)  # the same entries in the same order within each row
     queries = [prepare(t) for t in ("heftrukc", "Orderpikker in een magazijn", "", "werkt graag in een team")]

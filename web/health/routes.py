@@ -50,10 +50,12 @@ def _database() -> dict:
 
 
 def _queue() -> dict:
-    from web.queue import huey_for, jobs
+    from web.queue import huey_for
 
     try:
-        huey = huey_for()
+        huey = huey_for()  # before the jobs module: Huey without the clients of storages not in use
+        from web.queue import jobs
+
         pending = huey.pending_count()
         beat = huey.get(jobs.HEARTBEAT_KEY, peek=True)
     except Exception as exc:  # noqa: BLE001

@@ -10,6 +10,7 @@ side only enqueues, after its transaction commits (``triggers.py``).
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from pathlib import Path
@@ -49,13 +50,15 @@ class QueueState:
 
 def build_huey(config, instance_path: str) -> Huey:
     """A Huey instance for QUEUE_URL (see the module docstring); QUEUE_IMMEDIATE runs jobs in the caller."""
-    # Huey (and through it redis and psycopg) is imported here, on the first job, not when a web worker starts.
+    url = config.get("QUEUE_URL") or ""
+    redis = url.startswith(("redis://", "rediss://", "unix://"))
+    # Huey is imported here, on the first job, not when a web worker starts.
+    _import_huey(redis)
     from huey import MemoryHuey, RedisHuey, SqliteHuey
 
-    url = config.get("QUEUE_URL") or ""
     immediate = bool(config.get("QUEUE_IMMEDIATE"))
     options = {"name": "werkbrug", "results": False, "utc": True, "immediate": immediate}
-    if url.startswith(("redis://", "rediss://", "unix://")):
+    if redis:
         return RedisHuey(url=url, **options)
     if url.startswith("memory://"):
         return MemoryHuey(**options)
@@ -67,6 +70,35 @@ def build_huey(config, instance_path: str) -> Huey:
         Path(instance_path).mkdir(parents=True, exist_ok=True)
         filename = str(Path(instance_path) / "werkbrug-queue.sqlite")
     return SqliteHuey(filename=filename, **options)
+
+
+def _import_huey(redis: bool) -> None:
+    """Import Huey without the clients of the storages this process does not use.
+
+    Huey's storage module imports redis and psycopg (its PostgreSQL storage, which Werkbrug never
+    uses) if they are installed: 15 MB of an SQLite import's memory for the one job it enqueues
+    (issue 18). Neither is imported for it unless something else already has; redis is taught
+    to Huey later if another app in the process has a Redis queue.
+    """
+    if "huey.storage" not in sys.modules:
+        kept_out = [name for name in ("psycopg", *(() if redis else ("redis",))) if name not in sys.modules]
+        sys.modules.update(dict.fromkeys(kept_out))  # None: "import redis" fails, Huey goes without
+        try:
+            import huey.storage  # noqa: F401
+        finally:
+            for name in kept_out:
+                if sys.modules.get(name, False) is None:
+                    del sys.modules[name]
+    if redis:
+        from huey import storage
+
+        if storage.Redis is None:
+            from redis import ConnectionPool, Redis
+            from redis.exceptions import ConnectionError, TimeoutError  # noqa: A004 - Huey's own names
+
+            storage.ConnectionPool, storage.Redis = ConnectionPool, Redis
+            storage.ConnectionError, storage.TimeoutError = ConnectionError, TimeoutError
+            storage.RedisStorage.redis_client = Redis
 
 
 def init_app(app: Flask) -> None:

@@ -10,7 +10,7 @@ from flask import current_app
 
 from models.common import mail
 from web.extensions import db
-from web.queue import duties, huey_for, jobs
+from web.queue import duties, huey_for
 
 log = logging.getLogger("werkbrug.queue")
 
@@ -54,8 +54,10 @@ def run_duty(name: str) -> None:
 @queue_group.command("status")
 def status() -> None:
     """Jobs waiting in the queue, when a worker last said it was alive, and the outbox's counts."""
-    huey = huey_for()
-    beat = huey.get(jobs.HEARTBEAT_KEY, peek=True)
+    huey = huey_for()  # first: it imports Huey without the storages' clients this queue does not use
+    from web.queue.jobs import HEARTBEAT_KEY
+
+    beat = huey.get(HEARTBEAT_KEY, peek=True)
     click.echo(f"waiting jobs: {huey.pending_count()}; scheduled for later: {huey.scheduled_count()}")
     click.echo(f"worker last alive: {'never' if beat is None else f'{beat:.0f} (unix time)'}")
     counts = mail.counts(db.session)
