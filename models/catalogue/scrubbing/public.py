@@ -29,16 +29,20 @@ KIND_LABELS: dict[str, str] = {
     "geaardheid of genderidentiteit", "political": "bijzonder persoonsgegeven: politieke voorkeur",
     "union": "bijzonder persoonsgegeven: vakbondslidmaatschap", "criminal": "strafrechtelijk gegeven",
     "pregnancy": "zwangerschap", "family": "gezinssituatie", "gender": "geslacht",
+    "finances": "financiële situatie",
 }
 REASONS: dict[str, str] = {
     "identifier": "maakt de persoon herkenbaar",
     "special": "bijzonder persoonsgegeven (AVG art. 9-10): de hele zin is weggelaten",
     "ground": "grond waarop niet mag worden gediscrimineerd (AWGB): de hele zin is weggelaten",
+    "sensitive": "gevoelig gegeven dat een werkgever niet mag wegen (schulden, schuldhulp, beslag, bewind): "
+                 "de hele zin is weggelaten",
     "neutral": "vervangen door een neutrale aanduiding",
     "term": "deze omschrijving is niet in het openbare profiel opgenomen",
 }
 SPECIAL = frozenset({"origin", "religion", "health", "orientation", "political", "union", "criminal"})
 GROUNDS = frozenset({"pregnancy", "family", "gender"})
+SENSITIVE = frozenset({"finances"})  # no AVG category or AWGB ground, but stigmatising
 IDENTIFIERS = ("email", "url", "iban", "phone", "bsn", "date", "postcode", "address", "name", "client_number")
 
 # Sentence ends, line breaks and the separators of CV lines ("Naam | adres | tel").
@@ -108,7 +112,7 @@ def _why_drop(unit: str, known: list[str], extra: list[tuple[str, int, int]],
     it on its line (a CV line's occupation before its employer)."""
     for kind, _s, _e in sorted(sensitive(_MOTHER_TONGUE.sub("", unit), context),
                                key=lambda s: CATEGORIES.index(s[0])):
-        return kind, "special" if kind in SPECIAL else "ground"
+        return kind, "special" if kind in SPECIAL else "sensitive" if kind in SENSITIVE else "ground"
     for start, end, neutral in gendered(unit):
         if neutral is None:
             return "gender", "ground"
