@@ -54,6 +54,7 @@ _SELF_INTRO = re.compile(r"(?:ik ben|ik heet|mijn naam is|naam\s*:|roepnaam\s*:|
                          r"(?:\s+(?:eigenlijk|officieel|gewoon|echt|voluit|dus))?\s*$", re.IGNORECASE)
 _MOTHER_TONGUE = re.compile(r"\s*\(\s*moedertaal\s*\)|,?\s+moedertaal(?=\s*[,;)]|$)", re.IGNORECASE)
 _MARKER = re.compile(r"\[(?:naam|e-mail|telefoon|BSN|IBAN|adres|postcode|datum|link|klantnummer)\]\s*:?\s*")
+_NAME_LABEL = re.compile(r"\s*:\s*(?=\S)")
 _POSSESSIVE_NAME = re.compile(r"^(?:['’]s|['’]|s)(?!\w)")
 
 
@@ -181,6 +182,11 @@ def _rewrite(unit: str, known: list[str]) -> tuple[str, list[Removal], list[tupl
             prev = merged.pop()
             edit = (prev[0], edit[1], edit[2] if edit[2] == POSSESSIVE else SUBJECT, "name")
         merged.append(edit)
+    # The name as a header's label ("Jan de Vries: Gemotiveerde werkzoekende") goes with its colon;
+    # "De kandidaat: Gemotiveerde werkzoekende" reads as a leftover marker.
+    if merged and merged[0][0] == 0 and merged[0][3] == "name" and merged[0][2] == SUBJECT \
+            and (label := _NAME_LABEL.match(unit, merged[0][1])):
+        merged[0] = (0, label.end(), "", "name")
     removals, parts, pos = [], [], 0
     spans = [(kind, start, end) for start, end, _r, kind in merged]
     for start, end, replacement, kind in merged:
@@ -193,7 +199,7 @@ def _rewrite(unit: str, known: list[str]) -> tuple[str, list[Removal], list[tupl
         parts.append(replacement)
         pos = end
         if kind != "marker":
-            removals.append(Removal(kind, original.strip(), REASONS["neutral"] if kind != "origin"
+            removals.append(Removal(kind, original.strip().rstrip(":"), REASONS["neutral"] if kind != "origin"
                                     else "de taal blijft staan, het woord moedertaal niet", replacement))
     parts.append(unit[pos:])
     text = re.sub(r"\s{2,}", " ", "".join(parts)).strip()
