@@ -18,10 +18,17 @@ from models import (
     User,
     Vacancy,
 )
+from models.catalogue.profile import PublicProfile
 from models.common import clock
-from models.enums import ActivityStatus, RequestStatus, SuggestionStatus
+from models.enums import ActivityStatus, ProfileStatus, RequestStatus, SuggestionStatus
 from seed.accounts import DEMO_CONTRACTOR_EMAIL, DEMO_PASSWORD
 from tests.placement_fixtures import page_text
+
+# What the demo's notes say of some people and a published profile must not (the walk-through of
+# 2026-12-03 found each on published profiles): children and school hours, debts, a relative, a stay in
+# NL set against experience, a name left as a header's label ("De kandidaat: ...").
+NOT_PUBLIC = re.compile(r"heeft kinderen|schooltijd|schuld|beslag|bewind|\b(oom|tante|neef|nicht|zwager)\b"
+                        r"|in (NL|Nederland)\b|de kandidaat\s*:|\[naam\]", re.IGNORECASE)
 
 
 def count(db, model, *where):
@@ -40,6 +47,10 @@ def test_seed_demo_loads_everything_once(runner, db, login, client):
     assert count(db, ContactMoment) == 600 + 2  # the generated history, and one follow-up due today per organisation
     assert count(db, Placement) == 25
     assert count(db, Candidate, Candidate.organisation_id != dronten.id) == 60
+    published = db.session.scalars(select(PublicProfile).where(PublicProfile.status == ProfileStatus.PUBLISHED)).all()
+    assert len(published) > 100
+    leaks = [(p.code, m.group()) for p in published for m in [NOT_PUBLIC.search(f"{p.headline} {p.description}")] if m]
+    assert leaks == []
 
     # work in progress in both organisations: requests in each step, a proposal waiting, notices to read
     for org in db.session.scalars(select(Organisation)):

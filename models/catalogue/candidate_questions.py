@@ -31,7 +31,7 @@ KINDS = {"name": "een naam", "email": "een e-mailadres", "phone": "een telefoonn
          "date": "een datum", "url": "een link", "origin": "afkomst", "religion": "geloof",
          "health": "gezondheid", "orientation": "geaardheid", "political": "politieke voorkeur",
          "union": "vakbondslidmaatschap", "criminal": "justitiële gegevens", "pregnancy": "zwangerschap",
-         "family": "gezinssituatie"}
+         "family": "gezinssituatie", "finances": "financiële situatie"}
 
 
 def candidate_of(session: Session, req: EmployerRequest) -> Candidate | None:

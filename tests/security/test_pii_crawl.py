@@ -38,7 +38,7 @@ def made_up_name(rng) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(4)).title()
 
 
-# Sentences that carry a special category or an AWGB ground, and the words that must not reach an outsider.
+# Sentences that carry a special category, an AWGB ground or the person's finances, and the words that must not reach an outsider.
 SENSITIVE = [
     ("In Eritrea werkte {hij} als kleermaker.", ["Eritrea", "kleermaker"]),
     ("{Hij} komt uit Marokko en spreekt Berbers.", ["Marokko"]),
@@ -52,6 +52,11 @@ SENSITIVE = [
     ("Heeft drie kinderen op de basisschool.", ["basisschool"]),
     ("Is actief lid van de PvdA.", ["PvdA"]),
     ("Draagt een hoofddoek en bidt vijf keer per dag.", ["hoofddoek"]),
+    # found on the demo's published profiles (walk-through of 2026-12-03)
+    ("Heeft kinderen op de basisschool, kan daarom alleen onder schooltijd werken.", ["schooltijd"]),
+    ("Schulden zijn in beeld bij schuldhulpverlening.", ["Schulden", "schuldhulpverlening"]),
+    ("Twee jaar gewerkt als kok in het bedrijf van een oom.", ["van een oom"]),
+    ("Geen recente werkervaring in NL.", ["werkervaring in NL"]),
 ]
 SENSITIVE_TERMS = [("Lid van de FNV", "FNV"), ("imam", "imam"), ("PvdA-campagne", "PvdA"), ("Koranles", "Koranles")]
 

@@ -1,4 +1,5 @@
-"""Detect special categories of personal data (AVG art. 9-10) and equal-treatment grounds (AWGB).
+"""Detect special categories of personal data (AVG art. 9-10), equal-treatment grounds (AWGB) and the
+person's financial situation (debts, debt counselling: stigmatising, though no special category).
 
 The lexicons are data files in ``data/`` (one regular expression per line, see data/README.txt);
 countries of origin come from Babel's Dutch territory names, demonyms and foreign towns from
@@ -21,7 +22,7 @@ from models.catalogue.scrubbing.workplace import at_work
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES: tuple[str, ...] = ("origin", "religion", "health", "orientation", "political", "union",
-                               "criminal", "pregnancy", "family")
+                               "criminal", "pregnancy", "family", "finances")
 Span = tuple[str, int, int]
 
 # Babel names that are no country of origin or read as an ordinary word.

@@ -29,16 +29,20 @@ KIND_LABELS: dict[str, str] = {
     "geaardheid of genderidentiteit", "political": "bijzonder persoonsgegeven: politieke voorkeur",
     "union": "bijzonder persoonsgegeven: vakbondslidmaatschap", "criminal": "strafrechtelijk gegeven",
     "pregnancy": "zwangerschap", "family": "gezinssituatie", "gender": "geslacht",
+    "finances": "financiële situatie",
 }
 REASONS: dict[str, str] = {
     "identifier": "maakt de persoon herkenbaar",
     "special": "bijzonder persoonsgegeven (AVG art. 9-10): de hele zin is weggelaten",
     "ground": "grond waarop niet mag worden gediscrimineerd (AWGB): de hele zin is weggelaten",
+    "sensitive": "gevoelig gegeven dat een werkgever niet mag wegen (schulden, schuldhulp, beslag, bewind): "
+                 "de hele zin is weggelaten",
     "neutral": "vervangen door een neutrale aanduiding",
     "term": "deze omschrijving is niet in het openbare profiel opgenomen",
 }
 SPECIAL = frozenset({"origin", "religion", "health", "orientation", "political", "union", "criminal"})
 GROUNDS = frozenset({"pregnancy", "family", "gender"})
+SENSITIVE = frozenset({"finances"})  # no AVG category or AWGB ground, but stigmatising
 IDENTIFIERS = ("email", "url", "iban", "phone", "bsn", "date", "postcode", "address", "name", "client_number")
 
 # Sentence ends, line breaks and the separators of CV lines ("Naam | adres | tel").
@@ -50,6 +54,7 @@ _SELF_INTRO = re.compile(r"(?:ik ben|ik heet|mijn naam is|naam\s*:|roepnaam\s*:|
                          r"(?:\s+(?:eigenlijk|officieel|gewoon|echt|voluit|dus))?\s*$", re.IGNORECASE)
 _MOTHER_TONGUE = re.compile(r"\s*\(\s*moedertaal\s*\)|,?\s+moedertaal(?=\s*[,;)]|$)", re.IGNORECASE)
 _MARKER = re.compile(r"\[(?:naam|e-mail|telefoon|BSN|IBAN|adres|postcode|datum|link|klantnummer)\]\s*:?\s*")
+_NAME_LABEL = re.compile(r"\s*:\s*(?=\S)")
 _POSSESSIVE_NAME = re.compile(r"^(?:['’]s|['’]|s)(?!\w)")
 
 
@@ -108,7 +113,7 @@ def _why_drop(unit: str, known: list[str], extra: list[tuple[str, int, int]],
     it on its line (a CV line's occupation before its employer)."""
     for kind, _s, _e in sorted(sensitive(_MOTHER_TONGUE.sub("", unit), context),
                                key=lambda s: CATEGORIES.index(s[0])):
-        return kind, "special" if kind in SPECIAL else "ground"
+        return kind, "special" if kind in SPECIAL else "sensitive" if kind in SENSITIVE else "ground"
     for start, end, neutral in gendered(unit):
         if neutral is None:
             return "gender", "ground"
@@ -177,6 +182,11 @@ def _rewrite(unit: str, known: list[str]) -> tuple[str, list[Removal], list[tupl
             prev = merged.pop()
             edit = (prev[0], edit[1], edit[2] if edit[2] == POSSESSIVE else SUBJECT, "name")
         merged.append(edit)
+    # The name as a header's label ("Jan de Vries: Gemotiveerde werkzoekende") goes with its colon;
+    # "De kandidaat: Gemotiveerde werkzoekende" reads as a leftover marker.
+    if merged and merged[0][0] == 0 and merged[0][3] == "name" and merged[0][2] == SUBJECT \
+            and (label := _NAME_LABEL.match(unit, merged[0][1])):
+        merged[0] = (0, label.end(), "", "name")
     removals, parts, pos = [], [], 0
     spans = [(kind, start, end) for start, end, _r, kind in merged]
     for start, end, replacement, kind in merged:
@@ -189,7 +199,7 @@ def _rewrite(unit: str, known: list[str]) -> tuple[str, list[Removal], list[tupl
         parts.append(replacement)
         pos = end
         if kind != "marker":
-            removals.append(Removal(kind, original.strip(), REASONS["neutral"] if kind != "origin"
+            removals.append(Removal(kind, original.strip().rstrip(":"), REASONS["neutral"] if kind != "origin"
                                     else "de taal blijft staan, het woord moedertaal niet", replacement))
     parts.append(unit[pos:])
     text = re.sub(r"\s{2,}", " ", "".join(parts)).strip()
