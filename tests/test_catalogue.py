@@ -92,7 +92,7 @@ def test_available_before_and_occupation(client, make_public_profile):
     ("uren=veel", "Uren per week", "Vul een aantal uren in tussen 1 en 48"),
     ("beschikbaar_voor=31-02-2026", "Beschikbaar vóór", "Vul een datum in"),
     ("opleiding=doctor", "Opleiding (minimaal)", "Kies een waarde uit de lijst"),
-    ("km=9999&plaats=8251", "Afstand", "Kies een waarde uit de lijst"),
+    ("km=9999&plaats=8251", "Maximale afstand", "Kies een waarde uit de lijst"),
 ])
 def test_bad_filter_values_are_named_and_the_page_still_works(client, make_public_profile, query, label, message):
     make_public_profile()
@@ -139,3 +139,59 @@ def test_catalogue_and_home_link_to_the_public_vacancy_form(client, app):
     for path in ("/kandidaten", "/"):
         html = client.get(path).get_data(as_text=True)
         assert "Vacature aanmelden" in visible_text(html) and 'href="/vacature-aanmelden"' in html
+
+
+def test_markup_as_a_search_finds_nobody(client, make_public_profile):
+    make_public_profile(occupations=["Vuilophaler"], skills=["Samenwerken", "Fysiek werk"])
+    response = client.get("/kandidaten", query_string={"q": "<script>alert(1)</script>"})
+    assert "0 kandidaten" in _text(response) and "<script>alert" not in response.get_data(as_text=True)
+
+
+def test_a_typo_with_swapped_letters_finds_as_much_as_the_right_spelling(client, make_public_profile):
+    make_public_profile(occupations=["Magazijnmedewerker"])
+    make_public_profile(occupations=["Kok"])
+    right = _codes(client.get("/kandidaten?q=magazijn"))
+    assert right and _codes(client.get("/kandidaten?q=magazjin")) == right == _codes(client.get("/kandidaten?q=magzijn"))
+
+
+def test_a_card_says_which_of_its_wordings_the_search_found(client, make_public_profile):
+    cook = make_public_profile(headline="Medewerker sorteren", occupations=["Medewerker sorteren", "Kok"],
+                               skills=["Sorteren"])
+    make_public_profile(headline="Orderpicker", occupations=["Orderpicker"], skills=["Koken"])
+    html = client.get("/kandidaten?q=kok").get_data(as_text=True)
+    card = html[html.index(f'id="kaart-{cook.code}"'):]
+    assert "Past bij uw zoekopdracht: Kok" in visible_text(card[:card.index("</article>")])
+    assert _codes(client.get("/kandidaten?q=kok"))[0] == cook.code  # its occupation, not a skill, is named
+    assert "Past bij uw zoekopdracht" not in _text(client.get("/kandidaten"))
+
+
+def test_an_occupation_no_profile_has_is_named_and_ignored(client, make_public_profile):
+    make_public_profile(occupations=["Orderpicker"])
+    text = _text(client.get("/kandidaten?beroep=zzz"))
+    assert "Beroep: Dit beroep komt in geen enkel profiel voor" in text and "1 kandidaat" in text
+    assert "Beroep:" not in _text(client.get("/kandidaten?beroep=orderpiker"))
+
+
+def test_the_card_abbreviates_skills_the_profile_shows_them_all(client, make_public_profile):
+    skills = [f"Vaardigheid {n}" for n in range(1, 10)]
+    profile = make_public_profile(skills=skills)
+    card = client.get("/kandidaten").get_data(as_text=True)
+    assert "Vaardigheid 7" not in card
+    assert f'href="/kandidaten/{profile.code}#vaardigheden">en 3 meer' in card
+    page = client.get(f"/kandidaten/{profile.code}").get_data(as_text=True)
+    assert 'id="vaardigheden"' in page and all(s in page for s in skills) and "en 3 meer" not in page
+
+
+def test_the_meeting_form_answers_at_its_error_summary(client, make_public_profile):
+    profile = make_public_profile()
+    page = client.get(f"/kandidaten/{profile.code}").get_data(as_text=True)
+    assert f'action="/kandidaten/{profile.code}/ontmoeten#ontmoeten-fouten"' in page
+    answer = client.post(f"/kandidaten/{profile.code}/ontmoeten", data={})
+    assert answer.status_code == 422
+    assert 'class="error-summary" role="alert" tabindex="-1" id="ontmoeten-fouten"' in answer.get_data(as_text=True)
+
+
+def test_every_page_has_an_icon(client):
+    assert 'rel="icon"' in client.get("/").get_data(as_text=True)
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.mimetype == "image/svg+xml" and b"<svg" in icon.data

@@ -144,3 +144,12 @@ def test_own_requests_with_status(client, db, make_user, login, make_public_prof
     text = _text(client.get("/werkgever/"))
     assert "ontvangen" in text and profile.code in text and "Ander BV" not in text
     assert len(db.session.scalars(select(EmployerRequest).where(EmployerRequest.user_id == employer.id)).all()) == 1
+
+
+def test_the_login_page_addresses_employers_and_registration_says_what_comes_next(client, make_user):
+    login = _text(client.get("/inloggen"))
+    assert "Voor werkgevers met een account" in login and "Maak een account aan" in login
+    existing = make_user(Role.EMPLOYER)
+    for email in ("nieuw@werkgever.example", existing.email):
+        text = _text(_register(client, email))
+        assert "Log hieronder in met uw e-mailadres en wachtwoord" in text, email

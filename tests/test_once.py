@@ -274,7 +274,7 @@ def test_a_meet_request_sent_twice_by_an_anonymous_employer_is_stored_once(clien
     data = {"name": "Jan Werkgever", "company": "Jan BV", "kvk": "12345678", "email": "jan@example.com",
             "message": "Graag kennismaken.", name: token}
     first = client.post(f"/kandidaten/{profile.code}/ontmoeten", data=data)
-    assert first.status_code == 302 and first.headers["Location"].endswith(f"/kandidaten/{profile.code}/verstuurd")
+    assert first.status_code == 302 and first.headers["Location"].endswith(f"/kandidaten/{profile.code}/verstuurd#inhoud")
     again = client.post(f"/kandidaten/{profile.code}/ontmoeten", data=data, follow_redirects=True)
     assert again.request.path == f"/kandidaten/{profile.code}/verstuurd" and FIRST_RESULT in page_text(again)
     assert db.session.scalar(select(func.count(EmployerRequest.id))) == 1

@@ -9,20 +9,21 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import ARRAY, Integer, any_, cast, func, select
+from sqlalchemy import ARRAY, Integer, any_, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from matching.geo import ROAD_FACTOR, Point, travel_km
 from matching.levels import EDUCATION_RANK
 from models.catalogue.index import ProfileTerm
 from models.catalogue.profile import PublicProfile
-from models.catalogue.search import Vocabulary, expand_query, sector_terms, term_ids, vocabulary
+from models.catalogue.search import Vocabulary, expand_query, expansion, sector_terms, term_ids, vocabulary
 from models.common import paging
 from models.enums import ProfileStatus
 from models.taxonomy.terms import normalise
 
 PER_PAGE = 20
 COUNT_CAP = 1000  # beyond this the catalogue says "meer dan 1.000 kandidaten"
+DIRECT_WEIGHT = 100  # a wording the search text names counts as this many related wordings
 KM_PER_DEGREE_LAT = 110.57
 KM_PER_DEGREE_LON_EQUATOR = 111.32
 
@@ -136,8 +137,14 @@ def search(session: Session, f: Filters, page: int = 1, per_page: int = PER_PAGE
     order = [PublicProfile.published_at.desc(), PublicProfile.id.desc()]
     ids = select(PublicProfile.id).where(PublicProfile.status == ProfileStatus.PUBLISHED, *conds)
     if f.q.strip():
-        wanted = ProfileTerm.term_id.in_(term_ids(vocab, expand_query(session, f.q, vocab), ("occupation", "skill")))
-        hits = select(ProfileTerm.profile_id, func.count().label("hits")).where(wanted).group_by(ProfileTerm.profile_id).subquery()
+        asked = expansion(session, f.q, vocab)
+        wanted = ProfileTerm.term_id.in_(term_ids(vocab, set(asked.found), ("occupation", "skill")))
+        # A wording the text names outweighs any number of related ones: "kok" puts cooks first,
+        # not a sorter whose skills (stress-resistant, teamwork) are related to cooking.
+        named = term_ids(vocab, set(asked.direct), ("occupation", "skill"))
+        weight = case((ProfileTerm.term_id.in_(named), DIRECT_WEIGHT), else_=1) if named else literal(1)
+        hits = (select(ProfileTerm.profile_id, func.sum(weight).label("hits")).where(wanted)
+                .group_by(ProfileTerm.profile_id).subquery())
         ids = ids.join(hits, hits.c.profile_id == PublicProfile.id)
         if session.get_bind().dialect.name == "postgresql":
             ids = ids.where(_among_matches(wanted))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from models.taxonomy.terms import normalise
 
 # partial_ratio at or above this counts as the same word (heftruk ~ heftruck scores 92)
 FUZZY_CUTOFF = 88
+CANDIDATE_CUTOFF = 80  # partial_ratio of a candidate that _near then checks letter by letter
 SHORT_WORD = 4  # words this short must start a word of the wording: "kok" finds "kok", "koken"
 
 
@@ -46,7 +48,7 @@ class Vocabulary:
     sector_names: dict[str, str] = field(default_factory=dict)  # sector code -> label (models.taxonomy.sectors)
     term_ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, wording) -> catalogue_term id
     sector_list: tuple[tuple[str, str], ...] = ()  # (code, label), sorted for a filter's choices
-    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> expand_query's answer
+    expansions: dict[str, Expansion] = field(default_factory=dict)  # phrase -> expansion()'s answer
 
 
 _cache: dict[str, Vocabulary] = {}
@@ -130,6 +132,39 @@ def vocabulary(session: Session, current: tuple | None = None) -> Vocabulary:
     return cached
 
 
+def _close(word: str, piece: str) -> bool:
+    """At most one edit for a word up to 8 letters, two for a longer one, counted as optimal string
+    alignment (a swapped pair of letters is one edit: "magazjin"). A word up to 6 letters may miss,
+    gain or swap a letter but not change one: "lassen" is not "wassen", "script" not "stript"."""
+    from rapidfuzz.distance import OSA, Indel
+
+    edits = 1 if len(word) <= 8 else 2
+    if OSA.distance(word, piece, score_cutoff=edits) > edits:
+        return False
+    if len(word) > 6:
+        return True
+    return Indel.distance(word, piece) <= 1 or sorted(word) == sorted(piece)
+
+
+def _near(word: str, wording: str, start: int) -> bool:
+    """Whether ``wording`` holds ``word`` with a typo (``_close``), aligned near ``start``.
+
+    A piece shorter than the word counts only at the start of a word of the wording (a typo at the
+    word's end, "heftruk"), never cut off by the wording's end inside a compound ("aler" of
+    "vuilophaler" is not "alert"); a piece never spans more words than the query word."""
+    size, spaces = len(word), word.count(" ")
+    for s in (start - 1, start, start + 1):
+        if s < 0:
+            continue
+        at_word_start = s == 0 or wording[s - 1] == " "
+        for n in (size - 1, size, size + 1):
+            piece = wording[s:s + n]
+            if (len(piece) == n and (n >= size or at_word_start) and piece.count(" ") == spaces
+                    and _close(word, piece)):
+                return True
+    return False
+
+
 def _matches(word: str, wordings: list[str]) -> set[str]:
     """Wordings that contain ``word`` or a near spelling of it."""
     if len(word) <= SHORT_WORD:
@@ -137,11 +172,17 @@ def _matches(word: str, wordings: list[str]) -> set[str]:
     from rapidfuzz import fuzz, process  # here, not at boot: its C++ scorers take ~50 ms to load
 
     found = set()
-    for wording, score, _ in process.extract(
-        word, wordings, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+    # partial_ratio finds the candidates (a generous cutoff: a swapped pair scores ~87); _near decides.
+    for wording, _score, _ in process.extract(
+        word, wordings, scorer=fuzz.partial_ratio, score_cutoff=CANDIDATE_CUTOFF, limit=None
     ):
+        if word in wording:
+            found.add(wording)
+            continue
         # A wording much shorter than the word must match it as a whole ("las" is not "lassen").
-        if len(wording) >= len(word) - 2 or fuzz.ratio(word, wording) >= FUZZY_CUTOFF:
+        if len(wording) < len(word) - 2 and fuzz.ratio(word, wording) < FUZZY_CUTOFF:
+            continue
+        if _near(word, wording, fuzz.partial_ratio_alignment(word, wording).dest_start):
             found.add(wording)
     # Variants of a whole wording: "schoonmaakster" ~ "schoonmaker".
     found.update(w for w, _, _ in process.extract(word, wordings, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
@@ -156,29 +197,44 @@ def _expand_concepts(vocab: Vocabulary, concepts: set[int]) -> set[str]:
     return set().union(*(vocab.concept_wordings.get(c, set()) for c in reach)) if reach else set()
 
 
-def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -> set[str]:
-    """Normalised wordings that a catalogue search for ``text`` should find; empty for an empty text."""
+class Expansion(NamedTuple):
+    """What a search text finds: the wordings it names itself (or a typo of them) and all it reaches."""
+
+    direct: frozenset[str]
+    found: frozenset[str]
+
+
+def expansion(session: Session, text: str, vocab: Vocabulary | None = None) -> Expansion:
+    """The wordings ``text`` names (``direct``: the wordings holding one of its words, their concepts'
+    other wordings) and everything a search for it finds (``found``: also related concepts and the
+    concepts of a sector it names). Both empty for an empty text."""
     phrase = normalise(text or "")
     if not phrase:
-        return set()
+        return Expansion(frozenset(), frozenset())
     vocab = vocab or vocabulary(session)
     known = vocab.expansions.get(phrase)
     if known is not None:  # fuzzy matching over the whole vocabulary once per phrase and vocabulary
-        return set(known)
+        return known
     words = [w for w in phrase.split() if len(w) >= 2]
     matched: set[str] = set()
     for word in dict.fromkeys(words + ([phrase] if len(words) > 1 else [])):
         matched |= _matches(word, vocab.wordings)
     concepts = set().union(*(vocab.alias_concepts.get(w, set()) for w in matched)) if matched else set()
+    direct = matched.union(*(vocab.concept_wordings.get(c, set()) for c in concepts))
     from rapidfuzz import fuzz
 
     for sector, members in vocab.sectors.items():
         if phrase == sector or (len(phrase) > SHORT_WORD and fuzz.ratio(phrase, sector) >= FUZZY_CUTOFF):
             concepts |= members
-    found = matched | _expand_concepts(vocab, concepts)
+    answer = Expansion(frozenset(direct), frozenset(matched | _expand_concepts(vocab, concepts)))
     if len(vocab.expansions) < 4096:  # bounded; a new vocabulary starts empty
-        vocab.expansions[phrase] = frozenset(found)
-    return found
+        vocab.expansions[phrase] = answer
+    return answer
+
+
+def expand_query(session: Session, text: str, vocab: Vocabulary | None = None) -> set[str]:
+    """Normalised wordings that a catalogue search for ``text`` should find; empty for an empty text."""
+    return set(expansion(session, text, vocab).found)
 
 
 def term_ids(vocab: Vocabulary, wordings: set[str], kinds: tuple[str, ...]) -> list[int]:

@@ -49,7 +49,7 @@ def test_employer_filters_opens_a_profile_and_sends_a_request(live_server, page,
     page.keyboard.press("Control+A")
     page.keyboard.type("12345678")
     page.get_by_role("button", name="Verzoek versturen").click()
-    page.wait_for_url(f"**/kandidaten/{wanted.code}/verstuurd")
+    page.wait_for_url(f"**/kandidaten/{wanted.code}/verstuurd#inhoud")  # the fragment of the form replaced
     assert page.get_by_role("heading", level=1).inner_text() == "Bedankt, uw verzoek is verstuurd"
 
     manager = make_user(Role.ACCOUNT_MANAGER)

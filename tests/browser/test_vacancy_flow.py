@@ -1,14 +1,6 @@
 """A real browser: an account manager registers and shares a vacancy; the partner's matcher reads it."""
 from models.enums import Role
-from tests.conftest import PASSWORD
-
-
-def _sign_in(page, live_server, user):
-    page.goto(live_server + "/inloggen")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
+from tests.browser.helpers import sign_in
 
 
 def test_vacancy_is_corrected_shared_and_read_by_the_partner(live_server, page, make_user, make_employer,
@@ -17,7 +9,7 @@ def test_vacancy_is_corrected_shared_and_read_by_the_partner(live_server, page, 
     manager = make_user(Role.ACCOUNT_MANAGER, org)
     partner_matcher = make_user(Role.MATCHER, other_org)
 
-    _sign_in(page, live_server, manager)
+    sign_in(page, live_server, manager)
     page.get_by_role("link", name="Vacatures").first.click()
     page.get_by_role("link", name="Nieuwe vacature").click()
     page.get_by_label("Werkgever", exact=True).fill("polderbakkerij")  # looked up on the server
@@ -45,7 +37,7 @@ def test_vacancy_is_corrected_shared_and_read_by_the_partner(live_server, page, 
     vacancy_url = page.url.split("#")[0]
     page.get_by_role("button", name="Uitloggen").click()
 
-    _sign_in(page, live_server, partner_matcher)
+    sign_in(page, live_server, partner_matcher)
     page.get_by_role("link", name="Vacatures").first.click()
     row = page.get_by_role("row", name="Inpakker productielijn")
     assert "gedeeld door Gemeente Dronten" in row.inner_text()

@@ -26,7 +26,7 @@ SIGNED_IN = {*ROLES}
 POLICY: dict[str, object] = {
     "api.import_": API, "api.import_status": API, "api.openapi": PUBLIC, "api.suggestions": API, "api.vacancies": API, "api.vacancy": API,
     "auth.enrol": PUBLIC, "auth.login": PUBLIC, "auth.logout": PUBLIC, "auth.second_step": PUBLIC,
-    "public.home": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
+    "public.home": PUBLIC, "public.favicon": PUBLIC, "catalogue.index": PUBLIC, "catalogue.meet": PUBLIC, "catalogue.profile": PUBLIC,
     "catalogue.sent": PUBLIC, "vacancy_submission.submit": PUBLIC, "vacancy_submission.thanks": PUBLIC,
     "employer_account.register": PUBLIC,
     # Probes for load balancers and monitoring: no sign-in, no personal data (issue 17).

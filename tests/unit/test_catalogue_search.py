@@ -45,3 +45,18 @@ def test_vocabulary_follows_new_taxonomy_rows_without_restart(db, make_public_pr
     assert "schoonmaker" not in expand_query(db.session, "interieurverzorger")
     _concept(db, "Schoonmaker", "interieurverzorger")
     assert "schoonmaker" in expand_query(db.session, "interieurverzorger")
+
+
+def test_a_swapped_or_missing_letter_inside_a_compound_still_finds_it(db, make_public_profile):
+    make_public_profile(occupations=["Magazijnmedewerker"], skills=["Orderpicken"])
+    for typo in ("magazijn", "magzijn", "magazjin", "magaziijn"):
+        assert "magazijnmedewerker" in expand_query(db.session, typo), typo
+
+
+def test_a_near_spelling_must_be_a_word_not_a_scrap_of_one(db, make_public_profile):
+    make_public_profile(occupations=["Vuilophaler", "Afwasser"], skills=["Afwassen", "Glazenwassen"])
+    _concept(db, "Scriptschrijver")
+    assert expand_query(db.session, "alert") == set()  # "aler" ends vuilophaler: not a typo of alert
+    assert expand_query(db.session, "lassen") == set()  # one changed letter of a short word: another word
+    assert expand_query(db.session, "<script>alert(1)</script>") == {"scriptschrijver"}  # no profile has it
+    assert "afwassen" in expand_query(db.session, "afwasen")

@@ -14,7 +14,7 @@ from wtforms.widgets import DateInput, NumberInput, SearchInput, Select
 
 from matching.geo import locate
 from models.catalogue.browse import Filters
-from models.catalogue.search import Vocabulary, sectors
+from models.catalogue.search import Vocabulary, expand_query, sectors, term_ids
 from web.forms import OnceForm, choices
 from web.params import whole_number
 
@@ -66,7 +66,7 @@ class FilterForm(FlaskForm):
     sector = SelectField(_l("Sector"), choices=choices([ANY]), widget=CachedSelect())
     uren = StringField(_l("Uren per week"), widget=NumberInput(min=1, max=48))
     plaats = StringField(_l("Postcode of plaats"), description=_l("Bijvoorbeeld 8251 of Dronten"))
-    km = SelectField(_l("Afstand"), choices=choices([(str(k), label) for k, label in DISTANCE_CHOICES]), default="15",
+    km = SelectField(_l("Maximale afstand"), choices=choices([(str(k), label) for k, label in DISTANCE_CHOICES]), default="15",
                      widget=CachedSelect())
     opleiding = SelectField(_l("Opleiding (minimaal)"), choices=choices([ANY] + EDUCATION_MINIMUM_CHOICES),
                             widget=CachedSelect())
@@ -126,6 +126,15 @@ def filter_form(args, session, vocab: Vocabulary | None = None, current: tuple |
         except ValueError:
             form.beschikbaar_voor.errors = [_("Vul een datum in, bijvoorbeeld 2026-09-01.")]
     return form, f
+
+
+def unknown_occupation(form: FilterForm, f: Filters, session, vocab: Vocabulary) -> None:
+    """Name an occupation that no published profile has (nor a near spelling): the filter is
+    ignored, as every unusable value is, instead of silently showing no one."""
+    if f.occupation and not term_ids(vocab, expand_query(session, f.occupation, vocab), ("occupation",)):
+        form.beroep.errors = [_("Dit beroep komt in geen enkel profiel voor. Vul een beroep in zoals het in "
+                                "de profielen staat, bijvoorbeeld orderpicker of schoonmaker.")]
+        f.occupation = ""
 
 
 class MeetingForm(OnceForm, FlaskForm):

@@ -15,11 +15,12 @@ from models.catalogue import browse, employer_accounts, meet_requests, search
 from models.catalogue.meet_requests import MeetingRequest
 from models.common import clock, paging
 from models.enums import ProfileStatus, Role
+from models.taxonomy.terms import normalise
 from web.extensions import db
 from web.forms import save
 
 from . import page_cache
-from .forms import MeetingForm, filter_form
+from .forms import MeetingForm, filter_form, unknown_occupation
 from .guard import count_attempt, limit_views
 from .labels import DUTCH_LABELS, EDUCATION_LABELS
 
@@ -51,7 +52,7 @@ def _translated_labels(_locale: str) -> dict:
 _cards: dict[tuple, str] = {}
 
 
-def cached_card(card, profile, distance=None):
+def cached_card(card, profile, distance=None, matched=()):
     """The ``card`` macro's HTML for ``profile``, kept per process until the profile changes.
 
     A card shows only the public profile's own fields, translated labels and "checked N days ago",
@@ -59,12 +60,12 @@ def cached_card(card, profile, distance=None):
     them was the largest part of a catalogue page. Only published profiles reach a list, so a
     withdrawn profile's card is never shown again; the cache is bounded.
     """
-    key = (profile.id, profile.version, profile.updated_at, distance, str(get_locale()), clock.today())
+    key = (profile.id, profile.version, profile.updated_at, distance, matched, str(get_locale()), clock.today())
     html = _cards.get(key)
     if html is None:
         if len(_cards) >= 5000:
             _cards.clear()
-        html = _cards[key] = card(profile, distance)
+        html = _cards[key] = card(profile, distance, matched)
     return html
 
 
@@ -88,13 +89,26 @@ def index():
     form, filters = filter_form(request.args, db.session, current=current)
     # The whole vocabulary only for a search by wording: a first plain list page does not read it.
     vocab = search.vocabulary(db.session, current) if browse.asks_for_words(filters) else None
+    if vocab is not None:
+        unknown_occupation(form, filters, db.session, vocab)
     page = browse.search(db.session, filters, paging.page_number(request.args.get("pagina")), vocab=vocab)
+    matched = _matched_wordings(page.profiles, filters, vocab)
     args = {k: v for k, v in request.args.items() if v and k != "pagina"}
     active = sum(1 for key, value in request.args.items() if value.strip() and key in form._fields
                  and key not in ("sortering", "pagina", "submit"))
-    html = render_template("catalogue/index.html", form=form, page=page, args=args,
+    html = render_template("catalogue/index.html", form=form, page=page, args=args, matched=matched,
                            has_errors=any(f.errors for f in form), active_filters=active)
     return kept.keep(html) if kept is not None else html
+
+
+def _matched_wordings(profiles, filters, vocab) -> dict[int, tuple[str, ...]]:
+    """Per profile, its occupations and skills the search text names: a card whose headline is
+    another occupation says why it was found."""
+    if not filters.q or vocab is None:
+        return {}
+    direct = search.expansion(db.session, filters.q, vocab).direct
+    return {p.id: tuple(w for w in [*(p.occupations or []), *(p.skills or [])] if normalise(w) in direct)
+            for p in profiles}
 
 
 def _profile_or_gone(code: str):
@@ -143,7 +157,7 @@ def meet(code: str):
     if form.website.data:
         # A honeypot filled in: a robot. Answer as if it worked, store nothing.
         log.info("honeypot filled on a meeting request; ignored")
-        return redirect(url_for(".sent", code=found.code))
+        return redirect(url_for(".sent", code=found.code, _anchor="inhoud"))
     data = MeetingRequest(name=form.name.data or "", company=form.company.data or "", kvk=form.kvk.data or "",
                           email=form.email.data or "", phone=form.phone.data or "", message=form.message.data or "")
     if not meet_requests.check(data):
@@ -151,9 +165,9 @@ def meet(code: str):
         count_attempt("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR",
                       message=_(FLOOD_MESSAGE), key="mail:" + normalise_email(data.email))
     if not save(form, meet_requests.submit, db.session, found, data, user=_employer(), fallback="name",
-                once=url_for(".sent", code=found.code)):
+                once=url_for(".sent", code=found.code, _anchor="inhoud")):
         return _render_profile(found, form, 422)
-    return redirect(url_for(".sent", code=found.code))
+    return redirect(url_for(".sent", code=found.code, _anchor="inhoud"))
 
 
 @bp.route("/<code>/verstuurd")

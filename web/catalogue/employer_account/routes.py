@@ -47,6 +47,9 @@ def register():
         # One answer whether or not the address already had an account (no way to probe addresses).
         flash(_("Bedankt. Wij hebben u een e-mail gestuurd. Was er met dit adres nog geen account, dan "
                 "is het nu aangemaakt en kunt u inloggen met uw wachtwoord."), "success")
+        flash(_("Log hieronder in met uw e-mailadres en wachtwoord. Daarna bewaart u favorieten en "
+                "zoekopdrachten, krijgt u een e-mail bij nieuwe profielen die passen en ziet u hoe het met "
+                "uw verzoeken staat."), "info")
         return redirect(url_for("auth.login"))
     return render_template("employer_account/register.html", form=form), form_status(form)
 

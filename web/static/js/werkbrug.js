@@ -109,3 +109,11 @@
   }
   later();
 }());
+
+/* A form sent back with errors: focus its error summary, so a phone shows it and a screen reader reads it
+ * (the summary is also the form's target fragment where the form sits low on a long page). */
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) { summary.focus(); }
+}());
