@@ -199,6 +199,21 @@ def test_filters_left_out_are_no_error(as_role, client, candidate):
     assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
 
 
+@pytest.mark.parametrize("url, message", [
+    ("/beheer/kandidaten/?profile=zzz", "Openbaar profiel: kies een van: Alle, Geen profiel, Concept, "
+                                        "Goedgekeurd, wacht op k-anonimiteit, Gepubliceerd, Ingetrokken, "
+                                        "Zinnen te controleren."),
+    ("/beheer/kandidaten/?owner=zzz", "Eigenaar: kies een van: Iedereen, Mijn kandidaten."),
+    ("/beheer/verzoeken/?status=zzz", "Status: kies een van: Alle, Nieuw, Kandidaat gevraagd"),
+    ("/beheer/plaatsingen/?instrument=zzz", "Instrument: kies een van: "),
+])
+def test_a_bad_list_filter_names_the_field_and_what_it_allows(as_role, client, candidate, url, message):
+    as_role(Role.COORDINATOR)
+    response = client.get(url)
+    text = visible_text(response.get_data(as_text=True))
+    assert message in text and "Ongeldige keuze" not in text
+
+
 def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candidate, candidate):
     from models.catalogue.publishing import profiles
 

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import Optional
 
-from web.forms import choices
+from web.forms import QueryForm, choices
 
 STATUS_CHOICES = [
     ("new", _l("Nieuw")), ("candidate_asked", _l("Kandidaat gevraagd")),
@@ -14,10 +14,7 @@ STATUS_CHOICES = [
 STATUS_LABELS = dict(STATUS_CHOICES)
 
 
-class RequestFilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class RequestFilterForm(QueryForm):
     status = SelectField(_l("Status"), default="", choices=choices([("", _l("Alle")), *STATUS_CHOICES]))
     owner = SelectField(_l("Eigenaar"), default="", choices=choices(
         [("", _l("Iedereen")), ("mine", _l("Mijn verzoeken")), ("none", _l("Zonder eigenaar"))]))
