@@ -128,6 +128,31 @@ def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_persona
     assert profile.status == ProfileStatus.PUBLISHED and profile.description == "Harde werker met heftruckcertificaat."
 
 
+def test_an_empty_description_is_not_published(k1, as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    response = client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                                      "description": "  \n "})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "Beschrijving: Vul een beschrijving in: wat de kandidaat kan en zoekt" in text
+    assert 'id="description-error"' in response.get_data(as_text=True)  # on the field itself
+    assert db.session.scalar(select(PublicProfile.status)) in (None, ProfileStatus.DRAFT)
+
+
+def test_bulk_publishing_skips_a_candidate_without_any_text(k1, as_role, client, db, candidate, make_candidate):
+    written = with_text(db, make_candidate(external_id="CL-000005", publish_consent=True,
+                                           consent_until=TODAY + timedelta(days=30)), "Werkte als inpakker.")
+    as_role(Role.MATCHER)
+    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, written.id]},
+                           follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert "1 profiel(en) gepubliceerd." in text
+    assert "1 niet gepubliceerd: geen beschrijving: het dossier heeft geen ervaring of tekst over de kandidaat" in text
+    published = db.session.scalars(select(PublicProfile).where(PublicProfile.status == ProfileStatus.PUBLISHED)).all()
+    assert [p.candidate_id for p in published] == [written.id] and published[0].description
+
+
 def test_publication_needs_consent(k1, as_role, client, db, make_candidate):
     candidate = make_candidate(publish_consent=False)
     as_role(Role.MATCHER)
@@ -232,6 +257,7 @@ def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candid
 
 def test_publish_a_selection_says_who_was_skipped_and_why_then_withdraw_them_with_one_reason(
         k1, as_role, client, db, candidate, make_candidate, other_org):
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
     without = make_candidate(external_id="CL-000002", publish_consent=False)
     foreign = make_candidate(other_org, external_id="CL-000003", publish_consent=True)
     as_role(Role.MATCHER)
@@ -310,7 +336,8 @@ def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candi
 def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_role, client, db, candidate,
                                                                        make_candidate):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
+                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]},
                            follow_redirects=True)
@@ -323,7 +350,8 @@ def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_rol
 def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
         k1, as_role, client, db, candidate, make_candidate):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
+                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]})
     listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
