@@ -357,6 +357,9 @@ def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_m
     listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
     assert "1 kandidaat" in listed and candidate.external_id in listed and plain.external_id not in listed
     assert "1 zin te controleren" in listed
+    assert "Profielen van aangevinkten publiceren" not in listed  # they are published: it would skip them all
+    assert "Open elk profiel, lees de gemarkeerde zinnen" in listed
+    assert "Profielen van aangevinkten intrekken" in listed
     page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
     assert "niemand heeft deze zinnen gelezen" in page and f"Beschrijving: “{HINTED}”" in page
     client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
