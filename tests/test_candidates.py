@@ -78,6 +78,14 @@ def test_record_shows_personal_data_and_logs_the_view(as_role, client, db, candi
     assert event_.actor_id == user.id and event_.object_id == candidate.id
 
 
+def test_empty_dossier_fields_show_a_dash(as_role, client, db, make_candidate):
+    bare = make_candidate(external_id="CL-000009", certificates=[], driving_licences=[], dutch_level=None)
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{bare.id}").get_data(as_text=True)
+    assert re.search(r"<dt>Certificaten</dt><dd>—</dd>", html) and re.search(r"<dt>Nederlands</dt><dd>—</dd>", html)
+    assert "<dd></dd>" not in html
+
+
 def test_consent_is_recorded_and_checked(as_role, client, db, candidate):
     as_role(Role.MATCHER)
     url = f"/beheer/kandidaten/{candidate.id}/toestemming"
