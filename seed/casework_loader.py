@@ -27,7 +27,8 @@ from seed.accounts import DEMO_PASSWORD, demo_email
 from seed.demo.casework import generate_casework
 from seed.demo.dates import REFERENCE_DATE
 
-EXTRA_OWNERS = {"dronten": ("Consulent Fenna Bos", "Activeringscoach Mehmet Kaya", "Consulent Iris Smit"),
+# People's names only: the role shows beside a name where it matters, a job title in the name reads as one.
+EXTRA_OWNERS = {"dronten": ("Fenna Bos", "Mehmet Kaya", "Iris Smit"),
                 "uwv-flevoland": ()}
 _D = date.fromisoformat
 

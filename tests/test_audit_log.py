@@ -81,7 +81,7 @@ def test_log_reads_in_words_with_the_object_named_and_filters_by_person_action_a
     response = client.get("/beheer/auditlog?since=2026-05-02&until=2026-05-01&action=nonsense")
     assert response.status_code == 422
     text = visible_text(response.get_data(as_text=True))
-    assert "De einddatum ligt voor de begindatum" in text and "Kies een waarde uit de lijst" in text
+    assert "De einddatum ligt voor de begindatum" in text and "Actie: kies een waarde uit de lijst" in text
 
 
 def test_one_page_view_is_one_event_even_when_several_parts_log_it(as_role, client, db, make_candidate):

@@ -78,6 +78,14 @@ def test_record_shows_personal_data_and_logs_the_view(as_role, client, db, candi
     assert event_.actor_id == user.id and event_.object_id == candidate.id
 
 
+def test_empty_dossier_fields_show_a_dash(as_role, client, db, make_candidate):
+    bare = make_candidate(external_id="CL-000009", certificates=[], driving_licences=[], dutch_level=None)
+    as_role(Role.MATCHER)
+    html = client.get(f"/beheer/kandidaten/{bare.id}").get_data(as_text=True)
+    assert re.search(r"<dt>Certificaten</dt><dd>—</dd>", html) and re.search(r"<dt>Nederlands</dt><dd>—</dd>", html)
+    assert "<dd></dd>" not in html
+
+
 def test_consent_is_recorded_and_checked(as_role, client, db, candidate):
     as_role(Role.MATCHER)
     url = f"/beheer/kandidaten/{candidate.id}/toestemming"
@@ -126,6 +134,31 @@ def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_persona
     assert f"Profiel {profile.code} is gepubliceerd" in text and "Status: gepubliceerd" in text
     db.session.refresh(profile)
     assert profile.status == ProfileStatus.PUBLISHED and profile.description == "Harde werker met heftruckcertificaat."
+
+
+def test_an_empty_description_is_not_published(k1, as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    response = client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                                      "description": "  \n "})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "Beschrijving: Vul een beschrijving in: wat de kandidaat kan en zoekt" in text
+    assert 'id="description-error"' in response.get_data(as_text=True)  # on the field itself
+    assert db.session.scalar(select(PublicProfile.status)) in (None, ProfileStatus.DRAFT)
+
+
+def test_bulk_publishing_skips_a_candidate_without_any_text(k1, as_role, client, db, candidate, make_candidate):
+    written = with_text(db, make_candidate(external_id="CL-000005", publish_consent=True,
+                                           consent_until=TODAY + timedelta(days=30)), "Werkte als inpakker.")
+    as_role(Role.MATCHER)
+    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, written.id]},
+                           follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert "1 profiel(en) gepubliceerd." in text
+    assert "1 niet gepubliceerd: geen beschrijving: het dossier heeft geen ervaring of tekst over de kandidaat" in text
+    published = db.session.scalars(select(PublicProfile).where(PublicProfile.status == ProfileStatus.PUBLISHED)).all()
+    assert [p.candidate_id for p in published] == [written.id] and published[0].description
 
 
 def test_publication_needs_consent(k1, as_role, client, db, make_candidate):
@@ -199,6 +232,21 @@ def test_filters_left_out_are_no_error(as_role, client, candidate):
     assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
 
 
+@pytest.mark.parametrize("url, message", [
+    ("/beheer/kandidaten/?profile=zzz", "Openbaar profiel: kies een van: Alle, Geen profiel, Concept, "
+                                        "Goedgekeurd, wacht op k-anonimiteit, Gepubliceerd, Ingetrokken, "
+                                        "Zinnen te controleren."),
+    ("/beheer/kandidaten/?owner=zzz", "Eigenaar: kies een van: Iedereen, Mijn kandidaten."),
+    ("/beheer/verzoeken/?status=zzz", "Status: kies een van: Alle, Nieuw, Kandidaat gevraagd"),
+    ("/beheer/plaatsingen/?instrument=zzz", "Instrument: kies een van: "),
+])
+def test_a_bad_list_filter_names_the_field_and_what_it_allows(as_role, client, candidate, url, message):
+    as_role(Role.COORDINATOR)
+    response = client.get(url)
+    text = visible_text(response.get_data(as_text=True))
+    assert message in text and "Ongeldige keuze" not in text
+
+
 def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candidate, candidate):
     from models.catalogue.publishing import profiles
 
@@ -217,6 +265,7 @@ def test_preview_says_the_age_band_is_coarsened(as_role, client, db, make_candid
 
 def test_publish_a_selection_says_who_was_skipped_and_why_then_withdraw_them_with_one_reason(
         k1, as_role, client, db, candidate, make_candidate, other_org):
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
     without = make_candidate(external_id="CL-000002", publish_consent=False)
     foreign = make_candidate(other_org, external_id="CL-000003", publish_consent=True)
     as_role(Role.MATCHER)
@@ -295,7 +344,8 @@ def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candi
 def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_role, client, db, candidate,
                                                                        make_candidate):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
+                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]},
                            follow_redirects=True)
@@ -308,12 +358,16 @@ def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_rol
 def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
         k1, as_role, client, db, candidate, make_candidate):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = make_candidate(external_id="CL-000004", publish_consent=True, consent_until=TODAY + timedelta(days=30))
+    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
+                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]})
     listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
     assert "1 kandidaat" in listed and candidate.external_id in listed and plain.external_id not in listed
     assert "1 zin te controleren" in listed
+    assert "Profielen van aangevinkten publiceren" not in listed  # they are published: it would skip them all
+    assert "Open elk profiel, lees de gemarkeerde zinnen" in listed
+    assert "Profielen van aangevinkten intrekken" in listed
     page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
     assert "niemand heeft deze zinnen gelezen" in page and f"Beschrijving: “{HINTED}”" in page
     client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={

@@ -50,7 +50,8 @@ def write_text(rng, first, last, born, postcode, email, phone_list, ext):
     dates = [d.strftime("%d-%m-%Y"), d.strftime("%Y-%m-%d"), f"{d.day} {MONTHS[d.month - 1]} {d.year}",
              d.strftime("%d/%m/%y"), d.strftime("%d.%m.%Y")]
     number = iban(rng)
-    experience = (
+    experience = (  # one plain sentence survives the scrubber: a profile without a description is not published
+        "Ervaren met orderpicken en de heftruck. "
         f"{first} {last} (geboren {rng.choice(dates)}) werkte vijf jaar in de productie. "
         f"Adres: {rng.choice(STREETS)} {rng.randint(1, 200)}{rng.choice(['', 'a', ' bis'])}, {postcode} Dronten. "
         f"Mevrouw {last} is bereikbaar op {phone_list[0]} en {phone_list[1]}. "

@@ -15,13 +15,17 @@ TODAY = clock.today()
 
 
 @pytest.fixture
-def consenting(make_candidate):
+def consenting(db, make_candidate):
     def make(n=1, **kw):
         values = dict(publish_consent=True, consent_given_on=TODAY - timedelta(days=10),
                       consent_until=TODAY + timedelta(days=300), education=Education.MBO2,
                       desired_occupations=["productiemedewerker"], skills=["heftruck"], hours_min=24, hours_max=32)
         values.update(kw)
-        return [make_candidate(**values) for _ in range(n)]
+        made = [make_candidate(**values) for _ in range(n)]
+        for candidate in made:  # a profile without a description is not published
+            candidate.personal.experience = "Werkte drie jaar als orderpicker."
+        db.session.flush()
+        return made
     return make
 
 

@@ -116,6 +116,34 @@ def test_owner_from_another_organisation_is_refused(as_role, client, make_reques
     assert response.status_code == 422
 
 
+def test_only_who_can_open_requests_may_own_one(as_role, client, db, make_request, make_user):
+    req = make_request()
+    matcher = make_user(Role.MATCHER, name="Mats Matcher")
+    admin = make_user(Role.ADMIN, name="Ada Beheer")
+    coordinator = make_user(Role.COORDINATOR, name="Cor Coördinator")
+    as_role(Role.ACCOUNT_MANAGER)
+    page = client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True)
+    assert "Cor Coördinator" in page and "Mats Matcher" not in page and "Ada Beheer" not in page
+    for outsider in (matcher, admin):
+        response = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": outsider.id})
+        assert response.status_code == 422
+        text = visible_text(response.get_data(as_text=True))
+        assert "Eigenaar: kies een accountmanager of coördinator van uw organisatie" in text
+        db.session.refresh(req)
+        assert req.owner_id is None
+    assert client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": "x"}).status_code == 422
+    saved = client.post(f"/beheer/verzoeken/{req.id}", data={"version": req.version, "owner_id": coordinator.id},
+                        follow_redirects=True)
+    assert "Verzoek bijgewerkt" in visible_text(saved.get_data(as_text=True))
+
+
+def test_owner_roles_are_the_roles_that_open_the_inbox():
+    from models.catalogue.employer_requests import OWNER_ROLES
+    from web.access import CAPABILITIES
+
+    assert OWNER_ROLES == CAPABILITIES["register"]
+
+
 def test_employer_is_linked_on_kvk_or_created_from_the_request(as_role, client, db, make_request, make_employer,
                                                                other_org):
     make_employer(organisation=other_org, kvk="12345678", name="Elders BV")

@@ -38,6 +38,8 @@ def test_register_an_obligation_computes_the_amount(as_role, client, db, tables,
     ({"percentage": "150"}, "Percentage social return: Ongeldig percentage '150': moet groter dan 0 en hoogstens 100"),
     ({"percentage": "0"}, "Percentage social return: Het percentage moet groter dan 0 zijn."),
     ({"contract_sum": "veel"}, "Contractsom: Ongeldig bedrag 'veel'"),
+    ({"contract_sum": " "}, "Contractsom: Vul de contractsom in, in euro: meer dan € 0, bijvoorbeeld 1.250.000"),
+    ({"percentage": ""}, "Percentage social return: Vul het percentage social return in: meer dan 0 en hoogstens 100"),
     ({"period_end": "2024-12-31"}, "Einde van de periode: Het einde van de periode ligt vóór het begin."),
     ({"contract_name": ""}, "Naam van het contract: Vul de naam van het contract in."),
     ({"table": "0"}, "Bouwblokkentabel: Kies de bouwblokkentabel die in het contract staat."),
@@ -51,6 +53,31 @@ def test_bad_obligation_input_names_the_field_and_saves_nothing(as_role, client,
     assert response.status_code == 422
     assert message in page_text(response)
     assert db.session.scalar(select(func.count(SroiObligation.id))) == 0
+
+
+def test_empty_obligation_form_asks_for_each_field_without_quoting_nothing(as_role, client, db, tables):
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post("/beheer/social-return/nieuw", data={"percentage": "5"})
+    text = page_text(response)
+    assert response.status_code == 422
+    assert "Contractsom: Vul de contractsom in" in text and "Ongeldig bedrag ''" not in text
+
+
+def test_activity_form_preselects_no_kind_and_asks_for_one(as_role, client, db, tables, make_employer,
+                                                           make_obligation):
+    obligation = make_obligation(make_employer(), table="utrecht", period_start=date(2025, 1, 1),
+                                 period_end=date(2026, 12, 31))
+    as_role(Role.ACCOUNT_MANAGER)
+    page = client.get(f"/beheer/social-return/{obligation.id}").get_data(as_text=True)
+    assert '<option value="">Kies de soort activiteit</option><option value="purchase">' in page  # first, so shown
+    assert 'selected value="purchase"' not in page
+    response = client.post(f"/beheer/social-return/{obligation.id}/activiteiten", data={
+        "activity-occurred_on": "2025-03-01", "activity-amount": "100", "activity-evidence": "Factuur 7"})
+    assert response.status_code == 422
+    assert "Soort: kies inkoop bij een sociale onderneming of maatschappelijke activiteit." in page_text(response)
+    empty = client.post(f"/beheer/social-return/{obligation.id}/activiteiten", data={
+        "activity-kind": "purchase", "activity-occurred_on": "2025-03-01", "activity-evidence": "Factuur 7"})
+    assert "Bedrag of aantal: Vul het bedrag in euro (inkoop) of het aantal (activiteit) in" in page_text(empty)
 
 
 def test_contractor_of_another_organisation_is_refused(as_role, client, db, tables, other_org, make_employer):

@@ -118,3 +118,34 @@ def test_one_word_per_thing_in_forms_lists_and_reports(app):
         form = VacancyForm(meta={"csrf": False})
         for name in ("education_min", "driving_licence", "dutch_min"):
             assert str(list(form[name].iter_choices())[0][1]) == "Geen eis", name
+
+
+def test_catalogue_headline_hours_follow_the_language(client, make_public_profile):
+    make_public_profile(headline="Orderpicker · 32–40 uur · Dronten", hours_min=32, hours_max=40)
+    dutch = visible_text(client.get("/kandidaten").get_data(as_text=True))
+    assert "Orderpicker · 32–40 uur · Dronten" in dutch  # Dutch stays the default
+    english = visible_text(client.get("/kandidaten?lang=en").get_data(as_text=True))
+    assert "Orderpicker · 32–40 hours · Dronten" in english and "32–40 uur" not in english
+
+
+def test_council_view_rows_in_english(as_role, client):
+    from models.enums import Role
+
+    as_role(Role.COORDINATOR)
+    text = visible_text(client.get("/beheer/rapportages/raad?lang=en").get_data(as_text=True))
+    assert "Back on benefit within 6 months" in text and "Terug in de uitkering" not in text
+    assert "The same outflow, by hours" in text and "Dezelfde uitstroom" not in text
+    assert "As of " in text and "Stand " not in text
+
+
+def test_privacy_check_labels_in_english(as_role, client, db, make_candidate):
+    from models.enums import Role
+
+    candidate = make_candidate(first_name="Sanne", publish_consent=True)
+    candidate.personal.experience = "Sanne werkte 3 jaar als orderpicker. Zij heeft reuma. Zij komt uit Marokko."
+    db.session.commit()
+    as_role(Role.MATCHER)
+    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel?lang=en").get_data(as_text=True))
+    assert "special category of personal data: health" in text and "bijzonder persoonsgegeven" not in text
+    assert "replaced by a neutral word" in text or "identifies the person" in text
+    assert "vervangen door een neutrale aanduiding" not in text and "maakt de persoon herkenbaar" not in text

@@ -22,11 +22,13 @@ from typing import Any
 from flask import current_app, flash, redirect, session
 from flask_babel import gettext
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import Form, HiddenField
+from wtforms import Form, HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
 
 from models.base import utcnow
 from models.common import idempotency, locking
@@ -38,6 +40,44 @@ from web.i18n import translated
 def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
     """Select options from (value, label) pairs, in the form WTForms 3.3+ expects."""
     return [SelectChoice(value=value, label=label) for value, label in pairs]
+
+
+MAX_LISTED_CHOICES = 12  # a longer list of options is not spelled out in a message
+
+
+def choice_message(field: SelectField) -> str:
+    """"Openbaar profiel: kies een van: Alle, Concept, …": the field's label and what it allows."""
+    labels = [str(option.label.text) for option in field]
+    if not labels or len(labels) > MAX_LISTED_CHOICES:
+        return gettext("%(field)s: kies een waarde uit de lijst.", field=field.label.text)
+    return gettext("%(field)s: kies een van: %(allowed)s.", field=field.label.text, allowed=", ".join(labels))
+
+
+class QueryForm(FlaskForm):
+    """A form read from the query string (a list's filters, a report's settings): no CSRF token, so a
+    filtered page is a plain link. A select's value outside its options gets :func:`choice_message`
+    instead of WTForms' bare "Ongeldige keuze.", so every list names the field and what it allows."""
+
+    class Meta:
+        csrf = False
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field, SelectField) and field.validate_choice and field.choices is not None \
+                    and field.errors and _not_a_choice(field, self):
+                field.errors = [choice_message(field)]
+        return valid
+
+
+def _not_a_choice(field: SelectField, form: Form) -> bool:
+    if field.process_errors:  # the value could not be coerced (an id that is no number)
+        return True
+    try:
+        type(field).pre_validate(field, form)
+    except ValidationError:
+        return True
+    return False
 
 
 class Saved:

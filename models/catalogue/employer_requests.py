@@ -6,15 +6,18 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.accounts.user import STAFF_ROLES, User
+from models.accounts.user import User
 from models.catalogue.employer_request import EmployerRequest
 from models.common import audit
 from models.common.errors import N_, InvalidInput
 from models.common.system import OutboxMessage
-from models.enums import EmployerStatus, RequestStatus
+from models.enums import EmployerStatus, RequestStatus, Role
 from models.register.employer import Employer
 
 S = RequestStatus
+# Who may own a request: the roles that can open the request inbox (web.access "register"); a matcher
+# or an administrator as owner would be sent to a page they get 403 on.
+OWNER_ROLES = frozenset({Role.ACCOUNT_MANAGER, Role.COORDINATOR})
 NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     S.NEW: (S.CANDIDATE_ASKED,),
     S.CANDIDATE_ASKED: (S.CANDIDATE_AGREED, S.CANDIDATE_DECLINED),
@@ -65,20 +68,24 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
 
 
 def staff_choices(session: Session, organisation_id: int) -> list[User]:
-    """Active staff of the organisation who can own a request."""
+    """Active staff of the organisation who can own a request: account managers and coordinators."""
     return list(session.scalars(
         select(User).where(User.organisation_id == organisation_id, User.active.is_(True),
-                           User.role.in_(STAFF_ROLES)).order_by(User.name)
+                           User.role.in_(OWNER_ROLES)).order_by(User.name)
     ))
 
 
 def update(session: Session, req: EmployerRequest, *, owner_id: int | None, follow_up_on: date | None,
            actor) -> None:
-    """Set owner and follow-up date; InvalidInput when the owner is not staff of the organisation."""
+    """Set owner and follow-up date; InvalidInput (on ``owner_id``) when the owner cannot open requests:
+    not an active account manager or coordinator of the organisation."""
     if owner_id is not None:
         owner = session.get(User, owner_id)
-        if owner is None or owner.organisation_id != req.organisation_id or owner.role not in STAFF_ROLES:
-            raise InvalidInput({"owner_id": N_("Kies een medewerker van uw organisatie.")})
+        if owner is None or owner.organisation_id != req.organisation_id or owner.role not in OWNER_ROLES \
+                or not owner.active:
+            raise InvalidInput({"owner_id": N_(
+                "Eigenaar: kies een accountmanager of coördinator van uw organisatie, of niemand; alleen zij "
+                "kunnen verzoeken openen.")})
     before = {"owner_id": req.owner_id, "follow_up_on": req.follow_up_on}
     req.owner_id, req.follow_up_on = owner_id, follow_up_on
     session.flush()

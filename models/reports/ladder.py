@@ -200,6 +200,10 @@ def ladder_shares(session: Session, organisation_id: int, dates: list[date]) -> 
     return [Shares(on, *(int(n or 0) for n in row[4 * i:4 * i + 4])) for i, on in enumerate(dates)]
 
 
+def _stand(on: date) -> str:
+    return N_("Stand %(date)s", date=f"{on:%d-%m-%Y}")
+
+
 def ladder_figures(series: list[Shares], period: Period, targets: dict) -> list[Figure]:
     """Four figures from the shares per reference date (``ladder_shares``): the in-beeld share and the
     plan share per quarter end, and the counts behind the last date of each (these add up to their
@@ -208,26 +212,27 @@ def ladder_figures(series: list[Shares], period: Period, targets: dict) -> list[
     beeld_target = target_or_default(targets, "ladder_in_beeld", year)
     plan_target = target_or_default(targets, "plan_current", year)
     beeld = Figure("ladder_in_beeld", N_("Participatieladder in beeld (Participatiewet)"), unit=N_("procent"), drill=False,
-                   target=beeld_target, note=(
+                   target=beeld_target, note=N_(
         "Aandeel van de actieve kandidaten met een Participatiewet-uitkering op de peildatum (einde van elk "
         "kwartaal, of vandaag) van wie de huidige trede én de verwachte trede hoogstens 12 maanden oud zijn. "
-        f"Doel {beeld_target:g}%."), bars=[
-        Bar(f"Stand {s.on:%d-%m-%Y}", Shares.percent(s.in_beeld, s.population) or 0, s.on.isoformat(), people=False,
+        "Doel %(target)s%%.", target=f"{beeld_target:g}"), bars=[
+        Bar(_stand(s.on), Shares.percent(s.in_beeld, s.population) or 0, s.on.isoformat(), people=False,
             counts=(s.in_beeld, s.population)) for s in series])
     plan = Figure("plan_current", N_("Actueel plan van aanpak (in beeld en te ontwikkelen)"), unit=N_("procent"), drill=False,
-                  target=plan_target, note=(
+                  target=plan_target, note=N_(
         "Van de mensen die in beeld zijn en van wie de verwachte trede hoger is dan de huidige (te ontwikkelen): "
-        f"het aandeel met een plan van aanpak van hoogstens 12 maanden oud op de peildatum. Doel {plan_target:g}%."),
-        bars=[Bar(f"Stand {s.on:%d-%m-%Y}", Shares.percent(s.with_plan, s.developable) or 0, s.on.isoformat(),
+        "het aandeel met een plan van aanpak van hoogstens 12 maanden oud op de peildatum. Doel %(target)s%%.",
+        target=f"{plan_target:g}"),
+        bars=[Bar(_stand(s.on), Shares.percent(s.with_plan, s.developable) or 0, s.on.isoformat(),
                   people=False, counts=(s.with_plan, s.developable)) for s in series])
     last = series[-1] if series else Shares(period.end, 0, 0, 0, 0)
     on = f"{last.on:%d-%m-%Y}"
-    beeld_counts = Figure("ladder_in_beeld_counts", f"In beeld op {on} (aantallen)", drill=False,
+    beeld_counts = Figure("ladder_in_beeld_counts", N_("In beeld op %(date)s (aantallen)", date=on), drill=False,
                           total_label=N_("Mensen met een Participatiewet-uitkering"), bars=[
         Bar(N_("In beeld"), last.in_beeld, "in_beeld"), Bar(N_("Niet in beeld"), last.population - last.in_beeld, "not"),
         Bar(N_("waarvan in beeld en te ontwikkelen"), last.developable, "developable", overlap=True)],
         note=N_("De aantallen achter het laatste percentage; in beeld en niet in beeld tellen op tot het totaal."))
-    plan_counts = Figure("plan_current_counts", f"Plan van aanpak op {on} (aantallen)", drill=False,
+    plan_counts = Figure("plan_current_counts", N_("Plan van aanpak op %(date)s (aantallen)", date=on), drill=False,
                          total_label=N_("In beeld en te ontwikkelen"), bars=[
         Bar(N_("Met actueel plan"), last.with_plan, "plan"), Bar(N_("Zonder actueel plan"), last.developable - last.with_plan,
                                                            "none")],

@@ -95,7 +95,8 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
            "uitkering meer; gedeeltelijk: werk met een aanvullende uitkering.")), bars=[
         Bar(label, outflow.get(Outflow(code), 0), code) for code, label in OUTFLOW_LABELS.items()])
     hours = Figure("outflow_hours", N_("Uitstroom naar voltijd en deeltijd"), total_label=N_("Totaal uitstroom"), drill=False,
-                   note=f"Dezelfde uitstroom, naar uren: voltijd is {FULL_TIME_HOURS} uur per week of meer.", bars=[
+                   note=N_("Dezelfde uitstroom, naar uren: voltijd is %(hours)s uur per week of meer.",
+                           hours=FULL_TIME_HOURS), bars=[
         Bar(N_("Voltijd"), by_hours[True], "fulltime"), Bar(N_("Deeltijd"), by_hours[False], "parttime")])
     return [months, instruments, groups, contracts, outflows, hours]
 

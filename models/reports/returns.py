@@ -44,9 +44,10 @@ def return_figure(rows: Outflows, today: date) -> Figure:
     bars = []
     for months in (6, 12):
         back, measured = return_shares(rows, today, months)
-        bars.append(Bar(f"Terug in de uitkering binnen {months} maanden", round(100 * back / measured) if measured
-                        else 0, f"{months}m", people=False, counts=(back, measured),
-                        extra="" if measured else "nog niet te meten: geen uitstroom die lang genoeg geleden is"))
+        bars.append(Bar(N_("Terug in de uitkering binnen %(months)s maanden", months=months),
+                        round(100 * back / measured) if measured else 0, f"{months}m", people=False,
+                        counts=(back, measured),
+                        extra="" if measured else N_("nog niet te meten: geen uitstroom die lang genoeg geleden is")))
     return Figure("return_to_benefit", N_("Terugval in de uitkering na uitstroom"), unit=N_("procent"), drill=False, bars=bars,
                   note=(N_("Van de uitstroom in de periode (volledig of gedeeltelijk) die minstens 6 of 12 maanden "
                            "geleden is: het aandeel van wie het kandidatendossier een nieuwe uitkeringsstart noteert "

@@ -41,13 +41,20 @@ def _clean(session: Session, organisation_id: int, data: dict) -> dict:
     if contractor is None or contractor.organisation_id != organisation_id:
         errors["contractor"] = N_("Kies de opdrachtnemer uit het werkgeversregister van uw organisatie.")
     clean["contractor_id"] = contractor.id if contractor else None
+    contract_sum = (data.get("contract_sum") or "").strip()
+    if not contract_sum:
+        errors["contract_sum"] = N_("Vul de contractsom in, in euro: meer dan € 0, bijvoorbeeld 1.250.000 of "
+                                    "€ 250.000,00.")
+    else:
+        try:
+            clean["contract_sum_cents"] = parse_euro(contract_sum)
+            if clean["contract_sum_cents"] <= 0:
+                errors["contract_sum"] = N_("De contractsom moet groter dan € 0 zijn.")
+        except ValueError as exc:
+            errors["contract_sum"] = str(exc)
     try:
-        clean["contract_sum_cents"] = parse_euro(data.get("contract_sum") or "")
-        if clean["contract_sum_cents"] <= 0:
-            errors["contract_sum"] = N_("De contractsom moet groter dan € 0 zijn.")
-    except ValueError as exc:
-        errors["contract_sum"] = str(exc)
-    try:
+        if not str(data.get("percentage") or "").strip():
+            raise ValueError(N_("Vul het percentage social return in: meer dan 0 en hoogstens 100, bijv. 5 of 2,5."))
         clean["percentage"] = parse_percentage(str(data.get("percentage") or ""))
         if clean["percentage"] <= 0:
             errors["percentage"] = N_("Het percentage moet groter dan 0 zijn.")
@@ -164,7 +171,7 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
     elif kind == ActivityKind.SOCIAL_HOURS.value and unit not in ACTIVITY_UNITS[ActivityKind.SOCIAL_HOURS]:
         errors["unit"] = N_("Kies waarin u het aantal opgeeft: uren, activiteiten of dagen.")
     if kind not in set(ACTIVITY_UNITS):
-        errors["kind"] = N_("Kies inkoop of maatschappelijke activiteit.")
+        errors["kind"] = N_("Soort: kies inkoop bij een sociale onderneming of maatschappelijke activiteit.")
     if occurred_on is None:
         errors["occurred_on"] = N_("Vul de datum in.")
     elif not obligation.period_start <= occurred_on <= obligation.period_end:
@@ -181,6 +188,8 @@ def add_activity(session: Session, obligation: SroiObligation, kind: str, occurr
             value_activity(version_to_dataclass(version), block.code, 0, unit)
         except ValueError as exc:
             raise InvalidInput({"unit": str(exc).removeprefix("Veld unit: ")}) from None
+    if not (amount or "").strip():
+        raise InvalidInput({"amount": N_("Vul het bedrag in euro (inkoop) of het aantal (activiteit) in, meer dan 0.")})
     try:
         quantity = parse_euro(amount) if block.unit.value == "invoice" else _whole(amount)
     except ValueError as exc:

@@ -50,24 +50,32 @@ def _licences(rng: random.Random, origin: str) -> list[str]:
     return licences
 
 
-def _work(rng: random.Random) -> tuple[list[str], list[str], list[str]]:
-    """Return (desired occupations, skills, certificates) from one or two work families."""
+# The few families whose first spelling is English: a Dutch sentence uses the Dutch word.
+PLAIN_NAMES = {"caregiver": "verzorgende"}
+
+
+def _work(rng: random.Random) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Return (desired occupations, skills, certificates, the occupations' plain names) from one or two
+    work families; the record gets the messy variants, a sentence the plain name."""
     keys = [pick_family(rng)]
     if rng.random() < 0.4:
         keys.append(pick_family(rng))
     occupations: list[str] = []
     skills: list[str] = []
     certificates: list[str] = []
+    plain: list[str] = []
     for key in keys:
         family = families()[key]
-        occupations += [variant(rng, g) for g in rng.sample(family["occupations"], k=rng.randint(1, 2))]
+        chosen = rng.sample(family["occupations"], k=rng.randint(1, 2))
+        occupations += [variant(rng, g) for g in chosen]
+        plain += [PLAIN_NAMES.get(g[0], g[0]) for g in chosen]
         skills += [variant(rng, g) for g in rng.sample(family["skills"], k=rng.randint(1, 4))]
         if rng.random() < 0.45:
             certificates.append(rng.choice(family["certificates"]))
     skills += [variant(rng, g) for g in rng.sample(GENERAL_SKILLS, k=rng.randint(0, 3))]
     if rng.random() < 0.12:
         certificates.append(rng.choice(("BHV", "EHBO", "VCA", "HACCP", "Sociale Hygiëne")))
-    return unique(occupations), unique(skills), unique(certificates)
+    return unique(occupations), unique(skills), unique(certificates), unique(plain)
 
 
 def make_candidate(seed: int, index: int, today: date = REFERENCE_DATE) -> dict[str, Any]:
@@ -101,7 +109,7 @@ def make_candidate(seed: int, index: int, today: date = REFERENCE_DATE) -> dict[
     licences = _licences(rng, origin)
     if licences or rng.random() < 0.5:
         rec["driving_licences"] = licences
-    occupations, skills, certificates = _work(rng)
+    occupations, skills, certificates, plain_occupations = _work(rng)
     languages = rng.sample(LANGUAGES[origin], k=rng.randint(0, min(2, len(LANGUAGES[origin]))))
     skills += [lang for lang in languages if rng.random() < 0.4]
     if certificates:
@@ -116,7 +124,7 @@ def make_candidate(seed: int, index: int, today: date = REFERENCE_DATE) -> dict[
     rec["desired_occupations"] = occupations
     rec["skills"] = skills
     if rng.random() < 0.8:
-        text = experience_text(rng, origin, female, occupations, skills)
+        text = experience_text(rng, origin, female, plain_occupations, skills)
         rec["experience"] = with_personal_data(rng, text, first, last, city, phone, email)
     if rng.random() < 0.75:
         text = about_text(rng, first, languages, dutch, origin in REFUGEE_ORIGINS)

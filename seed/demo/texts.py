@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 
 from seed.demo.places import PLACES, street_address
@@ -69,6 +70,10 @@ def email_address(rng: random.Random, first: str, last: str) -> str:
     return f"{local}@{rng.choice(('example.com', 'example.net', 'example.org'))}"
 
 
+# Skills that describe a person ("geduldig", "klantvriendelijk", "empathisch"), not something to gain experience with.
+_ADJECTIVE = re.compile(r"^\w+(?:ig|lijk|baar|zaam|isch|vol|loos|end)$", re.IGNORECASE)
+
+
 def experience_text(rng: random.Random, origin: str, female: bool, occupations: list[str],
                     skills: list[str]) -> str:
     """Return a short work history in a consultant's words."""
@@ -79,7 +84,11 @@ def experience_text(rng: random.Random, origin: str, female: bool, occupations: 
         years = rng.choice(("half jaar", "1 jaar", "2 jaar", "ca. 3 jaar", "5 jaar", "ruim 10 jaar"))
         parts.append(f"{years.capitalize()} gewerkt als {occupations[0].lower()} {rng.choice(PLACES_OF_WORK)}.")
     if skills and rng.random() < 0.5:
-        parts.append(f"Via een werkervaringsplaats ervaring opgedaan met {skills[0].lower()}.")
+        things = [s for s in skills if not _ADJECTIVE.search(s)]  # "ervaring opgedaan met geduldig" is no Dutch
+        if things:
+            parts.append(f"Via een werkervaringsplaats ervaring opgedaan met {things[0].lower()}.")
+        else:
+            parts.append(f"Op een werkervaringsplaats beschreven als {skills[0].lower()}.")
     if rng.random() < 0.25:
         parts.append("Geen recente werkervaring in NL.")
     return " ".join(parts) or "Weinig werkervaring, wil graag beginnen met een werkervaringsplaats."

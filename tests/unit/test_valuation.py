@@ -118,6 +118,20 @@ def test_obligation_period_clips_the_counted_months():
     assert result.cents == 2000000
 
 
+def test_a_placement_before_the_obligation_period_says_it_falls_outside():
+    # the Leerlingenvervoer case: started 06-06-2025, over before the period starts on 01-08-2026
+    result = value_placement(RIJNVICUS, facts(start=date(2025, 6, 6), end=date(2026, 6, 5)),
+                             period_start=date(2026, 8, 1), period_end=date(2029, 8, 1))
+    assert result.cents == 0 and result.counted_months == 0
+    assert "valt buiten de verplichtingsperiode 01-08-2026 – 01-08-2029: telt niet mee" in result.explanation
+    assert "binnen de verplichtingsperiode" not in result.explanation
+    # not realised yet is not the same as outside: a placement inside the period still says "binnen"
+    later = value_placement(RIJNVICUS, facts(start=date(2026, 9, 1), end=None), period_start=date(2026, 8, 1),
+                            period_end=date(2029, 8, 1), as_of=date(2026, 8, 15))
+    assert later.cents == 0 and "(binnen de verplichtingsperiode" not in later.explanation
+    assert "binnen de verplichtingsperiode" in later.explanation
+
+
 def test_obligation_period_and_cap_both_apply():
     # counted for 24 months from 1-1-2024, obligation ends 31-3-2025: 15 months
     result = value_placement(OOST, facts(end=None), period_end=date(2025, 3, 31))

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, SearchField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from web.forms import choices
+from web.forms import QueryForm, choices
 
 PROFILE_FILTERS = [
     ("", _l("Alle")), ("none", _l("Geen profiel")), ("draft", _l("Concept")),
@@ -13,10 +13,7 @@ PROFILE_FILTERS = [
 ]
 
 
-class CandidateFilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class CandidateFilterForm(QueryForm):
     q = SearchField(_l("Zoeken"), description=_l("Klantnummer, woonplaats of beroep."),
                     validators=[Optional(), Length(max=100)])
     owner = SelectField(_l("Eigenaar"), default="", choices=choices([("", _l("Iedereen")), ("mine", _l("Mijn kandidaten"))]))

@@ -28,6 +28,11 @@ FIELD_LABELS = {"description": _l("Beschrijving"), "occupations": _l("Beroepen")
                 "certificates": _l("Certificaten"), "licences": _l("Rijbewijzen")}
 
 
+def _kind_labels() -> dict[str, str]:
+    """The privacy check's words for what it found, in the page's language (the scrubber's are Dutch)."""
+    return {kind: _(label) for kind, label in profiles.KIND_LABELS.items()}
+
+
 def _k() -> int:
     return current_app.config["PROFILE_K_ANONYMITY"]
 
@@ -57,8 +62,8 @@ def _render(candidate, form, status=200, findings=None):
     return render_template(
         "candidates/profile.html", candidate=candidate, profile=profile, draft=draft, card=card, form=form,
         band_coarse=band_coarse, place_coarse=place_coarse, waits=level is None, k=_k(),
-        findings=findings, hints=profile_hints(card, text, findings), marked=mark_findings(text, findings, profiles.KIND_LABELS) if findings else None,
-        kind_labels=profiles.KIND_LABELS, field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(),
+        findings=findings, hints=profile_hints(card, text, findings), marked=mark_findings(text, findings, _kind_labels()) if findings else None,
+        field_labels=FIELD_LABELS, unpublish_form=UnpublishForm(),
         publication_block=profiles.publication_block(candidate, clock.today()),
         consent_missing=profiles.consent_problem(candidate, clock.today()) is not None,
         fine_place=find_place(candidate.place),

@@ -15,7 +15,7 @@ from wtforms.widgets import DateInput, NumberInput, SearchInput, Select
 from matching.geo import locate
 from models.catalogue.browse import Filters
 from models.catalogue.search import Vocabulary, expand_query, sectors, term_ids
-from web.forms import OnceForm, choices
+from web.forms import OnceForm, choice_message, choices
 from web.params import whole_number
 
 from .labels import DISTANCE_CHOICES, EDUCATION_MINIMUM_CHOICES, LICENCE_CHOICES, SORT_CHOICES
@@ -79,7 +79,7 @@ class FilterForm(FlaskForm):
 def _choice_error(field) -> bool:
     valid = {str(c.value) for c in field.choices}
     if field.data not in valid:
-        field.errors = [_("Kies een waarde uit de lijst.")]
+        field.errors = [choice_message(field)]
         field.data = ""
         return True
     return False

@@ -24,6 +24,27 @@ def education_label(value: str | None) -> str:
     return str(EDUCATION_LABELS.get(value, value or ""))
 
 
+def local_hours(hours_min: int | None, hours_max: int | None) -> str | None:
+    """The hours of a profile in the page's language: "24–32 uur" ("24–32 hours"), "32 uur" or None."""
+    if hours_min and hours_max and hours_min != hours_max:
+        return _("%(low)s–%(high)s uur", low=hours_min, high=hours_max)
+    hours = hours_max or hours_min
+    return _("%(hours)s uur", hours=hours) if hours else None
+
+
+def local_headline(profile) -> str:
+    """The stored headline ("Productiemedewerker · 24–32 uur · Dronten", Dutch: it is searched and kept
+    with the profile) with its hours and the fallback word in the page's language."""
+    text = getattr(profile, "headline", None) or ""
+    low, high = getattr(profile, "hours_min", None), getattr(profile, "hours_max", None)
+    dutch = hours_text(low, high)
+    if dutch and f" · {dutch}" in text:
+        text = text.replace(f" · {dutch}", f" · {local_hours(low, high)}", 1)
+    if text.startswith("Werkzoekende"):
+        text = _("Werkzoekende") + text.removeprefix("Werkzoekende")
+    return text
+
+
 def mark_placeholders(text: str | None, hints=()) -> Markup:
     """Escape ``text`` and wrap every scrubber placeholder ("[naam]") in <mark>; each sentence of ``hints``
     (the sentence gate's, for the matcher to check) in <mark class="gate-hint"> with a visible label."""
@@ -54,4 +75,5 @@ def init_app(app: Flask) -> None:
     """Register the card's filters on ``app``."""
     app.add_template_filter(education_label)
     app.add_template_filter(mark_placeholders)
-    app.add_template_filter(hours_text, "hours_text")
+    app.add_template_filter(local_hours, "hours_text")
+    app.add_template_filter(local_headline)

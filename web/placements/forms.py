@@ -5,7 +5,7 @@ from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectFi
 from wtforms.validators import Length, Optional
 
 from web import employer_choice
-from web.forms import OnceForm, choices
+from web.forms import OnceForm, QueryForm, choices
 
 CONTRACT_CHOICES = [("temporary", _l("Tijdelijk")), ("permanent", _l("Vast"))]
 INSTRUMENT_CHOICES = [
@@ -64,13 +64,9 @@ class ExtendForm(FlaskForm):
     submit = SubmitField(_l("Verlengen"))
 
 
-class FilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class FilterForm(QueryForm):
     van = DateField(_l("Gestart vanaf"), validators=[Optional()])
     tot = DateField(_l("Gestart tot en met"), validators=[Optional()])
-    instrument = SelectField(_l("Instrument"), choices=choices([("", _l("Alle"))] + INSTRUMENT_CHOICES),
-                             validate_choice=False)
+    instrument = SelectField(_l("Instrument"), default="", choices=choices([("", _l("Alle"))] + INSTRUMENT_CHOICES))
     werkgever = SelectField(_l("Werkgever"), coerce=lambda v: int(v) if v else 0, validate_choice=False)
     werkgever_zoek = employer_choice.search_field()

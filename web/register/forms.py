@@ -19,7 +19,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from models.enums import Channel, EmployerStatus
 from models.taxonomy.sectors import choices as sector_choices
-from web.forms import OnceForm, choices
+from web.forms import OnceForm, QueryForm, choices
 
 from .labels import CHANNEL_LABELS, SIZE_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
 
@@ -107,11 +107,8 @@ class HandOverForm(FlaskForm):
     follow_up_owner_id = SelectField(_l("Overdragen aan"), coerce=optional_int, validate_choice=False)
 
 
-class WeekForm(FlaskForm):
+class WeekForm(QueryForm):
     """Which week and whose follow-ups the week view shows (a GET form)."""
-    class Meta:
-        csrf = False
-
     week = StringField(_l("Week"), description=_l("Jaar en weeknummer, bijvoorbeeld 2026-W49."),
                        validators=[Optional(), Length(max=8)])
     wie = SelectField(_l("Van wie"), validate_choice=False)

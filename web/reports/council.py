@@ -41,7 +41,7 @@ def figure_text(figure: Figure, period_label: str) -> str:
     parts = []
     if figure.unit == "procent" and figure.bars:
         shown = figure.bars if len(figure.bars) <= 3 else figure.bars[-1:]
-        parts.append(_("%(title)s: %(values)s.", title=_(figure.title), values="; ".join(
+        parts.append(_("%(title)s: %(values)s.", title=translated(figure.title), values="; ".join(
             _("%(label)s niet te berekenen (niemand om te tellen)", label=translated(b.label)) if b.counts and not b.counts[1]
             else f"{translated(b.label)} {report_value(b.value, 'procent')}" + (f" ({bar_extra(b, True)})" if b.counts else "")
             for b in shown)))
@@ -49,7 +49,7 @@ def figure_text(figure: Figure, period_label: str) -> str:
         parts.append(_("%(label)s in %(period)s: %(total)s.", label=_(figure.total_label), period=period_label,
                        total=total))
     elif total is not None:
-        parts.append(_("%(title)s in %(period)s: %(total)s.", title=_(figure.title), period=period_label,
+        parts.append(_("%(title)s in %(period)s: %(total)s.", title=translated(figure.title), period=period_label,
                        total=total))
     if figure.target:
         last = figure.bars[-1].value if figure.bars else 0

@@ -4,13 +4,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 
 from models.reports import MONTH_NAMES
-from web.forms import choices
+from web.forms import QueryForm, choices
 
 
-class PeriodForm(FlaskForm):
-    class Meta:
-        csrf = False  # read-only settings in the query string
-
+class PeriodForm(QueryForm):
     periode = SelectField(_l("Periode"), choices=choices([
         ("year", _l("Jaar")), ("quarter", _l("Kwartaal")), ("month", _l("Maand")), ("custom", _l("Vrije periode"))]),
         default="year")

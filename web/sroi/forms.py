@@ -10,7 +10,8 @@ from web.forms import OnceForm, choices
 PSO_CHOICES = [("", _l("Geen PSO-certificaat")), ("1", _l("Trede 1")), ("2", _l("Trede 2")), ("3", _l("Trede 3"))]
 UNIT_CHOICES = [("", _l("Kies de eenheid")), ("invoice", _l("euro factuurwaarde excl. btw (inkoop)")),
                 ("hour", _l("uren")), ("activity", _l("activiteiten")), ("day", _l("dagen"))]
-ACTIVITY_CHOICES = [("purchase", _l("Inkoop bij een sociale onderneming (factuurwaarde excl. btw)")),
+# No kind is preselected: the table may value other kinds than a purchase, so a person picks one.
+ACTIVITY_CHOICES = [("", _l("Kies de soort activiteit")), ("purchase", _l("Inkoop bij een sociale onderneming (factuurwaarde excl. btw)")),
                     ("social_hours", _l("Maatschappelijke activiteit (uren of activiteiten)"))]
 
 
@@ -40,7 +41,7 @@ class LinkPlacementForm(FlaskForm):
 
 
 class ActivityForm(OnceForm, FlaskForm):
-    kind = SelectField(_l("Soort"), choices=choices(ACTIVITY_CHOICES))
+    kind = SelectField(_l("Soort"), choices=choices(ACTIVITY_CHOICES), validate_choice=False)  # add_activity checks
     occurred_on = DateField(_l("Datum"), validators=[Optional()])
     amount = StringField(_l("Bedrag of aantal"),
                          description=_l("Inkoop: factuurbedrag excl. btw in euro. Activiteit: aantal uren "

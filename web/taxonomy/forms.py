@@ -4,15 +4,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SearchField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
 
-from web.forms import choices
+from web.forms import QueryForm, choices
 
 KIND_CHOICES = [("skill", _l("Vaardigheid")), ("occupation", _l("Beroep"))]
 
 
-class SearchForm(FlaskForm):
-    class Meta:
-        csrf = False  # a search in the query string changes nothing
-
+class SearchForm(QueryForm):
     q = SearchField(_l("Zoek op naam of schrijfwijze"), validators=[Optional(), Length(max=100)])
     kind = SelectField(_l("Soort"), choices=choices([("", _l("Alles")), *KIND_CHOICES]), validators=[Optional()])
 

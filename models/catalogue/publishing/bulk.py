@@ -49,6 +49,7 @@ SKIP_REASONS = {
     "withdrawn": "withdrawn by staff earlier (publish again from the candidate page)",
     "already": "already published",
     "personal_data": "personal data left after scrubbing (review on the candidate page)",
+    "no_description": "no description: the record has no experience or about text (write one on the candidate page)",
     "waiting": "too few similar profiles to publish k-anonymously (waiting, published later)",
 }
 # The same reasons for staff who publish a selection from the candidate list.
@@ -59,6 +60,8 @@ SKIP_REASONS_NL = {
     "withdrawn": "eerder ingetrokken door een medewerker (publiceer opnieuw vanaf de kandidaat)",
     "already": "al gepubliceerd",
     "personal_data": "na opschonen staan er nog persoonsgegevens in (beoordeel op de kandidaat)",
+    "no_description": "geen beschrijving: het dossier heeft geen ervaring of tekst over de kandidaat (schrijf er een "
+                      "op de profielpagina)",
     "waiting": "te weinig vergelijkbare profielen om anoniem te tonen (wacht, wordt later gepubliceerd)",
 }
 
@@ -100,6 +103,9 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
             result.skipped[reason] += 1
             continue
         profile, draft = ensure_profile(session, candidate, today)
+        if not draft.description.strip():  # never an empty profile in the catalogue
+            result.skipped["no_description"] += 1
+            continue
         if find_personal(draft.description, candidate):
             result.skipped["personal_data"] += 1
             continue

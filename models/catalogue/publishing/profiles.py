@@ -124,7 +124,12 @@ def check_publishable(candidate: Candidate, text: str, today: date) -> dict[str,
     if reason:
         problems["consent"] = reason
     findings = find_personal(text or "", candidate)
-    if findings:
+    if not (text or "").strip():
+        # Employers decide from this text whom to ask for: a profile without one is not worth their click.
+        problems["description"] = N_("Vul een beschrijving in: wat de kandidaat kan en zoekt, zonder namen, "
+                                     "contactgegevens of data. Een profiel zonder beschrijving wordt niet "
+                                     "gepubliceerd.")
+    elif findings:
         problems["description"] = N_("De beschrijving bevat nog gegevens die niet in een openbaar profiel mogen: "
               "%(findings)s. Haal ze weg of neem de voorgestelde tekst over; "
               "daarna kunt u publiceren.", findings=describe_findings(findings))

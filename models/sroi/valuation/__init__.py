@@ -166,13 +166,13 @@ def value_placement(
     if as_of is not None:
         until = min(until, as_of + ONE_DAY) if until else as_of + ONE_DAY
         notes.append(f"gerealiseerd t/m {as_of:%d-%m-%Y}")
-    if period_start or period_end:
-        notes.append("binnen de verplichtingsperiode")
 
     def months_for(cap: int | None) -> Fraction:
         return counted_months(placement.start, end, cap, period_start, until)
 
     months = months_for(block.max_counted_months)
+    if period_start or period_end:
+        notes.append(_period_note(placement, block, end, period_start, period_end))
     if block.max_counted_months is not None and (not (end or until) or months_for(None) > months):
         notes.insert(0, f"telt max. {block.max_counted_months} mnd")
     total, line = _term(block, hours, factor, months)
@@ -191,6 +191,16 @@ def value_placement(
     if notes:
         text += f" ({'; '.join(notes)})"
     return Valuation(cents, block, bonuses, text, months, factor)
+
+
+def _period_note(placement: PlacementFacts, block, end: date | None, period_start: date | None,
+                 period_end: date | None) -> str:
+    """"binnen de verplichtingsperiode", or that the counted part of the contract lies outside it."""
+    until = period_end + ONE_DAY if period_end else None
+    if counted_months(placement.start, end, block.max_counted_months, period_start, until) > 0:
+        return "binnen de verplichtingsperiode"
+    period = " – ".join(f"{d:%d-%m-%Y}" for d in (period_start, period_end) if d)
+    return f"valt buiten de verplichtingsperiode {period}: telt niet mee"
 
 
 def value_activity(version: TableVersion, kind: str, amount: Decimal | int, unit: str | None = None) -> Valuation:

@@ -4,15 +4,12 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, NumberRange, Optional
 
-from web.forms import choices
+from web.forms import QueryForm, choice_message, choices
 from web.params import MAX_ID
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(QueryForm):
     """Filters by person, action, object and period; the route fills the choices of its own organisation."""
-    class Meta:
-        csrf = False  # a GET search form
-
     actor = SelectField(_l("Medewerker"), validators=[Optional()], validate_choice=False)
     action = SelectField(_l("Actie"), validators=[Optional()], validate_choice=False)
     result = SelectField(_l("Resultaat"), choices=choices([("", _l("alle")), ("ok", _l("gelukt")), ("denied", _l("geweigerd"))]),
@@ -28,7 +25,7 @@ class AuditFilterForm(FlaskForm):
         for name in ("actor", "action", "object_type"):
             field = self[name]
             if field.data and field.data not in {value for value, _label in field.choices}:
-                field.errors.append(_l("Kies een waarde uit de lijst."))
+                field.errors.append(choice_message(field))
                 ok = False
         if self.since.data and self.until.data and self.since.data > self.until.data:
             self.until.errors.append(_l("De einddatum ligt voor de begindatum."))

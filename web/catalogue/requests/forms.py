@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import Optional
 
-from web.forms import choices
+from web.forms import QueryForm, choices
 
 STATUS_CHOICES = [
     ("new", _l("Nieuw")), ("candidate_asked", _l("Kandidaat gevraagd")),
@@ -14,18 +14,24 @@ STATUS_CHOICES = [
 STATUS_LABELS = dict(STATUS_CHOICES)
 
 
-class RequestFilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class RequestFilterForm(QueryForm):
     status = SelectField(_l("Status"), default="", choices=choices([("", _l("Alle")), *STATUS_CHOICES]))
     owner = SelectField(_l("Eigenaar"), default="", choices=choices(
         [("", _l("Iedereen")), ("mine", _l("Mijn verzoeken")), ("none", _l("Zonder eigenaar"))]))
 
 
+def _owner_id(value) -> int | None:
+    """The chosen owner's id; None for "Niemand"; 0 (nobody, refused by the operation) for anything else."""
+    if value in (None, "", "None"):
+        return None
+    return int(value) if str(value).isdigit() else 0
+
+
 class RequestEditForm(FlaskForm):
     version = HiddenField()
-    owner_id = SelectField(_l("Eigenaar"), coerce=lambda v: int(v) if v not in (None, "", "None") else None)
+    # Not checked against the options: the operation refuses who cannot own a request, naming the field.
+    owner_id = SelectField(_l("Eigenaar"), coerce=_owner_id, validate_choice=False,
+                           description=_l("Accountmanagers en coördinatoren: wie verzoeken kan openen."))
     follow_up_on = DateField(_l("Opvolgen op"), validators=[Optional()])
 
 

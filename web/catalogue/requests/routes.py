@@ -62,8 +62,7 @@ def _render(req: EmployerRequest, form: RequestEditForm | None = None, status: i
     if form is None:
         form = RequestEditForm(data={"version": req.version, "owner_id": req.owner_id,
                                      "follow_up_on": req.follow_up_on})
-    staff = service.staff_choices(db.session, current_user.organisation_id)
-    form.owner_id.choices = choices([("", _("Niemand")), *((u.id, u.name) for u in staff)])
+    form.owner_id.choices = _owner_choices(req)
     candidate_link = None
     profile = req.profile
     if profile is not None and profile.candidate_id is not None and can("candidates") \
@@ -77,6 +76,16 @@ def _render(req: EmployerRequest, form: RequestEditForm | None = None, status: i
         answers=questions.ANSWERS, people=_names(req.asked_user_id, req.answered_by_id),
         may_answer=can("candidates") and questions.may_answer(req, current_user),
     ), status
+
+
+def _owner_choices(req: EmployerRequest):
+    """"Niemand" and who can own a request; a current owner who no longer can is shown as such."""
+    staff = [(u.id, u.name) for u in service.staff_choices(db.session, current_user.organisation_id)]
+    if req.owner_id and req.owner_id not in {uid for uid, _name in staff}:
+        owner = db.session.get(User, req.owner_id)
+        if owner is not None:
+            staff.append((owner.id, _("%(name)s (kan verzoeken niet openen; kies een ander)", name=owner.name)))
+    return choices([("", _("Niemand")), *staff])
 
 
 def _names(*user_ids: int | None) -> dict[int, str]:
@@ -101,8 +110,7 @@ def edit(request_id: int):
     """Change owner and follow-up date (optimistic locking)."""
     req = _load(request_id)
     form = RequestEditForm()
-    form.owner_id.choices = choices([("", ""), *((u.id, u.name) for u in service.staff_choices(
-        db.session, current_user.organisation_id))])
+    form.owner_id.choices = _owner_choices(req)
     if not form.validate():
         return _render(req, form, 422)
     if not save(form, service.update, db.session, req, owner_id=form.owner_id.data,

@@ -1,16 +1,13 @@
 """The settings of the bias report (a GET form: the page is a report, nothing is stored)."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SubmitField
 from wtforms.validators import NumberRange, Optional
 
 from matching.bias import MIN_GROUP, THRESHOLD
+from web.forms import QueryForm
 
 
-class BiasSettingsForm(FlaskForm):
-    class Meta:
-        csrf = False  # read-only report settings in the query string
-
+class BiasSettingsForm(QueryForm):
     threshold = IntegerField(
         _l("Drempel (procentpunten)"), default=round(THRESHOLD * 100),
         description=_l("Een groep krijgt een signaal als haar aandeel in de top 10 meer dan zoveel "
