@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from models import Base, events
 from models.common.db_errors import without_values
+from web import sqlite_snapshot
 
 db = SQLAlchemy(metadata=Base.metadata)
 login_manager = LoginManager()
@@ -43,8 +44,13 @@ def _sqlite_begin(conn) -> None:
     readers run side by side, and so does work outside a request (commands, tests). A GET that
     must write (a rate-limit count) sets ``g.db_writes`` before its transaction starts, and so does
     every background job (they run side by side in the worker's threads).
+
+    Any other transaction that reads and then writes (a page view's audit event, a command) starts
+    deferred; when another connection committed in between, its first write restarts the transaction
+    instead of failing (web.sqlite_snapshot).
     """
     if conn.dialect.name == "sqlite":
+        sqlite_snapshot.began(conn)
         if has_request_context():
             writes = request.method not in READ_ONLY_METHODS or g.get("db_writes", False)
         else:  # a background job (web/queue/jobs.py) that writes says so too
@@ -64,4 +70,5 @@ def init_db(app) -> None:
                                    ("handle_error", without_values)):
                 if not event.contains(engine, name, listener):
                     event.listen(engine, name, listener)
+            sqlite_snapshot.install(engine)
     events.install(db.session)

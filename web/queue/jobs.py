@@ -125,7 +125,7 @@ def register(huey: Huey, app: Flask) -> dict:
         if import_jobs.waiting(db.session, organisation_id, stale_seconds):
             return f"organisation {organisation_id}: more of its import waits; ranked after the last body"
         warm_indexes({organisation_id}, max_age=max_age)
-        count = refresh.for_organisation(db.session, organisation_id, floor(), limit)
+        count = refresh.for_organisation(db.session, organisation_id, floor(), limit, after_each=db.session.commit)
         return f"organisation {organisation_id}: suggestions for {count} open vacancy(ies)"
 
     def deliver_mail() -> str:
