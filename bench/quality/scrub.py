@@ -19,7 +19,7 @@ were first run once untuned (tune3: identifiers 0.988, categories 0.942, job con
 heldout3: 0.988, 0.955, 0.879). Since issue 14's corpus-3 work (branch scrub4) ``tune3`` is a
 tuning set: the plain run includes it and --show lists its misses. ``heldout3`` is a
 confirmation: outside the plain run, aggregate figures only, never --show; its run after the
-corpus-3 work is in docs/scrubbing.md. ``tune4`` and ``heldout4`` = the halves of
+corpus-3 work is in docs/scrubbing-corpora.md. ``tune4`` and ``heldout4`` = the halves of
 bench/data/scrub_independent4.jsonl (corpus 4, a fourth writer, from a new brief kept beside it),
 first measured at commit b98acf1 before anyone read a line of it: tune4 identifiers 0.993,
 categories 0.951, job content kept 0.910; heldout4 0.996, 0.925, 0.851 (baseline 0.938, 0.071,
@@ -32,7 +32,7 @@ tune5 identifiers 0.992, categories 0.934, job content kept 0.822 (baseline 0.93
 heldout5 0.984, 0.951, 0.753 (baseline 0.921, 0.106, 0.795). Since the corpus-5 work (branch scrub5)
 ``tune5`` is a tuning set: the plain run includes it and --show lists its misses. ``heldout5`` stays
 held out (aggregates only, never --show, outside the plain run); its run after that work, at
-0ff02b3: identifiers 0.984, categories 0.962, job content kept 0.767 (docs/scrubbing.md).
+0ff02b3: identifiers 0.984, categories 0.962, job content kept 0.767 (docs/scrubbing-corpora.md).
 ``tune6`` and ``heldout6`` = the halves of bench/data/scrub_independent6.jsonl (corpus 6, a sixth writer,
 2026-12-03, from corpus 5's brief asking for at least 170 near-misses from many sectors; brief and README
 beside it), first measured at commit ae69276 before anyone read a line of it: tune6 identifiers 0.995,
@@ -40,14 +40,14 @@ categories 0.931, job content kept 0.890; heldout6 1.000, 0.928, 0.967 (baseline
 0.921, 0.085, 0.879). Since the corpus-6 work (branch scrub6) ``tune6`` is a tuning set: the plain run
 includes it and --show lists its misses. ``heldout6`` stays held out (aggregates only, never --show,
 outside the plain run); its run after that work, once, at 7c93008: identifiers 1.000, categories 0.946,
-job content kept 0.967 (docs/scrubbing.md).
+job content kept 0.967 (docs/scrubbing-corpora.md).
 ``tune7`` and ``heldout7`` = the halves of bench/data/scrub_independent7.jsonl (corpus 7, a seventh writer,
 2026-12-03, from corpus 6's brief asking for at least 45 spans each of the weakest categories in indirect
 wordings; brief and README beside it), first measured at commit a447f2d before anyone read a line of it:
 tune7 identifiers 0.996, categories 0.893, job content kept 0.935; heldout7 0.985, 0.868, 0.903 (baseline
 0.939, 0.064, 0.935 and 0.919, 0.073, 0.935). Since the corpus-7 work (branch scrub7) ``tune7`` is a
 tuning set: the plain run includes it and --show lists its misses. ``heldout7`` stays held out
-(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing.md.
+(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing-corpora.md.
 ``tune8`` and ``heldout8`` = the halves of bench/data/scrub_independent8.jsonl (corpus 8, an eighth writer,
 2026-12-03, from corpus 7's brief asking for at least 60 spans each of pregnancy, political and criminal and
 180 near-misses, half of them sharing those words; brief and README beside it), first measured at commit
@@ -55,14 +55,14 @@ tuning set: the plain run includes it and --show lists its misses. ``heldout7`` 
 heldout8 1.000, 0.899, 0.873 (baseline 0.934, 0.089, 0.845 and 0.940, 0.066, 0.824). Since the corpus-8 work
 (branch scrub8) ``tune8`` is a tuning set: the plain run includes it and --show lists its misses. ``heldout8``
 stays held out (aggregates only, never --show, outside the plain run); its run after that work is in
-docs/scrubbing.md.
+docs/scrubbing-corpora.md.
 ``tune9`` and ``heldout9`` = the halves of bench/data/scrub_independent9.jsonl (corpus 9, a ninth writer,
 2026-12-03, from corpus 8's brief asking for a third of the lines as whole passages of 3-6 sentences; brief
 and README beside it), first measured at commit cb973d2 (after the corpus-8 work) before anyone read a line
 of it: tune9 identifiers 1.000, categories 0.956, job content kept 0.856; heldout9 0.986, 0.939, 0.866
 (baseline 0.941, 0.113, 0.897 and 0.950, 0.069, 0.773). Since the corpus-9 work (branch scrub9) ``tune9``
 is a tuning set: the plain run includes it and --show lists its misses. ``heldout9`` stays held out
-(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing.md.
+(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing-corpora.md.
 ``tune10`` and ``heldout10`` = the halves of bench/data/scrub_independent10.jsonl (corpus 10, a tenth writer,
 2026-12-03, from corpus 9's brief with the re-integration field's own registers, at least 60 spans each of
 pregnancy and political and 200 near-misses, half of them availability, leave and words shared with a
@@ -70,7 +70,7 @@ category; brief and README beside it), first measured at commit af54fe5 before a
 tune10 identifiers 0.982, categories 0.919, job content kept 0.835; heldout10 0.984, 0.890, 0.913 (baseline
 0.932, 0.054, 0.816 and 0.921, 0.080, 0.874). Since the corpus-10 work (branch scrub10) ``tune10`` is a
 tuning set: the plain run includes it and --show lists its misses. ``heldout10`` stays held out
-(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing.md.
+(aggregates only, never --show, outside the plain run); its run after that work is in docs/scrubbing-corpora.md.
 Lines of style ``list_item`` (a single skill or certificate) go through ``check_term``, as the
 profile's list fields do (a wording it keeps as written counts as unchanged); every other line
 through ``review``.

@@ -7,7 +7,7 @@ Usage: python -m bench.quality.scrub_gate                 (the experiment, about
 held-out half) and writes models/catalogue/scrubbing/data/sentence_gate.tsv, which the matcher's preview
 reads; the same tuning sets give the same file.
 
-An experiment for issue 14 (docs/scrubbing.md, "A learned sentence gate"). Every round the rules
+An experiment for issue 14 (docs/scrubbing-corpora.md, "A learned sentence gate"). Every round the rules
 reach ~1.00 on the tune half they were written on and move a little on the next writer's held-out
 half. A classifier over character n-grams might generalise better than lexicons; this measures it
 honestly, on the **tuning sets only** (bench/quality/scrub.py's TUNED; the held-out halves
@@ -38,7 +38,7 @@ The model (bench/quality/scrub_gate_model.py): TF-IDF (raw counts, smoothed idf,
 ``features``, then logistic regression (scikit-learn, class weights balanced), scored with the
 standard library as a publishing path would score it. Three settings are tried, and the third in the
 form it would be stored in (its smallest weights left out). The last line printed is one JSON object.
-Decision and figures: docs/scrubbing.md, "A learned sentence gate" (not shipped as a remover; shipped as a hint).
+Decision and figures: docs/scrubbing-corpora.md, "A learned sentence gate" (not shipped as a remover; shipped as a hint).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The model of the learned-sentence-gate experiment (bench/quality/scrub_gate.py; shipped as the preview's hint, not as a remover, see
-docs/scrubbing.md, "A learned sentence gate"): does a sentence resemble the sentences that carry a
+docs/scrubbing-corpora.md, "A learned sentence gate"): does a sentence resemble the sentences that carry a
 special category or an AWGB ground? Logistic regression over TF-IDF weighted character n-grams, words
 and word pairs; training needs scikit-learn, scoring only the standard library (the shipped scorer,
 models/catalogue/scrubbing/sentence_gate.py, from a stored table of idf and weight per feature).
