@@ -28,6 +28,7 @@ def test_every_declared_view_is_a_function_of_that_name(app):
         assert callable(function), endpoint
         assert inspect.unwrap(function).__name__ == endpoint.rsplit(".", 1)[1], endpoint
         assert not isinstance(function, LazyView), endpoint
+        assert inspect.unwrap(view) is inspect.unwrap(function), endpoint
 
 
 def test_the_catalogue_is_served_by_its_own_functions(app):

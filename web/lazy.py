@@ -37,6 +37,10 @@ class LazyView:
                     self._view = getattr(import_module(self.__module__), self.__name__)
         return self._view
 
+    @property
+    def __wrapped__(self) -> t.Callable[..., t.Any]:  # inspect.unwrap and inspect.signature see the real view
+        return self.view
+
     def __call__(self, *args: t.Any, **kwargs: t.Any) -> t.Any:
         return self.view(*args, **kwargs)
 
