@@ -1,4 +1,7 @@
-"""Registers every area's blueprint and the partner API; one line per area."""
+"""Registers every area's blueprint and the partner API; one line per area.
+
+The public catalogue's routes modules are imported here; every other area is registered from its urls
+module, which declares its URLs, and its views are imported on their first request (web.lazy)."""
 from __future__ import annotations
 
 from importlib import import_module
@@ -7,38 +10,37 @@ from flask import Flask
 
 AREAS = (
     "web.catalogue.public.routes",
-    "web.accounts.auth.routes",
-    "web.start.routes",
-    "web.accounts.users.routes",
-    "web.accounts.privacy.routes",
-    "web.vacancies.routes",
-    "web.vacancies.submission.routes",
-    "web.accounts.tokens.routes",
-    "web.candidates.routes",
-    "web.catalogue.requests.routes",
+    "web.accounts.auth.urls",
+    "web.start.urls",
+    "web.accounts.users.urls",
+    "web.accounts.privacy.urls",
+    "web.vacancies.urls",
+    "web.vacancies.submission.urls",
+    "web.accounts.tokens.urls",
+    "web.candidates.urls",
+    "web.catalogue.requests.urls",
     "web.catalogue.routes",
-    "web.catalogue.employer_account.routes",
-    "web.register.routes",
-    "web.register.calendar_feed",
-    "web.placements.routes",
-    "web.sroi.routes",
-    "web.sroi.contractor.routes",
-    "web.sroi.authority.routes",
-    "web.sroi.bouwblokken.routes",
-    "web.matches.routes",
-    "web.matches.bias.routes",
-    "web.taxonomy.routes",
-    "web.reports.routes",
-    "web.outbox.routes",
+    "web.catalogue.employer_account.urls",
+    "web.register.urls",
+    "web.register.calendar_feed_urls",
+    "web.placements.urls",
+    "web.sroi.urls",
+    "web.sroi.contractor.urls",
+    "web.sroi.authority.urls",
+    "web.sroi.bouwblokken.urls",
+    "web.matches.urls",
+    "web.matches.bias.urls",
+    "web.taxonomy.urls",
+    "web.reports.urls",
+    "web.outbox.urls",
     "web.health.routes",
-    "web.notifications.routes",
-    "web.exports.routes",
+    "web.notifications.urls",
+    "web.exports.urls",
 )
 
 
 def register(app: Flask) -> None:
     """Attach the blueprints of all areas to ``app``."""
-    from web.accounts.auth import two_factor  # noqa: F401  (adds the second-step routes to auth)
     from web.api import register_api
 
     for module in AREAS:
@@ -49,7 +51,7 @@ def register(app: Flask) -> None:
 
     init_login(app)
     from web.navigation import init_navigation
-    from web.notifications.routes import init_app as init_notifications
+    from web.notifications.unread import init_app as init_notifications
 
     init_notifications(app)
 

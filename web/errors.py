@@ -9,7 +9,6 @@ from flask import Flask, current_app, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from models.catalogue.scrubbing.scrub import scrub
 from web.extensions import db
 from web.forms import AlreadySubmitted, show_first_result
 
@@ -71,7 +70,11 @@ def describe(exc: BaseException) -> str:
     text = text.splitlines()[0] if text else ""
     text = _QUOTED.sub("…", text[:500])
     name = type(orig if orig is not None else exc).__name__
-    return f"{name}: {scrub(text).text}" if text else name
+    if not text:
+        return name
+    from models.catalogue.scrubbing.scrub import scrub  # on the first error, not at every worker's start
+
+    return f"{name}: {scrub(text).text}"
 
 
 def _rollback() -> None:

@@ -42,6 +42,7 @@ CATALOGUE = "catalogue"
 # placements, social return, targets, organisations, employers; models/events.py): a worker's stored
 # council report (web/reports/stored.py) belongs to one version of it and of CHANGES.
 REPORTS = "reports"
+SUGGESTIONS_REFRESHED = "suggestions-refreshed"  # when the last refresh job finished (the health probe reads it)
 LOCK_ORDER = (CATALOGUE, REPORTS, CHANGES)  # the order a transaction bumps them in (see above)
 
 Stamp = tuple[int, datetime | None]

@@ -30,6 +30,7 @@ from models.common import stamps
 from models.common.system import CacheStamp
 from models.matches import snapshots
 from models.matches.documents import candidate_rows, load_taxonomy_doc, removed_since
+from models.matches.not_ready import IndexNotReady  # noqa: F401 - raised here, imported from here by callers
 
 if TYPE_CHECKING:
     from matching.index import LayeredIndex
@@ -43,15 +44,6 @@ DELTA_ROWS, DELTA_SHARE = 5000, 0.05
 # Changed candidates are vectorised this many at a time (one at a time, a 5,000-candidate body of an
 # import took 3.5-5 s to apply: bench.import_refresh); a batch bounds the documents held at once.
 APPLY_BATCH = 20_000
-
-
-class IndexNotReady(LookupError):
-    """No usable snapshot of the organisation's index yet: it is being built (by a job)."""
-
-    def __init__(self, organisation_id: int, reason: str = "no snapshot yet") -> None:
-        super().__init__(f"organisation {organisation_id}: {reason}")
-        self.organisation_id = organisation_id
-        self.reason = reason
 
 
 @dataclass

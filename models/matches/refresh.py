@@ -21,7 +21,7 @@ from models.matches.suggestion import SuggestionRun
 from models.matches.suggestions import refresh_suggestions
 from models.vacancies.vacancy import Vacancy, VacancyShare
 
-SUGGESTIONS_REFRESHED = "suggestions-refreshed"  # a stamp: when the last refresh job finished
+SUGGESTIONS_REFRESHED = stamps.SUGGESTIONS_REFRESHED  # a stamp: when the last refresh job finished
 
 
 def organisations_for(session: Session, vacancy_id: int) -> set[int]:

@@ -8,7 +8,7 @@ def register_api(app: Flask) -> None:
     """Register the API blueprint, exempt from CSRF: it authenticates with a bearer token, never a cookie."""
     from web.extensions import csrf
 
-    from .routes import bp
+    from .urls import bp
 
     csrf.exempt(bp)
     app.register_blueprint(bp)

@@ -21,7 +21,7 @@ from web.extensions import db
 from web.links import external_url, site_base
 from web.queue import triggers
 
-from .auth import api_error, bp
+from .auth import api_error
 from .openapi import document
 from .serialise import vacancy_json
 
@@ -51,7 +51,6 @@ def _since(errors: list[str]) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-@bp.get("/vacancies")
 def vacancies():
     """Own vacancies and those shared with the token's organisation, oldest change first, paginated."""
     errors: list[str] = []
@@ -73,7 +72,6 @@ def vacancies():
     })
 
 
-@bp.get("/vacancies/<string:external_id>")
 def vacancy(external_id: str):
     """One vacancy by external id: the organisation's own first, then one shared with it; 404 otherwise."""
     org_id = g.api_organisation.id
@@ -86,7 +84,6 @@ def vacancy(external_id: str):
     return jsonify(vacancy_json(found, org_id))
 
 
-@bp.get("/vacancies/<string:external_id>/suggestions")
 def suggestions(external_id: str):
     """The matcher's suggestions among the token organisation's own candidates, as the contract says."""
     errors: list[str] = []
@@ -143,7 +140,6 @@ def _keep_answer(key: str | None, body: bytes, response):
     return response
 
 
-@bp.post("/import")
 def import_():
     """A werkbrug-import/1 body for the token's organisation: 200 with counts, 422 with every error;
     a body over IMPORT_INLINE_MAX_BYTES is stored and run by the worker: 202 with its status URL."""
@@ -190,7 +186,6 @@ def _accept_for_worker(body: bytes):
     return response
 
 
-@bp.get("/imports/<string:import_id>")
 def import_status(import_id: str):
     """A stored import of the token's organisation: queued, running, done (counts) or failed (errors)."""
     record = import_jobs.find(db.session, g.api_organisation.id, import_id)
@@ -203,7 +198,6 @@ def import_status(import_id: str):
     return response
 
 
-@bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API (public: it holds no data)."""
     return jsonify(document(site_base() + url_for(".openapi").rsplit("/", 1)[0]))

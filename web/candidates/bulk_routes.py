@@ -19,8 +19,6 @@ from web.extensions import db
 from web.forms import messages
 from web.params import whole_number
 
-from .routes import bp
-
 MAX_SELECTION = 200
 
 
@@ -43,7 +41,6 @@ def _back():
     return redirect(url_for(".index", **{k: v for k, v in request.args.items() if k != "pagina"}))
 
 
-@bp.route("/publiceren", methods=["POST"])
 @requires("candidates")
 def publish_selected():
     """Scrub and publish the chosen candidates' profiles as `profiles publish` does; say per reason who was skipped."""
@@ -65,7 +62,6 @@ def publish_selected():
     return _back()
 
 
-@bp.route("/intrekken", methods=["POST"])
 @requires("candidates")
 def withdraw_selected():
     """Take the chosen candidates' public profiles off the catalogue, with one reason for all."""

@@ -17,21 +17,18 @@ from web.forms import save
 
 from .edit_routes import owner_choices
 from .file_forms import ReassignForm
-from .routes import bp
 
 
 def _limit() -> int:
     return int(current_app.config.get("CASELOAD_LIMIT", 50))
 
 
-@bp.route("/caseload")
 @requires("candidates")
 def my_caseload():
     """The signed-in staff member's own caseload."""
     return redirect(url_for(".caseload", user_id=current_user.id))
 
 
-@bp.route("/caseload/<int:user_id>")
 @requires("candidates")
 def caseload(user_id: int, form: ReassignForm | None = None, status: int = 200):
     """Active candidates of one owner (0: without an owner), counts per rung, what to follow up."""
@@ -53,7 +50,6 @@ def caseload(user_id: int, form: ReassignForm | None = None, status: int = 200):
                            may_reassign=can("caseload_admin"), user_id=user_id, questions=questions), status
 
 
-@bp.route("/caseloads")
 @requires("candidates")
 def caseloads_overview():
     """Every owner's caseload against the limit, with in beeld and overdue reviews."""
@@ -62,7 +58,6 @@ def caseloads_overview():
                            limit=_limit(), today=today)
 
 
-@bp.route("/herverdelen", methods=["POST"])
 @requires("caseload_admin")
 def reassign():
     """Give one or many candidates to another owner (coordinator); back to the caseload they came from."""

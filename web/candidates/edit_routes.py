@@ -20,7 +20,7 @@ from .file_forms import (
     ScreeningForm,
     TrajectoryForm,
 )
-from .routes import _render_show, bp, load_candidate, view_personal
+from .routes import _render_show, load_candidate, view_personal
 
 
 def owner_choices(organisation_id: int, empty: str):
@@ -56,7 +56,6 @@ def _posted(form_cls, defaults: dict, key: str):
     return form
 
 
-@bp.route("/<int:candidate_id>/bewerken", methods=["GET", "POST"])
 @requires("candidates")
 def edit(candidate_id: int):
     """Edit the record: contact data, education, hours, skills, status, owner (audited, locked)."""
@@ -87,7 +86,6 @@ def _file_post(candidate_id: int, key: str, form_cls, operation, done: str):
     return _render_show(candidate, status=form_status(form) if form.errors else 422, **{key: form})
 
 
-@bp.route("/<int:candidate_id>/trede", methods=["POST"])
 @requires("candidates")
 def ladder(candidate_id: int):
     """Record a participatieladder assessment with the rung expected in 12 months."""
@@ -95,7 +93,6 @@ def ladder(candidate_id: int):
         db.session, c, d, current_user, clock.today()), _("Trede vastgelegd."))
 
 
-@bp.route("/<int:candidate_id>/plan", methods=["POST"])
 @requires("candidates")
 def plan(candidate_id: int):
     """Record a new version of the plan of action."""
@@ -103,7 +100,6 @@ def plan(candidate_id: int):
         db.session, c, d, current_user, clock.today()), _("Plan van aanpak vastgelegd."))
 
 
-@bp.route("/<int:candidate_id>/screening", methods=["POST"])
 @requires("candidates")
 def screening(candidate_id: int):
     """Screen the candidate into one of the organisation's routes."""

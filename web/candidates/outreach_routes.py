@@ -18,7 +18,6 @@ from web.forms import conflict_message, messages, save
 
 from .edit_routes import owner_choices
 from .file_forms import OutreachSelectForm, OutreachStepForm
-from .routes import bp
 
 PER_PAGE = 50
 
@@ -28,7 +27,6 @@ def _campaign() -> str | None:
     return value[:100] or None
 
 
-@bp.route("/outreach")
 @requires("candidates")
 def outreach(select_form: OutreachSelectForm | None = None, status: int = 200):
     """The funnel of a campaign (or all), and the people assigned to the signed-in member to work on."""
@@ -51,7 +49,6 @@ def outreach(select_form: OutreachSelectForm | None = None, status: int = 200):
                            step_form=OutreachStepForm(formdata=None)), status
 
 
-@bp.route("/outreach/selecteren", methods=["POST"])
 @requires("caseload_admin")
 def outreach_select():
     """Add the eligible people to a campaign, assigned to a staff member (coordinator)."""
@@ -69,7 +66,6 @@ def outreach_select():
     return redirect(url_for(".outreach", campagne=form.campaign.data.strip()))
 
 
-@bp.route("/outreach/<int:item_id>/stap", methods=["POST"])
 @requires("candidates")
 def outreach_step(item_id: int):
     """Log the next step for one person in the campaign."""

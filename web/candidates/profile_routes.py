@@ -22,7 +22,7 @@ from web.extensions import db
 from web.forms import form_status, save
 
 from .forms import ProfileForm, UnpublishForm
-from .routes import bp, load_candidate, view_personal
+from .routes import load_candidate, view_personal
 
 FIELD_LABELS = {"description": _l("Beschrijving"), "occupations": _l("Beroepen"), "skills": _l("Vaardigheden"),
                 "certificates": _l("Certificaten"), "licences": _l("Rijbewijzen")}
@@ -70,7 +70,6 @@ def _render(candidate, form, status=200, findings=None):
     ), status
 
 
-@bp.route("/<int:candidate_id>/profiel")
 @requires("candidates")
 def profile(candidate_id: int):
     """Preview of the public profile beside the full record (audit-logged)."""
@@ -85,7 +84,6 @@ def profile(candidate_id: int):
         preview.rollback()
 
 
-@bp.route("/<int:candidate_id>/profiel", methods=["POST"])
 @requires("candidates")
 def publish(candidate_id: int):
     """Check the edited description ("Controleren") or publish it ("Publiceren")."""
@@ -111,7 +109,6 @@ def publish(candidate_id: int):
     return redirect(url_for(".profile", candidate_id=candidate.id))
 
 
-@bp.route("/<int:candidate_id>/profiel/intrekken", methods=["POST"])
 @requires("candidates")
 def unpublish(candidate_id: int):
     """Take the profile off the catalogue at once."""

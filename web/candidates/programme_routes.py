@@ -26,14 +26,12 @@ from .file_forms import (
     TrajectoryEndForm,
     TrajectoryForm,
 )
-from .routes import bp
 
 
 def _settings() -> participatiebanen.Settings:
     return participatiebanen.Settings.from_config(current_app.config)
 
 
-@bp.route("/<int:candidate_id>/trajecten", methods=["POST"])
 @requires("candidates")
 def add_trajectory(candidate_id: int):
     """Record a trajectory bought from a provider for the candidate."""
@@ -41,7 +39,6 @@ def add_trajectory(candidate_id: int):
         db.session, c, d, current_user, clock.today()), _("Traject vastgelegd."))
 
 
-@bp.route("/<int:candidate_id>/participatiebaan", methods=["POST"])
 @requires("candidates")
 def start_participatiebaan(candidate_id: int):
     """Start a participatiebaan (capacity, maximum term and premium from the configuration)."""
@@ -54,7 +51,6 @@ def _own_item(model, item_id: int):
     return item
 
 
-@bp.route("/trajecten/<int:item_id>/afronden", methods=["GET", "POST"])
 @requires("candidates")
 def end_trajectory(item_id: int):
     """Record the end and the result of a trajectory."""
@@ -71,7 +67,6 @@ def end_trajectory(item_id: int):
                            action=url_for(".end_trajectory", item_id=item.id)), form_status(form)
 
 
-@bp.route("/participatiebanen/<int:item_id>/beeindigen", methods=["GET", "POST"])
 @requires("candidates")
 def end_participatiebaan(item_id: int):
     """End a participatiebaan with its outflow."""
@@ -98,7 +93,6 @@ def _year() -> int:
     return year if year and 2000 <= year <= 2100 else clock.today().year
 
 
-@bp.route("/trajecten-en-participatiebanen", methods=["GET"])
 @requires("candidates")
 def programmes():
     """Budgets per provider (budgeted / bought / started), results, and the participatiebanen of a year."""
@@ -122,7 +116,6 @@ def _render_programmes(year, today, budget_form, provider_form, status=200):
                            provider_form=provider_form), status
 
 
-@bp.route("/trajecten/budget", methods=["POST"])
 @requires("caseload_admin")
 def set_budget():
     """Set the number of trajectories budgeted for a provider and year (coordinator)."""
@@ -134,7 +127,6 @@ def set_budget():
     return _render_programmes(year, clock.today(), form, ProviderForm(formdata=None), 422)
 
 
-@bp.route("/trajecten/aanbieder", methods=["POST"])
 @requires("caseload_admin")
 def mark_provider():
     """Mark an employer of the register as a provider of trajectories (coordinator)."""
@@ -150,7 +142,6 @@ def mark_provider():
     return redirect(url_for(".programmes"))
 
 
-@bp.route("/screeningsroutes", methods=["GET", "POST"])
 @requires("caseload_admin")
 def screening_routes():
     """The organisation's screening routes, with how many candidates each holds; add a route."""
@@ -164,5 +155,3 @@ def screening_routes():
     routes = records.routes(db.session, org_id(), active_only=False)
     return render_template("candidates/screening_routes.html", form=form, routes=routes, counts=counts,
                            unscreened=counts.get(None, 0)), form_status(form)
-
-

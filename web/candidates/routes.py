@@ -1,7 +1,7 @@
 """Candidate list, candidate record (audit-logged) and consent."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import String, and_, cast, func, or_, select
@@ -19,7 +19,6 @@ from web.params import whole_number
 
 from .forms import CandidateFilterForm, ConsentForm
 
-bp = Blueprint("candidates", __name__, url_prefix="/beheer/kandidaten", template_folder="templates")
 PER_PAGE = 25
 
 
@@ -51,7 +50,6 @@ def view_personal(candidate: Candidate, page: str) -> None:
                  details={"page": page})
 
 
-@bp.route("/")
 @requires("candidates")
 def index():
     """Candidates of the own organisation, by client number, place and occupation; no names."""
@@ -82,7 +80,6 @@ def index():
                            args=args, today=clock.today())
 
 
-@bp.route("/<int:candidate_id>")
 @requires("candidates")
 def show(candidate_id: int):
     """The full record with personal data (audit-logged), terms, ladder and consent."""
@@ -106,7 +103,6 @@ def _render_show(candidate: Candidate, form: ConsentForm | None = None, status: 
                            **file_context(candidate, today)), status
 
 
-@bp.route("/<int:candidate_id>/toestemming", methods=["POST"])
 @requires("candidates")
 def consent(candidate_id: int):
     """Record consent to publish; withdrawing it takes the profile off the catalogue at once."""
@@ -127,6 +123,3 @@ def consent(candidate_id: int):
     flash(_("Toestemming opgeslagen.") if form.given.data else
           _("Toestemming ingetrokken; een openbaar profiel is direct offline gehaald."), "success")
     return redirect(url_for(".show", candidate_id=candidate.id))
-
-
-from . import bulk_routes, caseload_routes, edit_routes, outreach_routes, profile_routes, programme_routes  # noqa: E402,F401  (register their pages on bp)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from models.catalogue.publishing.draft import hours_text
+from models.catalogue.publishing.hours import hours_text
 
 EDUCATION_LABELS = {
     "none": _l("Geen diploma"), "primary": _l("Basisonderwijs"), "vmbo": _l("Vmbo"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, send_file, url_for
+from flask import Response, abort, current_app, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_login import current_user, login_required
 
@@ -15,7 +15,6 @@ from web.queue import triggers
 
 from .kinds import KINDS, content_of
 
-bp = Blueprint("exports", __name__, url_prefix="/exports", template_folder="templates")
 REFRESH_SECONDS = 3
 
 
@@ -52,7 +51,6 @@ def _own_or_404(public_id: str):
     return record
 
 
-@bp.route("/<string:public_id>")
 @login_required
 def show(public_id: str):
     """"Uw export wordt gemaakt": reloads itself until the file is there, then offers it (only to the asker)."""
@@ -64,7 +62,6 @@ def show(public_id: str):
                            params=json.loads(record.params or "{}"))
 
 
-@bp.route("/<string:public_id>/download")
 @login_required
 def download(public_id: str):
     """The made file, to the person who asked for it; 404 once it has been deleted."""

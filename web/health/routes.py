@@ -22,7 +22,6 @@ from sqlalchemy import select, text
 
 from models.base import utcnow
 from models.common import stamps
-from models.matches.refresh import SUGGESTIONS_REFRESHED
 from web.extensions import db
 
 bp = Blueprint("health", __name__, url_prefix="/health")
@@ -40,7 +39,7 @@ def _database() -> dict:
         db.session.execute(text("SELECT 1"))
         # A write that changes nothing, rolled back: fails on a read-only file or a read-only replica.
         db.session.execute(text("UPDATE cache_stamp SET version = version WHERE name = 'health-probe'"))
-        refreshed = stamps.read(db.session, SUGGESTIONS_REFRESHED)[1]
+        refreshed = stamps.read(db.session, stamps.SUGGESTIONS_REFRESHED)[1]
         db.session.rollback()
     except Exception as exc:  # noqa: BLE001 - any failure is the answer
         db.session.rollback()

@@ -17,7 +17,7 @@ from web.extensions import db
 from web.forms import conflict_message, form_status, messages, save
 
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm
-from .routes import bp, min_score, visible_vacancy_or_404
+from .routes import min_score, visible_vacancy_or_404
 
 
 def _suggestion_or_404(suggestion_id: int, owner_may: bool = False) -> Suggestion:
@@ -53,7 +53,6 @@ def _steps(s: Suggestion):
     return [x for x in review.next_steps(s) if x not in (SuggestionStatus.PROPOSED, SuggestionStatus.REJECTED)]
 
 
-@bp.route("/vacature/<int:vacancy_id>/herberekenen", methods=["POST"])
 @requires("matching")
 def recompute(vacancy_id: int):
     """Compute the suggestions again; reviewed ones keep their state."""
@@ -67,7 +66,6 @@ def recompute(vacancy_id: int):
     return redirect(url_for(".vacancy", vacancy_id=vac.id))
 
 
-@bp.route("/<int:suggestion_id>/voordragen", methods=["POST"])
 @requires("matching")
 def propose(suggestion_id: int):
     """Propose the candidate to the employer; the vacancy's owner sees it as an introduction."""
@@ -86,7 +84,6 @@ def propose(suggestion_id: int):
     return _back(s)
 
 
-@bp.route("/<int:suggestion_id>/afwijzen", methods=["GET", "POST"])
 @requires("matching")
 def reject(suggestion_id: int):
     """Reject with a reason from the list and, for ‘other’, a note."""
@@ -102,7 +99,6 @@ def reject(suggestion_id: int):
     return render_template("matches/reject.html", suggestion=s, form=form), form_status(form)
 
 
-@bp.route("/<int:suggestion_id>/status", methods=["POST"])
 @requires("matching")
 def advance(suggestion_id: int):
     """The next step after proposing: introduced, interview, hired or not hired (with a reason)."""
@@ -117,7 +113,6 @@ def advance(suggestion_id: int):
     return render_template("matches/status.html", suggestion=s, form=form), form_status(form) if form.errors else 422
 
 
-@bp.route("/vacature/<int:vacancy_id>/afwijzen", methods=["POST"])
 @requires("matching")
 def reject_many(vacancy_id: int):
     """Reject the ticked new suggestions of a vacancy with one reason; all or none."""

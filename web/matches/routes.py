@@ -1,7 +1,7 @@
 """The matcher's pages: the review queue, a vacancy's suggestions, the best vacancies for a candidate."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -25,7 +25,6 @@ from web.queue import triggers
 from .forms import ActionForm, BulkRejectForm, RejectForm, StatusForm, translated_choices
 from .reasons import live_lines, page_lines
 
-bp = Blueprint("matches", __name__, url_prefix="/beheer/suggesties", template_folder="templates")
 PROTO = "sPROTO"  # the prefix review fields are rendered with once per page, then replaced per card
 VERSION = "sVERSION"  # likewise the version in their hidden fields
 
@@ -43,7 +42,6 @@ def visible_vacancy_or_404(vacancy_id: int) -> Vacancy:
     return vacancy
 
 
-@bp.route("/")
 @requires("matching")
 def queue():
     """Open vacancies of my organisation and shared with it, newest suggestions to review first."""
@@ -51,7 +49,6 @@ def queue():
     return render_template("matches/queue.html", rows=page.items, page=page, total=page.total)
 
 
-@bp.route("/vacature/<int:vacancy_id>")
 @requires("matching")
 def vacancy(vacancy_id: int):
     """A vacancy's suggestions from my organisation's candidates, best first, a page at a time (``pagina``:
@@ -153,7 +150,6 @@ def _review_forms(own: list, partners: list) -> dict[int, dict]:
     return forms
 
 
-@bp.errorhandler(IndexNotReady)
 def index_not_ready(exc: IndexNotReady):
     """No snapshot of the organisation's index yet: say the suggestions are being computed (never build here)."""
     db.session.rollback()
@@ -163,7 +159,6 @@ def index_not_ready(exc: IndexNotReady):
     return response
 
 
-@bp.route("/vacature/<int:vacancy_id>/overige")
 @requires("matching")
 def left_out_page(vacancy_id: int):
     """Candidates who meet the hard requirements but are not in the list (under the minimum relevance), best first."""
@@ -178,7 +173,6 @@ def left_out_page(vacancy_id: int):
     return render_template("matches/left_out.html", vacancy=vac, rows=rows, count=count, min_score=min_score())
 
 
-@bp.route("/kandidaat/<int:candidate_id>")
 @requires("matching")
 def for_candidate(candidate_id: int):
     """The best open vacancies (own and shared) for one of my organisation's candidates."""
@@ -198,6 +192,3 @@ def for_candidate(candidate_id: int):
         labels = entry.index.taxonomy
         results = [(by_id[r.candidate_id], r.score, live_lines(r.reasons, labels)) for r in ranked]
     return render_template("matches/candidate.html", candidate=candidate, results=results)
-
-
-from . import review_routes  # noqa: E402,F401  (registers the review actions on bp)

@@ -1,7 +1,7 @@
 """Notices of the signed-in staff member: a list with mark-read, and the settings per kind."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,7 +14,6 @@ from web.extensions import db
 from web.i18n import translated
 from web.params import whole_number
 
-bp = Blueprint("notifications", __name__, url_prefix="/meldingen", template_folder="templates")
 PER_PAGE = 30
 
 # Where a notice leads, per kind: (endpoint, name of the id argument).
@@ -37,20 +36,6 @@ def link_for(notice) -> str | None:
     return url_for(target[0], **{target[1]: notice.object_id}) if notice.object_id is not None else None
 
 
-def init_app(app) -> None:
-    """The unread count beside the user's name on every staff page (one indexed count)."""
-    @app.template_filter("local_time")
-    def local_time(value) -> str:
-        return value.astimezone(clock.zone()).strftime("%d-%m-%Y %H:%M") if value else ""
-
-    @app.context_processor
-    def unread_notifications():
-        if not (current_user.is_authenticated and current_user.organisation_id is not None):
-            return {}
-        return {"unread_notifications": inbox.unread_count(db.session, current_user.id)}
-
-
-@bp.route("/")
 @requires("staff")
 def index():
     unread_only = request.args.get("alleen") == "ongelezen"
@@ -61,7 +46,6 @@ def index():
                            labels=labels, unread_only=unread_only)
 
 
-@bp.route("/gelezen", methods=["POST"])
 @requires("staff")
 def mark_read():
     """Mark one notice (``id``) or all (``alles``) read."""
@@ -78,7 +62,6 @@ def mark_read():
     return redirect(url_for(".index"))
 
 
-@bp.route("/instellingen", methods=["GET", "POST"])
 @requires("staff")
 def settings():
     """Per kind of notice: only in Werkbrug, also by e-mail at once, or in the daily e-mail."""

@@ -1,7 +1,7 @@
 """`/beheer/uitgaande-mail`: what the worker delivered, what waits, and what failed for good."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -11,7 +11,6 @@ from models.common.system import OutboxMessage
 from web.access import requires
 from web.extensions import db
 
-bp = Blueprint("outbox", __name__, url_prefix="/beheer/uitgaande-mail", template_folder="templates")
 PER_PAGE = 50
 STATES = ("wachtend", "verzonden", "mislukt")
 
@@ -28,7 +27,6 @@ def _condition(state: str):
     return OutboxMessage.sent_at.is_(None) & OutboxMessage.failed_at.is_(None)
 
 
-@bp.route("/")
 @requires("audit")
 def index():
     """Mail of the installation per state (failed first when there is any), newest first, 50 per page."""
@@ -42,7 +40,6 @@ def index():
                            counts=counts, form=RetryForm(), configured=bool(current_app.config.get("MAIL_SERVER")))
 
 
-@bp.route("/<int:message_id>/opnieuw", methods=["POST"])
 @requires("audit")
 def retry(message_id: int):
     """Put a failed message back in the queue with a fresh set of attempts."""

@@ -17,7 +17,7 @@ from web.forms import choices, form_status, save
 from web.params import id_arg
 
 from .forms import PlacementForm
-from .routes import bp, show_names
+from .routes import show_names
 
 
 def _source():
@@ -74,7 +74,6 @@ def _prefill(form: PlacementForm, candidate, suggestion, employer_request) -> No
         form.employer.data = employer_request.employer_id
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("placements")
 def create():
     """Record a placement; ?suggestie=, ?verzoek= or ?kandidaat= prefill it."""

@@ -1,7 +1,7 @@
 """The placements list, one placement, ending early, extending, and a candidate's placement history."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import false, select
@@ -26,19 +26,16 @@ from .forms import (
     FilterForm,
 )
 
-bp = Blueprint("placements", __name__, url_prefix="/beheer/plaatsingen", template_folder="templates")
 PER_PAGE = 25
 LABELS = {"instrument": dict(INSTRUMENT_CHOICES), "outflow": dict(OUTFLOW_CHOICES),
           "target_group": dict(TARGET_GROUP_CHOICES)}
 
 
-@bp.app_template_filter("euro")
 def euro(cents):
     """Cents as '€ 13.333,33' (empty for None)."""
     return "" if cents is None else format_euro(cents)
 
 
-@bp.app_template_filter("nl_date")
 def nl_date(day):
     """A date as dd-mm-jjjj (empty for None)."""
     return day.strftime("%d-%m-%Y") if day else ""
@@ -55,7 +52,6 @@ def show_names(candidates) -> dict[int, str]:
             if c is not None and c.personal is not None}
 
 
-@bp.route("/")
 @requires("placements")
 def index():
     """Placements of the own organisation, newest first, filtered by start period, instrument, employer."""
@@ -83,7 +79,6 @@ def index():
                            args=args, names=show_names([p.candidate for p in rows]), labels=LABELS)
 
 
-@bp.route("/<int:placement_id>")
 @requires("placements")
 def show(placement_id: int):
     """One placement: facts, how its value was computed, and the forms to end early or extend it."""
@@ -110,7 +105,6 @@ def _change(placement_id: int, form, operation):
     return placement, form_status(form) if form.errors else 422
 
 
-@bp.route("/<int:placement_id>/beeindigen", methods=["POST"])
 @requires("placements")
 def end_early(placement_id: int):
     """End a placement early (date, reason); it is revalued."""
@@ -124,7 +118,6 @@ def end_early(placement_id: int):
     return _render_show(placement, form, ExtendForm(prefix="extend", version=placement.version), status)
 
 
-@bp.route("/<int:placement_id>/verlengen", methods=["POST"])
 @requires("placements")
 def extend(placement_id: int):
     """Extend a placement to a later end date; it is revalued."""
@@ -137,7 +130,6 @@ def extend(placement_id: int):
     return _render_show(placement, EndEarlyForm(prefix="end", version=placement.version), form, status)
 
 
-@bp.route("/kandidaat/<int:candidate_id>")
 @requires("placements")
 def history(candidate_id: int):
     """Every placement of one candidate of the own organisation, oldest first."""
@@ -146,6 +138,3 @@ def history(candidate_id: int):
                               .options(joinedload(Placement.employer)).order_by(Placement.start_date)).all()
     return render_template("placements/history.html", candidate=candidate, placements=rows,
                            names=show_names([candidate]), labels=LABELS)
-
-
-from . import record  # noqa: E402,F401  (registers the recording routes on bp)

@@ -13,10 +13,8 @@ from web.forms import form_status, save
 
 from .forms import AgreementForm, form_data
 from .helpers import child_or_404, render_history
-from .routes import bp
 
 
-@bp.route("/<int:employer_id>/afspraken/nieuw", methods=["GET", "POST"])
 @requires("register")
 def agreement_create(employer_id: int):
     """Add an agreement, e.g. '5 plaatsingen in 2027 voor statushouders'."""
@@ -30,7 +28,6 @@ def agreement_create(employer_id: int):
         form_status(form)
 
 
-@bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/bewerken", methods=["GET", "POST"])
 @requires("register")
 def agreement_edit(employer_id: int, agreement_id: int):
     """Edit an agreement; a save on a stale copy is refused with 409 and the input kept."""
@@ -48,7 +45,6 @@ def agreement_edit(employer_id: int, agreement_id: int):
                            agreement=agreement), form_status(form)
 
 
-@bp.route("/<int:employer_id>/afspraken/<int:agreement_id>/geschiedenis")
 @requires("register")
 def agreement_history(employer_id: int, agreement_id: int):
     """Every change to the agreement: who, when, old → new."""

@@ -2,7 +2,7 @@
 address is the key (made, renewed and stopped on the follow-ups' calendar page)."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Response, abort, current_app, request
 from sqlalchemy.orm import joinedload
 
 from models import ContactMoment
@@ -11,10 +11,7 @@ from models.common import clock
 from models.register import contacts, ical
 from web.extensions import db
 
-bp = Blueprint("calendar", __name__)
 
-
-@bp.route("/agenda/<secret>.ics")
 def feed(secret: str):
     """The owner's open follow-ups as iCalendar; 404 for an unknown, renewed or stopped address."""
     owner = calendar_feed.owner(db.session, secret)

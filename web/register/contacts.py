@@ -13,10 +13,8 @@ from web.forms import form_status, save
 
 from .forms import ContactPersonForm, form_data
 from .helpers import child_or_404, render_history
-from .routes import bp
 
 
-@bp.route("/<int:employer_id>/contactpersonen/nieuw", methods=["GET", "POST"])
 @requires("register")
 def person_create(employer_id: int):
     """Add a contact person to the employer."""
@@ -31,7 +29,6 @@ def person_create(employer_id: int):
         form_status(form)
 
 
-@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/bewerken", methods=["GET", "POST"])
 @requires("register")
 def person_edit(employer_id: int, person_id: int):
     """Edit a contact person; a save on a stale copy is refused with 409 and the input kept."""
@@ -48,7 +45,6 @@ def person_edit(employer_id: int, person_id: int):
         form_status(form)
 
 
-@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/verwijderen", methods=["POST"])
 @requires("register")
 def person_delete(employer_id: int, person_id: int):
     """Remove a contact person; their contact moments stay, without the person."""
@@ -60,7 +56,6 @@ def person_delete(employer_id: int, person_id: int):
     return redirect(url_for(".show", employer_id=employer.id) + "#contactpersonen")
 
 
-@bp.route("/<int:employer_id>/contactpersonen/<int:person_id>/geschiedenis")
 @requires("register")
 def person_history(employer_id: int, person_id: int):
     """Every change to the contact person: who, when, old → new."""

@@ -19,7 +19,6 @@ from web.forms import choices, form_status, save
 from .forms import ContactMomentForm, EmployerForm, form_data
 from .helpers import render_history
 from .labels import CHANNEL_LABELS, INSTRUMENT_LABELS, REQUEST_STATUS_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS
-from .routes import bp
 
 TIMELINE_PAGE = 20
 LIST_LIMIT = 20
@@ -30,7 +29,6 @@ def _manager_choices(form: EmployerForm) -> None:
     form.account_manager_id.choices = choices([(None, _("Nog niemand"))] + [(u.id, u.name) for u in people])
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("register")
 def create():
     """Create an employer; possible duplicates are shown first and need 'Toch aanmaken'."""
@@ -92,7 +90,6 @@ def render_show(employer: Employer, form: ContactMomentForm, status: int = 200):
     ), status
 
 
-@bp.route("/<int:employer_id>")
 @requires("register")
 def show(employer_id: int):
     """The employer page: facts, contact persons, timeline, vacancies, placements, agreements."""
@@ -100,7 +97,6 @@ def show(employer_id: int):
     return render_show(employer, moment_form_for(employer))
 
 
-@bp.route("/<int:employer_id>/bewerken", methods=["GET", "POST"])
 @requires("register")
 def edit(employer_id: int):
     """Edit an employer; a save on a stale copy is refused with 409 and the input kept."""
@@ -119,7 +115,6 @@ def edit(employer_id: int):
                            status_labels=STATUS_LABELS), form_status(form)
 
 
-@bp.route("/<int:employer_id>/geschiedenis")
 @requires("register")
 def employer_history(employer_id: int):
     """Every change to the employer: who, when, old → new."""

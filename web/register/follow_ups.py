@@ -22,7 +22,6 @@ from web.forms import choices, form_status, messages, save
 from web.params import whole_number
 
 from .forms import HandOverForm, PostponeForm, WeekForm
-from .routes import bp
 
 FOLLOW_UPS_PAGE = 50
 
@@ -54,7 +53,6 @@ def _list_page(status: int = 200, failed: tuple[int, str, object] | None = None)
                            forms=forms), status
 
 
-@bp.route("/follow-ups")
 @requires("register")
 def follow_ups():
     """'Mijn follow-ups': what the signed-in user must follow up, overdue first."""
@@ -68,7 +66,6 @@ def _back(moment: ContactMoment):
     return redirect(url_for(".follow_ups"))
 
 
-@bp.route("/follow-ups/<int:moment_id>/afgerond", methods=["POST"])
 @requires("register")
 def follow_up_done(moment_id: int):
     """Mark a follow-up done (records the time); it leaves 'Mijn follow-ups'."""
@@ -83,7 +80,6 @@ def follow_up_done(moment_id: int):
     return _back(moment)
 
 
-@bp.route("/follow-ups/afronden", methods=["POST"])
 @requires("register")
 def follow_ups_done():
     """Finish several follow-ups at once (the ticked rows); all or none."""
@@ -111,7 +107,6 @@ def _change(moment: ContactMoment, form, key: str, operation, message):
     return _list_page(form_status(form) if form.errors else 422, (moment.id, key, form))
 
 
-@bp.route("/follow-ups/<int:moment_id>/uitstellen", methods=["POST"])
 @requires("register")
 def follow_up_postpone(moment_id: int):
     """Move a follow-up to a new date."""
@@ -124,7 +119,6 @@ def follow_up_postpone(moment_id: int):
                         action=moment.follow_up_action))
 
 
-@bp.route("/follow-ups/<int:moment_id>/overdragen", methods=["POST"])
 @requires("register")
 def follow_up_hand_over(moment_id: int):
     """Give a follow-up to a colleague; it moves to their list."""
@@ -139,7 +133,6 @@ def follow_up_hand_over(moment_id: int):
                             action=moment.follow_up_action))
 
 
-@bp.route("/follow-ups/week")
 @requires("register")
 def follow_ups_week():
     """The follow-ups of one week, per day, of the signed-in user, a colleague or the whole team."""
@@ -174,7 +167,6 @@ def follow_ups_week():
                            this_week=work.parse_week(None, today)), status
 
 
-@bp.route("/follow-ups/agenda", methods=["GET", "POST"])
 @requires("register")
 def calendar_settings():
     """Create, renew or stop the personal calendar feed; the address is shown once, right after creating it."""

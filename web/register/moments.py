@@ -17,12 +17,10 @@ from web.forms import choices, save
 
 from .employer_views import moment_form_for, render_show
 from .forms import QuickContactMomentForm, form_data
-from .routes import bp
 
 MAX_EMPLOYER_CHOICES = 20
 
 
-@bp.route("/<int:employer_id>/contactmomenten", methods=["POST"])
 @requires("register")
 def log_moment(employer_id: int):
     """Log a contact moment from the employer page; errors re-render that page (422)."""
@@ -60,7 +58,6 @@ def _resolve_employer(form: QuickContactMomentForm) -> Employer | None:
     return None
 
 
-@bp.route("/contactmoment", methods=["GET", "POST"])
 @requires("register")
 def quick_moment():
     """Log a contact moment for an employer chosen by name."""

@@ -1,7 +1,7 @@
 """The employer list with search, filters, paging and exports; other views live beside it."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 
 from models.common import paging
@@ -9,17 +9,14 @@ from models.register.employers import managers
 from models.register.queries import PAGE_SIZE, count, rows
 from models.taxonomy import sectors
 from web.access import org_id, requires
-from web.exports.kinds import Kind, Made, register_kind
+from web.exports.kinds import Made
 from web.exports.routes import deliver
 from web.extensions import db
 
 from .helpers import filter_args, filters_from_args
 from .labels import STATUS_LABELS
 
-bp = Blueprint("employers", __name__, url_prefix="/werkgevers", template_folder="templates")
 
-
-@bp.app_template_filter("sector_label")
 def sector_label(code: str | None) -> str:
     return _(sectors.label(code)) if code else ""
 
@@ -27,7 +24,6 @@ EXPORT_HEADERS = ["Naam", "KvK-nummer", "Sector", "Grootte", "Adres", "Postcode"
                   "Sociale onderneming", "Accountmanager", "Laatste contact", "Open vacatures"]
 
 
-@bp.route("/")
 @requires("register")
 def index():
     """The organisation's employers, searched, filtered, sorted and paginated by the URL."""
@@ -41,11 +37,11 @@ def index():
     )
 
 
-def _export_count(session, organisation_id: int, args) -> int:
+def export_count(session, organisation_id: int, args) -> int:
     return count(session, organisation_id, filters_from_args(args))
 
 
-def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
+def export_made(session, organisation_id: int, args, fmt: str) -> Made:
     """The filtered list (no contact persons) as export rows."""
     filters = filters_from_args(args)
     data = [[r.employer.name, r.employer.kvk, sectors.label(r.employer.sector) or r.employer.sector_unmapped, r.employer.size,
@@ -57,14 +53,7 @@ def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
                 {"what": "employers", "format": fmt, "rows": len(data), **filter_args(filters)})
 
 
-register_kind("employers", Kind("register", _export_count, _export_made))
-
-
-@bp.route("/export.<fmt>")
 @requires("register")
 def export(fmt: str):
     """The filtered list as CSV or XLSX (no contact persons); a big one is made by the worker; audit-logged."""
     return deliver("employers", fmt)
-
-
-from . import agreements, contacts, employer_views, follow_ups, moments, sector_routes  # noqa: E402,F401  (register their routes)

@@ -13,10 +13,7 @@ from web.extensions import db
 from web.i18n import translated
 from web.params import whole_number
 
-from .routes import bp
 
-
-@bp.route("/sectoren", methods=["GET", "POST"])
 @requires("register_admin")
 def sectors_to_assign():
     """Each unmapped sector text with its employers; choosing a sector per employer saves them in one go."""

@@ -14,7 +14,7 @@ from web.i18n import translated
 
 from . import stored
 from .data import FAMILIES, family_data
-from .routes import _args, _settings, bar_extra, bp, council, report_value
+from .routes import _args, _settings, bar_extra, council, report_value
 
 COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten", "dossier")
 # Figures about single staff members or single contractors stay inside the team.
@@ -72,7 +72,6 @@ def _sections(period, scope):
     return out
 
 
-@bp.route("/raad")
 @requires("reports")
 def council_view():
     """The council report for a quarter or a year: headlines, per indicator a text, chart and table."""
@@ -88,7 +87,6 @@ def council_view():
                            args=_args(), form=form, title=_("Raadsrapportage"))
 
 
-@bp.route("/raad/<family>/<figure>.<fmt>")
 @requires("reports")
 def council_export(family: str, figure: str, fmt: str):
     """One council table as CSV or XLSX, small counts of people as "<5" like on the page; audit-logged."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,7 +20,6 @@ from . import stored
 from .data import FAMILIES, SCOPED, family_data
 from .forms import PeriodForm
 
-bp = Blueprint("reports", __name__, url_prefix="/beheer/rapportages", template_folder="templates")
 # Pages whose figures read only what the REPORTS stamp follows (web/reports/stored.py): kept per worker and
 # version of the data. The dossier page's ladder query took 140-330 ms at the benchmark scale (issue 18); the
 # funnel counts suggestions, whose review does not move that stamp, so it is computed each time.
@@ -28,7 +27,6 @@ STORED = ("dossier",)
 PERIOD_ARGS = ("periode", "jaar", "kwartaal", "maand", "van", "tot", "bereik")
 
 
-@bp.app_template_filter("report_value")
 def report_value(value, unit: str = "aantal") -> str:
     """A figure's value as a person reads it: euros, a percentage or a count."""
     if unit == "euro":
@@ -43,7 +41,6 @@ def report_value(value, unit: str = "aantal") -> str:
     return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
-@bp.app_template_filter("council")
 def council(value, people: bool = True) -> str:
     """A count of people shown outside the team: 0 stays 0, 1 up to the threshold (REPORT_SMALL_NUMBERS,
     default 5) becomes "<5" so that nobody can be recognised in a small cell."""
@@ -67,10 +64,6 @@ def bar_extra(bar, suppress: bool = False) -> str:
 def small_threshold() -> int:
     """Counts of people under this many are hidden outside the team (REPORT_SMALL_NUMBERS, default 5)."""
     return current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
-
-
-bp.add_app_template_global(bar_extra, "bar_extra")
-bp.add_app_template_global(small_threshold, "small_threshold")
 
 
 def _settings() -> tuple[PeriodForm, Period | None, str]:
@@ -97,14 +90,12 @@ def _family_or_404(family: str, period: Period, scope: str):
     return family_data(db.session, family, org_id(), scope, period, clock.today(), current_app.config)
 
 
-@bp.route("/")
 @requires("reports")
 def index():
     """The first report page (placements); the others are one tab away."""
     return family("plaatsingen")
 
 
-@bp.route("/<family>")
 @requires("reports")
 def family(family: str):
     """One family of figures for the chosen period and scope, as charts with their data tables."""
@@ -122,7 +113,6 @@ def family(family: str):
                            title=_(FAMILIES[family])), 422 if period is None else 200
 
 
-@bp.route("/<family>/<figure>.<fmt>")
 @requires("reports")
 def export(family: str, figure: str, fmt: str):
     """One figure as CSV or XLSX (label, value, explanation); audit-logged."""
@@ -142,7 +132,6 @@ def export(family: str, figure: str, fmt: str):
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@bp.route("/<family>/<figure>/lijst/<code>")
 @requires("reports")
 def drill(family: str, figure: str, code: str):
     """The rows behind one bar: placements, suggestions, contact moments or candidates; audit-logged."""
@@ -193,7 +182,3 @@ def _contractor_obligations(code: str, period, today: date):
                            progress=progress_many(db.session, obligations, today), status_labels=STATUS_LABELS,
                            contractor=obligations[0].contractor, args=_args(), families=FAMILIES,
                            title=_("Verplichtingen van %(name)s", name=obligations[0].contractor.name))
-
-
-from . import council as _council  # noqa: E402,F401  (register the council and targets pages)
-from . import targets  # noqa: E402,F401

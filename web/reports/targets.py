@@ -11,7 +11,6 @@ from web.extensions import db
 from web.forms import save
 
 from .forms import TargetForm
-from .routes import bp
 
 
 def _page(form: TargetForm, status: int = 200):
@@ -22,14 +21,12 @@ def _page(form: TargetForm, status: int = 200):
                            title=_("Doelen per jaar")), status
 
 
-@bp.route("/doelen")
 @requires("reports")
 def targets():
     """Every indicator with its targets per year, and the form to set one."""
     return _page(TargetForm(indicator=request.args.get("indicator", ""), year=request.args.get("jaar", "")))
 
 
-@bp.route("/doelen", methods=["POST"])
 @requires("reports")
 def set_target():
     """Set, change or (with an empty value) remove one indicator's target for one year; audited."""

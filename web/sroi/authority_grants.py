@@ -14,10 +14,9 @@ from web.extensions import db
 from web.forms import save
 
 from .forms import AccessForm
-from .routes import bp, show
+from .routes import show
 
 
-@bp.route("/<int:obligation_id>/opdrachtgever-toegang", methods=["POST"])
 @requires("register")
 def grant_authority_access(obligation_id: int):
     """Let an employer account of the contracting authority read the obligations of its contracts."""
@@ -32,7 +31,6 @@ def grant_authority_access(obligation_id: int):
     return show(obligation_id, authority_form=form, status=422)
 
 
-@bp.route("/<int:obligation_id>/opdrachtgever-toegang/<int:user_id>/intrekken", methods=["POST"])
 @requires("register")
 def revoke_authority_access(obligation_id: int, user_id: int):
     """End a contract manager's access (404 unless it is for this obligation's contracting authority)."""

@@ -20,10 +20,9 @@ from web.extensions import db
 from web.forms import messages, save
 
 from .forms import ActivityForm, LinkPlacementForm
-from .routes import bp, show
+from .routes import show
 
 
-@bp.route("/<int:obligation_id>/plaatsingen", methods=["POST"])
 @requires("register")
 def link(obligation_id: int):
     """Count a placement of the contractor towards the obligation; it is revalued with its table."""
@@ -44,7 +43,6 @@ def link(obligation_id: int):
     return redirect(url_for(".show", obligation_id=obligation.id))
 
 
-@bp.route("/<int:obligation_id>/plaatsingen/<int:placement_id>/ontkoppelen", methods=["POST"])
 @requires("register")
 def unlink(obligation_id: int, placement_id: int):
     """Stop counting a placement towards the obligation."""
@@ -59,7 +57,6 @@ def unlink(obligation_id: int, placement_id: int):
     return redirect(url_for(".show", obligation_id=obligation.id))
 
 
-@bp.route("/<int:obligation_id>/activiteiten", methods=["POST"])
 @requires("register")
 def add_activity(obligation_id: int):
     """Record a purchase or social activity with evidence, valued with the table's activity block."""
@@ -84,7 +81,6 @@ def _euros(cents: int, fmt: str):
     return amount if fmt == "xlsx" else f"{amount:.2f}".replace(".", ",")
 
 
-@bp.route("/export.<fmt>")
 @requires("register")
 def export(fmt: str):
     """All obligations of the organisation with their contributions, as CSV or XLSX; audit-logged."""

@@ -14,10 +14,9 @@ from web.extensions import db
 from web.forms import conflict_message, messages, save
 
 from .forms import AccessForm
-from .routes import bp, show
+from .routes import show
 
 
-@bp.route("/<int:obligation_id>/toegang", methods=["POST"])
 @requires("register")
 def grant_access(obligation_id: int):
     """Let an existing employer account see the contractor's obligations and propose activities."""
@@ -31,7 +30,6 @@ def grant_access(obligation_id: int):
     return show(obligation_id, access_form=form, status=422)
 
 
-@bp.route("/<int:obligation_id>/toegang/<int:user_id>/intrekken", methods=["POST"])
 @requires("register")
 def revoke_access(obligation_id: int, user_id: int):
     """End an account's access to the contractor's obligations (404 unless it is this contractor's)."""
@@ -67,7 +65,6 @@ def _reviewed(activity: SroiActivity, review) -> object:
     return None
 
 
-@bp.route("/<int:obligation_id>/voorstellen/<int:activity_id>/goedkeuren", methods=["POST"])
 @requires("register")
 def approve(obligation_id: int, activity_id: int):
     """Approve a contractor's proposal: its value counts from now on."""
@@ -80,7 +77,6 @@ def approve(obligation_id: int, activity_id: int):
     return redirect(url_for(".show", obligation_id=obligation_id))
 
 
-@bp.route("/<int:obligation_id>/voorstellen/<int:activity_id>/afwijzen", methods=["POST"])
 @requires("register")
 def reject(obligation_id: int, activity_id: int):
     """Reject a contractor's proposal; the reason is required and shown to the contractor."""

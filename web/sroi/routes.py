@@ -1,7 +1,7 @@
 """Social-return obligations: list with progress, register, edit, and the obligation page."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,15 +21,14 @@ from web.forms import choices, form_status, save
 
 from .forms import AccessForm, ActivityForm, LinkPlacementForm, ObligationForm
 
-bp = Blueprint("sroi", __name__, url_prefix="/beheer/social-return", template_folder="templates")
 PER_PAGE = 25
-@bp.app_template_filter("percentage")
+
+
 def percentage(value):
     """A Decimal percentage in Dutch notation: 5,5%."""
     return format_percentage(value)
 
 
-@bp.route("/")
 @requires("register")
 def index():
     """Obligations of the own organisation with realised value, forecast and status."""
@@ -60,7 +59,6 @@ def _data(form: ObligationForm) -> dict:
             "table_id": form.table.data, "pso_rung": form.pso_rung.data}
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("register")
 def create():
     """Register an obligation; the contracting authority's region chooses the table unless one is picked."""
@@ -75,7 +73,6 @@ def create():
     return render_template("sroi/form.html", form=form, obligation=None), form_status(form)
 
 
-@bp.route("/<int:obligation_id>/bewerken", methods=["GET", "POST"])
 @requires("register")
 def edit(obligation_id: int):
     """Edit an obligation (optimistic locking: 409 when someone else saved it first)."""
@@ -97,7 +94,6 @@ def edit(obligation_id: int):
     return render_template("sroi/form.html", form=form, obligation=obligation), form_status(form)
 
 
-@bp.route("/<int:obligation_id>")
 @requires("register")
 def show(obligation_id: int, link_form=None, activity_form=None, access_form=None, review_errors=None,
          status: int = 200, authority_form=None):
@@ -122,6 +118,3 @@ def show(obligation_id: int, link_form=None, activity_form=None, access_form=Non
                            authority_form=authority_form or AccessForm(prefix="authority"),
                            managers=sroi_authority.managers(db.session, obligation.organisation_id,
                                                             obligation.contracting_authority)), status
-
-
-from . import authority_grants, contributions, review  # noqa: E402,F401  (register the other pages on bp)

@@ -1,7 +1,7 @@
 """Start pages per role; every staff member lands on the one of their role after signing in."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
@@ -11,8 +11,6 @@ from web.access import requires
 from web.extensions import db
 from web.navigation import ROLE_START, entries_for
 
-bp = Blueprint("start", __name__, url_prefix="/beheer", template_folder="templates")
-
 ROLE_TITLES = {
     "account_manager": "Accountmanager",
     "matcher": "Matcher",
@@ -21,7 +19,6 @@ ROLE_TITLES = {
 }
 
 
-@bp.route("/")
 @login_required
 def home():
     """Send a signed-in user to the start page of their role (employers to the catalogue)."""
@@ -47,28 +44,24 @@ def _render(role: str):
     return render_template("start/start.html", role_title=ROLE_TITLES[role], entries=entries, waiting=notes)
 
 
-@bp.route("/accountmanager")
 @requires("register")
 def account_manager():
     """Start page of the employer contact team."""
     return _render("account_manager")
 
 
-@bp.route("/matcher")
 @requires("matching")
 def matcher():
     """Start page of matchers (job hunters)."""
     return _render("matcher")
 
 
-@bp.route("/coordinator")
 @requires("reports")
 def coordinator():
     """Start page of coordinators."""
     return _render("coordinator")
 
 
-@bp.route("/beheerder")
 @requires("system")
 def admin():
     """Start page of the installation's administrators."""

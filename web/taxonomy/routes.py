@@ -1,7 +1,7 @@
 """Browse and edit skills and occupations, their wordings, and link unmatched wordings."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,7 +21,6 @@ from web.queue import enqueue_quietly
 
 from .forms import AliasForm, ConceptForm, LinkWordingForm, SearchForm, SkillLinkForm
 
-bp = Blueprint("taxonomy", __name__, url_prefix="/beheer/taxonomie", template_folder="templates")
 PER_PAGE = 25
 
 
@@ -40,7 +39,6 @@ def _args() -> dict:
     return {k: v for k, v in request.args.items() if k != "pagina"}
 
 
-@bp.route("/")
 @requires("taxonomy")
 def index():
     """Search skills and occupations by name or wording; shared by every organisation."""
@@ -53,7 +51,6 @@ def index():
                            open_count=open_count, args=_args())
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("taxonomy")
 def create():
     """Add a skill or occupation of our own."""
@@ -74,7 +71,6 @@ def _render_show(concept: Concept, form=None, alias_form=None, skill_form=None, 
         formdata=None), skill_form=skill_form or SkillLinkForm(formdata=None), skills=skills, used_by=used_by), status
 
 
-@bp.route("/<int:concept_id>", methods=["GET", "POST"])
 @requires("taxonomy")
 def show(concept_id: int):
     """A concept with its wordings and skills; the form renames it or changes its sector."""
@@ -90,7 +86,6 @@ def show(concept_id: int):
     return redirect(url_for(".show", concept_id=concept.id))
 
 
-@bp.route("/<int:concept_id>/schrijfwijzen", methods=["POST"])
 @requires("taxonomy")
 def add_alias(concept_id: int):
     """Add a synonym or spelling variant (normalised; never one of another concept)."""
@@ -103,7 +98,6 @@ def add_alias(concept_id: int):
     return _render_show(concept, alias_form=form, status=422)
 
 
-@bp.route("/<int:concept_id>/schrijfwijzen/<int:alias_id>/verwijderen", methods=["POST"])
 @requires("taxonomy")
 def remove_alias(concept_id: int, alias_id: int):
     """Remove a wording of a concept."""
@@ -117,7 +111,6 @@ def remove_alias(concept_id: int, alias_id: int):
     return redirect(url_for(".show", concept_id=concept.id))
 
 
-@bp.route("/<int:concept_id>/vaardigheden", methods=["POST"])
 @requires("taxonomy")
 def link_skill(concept_id: int):
     """Link a skill to an occupation."""
@@ -130,7 +123,6 @@ def link_skill(concept_id: int):
     return _render_show(concept, skill_form=form, status=422)
 
 
-@bp.route("/<int:concept_id>/vaardigheden/<int:skill_id>/ontkoppelen", methods=["POST"])
 @requires("taxonomy")
 def unlink_skill(concept_id: int, skill_id: int):
     """Remove a skill from an occupation."""
@@ -144,7 +136,6 @@ def unlink_skill(concept_id: int, skill_id: int):
     return redirect(url_for(".show", concept_id=concept.id))
 
 
-@bp.route("/ongekoppeld")
 @requires("taxonomy")
 def unmatched():
     """Wordings from imports and vacancies that matched no concept, most seen first, with proposals."""
@@ -156,7 +147,6 @@ def unmatched():
                            page=page, args=_args(), form=LinkWordingForm(formdata=None))
 
 
-@bp.route("/ongekoppeld/<int:item_id>/koppelen", methods=["POST"])
 @requires("taxonomy")
 def link_wording(item_id: int):
     """Add an unmatched wording to a concept (proposed, or named) and re-link the terms written that way."""

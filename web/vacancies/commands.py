@@ -5,7 +5,6 @@ import click
 from flask import Blueprint
 
 from models.common import clock
-from models.vacancies.edit import close_expired
 from web.extensions import db
 
 
@@ -15,6 +14,8 @@ def register_commands(bp: Blueprint) -> None:
     @bp.cli.command("close-expired")
     def close_expired_command() -> None:
         """Close every open or on-hold vacancy whose closing date has passed (run daily)."""
+        from models.vacancies.edit import close_expired  # the command line's, not a web worker's start
+
         today = clock.today()
         count = close_expired(db.session, today)
         db.session.commit()

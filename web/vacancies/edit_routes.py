@@ -16,7 +16,7 @@ from web.params import id_arg
 
 from .employer_pick import error_fields, resolve_employer, show_employer
 from .forms import VacancyForm
-from .routes import bp, get_own_vacancy_or_404
+from .routes import get_own_vacancy_or_404
 
 
 def get_own_or_none(employer_id: int) -> Employer | None:
@@ -30,7 +30,6 @@ def _resolved(form: VacancyForm) -> bool:
     return not (form.employer.errors or form.employer_id.errors)
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("register")
 def create():
     """Register a vacancy for an employer of the own organisation (?employer_id= preselects one)."""
@@ -47,7 +46,6 @@ def create():
     return render_template("vacancies/form.html", form=form, vacancy=None), form_status(form)
 
 
-@bp.route("/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
 @requires("register")
 def edit(vacancy_id: int):
     """Edit an own vacancy; a stale copy answers 409 saying who changed it."""

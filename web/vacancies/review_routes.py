@@ -16,10 +16,9 @@ from web.forms import form_status, save
 
 from .employer_pick import error_fields, resolve_employer, show_employer
 from .forms import ReviewForm
-from .routes import bp, get_own_vacancy_or_404
+from .routes import get_own_vacancy_or_404
 
 
-@bp.route("/aanmeldingen")
 @requires("register")
 def review_queue():
     """Submitted vacancies of the own organisation, oldest first."""
@@ -38,7 +37,6 @@ def _employer_known(form: ReviewForm) -> bool:
     return not (form.employer.errors or form.employer_id.errors)
 
 
-@bp.route("/<int:vacancy_id>/beoordelen", methods=["GET", "POST"])
 @requires("register")
 def review(vacancy_id: int):
     """Accept a submitted vacancy (existing or new employer) or reject it with a reason."""

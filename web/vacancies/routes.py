@@ -1,7 +1,7 @@
 """The vacancy list, a vacancy's page, its history and the export; own and shared vacancies."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -10,7 +10,7 @@ from models.common import audit, clock, paging
 from models.vacancies import queries, sharing
 from models.vacancies.sharing import own_proposals, partner_organisations, proposable_candidates
 from web.access import can, org_id, requires
-from web.exports.kinds import Kind, Made, register_kind
+from web.exports.kinds import Made
 from web.exports.routes import deliver
 from web.extensions import db
 from web.forms import choices
@@ -19,12 +19,10 @@ from web.queue import triggers
 
 from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
 
-bp = Blueprint("vacancies", __name__, url_prefix="/vacatures", template_folder="templates")
 PER_PAGE = 25
 
 
-@bp.context_processor
-def _helpers() -> dict:
+def template_labels() -> dict:
     return {"education_labels": EDUCATION_LABELS}
 
 
@@ -57,7 +55,6 @@ def filters_from_request(args=None) -> queries.Filters:
     )
 
 
-@bp.route("/")
 @requires("vacancies")
 def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
@@ -76,12 +73,12 @@ def index():
     )
 
 
-def _export_count(session, organisation_id: int, args) -> int:
+def export_count(session, organisation_id: int, args) -> int:
     query = queries.filtered(organisation_id, filters_from_request(args))
     return min(session.scalar(select(func.count()).select_from(query.subquery())), queries.EXPORT_LIMIT)
 
 
-def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
+def export_made(session, organisation_id: int, args, fmt: str) -> Made:
     """The filtered list (business data only) as export rows."""
     filters = filters_from_request(args)
     rows = queries.export_rows(session, organisation_id, filters)
@@ -90,17 +87,12 @@ def _export_made(session, organisation_id: int, args, fmt: str) -> Made:
         "scope": filters.scope, "employer": filters.employer_id})
 
 
-register_kind("vacancies", Kind("register", _export_count, _export_made))
-
-
-@bp.route("/export.<fmt>")
 @requires("register")
 def export(fmt: str):
     """The filtered list as CSV or XLSX (business data only); a big one is made by the worker; audit-logged."""
     return deliver("vacancies", fmt)
 
 
-@bp.route("/<int:vacancy_id>")
 @requires("vacancies")
 def show(vacancy_id: int):
     """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
@@ -155,7 +147,6 @@ def propose_form(vacancy=None) -> ProposeForm:
     return form
 
 
-@bp.route("/<int:vacancy_id>/geschiedenis")
 @requires("vacancies")
 def history(vacancy_id: int):
     """Every recorded change of an own vacancy: who, when, field, old → new."""
@@ -166,9 +157,3 @@ def history(vacancy_id: int):
         .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
     ).all()
     return render_template("vacancies/history.html", vacancy=vacancy, changes=changes)
-
-
-from . import edit_routes, review_routes, share_routes  # noqa: E402,F401  (routes on the same blueprint)
-from .commands import register_commands  # noqa: E402
-
-register_commands(bp)

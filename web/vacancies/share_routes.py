@@ -13,10 +13,9 @@ from web.extensions import db
 from web.forms import choices, messages, save
 
 from .forms import STATUS_LABELS, ShareForm
-from .routes import bp, get_own_vacancy_or_404, get_visible_or_404, propose_form
+from .routes import get_own_vacancy_or_404, get_visible_or_404, propose_form
 
 
-@bp.route("/<int:vacancy_id>/delen", methods=["POST"])
 @requires("register")
 def share(vacancy_id: int):
     """Share an own vacancy with the chosen partner organisations, or with the whole region."""
@@ -38,7 +37,6 @@ def share(vacancy_id: int):
     return redirect(url_for(".show", vacancy_id=vacancy.id) + "#delen")
 
 
-@bp.route("/<int:vacancy_id>/delen/<int:organisation_id>/stoppen", methods=["POST"])
 @requires("register")
 def unshare(vacancy_id: int, organisation_id: int):
     """Stop sharing an own vacancy with one organisation."""
@@ -49,7 +47,6 @@ def unshare(vacancy_id: int, organisation_id: int):
     return redirect(url_for(".show", vacancy_id=vacancy.id) + "#delen")
 
 
-@bp.route("/<int:vacancy_id>/voordragen", methods=["POST"])
 @requires("matching")
 def propose(vacancy_id: int):
     """A partner's matcher proposes one of their own candidates for a vacancy shared with them."""

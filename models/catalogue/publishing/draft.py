@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.catalogue.publishing.hours import hours_text
 from models.catalogue.publishing.place import find_place
 from models.catalogue.scrubbing.categories import abbreviations, sensitive
 from models.catalogue.scrubbing.public import Removal, check_term, review
@@ -98,14 +99,6 @@ def unique_terms(words: list[str] | None, limit: int = MAX_TERMS) -> list[str]:
             seen.add(key)
             out.append(text)
     return out[:limit]
-
-
-def hours_text(hours_min: int | None, hours_max: int | None) -> str | None:
-    """ "24–32 uur", "32 uur" or None."""
-    if hours_min and hours_max and hours_min != hours_max:
-        return f"{hours_min}–{hours_max} uur"
-    hours = hours_max or hours_min
-    return f"{hours} uur" if hours else None
 
 
 def headline(occupations: list[str], hours_min: int | None, hours_max: int | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -14,8 +14,6 @@ from web.extensions import db
 from web.forms import form_status
 
 from .forms import LoginForm
-
-bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 def safe_next(target: str | None) -> str | None:
@@ -35,7 +33,6 @@ def complete_login(user, next_url: str | None):
     return redirect(safe_next(next_url) or url_for("start.home"))
 
 
-@bp.route("/inloggen", methods=["GET", "POST"])
 def login():
     """Sign in; repeated failures are slowed down (per address, per account and address, per account)."""
     if current_user.is_authenticated:
@@ -69,7 +66,6 @@ def login():
     return render_template("auth/login.html", form=form), form_status(form)
 
 
-@bp.route("/uitloggen", methods=["POST"])
 def logout():
     """Sign out everywhere: the account's other sessions and any copied cookie stop working too."""
     if current_user.is_authenticated:

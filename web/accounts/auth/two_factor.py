@@ -13,7 +13,7 @@ from web.extensions import db
 from web.forms import form_status
 
 from .forms import CodeForm, EnrolmentCodeForm
-from .routes import bp, complete_login
+from .routes import complete_login
 
 PENDING_SECONDS = 10 * 60
 
@@ -40,7 +40,6 @@ def _refused(form: CodeForm, message: str, template: str, status: int, **context
     return render_template(template, form=form, **context), status
 
 
-@bp.route("/inloggen/code", methods=["GET", "POST"])
 def second_step():
     """Ask for the TOTP code (or a recovery code); five wrong codes lock this step for a while."""
     user = _pending_user()
@@ -64,7 +63,6 @@ def second_step():
     return render_template("auth/code.html", form=form), form_status(form)
 
 
-@bp.route("/inloggen/koppelen", methods=["GET", "POST"])
 def enrol():
     """Link an authenticator app: first the one-time enrolment code (with the password step done),
     only then the QR code and secret, then one code from the app to confirm."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -18,11 +18,9 @@ from web.forms import form_status
 from . import labels
 from .forms import AuditFilterForm, EraseForm
 
-bp = Blueprint("privacy", __name__, url_prefix="/beheer", template_folder="templates")
 PER_PAGE = 50
 
 
-@bp.route("/auditlog")
 @requires("audit")
 def audit_log():
     """Search the audit trail of the own organisation (administrators too: never another's), in words."""
@@ -62,7 +60,6 @@ def audit_log():
                            names=names, labels=labels), 200 if valid else 422
 
 
-@bp.route("/kandidaten/<int:candidate_id>/wissen", methods=["GET", "POST"])
 @requires("reports")
 def erase(candidate_id: int):
     """Erase a candidate after confirmation; only anonymous statistics remain."""

@@ -1,7 +1,7 @@
 """List, create (shown once) and revoke the organisation's API tokens."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,10 +14,7 @@ from web.links import site_base
 
 from .forms import TokenForm
 
-bp = Blueprint("tokens", __name__, url_prefix="/beheer/api-tokens", template_folder="templates")
 
-
-@bp.route("/", methods=["GET", "POST"])
 @requires("users")
 def index():
     """The organisation's tokens; POST creates one and shows its secret on this response only."""
@@ -32,7 +29,6 @@ def index():
                            api_base=site_base() + "/api/v1"), form_status(form)
 
 
-@bp.route("/<int:token_id>/intrekken", methods=["POST"])
 @requires("users")
 def revoke(token_id: int):
     """Revoke one of the organisation's tokens at once."""

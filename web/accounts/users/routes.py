@@ -1,7 +1,7 @@
 """List, create, disable and enable staff accounts of the own organisation."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,10 +18,7 @@ from web.forms import choices, form_status, save
 
 from .forms import ROLE_CHOICES, UserForm
 
-bp = Blueprint("users", __name__, url_prefix="/beheer/gebruikers", template_folder="templates")
 
-
-@bp.route("/")
 @requires("users")
 def index():
     """Staff accounts of the own organisation; administrators too see only their own organisation's."""
@@ -41,7 +38,6 @@ def _code_page(user: User, code: str, reason: str):
     return response, 200, {"Cache-Control": "no-store"}
 
 
-@bp.route("/nieuw", methods=["GET", "POST"])
 @requires("users")
 def create():
     """Create a staff account in the own organisation, with a role no higher than one's own."""
@@ -74,7 +70,6 @@ def _manageable_or_404(user_id: int) -> User:
     return user
 
 
-@bp.route("/<int:user_id>/tweede-factor", methods=["POST"])
 @requires("users")
 def reset_second_factor(user_id: int):
     """Remove a staff member's authenticator (lost phone); shows the enrolment code they need once."""
@@ -85,7 +80,6 @@ def reset_second_factor(user_id: int):
     return _code_page(user, code, "reset")
 
 
-@bp.route("/<int:user_id>/koppelcode", methods=["POST"])
 @requires("users")
 def new_enrolment_code(user_id: int):
     """A fresh enrolment code for an account that has not linked an authenticator yet."""
@@ -99,7 +93,6 @@ def new_enrolment_code(user_id: int):
     return _code_page(user, code, "new")
 
 
-@bp.route("/<int:user_id>/actief", methods=["POST"])
 @requires("users")
 def toggle_active(user_id: int):
     """Disable or enable an account; disabling ends its sessions at once."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
@@ -20,8 +20,6 @@ from web.forms import form_status, messages, save
 
 from .forms import RegisterForm, SaveSearchForm
 
-bp = Blueprint("employer_account", __name__, url_prefix="/werkgever", template_folder="templates")
-
 REQUEST_STATUS_LABELS = {
     "new": "ontvangen", "candidate_asked": "werkzoekende gevraagd", "candidate_agreed": "werkzoekende wil kennismaken",
     "candidate_declined": "werkzoekende heeft bedankt", "introduced": "kennismaking geregeld", "closed": "afgesloten",
@@ -32,7 +30,6 @@ def filters_for(query_string: str):
     return filter_form(MultiDict(parse_qsl(query_string)), db.session)[1]
 
 
-@bp.route("/registreren", methods=["GET", "POST"])
 def register():
     """Create an employer account and sign in with it."""
     if current_user.is_authenticated:
@@ -54,7 +51,6 @@ def register():
     return render_template("employer_account/register.html", form=form), form_status(form)
 
 
-@bp.route("/")
 @requires("employer_account")
 def index():
     """The employer's own page: new matches of saved searches, searches, favourites, requests."""
@@ -68,7 +64,6 @@ def index():
     )
 
 
-@bp.route("/favoriet/<code>", methods=["POST"])
 @requires("employer_account")
 def favourite(code: str):
     """Star or unstar a profile."""
@@ -83,7 +78,6 @@ def favourite(code: str):
     return redirect(url_for("catalogue.profile", code=profile.code))
 
 
-@bp.route("/zoekopdrachten", methods=["POST"])
 @requires("employer_account")
 def save_search():
     """Keep the current catalogue search under a name."""
@@ -101,7 +95,6 @@ def save_search():
     return redirect(url_for(".index"))
 
 
-@bp.route("/zoekopdrachten/<int:search_id>/verwijderen", methods=["POST"])
 @requires("employer_account")
 def delete_search(search_id: int):
     """Forget a saved search (only the user's own: 404 for anyone else's)."""

@@ -1,7 +1,7 @@
 """Inbox of employer requests for the own organisation's candidates: list, handle, link employer."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,11 +20,9 @@ from web.forms import choices, conflict_message, form_status, messages, save
 
 from .forms import STATUS_LABELS, AnswerForm, RequestEditForm, RequestFilterForm, StatusForm
 
-bp = Blueprint("requests", __name__, url_prefix="/beheer/verzoeken", template_folder="templates")
 PER_PAGE = 25
 
 
-@bp.route("/")
 @requires("register")
 def index():
     """Requests of the own organisation, newest first, by status and owner."""
@@ -97,14 +95,12 @@ def _load(request_id: int) -> EmployerRequest:
     return get_own_or_404(db.session, EmployerRequest, request_id)
 
 
-@bp.route("/<int:request_id>")
 @requires("register")
 def show(request_id: int):
     """One request: the employer's message, the profile by pseudonym, status steps, owner."""
     return _render(_load(request_id))
 
 
-@bp.route("/<int:request_id>", methods=["POST"])
 @requires("register")
 def edit(request_id: int):
     """Change owner and follow-up date (optimistic locking)."""
@@ -120,7 +116,6 @@ def edit(request_id: int):
     return redirect(url_for(".show", request_id=req.id))
 
 
-@bp.route("/<int:request_id>/status", methods=["POST"])
 @requires("register")
 def change_status(request_id: int):
     """Move the request one step on (new → asked → agreed/declined; agreed → introduced → closed)."""
@@ -137,7 +132,6 @@ def change_status(request_id: int):
     return redirect(url_for(".show", request_id=req.id))
 
 
-@bp.route("/<int:request_id>/werkgever", methods=["POST"])
 @requires("register")
 def link_employer(request_id: int):
     """Link the employer with the request's KvK number, or create it from the request."""
@@ -151,7 +145,6 @@ def link_employer(request_id: int):
     return redirect(url_for(".show", request_id=req.id))
 
 
-@bp.route("/<int:request_id>/vraag", methods=["POST"])
 @requires("register")
 def ask_candidate(request_id: int):
     """"Vraag de kandidaat": the question goes as a task to the candidate's own matcher."""
@@ -182,14 +175,12 @@ def _load_question(request_id: int) -> EmployerRequest:
     return req
 
 
-@bp.route("/<int:request_id>/antwoord")
 @requires("candidates")
 def answer_form(request_id: int):
     """The asked matcher's task: which employer asks about which of their candidates; the answer form."""
     return _answer_page(_load_question(request_id), AnswerForm(formdata=None))
 
 
-@bp.route("/<int:request_id>/antwoord", methods=["POST"])
 @requires("candidates")
 def answer(request_id: int):
     """Record the candidate's answer (yes/no, a note without personal data) for the account manager."""

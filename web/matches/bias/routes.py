@@ -1,7 +1,7 @@
 """The bias monitor page: flags per open vacancy and the overall table of the own organisation."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 
 from matching.bias import MIN_GROUP, THRESHOLD
@@ -15,7 +15,6 @@ from web.queue import enqueue_quietly
 
 from .forms import BiasSettingsForm
 
-bp = Blueprint("bias", __name__, url_prefix="/beheer/bias-monitor", template_folder="templates")
 RETRY_SECONDS = 30  # the page refreshes itself while the job computes
 PER_PAGE = 25
 DIMENSIONS = {"age_band": N_("Leeftijd"), "target_group": N_("Doelgroep")}
@@ -23,7 +22,6 @@ GROUPS = {"geen": N_("geen doelgroep"), "participatiewet": N_("Participatiewet")
           "statushouder": N_("statushouder"), "ww": N_("WW"), "wia": N_("WIA"), "wajong": N_("Wajong"), "nug": N_("nug"), "wsw": N_("Wsw")}
 
 
-@bp.route("/")
 @requires("reports")
 def index():
     """Per open vacancy: which age bands or target groups are over- or under-represented in the top 10 (as the

@@ -2,7 +2,7 @@
 contributions, read-only. Every page answers 404 without access; no page names a placed job seeker."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import abort, render_template
 from flask_login import current_user
 
 from models import SroiObligation
@@ -13,10 +13,7 @@ from models.sroi.valuation.tables import municipality_of
 from web.access import requires
 from web.extensions import db
 
-bp = Blueprint("authority", __name__, url_prefix="/opdrachtgever/social-return", template_folder="templates")
 
-
-@bp.app_template_global()
 def authority_access():
     """The signed-in employer account's access as contract manager of a contracting authority, or None."""
     return sroi_authority.authority_access_of(db.session, current_user)
@@ -29,7 +26,6 @@ def _access_or_404():
     return access
 
 
-@bp.route("/")
 @requires("employer_account")
 def index():
     """The obligations of the authority's contracts with their progress."""
@@ -40,7 +36,6 @@ def index():
                            status_labels=STATUS_LABELS)
 
 
-@bp.route("/<int:obligation_id>")
 @requires("employer_account")
 def show(obligation_id: int):
     """One obligation: amount, realised, remaining, forecast, status and contributions (no names)."""

@@ -1,7 +1,7 @@
 """Coordinators manage bouwblokken tables: versions per region, and the blocks of unused versions."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,7 +21,6 @@ from web.forms import show_errors
 
 from .forms import KIND_CHOICES, UNIT_CHOICES, BlockForm, NewVersionForm, RulesForm
 
-bp = Blueprint("bouwblokken", __name__, url_prefix="/beheer/bouwblokken", template_folder="templates")
 CLASS_LABELS = {"paid": N_("telt als betaald werk"), "other": N_("telt apart (eigen blok)"), "none": N_("telt niet mee")}
 LABELS = {"kind": dict(KIND_CHOICES), "unit": dict(UNIT_CHOICES)}
 LISTS = ("target_groups", "instruments", "contract_types")
@@ -29,7 +28,6 @@ COUNTS = ("benefit_months_min", "benefit_months_max", "age_min")
 FLAGS = ("work_disability", "statushouder")
 
 
-@bp.route("/")
 @requires("reports")
 def index():
     """Every regional table with its versions, and which versions are in use (read-only)."""
@@ -46,7 +44,6 @@ def _version_or_404(version_id: int) -> BuildingBlockTableVersion:
     return version
 
 
-@bp.route("/versies/<int:version_id>")
 @requires("reports")
 def version(version_id: int, form=None, status: int = 200):
     """A version's placement blocks, bonuses and activity rates, and the form for a new version."""
@@ -57,7 +54,6 @@ def version(version_id: int, form=None, status: int = 200):
                            instrument_names=INSTRUMENT_NAMES), status
 
 
-@bp.route("/<int:table_id>/nieuwe-versie", methods=["POST"])
 @requires("reports")
 def new_version(table_id: int):
     """Copy the table's latest version into an editable one from a date; the latest ends the day before."""
@@ -119,8 +115,6 @@ def _show_errors(form, exc: InvalidInput) -> list[str]:
     return texts_of(exc)
 
 
-@bp.route("/versies/<int:version_id>/blokken/nieuw", methods=["GET", "POST"], defaults={"code": None})
-@bp.route("/versies/<int:version_id>/blokken/<code>", methods=["GET", "POST"])
 @requires("reports")
 def edit_block(version_id: int, code: str | None):
     """Add or change a block of a version nobody's value depends on yet; the whole version is validated."""
@@ -147,7 +141,6 @@ def edit_block(version_id: int, code: str | None):
                            in_use=admin.is_in_use(db.session, row)), 422 if failed else 200
 
 
-@bp.route("/versies/<int:version_id>/blokken/<code>/verwijderen", methods=["POST"])
 @requires("reports")
 def delete_block(version_id: int, code: str):
     """Remove a block from a version nobody's value depends on yet."""
@@ -162,7 +155,6 @@ def delete_block(version_id: int, code: str):
     return redirect(url_for(".version", version_id=row.id))
 
 
-@bp.route("/versies/<int:version_id>/regels", methods=["GET", "POST"])
 @requires("reports")
 def edit_rules(version_id: int):
     """Change how a version nobody's value depends on yet counts each instrument, and its PSO reductions."""

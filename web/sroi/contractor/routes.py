@@ -5,7 +5,7 @@ No page names a placed job seeker: placements show only instrument, hours and th
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,10 +21,7 @@ from web.extensions import db
 from web.forms import save
 from web.sroi.forms import ProposalForm
 
-bp = Blueprint("contractor", __name__, url_prefix="/werkgever/social-return", template_folder="templates")
 
-
-@bp.app_template_global()
 def contractor_employer() -> Employer | None:
     """The register employer the signed-in employer account is contact person of, or None."""
     return sroi_contractor.contractor_of(db.session, current_user)
@@ -44,7 +41,6 @@ def _obligation_or_404(obligation_id: int) -> SroiObligation:
     return obligation
 
 
-@bp.route("/")
 @requires("employer_account")
 def index():
     """The obligations whose contractor is the account's employer, with their progress."""
@@ -55,7 +51,6 @@ def index():
                            status_labels=STATUS_LABELS)
 
 
-@bp.route("/<int:obligation_id>")
 @requires("employer_account")
 def show(obligation_id: int, form=None, status: int = 200):
     """One obligation: amount, realised, remaining, forecast, status, contributions, own proposals."""
@@ -67,7 +62,6 @@ def show(obligation_id: int, form=None, status: int = 200):
         activity_labels=ACTIVITY_LABELS, rates=sroi.activity_rates(db.session, obligation, clock.today())), status
 
 
-@bp.route("/<int:obligation_id>/voorstellen", methods=["POST"])
 @requires("employer_account")
 def propose(obligation_id: int):
     """Propose a purchase or social activity; it is valued now and counts once staff approve it."""

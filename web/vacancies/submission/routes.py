@@ -1,7 +1,7 @@
 """`/vacature-aanmelden`: employers send in a vacancy without an account; staff review it."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 
 from models.common import clock, throttle
 from models.vacancies.review import submit_public
@@ -10,11 +10,9 @@ from web.forms import form_status, save
 
 from .forms import SubmissionForm
 
-bp = Blueprint("vacancy_submission", __name__, template_folder="templates")
 MAX_PER_HOUR = 20  # per client address: generous for an office behind one address, dull for spam
 
 
-@bp.route("/vacature-aanmelden", methods=["GET", "POST"])
 def submit():
     """The form; a valid submission waits in the default organisation's review queue."""
     form = SubmissionForm()
@@ -32,7 +30,6 @@ def submit():
     return render_template("vacancy_submission/form.html", form=form), form_status(form)
 
 
-@bp.route("/vacature-aanmelden/bedankt")
 def thanks():
     """What happens next."""
     return render_template("vacancy_submission/thanks.html")
