@@ -136,6 +136,20 @@ def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_persona
     assert profile.status == ProfileStatus.PUBLISHED and profile.description == "Harde werker met heftruckcertificaat."
 
 
+def test_in_english_the_refusal_names_the_kinds_of_findings_in_english(k1, as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    client.get("/?lang=en")
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    response = client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                                      "description": "Harde werker. Bel 0320-123456 of 06-12345678. "
+                                                     "Hij is lid van de FNV."})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert ("The description still holds data that may not be in a public profile: phone number (2×), "
+            "gender, special category of personal data: trade union membership.") in text
+    assert "telefoonnummer" not in text and "vakbondslidmaatschap" not in text
+
+
 def test_an_empty_description_is_not_published(k1, as_role, client, db, candidate):
     as_role(Role.MATCHER)
     url = f"/beheer/kandidaten/{candidate.id}/profiel"
