@@ -34,6 +34,15 @@ def with_text(db, candidate, experience, about=None):
     return candidate
 
 
+@pytest.fixture
+def consenting_with_text(db, make_candidate):
+    """``consenting_with_text(external_id, text)``: a second candidate who consents for 30 days, with that experience."""
+    def make(external_id: str, text: str):
+        return with_text(db, make_candidate(external_id=external_id, publish_consent=True,
+                                            consent_until=TODAY + timedelta(days=30)), text)
+    return make
+
+
 
 class shown_form:  # noqa: N801 - reads like the object it stands for
     """The version the profile page's form carries (the draft itself is not stored by a GET)."""
@@ -136,6 +145,20 @@ def test_preview_marks_what_the_scrubber_removed_and_publication_refuses_persona
     assert profile.status == ProfileStatus.PUBLISHED and profile.description == "Harde werker met heftruckcertificaat."
 
 
+def test_in_english_the_refusal_names_the_kinds_of_findings_in_english(k1, as_role, client, db, candidate):
+    as_role(Role.MATCHER)
+    client.get("/?lang=en")
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    response = client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                                      "description": "Harde werker. Bel 0320-123456 of 06-12345678. "
+                                                     "Hij is lid van de FNV."})
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert ("The description still holds data that may not be in a public profile: phone number (2×), "
+            "gender, special category of personal data: trade union membership.") in text
+    assert "telefoonnummer" not in text and "vakbondslidmaatschap" not in text
+
+
 def test_an_empty_description_is_not_published(k1, as_role, client, db, candidate):
     as_role(Role.MATCHER)
     url = f"/beheer/kandidaten/{candidate.id}/profiel"
@@ -148,9 +171,8 @@ def test_an_empty_description_is_not_published(k1, as_role, client, db, candidat
     assert db.session.scalar(select(PublicProfile.status)) in (None, ProfileStatus.DRAFT)
 
 
-def test_bulk_publishing_skips_a_candidate_without_any_text(k1, as_role, client, db, candidate, make_candidate):
-    written = with_text(db, make_candidate(external_id="CL-000005", publish_consent=True,
-                                           consent_until=TODAY + timedelta(days=30)), "Werkte als inpakker.")
+def test_bulk_publishing_skips_a_candidate_without_any_text(k1, as_role, client, db, candidate, consenting_with_text):
+    written = consenting_with_text("CL-000005", "Werkte als inpakker.")
     as_role(Role.MATCHER)
     response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, written.id]},
                            follow_redirects=True)
@@ -342,10 +364,9 @@ def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candi
 
 
 def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_role, client, db, candidate,
-                                                                       make_candidate):
+                                                                       consenting_with_text):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
-                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
+    plain = consenting_with_text("CL-000004", "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]},
                            follow_redirects=True)
@@ -356,10 +377,9 @@ def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_rol
 
 
 def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
-        k1, as_role, client, db, candidate, make_candidate):
+        k1, as_role, client, db, candidate, consenting_with_text):
     with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = with_text(db, make_candidate(external_id="CL-000004", publish_consent=True,
-                                         consent_until=TODAY + timedelta(days=30)), "Werkte twee jaar als inpakker.")
+    plain = consenting_with_text("CL-000004", "Werkte twee jaar als inpakker.")
     as_role(Role.MATCHER)
     client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]})
     listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))

@@ -2,6 +2,7 @@
 import csv
 import io
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -37,6 +38,30 @@ def test_search_and_filters(as_role, client, org, other_org, make_vacancy, make_
     assert "Lasser" in ours and "Monteur UWV" not in ours and "Chauffeur" not in ours
     assert "Monteur UWV" not in titles("?scope=own")
     assert "4 vacatures" in titles("?scope=nonsense&status=nonsense&employer=x")
+
+
+@pytest.mark.parametrize("query, message", [
+    ("status=zzz", "Status: kies een van: Alle (behalve aangemeld), Aangemeld, te beoordelen, Open, Gepauzeerd, "
+                   "Vervuld, Gesloten."),
+    ("scope=foo&q=chauffeur", "Van wie: kies een van: Eigen en gedeeld met ons, Alleen eigen, Gedeeld met ons, "
+                              "Door ons gedeeld."),
+    ("employer=x", "Werkgever: deze werkgever staat niet in het register van uw organisatie."),
+    ("employer=99999999999999999999&page=abc", "Werkgever: deze werkgever staat niet in het register"),
+    ("status=zzz&status=open&page=99999999999999999999", "Status: kies een van: "),
+    ("status=open&status=zzz&page=-1&page=2", None),  # the first of a repeated parameter counts
+])
+def test_an_unknown_filter_value_is_named_and_the_whole_list_shown(as_role, client, make_vacancy, query, message):
+    make_vacancy(title="Bakkershulp")
+    make_vacancy(title="Chauffeur", status=VacancyStatus.FILLED)
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.get(f"/vacatures/?{query}")
+    assert response.status_code == 200
+    text = visible_text(response.get_data(as_text=True))
+    if message is None:
+        assert "1 vacature" in text and "Chauffeur" not in text and "kies een van" not in text
+    else:
+        assert message in text and "Ongeldige keuze" not in text and "Not a valid choice" not in text
+        assert "2 vacatures" in text and "Bakkershulp" in text and "Chauffeur" in text
 
 
 def test_pagination(as_role, client, make_vacancy, make_employer):
@@ -101,4 +126,5 @@ def test_employer_filter_comes_from_the_employer_page_not_a_select_of_every_empl
     assert 'href="/vacatures/?q=bakker">alle werkgevers' in filtered
 
     foreign = visible_text(client.get(f"/vacatures/?employer={stranger.id}").get_data(as_text=True))
-    assert "Geheim BV" not in foreign and "0 vacatures" in foreign
+    assert "Geheim BV" not in foreign and "2 vacatures" in foreign
+    assert "Werkgever: deze werkgever staat niet in het register van uw organisatie." in foreign

@@ -62,9 +62,11 @@ def translated(message: str) -> str:
     """A domain message (models.common.errors.N_) in the visitor's language, placeholders filled in."""
     from flask_babel import gettext
 
-    from models.common.errors import Message
+    from models.common.errors import Listing, Message
 
+    if isinstance(message, Listing):
+        return ", ".join(translated(item) for item in message.items)
     if isinstance(message, Message):  # values that are domain texts themselves are translated too
-        values = {k: translated(v) if isinstance(v, Message) else v for k, v in message.values.items()}
+        values = {k: translated(v) if isinstance(v, Message | Listing) else v for k, v in message.values.items()}
         return gettext(message.msgid, **values)
     return gettext(message) if message else message

@@ -47,6 +47,18 @@ class Message(str):
         return text
 
 
+class Listing(str):
+    """Domain texts joined by ", " ("telefoonnummer, naam (2×)"), each translated where shown."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items) -> Listing:
+        items = tuple(items)
+        text = super().__new__(cls, ", ".join(items))
+        text.items = items
+        return text
+
+
 def N_(msgid: str, **values: object) -> str:
     """``msgid`` for the catalogue, filled in with ``values`` (``%(name)s``); translated where shown."""
     return Message(msgid, values) if values else msgid

@@ -1,8 +1,8 @@
 """A real browser at a phone's and a laptop's width: forms answer where the error is, long words wrap,
-the staff header keeps to one line."""
+the staff header keeps to one line and shows who is signed in where there is room."""
 import pytest
 
-from models import ContactMoment
+from models import ContactMoment, Notification
 from models.common import clock
 from models.enums import Channel, Role
 from tests.browser.helpers import sign_in
@@ -44,3 +44,38 @@ def test_the_staff_header_keeps_to_one_line_on_a_laptop(live_server, page, make_
     tops = page.evaluate("[...document.querySelectorAll('.header-row > *')].map(e => e.getBoundingClientRect().top)")
     assert max(tops) - min(tops) < 10, tops
     assert user.name in page.inner_text(".account")  # still there for a screen reader
+
+
+# Who is signed in, as the header shows it: its width (1: for screen readers only), whether it ends in "…",
+# its title, and how many lines "Meldingen 5" and the name take.
+HEADER = """() => {
+  const who = document.querySelector('.who'), link = document.querySelector('.notices-link');
+  const lines = e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight));
+  const tops = [...document.querySelectorAll('.header-row > *')].map(e => e.getBoundingClientRect().top);
+  return {width: who.getBoundingClientRect().width, cut: who.scrollWidth > who.clientWidth, title: who.title,
+          name_lines: lines(who), link_lines: lines(link), one_row: Math.max(...tops) - Math.min(...tops) < 10};
+}"""
+
+
+@pytest.mark.parametrize("role, width, shown", [
+    (Role.COORDINATOR, 390, "whole"), (Role.COORDINATOR, 768, "whole"), (Role.COORDINATOR, 1024, "whole"),
+    (Role.COORDINATOR, 1280, "hidden"),  # the one-line header leaves no room for a few letters
+    (Role.MATCHER, 1280, "cut"), (Role.MATCHER, 1440, "cut"),
+])
+def test_the_staff_header_shows_the_name_where_it_fits_and_the_notices_count_on_one_line(
+        live_server, page, db, org, make_user, role, width, shown):
+    user = make_user(role, name="Petra van den Hoekstra-Bakker")
+    db.session.add(Notification(user_id=user.id, kind="request", key="k1", title="Nieuw verzoek"))
+    db.session.commit()
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server, user)
+    header = page.evaluate(HEADER)
+    assert header["link_lines"] == 1, header  # "Meldingen 1" does not wrap
+    assert header["title"] == f"{user.name} · {org.name}"
+    assert user.name in page.inner_text(".account")  # in every case there for a screen reader
+    if shown == "whole":  # on a phone a long name may take two lines of its own, above the links
+        assert header["width"] > 100 and not header["cut"] and header["name_lines"] <= (2 if width < 640 else 1), header
+    elif shown == "cut":
+        assert header["width"] > 90 and header["cut"] and header["one_row"], header
+    else:
+        assert header["width"] <= 1 and header["one_row"], header

@@ -1,6 +1,7 @@
 """Creating, finding and editing employers, as an account manager does it."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from models import Employer
@@ -118,6 +119,27 @@ def test_list_searches_filters_counts_and_paginates_with_bookmarkable_urls(manag
     assert "05-01-2026" in row
     assert "0 werkgevers gevonden" in text_of(client.get("/werkgevers/?social_return=1"))
     assert "Bakkerij Kruimel" in text_of(client.get("/werkgevers/?sortering=last_contact")).split("Bouwbedrijf")[0]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("status=zzz", "Status: kies een van: Alle, Prospect, Actief, Inactief."),
+    ("sortering=foo", "Sorteren op: kies een van: Naam, Plaats, Status, Laatste contact."),
+    ("accountmanager=99999999999999999999", "Accountmanager: kies een van: Iedereen, "),
+    ("accountmanager=abc&q=kruimel", "Accountmanager: kies een van: Iedereen, "),
+    ("status=active&status=zzz&pagina=x&pagina=2", None),  # the first of a repeated parameter counts
+    ("status=zzz&status=active&pagina=99999999999999999999", "Status: kies een van: "),
+])
+def test_an_unknown_filter_value_is_named_and_the_whole_list_shown(manager, client, make_employer, query, message):
+    make_employer(name="Bakkerij Kruimel", status=EmployerStatus.ACTIVE)
+    make_employer(name="Garage Hollander", status=EmployerStatus.PROSPECT)
+    response = client.get(f"/werkgevers/?{query}")
+    assert response.status_code == 200
+    text = text_of(response)
+    if message is None:
+        assert "1 werkgever gevonden" in text and "kies een van" not in text
+    else:
+        assert message in text and "Ongeldige keuze" not in text and "Not a valid choice" not in text
+        assert "2 werkgevers gevonden" in text and "Garage Hollander" in text and "Filters wissen" in text
 
 
 def test_employer_page_shows_vacancies_placements_obligations_and_requests(manager, client, db, make_employer,

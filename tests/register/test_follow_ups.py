@@ -105,8 +105,10 @@ def test_week_view_per_day_for_me_a_colleague_or_the_team(manager, client, db, m
     assert "1 follow-up deze week, 1 te laat uit eerdere weken" in text
     wednesday = text.split(f"woensdag {mine.follow_up_on:%d-%m}")[1].split("donderdag")[0]
     assert "Kwekerij Zon" in wednesday and "Mijn actie" in wednesday and "Actie van collega" not in text
-    text = text_of(client.get("/werkgevers/follow-ups/week?wie=team"))
+    page = client.get("/werkgevers/follow-ups/week?wie=team").get_data(as_text=True)
+    text = visible_text(page)
     assert "2 follow-ups deze week" in text and f"Actie van collega ({colleague.name})" in text
+    assert 'href="/werkgevers/follow-ups/week?wie=team">Deze week' in page  # the week links keep whose week it is
     text = text_of(client.get(f"/werkgevers/follow-ups/week?wie={colleague.id}"))
     assert "Actie van collega" in text and "Mijn actie" not in text
     year, week, _day = (monday + timedelta(days=7)).isocalendar()

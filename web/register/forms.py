@@ -9,6 +9,7 @@ from wtforms import (
     EmailField,
     HiddenField,
     IntegerField,
+    SearchField,
     SelectField,
     StringField,
     SubmitField,
@@ -112,3 +113,18 @@ class WeekForm(QueryForm):
     week = StringField(_l("Week"), description=_l("Jaar en weeknummer, bijvoorbeeld 2026-W49."),
                        validators=[Optional(), Length(max=8)])
     wie = SelectField(_l("Van wie"), validate_choice=False)
+
+
+SORT_CHOICES = [("name", _l("Naam")), ("city", _l("Plaats")), ("status", _l("Status")),
+                ("last_contact", _l("Laatste contact"))]
+
+
+class EmployerFilterForm(QueryForm):
+    """The employer list's filters (a GET form); the route fills the account managers of the own organisation."""
+    q = SearchField(_l("Zoeken"), description=_l("Naam, plaats of sector; alleen cijfers: KvK-nummer."),
+                    validators=[Optional(), Length(max=200)])
+    status = SelectField(_l("Status"), default="", choices=choices([("", _l("Alle"))] + list(STATUS_LABELS.items())))
+    accountmanager = SelectField(_l("Accountmanager"), default="")
+    sortering = SelectField(_l("Sorteren op"), default="name", choices=choices(SORT_CHOICES))
+    open_vacatures = BooleanField(_l("Met open vacatures"))
+    social_return = BooleanField(_l("Met social-returnverplichting"))

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import ChangeRecord, User
+from models.register.employers import managers
 from models.register.queries import SORTS, EmployerFilters
+from web.forms import choices
 from web.params import whole_number
+
+from .forms import EmployerFilterForm
 
 FIELD_LABELS = {
     "name": "Naam", "kvk": "KvK-nummer", "sector": "Sector", "size": "Grootte", "address": "Adres",
@@ -28,7 +33,7 @@ def child_or_404(session: Session, model, employer, child_id: int):
 
 
 def filters_from_args(args=None) -> EmployerFilters:
-    """The list filters from the query string (or ``args``); unknown values are ignored, never an error."""
+    """The filters of an export (``args``: the list's own links); unknown values are ignored, never an error."""
     args = request.args if args is None else args
     manager = args.get("accountmanager", "")
     sort = args.get("sortering", "name")
@@ -37,6 +42,24 @@ def filters_from_args(args=None) -> EmployerFilters:
         manager=whole_number(manager, None, low=1),
         open_vacancies=args.get("open_vacatures") == "1", sroi=args.get("social_return") == "1",
         sort=sort if sort in SORTS else "name",
+    )
+
+
+def filter_form(session: Session, organisation_id: int, args=None) -> tuple[EmployerFilterForm, EmployerFilters]:
+    """The list's filter form read from the query string, and the filters it gives.
+
+    A value outside a select's options puts a message naming the field and its options on the form
+    (web.forms.QueryForm), and the list shows every employer: no filter half applied.
+    """
+    form = EmployerFilterForm(request.args if args is None else args)
+    form.accountmanager.choices = choices(
+        [("", _("Iedereen"))] + [(str(user.id), user.name) for user in managers(session, organisation_id)])
+    if not form.validate():
+        return form, EmployerFilters()
+    return form, EmployerFilters(
+        q=form.q.data or "", status=form.status.data or "",
+        manager=whole_number(form.accountmanager.data, None, low=1),
+        open_vacancies=form.open_vacatures.data, sroi=form.social_return.data, sort=form.sortering.data or "name",
     )
 
 

@@ -5,7 +5,6 @@ from flask import render_template, request
 from flask_babel import gettext as _
 
 from models.common import paging
-from models.register.employers import managers
 from models.register.queries import PAGE_SIZE, count, rows
 from models.taxonomy import sectors
 from web.access import org_id, requires
@@ -13,7 +12,7 @@ from web.exports.kinds import Made
 from web.exports.routes import deliver
 from web.extensions import db
 
-from .helpers import filter_args, filters_from_args
+from .helpers import filter_args, filter_form, filters_from_args
 from .labels import STATUS_LABELS
 
 
@@ -27,13 +26,13 @@ EXPORT_HEADERS = ["Naam", "KvK-nummer", "Sector", "Grootte", "Adres", "Postcode"
 @requires("register")
 def index():
     """The organisation's employers, searched, filtered, sorted and paginated by the URL."""
-    filters = filters_from_args()
+    form, filters = filter_form(db.session, org_id())
     total = count(db.session, org_id(), filters)
     number = paging.clamp(paging.page_number(request.args.get("pagina")), total, PAGE_SIZE)
     page = paging.Page(rows(db.session, org_id(), filters, number), number, PAGE_SIZE, total)
     return render_template(
-        "employers/index.html", rows=page.items, paging=page, filters=filters, args=filter_args(filters),
-        managers=managers(db.session, org_id()), status_labels=STATUS_LABELS,
+        "employers/index.html", rows=page.items, paging=page, form=form, filters=filters,
+        args=filter_args(filters), status_labels=STATUS_LABELS,
     )
 
 

@@ -9,17 +9,18 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
+    SearchField,
     SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import Optional
+from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from models.enums import DRIVING_LICENCES
-from web.forms import OnceForm, choices
+from web.forms import OnceForm, QueryForm, choices
 
 STATUS_LABELS = {
     "submitted": _l("Aangemeld, te beoordelen"), "open": _l("Open"), "on_hold": _l("Gepauzeerd"),
@@ -96,3 +97,17 @@ class ReviewForm(FlaskForm):
     employer_id = SelectField(_l("Welke werkgever bedoelt u?"), coerce=_int_or_none, validate_choice=False)
     reason = TextAreaField(_l("Reden van afwijzing"), description=_l("Alleen bij afwijzen."))
     submit = SubmitField(_l("Besluit opslaan"))
+
+
+SCOPE_CHOICES = [("all", _l("Eigen en gedeeld met ons")), ("own", _l("Alleen eigen")),
+                 ("shared_with_us", _l("Gedeeld met ons")), ("shared_by_us", _l("Door ons gedeeld"))]
+
+
+class VacancyFilterForm(QueryForm):
+    """The vacancy list's filters (a GET form); ``employer`` comes from an employer's page, the route checks it."""
+    q = SearchField(_l("Zoeken"), validators=[Optional(), Length(max=200)],
+                    render_kw={"placeholder": _l("Functie, beroep, plaats of werkgever")})
+    status = SelectField(_l("Status"), default="", choices=choices(
+        [("", _l("Alle (behalve aangemeld)"))] + list(STATUS_LABELS.items())))
+    scope = SelectField(_l("Van wie"), default="all", choices=choices(SCOPE_CHOICES))
+    employer = HiddenField(_l("Werkgever"))

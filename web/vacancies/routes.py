@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -17,7 +18,7 @@ from web.forms import choices
 from web.params import whole_number
 from web.queue import triggers
 
-from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm
+from .forms import EDUCATION_LABELS, STATUS_LABELS, ProposeForm, ShareForm, VacancyFilterForm
 
 PER_PAGE = 25
 
@@ -43,7 +44,7 @@ def get_own_vacancy_or_404(vacancy_id: int) -> Vacancy:
 
 
 def filters_from_request(args=None) -> queries.Filters:
-    """The list filters from the query string (or ``args``); unknown values fall back to 'everything'."""
+    """The filters of an export (the list's own links, or ``args``); unknown values fall back to 'everything'."""
     args = request.args if args is None else args
     status = args.get("status", "")
     scope = args.get("scope", "all")
@@ -55,19 +56,38 @@ def filters_from_request(args=None) -> queries.Filters:
     )
 
 
+def filter_form() -> tuple[VacancyFilterForm, queries.Filters, Employer | None]:
+    """The list's filter form from the query string, the filters it gives and the employer filtered on.
+
+    A value outside a select's options, or an employer that is not in the own register, puts a message
+    naming the field on the form (web.forms.QueryForm) and the list shows everything: no filter half applied.
+    """
+    form = VacancyFilterForm(request.args)
+    valid = form.validate()
+    employer = None
+    if form.employer.data:
+        # The employer filter comes from the employer's page (?employer=ID); the search box finds
+        # employers by name, so the list has no select of every employer of the register.
+        employer_id = whole_number(form.employer.data, None, low=1)
+        employer = db.session.get(Employer, employer_id) if employer_id else None
+        if employer is None or employer.organisation_id != org_id():
+            form.employer.errors = [_("Werkgever: deze werkgever staat niet in het register van uw organisatie.")]
+            employer, valid = None, False
+    if not valid:
+        return form, queries.Filters(), None
+    return form, queries.Filters(q=form.q.data or "", status=form.status.data or "", scope=form.scope.data or "all",
+                                 employer_id=employer.id if employer else None), employer
+
+
 @requires("vacancies")
 def index():
     """Own vacancies and those partners shared with us, searchable and filtered, 25 per page."""
-    filters = filters_from_request()
+    form, filters, employer = filter_form()
     page = queries.list_page(db.session, org_id(), filters, paging.page_number(request.args.get("page")), PER_PAGE)
-    # The employer filter comes from the employer's page (?employer=ID); the search box finds
-    # employers by name, so the list has no select of every employer of the register.
-    employer = db.session.get(Employer, filters.employer_id) if filters.employer_id else None
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "vacancies/index.html", rows=page.items, total=page.total, page=page,
-        filters=filters, status_labels=STATUS_LABELS,
-        employer_filter=employer if employer is not None and employer.organisation_id == org_id() else None,
+        form=form, filters=filters, status_labels=STATUS_LABELS, employer_filter=employer,
         without_employer={k: v for k, v in args.items() if k != "employer"},
         submitted=queries.submitted_count(db.session, org_id()) if can("register") else 0, args=args,
     )

@@ -20,7 +20,7 @@ from models.catalogue.publishing.draft import (
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
 from models.catalogue.scrubbing.public import KIND_LABELS as PUBLIC_KIND_LABELS
 from models.common import audit
-from models.common.errors import N_, InvalidInput
+from models.common.errors import N_, InvalidInput, Listing, Message
 from models.enums import CandidateStatus, ProfileStatus
 
 KIND_LABELS = PUBLIC_KIND_LABELS
@@ -53,10 +53,12 @@ def withdrawal_reason(candidate: Candidate | None, today: date) -> str | None:
     return None
 
 
-def describe_findings(findings) -> str:
-    """ "telefoonnummer, naam (2×)": the kinds of personal data found, for a message."""
+def describe_findings(findings) -> Listing:
+    """ "telefoonnummer, naam (2×)": the kinds of personal data found, for a message; each kind is
+    translated where the message is shown (the scrubber's labels are Dutch msgids)."""
     counts = Counter(KIND_LABELS.get(f.kind, f.kind) for f in findings)
-    return ", ".join(f"{kind} ({n}×)" if n > 1 else kind for kind, n in counts.items())
+    return Listing(N_("%(kind)s (%(count)s×)", kind=Message(kind, {}), count=n) if n > 1 else Message(kind, {})
+                   for kind, n in counts.items())
 
 
 def _unique_code(session: Session) -> str:
