@@ -191,7 +191,11 @@ def ensure(session: Session, folder: Path | None = None) -> list[str]:
             continue
         started = time.perf_counter()
         built = Linker(chosen)
-        path = save(folder, wanted, built.arrays)
+        try:
+            path = save(folder, wanted, built.arrays)
+        except OSError as error:  # the taxonomy is loaded all the same; the first import fits it again
+            lines.append(f"{kind} linker: could not be saved in {folder}: {error}")
+            continue
         lines.append(f"{kind} linker: {len(built.owner)} labels fitted in {time.perf_counter() - started:.1f} s, "
                      f"saved in {path}")
     return lines
