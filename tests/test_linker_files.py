@@ -7,7 +7,7 @@ import numpy as np
 from sqlalchemy import select
 
 from models import Candidate, CandidateTerm, Concept, UnmatchedWording, Vacancy, VacancyTerm
-from models.taxonomy import linker_files, terms
+from models.taxonomy import linker_files, terms, worklist
 from models.taxonomy.admin import add_alias
 from seed.demo.importfile import write_import_file
 from tests.matching_helpers import load_small_taxonomy
@@ -93,3 +93,16 @@ def test_a_taxonomy_change_makes_the_saved_linker_stale(app, db):
     assert linker_files.load(linker_files.root(), after) is not None
     assert [link.concept_id for link in linker_files.linker(db.session, "skill").link("zwaaikraanbedienin")] \
         == [str(heftruck.id)]
+
+
+def test_the_worklist_proposals_map_the_saved_linker_over_every_concept(app, db):
+    load_small_taxonomy(db.session)
+    heftruck = db.session.scalar(select(Concept).where(Concept.code == "heftruck"))
+    fitted = worklist.proposals(db.session, ["heftrukc"])
+    assert [p.concept_id for p in fitted[0]][:1] == [heftruck.id]
+    assert [p.name.split("-")[0] for p in linker_files.root().iterdir()] == ["all"]
+
+    worklist._cache.clear()  # another process
+    mapped = worklist.proposals(db.session, ["heftrukc"])
+    assert is_mapped(worklist._cache["linker"][1]._matrix.data)
+    assert mapped == fitted

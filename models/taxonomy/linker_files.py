@@ -7,7 +7,8 @@ arrays with ``np.load(mmap_mode="r")``: nothing fitted, nothing copied, the page
 process of the host. Layout under LINKER_DIR (default instance/linkers)::
 
     <kind>-<key digest>/   meta.json (the key, the matrix shape), vocabulary.json and the .npy arrays
-                           of matching.linker_arrays.LinkerArrays (no pickles)
+                           of matching.linker_arrays.LinkerArrays (no pickles); kind "skill",
+                           "occupation" or "all" (the worklist's proposals)
 
 The key is the taxonomy stamp (version and time of its last bump: every change bumps it) with a
 count and the highest id of the kind's concepts and aliases, and ``FORMAT``: raise ``FORMAT``
@@ -36,8 +37,9 @@ from models.enums import ConceptKind
 from models.taxonomy.concept import Concept, ConceptAlias
 
 if TYPE_CHECKING:  # numpy and scipy: loaded when a wording first needs a linker
-    from matching.linker import Linker
+    from matching.linker import Linker, LinkerConfig
     from matching.linker_arrays import LinkerArrays
+    from matching.semantic import VectorCache
 
 FORMAT = 1
 KEEP = 2  # other versions of a kind kept besides the newest: a process may still map one
@@ -55,14 +57,18 @@ def root() -> Path:
     return Path(current_app.config.get("LINKER_DIR") or os.path.join(current_app.instance_path, "linkers"))
 
 
-def key(session: Session, kind: str) -> dict:
-    """What the kind's linker follows from (see the module docstring), as JSON-ready values."""
+def key(session: Session, kind: str | None) -> dict:
+    """What the kind's linker (None: over every concept) follows from (see the module docstring),
+    as JSON-ready values."""
     version, updated = stamps.read(session, stamps.TAXONOMY)
-    concepts = session.execute(select(func.count(), func.max(Concept.id)).where(Concept.kind == ConceptKind(kind))).one()
-    aliases = session.execute(select(func.count(), func.max(ConceptAlias.id)).join(Concept, Concept.id == ConceptAlias.concept_id)
-                              .where(Concept.kind == ConceptKind(kind))).one()
-    return {"format": FORMAT, "kind": kind, "taxonomy": [version, updated.isoformat() if updated else None],
-            "concepts": [int(concepts[0]), concepts[1]], "aliases": [int(aliases[0]), aliases[1]]}
+    concepts = select(func.count(), func.max(Concept.id))
+    aliases = select(func.count(), func.max(ConceptAlias.id)).join(Concept, Concept.id == ConceptAlias.concept_id)
+    if kind is not None:
+        concepts = concepts.where(Concept.kind == ConceptKind(kind))
+        aliases = aliases.where(Concept.kind == ConceptKind(kind))
+    found, labels = session.execute(concepts).one(), session.execute(aliases).one()
+    return {"format": FORMAT, "kind": kind or "all", "taxonomy": [version, updated.isoformat() if updated else None],
+            "concepts": [int(found[0]), found[1]], "aliases": [int(labels[0]), labels[1]]}
 
 
 def folder_name(key: dict) -> str:
@@ -115,7 +121,7 @@ def save(folder: Path, key: dict, arrays: LinkerArrays) -> Path:
         os.rename(tmp, folder / name)
     except OSError:  # another process published the same version first
         shutil.rmtree(tmp, ignore_errors=True)
-    prune(folder, key["kind"], name)
+    prune(folder, str(key["kind"]), name)
     return folder / name
 
 
@@ -150,22 +156,24 @@ def load(folder: Path, key: dict) -> LinkerArrays | None:
         return None
 
 
-def linker(session: Session, kind: str, folder: Path | None = None) -> Linker | None:
-    """The linker over concepts of ``kind``: the saved fit of this taxonomy version, mapped, or
-    (missing or stale: said on stderr) fitted here and saved; None when the kind has no concepts."""
+def linker(session: Session, kind: str | None, folder: Path | None = None, config: LinkerConfig | None = None,
+           semantic: VectorCache | None = None) -> Linker | None:
+    """The linker over concepts of ``kind`` (None: all, as the worklist's proposals use), with
+    ``config`` and ``semantic`` as ``Linker`` takes them: the saved fit of this taxonomy version,
+    mapped, or (missing or stale: said on stderr) fitted here and saved; None without concepts."""
     from matching.linker import Linker
 
     folder = root() if folder is None else folder
     wanted = key(session, kind)
     arrays = load(folder, wanted)
     if arrays is not None:
-        return Linker.from_arrays(arrays)
+        return Linker.from_arrays(arrays, config, semantic)
     chosen = concepts(session, kind)
     if not chosen:
         return None
     log.warning("no saved %s linker for taxonomy version %s: fitting it (%d concepts) and saving it in %s",
-                kind, wanted["taxonomy"][0], len(chosen), folder)
-    built = Linker(chosen)
+                wanted["kind"], wanted["taxonomy"][0], len(chosen), folder)
+    built = Linker(chosen, config, semantic)
     try:
         save(folder, wanted, built.arrays)
     except OSError as error:  # a read-only instance folder: link with the fitted one all the same

@@ -47,13 +47,7 @@ class LinkModel:
         """The linker over concepts of ``kind`` (all for None); None when there are none."""
         with _lock:
             if kind not in self.linkers:
-                if kind is None:
-                    from matching.linker import Linker
-
-                    chosen = linker_files.concepts(session, None)
-                    self.linkers[kind] = Linker(chosen) if chosen else None
-                else:
-                    self.linkers[kind] = linker_files.linker(session, kind)
+                self.linkers[kind] = linker_files.linker(session, kind)
             return self.linkers[kind]
 
 
