@@ -127,8 +127,12 @@ def run_child(args: list[str], env: dict[str, str], label: str) -> ChildRun:
 
 
 def _prepared(scratch: Scratch, name: str, env: dict[str, str], taxonomy: bool) -> tuple[ChildRun, float | None]:
-    """Create database ``name``, upgrade it and load the taxonomy; returns the failing or last run."""
+    """Create database ``name``, upgrade it and load the taxonomy (which saves its linkers); returns
+    the failing or last run. The queue and the saved linkers are scratch files too: a benchmark
+    leaves the checkout's instance folder alone."""
     env["DATABASE_URL"] = scratch.create(name)
+    env["QUEUE_URL"] = f"sqlite:///{scratch.directory / f'{name}-queue.sqlite'}"
+    env["LINKER_DIR"] = str(scratch.directory / f"{name}-linkers")
     run = run_child(["--app", "app", "db", "upgrade"], env, "db upgrade")
     if run.returncode != 0 or not taxonomy:
         return run, None

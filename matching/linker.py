@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
 
+from matching.linker_arrays import SPACES, LinkerArrays
 from matching.linker_expansion import WordExpansion
-from matching.linker_features import WordAnalyzer, joined_chars, prepare
+from matching.linker_features import joined_chars, prepare
 from matching.semantic import ConceptProjection, VectorCache
-from matching.text import word_counts
 from matching.tfidf import l2_normalise
-from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
 
 # Wordings scored per block: each block is dense over every label (24,000 for occupations), so 512
 # made a block of ~50 MB plus its sparse product of ~100 MB, most of an import's peak memory
@@ -90,57 +89,57 @@ def _as_concept(record: Concept | Mapping[str, Any] | Any) -> Concept:
     return Concept(str(get("id")), str(get("kind", "occupation")), str(get("label")), tuple(get("aliases", ()) or ()))
 
 
-@dataclass
-class _Labels:
-    texts: list[str] = field(default_factory=list)
-    prepared: list[str] = field(default_factory=list)
-    owner: list[int] = field(default_factory=list)
-
-
 class Linker:
     """Nearest-concept search over character n-gram, joined-form and word TF-IDF spaces, plus typo repair.
 
     Deterministic for equal input; picklable. ``threshold`` is the confidence under which a
-    wording counts as unmatched (``link`` then returns nothing).
+    wording counts as unmatched (``link`` then returns nothing). Built from concepts (fitted
+    here) or, with ``from_arrays``, from a fit saved earlier (matching/linker_arrays.py): the
+    same links either way.
     """
 
     def __init__(self, concepts: Iterable[Concept | Mapping[str, Any]], config: LinkerConfig | None = None,
                  semantic: VectorCache | None = None) -> None:
-        self.config = config or LinkerConfig()
         records = (_as_concept(c) for c in concepts)
-        self.concepts: list[Concept] = sorted((c for c in records if c.label.strip()), key=lambda c: c.id)
-        if not self.concepts:
+        chosen = sorted((c for c in records if c.label.strip()), key=lambda c: c.id)
+        if not chosen:
             raise ValueError("a Linker needs at least one concept")
-        labels = _Labels()
-        seen: set[tuple[int, str]] = set()
-        for index, concept in enumerate(self.concepts):
-            for text in (concept.label, *concept.aliases):
-                key = (index, text.strip().casefold())
-                if text.strip() and key not in seen:
-                    seen.add(key)
-                    labels.texts.append(text.strip())
-                    labels.owner.append(index)
-        self.vocabulary = word_counts(labels.texts)
-        labels.prepared = [prepare(t, self.vocabulary) for t in labels.texts]
-        self.labels = labels
-        self.owner = np.asarray(labels.owner, dtype=np.int64)
+        self._use(LinkerArrays.fit(chosen), config, semantic)
+
+    @classmethod
+    def from_arrays(cls, arrays: LinkerArrays, config: LinkerConfig | None = None,
+                    semantic: VectorCache | None = None) -> Linker:
+        """A linker over an earlier fit (``LinkerArrays``, e.g. memory-mapped): nothing is fitted."""
+        linker = cls.__new__(cls)
+        linker._use(arrays, config, semantic)
+        return linker
+
+    def _use(self, arrays: LinkerArrays, config: LinkerConfig | None, semantic: VectorCache | None) -> None:
+        self.config = config or LinkerConfig()
+        self.arrays = arrays
+        self.vocabulary = arrays.vocabulary
+        self.owner = arrays.owner
         self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
         self.sizes = np.diff(np.r_[self.starts, len(self.owner)])
-        self.kinds = np.asarray([c.kind for c in self.concepts])
-        self._matrix = self._fit(labels.prepared)
+        self.kinds = arrays.kinds
+        self._matrix = arrays.matrix
+        self._char, self._joined, self._word = (arrays.spaces[name] for name in SPACES)
         words_from = len(self._char) + len(self._joined)
-        unigram = np.char.find(self._word.features, b"_") < 0
         self._words_from = words_from
-        self._expansion = (WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(self.concepts), unigram)
-                           if self.config.expansion_weight > 0 else None)
-        self._joined_labels = [joined_chars(p) for p in labels.prepared]
-        labels.prepared = []  # fitted: ~2 MB of the occupations' that linking never reads
+        if self.config.expansion_weight > 0:
+            unigram = np.char.find(self._word.features, b"_") < 0
+            self._expansion = WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(arrays.concept_ids),
+                                            unigram)
+        else:
+            self._expansion = None
+        self._joined_labels = arrays.joined_labels
         # An alias is weaker evidence than a preferred label: when a wording is one concept's
         # preferred label and another's alias, the first is meant.
-        self._label_weight = np.full(len(labels.texts), self.config.alias_weight, dtype=np.float32)
+        self._label_weight = np.full(len(self.owner), self.config.alias_weight, dtype=np.float32)
         self._label_weight[self.starts] = 1.0
         self._semantic = semantic if semantic is not None and self.config.semantic_weight else None
-        self._label_vectors = self._semantic.vectors(labels.texts) if self._semantic is not None else None
+        self._label_vectors = (self._semantic.vectors(list(arrays.label_texts)) if self._semantic is not None
+                               else None)
         self._projection = None
         if self._label_vectors is not None and self.config.projection_weight:
             self._projection = ConceptProjection.fit(self._label_vectors, self.owner, self.config.projection_dims,
@@ -148,27 +147,14 @@ class Linker:
         self._label_projected = self._projection.transform(self._label_vectors) if self._projection else None
 
     @property
+    def concept_ids(self) -> Sequence[str]:
+        """The concepts' ids in the linker's order (sorted), as ``concept_scores`` columns them."""
+        return self.arrays.concept_ids
+
+    @property
     def threshold(self) -> float:
         """Confidence under which a wording counts as unmatched."""
         return self.config.threshold
-
-    def _fit(self, prepared: Sequence[str]) -> sparse.csr_matrix:
-        """Features x labels: the three TF-IDF spaces fitted on the labels (scikit-learn's
-        TfidfVectorizer with sublinear tf, without importing it: matching/tfidf_fit.py).
-
-        Each block is transposed on its own and the blocks stacked, rather than the labels x
-        features matrix built and then transposed: the same rows (labels in order within each
-        feature), without two whole copies alive at once (the occupations' is 26 MB).
-        """
-        blocks = []
-        for texts, analyze, name in ((prepared, char_wb_3_5, "_char"),
-                                     ([joined_chars(p) for p in prepared], char_3_5, "_joined"),
-                                     (prepared, WordAnalyzer(self.vocabulary), "_word")):
-            space, rows = TfidfSpace.fit(texts, analyze)
-            setattr(self, name, space)
-            blocks.append(l2_normalise(rows).tocsc().T)
-            del rows
-        return sparse.vstack(blocks, format="csr")
 
     def _stack(self, prepared: Sequence[str]) -> sparse.csr_matrix:
         cfg = self.config
@@ -287,7 +273,6 @@ class Linker:
                 continue
             start, size = self.starts[index], self.sizes[index]
             best_label = start + int(np.argmax(label_row[start : start + size]))
-            concept = self.concepts[index]
-            links.append(Link(concept.id, concept.label, self.labels.texts[best_label], round(confidence, 4),
-                              round(float(scores[index]), 4)))
+            links.append(Link(self.arrays.concept_ids[index], self.arrays.concept_labels[index],
+                              self.arrays.label_texts[best_label], round(confidence, 4), round(float(scores[index]), 4)))
         return links

@@ -59,8 +59,11 @@ def test_cli_taxonomy_load_prints_a_summary(runner, db):
     result = runner.invoke(args=["taxonomy", "load"])
     assert result.exit_code == 0, result.output
     assert "concepts: 3970 created" in result.output
+    assert "skill linker: 2470 labels fitted" in result.output
+    assert "occupation linker: 23963 labels fitted" in result.output
     result = runner.invoke(args=["taxonomy", "load"])
     assert "concepts: 0 created, 0 updated, 3970 unchanged" in result.output
+    assert "skill linker: saved already" in result.output and "occupation linker: saved already" in result.output
 
 
 def test_cli_import_esco_reads_the_official_csv(runner, db, tmp_path):

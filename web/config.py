@@ -97,6 +97,9 @@ class Defaults:
     # MATCH_SNAPSHOT_CHECK_SECONDS; the worker saves a new one when changes since the last are
     # older than MATCH_SNAPSHOT_MAX_AGE seconds (or many: models/matches/index_cache.py).
     MATCH_SNAPSHOT_DIR = None
+    # The taxonomy's fitted linkers, saved per taxonomy version and memory-mapped by every process
+    # that links wordings (models/taxonomy/linker_files.py). None: instance/linkers.
+    LINKER_DIR = None
     MATCH_SNAPSHOT_CHECK_SECONDS = 5
     MATCH_SNAPSHOT_MAX_AGE = 600
     # Processes that compute the text n-grams of a build beside the one reading the candidates
@@ -128,7 +131,7 @@ ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "WERKBRUG_ENV", "IMPORT_MAX_BYTES", "S
             "PROXY_FIX_HOPS", "SEMANTIC_VECTORS", "BASE_URL", "TRUSTED_HOSTS", "SEND_HSTS",
             "QUEUE_URL", "QUEUE_IMMEDIATE", "QUEUE_WORKERS", "IMPORT_INLINE_MAX_BYTES", "IMPORT_STALE_SECONDS",
             "IMPORT_REFRESH_DELAY_SECONDS", "IMPORT_KEEP_DAYS", "EXPORT_INLINE_MAX_ROWS", "EXPORT_DIR", "EXPORT_KEEP_HOURS",
-            "MATCH_SNAPSHOT_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
+            "MATCH_SNAPSHOT_DIR", "LINKER_DIR", "MATCH_SNAPSHOT_CHECK_SECONDS", "MATCH_SNAPSHOT_MAX_AGE",
             "MATCH_BUILD_PROCESSES", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL", "MAIL_USERNAME", "MAIL_PASSWORD",
             "MAIL_DEFAULT_SENDER", "MAIL_TIMEOUT", "MAIL_MAX_ATTEMPTS", "MAIL_RETRY_SECONDS")
 

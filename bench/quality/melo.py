@@ -110,8 +110,8 @@ class Elements:
     """Where each corpus element sits in a linker: its label column and its concept."""
 
     def __init__(self, melo: Melo, linker: Linker) -> None:
-        concept_index = {c.id: i for i, c in enumerate(linker.concepts)}
-        label_index = {(linker.labels.owner[i], t.casefold()): i for i, t in enumerate(linker.labels.texts)}
+        concept_index = {cid: i for i, cid in enumerate(linker.concept_ids)}
+        label_index = {(int(linker.owner[i]), t.casefold()): i for i, t in enumerate(linker.arrays.label_texts)}
         self.concept = np.asarray([concept_index[u] for u in melo.element_uris])
         self.label = np.asarray([label_index[(concept_index[u], t.strip().casefold())]
                                  for u, t in zip(melo.element_uris, melo.element_texts)])

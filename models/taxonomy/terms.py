@@ -14,6 +14,7 @@ from matching.text import normalise as _normalise
 from models.base import utcnow
 from models.common import stamps
 from models.enums import ConceptKind
+from models.taxonomy import linker_files
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
 
 if TYPE_CHECKING:  # the linker brings numpy and scipy: loaded when a wording is first linked, not at start-up
@@ -31,10 +32,12 @@ def normalise(wording: str) -> str:
 class LinkModel:
     """The process's linkers over the database taxonomy at one stamp.
 
-    One linker per kind asked for ("skill", "occupation", None for both), built on first use from
-    the concepts of that kind only: a skill wording is compared with the few thousand skill labels,
-    not all ESCO titles, and a process whose wordings are all exact never builds one (nor loads
-    numpy, scipy or the concepts: an import's fixed memory, issue 18).
+    One linker per kind asked for ("skill", "occupation", None for both), on first use, over the
+    concepts of that kind only: a skill wording is compared with the few thousand skill labels,
+    not all ESCO titles, and a process whose wordings are all exact never needs one (nor loads
+    numpy, scipy or the concepts: an import's fixed memory, issue 18). A kind's linker is the fit
+    saved for this taxonomy version, memory-mapped (models/taxonomy/linker_files.py), or fitted
+    and saved when there is none.
     """
 
     stamp: tuple
@@ -44,31 +47,12 @@ class LinkModel:
         """The linker over concepts of ``kind`` (all for None); None when there are none."""
         with _lock:
             if kind not in self.linkers:
-                chosen = _concepts(session, kind)
-                from matching.linker import Linker
-
-                self.linkers[kind] = Linker(chosen) if chosen else None
+                self.linkers[kind] = linker_files.linker(session, kind)
             return self.linkers[kind]
 
 
 _models: dict[str, LinkModel] = {}
 _lock = threading.RLock()
-
-
-def _concepts(session: Session, kind: str | None) -> list[dict]:
-    """The concepts of ``kind`` (all for None) with their aliases, as the Linker takes them."""
-    concepts: dict[int, dict] = {}
-    rows = select(Concept.id, Concept.kind, Concept.label)
-    aliases = select(ConceptAlias.concept_id, ConceptAlias.label).order_by(ConceptAlias.id)
-    if kind is not None:
-        rows = rows.where(Concept.kind == ConceptKind(kind))
-        aliases = aliases.join(Concept, Concept.id == ConceptAlias.concept_id).where(Concept.kind == ConceptKind(kind))
-    for cid, concept_kind, label in session.execute(rows):
-        concepts[cid] = {"id": str(cid), "kind": concept_kind.value, "label": label, "aliases": []}
-    for cid, label in session.execute(aliases):
-        if cid in concepts:
-            concepts[cid]["aliases"].append(label)
-    return list(concepts.values())
 
 
 def exact_concepts(session: Session, keys: list[str], kind: str | None = None) -> dict[str, int]:

@@ -16,6 +16,7 @@ from models.common.errors import N_, InvalidInput
 from models.common.paging import Page, paginate
 from models.common.system import CacheStamp
 from models.enums import ConceptKind, TermKind
+from models.taxonomy import linker_files
 from models.taxonomy import semantic as taxonomy_semantic
 from models.taxonomy.admin import STAMP, add_alias, bump_stamp, owner_of
 from models.taxonomy.concept import Concept, ConceptAlias, UnmatchedWording
@@ -73,10 +74,10 @@ def linker(session: Session, key: tuple | None = None) -> tuple[Linker | None, d
         aliases[cid].append(alias)
     texts = [label.strip() for _, label in labels.values()] + [a.strip() for values in aliases.values() for a in values]
     semantic = taxonomy_semantic.proposal_vectors(texts) if labels else None
-    from matching.linker import PROPOSALS, Linker
+    from matching.linker import PROPOSALS
 
-    built = Linker([{"id": str(cid), "kind": kind, "label": label, "aliases": aliases[cid]}
-                    for cid, (kind, label) in labels.items()], PROPOSALS, semantic) if labels else None
+    # the saved fit over every concept (models/taxonomy/linker_files.py), mapped; fitted and saved if none
+    built = linker_files.linker(session, None, config=PROPOSALS, semantic=semantic) if labels else None
     kinds = {str(cid): kind for cid, (kind, _) in labels.items()}
     _cache["linker"] = (key, built, kinds)
     return built, kinds

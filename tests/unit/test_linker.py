@@ -89,7 +89,7 @@ def test_top_links_match_a_full_stable_sort() -> None:
     for wording in ["kok", "medewerker", "heftruck chauffeur", "schoonmaak"]:
         (_, block), = list(lk.label_scores([wording]))
         scores = lk.concept_scores(block)[0]
-        expected = [lk.concepts[i].id for i in np.argsort(-scores, kind="stable")[:7]]
+        expected = [lk.concept_ids[i] for i in np.argsort(-scores, kind="stable")[:7]]
         assert [found.concept_id for found in lk.link(wording, top=7, threshold=-1.0)] == expected
 
 

@@ -26,7 +26,9 @@ def _echo_progress(message: str) -> None:
 def taxonomy_load() -> None:
     """Load the shipped taxonomy (ESCO occupations in Dutch, curated skills and occupations).
 
-    Idempotent: running it again changes nothing; aliases added by coordinators stay.
+    Idempotent: running it again changes nothing; aliases added by coordinators stay. Then fits
+    the skill and occupation linkers of this taxonomy version and saves them (LINKER_DIR), unless
+    saved already: imports and forms map them instead of fitting their own.
     """
     from models.taxonomy.loading import load_taxonomy
 
@@ -36,7 +38,15 @@ def taxonomy_load() -> None:
     db.session.commit()
     for line in summary.lines():
         click.echo(line)
+    _save_linkers()
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
+
+
+def _save_linkers() -> None:
+    from models.taxonomy import linker_files
+
+    for line in linker_files.ensure(db.session):
+        click.echo(line)
 
 
 @taxonomy_group.command("embed")
@@ -87,6 +97,7 @@ def taxonomy_import_esco(directory: str) -> None:
     db.session.commit()
     for line in summary.lines():
         click.echo(line)
+    _save_linkers()
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
 
 
