@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, make_url, select
 
 from models.common.system import ThrottleCounter
+from tests.process_env import child_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = ("/kandidaten", "/kandidaten?q=heftruck", "/")
@@ -62,8 +63,8 @@ def _database_handles(pid: int, url: str) -> list[str]:
 
 def test_forked_workers_answer_concurrent_requests_without_sharing_a_connection(db, database_url, tmp_path):
     port, access_log = _free_port(), tmp_path / "access.log"
-    env = dict(os.environ, DATABASE_URL=database_url, WERKBRUG_ENV="production", SECRET_KEY=uuid.uuid4().hex,
-               PYTHONPATH=str(ROOT))
+    env = child_env(tmp_path, DATABASE_URL=database_url, WERKBRUG_ENV="production", SECRET_KEY=uuid.uuid4().hex,
+                    PYTHONPATH=str(ROOT))
     command = [sys.executable, "-m", "gunicorn", "-c", "python:web.gunicorn_conf", "-w", "2",
                "-b", f"127.0.0.1:{port}", "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s",
                "app:create_app()"]

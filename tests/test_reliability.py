@@ -1,5 +1,4 @@
 """Reliability: no lost updates, no leaked connections, an import killed halfway leaves nothing."""
-import os
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from models import Candidate, Employer
 from models.common import locking
 from models.common.errors import Conflict
 from seed.demo import write_import_file
+from tests.process_env import child_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,7 +79,7 @@ def test_import_killed_halfway_leaves_database_as_before(tmp_path, db, org):
         pytest.skip("run once, on SQLite (the transaction logic is the same on PostgreSQL)")
     data = tmp_path / "big.json"
     write_import_file(data, 30_000, n_employers=50, n_vacancies=50, seed=7)
-    env = dict(os.environ, DATABASE_URL=str(db.engine.url), WERKBRUG_ENV="testing", PYTHONPATH=str(ROOT))
+    env = child_env(tmp_path, DATABASE_URL=str(db.engine.url), WERKBRUG_ENV="testing", PYTHONPATH=str(ROOT))
     command = [sys.executable, "-m", "flask", "--app", "app", "import", str(data), "--org", org.key]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:
