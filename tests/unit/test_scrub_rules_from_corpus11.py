@@ -93,10 +93,12 @@ def test_a_unions_office_on_a_cv_line_is_the_workplace():
     # health: one's own drip
     "Vrijdags krijg ik een infuus op de dagbehandeling.",
     "Ik lig elke maand een middag aan het infuus.",
+    "Ik krijg om de drie weken een infuus.",
     # pregnancy: the month of it, a bare due month, returning after the leave
     "Ik ben nu in de vijfde maand.",
     "Verwacht rond de zomer.",
     "De werkgever vroeg of de kandidaat na het verlof terugkomt.",
+    "Wil na het verlof weer parttime werken.",
     # gender: the person said to be a boy or a girl, with adjectives
     "Ik ben een stille, precieze jongen.",
 ])
