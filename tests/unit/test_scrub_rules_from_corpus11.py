@@ -44,6 +44,7 @@ from tests.scrub_helpers import assert_gone, assert_kept
     "Verzorgt bewoners na een heupoperatie op de revalidatieafdeling.",
     # Pride as an event worked at
     "Horecamedewerker tijdens Pride en Koningsdag.",
+    "Bewaking bij Pride en de Uitmarkt.",
     # the civic-integration law known as a professional
     "Heeft kennis van de Wet inburgering uit het werk als klantmanager.",
     # a campaign compound in a commercial context
@@ -101,6 +102,7 @@ def test_a_unions_office_on_a_cv_line_is_the_workplace():
     "Wil na het verlof weer parttime werken.",
     # gender: the person said to be a boy or a girl, with adjectives
     "Ik ben een stille, precieze jongen.",
+    "Ik ben een harde werker en een vrolijke meid.",
 ])
 def test_sensitive_sentence_goes(sentence):
     assert_gone(sentence)

@@ -205,8 +205,9 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
     for m in re.finditer(r"(?<!\w)(?:geslacht|gender|sekse)\s*:\s*(man|vrouw|m|v|x|male|female|anders|non-binair)(?!\w)",
                          folded, re.IGNORECASE):
         yield m.start(1), m.end(1), None
-    # "Ik ben een rustige jongen", "is een harde, eerlijke meid": the person said to be one, with adjectives
-    for m in re.finditer(r"(?<!\w)(?:ben|is|was|blijf|blijft) een (?:[a-z]+e,? (?:en )?){1,3}"
+    # "Ik ben een rustige jongen", "is een harde, eerlijke meid", "ben een harde werker en een vrolijke meid":
+    # the person said to be one, with adjectives
+    for m in re.finditer(r"(?<!\w)(?:ben|is|was|blijf|blijft) (?:[^.;!?]{0,40}? en )?een (?:[a-z]+e,? (?:en )?){1,3}"
                          r"(man|vrouw|jongen|meisje|meid|dame|kerel|vent)(?!\w)(?! van )", folded, re.IGNORECASE):
         yield m.start(1), m.end(1), None
     for m in re.finditer(r"(?<!\w)(?:als|ben|is|een|echte|sterke|jonge|oudere|enige) "
