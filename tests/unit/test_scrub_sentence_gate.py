@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Sensitive, but no rule removes them: the hint exists for these.
 MISSED = [
     "Binnenkort krijgen we er een gezinslid bij, dus ik zoek iets voor na de zomer.",  # pregnancy
-    # health (an addiction); "naar de prikpost" scores 0.84 since the model learned tune9 and tune10
+    # health (an addiction); "naar de prikpost" scores 0.85 since the model learned tune9 to tune11
     "Ik ben sinds kort weer nuchter.",
     "Ik moest een paar maanden zitten.",  # criminal
 ]

@@ -34,7 +34,11 @@ _VERB_NEXT = frozenset(["er", "ze", "we", "wij", "jullie", "u", "de", "het", "di
                         "allemaal", "allen", "beiden", "samen", "altijd", "vaak", "soms", "meestal", "nooit", "daar",
                         "hier", "bereid", "klaar", "bezig", "aanwezig", "welkom", "nodig", "bekend", "werkzaam",
                         "gemotiveerd", "enthousiast", "flexibel", "inzetbaar"])
-_POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn"])
+_POSSESSIVE_BEFORE = frozenset(["heeft", "had", "met", "van", "voor", "in", "op", "bij", "aan", "door", "over", "naar", "uit", "om", "tijdens", "na", "en", "maar", "doet", "deed", "kent", "toont", "haalt", "haalde", "rijdt", "gebruikt", "vindt", "neemt", "behaalde", "behaald", "verloor", "verliest", "ziet", "zag", "mist", "miste", "is", "was", "wil", "kan", "mag", "zijn",
+                                # what others judge of the person's conduct: "De werkgever vond zijn houding goed"
+                                "vond", "kende", "toonde", "nam", "gaf", "geeft", "liet", "laat", "prees", "prijst",
+                                "waardeert", "waardeerde", "noemde", "bekeek", "beoordeelde", "beoordeelt", "besprak",
+                                "bespreekt", "verbeterde", "verbetert", "sinds"])
 _OBJECT_PRONOUNS = frozenset(["mij", "me", "ons", "jou", "je", "jullie", "u", "hen", "hun", "elkaar"])
 _SUBJECT_PLURAL = frozenset(["we", "wij", "ze", "zij", "jullie"])
 # "ie" is spoken "hij" after a verb ("kan ie") or a conjunction that opens a clause ("dat ie", "als ie").
@@ -97,7 +101,43 @@ def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
     if prev in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen") or (
             _verbish_plural(prev) and not prev.endswith("den") or prev in ("werken", "wonen")):
         return False
+    if prev in _SUBORDINATORS:
+        # "hoe ze een middel moeten innemen": in a subordinate clause the finite verb stands at its end
+        for j in range(i + 1, min(len(tokens), i + 9)):
+            word = _word(tokens, j)
+            if not word[:1].isalpha():
+                break
+            if word in _PLURAL_FINITE:
+                return False
+            if word in _SINGULAR_FINITE:
+                break
     return True
+
+
+_SUBORDINATORS = frozenset(["hoe", "dat", "als", "wat", "waar", "wanneer", "omdat", "zodat", "of", "zodra", "terwijl",
+                            "voordat", "nadat", "totdat", "tot", "welke", "waarom", "waarmee", "waarin"])
+_PLURAL_FINITE = frozenset(["moeten", "kunnen", "willen", "mogen", "zullen", "hebben", "worden", "gaan", "waren",
+                            "hadden", "konden", "wilden", "moesten", "mochten", "zouden", "werden", "gingen"])
+_SINGULAR_FINITE = frozenset(["moet", "kan", "wil", "mag", "zal", "heeft", "wordt", "gaat", "was", "had", "kon",
+                              "wilde", "moest", "mocht", "zou", "werd", "ging", "is"])
+
+
+# A letter to an unknown reader: "Geachte heer, mevrouw", "Beste heer/mevrouw", "mevrouw of meneer".
+_ANY_READER = re.compile(r"(?<!\w)(?:(?:geachte|beste|waarde)\s+)?(?:heer|meneer|mevrouw)\s*(?:,|/|\bof\b|\ben\b)\s*"
+                         r"(?:heer|meneer|mevrouw)(?!\w)", re.IGNORECASE)
+# What a possessive after them refers to: "zodat iedereen aan zijn uren kwam" is no one in particular.
+_GENERIC_OWNERS = frozenset(["iedereen", "niemand", "iemand", "ieder", "elk", "elke", "eenieder", "wie"])
+
+
+def _generic_owner(tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the nearest possible owner before the possessive at ``i`` in its clause is no one in particular."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        word = _word(tokens, j)
+        if word in (".", "!", "?", ";", ":") or word in ("hij", "zij", "ze", "ie", "kandidaat", "kandidate"):
+            return False
+        if word in _GENERIC_OWNERS:
+            return True
+    return False
 
 
 # "Referentie van de leidinggevende: hij was tevreden": the pronoun after the colon is the referee.
@@ -139,11 +179,18 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
             if prev in _SUBJECT_PLURAL or nxt in _VERB_NEXT or prev in ("te", "kunnen", "moet", "moeten", "zal",
                                                                         "zullen", "kan", "wil", "mag", "dan"):
                 continue
+            if _generic_owner(tokens, i):
+                continue
             if prev in _POSSESSIVE_BEFORE or at_start:
                 yield tok.start(), tok.end(), POSSESSIVE
         elif word in ("z'n", "d'r") or word == "zn" and tok.group() == "zn" and text[tok.end():tok.end() + 1] != ".":
+            if word == "z'n" and _generic_owner(tokens, i):
+                continue
             yield tok.start(), tok.end(), POSSESSIVE
+    readers = [m.span() for m in _ANY_READER.finditer(text)]
     for m in _TITLE.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in readers):
+            continue  # "Geachte heer, mevrouw": the unknown reader of a letter, no one's gender
         yield m.start(), m.end(), SUBJECT
     folded = fold(text)
     table, pattern = _nouns()
@@ -157,6 +204,11 @@ def gendered(text: str) -> Iterator[tuple[int, int, str | None]]:
     # a form's field: "Geslacht: man", "gender: v" has no neutral form; the field goes
     for m in re.finditer(r"(?<!\w)(?:geslacht|gender|sekse)\s*:\s*(man|vrouw|m|v|x|male|female|anders|non-binair)(?!\w)",
                          folded, re.IGNORECASE):
+        yield m.start(1), m.end(1), None
+    # "Ik ben een rustige jongen", "is een harde, eerlijke meid", "ben een harde werker en een vrolijke meid":
+    # the person said to be one, with adjectives
+    for m in re.finditer(r"(?<!\w)(?:ben|is|was|blijf|blijft) (?:[^.;!?]{0,40}? en )?een (?:[a-z]+e,? (?:en )?){1,3}"
+                         r"(man|vrouw|jongen|meisje|meid|dame|kerel|vent)(?!\w)(?! van )", folded, re.IGNORECASE):
         yield m.start(1), m.end(1), None
     for m in re.finditer(r"(?<!\w)(?:als|ben|is|een|echte|sterke|jonge|oudere|enige) "
                          r"(man|vrouw|moeder|vader|jongen|meisje|meid|dame|heer)(?!\w)(?! van )", folded, re.IGNORECASE):

@@ -117,7 +117,7 @@ heeft, is, zorgt zorgde zegt zei noemt meldt meldde belt belde liep loopt past p
 
 # Capitalised words that are no names: pronouns, sentence openers, domain nouns.
 COMMON_CAPITALISED = _words("""
-Hij Zij Ze Het De Een Dit Deze Die Dat Er Wij We Ik Jij Je U Zijn Haar Hun Mijn Onze Ons Iemand
+Hij Zij Ze Het De Een Dit Deze Die Dat Er Wij We Ik Jij Je U Zijn Haar Hun Mijn Onze Ons Iemand Men Ieder Beiden
 Niemand Iedereen Daarnaast Ook Verder Tevens Momenteel Sinds Eerder Vorig Vanaf Na Voor Tijdens In
 Bij Op Met Als Omdat Wegens Door Nu Toen Helaas Graag Wel Niet Geen Alleen Vooral Wat Wie Waar Hoe
 Goed Goede Van Tot Om Aan Uit Naar Over Onder Tussen Zonder Vanwege Daarom Daarna Dan Maar En Of

@@ -74,9 +74,10 @@ def _looks_like_surname(word: str) -> bool:
 _DUTCH_LIKE_SURNAMES = frozenset({"mensen", "wensen"})
 # Endings of Dutch abstract and collective nouns, which no name outside the lexicon has: "Werkkleding is
 # geregeld", "Begeleiding loopt", "Gezondheid ...". "-ing" only from nine letters: Keuning, Harting are names.
-# Compounds with a head of work's vocabulary are nouns too: "Ploegendienst is geen probleem", "Taalniveau is ...".
+# Compounds with a head of work's vocabulary are nouns too: "Ploegendienst is geen probleem", "Taalniveau is ...",
+# "Sollicitatiegesprek staat volgende week".
 _NOUN_ENDING = re.compile(r"(?:\w{5,}ing|\w{3,}(?:ingen|heid|heden|schap|schappen|atie|aties|iteit|iteiten|isme|erij"
-                          r"|dienst|diensten|niveau|niveaus|rooster|roosters|contract|contracten|vervoer|verlof))$")
+                          r"|dienst|diensten|niveau|niveaus|rooster|roosters|contract|contracten|vervoer|verlof|gesprek|gesprekken))$")
 
 
 def _dutch_noun(word: str) -> bool:

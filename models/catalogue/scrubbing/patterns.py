@@ -80,7 +80,8 @@ def _phone_ok(raw: str) -> bool:
     # "1.2.3" and "0.12.": a version or an amount in running text, not a phone number; ten digits from
     # a 0 with dots only between them ("06.38.55.21.90", "020.123.45.67") are a number written with dots
     international = raw.startswith("+") or raw.startswith("00")
-    dotted = re.fullmatch(r"0\d(?:\.?\d){8}", raw) is not None
+    # also with the area code in brackets: "(06) 122.93.706"
+    dotted = re.fullmatch(r"0\d(?:\.?\d){8}", re.sub(r"[()\s]", "", raw)) is not None
     return identifiers.phone_digits_ok(raw) and (international or dotted or
                                                  not re.search(r"\d\.\d\.\d|\d\.\d{2}\.", raw))
 
@@ -108,8 +109,10 @@ _TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "v
           "zeventien": 17, "achttien": 18, "negentien": 19}
 _TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
          "negentig": 90}
+# English digits among Dutch ones: "06 one two 77 88 99"
+_ENGLISH = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _NUMBER_WORD = (rf"(?:(?:{'|'.join(_UNITS)})(?:en|ën)(?:{'|'.join(_TENS)})|{'|'.join(_TENS)}|{'|'.join(_TEENS)}|"
-                rf"{'|'.join(_UNITS)}|\d+)")
+                rf"{'|'.join(_UNITS)}|{'|'.join(_ENGLISH)}|\d+)")
 _SPELLED_PHONE = re.compile(rf"(?<!\w)(?:plus\s+)?{_NUMBER_WORD}(?:[\s,.\-/]+{_NUMBER_WORD}){{3,}}(?!\w)", re.IGNORECASE)
 
 
@@ -117,8 +120,8 @@ def _number_value(word: str) -> str:
     word = word.lower()
     if word.isdigit():
         return word
-    if word in _UNITS or word in _TEENS or word in _TENS:
-        return str({**_UNITS, **_TEENS, **_TENS}[word])
+    if word in _UNITS or word in _TEENS or word in _TENS or word in _ENGLISH:
+        return str({**_UNITS, **_TEENS, **_TENS, **_ENGLISH}[word])
     m = re.fullmatch(rf"({'|'.join(_UNITS)})(?:en|ën)({'|'.join(_TENS)})", word)
     return str(_TENS[m.group(2)] + _UNITS[m.group(1)]) if m else ""
 
@@ -126,12 +129,16 @@ def _number_value(word: str) -> str:
 def spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spoken in words: "nul zes, twee drie, vier vijf, ..." or "nul zes 12 34 56 78"."""
     for m in _SPELLED_PHONE.finditer(text):
-        words = re.findall(_NUMBER_WORD, m.group(), re.IGNORECASE)
-        if all(w.isdigit() for w in words):
+        words = list(re.finditer(_NUMBER_WORD, m.group(), re.IGNORECASE))
+        if all(w.group().isdigit() for w in words):
             continue  # plain digits are the digit pattern's
-        digits = ("+" if m.group().lower().startswith("plus") else "") + "".join(_number_value(w) for w in words)
-        if identifiers.phone_digits_ok(digits):
-            yield "phone", m.start(), m.end()
+        plus = "+" if m.group().lower().startswith("plus") else ""
+        # a trailing group may be no part of the number ("... 99 00"): shrink from the end until it is valid
+        while len(words) >= 4:
+            if identifiers.phone_digits_ok(plus + "".join(_number_value(w.group()) for w in words)):
+                yield "phone", m.start(), m.start() + words[-1].end()
+                break
+            words.pop()
 
 
 def ibans(text: str) -> Iterator[Span]:
@@ -174,8 +181,14 @@ def postcodes(text: str) -> Iterator[Span]:
         yield "postcode", m.start(1), m.end(1)  # "postcode is 8011 pk": lower case and spaced, after the word
 
 
+_POSTBUS = re.compile(r"\b(?:[Pp]ostbus|POSTBUS|[Aa]ntwoordnummer)\s+\d{1,6}\b")
+
+
 def addresses(text: str) -> Iterator[Span]:
-    """Yield a street name followed by a house number with its addition (12a, 3-5, 12 bis)."""
+    """Yield a street name followed by a house number with its addition (12a, 3-5, 12 bis), and a
+    post-office box with its number ("Postbus 3017")."""
+    for m in _POSTBUS.finditer(text):
+        yield "address", m.start(), m.end()
     for m in _ADDRESS.finditer(text):
         words = m.group().split(" ")
         start = m.start()

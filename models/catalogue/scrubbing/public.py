@@ -49,7 +49,7 @@ IDENTIFIERS = ("email", "url", "iban", "phone", "bsn", "date", "postcode", "addr
 _UNIT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9À-Ý])|(?<=[.!?])\s*$|\s*\n\s*|\s+[|·•]\s+|(?<!\d)\s+[–—]\s+(?!\d)|;\s+")
 # A full stop after these is no sentence end: "Mw. Martina", "d.d. 4 april", "J. de Vries".
 _ABBREVIATION = re.compile(r"(?:(?<!\w)(?:mw|mevr|dhr|mr|dr|ir|drs|ing|mej|ca|bijv|o\.a|d\.d|v\.d|t\.n\.v|nr|tel|"
-                           r"geb|st|jl|resp|evt|incl|excl|i\.v\.m|m\.b\.t)|(?<![\w.])[A-Z])\.$", re.IGNORECASE)
+                           r"geb|st|jl|resp|evt|incl|excl|i\.v\.m|m\.b\.t)|(?<![\w.'’])[A-Z])\.$", re.IGNORECASE)
 _SELF_INTRO = re.compile(r"(?:ik ben|ik heet|mijn naam is|naam\s*:|roepnaam\s*:|groetjes|groet|hier)"
                          r"(?:\s+(?:eigenlijk|officieel|gewoon|echt|voluit|dus))?\s*$", re.IGNORECASE)
 _MOTHER_TONGUE = re.compile(r"\s*\(\s*moedertaal\s*\)|,?\s+moedertaal(?=\s*[,;)]|$)", re.IGNORECASE)

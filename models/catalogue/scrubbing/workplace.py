@@ -18,6 +18,9 @@ from models.catalogue.scrubbing.folding import fold
 
 DATA = Path(__file__).parent / "data" / "workplaces.txt"
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+# A CV's header says that what follows it is work ("Stages: 2022 Reclassering Nederland (administratie)").
+_WORK_HEADER = re.compile(r"^\s*(?:werkervaring|stages?|stageplaatsen|loopbaan|arbeidsverleden|werkgevers?|banen)\s*:",
+                          re.IGNORECASE)
 _DETENTION = re.compile(r"gevangenis|bajes|\bpi\b|jeugdinrichting|jeugdgevangenis|tbs|forensisch|reclassering|justitie",
                         re.IGNORECASE)
 
@@ -70,5 +73,5 @@ def at_work(folded: str, start: int, end: int, context: str = "") -> bool:
     if not_work.search(clause):
         return False
     rest = folded[end:clause_end]
-    return bool(before.search(head) or after.search(rest)
+    return bool(before.search(head) or after.search(rest) or _WORK_HEADER.match(head) and not re.search(r"[.!?]\s", head)
                 or trade.search(rest) and not _DETENTION.search(folded[start:end]))
