@@ -1,12 +1,13 @@
-"""Read-only mappings of a snapshot's .npy files, whose pages a process hands back after each query.
+"""Read-only mappings of a snapshot's .npy files, and handing a query's postings pages back.
 
-A query reads the postings of its own columns only, but a vacancy's character n-grams are shared by
-most candidates: its postings are 7-12% of the matrix, and a few hundred vacancies together read all
-of it. Kept mapped, every page read once stayed in the worker's rss (the host's page cache holds
-them once, but each worker counted all of them: +56 MB per worker from 10,000 to 100,000 candidates
-in bench.index_snapshot). ``release`` drops the process's page table entries (MADV_DONTNEED): the
-pages stay in the page cache, the next query maps what it reads again (minor faults, no disk
-read), and a worker's rss after a query is its own memory plus nothing of the snapshot.
+The matrix is concept-major (a column's postings are contiguous): a query reads the postings of its
+own columns only. But a vacancy's character n-grams are shared by most candidates, so its postings are
+7-12% of the matrix, the kernel maps 64 KB around each page it faults in, and a few dozen vacancies
+together had mapped all of it: kept mapped, every postings page read once stayed in each worker's
+rss (+56-66 MB per worker from 10,000 to 100,000 candidates in bench.index_snapshot; the host's page
+cache holds them once). ``release`` drops the process's page table entries of the postings
+(MADV_DONTNEED): the pages stay in the page cache, the next query maps what it reads again (minor
+faults, no disk read), and after a query a worker holds none of them.
 """
 from __future__ import annotations
 

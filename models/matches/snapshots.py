@@ -178,20 +178,21 @@ def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None,
     if meta.get("format") != FORMAT:
         raise ValueError(f"snapshot {name}: format {meta.get('format')}, expected {FORMAT}")
 
-    maps: list = []
+    postings: list = []  # the maps of the postings: what a release hands back
 
-    def mapped(file: str):
-        return mapping.map_npy(folder / file, maps)
+    def mapped(file: str, maps: list | None = None):
+        return mapping.map_npy(folder / file, postings if maps is None else maps)
 
-    main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy")),
+    main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy", [])),
                       shape=tuple(meta["shape"]), copy=False)
-    columns = {field: mapped(f"attr_{field}.npy") for field in FIELDS}
+    # The requirement columns stay mapped: ~50 bytes a candidate, read whole by most queries.
+    columns = {field: mapped(f"attr_{field}.npy", []) for field in FIELDS}
     space_bytes = (folder / "space.pickle").read_bytes()
     if not hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes)):
         raise ValueError(f"snapshot {name}: space.pickle does not match its signature")
     vectorizers = pickle.loads(space_bytes)  # nosec B301 - signed above with this installation's key
     space = FeatureSpace.restore(vectorizers, meta["columns"])
-    release = partial(mapping.release, maps) if release_pages else None
+    release = partial(mapping.release, postings) if release_pages else None
     return CandidateIndex.frozen(space, taxonomy, main, columns, meta["licence_bits"], release), meta
 
 
