@@ -117,7 +117,7 @@ class CandidateIndex:
                release: Callable[[], None] | None = None) -> CandidateIndex:
         """A read-only index over saved arrays (``arrays()``'s); ids ascending. Never add, update or remove.
 
-        ``release`` is called after each ranking and count: a mapped snapshot hands back the pages
+        ``release`` is called after each ranking: a mapped snapshot hands back the postings' pages
         the query read (models/matches/mapping.py)."""
         index = cls(space, taxonomy, store_docs=False)
         index.release = release
@@ -306,14 +306,10 @@ class CandidateIndex:
     def eligible(self, vacancy: VacancyDoc, exclude: Iterable[int] = ()) -> int:
         """How many indexed candidates (not in `exclude`) meet the vacancy's hard requirements, whatever their score."""
         skip = [self._slot[c] for c in exclude if c in self._slot]
-        try:
-            ok = self.attrs.passes(slice(0, self.attrs.size), vacancy)  # alive ones only
-            if skip:
-                ok[np.asarray(skip, dtype=np.int64)] = False
-            return int(ok.sum())
-        finally:
-            if self.release is not None:
-                self.release()
+        ok = self.attrs.passes(slice(0, self.attrs.size), vacancy)  # alive ones only; no postings read
+        if skip:
+            ok[np.asarray(skip, dtype=np.int64)] = False
+        return int(ok.sum())
 
 
 def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc], size: int) -> Iterator[list[CandidateDoc]]:

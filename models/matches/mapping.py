@@ -7,7 +7,8 @@ together had mapped all of it: kept mapped, every postings page read once stayed
 rss (+56-66 MB per worker from 10,000 to 100,000 candidates in bench.index_snapshot; the host's page
 cache holds them once). ``release`` drops the process's page table entries of the postings
 (MADV_DONTNEED): the pages stay in the page cache, the next query maps what it reads again (minor
-faults, no disk read), and after a query a worker holds none of them.
+faults, no disk read), and after a query a worker holds none of them. Another thread reading the
+same mapping meanwhile maps the pages it reads again: the file's contents never change.
 """
 from __future__ import annotations
 

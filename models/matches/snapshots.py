@@ -162,7 +162,7 @@ def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None,
     """Map version ``name`` read-only; (the index, its meta). ValueError when the vectorizers' signature
     does not match ``key`` (written by another installation, or tampered with): nothing is unpickled.
 
-    With ``release_pages`` the index hands the mapped pages back after each query (``mapping``);
+    With ``release_pages`` the index hands the postings' pages back after each ranking (``mapping``);
     without, they stay mapped once read (as before: bench.index_snapshot compares both)."""
     from functools import partial
 
@@ -178,15 +178,17 @@ def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None,
     if meta.get("format") != FORMAT:
         raise ValueError(f"snapshot {name}: format {meta.get('format')}, expected {FORMAT}")
 
-    postings: list = []  # the maps of the postings: what a release hands back
+    # What a release hands back: the postings. The pointers and the requirement columns (~50 bytes a
+    # candidate, read whole by most queries) stay mapped.
+    postings: list = []
+    kept: list = []
 
-    def mapped(file: str, maps: list | None = None):
-        return mapping.map_npy(folder / file, postings if maps is None else maps)
+    def mapped(file: str, maps: list):
+        return mapping.map_npy(folder / file, maps)
 
-    main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy", [])),
-                      shape=tuple(meta["shape"]), copy=False)
-    # The requirement columns stay mapped: ~50 bytes a candidate, read whole by most queries.
-    columns = {field: mapped(f"attr_{field}.npy", []) for field in FIELDS}
+    main = csr_matrix((mapped("main_data.npy", postings), mapped("main_indices.npy", postings),
+                       mapped("main_indptr.npy", kept)), shape=tuple(meta["shape"]), copy=False)
+    columns = {field: mapped(f"attr_{field}.npy", kept) for field in FIELDS}
     space_bytes = (folder / "space.pickle").read_bytes()
     if not hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes)):
         raise ValueError(f"snapshot {name}: space.pickle does not match its signature")
