@@ -12,6 +12,11 @@ Prints, for synthetic candidates (bench/matching.py's generator):
   from /proc/self/smaps_rollup: ``anon`` (private heap: what every extra worker costs) against
   ``rss`` (which counts the mapped file's pages, shared by every worker through the page cache).
   Target: the private growth differs by at most 50 MB between 10,000 and 100,000;
+* with ``--pages both`` (the default) each size's fresh process twice: keeping every page it read
+  (as before) and handing the postings' pages back after each query (as web workers do): rss, pss
+  and private after the queries against the floor (mapped, before the first query), rss while a
+  query runs, the medians, and both ways timed in one process in alternating blocks;
+  ``--sizes 10000,100000,200000 --memory-only`` for only that;
 * through the real code on SQLite with ``--db-candidates`` active candidates (``--db-import`` of
   them through the importer, the rest copies of those rows with new ids): the build from the
   database as the worker runs it (wall and cpu seconds, rows per second; ``--db-candidates 1000000``
