@@ -12,6 +12,11 @@ Prints, for synthetic candidates (bench/matching.py's generator):
   from /proc/self/smaps_rollup: ``anon`` (private heap: what every extra worker costs) against
   ``rss`` (which counts the mapped file's pages, shared by every worker through the page cache).
   Target: the private growth differs by at most 50 MB between 10,000 and 100,000;
+* with ``--pages both`` (the default) each size's fresh process twice: keeping every page it read
+  (as before) and handing the postings' pages back after each query (as web workers do): rss, pss
+  and private after the queries against the floor (mapped, before the first query), rss while a
+  query runs, the medians, and both ways timed in one process in alternating blocks;
+  ``--sizes 10000,100000,200000 --memory-only`` for only that;
 * through the real code on SQLite with ``--db-candidates`` active candidates (``--db-import`` of
   them through the importer, the rest copies of those rows with new ids): the build from the
   database as the worker runs it (wall and cpu seconds, rows per second; ``--db-candidates 1000000``
@@ -76,8 +81,11 @@ def build_synthetic(root: Path, n: int) -> dict:
             "nnz": int(index._main.nnz)}
 
 
-def worker(root: str, queries: int) -> None:
-    """A fresh process: map the snapshot, time the first and the following suggestions, report memory."""
+def worker(root: str, queries: int, pages: str = "release") -> None:
+    """A fresh process: map the snapshot, time the first and the following suggestions, report memory.
+
+    ``pages``: "release" (what web workers do: the index hands the mapped pages back after each
+    query) or "keep" (the mapping keeps every page it read, as before)."""
     started = time.perf_counter()
     from bench.matching import taxonomy, vacancies
     from matching.index import LayeredIndex
@@ -89,9 +97,10 @@ def worker(root: str, queries: int) -> None:
     before = memory()
     started = time.perf_counter()
     pointer = snapshots.read_pointer(Path(root), ORG)
-    base, _meta = snapshots.load(Path(root), ORG, pointer.name, tax, key=BENCH_KEY)
+    base, _meta = snapshots.load(Path(root), ORG, pointer.name, tax, key=BENCH_KEY, release_pages=pages == "release")
     index = LayeredIndex(base)
     map_s = time.perf_counter() - started
+    floor = memory()  # mapped, before the first query
     index.suggest(vacs[0], top=20)
     first_s = time.perf_counter() - started
     after_first = memory()
@@ -101,18 +110,72 @@ def worker(root: str, queries: int) -> None:
         index.suggest(vac, top=20)
         times.append((time.perf_counter() - t) * 1000)
     after = memory()
+    # What one query holds while it runs: rss just before the index lets go of the pages (untimed queries).
+    during: list[float] = []
+    release = base.release
+    base.release = lambda: (during.append(memory()["rss"]), release and release())
+    for vac in vacs[1:11]:
+        index.suggest(vac, top=20)
+    # Both ways in this one process, in alternating blocks of 20 queries (the machine's load drifts
+    # less within a block pair than between processes); a kept block's first query maps its pages again.
+    blocks: dict[str, list[float]] = {"keep": [], "release": []}
+    if pages == "release":
+        base.release = release
+        for block in range(10):
+            mode = ("keep", "release")[block % 2]
+            base.release = release if mode == "release" else None
+            for i, vac in enumerate(vacs[1 + 20 * (block // 2): 21 + 20 * (block // 2)]):
+                t = time.perf_counter()
+                index.suggest(vac, top=20)
+                if i:
+                    blocks[mode].append((time.perf_counter() - t) * 1000)
     print(json.dumps({
-        "import_s": round(import_s, 3), "map_s": round(map_s, 3), "first_suggestion_s": round(first_s, 3),
-        "median_ms": round(statistics.median(times), 2), "p95_ms": round(sorted(times)[int(0.95 * (len(times) - 1))], 2),
-        "before": before, "after_first": after_first, "after": after,
+        "interleaved_median_ms": {k: round(statistics.median(v), 2) for k, v in blocks.items() if v},
+        "pages": pages, "import_s": round(import_s, 3), "map_s": round(map_s, 3),
+        "first_suggestion_s": round(first_s, 3), "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(sorted(times)[int(0.95 * (len(times) - 1))], 2),
+        "before": before, "floor": floor, "after_first": after_first, "after": after,
+        "during_rss_max": round(max(during), 1),
         "growth": {k: round(after[k] - before[k], 1) for k in before},
+        "over_floor": {k: round(after[k] - floor[k], 1) for k in floor},
     }))
 
 
-def run_worker(root: Path, queries: int) -> dict:
+def run_worker(root: Path, queries: int, pages: str = "release") -> dict:
     out = subprocess.run([sys.executable, "-m", "bench.index_snapshot", "--worker", str(root),
-                          "--queries", str(queries)], capture_output=True, text=True, check=True)
+                          "--queries", str(queries), "--pages", pages], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def memory_table(per_size: dict, layouts: list[str], queries: int) -> dict:
+    """Print, per layout and size, the worker's memory after the queries against its floor (mapped,
+    before the first query), and the differences between sizes; returns the figures."""
+    sizes = sorted(per_size)
+    out: dict = {}
+    for pages in layouts:
+        rows = {n: per_size[n][pages] for n in sizes}
+        for n, w in rows.items():
+            a, f = w["after"], w["floor"]
+            print(f"pages={pages:7} {n:>9,}: after {queries} suggestions rss {a['rss']:.1f} MB (floor {f['rss']:.1f}, "
+                  f"+{a['rss'] - f['rss']:.1f}, x{a['rss'] / f['rss']:.2f}), pss {a['pss']:.1f} (+{a['pss'] - f['pss']:.1f}), "
+                  f"private {a['private']:.1f} (+{a['private'] - f['private']:.1f}); during a query rss "
+                  f"{w['during_rss_max']:.1f}; median {w['median_ms']} ms, p95 {w['p95_ms']} ms")
+        small, big = rows[sizes[0]]["after"], rows[sizes[-1]]["after"]
+        print(f"pages={pages:7} {sizes[0]:,} -> {sizes[-1]:,}: rss {big['rss'] - small['rss']:+.1f} MB, "
+              f"pss {big['pss'] - small['pss']:+.1f}, private {big['private'] - small['private']:+.1f} (target +-50 MB rss)")
+        out[pages] = {n: {"rss": round(w["after"]["rss"], 1), "pss": round(w["after"]["pss"], 1),
+                          "private": round(w["after"]["private"], 1), "floor_rss": round(w["floor"]["rss"], 1),
+                          "during_rss_max": w["during_rss_max"], "median_ms": w["median_ms"], "p95_ms": w["p95_ms"]}
+                      for n, w in rows.items()}
+    if len(layouts) == 2:
+        for n in sizes:
+            keep, rel = per_size[n]["keep"], per_size[n]["release"]
+            alt = rel["interleaved_median_ms"]
+            print(f"{n:>9,}: release / keep: rss {rel['after']['rss'] / keep['after']['rss']:.2f}, "
+                  f"median {rel['median_ms'] / keep['median_ms']:.2f} ({rel['median_ms']} / {keep['median_ms']} ms; "
+                  f"in one process, alternating: {alt['release'] / alt['keep']:.2f}, {alt['release']} / {alt['keep']} ms)")
+            out.setdefault("interleaved_median_ms", {})[n] = alt
+    return out
 
 
 def observer(database: str, snapshot_dir: str, candidate_id: int) -> None:
@@ -258,11 +321,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db-import", type=int, default=20_000,
                         help="of those, how many go through the importer (the rest are copies of them)")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--sizes", help="comma-separated sizes for the memory comparison (default: --small and --candidates)")
+    parser.add_argument("--pages", choices=("release", "keep", "both"), default="both",
+                        help="what the mapped snapshot does with the pages a query read (both: compare)")
+    parser.add_argument("--memory-only", action="store_true", help="only the fresh processes' memory and latency")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--observe", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker(args.worker, args.queries)
+        worker(args.worker, args.queries, args.pages)
         return 0
     if args.observe:
         observer(args.observe[0], args.observe[1], int(args.observe[2]))
@@ -272,19 +339,28 @@ def main(argv: list[str] | None = None) -> int:
     atexit.register(shutil.rmtree, directory, True)  # ~4 GB at 1,000,000 candidates: never left behind
     figures: dict = {"benchmark": "index_snapshot", "candidates": args.candidates}
     per_size = {}
-    for n in sorted({args.small, args.candidates}):
+    layouts = ["keep", "release"] if args.pages == "both" else [args.pages]
+    sizes = {int(x) for x in args.sizes.split(",")} if args.sizes else set()
+    sizes = sorted(sizes if args.memory_only and sizes else sizes | {args.small, args.candidates})
+    for n in sizes:
         root = directory / f"synthetic-{n}"
         log(f"building the index of {n:,} synthetic candidates ...")
         built = build_synthetic(root, n)
-        mapped = run_worker(root, args.queries)
-        second = run_worker(root, args.queries)  # the snapshot's pages are in the page cache now
-        per_size[n] = {**built, "cold": mapped, "warm": second}
+        mapped = run_worker(root, args.queries, layouts[-1])
+        warm = {pages: run_worker(root, args.queries, pages) for pages in layouts}  # pages in the page cache now
+        second = warm[layouts[-1]]
+        per_size[n] = {**built, "cold": mapped, "warm": second, **warm}
+        shutil.rmtree(root, ignore_errors=True)
         log(f"  {n:,}: built in {built['build_s']} s (+ {built['write_s']} s to write {built['snapshot_mb']} MB); "
             f"fresh process: first suggestion {second['first_suggestion_s']} s after mapping, median "
             f"{second['median_ms']} ms; private heap +{second['growth']['anon']} MB, "
             f"rss +{second['growth']['rss']} MB; "
             f"the worker's rss {second['after']['rss']:.1f} MB (pss {second['after']['pss']:.1f}, private heap "
             f"{second['after']['anon']:.1f})")
+    figures["memory"] = memory_table(per_size, layouts, args.queries)
+    if args.memory_only:
+        print(json.dumps(figures))
+        return 0
     big, small = per_size[args.candidates], per_size[args.small]
     log(f"working through the database with {args.db_candidates:,} candidates ...")
     db_figures = database_part(directory, args.db_candidates, min(args.db_import, args.db_candidates))

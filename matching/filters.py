@@ -88,8 +88,9 @@ class Attributes:
             self.cols[k] = kept
         self.size = len(slots)
 
-    def passes(self, slots: np.ndarray, vac: VacancyDoc) -> np.ndarray:
-        """Mask over `slots`: alive and meeting every hard requirement both sides give data for."""
+    def passes(self, slots: np.ndarray | slice, vac: VacancyDoc) -> np.ndarray:
+        """Mask over `slots` (an array, or a slice of them): alive and meeting every hard requirement
+        both sides give data for."""
         c = self.cols
         ok = c["alive"][slots].copy()
         if vac.licence:

@@ -75,6 +75,7 @@ class CandidateIndex:
         self._segments: list[tuple[csr_matrix, np.ndarray]] = []  # (columns x candidates, their slots)
         self._pending: list[tuple[np.ndarray, csr_matrix]] = []  # (slots, rows) not yet in a segment
         self._pending_cache: tuple[csr_matrix, np.ndarray] | None = None
+        self.release: Callable[[], None] | None = None
 
     @classmethod
     def build(cls, docs: Iterable[CandidateDoc], taxonomy: Taxonomy | None = None,
@@ -112,9 +113,14 @@ class CandidateIndex:
 
     @classmethod
     def frozen(cls, space: FeatureSpace, taxonomy: Taxonomy | None, main: csr_matrix,
-               columns: dict[str, np.ndarray], licence_bits: dict[str, int]) -> CandidateIndex:
-        """A read-only index over saved arrays (``arrays()``'s); ids ascending. Never add, update or remove."""
+               columns: dict[str, np.ndarray], licence_bits: dict[str, int],
+               release: Callable[[], None] | None = None) -> CandidateIndex:
+        """A read-only index over saved arrays (``arrays()``'s); ids ascending. Never add, update or remove.
+
+        ``release`` is called after each ranking: a mapped snapshot hands back the postings' pages
+        the query read (models/matches/mapping.py)."""
         index = cls(space, taxonomy, store_docs=False)
+        index.release = release
         index.attrs = Attributes.frozen(columns, licence_bits)
         index._slot = SortedSlots(columns["ids"])  # type: ignore[assignment]
         index._main = main
@@ -274,11 +280,15 @@ class CandidateIndex:
         """The best `top` candidates scoring at least `min_score`, and how many candidates met
         the hard requirements and matched at all but scored below it."""
         query = self.space.query(vacancy, self.taxonomy)
-        slots, raw = self.raw_scores(query.cols, query.vals)
-        skip = {self._slot[c] for c in exclude if c in self._slot}
-        chosen, scores, below = select(slots, raw, self.attrs, vacancy, query.parts, top, skip,
-                                       self.holders(query.required_cols), query.n_required, min_score)
-        ids = self.attrs.ids[chosen]
+        try:
+            slots, raw = self.raw_scores(query.cols, query.vals)
+            skip = {self._slot[c] for c in exclude if c in self._slot}
+            chosen, scores, below = select(slots, raw, self.attrs, vacancy, query.parts, top, skip,
+                                           self.holders(query.required_cols), query.n_required, min_score)
+            ids = self.attrs.ids[chosen]
+        finally:
+            if self.release is not None:
+                self.release()
         fetch = lookup or self.docs.get
         return suggestions(vacancy, [(int(i), float(s), fetch(int(i))) for i, s in zip(ids, scores)],
                            self.taxonomy), below
@@ -295,11 +305,11 @@ class CandidateIndex:
 
     def eligible(self, vacancy: VacancyDoc, exclude: Iterable[int] = ()) -> int:
         """How many indexed candidates (not in `exclude`) meet the vacancy's hard requirements, whatever their score."""
-        slots = np.flatnonzero(self.attrs.alive[: self.attrs.size]).astype(np.int64)
         skip = [self._slot[c] for c in exclude if c in self._slot]
+        ok = self.attrs.passes(slice(0, self.attrs.size), vacancy)  # alive ones only; no postings read
         if skip:
-            slots = slots[~np.isin(slots, np.asarray(skip, dtype=np.int64))]
-        return int(self.attrs.passes(slots, vacancy).sum())
+            ok[np.asarray(skip, dtype=np.int64)] = False
+        return int(ok.sum())
 
 
 def _chunks(first: list[CandidateDoc], rest: Iterator[CandidateDoc], size: int) -> Iterator[list[CandidateDoc]]:

@@ -70,7 +70,9 @@ def select(slots: np.ndarray, raw: np.ndarray, attrs: Attributes, vac: VacancyDo
            n_required: int = 0, min_score: float = 0.0) -> tuple[np.ndarray, np.ndarray, int]:
     """Filter the non-zero slots with the hard requirements, score them, return the best
     (slots, scores) at or above ``min_score``, and how many passed but scored below it."""
-    ok = attrs.passes(slots, vac)
+    # A vacancy's n-grams reach most candidates: testing the requirements along whole columns and
+    # indexing the mask then is faster than gathering every column at the slots (the same mask).
+    ok = attrs.passes(slice(0, attrs.size), vac)[slots] if 4 * len(slots) > attrs.size else attrs.passes(slots, vac)
     if skip:
         ok &= ~np.isin(slots, np.fromiter(skip, dtype=np.int64, count=len(skip)))
     slots, raw = slots[ok], raw[ok]

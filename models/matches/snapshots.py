@@ -158,33 +158,44 @@ def signed(root: Path, organisation_id: int, name: str, meta: dict, *, key: byte
 
 
 def load(root: Path, organisation_id: int, name: str, taxonomy: Taxonomy | None, *,
-         key: bytes) -> tuple[CandidateIndex, dict]:
+         key: bytes, release_pages: bool = True) -> tuple[CandidateIndex, dict]:
     """Map version ``name`` read-only; (the index, its meta). ValueError when the vectorizers' signature
-    does not match ``key`` (written by another installation, or tampered with): nothing is unpickled."""
-    import numpy as np
+    does not match ``key`` (written by another installation, or tampered with): nothing is unpickled.
+
+    With ``release_pages`` the index hands the postings' pages back after each ranking (``mapping``);
+    without, they stay mapped once read (as before: bench.index_snapshot compares both)."""
+    from functools import partial
+
     from scipy.sparse import csr_matrix
 
     from matching.filters import FIELDS
     from matching.index import CandidateIndex
     from matching.space import FeatureSpace
+    from models.matches import mapping
 
     folder = org_dir(root, organisation_id) / name
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta.get("format") != FORMAT:
         raise ValueError(f"snapshot {name}: format {meta.get('format')}, expected {FORMAT}")
 
-    def mapped(file: str):
-        return np.load(folder / file, mmap_mode="r")
+    # What a release hands back: the postings. The pointers and the requirement columns (~50 bytes a
+    # candidate, read whole by most queries) stay mapped.
+    postings: list = []
+    kept: list = []
 
-    main = csr_matrix((mapped("main_data.npy"), mapped("main_indices.npy"), mapped("main_indptr.npy")),
-                      shape=tuple(meta["shape"]), copy=False)
-    columns = {field: mapped(f"attr_{field}.npy") for field in FIELDS}
+    def mapped(file: str, maps: list):
+        return mapping.map_npy(folder / file, maps)
+
+    main = csr_matrix((mapped("main_data.npy", postings), mapped("main_indices.npy", postings),
+                       mapped("main_indptr.npy", kept)), shape=tuple(meta["shape"]), copy=False)
+    columns = {field: mapped(f"attr_{field}.npy", kept) for field in FIELDS}
     space_bytes = (folder / "space.pickle").read_bytes()
     if not hmac.compare_digest(str(meta.get("space_hmac", "")), _signature(key, space_bytes)):
         raise ValueError(f"snapshot {name}: space.pickle does not match its signature")
     vectorizers = pickle.loads(space_bytes)  # nosec B301 - signed above with this installation's key
     space = FeatureSpace.restore(vectorizers, meta["columns"])
-    return CandidateIndex.frozen(space, taxonomy, main, columns, meta["licence_bits"]), meta
+    release = partial(mapping.release, postings) if release_pages else None
+    return CandidateIndex.frozen(space, taxonomy, main, columns, meta["licence_bits"], release), meta
 
 
 def prune(root: Path, organisation_id: int, keep: int = KEEP_VERSIONS) -> int:
