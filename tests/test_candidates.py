@@ -372,8 +372,12 @@ def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_rol
                            follow_redirects=True)
     text = visible_text(response.get_data(as_text=True))
     assert "2 profiel(en) gepubliceerd." in text
-    assert "1 gepubliceerd profiel bevat zinnen om te controleren: filter de lijst op Openbaar profiel " \
-           "“Zinnen te controleren”." in text
+    assert "Uit 1 gepubliceerd profiel zijn zinnen weggelaten tot iemand ze leest: filter de lijst op Openbaar " \
+           "profiel “Zinnen te controleren”." in text
+    db.session.expire_all()
+    assert candidate.profile.description == "Werkte drie jaar als orderpicker."
+    public = client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
+    assert "orderpicker" in public and "nuchter" not in public  # the public page waits for a person
 
 
 def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
@@ -386,10 +390,11 @@ def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_m
     assert "1 kandidaat" in listed and candidate.external_id in listed and plain.external_id not in listed
     assert "1 zin te controleren" in listed
     assert "Profielen van aangevinkten publiceren" not in listed  # they are published: it would skip them all
-    assert "Open elk profiel, lees de gemarkeerde zinnen" in listed
+    assert "zonder de gemarkeerde zinnen: die wachten tot iemand ze leest. Open elk profiel" in listed
     assert "Profielen van aangevinkten intrekken" in listed
     page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
-    assert "niemand heeft deze zinnen gelezen" in page and f"Beschrijving: “{HINTED}”" in page
+    assert "niemand heeft deze zinnen gelezen, en ze staan daarom niet in het openbare profiel" in page
+    assert f"Beschrijving: “{HINTED}”" in page
     client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
         "version": shown_form(client, candidate).version, "action": "publish",
         "description": "Werkte drie jaar als orderpicker."})  # the matcher read it and took the sentence out

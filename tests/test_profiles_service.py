@@ -152,11 +152,27 @@ def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db,
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Published: 3"
-    assert "Published with sentences to check: 2 profiles (the candidate list's filter 'Openbaar profiel: " \
-           "zinnen te controleren' shows them)" in lines
+    assert "Published without sentences to check: 2 profiles (left out until a matcher publishes from the " \
+           "preview; the candidate list's filter 'Openbaar profiel: zinnen te controleren' shows them)" in lines
     db.session.expire_all()
     assert [hinted.profile.sentences_to_check, plain.profile.sentences_to_check,
             other.profile.sentences_to_check] == [1, 0, 1]
     assert "nuchter" not in result.output + caplog.text and "gezinslid" not in result.output + caplog.text
+    # nobody read them: the flagged sentences wait for a matcher, the rest of the text is published
+    assert hinted.profile.description == "Werkte drie jaar als orderpicker."
+    assert "gezinslid" not in other.profile.description and "gezinslid" not in other.profile.search_text
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "profiles_bulk_published"))
     assert event.details["to_check"] == 2
+
+
+def test_bulk_skips_a_profile_whose_every_sentence_is_one_to_check(app, db, consenting, runner):
+    app.config["PROFILE_K_ANONYMITY"] = 1
+    (only,) = consenting(1)
+    only.personal.experience, only.personal.about = "Ik ben sinds kort weer nuchter.", None
+    db.session.commit()
+    result = runner.invoke(args=["profiles", "publish", "--all-consented"])
+    assert result.exit_code == 0, result.output
+    assert "Published: 0" in result.output
+    assert "  1 every sentence of the description is one to check (review on the candidate page)" in result.output
+    db.session.expire_all()
+    assert only.profile is None or only.profile.status != ProfileStatus.PUBLISHED

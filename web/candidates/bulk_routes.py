@@ -53,10 +53,10 @@ def publish_selected():
     db.session.commit()
     flash(_("%(num)d profiel(en) gepubliceerd.", num=result.published), "success")
     if result.to_check:
-        flash(ngettext("%(num)d gepubliceerd profiel bevat zinnen om te controleren: filter de lijst op Openbaar "
-                       "profiel “Zinnen te controleren”.",
-                       "%(num)d gepubliceerde profielen bevatten zinnen om te controleren: filter de lijst op "
-                       "Openbaar profiel “Zinnen te controleren”.", result.to_check), "warning")
+        flash(ngettext("Uit %(num)d gepubliceerd profiel zijn zinnen weggelaten tot iemand ze leest: filter de lijst op "
+                       "Openbaar profiel “Zinnen te controleren”.",
+                       "Uit %(num)d gepubliceerde profielen zijn zinnen weggelaten tot iemand ze leest: filter de lijst "
+                       "op Openbaar profiel “Zinnen te controleren”.", result.to_check), "warning")
     for reason, count in result.skipped.most_common():
         flash(_("%(num)d niet gepubliceerd: %(reason)s.", num=count, reason=_(SKIP_REASONS_NL[reason])), "warning")
     return _back()

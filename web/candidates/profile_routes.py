@@ -77,8 +77,10 @@ def profile(candidate_id: int):
     view_personal(candidate, "profile")
     preview = db.session.begin_nested()  # a GET shows the draft and stores nothing (issue 17)
     try:
-        current, _draft = profiles.ensure_profile(db.session, candidate, clock.today())
-        form = ProfileForm(data={"version": current.version, "description": current.description})
+        current, draft = profiles.ensure_profile(db.session, candidate, clock.today())
+        # What the bulk publication left out for a person to read (hints.withhold) is put before that person.
+        text = draft.description if current.sentences_to_check else current.description
+        form = ProfileForm(data={"version": current.version, "description": text})
         return _render(candidate, form)
     finally:
         preview.rollback()

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
-from models.catalogue.publishing.draft import find_personal
+from models.catalogue.publishing.draft import find_personal, headline, search_text
 from models.catalogue.publishing.groups import rebalance
-from models.catalogue.publishing.hints import profile_hints
+from models.catalogue.publishing.hints import TERM_FIELDS, withhold
 from models.catalogue.publishing.profiles import apply_draft, consent_problem, ensure_profile
 from models.common import audit
 from models.enums import CandidateStatus, ProfileStatus
@@ -27,8 +27,8 @@ class BulkResult:
     # Approved profiles whose text or lists the privacy check changed, and the removals per kind.
     changed: int = 0
     removed: Counter[str] = field(default_factory=Counter)
-    # Published profiles with sentences the learned gate asks a matcher to check (hints.py): the bulk
-    # path has no human step, so the summary says how many previews to open.
+    # Published profiles from which sentences the learned gate flags were left out (hints.withhold): the
+    # bulk path has no human step, so the summary says how many previews to open.
     to_check: int = 0
 
     def lines(self) -> list[str]:
@@ -37,8 +37,9 @@ class BulkResult:
         out += [f"Changed by the privacy check: {self.changed} profiles"]
         out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
         out += [f"  {n} {SKIP_REASONS[reason]}" for reason, n in self.skipped.most_common()]
-        out += [f"Published with sentences to check: {self.to_check} profiles (the candidate list's filter "
-                "'Openbaar profiel: zinnen te controleren' shows them)"] if self.to_check else []
+        out += [f"Published without sentences to check: {self.to_check} profiles (left out until a matcher "
+                "publishes from the preview; the candidate list's filter 'Openbaar profiel: zinnen te controleren' "
+                "shows them)"] if self.to_check else []
         return out
 
 
@@ -50,6 +51,7 @@ SKIP_REASONS = {
     "already": "already published",
     "personal_data": "personal data left after scrubbing (review on the candidate page)",
     "no_description": "no description: the record has no experience or about text (write one on the candidate page)",
+    "only_to_check": "every sentence of the description is one to check (review on the candidate page)",
     "waiting": "too few similar profiles to publish k-anonymously (waiting, published later)",
 }
 # The same reasons for staff who publish a selection from the candidate list.
@@ -62,6 +64,7 @@ SKIP_REASONS_NL = {
     "personal_data": "na opschonen staan er nog persoonsgegevens in (beoordeel op de kandidaat)",
     "no_description": "geen beschrijving: het dossier heeft geen ervaring of tekst over de kandidaat (schrijf er een "
                       "op de profielpagina)",
+    "only_to_check": "elke zin van de beschrijving is er een om te controleren (beoordeel op de kandidaat)",
     "waiting": "te weinig vergelijkbare profielen om anoniem te tonen (wacht, wordt later gepubliceerd)",
 }
 
@@ -109,11 +112,20 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
         if find_personal(draft.description, candidate):
             result.skipped["personal_data"] += 1
             continue
+        public = withhold(draft)  # no person reads it: what the gate flags waits for one
+        if not public.description:
+            result.skipped["only_to_check"] += 1
+            continue
         if draft.removals:
             result.changed += 1
             result.removed.update(r.removal.kind for r in draft.removals)
-        apply_draft(profile, draft, draft.description)
-        profile.sentences_to_check = len(profile_hints(profile))  # no person read it: listed for one
+        apply_draft(profile, draft, public.description)
+        if public.count:
+            for name in TERM_FIELDS:
+                setattr(profile, name, public.lists[name])
+            profile.headline = headline(profile.occupations, profile.hours_min, profile.hours_max, profile.place)
+            profile.search_text = search_text(profile)
+        profile.sentences_to_check = public.count
         profile.reviewed_at = now
         profile.reviewed_by_id = getattr(actor, "id", None)
         profile.checked_on = today
