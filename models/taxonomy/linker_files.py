@@ -36,7 +36,7 @@ from models.common import stamps
 from models.enums import ConceptKind
 from models.taxonomy.concept import Concept, ConceptAlias
 
-if TYPE_CHECKING:  # numpy and scipy: loaded when a wording first needs a linker
+if TYPE_CHECKING:  # numpy (and, to fit, scipy): loaded when a wording first needs a linker
     from matching.linker import Linker, LinkerConfig
     from matching.linker_arrays import LinkerArrays
     from matching.semantic import VectorCache
@@ -128,9 +128,9 @@ def save(folder: Path, key: dict, arrays: LinkerArrays) -> Path:
 def load(folder: Path, key: dict) -> LinkerArrays | None:
     """The saved arrays of ``key``, memory-mapped read-only; None when there are none (or unreadable)."""
     import numpy as np
-    from scipy.sparse import csr_matrix
 
     from matching.linker_arrays import SPACES, LinkerArrays, Strings
+    from matching.postings import Postings
 
     path = folder / folder_name(key)
     try:
@@ -145,8 +145,8 @@ def load(folder: Path, key: dict) -> LinkerArrays | None:
         vocabulary = json.loads((path / "vocabulary.json").read_text(encoding="utf-8"))
         spaces = {space: LinkerArrays.space(space, mapped(f"{space}_features"), mapped(f"{space}_idf"), vocabulary)
                   for space in SPACES}
-        matrix = csr_matrix((mapped("matrix_data"), mapped("matrix_indices"), mapped("matrix_indptr")),
-                            shape=tuple(meta["shape"]), copy=False)
+        matrix = Postings(mapped("matrix_data"), mapped("matrix_indices"), mapped("matrix_indptr"),
+                          tuple(meta["shape"]))
         return LinkerArrays(**strings, kinds=mapped("kinds"), owner=mapped("owner"), vocabulary=vocabulary,
                             spaces=spaces, matrix=matrix)
     except FileNotFoundError:
