@@ -112,8 +112,12 @@ def save(folder: Path, key: dict, arrays: LinkerArrays) -> Path:
     for space in SPACES:
         np.save(tmp / f"{space}_features.npy", arrays.spaces[space].features)
         np.save(tmp / f"{space}_idf.npy", arrays.spaces[space].idf_)
-    for part in ("data", "indices", "indptr"):
-        np.save(tmp / f"matrix_{part}.npy", getattr(arrays.matrix, part))
+    matrix = arrays.matrix
+    # labels as uint16 when there are at most 65,536 (the occupations' 23,963): the same columns in
+    # half the bytes of the part every query reads most of (6.5 MB of the occupations' 26 MB matrix)
+    indices = matrix.indices.astype(np.uint16) if matrix.shape[1] <= 1 << 16 else matrix.indices
+    for part, values in (("data", matrix.data), ("indices", indices), ("indptr", matrix.indptr)):
+        np.save(tmp / f"matrix_{part}.npy", values)
     (tmp / "vocabulary.json").write_text(json.dumps(arrays.vocabulary), encoding="utf-8")
     meta = {"key": key, "shape": list(arrays.matrix.shape), "labels": len(arrays.owner), "built_at": time.time()}
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")

@@ -59,3 +59,14 @@ def test_hstack_and_scores_on_small_rows() -> None:
     matrix = sparse.random(10, 6, density=0.5, format="csr", dtype=np.float32, random_state=3)
     got = Postings.of(matrix).scores(stacked)
     assert got.tobytes() == (stacked.csr() @ matrix).toarray().tobytes()
+
+
+def test_labels_saved_as_uint16_score_the_same() -> None:
+    """models/taxonomy/linker_files.py saves a matrix's label columns as uint16 when they fit."""
+    built = linker()
+    matrix = built.arrays.matrix
+    narrow = Postings(matrix.data, matrix.indices.astype(np.uint16), matrix.indptr, matrix.shape)
+    prepared = [prepare(w, built.vocabulary) for w in wordings(CHUNK)]
+    query = built._stack(prepared)
+    assert narrow.scores(query).tobytes() == matrix.scores(query).tobytes()
+    assert (narrow.csr() != matrix.csr()).nnz == 0
