@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import numpy as np
