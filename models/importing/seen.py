@@ -3,7 +3,7 @@
 The duplicate check keeps every id of the file to its end, where the import's memory peaks:
 100,000 candidates' ids took 13 MB as a dict of strings to ints (issue 18). ``SeenIds`` keeps
 them as one UTF-8 byte string with their end offsets and first indices in ``array``s, found
-through an open-addressing table of id numbers (linear probing, at most half full): about 25
+through an open-addressing table of id numbers (linear probing, at most half full): about 30
 bytes an id, and exact, as each hit is compared with the id's own bytes. Pure Python: an import
 whose wordings are all exact loads no numpy.
 """
