@@ -8,11 +8,10 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy import sparse
 
 from matching.linker_arrays import SPACES, LinkerArrays
-from matching.linker_expansion import WordExpansion
 from matching.linker_features import joined_chars, prepare
+from matching.postings import Rows, hstack
 from matching.semantic import ConceptProjection, VectorCache
 from matching.tfidf import l2_normalise
 
@@ -126,9 +125,11 @@ class Linker:
         self._char, self._joined, self._word = (arrays.spaces[name] for name in SPACES)
         words_from = len(self._char) + len(self._joined)
         self._words_from = words_from
-        if self.config.expansion_weight > 0:
+        if self.config.expansion_weight > 0:  # scipy.sparse: only the proposals' linker imports it
+            from matching.linker_expansion import WordExpansion
+
             unigram = np.char.find(self._word.features, b"_") < 0
-            self._expansion = WordExpansion(self._matrix[words_from:].T.tocsr(), self.owner, len(arrays.concept_ids),
+            self._expansion = WordExpansion(self._matrix.csr()[words_from:].T.tocsr(), self.owner, len(arrays.concept_ids),
                                             unigram)
         else:
             self._expansion = None
@@ -156,12 +157,12 @@ class Linker:
         """Confidence under which a wording counts as unmatched."""
         return self.config.threshold
 
-    def _stack(self, prepared: Sequence[str]) -> sparse.csr_matrix:
+    def _stack(self, prepared: Sequence[str]) -> Rows:
         cfg = self.config
         joined = [joined_chars(p) for p in prepared]
-        blocks = [self._char.transform(prepared), self._joined.transform(joined), self._word.transform(prepared)]
+        blocks = [self._char.rows(prepared), self._joined.rows(joined), self._word.rows(prepared)]
         weights = (cfg.char_weight, cfg.joined_weight, cfg.word_weight)
-        return sparse.hstack([l2_normalise(b) * w for b, w in zip(blocks, weights)], format="csr")
+        return hstack([l2_normalise(b) for b in blocks], weights)
 
     @property
     def semantic(self) -> bool:
@@ -181,12 +182,12 @@ class Linker:
             chunk = list(wordings[offset : offset + CHUNK])
             prepared = [prepare(w, self.vocabulary) for w in chunk]
             query = self._stack(prepared)
-            block = (query @ self._matrix).toarray()
+            block = self._matrix.scores(query)
             self._repair_typos(prepared, block)
             if self._expansion is not None:
                 # concept-level evidence: every label of a concept gets the concept's best expanded match
                 # (the expansion re-normalises, so the word block's space weight does not matter)
-                words = query[:, self._words_from :]
+                words = query.csr()[:, self._words_from :]
                 expanded = np.maximum.reduceat(self._expansion.label_scores(words), self.starts, axis=1)
                 block += self.config.expansion_weight * expanded[:, self.owner]
             block *= self._label_weight

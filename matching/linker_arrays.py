@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from scipy import sparse
 
 from matching.linker_features import WordAnalyzer, joined_chars, prepare
+from matching.postings import Postings
 from matching.text import word_counts
 from matching.tfidf import l2_normalise
 from matching.tfidf_fit import TfidfSpace, char_3_5, char_wb_3_5
+
+if TYPE_CHECKING:  # scipy.sparse: the fitting's only; linking reads the matrix with numpy (matching/postings.py)
+    from scipy import sparse
 
 SPACES = ("char", "joined", "word")  # the matrix's row blocks, in this order
 
@@ -66,7 +69,7 @@ class LinkerArrays:
     owner: np.ndarray
     vocabulary: dict[str, int]  # word counts over the labels: what compound splitting trusts
     spaces: dict[str, TfidfSpace]
-    matrix: sparse.csr_matrix  # features (the spaces' in SPACES order) x labels, L2-normalised rows per label
+    matrix: Postings  # features (the spaces' in SPACES order) x labels, L2-normalised rows per label
 
     @classmethod
     def fit(cls, concepts: Sequence[ConceptLike]) -> LinkerArrays:
@@ -86,7 +89,7 @@ class LinkerArrays:
         joined = [joined_chars(p) for p in prepared]
         spaces, matrix = _fit_spaces(prepared, joined, vocabulary)
         return cls([c.id for c in concepts], [c.label for c in concepts], np.asarray([c.kind for c in concepts]),
-                   texts, joined, np.asarray(owner, dtype=np.int64), vocabulary, spaces, matrix)
+                   texts, joined, np.asarray(owner, dtype=np.int64), vocabulary, spaces, Postings.of(matrix))
 
     @staticmethod
     def space(name: str, features: np.ndarray, idf: np.ndarray, vocabulary: dict[str, int]) -> TfidfSpace:
@@ -104,6 +107,8 @@ def _fit_spaces(prepared: list[str], joined: list[str], vocabulary: dict[str, in
     features matrix built and then transposed: the same rows (labels in order within each
     feature), without two whole copies alive at once (the occupations' is 26 MB).
     """
+    from scipy import sparse
+
     spaces: dict[str, TfidfSpace] = {}
     blocks = []
     for name, texts, analyze in (("char", prepared, char_wb_3_5), ("joined", joined, char_3_5),

@@ -13,9 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
+
+if TYPE_CHECKING:  # imported where rows are built: weigh and l2_normalise take matching.postings.Rows too
+    from scipy.sparse import csr_matrix
 
 _WHITE_SPACES = re.compile(r"\s\s+")
 
@@ -97,6 +100,8 @@ def tfidf_rows(texts: Iterable[str], analyze: Callable[[str], Iterable[str]], vo
                idf: np.ndarray) -> csr_matrix:
     """What a fitted ``TfidfVectorizer(sublinear_tf=True, dtype=np.float32)``'s ``transform`` gives:
     counts of the features of ``vocabulary`` (others ignored), columns sorted, weighted by ``weigh``."""
+    from scipy.sparse import csr_matrix
+
     indices: list[int] = []
     counts: list[int] = []
     indptr = [0]

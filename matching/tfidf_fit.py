@@ -14,11 +14,15 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
+from matching.postings import Rows
 from matching.tfidf import char_wb_grams, weigh
+
+if TYPE_CHECKING:  # scipy.sparse: imported by the fitting only; a query's rows are numpy (matching/postings.py)
+    from scipy.sparse import csr_matrix
 
 _WHITE_SPACES = re.compile(r"\s\s+")
 
@@ -58,6 +62,8 @@ class TfidfSpace:
 
         Raises ValueError when no text has a feature.
         """
+        from scipy.sparse import csr_matrix
+
         vocabulary: dict[str, int] = {}
         indices, counts, indptr = array("i"), array("i"), array("q", [0])  # 4 bytes an entry, not a Python int
         for text in texts:
@@ -99,6 +105,10 @@ class TfidfSpace:
 
     def transform(self, texts: Iterable[str]) -> csr_matrix:
         """TF-IDF rows of ``texts`` over the fitted features (others ignored), columns sorted."""
+        return self.rows(texts).csr()
+
+    def rows(self, texts: Iterable[str]) -> Rows:
+        """What ``transform`` gives, as numpy arrays (no scipy)."""
         found: list[str] = []
         owners: list[int] = []
         n_texts = 0
@@ -117,7 +127,6 @@ class TfidfSpace:
             keys, counts = np.unique(np.asarray(owners, dtype=np.int64)[hit] * n_features + at[hit],
                                      return_counts=True)
         rows, columns = np.divmod(keys, n_features)
-        matrix = csr_matrix((counts.astype(np.float32), columns.astype(np.int32),
-                             np.searchsorted(rows, np.arange(n_texts + 1)).astype(np.int32)),
-                            shape=(n_texts, n_features), dtype=np.float32)
+        matrix = Rows(counts.astype(np.float32), columns.astype(np.int32),
+                      np.searchsorted(rows, np.arange(n_texts + 1)).astype(np.int32), (n_texts, n_features))
         return weigh(matrix, self.idf_)

@@ -1,7 +1,11 @@
 """The taxonomy's linkers fitted once, saved and memory-mapped (issue 18): an import that maps them
 writes exactly what an import that fits them writes, and a taxonomy change makes them stale."""
+import json
 import logging
 import mmap
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import select
@@ -93,6 +97,22 @@ def test_a_taxonomy_change_makes_the_saved_linker_stale(app, db):
     assert linker_files.load(linker_files.root(), after) is not None
     assert [link.concept_id for link in linker_files.linker(db.session, "skill").link("zwaaikraanbedienin")] \
         == [str(heftruck.id)]
+
+
+def test_a_process_that_maps_a_saved_linker_links_without_scipy(app, db):
+    """scipy.sparse is 22 MB of an import's peak: linking reads the mapped matrix with numpy."""
+    load_small_taxonomy(db.session)
+    expected = [link.concept_id for link in linker_files.linker(db.session, "skill").link("heftrukc")]
+    assert expected
+    key = json.dumps(linker_files.key(db.session, "skill"))
+    script = ("import json, sys; from pathlib import Path; from matching.linker import Linker; "
+              "from models.taxonomy import linker_files; "
+              f"arrays = linker_files.load(Path({str(linker_files.root())!r}), json.loads({key!r})); "
+              "links = Linker.from_arrays(arrays).link('heftrukc'); "
+              "print(json.dumps([[link.concept_id for link in links], 'scipy' in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, check=True, timeout=300)
+    assert json.loads(done.stdout) == [expected, False]
 
 
 def test_the_worklist_proposals_map_the_saved_linker_over_every_concept(app, db):

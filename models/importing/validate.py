@@ -15,6 +15,7 @@ from models.common import clock, identifiers
 
 from .errors import ErrorList
 from .reader import LISTS, NotJson, iter_items
+from .seen import SeenIds
 
 FORMAT = "werkbrug-import/1"
 DATE_FIELDS = {"start_date", "birth_date", "available_from", "ladder_assessed_on", "benefit_since", "consent_until",
@@ -208,7 +209,7 @@ class FileCheck:
                  known_routes: set[str] | None = None):
         self.errors = ErrorList()
         self.counts = {name: 0 for name in LISTS}
-        self.first_seen: dict[str, dict[str, int]] = {name: {} for name in LISTS}
+        self.first_seen = {name: SeenIds() for name in LISTS}  # compact: kept to the end (seen.py)
         self.known_employers = known_employers
         self.known_owners, self.known_routes = known_owners, known_routes
         # References to an employer neither imported nor earlier in the file: settled at the end.
@@ -239,14 +240,12 @@ class FileCheck:
         if not isinstance(record, dict) or not isinstance(record.get("external_id"), str):
             return False
         ext = record["external_id"]
-        seen = self.first_seen[list_name]
-        if ext in seen:
+        first = self.first_seen[list_name].add(ext, index)
+        if first is not None:
             self.errors.add(
                 f"{list_name}[{index}].external_id",
-                f"{_describe(ext)} appears twice in {list_name} (first at {list_name}[{seen[ext]}])",
+                f"{_describe(ext)} appears twice in {list_name} (first at {list_name}[{first}])",
             )
-        else:
-            seen[ext] = index
         if list_name == "vacancies" and isinstance(record.get("employer"), str) \
                 and not self._employer_known(record["employer"]):
             self.vacancy_refs.append((index, record["employer"]))

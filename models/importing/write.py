@@ -136,6 +136,12 @@ SPECS = {
 }
 
 
+# New records are inserted in parts of this many (a batch keeps its one change number): the
+# values and child rows of a whole batch of 2,000 candidates were ~10 MB at the import's peak
+# (issue 18); the same rows, ids and change numbers either way.
+WRITE_PART = 500
+
+
 def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Context, counts: Counts) -> list[int]:
     """Create, update or leave each record of one batch; returns the ids created or updated."""
     spec = SPECS[list_name]
@@ -165,34 +171,9 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
     if new:
         # Bulk inserts bypass the ORM hooks (models/events.py): the batch takes its change number here.
         numbered = {"change_no": stamps.next_change(session.connection())} if hasattr(model, "change_no") else {}
-        values = [
-            {**dict(spec.insert_defaults), **spec.values(r, ctx), "organisation_id": ctx.organisation_id,
-             "external_id": r["external_id"], "import_hash": digest, **numbered}
-            for r, digest in new
-        ]
-        # A plain Core executemany (the ORM's bulk insert cost a quarter of the import), then the
-        # ids by external id: RETURNING with sort_by_parameter_order splices every page's rows
-        # into the result so far, which grew quadratically with the batch.
-        session.execute(insert(model.__table__), values)
-        ids_by_ext = dict(session.execute(
-            select(model.external_id, model.id).where(
-                model.organisation_id == ctx.organisation_id, model.external_id.in_([r["external_id"] for r, _ in new])
-            )
-        ).all())
-        if model is Employer:
-            ctx.employer_ids.update(ids_by_ext)  # the vacancies and trajectories that follow name them
-        new_ids = [ids_by_ext[r["external_id"]] for r, _digest in new]
-        child_rows: dict[type, list[dict]] = defaultdict(list)
-        for new_id, (r, _digest) in zip(new_ids, new):
-            for child_model, child in spec.children(new_id, r, ctx):
-                child_rows[child_model].append(child)
-        for child_model, batch in child_rows.items():
-            if child_model in PLAIN_CHILDREN:
-                insert_plain(session, child_model.__table__, batch)
-            else:
-                session.execute(insert(child_model.__table__), batch)
+        for part in range(0, len(new), WRITE_PART):
+            touched += _insert_new(session, spec, new[part:part + WRITE_PART], ctx, numbered)
         counts.created += len(new)
-        touched += new_ids
     if changed:
         objs = session.scalars(select(model).where(model.id.in_(changed)).options(*spec.load_options))
         for obj in objs:
@@ -209,3 +190,35 @@ def upsert_batch(session: Session, list_name: str, records: list[dict], ctx: Con
         counts.updated += len(changed)
         touched += list(changed)
     return touched
+
+
+def _insert_new(session: Session, spec: ListSpec, new: list[tuple[dict, str]], ctx: Context, numbered: dict) -> list[int]:
+    """Insert ``new`` (records with their digests) and their children; returns their ids."""
+    model = spec.model
+    values = [
+        {**dict(spec.insert_defaults), **spec.values(r, ctx), "organisation_id": ctx.organisation_id,
+         "external_id": r["external_id"], "import_hash": digest, **numbered}
+        for r, digest in new
+    ]
+    # A plain Core executemany (the ORM's bulk insert cost a quarter of the import), then the
+    # ids by external id: RETURNING with sort_by_parameter_order splices every page's rows
+    # into the result so far, which grew quadratically with the batch.
+    session.execute(insert(model.__table__), values)
+    ids_by_ext = dict(session.execute(
+        select(model.external_id, model.id).where(
+            model.organisation_id == ctx.organisation_id, model.external_id.in_([r["external_id"] for r, _ in new])
+        )
+    ).all())
+    if model is Employer:
+        ctx.employer_ids.update(ids_by_ext)  # the vacancies and trajectories that follow name them
+    new_ids = [ids_by_ext[r["external_id"]] for r, _digest in new]
+    child_rows: dict[type, list[dict]] = defaultdict(list)
+    for new_id, (r, _digest) in zip(new_ids, new):
+        for child_model, child in spec.children(new_id, r, ctx):
+            child_rows[child_model].append(child)
+    for child_model, batch in child_rows.items():
+        if child_model in PLAIN_CHILDREN:
+            insert_plain(session, child_model.__table__, batch)
+        else:
+            session.execute(insert(child_model.__table__), batch)
+    return new_ids
