@@ -403,3 +403,21 @@ def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_m
     profile = db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id))
     assert profile.status == ProfileStatus.PUBLISHED and profile.sentences_to_check == 0
     assert "nuchter" not in profile.description
+
+
+def test_a_list_wording_left_out_by_the_bulk_publication_is_shown_to_the_matcher_and_published_by_them(
+        k1, as_role, client, db, candidate):
+    candidate.skills = ["heftruck rijden", HINTED]  # a sentence typed into a skill field
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id]})
+    db.session.expire_all()
+    assert candidate.profile.skills == ["heftruck rijden"] and candidate.profile.sentences_to_check == 1
+    assert "nuchter" not in client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
+    page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Controleer deze zinnen" in page and f"Vaardigheden: “{HINTED}”" in page  # the #hints link leads here
+    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
+        "version": shown_form(client, candidate).version, "action": "publish",
+        "description": "Werkte drie jaar als orderpicker."})  # read and published as it is
+    db.session.expire_all()
+    assert candidate.profile.sentences_to_check == 0 and HINTED in candidate.profile.skills
