@@ -152,8 +152,9 @@ def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db,
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Published: 3"
-    assert "Published without sentences to check: 2 profiles (left out until a matcher publishes from the " \
-           "preview; the candidate list's filter 'Openbaar profiel: zinnen te controleren' shows them)" in lines
+    assert "Published with sentences left out for a check: 2 profiles (a matcher reads them in the profile's " \
+           "preview and publishes again; the candidate list's filter 'Openbaar profiel: zinnen te controleren' " \
+           "shows these profiles)" in lines
     db.session.expire_all()
     assert [hinted.profile.sentences_to_check, plain.profile.sentences_to_check,
             other.profile.sentences_to_check] == [1, 0, 1]

@@ -37,9 +37,9 @@ class BulkResult:
         out += [f"Changed by the privacy check: {self.changed} profiles"]
         out += [f"  {n} {kind}" for kind, n in self.removed.most_common()]
         out += [f"  {n} {SKIP_REASONS[reason]}" for reason, n in self.skipped.most_common()]
-        out += [f"Published without sentences to check: {self.to_check} profiles (left out until a matcher "
-                "publishes from the preview; the candidate list's filter 'Openbaar profiel: zinnen te controleren' "
-                "shows them)"] if self.to_check else []
+        out += [f"Published with sentences left out for a check: {self.to_check} profiles (a matcher reads them "
+                "in the profile's preview and publishes again; the candidate list's filter 'Openbaar profiel: "
+                "zinnen te controleren' shows these profiles)"] if self.to_check else []
         return out
 
 
