@@ -12,6 +12,7 @@ from models.catalogue.publishing.bulk import publish_all_consented
 from models.common import clock
 from models.importing import run_import
 from models.sroi.tables import load_shipped_tables, store_table
+from models.taxonomy import linker_files
 from models.taxonomy.loading import load_taxonomy
 from seed.accounts import create_demo_accounts, create_demo_contractor
 from seed.activity_loader import load_activity
@@ -36,6 +37,7 @@ def load_demo(session: Session, seed: int, echo: Callable[[str], None] = print) 
     yield f"Demo bouwblokken table {row.key} ({row.region}, an example without a source): {added} version(s) added."
     load_taxonomy(session)  # before the import, so that demo wordings link to concepts
     yield "Taxonomy loaded."
+    yield from linker_files.ensure(session)  # fitted once here, mapped by the import, the worklist and the worker
     for offset, (org_key, (candidates, employers, vacancies)) in enumerate(DEMO_SIZES.items()):
         org = session.scalar(select(Organisation).where(Organisation.key == org_key))
         doc = generate_import(seed=seed + offset, candidates=candidates, employers=employers, vacancies=vacancies)

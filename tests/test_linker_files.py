@@ -77,6 +77,17 @@ def test_an_import_that_maps_the_saved_linkers_writes_what_one_that_fits_them_wr
     assert unmatched(db) == {key: 2 * count for key, count in first_unmatched.items()}
 
 
+def test_taxonomy_load_saves_the_worklists_linker_as_well(app, db, caplog):
+    load_small_taxonomy(db.session)
+    lines = linker_files.ensure(db.session)
+    assert [line.split(":")[0] for line in lines] == ["skill linker", "occupation linker", "all linker"]
+    assert all("fitted" in line for line in lines), lines
+    with caplog.at_level(logging.WARNING, logger="werkbrug.matching"):
+        proposals = linker_files.linker(db.session, None)
+    assert proposals is not None and "no saved" not in caplog.text
+    assert is_mapped(proposals._matrix.data)
+
+
 def test_a_taxonomy_change_makes_the_saved_linker_stale(app, db):
     load_small_taxonomy(db.session)
     assert any(line.startswith("skill linker:") and "fitted" in line for line in linker_files.ensure(db.session))

@@ -186,29 +186,31 @@ def linker(session: Session, kind: str | None, folder: Path | None = None, confi
 
 
 def ensure(session: Session, folder: Path | None = None) -> list[str]:
-    """Fit and save every kind's linker that has no saved fit for this taxonomy version (``flask
-    taxonomy load``); one line per kind saying what was done."""
+    """Fit and save every linker that has no saved fit for this taxonomy version (``flask taxonomy
+    load``): each kind's, and the one over all concepts that the worklist's proposals use, so no page
+    and no job fits one; one line per linker saying what was done."""
     from matching.linker import Linker
 
     folder = root() if folder is None else folder
     lines = []
-    for kind in KINDS:
+    for kind in (*KINDS, None):
         wanted = key(session, kind)
+        name = wanted["kind"]
         if load(folder, wanted) is not None:
-            lines.append(f"{kind} linker: saved already ({folder_name(wanted)})")
+            lines.append(f"{name} linker: saved already ({folder_name(wanted)})")
             continue
         chosen = concepts(session, kind)
         if not chosen:
-            lines.append(f"{kind} linker: no concepts")
+            lines.append(f"{name} linker: no concepts")
             continue
         started = time.perf_counter()
         built = Linker(chosen)
         try:
             path = save(folder, wanted, built.arrays)
         except OSError as error:  # the taxonomy is loaded all the same; the first import fits it again
-            lines.append(f"{kind} linker: could not be saved in {folder}: {error}")
+            lines.append(f"{name} linker: could not be saved in {folder}: {error}")
             continue
-        lines.append(f"{kind} linker: {len(built.owner)} labels fitted in {time.perf_counter() - started:.1f} s, "
+        lines.append(f"{name} linker: {len(built.owner)} labels fitted in {time.perf_counter() - started:.1f} s, "
                      f"saved in {path}")
     return lines
 
