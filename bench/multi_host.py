@@ -187,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
     redis.Redis.from_url(redis_url).flushdb()
     snapshot_dir = scratch / "snapshots"  # shared by the hosts and the worker
-    # This process (the demo set, the tokens) keeps its jobs and snapshots out of the repository's instance folder.
-    os.environ.update(QUEUE_URL=redis_url, MATCH_SNAPSHOT_DIR=str(scratch / "snapshots-setup"))
+    # This process (the demo set, the tokens) keeps its jobs, snapshots and fitted linkers out of the
+    # repository's instance folder; the hosts and the worker share the linkers as they share the snapshots.
+    os.environ.update(QUEUE_URL=redis_url, MATCH_SNAPSHOT_DIR=str(scratch / "snapshots-setup"),
+                      LINKER_DIR=str(scratch / "linkers"))
     prepare(url)  # tables and the small demo set
     env = dict(os.environ, DATABASE_URL=url, WERKBRUG_ENV="development", SECRET_KEY=uuid.uuid4().hex,
                QUEUE_URL=redis_url, PROXY_FIX_HOPS="1", PYTHONPATH=str(ROOT), IMPORT_INLINE_MAX_BYTES="262144",
