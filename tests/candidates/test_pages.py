@@ -8,48 +8,11 @@ from sqlalchemy import select
 from models import AuditEvent, PublicProfile
 from models.common import clock
 from models.enums import CandidateStatus, Education, ProfileStatus, Role
+from tests.candidates.profile_text import shown_form, with_text
 from tests.helpers import visible_text
 
 TODAY = clock.today()
 
-
-@pytest.fixture
-def candidate(make_candidate):
-    return make_candidate(
-        first_name="Sanne", last_name="Verhoeven", external_id="CL-778899", publish_consent=True,
-        consent_given_on=TODAY - timedelta(days=5), consent_until=TODAY + timedelta(days=365),
-        education=Education.MBO2, desired_occupations=["productiemedewerker"], skills=["heftruck", "HACCP"],
-        hours_min=24, hours_max=32, ladder=4,
-    )
-
-
-@pytest.fixture
-def k1(app):
-    app.config["PROFILE_K_ANONYMITY"] = 1
-
-
-def with_text(db, candidate, experience, about=None):
-    candidate.personal.experience, candidate.personal.about = experience, about
-    db.session.commit()
-    return candidate
-
-
-@pytest.fixture
-def consenting_with_text(db, make_candidate):
-    """``consenting_with_text(external_id, text)``: a second candidate who consents for 30 days, with that experience."""
-    def make(external_id: str, text: str):
-        return with_text(db, make_candidate(external_id=external_id, publish_consent=True,
-                                            consent_until=TODAY + timedelta(days=30)), text)
-    return make
-
-
-
-class shown_form:  # noqa: N801 - reads like the object it stands for
-    """The version the profile page's form carries (the draft itself is not stored by a GET)."""
-
-    def __init__(self, client, candidate):
-        html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
-        self.version = re.search(r'name="version"[^>]*value="(\d*)"|value="(\d*)"[^>]*name="version"', html).group(1) or ""
 
 def test_list_shows_own_candidates_without_names_and_filters(as_role, client, candidate, make_candidate, other_org):
     stranger = make_candidate(organisation=other_org, external_id="UWV-1")
@@ -331,93 +294,3 @@ def test_preview_lists_each_left_out_list_wording_with_its_kind_and_why(k1, as_r
     assert "heftruck" in card and "VCA" in card
     for left_out in ("FNV", "Koranles", "87654321"):
         assert left_out not in card
-
-
-HINTED = "Ik ben sinds kort weer nuchter."  # health; no rule removes it, the learned gate flags it
-
-
-def test_preview_asks_to_check_a_sentence_the_gate_flags_and_still_publishes(k1, as_role, client, db, caplog,
-                                                                              candidate):
-    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    as_role(Role.MATCHER)
-    html = client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True)
-    text = visible_text(html)
-    assert "Controleer deze zinnen" in text and f"Beschrijving: “{HINTED}”" in text
-    assert f"{HINTED} (controleren)" in text  # marked in the card preview with a word, not colour alone
-    assert "Werkte drie jaar als orderpicker. (controleren)" not in text
-    english = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel?lang=en").get_data(as_text=True))
-    assert "Check these sentences" in english and f"{HINTED} (check)" in english
-    client.get(f"/beheer/kandidaten/{candidate.id}/profiel?lang=nl")
-    response = client.post(f"/beheer/kandidaten/{candidate.id}/profiel", follow_redirects=True, data={
-        "version": shown_form(client, candidate).version, "action": "publish",
-        "description": f"Werkte drie jaar als orderpicker. {HINTED}"})
-    assert "is gepubliceerd" in visible_text(response.get_data(as_text=True))  # a hint, not a block
-    assert "nuchter" not in caplog.text  # the flagged sentence never reaches a log line
-
-
-def test_preview_of_plain_job_content_has_no_hint(k1, as_role, client, db, candidate):
-    with_text(db, candidate, "Werkte drie jaar als orderpicker. Heeft rijbewijs B en een VCA-certificaat.")
-    as_role(Role.MATCHER)
-    text = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
-    assert "Werkte drie jaar als orderpicker." in text
-    assert "Controleer deze zinnen" not in text and "(controleren)" not in text
-
-
-def test_publishing_a_selection_says_how_many_have_sentences_to_check(k1, as_role, client, db, candidate,
-                                                                       consenting_with_text):
-    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = consenting_with_text("CL-000004", "Werkte twee jaar als inpakker.")
-    as_role(Role.MATCHER)
-    response = client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]},
-                           follow_redirects=True)
-    text = visible_text(response.get_data(as_text=True))
-    assert "2 profiel(en) gepubliceerd." in text
-    assert "Uit 1 gepubliceerd profiel zijn zinnen weggelaten tot iemand ze leest: filter de lijst op Openbaar " \
-           "profiel “Zinnen te controleren”." in text
-    db.session.expire_all()
-    assert candidate.profile.description == "Werkte drie jaar als orderpicker."
-    public = client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
-    assert "orderpicker" in public and "nuchter" not in public  # the public page waits for a person
-
-
-def test_profiles_published_in_bulk_with_sentences_to_check_are_listed_until_a_matcher_publishes_them(
-        k1, as_role, client, db, candidate, consenting_with_text):
-    with_text(db, candidate, f"Werkte drie jaar als orderpicker. {HINTED}")
-    plain = consenting_with_text("CL-000004", "Werkte twee jaar als inpakker.")
-    as_role(Role.MATCHER)
-    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id, plain.id]})
-    listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
-    assert "1 kandidaat" in listed and candidate.external_id in listed and plain.external_id not in listed
-    assert "1 zin te controleren" in listed
-    assert "Profielen van aangevinkten publiceren" not in listed  # they are published: it would skip them all
-    assert "zonder de gemarkeerde zinnen: die wachten tot iemand ze leest. Open elk profiel" in listed
-    assert "Profielen van aangevinkten intrekken" in listed
-    page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
-    assert "niemand heeft deze zinnen gelezen, en ze staan daarom niet in het openbare profiel" in page
-    assert f"Beschrijving: “{HINTED}”" in page
-    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
-        "version": shown_form(client, candidate).version, "action": "publish",
-        "description": "Werkte drie jaar als orderpicker."})  # the matcher read it and took the sentence out
-    listed = visible_text(client.get("/beheer/kandidaten/?profile=check").get_data(as_text=True))
-    assert "0 kandidaten" in listed and candidate.external_id not in listed
-    profile = db.session.scalar(select(PublicProfile).where(PublicProfile.candidate_id == candidate.id))
-    assert profile.status == ProfileStatus.PUBLISHED and profile.sentences_to_check == 0
-    assert "nuchter" not in profile.description
-
-
-def test_a_list_wording_left_out_by_the_bulk_publication_is_shown_to_the_matcher_and_published_by_them(
-        k1, as_role, client, db, candidate):
-    candidate.skills = ["heftruck rijden", HINTED]  # a sentence typed into a skill field
-    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
-    as_role(Role.MATCHER)
-    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id]})
-    db.session.expire_all()
-    assert candidate.profile.skills == ["heftruck rijden"] and candidate.profile.sentences_to_check == 1
-    assert "nuchter" not in client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
-    page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
-    assert "Controleer deze zinnen" in page and f"Vaardigheden: “{HINTED}”" in page  # the #hints link leads here
-    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
-        "version": shown_form(client, candidate).version, "action": "publish",
-        "description": "Werkte drie jaar als orderpicker."})  # read and published as it is
-    db.session.expire_all()
-    assert candidate.profile.sentences_to_check == 0 and HINTED in candidate.profile.skills
