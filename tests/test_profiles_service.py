@@ -141,6 +141,21 @@ def test_bulk_command_publishes_consenting_and_says_why_others_were_skipped(app,
     assert runner.invoke(args=["profiles", "publish", "--all-consented", "--org", "nergens"]).exit_code == 2
 
 
+@pytest.mark.parametrize("k", [1, 5])  # published, and waiting for similar profiles (rebalance leaves it as is)
+def test_an_occupation_wording_left_out_by_the_bulk_publication_is_in_neither_headline_nor_search(
+        k, app, db, consenting, runner):
+    app.config["PROFILE_K_ANONYMITY"] = k
+    (candidate,) = consenting(1, desired_occupations=["Ik ben sinds kort weer nuchter.", "productiemedewerker"])
+    db.session.commit()
+    assert runner.invoke(args=["profiles", "publish", "--all-consented"]).exit_code == 0
+    db.session.expire_all()
+    profile = candidate.profile
+    assert (profile.status == ProfileStatus.PUBLISHED) == (k == 1) and profile.sentences_to_check == 1
+    assert profile.occupations == ["productiemedewerker"]
+    assert profile.headline.startswith("Productiemedewerker") and "nuchter" not in profile.headline.lower()
+    assert "nuchter" not in profile.search_text
+
+
 def test_bulk_summary_counts_published_profiles_with_sentences_to_check(app, db, consenting, runner, caplog):
     app.config["PROFILE_K_ANONYMITY"] = 1
     hinted, plain, other = consenting(3)

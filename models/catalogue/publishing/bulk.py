@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
-from models.catalogue.publishing.draft import find_personal, headline, search_text
+from models.catalogue.publishing.draft import find_personal
 from models.catalogue.publishing.groups import rebalance
 from models.catalogue.publishing.hints import TERM_FIELDS, withhold
 from models.catalogue.publishing.profiles import apply_draft, consent_problem, ensure_profile
@@ -119,12 +119,8 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
         if draft.removals:
             result.changed += 1
             result.removed.update(r.removal.kind for r in draft.removals)
-        apply_draft(profile, draft, public.description)
-        if public.count:
-            for name in TERM_FIELDS:
-                setattr(profile, name, public.lists[name])
-            profile.headline = headline(profile.occupations, profile.hours_min, profile.hours_max, profile.place)
-            profile.search_text = search_text(profile)
+        apply_draft(profile, draft, public.description,
+                    {name: public.lists[name] for name in TERM_FIELDS} if public.count else None)
         profile.sentences_to_check = public.count
         profile.reviewed_at = now
         profile.reviewed_by_id = getattr(actor, "id", None)

@@ -14,6 +14,7 @@ from models.catalogue.publishing.draft import (
     ProfileDraft,
     build_profile,
     find_personal,
+    headline,
     new_code,
     search_text,
 )
@@ -89,12 +90,19 @@ def ensure_profile(session: Session, candidate: Candidate, today: date) -> tuple
     return profile, draft
 
 
-def apply_draft(profile: PublicProfile, draft: ProfileDraft, description: str) -> None:
-    """Copy the generated facts of ``draft`` and ``description`` onto ``profile``."""
+def apply_draft(profile: PublicProfile, draft: ProfileDraft, description: str,
+                lists: dict[str, list[str]] | None = None) -> None:
+    """Copy the generated facts of ``draft`` and ``description`` onto ``profile``; ``lists``: list
+    fields published without some of the draft's wordings (``hints.withhold``), and the headline
+    made from them."""
     for key in GENERATED:
         value = getattr(draft, key)
         if getattr(profile, key) != value:
             setattr(profile, key, value)
+    if lists:
+        for name, values in lists.items():
+            setattr(profile, name, values)
+        profile.headline = headline(profile.occupations, profile.hours_min, profile.hours_max, profile.place)
     profile.description = description
     profile.search_text = search_text(profile)
 
