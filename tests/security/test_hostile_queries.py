@@ -82,6 +82,8 @@ def walk(world):
     world.app.config.update(CATALOGUE_MAX_LIST_VIEWS_PER_HOUR=10**9, CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR=10**9)
     rules = sorted((r for r in world.app.url_map.iter_rules() if "GET" in r.methods and r.endpoint != "static"
                     and not r.rule.startswith("/api/")), key=lambda r: r.rule)
+    for view in world.app.view_functions.values():
+        inspect.unwrap(view)  # imports each lazy view's module, so its forms' fields are gathered below
     return rules, parameter_names()
 
 
