@@ -93,6 +93,7 @@ def test_a_business_of_the_persons_family_goes(sentence):
     "Stelde het verzuimprotocol op voor een bouwbedrijf.",
     "Het doelgroepregister is een landelijke registratie die UWV bijhoudt.",
     "Voert als verpleegkundige gesprekken met cliënten en familieleden.",
+    "Contact met familie van bewoners hoort bij het werk op de afdeling.",
     # permits handled as a job, an employer's permit rules said in general
     "Werkte als baliemedewerker bij de IND.",
     "Beantwoordt als baliemedewerker vragen over verblijfsvergunningen.",
