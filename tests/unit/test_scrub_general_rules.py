@@ -63,7 +63,7 @@ def test_a_chat_line_about_the_parents_is_left_out():
     "Begeleidde deelnemers met een werkstraf in de groenvoorziening.",
     "Reed als taxichauffeur met passagiers in een rolstoel.",
     "Plande de inburgeringslessen voor cursisten van een taalschool.",
-    "Mijn moeder had een kapsalon, daar heb ik leren knippen.",
+    # a parent's business is the family's since corpus 12 (test_scrub_rules_from_corpus12.py)
     "De bouw werd gestaakt door de vorst.",
     "Verwacht de eerste levering in maart.",
     "Werkte bij de Bondgenoten als administratief medewerker.",

@@ -44,7 +44,10 @@ _JOB_NOUNS = ("keuken|bakkerij|slagerij|restaurant|supermarkt|winkel|toko|gerech
               "pizza'?s|pizza|kebab|shoarma|baklava|roti|sushi|tapas|"
               "auto'?s|vrachtwagens|schepen|machines|muziek|feesten|evenementen|festival|zender|krant|media|"
               # cooking a cuisine: "marokkaans en turks koken in een restaurant"
-              "koken|kookt|kookte|kookten|gekookt|kok|koks")
+              "koken|kookt|kookte|kookten|gekookt|kok|koks|"
+              # corpus 12: eateries named by their kind ("een Italiaanse pizzeria", "een Griekse taverna")
+              "pizzeria|trattoria|brasserie|bistro|eethuis|eethuisje|eetcafe|lunchroom|grillroom|taverna|"
+              "tapasbar|cafetaria|traiteur|patisserie|ijssalon|theehuis|wokrestaurant")
 _COPULA = r"(?:ben|is|zijn|was|waren|wordt|voel\w*|noem\w*)(?:\s+\w+){0,2}\s+"
 
 

@@ -21,7 +21,9 @@ POSSESSIVE = "diens"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[^\w\s]")
 _TITLE = re.compile(r"(?<!\w)(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|juffrouw|mej\.?"
                     # a letter's salutation: "Geachte heer Bakkali", "Beste heer"
-                    r"|(?<=geachte )heer|(?<=beste )heer|(?<=waarde )heer)(?!\w)", re.IGNORECASE)
+                    r"|(?<=geachte )heer|(?<=beste )heer|(?<=waarde )heer"
+                    # "heer" without its article before a surname in a note: "Gesprek met heer Scholten"
+                    r"|(?<![\w\-])(?<!de )(?-i:heer)(?=\s+(?-i:[A-Z])[a-z]))(?!\w)", re.IGNORECASE)
 _PLURAL_EXCEPTIONS = frozenset(["een", "geen", "even", "heen", "tussen", "boven", "beneden", "binnen", "buiten", "open", "tegen", "volgen", "meen", "ben"])
 _HAIR = frozenset(["knippen", "verven", "wassen", "fohnen", "föhnen", "drogen", "stylen", "kleuren", "vlechten", "krullen",
                    "steil"])
@@ -94,6 +96,11 @@ def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
         # "Het servicepunt ontvangt vacatures en koppelt ze aan kandidaten": the subject opened the sentence and
         # the verb after "en" shares it, so ze is the object (them)
         return False
+    if prev in _SINGULAR_MODALS and _verbish_plural(nxt) and _clause_opener(tokens, i - 1) in _INVERSION_OPENERS:
+        # "Op maandag kan ze werken", "Daarna wil ze starten": a singular verb before ze, the clause opened by an
+        # adverbial (verb second), so ze is its subject and the verb after it the infinitive; "Hij kan ze helpen"
+        # has its subject before the verb and keeps ze as the object
+        return True
     if nxt in _OBJECT_PRONOUNS:
         nxt = _word(tokens, i + 2)  # "dat ze mij misten": the verb follows the object
     if _verbish_plural(nxt) or nxt in ("zijn", "waren", "hebben", "kunnen", "willen", "moeten", "zullen"):
@@ -112,6 +119,21 @@ def _she_is_singular(tokens: list[re.Match[str]], i: int) -> bool:
             if word in _SINGULAR_FINITE:
                 break
     return True
+
+
+_SINGULAR_MODALS = frozenset(["kan", "wil", "moet", "mag", "zal", "kon", "wilde", "moest", "mocht", "zou", "gaat", "ging"])
+_INVERSION_OPENERS = frozenset(["op", "in", "na", "vanaf", "tot", "tijdens", "voor", "met", "door", "bij", "dan", "daarna",
+                                "daarom", "nu", "straks", "morgen", "vandaag", "volgende", "vorige", "deze", "alleen",
+                                "ook", "verder", "soms", "vaak", "meestal", "overdag", "eerst", "later", "binnenkort",
+                                "waarschijnlijk", "misschien", "eventueel", "zo", "dus", "toen", "hier", "daar", "thuis"])
+
+
+def _clause_opener(tokens: list[re.Match[str]], i: int) -> str:
+    """The first word of the clause that token ``i`` stands in (after . ! ? ; : or the start)."""
+    j = i
+    while j > 0 and _word(tokens, j - 1) not in (".", "!", "?", ";", ":"):
+        j -= 1
+    return _word(tokens, j)
 
 
 _SUBORDINATORS = frozenset(["hoe", "dat", "als", "wat", "waar", "wanneer", "omdat", "zodat", "of", "zodra", "terwijl",

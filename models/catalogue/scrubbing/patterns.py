@@ -33,6 +33,8 @@ _KVK_CONTEXT = re.compile(r"(?:kvk|kamer van koophandel|ordernummer|klantnummer|
 # After the word "postcode" any 1234 ab counts, also spaced in lower case ("8011 pk" is otherwise horsepower).
 _POSTCODE_SAID = re.compile(r"(?i)\b(?:postcode|post code|pc)\b\s*(?:is|:|=|-)?\s*([1-9]\d{3}\s?[a-z]{2})\b")
 _POSTCODE = re.compile(r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})\b")
+# "2018 PI Vught", "2015-2019 PI Lelystad": a year before a prison's abbreviation and its town, not a postcode
+_YEAR_BEFORE_PRISON = re.compile(r"(?:19[5-9]\d|20[0-4]\d) PI(?= [A-Z][a-z])")
 
 _STREET_WORD = (r"(?:[A-Z][\w'’\-]*|[a-z][\w'’\-]*)"
                 r"(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt"
@@ -126,6 +128,25 @@ def _number_value(word: str) -> str:
     return str(_TENS[m.group(2)] + _UNITS[m.group(1)]) if m else ""
 
 
+# corpus 12: a dictated note says a date and a house number in words ("geboren zeventien mei negentienhonderd
+# achtenzestig", "woont op de kerkstraat nummer vijfenveertig")
+_SPOKEN_DATE = re.compile(rf"(?<!\w)({_NUMBER_WORD})\s+{_MONTH}(?:\s+(?:negentienhonderd|tweeduizend)[a-zë]*"
+                          rf"(?:\s+{_NUMBER_WORD}(?!\s+{_MONTH}))?|\s+(?:19|20)\d{{2}})?(?![\w\-])", re.IGNORECASE)
+_SPOKEN_ADDRESS = re.compile(rf"(?i:\b(?:woon\w*|adres|verhuisd naar|ingeschreven)\b[^.;\n]{{0,20}}?)"
+                             rf"\b({_STREET_PREFIX}{_STREET_WORD}\s+(?i:nummer|nr\.?|huisnummer)\s+{_NUMBER_WORD})(?!\w)")
+
+
+def spoken_dates(text: str) -> Iterator[Span]:
+    """Dates and addresses said in words: a day in words before a month, a street and "nummer" with a number."""
+    for m in _SPOKEN_DATE.finditer(text):
+        value = _number_value(m.group(1))
+        if m.group(1).isdigit() or m.group(1).lower() == "een" or not value or not 1 <= int(value) <= 31:
+            continue  # digits are the date pattern's; "een mei..." is the article
+        yield "date", m.start(), m.end()
+    for m in _SPOKEN_ADDRESS.finditer(text):
+        yield "address", m.start(1), m.end(1)
+
+
 def spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spoken in words: "nul zes, twee drie, vier vijf, ..." or "nul zes 12 34 56 78"."""
     for m in _SPELLED_PHONE.finditer(text):
@@ -176,6 +197,8 @@ def bsns(text: str) -> Iterator[Span]:
 def postcodes(text: str) -> Iterator[Span]:
     """Yield full Dutch postcodes (1234 AB, 1234AB, 1234ab); a bare PC4 is not personal."""
     for m in _POSTCODE.finditer(text):
+        if m.end() - m.start() == 7 and _YEAR_BEFORE_PRISON.match(text, m.start()):
+            continue
         yield "postcode", m.start(), m.end()
     for m in _POSTCODE_SAID.finditer(text):
         yield "postcode", m.start(1), m.end(1)  # "postcode is 8011 pk": lower case and spaced, after the word
@@ -215,4 +238,4 @@ def dates(text: str) -> Iterator[Span]:
         yield "date", m.start(1), m.end(1)
 
 
-DETECTORS = (emails, urls, ibans, phones, spelled_phones, bsns, dates, postcodes, addresses)
+DETECTORS = (emails, urls, ibans, phones, spelled_phones, bsns, dates, spoken_dates, postcodes, addresses)

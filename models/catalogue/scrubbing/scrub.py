@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.catalogue.scrubbing.folding import fold
-from models.catalogue.scrubbing.names import context_names, known_name_pattern, known_names_in
+from models.catalogue.scrubbing.names import _is_first_name, context_names, known_name_pattern, known_names_in
 from models.catalogue.scrubbing.patterns import DETECTORS
 from models.catalogue.scrubbing.variants import variant_spans
 
@@ -32,6 +32,14 @@ _COMPANY_WORDS = (r"Bakkerij|Slagerij|Garage|Autobedrijf|Kapsalon|Transportbedri
 # also written in lower case inside a sentence ("transportbedrijf Van der Linden"), and any "-bedrijf"
 _COMPANY_BEFORE = re.compile(rf"(?<![\w\-])(?:(?i:{_COMPANY_WORDS})|[a-z][a-z\-]*bedrijf)\s+$")
 _OF_COMPANY = re.compile(r"\s(?:van|bij)$")
+# "Warme Bakker Friesland", "Visser Zeeland": a trade word that is also a surname, before a region, names a firm
+_REGION_AFTER = re.compile(r"^\s+(?:Nederland|Holland|Friesland|Groningen|Drenthe|Overijssel|Flevoland|Gelderland|"
+                           r"Utrecht|Noord-Holland|Zuid-Holland|Zeeland|Brabant|Noord-Brabant|Limburg|Twente|"
+                           r"Achterhoek|Veluwe|West-Friesland|Randstad|Benelux|Noord|Zuid|Oost|West)(?![\w\-])")
+_HONORIFIC_BEFORE = re.compile(r"(?i:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|heer|mr\.?|dr\.?)\s+$")
+_TRADE_SURNAMES = frozenset({"bakker", "visser", "kok", "smit", "smid", "mulder", "molenaar", "brouwer", "dekker",
+                             "kramer", "kuiper", "jager", "schipper", "koopman", "timmerman", "schilder", "slager",
+                             "boer", "metselaar", "verver", "wever", "schoenmaker", "kapper", "hovenier"})
 # "Stichting Groen Herstel" read as one name: the company word opens it
 _COMPANY_START = re.compile(rf"(?:{_COMPANY_WORDS})\s")
 
@@ -108,7 +116,11 @@ def _detect(text: str, known_names: tuple[str, ...], variants: bool) -> tuple[Fi
     # "dhr. Peters van Installatietechniek Noord" is a person of the company, not its name
     names = [s for s in names if not (_COMPANY_AFTER.match(text[s[2]:s[2] + 30]) and not _OF_COMPANY.search(text[s[1]:s[2]]) or
                                       _COMPANY_BEFORE.search(text[max(0, s[1] - 30):s[1]]) or
-                                      _COMPANY_START.match(text[s[1]:s[2]]))]
+                                      _COMPANY_START.match(text[s[1]:s[2]]) or
+                                      (text[s[1]:s[2]].split()[-1].lower() in _TRADE_SURNAMES and
+                                       not any(_is_first_name(w) for w in text[s[1]:s[2]].split()) and
+                                       not _HONORIFIC_BEFORE.search(text[max(0, s[1] - 12):s[1]]) and
+                                       _REGION_AFTER.match(text[s[2]:s[2] + 30])))]
     spans += _merge_names(names, text)
     spans += _own_sites(folded, known_names)
     taken: list[tuple[int, int]] = []

@@ -65,6 +65,9 @@ def at_work(folded: str, start: int, end: int, context: str = "") -> bool:
     institution, before, after, trade, not_work = _patterns()
     if not institution.fullmatch(folded[start:end]):
         return False
+    # a hit that carries its preposition ("bij de IND"): the preposition belongs to the clause before it
+    if lead := re.match(r"(?:in|bij|op|voor|van)\s+", folded[start:end], re.IGNORECASE):
+        start += lead.end()
     ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
     clause_start = max((e + 1 for e in ends if e < start), default=0)
     clause_end = min((e for e in ends if e >= end), default=len(folded))
