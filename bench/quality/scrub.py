@@ -87,7 +87,7 @@ brief and README beside it), first measured at commit ae1a1d8 before anyone read
 identifiers 0.993, categories 0.918, job content kept 0.867; heldout12 0.989, 0.930, 0.906 (baseline 0.937,
 0.064, 0.895 for tune12). Since the corpus-12 work (branch scrub12) ``tune12`` is a tuning set: the plain run
 includes it and --show lists its misses. ``heldout12`` stays held out (aggregates only, never --show, outside
-the plain run).
+the plain run); its run after that work is in docs/scrubbing-corpora.md.
 Lines of style ``list_item`` (a single skill or certificate) go through ``check_term``, as the
 profile's list fields do (a wording it keeps as written counts as unchanged); every other line
 through ``review``.
