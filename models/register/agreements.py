@@ -27,7 +27,7 @@ def _clean(data: dict) -> dict:
     if clean["period_end"] is None:
         errors["period_end"] = N_("Vul de einddatum in.")
     elif clean["period_start"] and clean["period_end"] < clean["period_start"]:
-        errors["period_end"] = N_("De einddatum ligt op of na de begindatum.")
+        errors["period_end"] = N_("De einddatum moet op of na de begindatum liggen.")
     group = clean["target_group"] or None
     if group and group not in {g.value for g in TargetGroup}:
         errors["target_group"] = N_("Kies een doelgroep uit de lijst.")

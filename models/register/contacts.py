@@ -105,7 +105,7 @@ def log_contact_moment(session: Session, employer: Employer, data: dict, actor: 
         errors["follow_up_on"] = N_("Vul een datum in voor de follow-up.")
     if follow_up_on is not None:
         if follow_up_on < occurred_on:
-            errors["follow_up_on"] = N_("De follow-up ligt op of na de datum van het contact.")
+            errors["follow_up_on"] = N_("De follow-up moet op of na de datum van het contact liggen.")
         if not action:
             errors["follow_up_action"] = N_("Vul in wat er moet gebeuren.")
         if int(owner_id) not in {u.id for u in managers(session, employer.organisation_id)}:

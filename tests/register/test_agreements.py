@@ -53,5 +53,5 @@ def test_bad_agreement_input_is_named(manager, client, db, make_employer):
         "description": "x", "target_count": "0", "period_start": "2027-12-31", "period_end": "2027-01-01"})
     assert response.status_code == 422
     text = text_of(response)
-    assert "Vul een aantal plaatsingen van 1 of meer in" in text and "De einddatum ligt op of na" in text
+    assert "Vul een aantal plaatsingen van 1 of meer in" in text and "De einddatum moet op of na de begindatum liggen" in text
     assert db.session.scalar(select(Agreement)) is None
