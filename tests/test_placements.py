@@ -241,3 +241,11 @@ def test_a_participatiebaan_is_not_valued_as_a_paid_job(as_role, client, db, tab
         employer=str(hired_suggestion.vacancy.employer_id), instrument="participatiebaan"), follow_redirects=True)
     assert "Een participatiebaan telt in deze tabel niet mee voor social return" in page_text(response)
     assert db.session.scalar(select(Placement.value_cents)) == 0
+
+
+def test_the_client_number_hint_shows_a_client_number_not_a_profile_code(as_role, client, tables):
+    as_role(Role.MATCHER)
+    for lang, hint in (("nl", "Het klantnummer uit het dossier (nooit een BSN), bijv. 200001."),
+                       ("en", "The client number from the case file (never a BSN), e.g. 200001.")):
+        text = page_text(client.get(f"/beheer/plaatsingen/nieuw?lang={lang}"))
+        assert hint in text and "K-00012" not in text

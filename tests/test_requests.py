@@ -62,13 +62,30 @@ def test_inbox_runs_a_constant_number_of_queries(as_role, count_queries, make_re
     assert count_queries("/beheer/verzoeken/") == few
 
 
-def test_statuses_go_in_order_and_introduced_needs_agreement(as_role, client, db, make_request):
+def _answered_by_matcher(db, client, login, req, make_user, manager, answer):
+    """The account manager asks through "Vraag de kandidaat"; the candidate's matcher records ``answer``."""
+    matcher = make_user(Role.MATCHER, name="Mira Matcher")
+    req.profile.candidate.owner_id = matcher.id
+    db.session.commit()
+    login(manager)
+    client.post(f"/beheer/verzoeken/{req.id}/vraag", data={"version": req.version})
+    db.session.refresh(req)
+    login(matcher)
+    client.post(f"/beheer/verzoeken/{req.id}/antwoord", data={"version": req.version, "answer": answer})
+    login(manager)
+    db.session.refresh(req)
+
+
+def test_statuses_go_in_order_and_introduced_needs_agreement(client, db, login, make_request, make_user):
     req = make_request()
-    as_role(Role.ACCOUNT_MANAGER)
+    manager = make_user(Role.ACCOUNT_MANAGER)
+    login(manager)
     response = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": "introduced"})
     assert response.status_code == 422
     assert "Voorstellen kan pas als de kandidaat akkoord is gegeven" in visible_text(response.get_data(as_text=True))
-    for status in ("candidate_asked", "candidate_agreed", "introduced", "closed"):
+    _answered_by_matcher(db, client, login, req, make_user, manager, "yes")
+    assert req.status == RequestStatus.CANDIDATE_AGREED
+    for status in ("introduced", "closed"):
         text = visible_text(post_status(client, req, status).get_data(as_text=True))
         db.session.refresh(req)
         assert req.status == RequestStatus(status), text
@@ -79,13 +96,43 @@ def test_statuses_go_in_order_and_introduced_needs_agreement(as_role, client, db
     assert "Ilse" not in body and "Brouwer" not in body and "R-" not in body
 
 
-def test_declined_sends_a_generic_message_and_cannot_be_introduced(as_role, client, db, make_request):
+@pytest.mark.parametrize("role", [Role.ACCOUNT_MANAGER, Role.COORDINATOR])
+def test_the_candidates_consent_is_no_button_staff_wait_for_the_matchers_answer(as_role, client, db, make_request,
+                                                                                 make_user, role):
     req = make_request()
-    as_role(Role.COORDINATOR)
-    post_status(client, req, "candidate_asked")
+    req.profile.candidate.owner_id = make_user(Role.MATCHER, name="Mira Matcher").id
+    db.session.commit()
+    as_role(role)
+    page = visible_text(client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True))
+    assert "Zet op: Kandidaat gevraagd" not in page and "Zet op: Kandidaat akkoord" not in page
+    assert "Eerst moet de kandidaat gevraagd worden: gebruik ‘Vraag de kandidaat’." in page
+    refused = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": "candidate_asked"})
+    assert refused.status_code == 422
+    assert "Vraag de kandidaat met ‘Vraag de kandidaat’" in visible_text(refused.get_data(as_text=True))
+    client.post(f"/beheer/verzoeken/{req.id}/vraag", data={"version": req.version})
     db.session.refresh(req)
-    post_status(client, req, "candidate_declined")
+    version = req.version
+    page = visible_text(client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True))
+    assert "Zet op: Kandidaat akkoord" not in page and "Zet op: Kandidaat wil niet" not in page
+    assert "Wacht op het antwoord van de kandidaat, dat de matcher van de kandidaat vastlegt." in page
+    for status in ("candidate_agreed", "candidate_declined", "introduced"):
+        refused = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": version, "status": status})
+        assert refused.status_code == 422, status
+        text = visible_text(refused.get_data(as_text=True))
+        assert ("Het antwoord van de kandidaat legt de matcher van de kandidaat vast" in text
+                or "Voorstellen kan pas als de kandidaat akkoord is gegeven" in text), status
     db.session.refresh(req)
+    assert (req.status, req.answer, req.version) == (RequestStatus.CANDIDATE_ASKED, None, version)
+    assert db.session.scalar(select(OutboxMessage)) is None
+    english = visible_text(client.get(f"/beheer/verzoeken/{req.id}?lang=en").get_data(as_text=True))
+    assert "Waiting for the candidate" in english and "matcher records. The request then moves by itself" in english
+
+
+def test_declined_sends_a_generic_message_and_cannot_be_introduced(client, db, login, make_request, make_user):
+    req = make_request()
+    coordinator = make_user(Role.COORDINATOR)
+    _answered_by_matcher(db, client, login, req, make_user, coordinator, "no")
+    assert req.status == RequestStatus.CANDIDATE_DECLINED
     response = client.post(f"/beheer/verzoeken/{req.id}/status", data={"version": req.version, "status": "introduced"})
     assert response.status_code == 422
     message = db.session.scalar(select(OutboxMessage))

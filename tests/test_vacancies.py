@@ -79,6 +79,49 @@ def test_mistakes_are_named_per_field_and_nothing_is_saved(as_role, client, db, 
     assert db.session.scalar(select(Vacancy)) is None
 
 
+def test_every_mistake_is_named_in_one_round_while_the_employer_is_still_to_be_chosen(
+        as_role, client, db, make_employer):
+    make_employer(name="Xenon Logistiek")
+    make_employer(name="Bakkerij Xander")
+    as_role(Role.ACCOUNT_MANAGER)
+    data = form_data(make_employer(name="Bol"), hours_max="60", postcode="99999",
+                     closing_date="2020-06-30", start_date="1900-01-01")
+    del data["employer_id"]
+    data["employer"] = "x"
+    response = client.post("/vacatures/nieuw", data=data)
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    earliest, latest = (clock.today().replace(year=clock.today().year + n).strftime("%d-%m-%Y") for n in (-5, 5))
+    assert "Welke werkgever bedoelt u?: Er zijn meerdere werkgevers gevonden. Kies de juiste." in text
+    assert "Maximaal aantal uur per week: Vul een aantal uur per week tussen 1 en 48 in." in text
+    assert "Postcode van het werk: Vul een postcode in als 1234 AB (of alleen de vier cijfers)." in text
+    assert "Sluitingsdatum: De sluitingsdatum mag niet in het verleden liggen." in text
+    assert f"Startdatum: De startdatum moet tussen {earliest} en {latest} liggen." in text
+    assert db.session.scalar(select(Vacancy)) is None
+    data["employer"] = "niemand"
+    english = visible_text(client.post("/vacatures/nieuw?lang=en", data=data).get_data(as_text=True))
+    assert f"The start date must lie between {earliest} and {latest}." in english
+    assert "No employer found" in english and "between 1 and 48" in english
+
+
+def test_dates_are_bounded_but_an_old_vacancy_keeps_its_dates(as_role, client, db, make_employer, make_vacancy):
+    employer = make_employer()
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post("/vacatures/nieuw", data=form_data(employer, closing_date="2099-01-01"))
+    assert "De sluitingsdatum moet tussen" in visible_text(response.get_data(as_text=True))
+    assert db.session.scalar(select(Vacancy)) is None
+    old = make_vacancy(employer=employer, start_date=date(2012, 3, 1), closing_date=date(2012, 4, 1),
+                       status=VacancyStatus.CLOSED)
+    response = client.post(f"/vacatures/{old.id}/bewerken", data=form_data(
+        employer, version=old.version, start_date="2012-03-01", closing_date="2012-04-01", status="closed",
+        title="Orderpicker (oud)"))
+    assert response.status_code == 302
+    db.session.refresh(old)
+    response = client.post(f"/vacatures/{old.id}/bewerken", data=form_data(
+        employer, version=old.version, start_date="1900-01-01", closing_date="2012-04-01", status="closed"))
+    assert "De startdatum moet tussen" in visible_text(response.get_data(as_text=True))
+
+
 def test_hours_out_of_range(as_role, client, make_employer):
     employer = make_employer()
     as_role(Role.ACCOUNT_MANAGER)

@@ -41,6 +41,13 @@ def test_bad_submission_names_each_field(client, db, org):
     assert db.session.scalar(select(Vacancy)) is None
 
 
+def test_a_start_date_far_ahead_is_refused_naming_the_range(client, db, org):
+    response = client.post("/vacature-aanmelden", data=submission(start_date="2999-01-01"))
+    assert response.status_code == 422
+    assert "De startdatum moet tussen" in visible_text(response.get_data(as_text=True))
+    assert db.session.scalar(select(Vacancy)) is None
+
+
 def test_honeypot_looks_successful_but_stores_nothing(client, db, org):
     response = client.post("/vacature-aanmelden", data=submission(website="http://spam.example"),
                            follow_redirects=True)

@@ -1,8 +1,8 @@
 """Sharing vacancies with partners: read-only for them, never the owner's other vacancies or candidates."""
 from sqlalchemy import select
 
-from models import AuditEvent, PublicProfile, Suggestion, VacancyShare
-from models.enums import CandidateStatus, Role, SuggestionStatus, VacancyStatus
+from models import AuditEvent, Concept, PublicProfile, Suggestion, VacancyShare, VacancyTerm
+from models.enums import CandidateStatus, ConceptKind, Role, SuggestionStatus, VacancyStatus
 from tests.helpers import visible_text
 
 
@@ -115,3 +115,28 @@ def test_closed_shared_vacancy_takes_no_proposals(as_role, client, other_org, ma
     assert "staat niet open voor voordrachten" in visible_text(client.get(f"/vacatures/{vacancy.id}").get_data(as_text=True))
     response = client.post(f"/vacatures/{vacancy.id}/voordragen", data={"candidate_id": candidate.id})
     assert response.status_code == 422
+
+
+def test_a_refused_proposal_shows_the_page_as_the_get_does_with_the_error(
+        as_role, client, db, other_org, make_vacancy, make_candidate):
+    occupation = Concept(kind=ConceptKind.OCCUPATION, code="orderpicker", label="Orderpicker (magazijn)")
+    skill = Concept(kind=ConceptKind.SKILL, code="orderpicken", label="Orderpicken")
+    db.session.add_all([occupation, skill])
+    db.session.flush()
+    vacancy = make_vacancy(title="Magazijnmedewerker", occupation="orderpicker", shared_with=[other_org],
+                           occupation_concept_id=occupation.id)
+    vacancy.terms = [VacancyTerm(required=True, wording="order picken", concept_id=skill.id, confidence=1.0)]
+    db.session.commit()
+    make_candidate(other_org, external_id="UWV-123", first_name="Noor")
+    as_role(Role.MATCHER, other_org)
+    shown = visible_text(client.get(f"/vacatures/{vacancy.id}").get_data(as_text=True))
+    response = client.post(f"/vacatures/{vacancy.id}/voordragen", data={"candidate_id": ""})
+    assert response.status_code == 422
+    refused = visible_text(response.get_data(as_text=True))
+    assert "Kies een actieve kandidaat van uw organisatie." in refused
+    for text in (shown, refused):
+        assert "orderpicker → Orderpicker (magazijn)" in text and "order picken vereist Orderpicken" in text
+        assert "(UWV-123, Dronten)" in text
+    details = shown.split("Vaardigheden")[0]
+    assert details.split("Magazijnmedewerker", 1)[1] in refused
+    assert db.session.scalar(select(Suggestion)) is None

@@ -82,7 +82,7 @@ def validate(session: Session, organisation_id: int, data: dict) -> dict:
     else:
         c["status"] = CandidateStatus(status)
     c["status_reason"] = collect(e, None, text, data.get("status_reason"), "status_reason", 300, "de reden")
-    if c.get("status") and c["status"] != CandidateStatus.ACTIVE and not c["status_reason"] and "status_reason" not in e:
+    if c.get("status") == CandidateStatus.INACTIVE and not c["status_reason"] and "status_reason" not in e:
         e["status_reason"] = N_("Reden: vul in waarom de kandidaat niet actief is (bijvoorbeeld ‘verhuisd’).")
     c["owner_id"] = _owner(session, organisation_id, data.get("owner_id"), e)
     if e:

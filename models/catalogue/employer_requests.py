@@ -26,6 +26,10 @@ NEXT: dict[RequestStatus, tuple[RequestStatus, ...]] = {
     S.INTRODUCED: (S.CLOSED,),
     S.CLOSED: (),
 }
+# Steps that only the question to the candidate sets ("Vraag de kandidaat", then the answer of the
+# candidate's matcher, or a coordinator standing in: models/catalogue/candidate_questions.py). The
+# account manager sees a pseudonym and cannot know what the candidate said, so these are no buttons.
+QUESTION_STEPS = frozenset({S.CANDIDATE_ASKED, S.CANDIDATE_AGREED, S.CANDIDATE_DECLINED})
 STATUS_LABELS = {
     S.NEW: N_("nieuw"), S.CANDIDATE_ASKED: N_("kandidaat gevraagd"), S.CANDIDATE_AGREED: N_("kandidaat akkoord"),
     S.CANDIDATE_DECLINED: N_("kandidaat wil niet"), S.INTRODUCED: N_("voorgesteld"), S.CLOSED: N_("afgesloten"),
@@ -65,6 +69,38 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
         code = req.profile.code if req.profile else "?"
         session.add(OutboxMessage(to_address=req.email, subject=subject.format(code=code),
                                   body=body.format(code=code)))
+
+
+def next_by_hand(req: EmployerRequest) -> tuple[RequestStatus, ...]:
+    """The steps staff may set with a button on the request (everything but the question's steps)."""
+    return tuple(step for step in NEXT[req.status] if step not in QUESTION_STEPS)
+
+
+def waiting_for(req: EmployerRequest) -> str | None:
+    """What the request waits for when no button moves it on (a Dutch sentence), or None."""
+    if req.status == S.NEW or (req.status == S.CANDIDATE_ASKED and req.asked_user_id is None):
+        return N_("Eerst moet de kandidaat gevraagd worden: gebruik ‘Vraag de kandidaat’. De matcher van de "
+                  "kandidaat legt het antwoord vast; daarna gaat het verzoek vanzelf verder.")
+    if req.status == S.CANDIDATE_ASKED:
+        return N_("Wacht op het antwoord van de kandidaat, dat de matcher van de kandidaat vastlegt. Daarna gaat "
+                  "het verzoek vanzelf naar ‘kandidaat akkoord’ of ‘kandidaat wil niet’.")
+    return None
+
+
+def step_by_hand(session: Session, req: EmployerRequest, new: RequestStatus | str, actor) -> None:
+    """A status button on the request: :func:`change_status`, except for the question's steps.
+
+    Whether the candidate agrees comes only from the answer the candidate's matcher records; asking
+    goes through "Vraag de kandidaat". InvalidInput (on ``status``, nothing changed) for those steps.
+    """
+    if new in {step.value for step in QUESTION_STEPS}:
+        if new == S.CANDIDATE_ASKED.value:
+            raise InvalidInput({"status": N_("Vraag de kandidaat met ‘Vraag de kandidaat’: de vraag gaat dan "
+                                             "naar de matcher van de kandidaat.")})
+        raise InvalidInput({"status": N_("Het antwoord van de kandidaat legt de matcher van de kandidaat vast "
+                                         "(of een coördinator die voor hem of haar invalt), niet de "
+                                         "accountmanager; het verzoek gaat dan vanzelf verder.")})
+    change_status(session, req, new, actor)
 
 
 def staff_choices(session: Session, organisation_id: int) -> list[User]:

@@ -23,6 +23,11 @@ FIELDS = (
     "start_date", "closing_date", "status",
 )
 MAX_SKILLS = 40
+YEARS_BACK, YEARS_AHEAD = 5, 5
+DATE_MESSAGES = {
+    "start_date": N_("De startdatum moet tussen %(earliest)s en %(latest)s liggen."),
+    "closing_date": N_("De sluitingsdatum moet tussen %(earliest)s en %(latest)s liggen."),
+}
 
 
 def split_skills(text: str | list[str] | None) -> list[str]:
@@ -44,8 +49,23 @@ def _text(value, limit: int) -> str | None:
     return value[:limit] if value else None
 
 
-def clean(session: Session, organisation_id: int, data: dict, *, today: date, creating: bool) -> dict:
-    """Check ``data`` against the vacancy rules and return normalised values; raises InvalidInput."""
+def date_bounds(today: date) -> tuple[date, date]:
+    """The dates a vacancy's start and closing date may take: from YEARS_BACK years ago to YEARS_AHEAD ahead."""
+    def shifted(years: int) -> date:
+        try:
+            return today.replace(year=today.year + years)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year + years, day=28)
+    return shifted(-YEARS_BACK), shifted(YEARS_AHEAD)
+
+
+def clean(session: Session, organisation_id: int, data: dict, *, today: date, creating: bool,
+          stored: dict | None = None) -> dict:
+    """Check ``data`` against the vacancy rules and return normalised values; raises InvalidInput.
+
+    ``stored``: the vacancy's current values when editing; a date kept as it was is not checked
+    against :func:`date_bounds` again (an old vacancy stays editable).
+    """
     errors: dict[str, str] = {}
     out = {key: data.get(key) for key in FIELDS}
     out["title"] = _text(out["title"], 200)
@@ -87,6 +107,12 @@ def clean(session: Session, organisation_id: int, data: dict, *, today: date, cr
         errors["driving_licence"] = N_("Kies een rijbewijscategorie uit de lijst.")
     if creating and out["closing_date"] and out["closing_date"] < today:
         errors["closing_date"] = N_("De sluitingsdatum mag niet in het verleden liggen.")
+    earliest, latest = date_bounds(today)
+    for key, message in DATE_MESSAGES.items():
+        value = out[key]
+        if (value is not None and key not in errors and value != (stored or {}).get(key)
+                and not earliest <= value <= latest):
+            errors[key] = N_(message, earliest=f"{earliest:%d-%m-%Y}", latest=f"{latest:%d-%m-%Y}")
     if errors:
         raise InvalidInput(errors)
     return out
@@ -137,7 +163,8 @@ def create_vacancy(session: Session, organisation_id: int, data: dict, *, actor,
 
 def update_vacancy(session: Session, vacancy: Vacancy, data: dict, *, actor, today: date) -> int:
     """Save changed fields of ``vacancy`` and record each change; returns how many fields changed."""
-    values = clean(session, vacancy.organisation_id, data, today=today, creating=False)
+    values = clean(session, vacancy.organisation_id, data, today=today, creating=False,
+                   stored={"start_date": vacancy.start_date, "closing_date": vacancy.closing_date})
     before = snapshot(vacancy)
     for key, value in values.items():
         setattr(vacancy, key, value)

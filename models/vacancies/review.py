@@ -14,7 +14,7 @@ from models.enums import VacancySource, VacancyStatus
 from models.register.employer import Employer
 from models.vacancies.vacancy import Vacancy
 
-from .edit import link_terms, snapshot
+from .edit import DATE_MESSAGES, date_bounds, link_terms, snapshot
 
 
 def _receiving_organisation(session: Session) -> Organisation:
@@ -51,6 +51,8 @@ def _clean_submission(data: dict, today: date) -> dict:
         errors["hours_min"] = N_("Het minimum aantal uur mag niet hoger zijn dan het maximum.")
     if out.get("start_date") and out["start_date"] < today:
         errors["start_date"] = N_("De startdatum mag niet in het verleden liggen.")
+    elif out.get("start_date") and out["start_date"] > (latest := date_bounds(today)[1]):
+        errors["start_date"] = N_(DATE_MESSAGES["start_date"], earliest=f"{today:%d-%m-%Y}", latest=f"{latest:%d-%m-%Y}")
     if errors:
         raise InvalidInput(errors)
     return out

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEvent, Candidate, CandidateTerm, ChangeRecord
-from models.enums import Role
+from models.enums import CandidateStatus, Role
 from tests.helpers import visible_text
 
 GOOD = {"email": "sanne@example.org", "phone": "06-11112222", "education": "mbo2", "dutch_level": "B1",
@@ -84,6 +84,18 @@ def test_inactive_needs_a_reason_and_the_page_says_why_it_is_not_published(db, a
     page = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}").get_data(as_text=True))
     assert "niet actief — verhuisd naar Zwolle" in page
     assert "niet gepubliceerd: Kandidaat niet meer actief: verhuisd naar Zwolle" in page
+
+
+def test_a_placed_candidate_is_saved_without_a_reason_only_inactive_needs_one(db, as_role, client, make_candidate):
+    placed = make_candidate(external_id="CL-1002", status=CandidateStatus.PLACED)
+    as_role(Role.MATCHER)
+    form = client.get(f"/beheer/kandidaten/{placed.id}/bewerken").get_data(as_text=True)
+    assert '<option selected value="placed">' in form or '<option value="placed" selected>' in form
+    response = post(client, placed, status="placed", status_reason="")
+    assert response.status_code == 302, visible_text(response.get_data(as_text=True))
+    db.session.expire_all()
+    assert db.session.get(Candidate, placed.id).status == CandidateStatus.PLACED
+    assert "Reden: vul in waarom" in visible_text(post(client, placed, status="inactive").get_data(as_text=True))
 
 
 def test_an_edit_on_a_stale_copy_is_refused_naming_who_changed_it(db, as_role, client, candidate, make_user, login):

@@ -25,11 +25,17 @@ def education_label(value: str | None) -> str:
 
 
 def local_hours(hours_min: int | None, hours_max: int | None) -> str | None:
-    """The hours of a profile in the page's language: "24–32 uur" ("24–32 hours"), "32 uur" or None."""
-    if hours_min and hours_max and hours_min != hours_max:
+    """Hours per week (a profile's or a vacancy's) in the page's language: "24–32 uur" ("24–32 hours"),
+    "32 uur", an open range "vanaf 24 uur" / "tot 32 uur" when only one end is known, or None."""
+    if hours_min and hours_max:
+        if hours_min == hours_max:
+            return _("%(hours)s uur", hours=hours_min)
         return _("%(low)s–%(high)s uur", low=hours_min, high=hours_max)
-    hours = hours_max or hours_min
-    return _("%(hours)s uur", hours=hours) if hours else None
+    if hours_min:
+        return _("vanaf %(hours)s uur", hours=hours_min)
+    if hours_max:
+        return _("tot %(hours)s uur", hours=hours_max)
+    return None
 
 
 def local_headline(profile) -> str:

@@ -24,7 +24,7 @@ OUTFLOW_CHOICES = [("none", _l("Geen")), ("partial", _l("Gedeeltelijk")), ("full
 
 class PlacementForm(OnceForm, FlaskForm):
     candidate_number = StringField(_l("Klantnummer van de kandidaat"), validators=[Length(max=64)],
-                                   description=_l("Het klantnummer uit het dossier, bijv. K-00012."))
+                                   description=_l("Het klantnummer uit het dossier (nooit een BSN), bijv. 200001."))
     employer = SelectField(_l("Werkgever"), coerce=int, validate_choice=False)
     employer_search = employer_choice.search_field()
     vacancy = SelectField(_l("Vacature (niet verplicht)"), coerce=int, validate_choice=False)

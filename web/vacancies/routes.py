@@ -117,7 +117,12 @@ def export(fmt: str):
 def show(vacancy_id: int):
     """A vacancy: its details and linked skills; for the owner sharing and partners' proposals,
     for a partner (read-only) who shared it and the form to propose their own candidates."""
-    vacancy = get_visible_or_404(vacancy_id)
+    return render_template("vacancies/show.html", **show_context(get_visible_or_404(vacancy_id)))
+
+
+def show_context(vacancy: Vacancy, propose: ProposeForm | None = None) -> dict:
+    """What the vacancy page shows (its linked skills' labels, sharing or the propose form); a POST that
+    is refused renders the page again from this, with its own ``propose`` form and that form's errors."""
     own = vacancy.organisation_id == org_id()
     concept_ids = {t.concept_id for t in vacancy.terms if t.concept_id}
     if vacancy.occupation_concept_id:
@@ -131,8 +136,9 @@ def show(vacancy_id: int):
             if o.id not in {s.organisation_id for s in vacancy.shares})
         context.update(share_form=share_form, proposals=sharing.owner_proposals(db.session, vacancy))
     elif can("matching"):
-        context.update(propose_form=propose_form(vacancy), my_proposals=own_proposals(db.session, vacancy, org_id()))
-    return render_template("vacancies/show.html", **context)
+        context.update(propose_form=propose or propose_form(vacancy),
+                       my_proposals=own_proposals(db.session, vacancy, org_id()))
+    return context
 
 
 def propose_form(vacancy=None) -> ProposeForm:

@@ -7,13 +7,13 @@ from flask_login import current_user
 
 from models.common.errors import InvalidInput
 from models.vacancies import sharing
-from models.vacancies.sharing import own_proposals, partner_organisations
+from models.vacancies.sharing import partner_organisations
 from web.access import org_id, requires
 from web.extensions import db
 from web.forms import choices, messages, save
 
-from .forms import STATUS_LABELS, ShareForm
-from .routes import get_own_vacancy_or_404, get_visible_or_404, propose_form
+from .forms import ShareForm
+from .routes import get_own_vacancy_or_404, get_visible_or_404, propose_form, show_context
 
 
 @requires("register")
@@ -59,6 +59,4 @@ def propose(vacancy_id: int):
                 actor=current_user):
             flash(_("Kandidaat voorgedragen bij %(org)s.", org=vacancy.organisation.name), "success")
             return redirect(url_for(".show", vacancy_id=vacancy.id))
-    return render_template("vacancies/show.html", vacancy=vacancy, own=False, labels={},
-                           status_labels=STATUS_LABELS, propose_form=form,
-                           my_proposals=own_proposals(db.session, vacancy, org_id())), 422
+    return render_template("vacancies/show.html", **show_context(vacancy, propose=form)), 422

@@ -17,6 +17,7 @@ from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
 from web.extensions import db
 from web.forms import choices, conflict_message, form_status, messages, save
+from web.i18n import translated
 
 from .forms import STATUS_LABELS, AnswerForm, RequestEditForm, RequestFilterForm, StatusForm
 
@@ -68,12 +69,17 @@ def _render(req: EmployerRequest, form: RequestEditForm | None = None, status: i
         candidate_link = url_for("candidates.profile", candidate_id=profile.candidate_id)
     return render_template(
         "requests/show.html", req=req, form=form, error=error, labels=STATUS_LABELS,
-        next_statuses=service.NEXT[req.status], status_form=StatusForm(),
+        next_statuses=service.next_by_hand(req), waiting_for=_waiting_for(req), status_form=StatusForm(),
         match=service.matching_employer(db.session, req) if req.employer_id is None else None,
         employer_url=_employer_url(req.employer) if req.employer else None, candidate_link=candidate_link,
         answers=questions.ANSWERS, people=_names(req.asked_user_id, req.answered_by_id),
         may_answer=can("candidates") and questions.may_answer(req, current_user),
     ), status
+
+
+def _waiting_for(req: EmployerRequest) -> str | None:
+    sentence = service.waiting_for(req)
+    return translated(sentence) if sentence else None
 
 
 def _owner_choices(req: EmployerRequest):
@@ -118,12 +124,13 @@ def edit(request_id: int):
 
 @requires("register")
 def change_status(request_id: int):
-    """Move the request one step on (new → asked → agreed/declined; agreed → introduced → closed)."""
+    """Move the request one step on by hand (agreed → introduced → closed, declined → closed); asking and
+    the candidate's answer go through the question to the candidate's matcher instead."""
     req = _load(request_id)
     form = StatusForm()
     try:
         locking.check_version(db.session, req, form.version.data)
-        service.change_status(db.session, req, form.status.data, current_user)
+        service.step_by_hand(db.session, req, form.status.data, current_user)
     except Conflict as exc:
         return _render(req, status=409, error=conflict_message(exc))
     except InvalidInput as exc:
