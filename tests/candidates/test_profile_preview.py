@@ -94,3 +94,21 @@ def test_a_list_wording_left_out_by_the_bulk_publication_is_shown_to_the_matcher
         "description": "Werkte drie jaar als orderpicker."})  # read and published as it is
     db.session.expire_all()
     assert candidate.profile.sentences_to_check == 0 and HINTED in candidate.profile.skills
+
+
+def test_a_drafts_code_stays_the_same_between_views_and_after_checking(as_role, client, db, candidate):
+    import re
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+
+    def code(response):
+        return re.search(r"Openbaar profiel (K-[0-9A-Z]{4})", visible_text(response.get_data(as_text=True))).group(1)
+
+    first = code(client.get(url))
+    assert db.session.scalar(select(PublicProfile)) is None  # the preview still stores nothing
+    assert code(client.get(url)) == first
+    checked = client.post(url, data={"version": shown_form(client, candidate).version, "action": "check",
+                                     "description": "Werkte drie jaar als orderpicker."})
+    assert code(checked) == first
+    assert code(client.get(url)) == first
