@@ -112,3 +112,28 @@ def test_a_drafts_code_stays_the_same_between_views_and_after_checking(as_role, 
                                      "description": "Werkte drie jaar als orderpicker."})
     assert code(checked) == first
     assert code(client.get(url)) == first
+
+
+def _facts(html):
+    import re
+    return re.search(r'<dl class="facts">.*?</dl>\s*<p class="checked">.*?</p>', html, re.S).group(0)
+
+
+def test_the_preview_shows_the_profile_exactly_as_the_public_page_does(k1, as_role, client, db, candidate):
+    from datetime import timedelta
+
+    from models.common import clock
+    candidate.available_from = clock.today() - timedelta(days=3)  # in the past: "direct" for employers
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                           "description": "Werkte drie jaar als orderpicker."})
+    preview = client.get(url).get_data(as_text=True)
+    public = client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
+    assert _facts(preview) == _facts(public)
+    text = visible_text(_facts(preview))
+    assert "Beschikbaar direct" in text and "Opleiding mbo niveau 2" in text and "Nederlands onbekend" in text
+    import re
+    card = visible_text(re.search(r'<article class="profile-card profile-preview">.*?</article>', preview, re.S).group(0))
+    assert "Beschikbaar vanaf" not in card and "Mbo 2" not in card and "Werkte drie jaar als orderpicker." in card
