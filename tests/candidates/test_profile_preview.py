@@ -137,3 +137,25 @@ def test_the_preview_shows_the_profile_exactly_as_the_public_page_does(k1, as_ro
     import re
     card = visible_text(re.search(r'<article class="profile-card profile-preview">.*?</article>', preview, re.S).group(0))
     assert "Beschikbaar vanaf" not in card and "Mbo 2" not in card and "Werkte drie jaar als orderpicker." in card
+
+
+def test_a_profile_published_in_bulk_says_it_was_checked_automatically_not_reviewed(k1, as_role, client, db,
+                                                                                     candidate):
+    import re
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id]})
+    db.session.expire_all()
+    code = candidate.profile.code
+    checked = re.compile(r'<p class="checked">(.*?)</p>', re.S)
+    card = checked.search(client.get("/kandidaten").get_data(as_text=True)).group(1).strip()
+    assert card == "Automatisch gecontroleerd vandaag (privacycontrole)"
+    staff = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Laatst beoordeeld" not in staff and "niemand heeft het profiel gelezen" in staff
+    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
+        "version": shown_form(client, candidate).version, "action": "publish",
+        "description": "Werkte drie jaar als orderpicker."})
+    public = client.get(f"/kandidaten/{code}").get_data(as_text=True)
+    assert checked.search(public).group(1).strip() == "Gecontroleerd vandaag"  # a person read it now
+    staff = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Laatst beoordeeld op" in staff and "niemand heeft" not in staff

@@ -55,6 +55,9 @@ class ProfileDraft:
     findings: tuple[Finding, ...] = field(default=())
     # What the privacy check left out or rewrote, per field ("description", "skills", ...).
     removals: tuple[FieldRemoval, ...] = field(default=())
+    # The stored profile's check, for a preview's card ("Gecontroleerd …" as employers read it now).
+    checked_on: date | None = None
+    auto_checked: bool = False
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,7 @@ def publish(session: Session, candidate: Candidate, reviewer, text: str, *, toda
     profile, draft = ensure_profile(session, candidate, today)
     apply_draft(profile, draft, (text or "").strip())
     profile.sentences_to_check = 0  # the reviewer saw the preview's hints for this very text
+    profile.auto_checked = False  # a person read this text
     profile.reviewed_by_id = getattr(reviewer, "id", None)
     profile.reviewed_at = now
     profile.checked_on = today
