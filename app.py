@@ -14,6 +14,7 @@ from pathlib import Path  # noqa: E402 - after the collector's start-up setting
 from flask import Flask  # noqa: E402
 from werkzeug.middleware.proxy_fix import ProxyFix  # noqa: E402
 
+from models.catalogue.publishing import code_key  # noqa: E402
 from models.common import clock  # noqa: E402
 from web.config import load_config  # noqa: E402
 from web.extensions import babel, csrf, init_db, login_manager  # noqa: E402
@@ -33,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_rule_class = LazyBuilderRule  # URL builders compiled when first used, not ~350 at start
     load_config(app, config)
     clock.set_zone(app.config["BABEL_DEFAULT_TIMEZONE"])
+    code_key.set_key(app.config.get("SECRET_KEY"))  # drafts' profile codes stay the same between views
     if app.config["PROXY_FIX_HOPS"]:
         # Behind N reverse proxies: take client address and scheme from their X-Forwarded-* headers,
         # so rate limits and the audit log see the real client and HSTS/secure cookies see https.

@@ -18,7 +18,7 @@ fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 # SQLite's batch migrations copy a table and cannot reflect its lower(name) expression indexes; revision
-# 0020 recreates the ones they drop, and tests/test_migrations.py checks every index by name, so the
+# 0021 recreates the ones they drop, and tests/test_migrations.py checks every index by name, so the
 # warning on a fresh `make run` says nothing a reader has to act on.
 warnings.filterwarnings("ignore", message="Skipped unsupported reflection of expression-based index",
                         category=sa_exc.SAWarning)

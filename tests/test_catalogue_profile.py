@@ -81,13 +81,57 @@ def test_requests_are_limited_per_address(app, client, db, make_public_profile):
     app.config["CATALOGUE_MAX_REQUESTS_PER_HOUR"] = 2
     profile = make_public_profile()
     url = f"/kandidaten/{profile.code}/ontmoeten"
-    assert client.post(url, data={**GOOD, "kvk": "1"}).status_code == 422  # a failed attempt counts too
     assert client.post(url, data=GOOD).status_code == 302
-    refused = client.post(url, data=GOOD)
+    assert client.post(url, data=GOOD).status_code == 302
+    refused = client.post(url, data={**GOOD, "message": "Nog een vraag over de uren."})
     assert refused.status_code == 429
     assert "al veel verzoeken verstuurd" in _text(refused)
-    assert len(db.session.scalars(select(EmployerRequest)).all()) == 1
+    assert len(db.session.scalars(select(EmployerRequest)).all()) == 2
     assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "request_flood"))
+
+
+def test_requests_refused_for_a_field_error_do_not_use_up_the_limit(app, client, db, make_public_profile):
+    app.config["CATALOGUE_MAX_REQUESTS_PER_HOUR"] = 2
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    for wrong in ({"kvk": "1"}, {"email": "anne@"}, {"kvk": "1234 567"}, {"name": ""}):
+        assert client.post(url, data={**GOOD, **wrong}).status_code == 422
+    assert client.post(url, data=GOOD).status_code == 302
+    assert len(db.session.scalars(select(EmployerRequest)).all()) == 1
+
+
+def test_all_attempts_have_a_generous_bound_of_their_own(app, client, db, make_public_profile):
+    app.config["CATALOGUE_MAX_MEET_ATTEMPTS_PER_HOUR"] = 3
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    assert [client.post(url, data={**GOOD, "kvk": "1"}).status_code for _ in range(4)] == [422, 422, 422, 429]
+    assert db.session.scalar(select(EmployerRequest)) is None
+
+
+def test_over_the_limit_the_form_comes_back_as_typed_with_when_and_how_to_reach_us(app, client, make_public_profile):
+    app.config["CATALOGUE_MAX_REQUESTS_PER_HOUR"] = 1
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    assert client.post(url, data=GOOD).status_code == 302
+    refused = client.post(url, data={**GOOD, "message": "Graag volgende week."})
+    html, text = refused.get_data(as_text=True), _text(refused)
+    assert refused.status_code == 429
+    assert 'value="Bakkerij De Korenschoof"' in html and "Graag volgende week." in html
+    assert "Vanaf " in text and "kunt u weer een verzoek versturen" in text
+    assert "bel ons" not in text.lower()  # no phone number to promise when none is configured
+    app.config.update(SERVICE_CONTACT_PHONE="0321 123 456", SERVICE_CONTACT_EMAIL="wsp@dronten.example")
+    text = _text(client.post(url, data=GOOD))
+    assert "Bel ons op 0321 123 456 of mail naar wsp@dronten.example" in text
+
+
+def test_names_with_initials_particles_and_hyphens_are_accepted(client, db, make_public_profile):
+    profile = make_public_profile()
+    url = f"/kandidaten/{profile.code}/ontmoeten"
+    for i, name in enumerate(("J.P. de Vries", "J. van 't Hof", "A.-M. Jansen-de Boer", "'t Hart")):
+        assert client.post(url, data={**GOOD, "name": name, "email": f"p{i}@bakker.example"},
+                           environ_base={"REMOTE_ADDR": f"10.0.1.{i}"}).status_code == 302, name
+    assert {r.requester_name for r in db.session.scalars(select(EmployerRequest))} == {
+        "J.P. de Vries", "J. van 't Hof", "A.-M. Jansen-de Boer", "'t Hart"}
 
 
 def test_profile_views_are_limited_and_logged_without_personal_data(app, client, db, make_public_profile, caplog):
@@ -113,10 +157,11 @@ def test_the_confirmation_mail_repeats_no_visitor_text_beyond_a_plain_name(clien
     profile = make_public_profile()
     url = f"/kandidaten/{profile.code}/ontmoeten"
     phishing = "Jansen,\n\nLET OP: uw account verloopt. Log in op https://evil.example/login"
-    for name in (phishing, "Anne <b>de Wit</b>", "Anne de Wit https://evil.example", "A" * 61):
+    for name in (phishing, "Anne <b>de Wit</b>", "Anne de Wit https://evil.example", "A" * 61,
+                 "Anne evil.example", "J.P.evil.example", "x.co", "Anne 06-12345678"):
         response = client.post(url, data={**GOOD, "name": name})
         assert response.status_code == 422
-        assert "Uw naam: Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten" in _text(response)
+        assert "Uw naam: Uw naam mag alleen letters, spaties, koppeltekens, apostrofs en voorletters" in _text(response)
     assert db.session.scalar(select(OutboxMessage)) is None
     assert client.post(url, data={**GOOD, "name": "Anne-Marie d’Hondt"}).status_code == 302
     mail = db.session.scalar(select(OutboxMessage))

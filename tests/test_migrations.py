@@ -55,3 +55,30 @@ def test_upgrade_counts_the_sentences_to_check_of_profiles_approved_before_it(tm
         counts = dict(conn.exec_driver_sql("select code, sentences_to_check from public_profile").all())
     engine.dispose()
     assert counts == {"K-AAA1": 1, "K-AAA2": 0, "K-AAA3": 0, "K-AAA4": 0}
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_upgrade_marks_the_profiles_the_bulk_publication_approved(tmp_path, monkeypatch):
+    """0020: an approved profile without a reviewer (the command line's bulk run) or with sentences still to
+    check (only the bulk publication leaves those) says it was checked automatically; one a person published
+    does not."""
+    url = f"sqlite:///{tmp_path}/old.sqlite"
+    monkeypatch.setenv("WERKBRUG_ENV", "testing")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", "0019_sentences_to_check"]).exit_code == 0
+    engine = create_engine(url)
+    rows = [(1, "K-AAA1", "2026-11-01", None, 0), (2, "K-AAA2", "2026-11-01", 7, 2),
+            (3, "K-AAA3", "2026-11-01", 7, 0), (4, "K-AAA4", None, None, 0)]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("insert into organisation (id, key, name, kind, is_default) values (1, 'gemeente', 'Gemeente', 'municipality', 1)")
+        for row in rows:
+            conn.exec_driver_sql(
+                "insert into public_profile (id, organisation_id, code, status, reviewed_at, reviewed_by_id,"
+                " sentences_to_check, description, headline, occupations, skills, licences, certificates, search_text)"
+                " values (?, 1, ?, 'published', ?, ?, ?, '', '', '[]', '[]', '[]', '[]', '')", row)
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with engine.connect() as conn:
+        marked = dict(conn.exec_driver_sql("select code, auto_checked from public_profile").all())
+    engine.dispose()
+    assert marked == {"K-AAA1": 1, "K-AAA2": 1, "K-AAA3": 0, "K-AAA4": 0}

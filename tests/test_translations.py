@@ -149,3 +149,28 @@ def test_privacy_check_labels_in_english(as_role, client, db, make_candidate):
     assert "special category of personal data: health" in text and "bijzonder persoonsgegeven" not in text
     assert "replaced by a neutral word" in text or "identifies the person" in text
     assert "vervangen door een neutrale aanduiding" not in text and "maakt de persoon herkenbaar" not in text
+
+
+def test_the_sign_in_request_is_flashed_in_english(client):
+    client.get("/?lang=en")  # the choice is remembered
+    response = client.get("/beheer/kandidaten/", follow_redirects=True)
+    text = visible_text(response.get_data(as_text=True))
+    assert "Please sign in to view this page." in text
+    assert "Meld u aan" not in text
+
+
+def test_too_many_requests_pages_in_english(app, client, make_public_profile):
+    profile = make_public_profile()
+    client.get("/?lang=en")
+    app.config["CATALOGUE_MAX_REQUESTS_PER_HOUR"] = 0
+    meet = client.post(f"/kandidaten/{profile.code}/ontmoeten",
+                       data={"name": "Anne de Wit", "company": "Bakkerij", "kvk": "12345678",
+                             "email": "anne@bakkerij.example"})
+    text = visible_text(meet.get_data(as_text=True))
+    assert meet.status_code == 429 and "You have already sent many requests in the past hour." in text
+    assert "you can send a request again" in text and "verzoeken" not in text
+    app.config["CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR"] = 0
+    page = client.get(f"/kandidaten/{profile.code}")
+    text = visible_text(page.get_data(as_text=True))
+    assert page.status_code == 429 and "Too many requests" in text
+    assert "You are viewing a great many pages in a short time." in text and "U bekijkt" not in text

@@ -61,7 +61,14 @@ class Defaults:
     # Public catalogue, per client address and hour (counted in the database, shared by workers).
     CATALOGUE_MAX_LIST_VIEWS_PER_HOUR = 300
     CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR = 120
+    # Accepted meeting requests per address and hour: a request refused for a field error does not count.
     CATALOGUE_MAX_REQUESTS_PER_HOUR = 5
+    # Every meeting-request post per address and hour, accepted or not: a bound against scripts trying
+    # values, generous enough that a person correcting typing errors never reaches it.
+    CATALOGUE_MAX_MEET_ATTEMPTS_PER_HOUR = 30
+    # How visitors reach the employer service (shown when a limit is reached); None: not shown.
+    SERVICE_CONTACT_PHONE = None
+    SERVICE_CONTACT_EMAIL = None
     # Page views of addresses far from their limit are added to the shared counters at most this often
     # per worker (web/catalogue/view_counts.py); 0: every view at once.
     CATALOGUE_COUNT_FLUSH_SECONDS = 1.0

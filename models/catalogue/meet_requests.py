@@ -17,8 +17,14 @@ from models.enums import ProfileStatus, RequestStatus
 
 log = logging.getLogger("werkbrug")
 
-# The only visitor text the confirmation mail repeats: letters, spaces, hyphens and apostrophes.
-NAME = re.compile(r"^[^\W\d_]+(?:[ '’\-][^\W\d_]+)*$")
+# The only visitor text the confirmation mail repeats: words of letters (joined by hyphens or apostrophes,
+# or starting with one: "'t Hart"), and initials of one letter and a dot each ("J.P.", "J.-P."), separated
+# by spaces. No digits, no other signs, and no dot after more than one letter: nothing that reads as a
+# web address ("evil.example", "x.co") or markup.
+_LETTER = r"[^\W\d_]"
+_WORD = rf"['’]?{_LETTER}+(?:['’\-]{_LETTER}+)*"
+_INITIALS = rf"(?:{_LETTER}\.)+(?:-(?:{_LETTER}\.)+)*"
+NAME = re.compile(rf"^(?:{_INITIALS}|{_WORD})(?: (?:{_INITIALS}|{_WORD}))*$")
 NAME_MAX = 60
 
 CONFIRMATION_SUBJECT = "Uw verzoek voor een kennismaking is ontvangen"
@@ -57,8 +63,8 @@ def check(data: MeetingRequest) -> dict[str, str]:
     if not name:
         errors["name"] = N_("Vul uw naam in.")
     elif len(name) > NAME_MAX or not NAME.match(name) or "\n" in (data.name or "").strip():
-        errors["name"] = N_("Uw naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten, "
-                            "hoogstens %(name_max)s tekens.", name_max=NAME_MAX)
+        errors["name"] = N_("Uw naam mag alleen letters, spaties, koppeltekens, apostrofs en voorletters met "
+                            "een punt bevatten, hoogstens %(name_max)s tekens.", name_max=NAME_MAX)
     if not data.company.strip():
         errors["company"] = N_("Vul de naam van uw bedrijf in.")
     if not identifiers.is_kvk(data.kvk):

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamps, Versioned, str_enum, utcnow
@@ -54,6 +55,9 @@ class PublicProfile(Versioned, Timestamps, Base):
     # Sentences or list wordings of the approved text the learned gate asks a person to read again
     # (publishing/hints.py): set by the bulk publication, 0 once a matcher published from the preview.
     sentences_to_check: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Approved by the bulk publication (publishing/bulk.py): the privacy check read it, no person did,
+    # so reviewed_at and checked_on are when the check ran. False once a person publishes it.
+    auto_checked: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     candidate: Mapped[Candidate | None] = relationship(back_populates="profile")
 

@@ -47,6 +47,15 @@ def bump(session: Session, scope: str, key: str, window_seconds: int) -> int:
     return add(session, scope, key, start, 1)
 
 
+def window(session: Session, scope: str, key: str, window_seconds: int) -> tuple[int, int]:
+    """The count of ``key`` in the current fixed window of ``scope`` (without counting), and when that
+    window ends (seconds since the epoch)."""
+    start = int(utcnow().timestamp()) // window_seconds * window_seconds
+    hits = session.scalar(select(ThrottleCounter.hits).where(
+        ThrottleCounter.scope == scope, ThrottleCounter.key == key[:128], ThrottleCounter.window_start == start))
+    return hits or 0, start + window_seconds
+
+
 def add(session: Session, scope: str, key: str, window_start: int, hits: int) -> int:
     """Add ``hits`` to the counter of ``key`` in ``scope`` for the window starting at ``window_start``
     (seconds since the epoch); returns the window's new count. The upsert of ``bump``."""

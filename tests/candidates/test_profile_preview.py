@@ -94,3 +94,68 @@ def test_a_list_wording_left_out_by_the_bulk_publication_is_shown_to_the_matcher
         "description": "Werkte drie jaar als orderpicker."})  # read and published as it is
     db.session.expire_all()
     assert candidate.profile.sentences_to_check == 0 and HINTED in candidate.profile.skills
+
+
+def test_a_drafts_code_stays_the_same_between_views_and_after_checking(as_role, client, db, candidate):
+    import re
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+
+    def code(response):
+        return re.search(r"Openbaar profiel (K-[0-9A-Z]{4})", visible_text(response.get_data(as_text=True))).group(1)
+
+    first = code(client.get(url))
+    assert db.session.scalar(select(PublicProfile)) is None  # the preview still stores nothing
+    assert code(client.get(url)) == first
+    checked = client.post(url, data={"version": shown_form(client, candidate).version, "action": "check",
+                                     "description": "Werkte drie jaar als orderpicker."})
+    assert code(checked) == first
+    assert code(client.get(url)) == first
+
+
+def _facts(html):
+    import re
+    return re.search(r'<dl class="facts">.*?</dl>\s*<p class="checked">.*?</p>', html, re.S).group(0)
+
+
+def test_the_preview_shows_the_profile_exactly_as_the_public_page_does(k1, as_role, client, db, candidate):
+    from datetime import timedelta
+
+    from models.common import clock
+    candidate.available_from = clock.today() - timedelta(days=3)  # in the past: "direct" for employers
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    url = f"/beheer/kandidaten/{candidate.id}/profiel"
+    client.post(url, data={"version": shown_form(client, candidate).version, "action": "publish",
+                           "description": "Werkte drie jaar als orderpicker."})
+    preview = client.get(url).get_data(as_text=True)
+    public = client.get(f"/kandidaten/{candidate.profile.code}").get_data(as_text=True)
+    assert _facts(preview) == _facts(public)
+    text = visible_text(_facts(preview))
+    assert "Beschikbaar direct" in text and "Opleiding mbo niveau 2" in text and "Nederlands onbekend" in text
+    import re
+    card = visible_text(re.search(r'<article class="profile-card profile-preview">.*?</article>', preview, re.S).group(0))
+    assert "Beschikbaar vanaf" not in card and "Mbo 2" not in card and "Werkte drie jaar als orderpicker." in card
+
+
+def test_a_profile_published_in_bulk_says_it_was_checked_automatically_not_reviewed(k1, as_role, client, db,
+                                                                                     candidate):
+    import re
+    with_text(db, candidate, "Werkte drie jaar als orderpicker.")
+    as_role(Role.MATCHER)
+    client.post("/beheer/kandidaten/publiceren", data={"ids": [candidate.id]})
+    db.session.expire_all()
+    code = candidate.profile.code
+    checked = re.compile(r'<p class="checked">(.*?)</p>', re.S)
+    card = checked.search(client.get("/kandidaten").get_data(as_text=True)).group(1).strip()
+    assert card == "Automatisch gecontroleerd vandaag (privacycontrole)"
+    staff = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Laatst beoordeeld" not in staff and "niemand heeft het profiel gelezen" in staff
+    client.post(f"/beheer/kandidaten/{candidate.id}/profiel", data={
+        "version": shown_form(client, candidate).version, "action": "publish",
+        "description": "Werkte drie jaar als orderpicker."})
+    public = client.get(f"/kandidaten/{code}").get_data(as_text=True)
+    assert checked.search(public).group(1).strip() == "Gecontroleerd vandaag"  # a person read it now
+    staff = visible_text(client.get(f"/beheer/kandidaten/{candidate.id}/profiel").get_data(as_text=True))
+    assert "Laatst beoordeeld op" in staff and "niemand heeft" not in staff

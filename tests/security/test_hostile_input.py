@@ -45,7 +45,8 @@ def assert_safe(client, response, where):
 
 
 def test_hostile_text_in_every_form(world):
-    for key in ("CATALOGUE_MAX_REQUESTS_PER_HOUR", "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR"):
+    for key in ("CATALOGUE_MAX_REQUESTS_PER_HOUR", "CATALOGUE_MAX_MEET_ATTEMPTS_PER_HOUR",
+                "CATALOGUE_MAX_PROFILE_VIEWS_PER_HOUR"):
         world.app.config[key] = 1_000_000
 
     for name, (role, url, fixed, fields) in forms(world).items():

@@ -41,6 +41,20 @@ def test_codes_are_random_and_shaped_like_k_xxxx():
     assert len(codes) > 190
 
 
+def test_a_drafts_code_is_repeatable_per_candidate_and_key_and_spread_like_random_draws():
+    from models.catalogue.publishing import code_key
+    from models.catalogue.publishing.draft import draft_code
+    try:
+        code_key.set_key("een geheim")
+        codes = [draft_code(i) for i in range(300)]
+        assert codes == [draft_code(i) for i in range(300)] and len(set(codes)) > 285
+        assert draft_code(7, 1) != draft_code(7, 0)  # the next draw when a code is taken
+        code_key.set_key("een ander geheim")
+        assert sum(a == b for a, b in zip(codes, (draft_code(i) for i in range(300)), strict=True)) < 5
+    finally:
+        code_key.set_key(None)
+
+
 @pytest.mark.parametrize("spelled", ["NFNV", "SP12", "7PVV", "CDA3", "ERK4", "LGBT"])
 def test_a_code_that_spells_a_sensitive_abbreviation_is_drawn_again(spelled):
     draws = iter(spelled + "7F3A")

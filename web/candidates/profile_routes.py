@@ -51,6 +51,7 @@ def _preview(candidate, profile, draft, text: str):
     shown = shown_at(record, level if level is not None else 0)
     location = shown.place or shown.region
     card = replace(draft, code=profile.code, description=text, age_band=shown.age_band, place=shown.place,
+                   checked_on=profile.checked_on, auto_checked=profile.auto_checked,
                    headline=headline(draft.occupations, draft.hours_min, draft.hours_max, location))
     return card, was_coarsened(record, shown), level
 

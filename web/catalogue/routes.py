@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_babel import format_timedelta, get_locale
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import format_time, format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,14 +21,33 @@ from web.forms import save
 
 from . import page_cache
 from .forms import MeetingForm, filter_form, unknown_occupation
-from .guard import count_attempt, limit_views
+from .guard import accept, count_attempt, limit_views, refused, used_up
 from .labels import DUTCH_LABELS, EDUCATION_LABELS
 
 log = logging.getLogger("werkbrug")
 bp = Blueprint("catalogue", __name__, url_prefix="/kandidaten", template_folder="templates")
 
 SCRAPE_MESSAGE = "U bekijkt erg veel pagina's in korte tijd. Probeer het over een uur opnieuw, of neem contact met ons op."
-FLOOD_MESSAGE = "U heeft het afgelopen uur al veel verzoeken verstuurd. Probeer het later opnieuw, of bel ons."
+
+
+def flood_message(until: int | None = None) -> str:
+    """Why a meeting request was not sent, when the visitor can send one again, and how to reach the
+    service: the configured phone number and e-mail address, and no promise of either when none is set."""
+    text = _("U heeft het afgelopen uur al veel verzoeken verstuurd.")
+    if until is not None:
+        moment = datetime.fromtimestamp(until, UTC)
+        text += " " + _("Vanaf %(time)s kunt u weer een verzoek versturen; wat u invulde staat nog in het formulier.",
+                        time=format_time(moment, "short"))
+    else:
+        text += " " + _("Probeer het over een uur opnieuw.")
+    phone, email = current_app.config.get("SERVICE_CONTACT_PHONE"), current_app.config.get("SERVICE_CONTACT_EMAIL")
+    if phone and email:
+        text += " " + _("Wilt u niet wachten? Bel ons op %(phone)s of mail naar %(email)s.", phone=phone, email=email)
+    elif phone:
+        text += " " + _("Wilt u niet wachten? Bel ons op %(phone)s.", phone=phone)
+    elif email:
+        text += " " + _("Wilt u niet wachten? Mail ons op %(email)s.", email=email)
+    return text
 
 
 def _ago(day: date) -> str:
@@ -134,20 +153,26 @@ def profile(code: str):
     return _render_profile(found, MeetingForm())
 
 
-def _render_profile(found, form, status: int = 200):
+def _render_profile(found, form, status: int = 200, notice: str | None = None):
     employer = _employer()
     favourite = employer is not None and employer_accounts.is_favourite(db.session, employer, found)
     if employer is not None and request.method == "GET":
         form.name.data = form.name.data or employer.name
         form.company.data = form.company.data or employer.company_name
         form.email.data = form.email.data or employer.email
-    return render_template("catalogue/profile.html", profile=found, form=form, favourite=favourite), status
+    return render_template("catalogue/profile.html", profile=found, form=form, favourite=favourite,
+                           notice=notice), status
 
 
 @bp.route("/<code>/ontmoeten", methods=["POST"])
 def meet(code: str):
-    """Send a request to meet the person; errors per field (422), confirmation page on success."""
-    count_attempt("meet-request", "CATALOGUE_MAX_REQUESTS_PER_HOUR", message=_(FLOOD_MESSAGE))
+    """Send a request to meet the person; errors per field (422), confirmation page on success.
+
+    Only accepted requests count toward CATALOGUE_MAX_REQUESTS_PER_HOUR (and per recipient): a visitor
+    who corrects a field error a few times can still send. Every post counts toward the generous
+    CATALOGUE_MAX_MEET_ATTEMPTS_PER_HOUR, against scripts. A request over the limit gets the form back
+    as typed (429) with when they can send again and how to reach the service."""
+    count_attempt("meet-attempt", "CATALOGUE_MAX_MEET_ATTEMPTS_PER_HOUR", message=flood_message())
     found = _profile_or_gone(code)
     if found is None:
         return _gone()
@@ -160,13 +185,20 @@ def meet(code: str):
         return redirect(url_for(".sent", code=found.code, _anchor="inhoud"))
     data = MeetingRequest(name=form.name.data or "", company=form.company.data or "", kvk=form.kvk.data or "",
                           email=form.email.data or "", phone=form.phone.data or "", message=form.message.data or "")
-    if not meet_requests.check(data):
-        # Per recipient too: nobody can flood one address with confirmations from many clients.
-        count_attempt("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR",
-                      message=_(FLOOD_MESSAGE), key="mail:" + normalise_email(data.email))
+    # Per recipient too: nobody can flood one address with confirmations from many clients.
+    recipient = None if meet_requests.check(data) else "mail:" + normalise_email(data.email)
+    limits = [("meet-request", "CATALOGUE_MAX_REQUESTS_PER_HOUR", None)]
+    if recipient is not None:
+        limits.append(("meet-request-recipient", "CATALOGUE_MAX_REQUESTS_PER_RECIPIENT_PER_HOUR", recipient))
+    for scope, config_key, key in limits:
+        if (until := used_up(scope, config_key, key=key)) is not None:
+            refused(scope, config_key, key=key)
+            return _render_profile(found, form, 429, notice=flood_message(until))
     if not save(form, meet_requests.submit, db.session, found, data, user=_employer(), fallback="name",
                 once=url_for(".sent", code=found.code, _anchor="inhoud")):
         return _render_profile(found, form, 422)
+    for scope, _config_key, key in limits:
+        accept(scope, key=key)
     return redirect(url_for(".sent", code=found.code, _anchor="inhoud"))
 
 

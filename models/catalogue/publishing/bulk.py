@@ -122,6 +122,7 @@ def publish_all_consented(session: Session, today: date, *, k: int = DEFAULT_K, 
         apply_draft(profile, draft, public.description,
                     {name: public.lists[name] for name in TERM_FIELDS} if public.count else None)
         profile.sentences_to_check = public.count
+        profile.auto_checked = True  # the privacy check approved it; the actor only chose whom to publish
         profile.reviewed_at = now
         profile.reviewed_by_id = getattr(actor, "id", None)
         profile.checked_on = today

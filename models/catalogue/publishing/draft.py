@@ -1,12 +1,16 @@
 """The anonymised projection of a candidate, computed without a session: pure and testable."""
 from __future__ import annotations
 
+import hashlib
+import hmac
+import random
 import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.catalogue.publishing import code_key
 from models.catalogue.publishing.hours import hours_text
 from models.catalogue.publishing.place import find_place
 from models.catalogue.scrubbing.categories import abbreviations, sensitive
@@ -51,6 +55,9 @@ class ProfileDraft:
     findings: tuple[Finding, ...] = field(default=())
     # What the privacy check left out or rewrote, per field ("description", "skills", ...).
     removals: tuple[FieldRemoval, ...] = field(default=())
+    # The stored profile's check, for a preview's card ("Gecontroleerd …" as employers read it now).
+    checked_on: date | None = None
+    auto_checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,27 @@ class FieldRemoval:
 
 
 def new_code(choice: Callable[[str], str] = secrets.choice) -> str:
-    """A random pseudonym such as K-7F3A; never derived from an id or a name. A draw that spells an
-    abbreviation the privacy check treats as sensitive ("K-NFNV": FNV, union membership), or that the
-    check finds something in ("K-LGBT"), is drawn again: no code reads as a statement about the person."""
+    """A pseudonym such as K-7F3A, drawn with ``choice`` (random; ``draft_code`` passes a keyed draw);
+    never readable from an id or a name. A draw that spells an abbreviation the privacy check treats as
+    sensitive ("K-NFNV": FNV, union membership), or that the check finds something in ("K-LGBT"), is
+    drawn again: no code reads as a statement about the person."""
     while True:
         body = "".join(choice(CODE_ALPHABET) for _ in range(4))
         if not any(word in "K" + body for word in abbreviations()) and not sensitive(body):
             return "K-" + body
+
+
+def draft_code(candidate_id: int | None, attempt: int = 0) -> str:
+    """The code of a candidate's first profile: the same on every view of a draft that is not stored yet
+    (a GET preview stores nothing, so a random draw showed another code on every view, and "Controleren"
+    stored yet another). Drawn from a keyed hash of the row id and ``attempt`` (the next one when a code is
+    taken): nobody without the installation's key can tell a code from an id or the other way round.
+    Random when no key is set or the candidate has no id yet."""
+    key = code_key.get()
+    if key is None or candidate_id is None:
+        return new_code()
+    seed = hmac.new(key, f"{candidate_id}:{attempt}".encode(), hashlib.sha256).digest()
+    return new_code(random.Random(seed).choice)  # noqa: S311 # nosec B311 - a keyed, repeatable draw
 
 
 def age_on(birth_date: date, today: date) -> int:

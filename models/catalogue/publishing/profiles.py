@@ -13,9 +13,9 @@ from models.catalogue.profile import PublicProfile
 from models.catalogue.publishing.draft import (
     ProfileDraft,
     build_profile,
+    draft_code,
     find_personal,
     headline,
-    new_code,
     search_text,
 )
 from models.catalogue.publishing.groups import IN_PLAY, rebalance
@@ -62,9 +62,9 @@ def describe_findings(findings) -> Listing:
                    for kind, n in counts.items())
 
 
-def _unique_code(session: Session) -> str:
-    for _attempt in range(50):
-        code = new_code()
+def _unique_code(session: Session, candidate_id: int | None) -> str:
+    for attempt in range(50):
+        code = draft_code(candidate_id, attempt)
         if session.scalar(select(PublicProfile.id).where(PublicProfile.code == code)) is None:
             return code
     raise RuntimeError("no free pseudonym code found")  # 1.3 M codes: only if nearly all are used
@@ -79,7 +79,7 @@ def ensure_profile(session: Session, candidate: Candidate, today: date) -> tuple
     draft = build_profile(candidate, today)
     profile = candidate.profile
     if profile is None:
-        draft.code = _unique_code(session)
+        draft.code = _unique_code(session, candidate.id)
         profile = PublicProfile(candidate_id=candidate.id, organisation_id=candidate.organisation_id,
                                 code=draft.code, status=ProfileStatus.DRAFT)
         candidate.profile = profile
@@ -159,6 +159,7 @@ def publish(session: Session, candidate: Candidate, reviewer, text: str, *, toda
     profile, draft = ensure_profile(session, candidate, today)
     apply_draft(profile, draft, (text or "").strip())
     profile.sentences_to_check = 0  # the reviewer saw the preview's hints for this very text
+    profile.auto_checked = False  # a person read this text
     profile.reviewed_by_id = getattr(reviewer, "id", None)
     profile.reviewed_at = now
     profile.checked_on = today

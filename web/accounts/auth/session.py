@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user, logout_user
 
 from models.accounts.user import User
@@ -14,7 +15,9 @@ from web.extensions import db, login_manager
 def init_login(app: Flask) -> None:
     """Configure Flask-Login for Werkbrug."""
     login_manager.login_view = "auth.login"
+    # A Dutch msgid that Flask-Login flashes through localize_callback: in the visitor's language.
     login_manager.login_message = "Meld u aan om deze pagina te bekijken."
+    login_manager.localize_callback = gettext
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
 

@@ -8,14 +8,14 @@ indexes, so a database built by ``flask db upgrade`` on SQLite lost them (SQLAlc
 This revision creates whichever of them is missing; tests/test_migrations.py checks every index of
 the models by name after an upgrade.
 
-Revision ID: 0020_sqlite_name_indexes
-Revises: 0019_sentences_to_check
+Revision ID: 0021_sqlite_name_indexes
+Revises: 0020_auto_checked
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020_sqlite_name_indexes"
-down_revision = "0019_sentences_to_check"
+revision = "0021_sqlite_name_indexes"
+down_revision = "0020_auto_checked"
 branch_labels = None
 depends_on = None
 
