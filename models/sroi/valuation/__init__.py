@@ -60,6 +60,25 @@ def _number(value: Fraction) -> str:
     return format(rounded.quantize(Decimal("0.01")).normalize(), "f").replace(".", ",")
 
 
+def _decimal(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", ".")))
+
+
+def _shown_months(value_cents: int, hours: Fraction, months: Fraction, cents: int, per_month: bool) -> str:
+    """The counted months with as many decimals as it takes for the shown formula (value × shown hours/36 ×
+    shown months[/12]) to recompute to the shown result: months are whole months plus days / days of the
+    next month (period.months_since), so two decimals can be off by euros on a year's value."""
+    if months.denominator == 1:
+        return str(months.numerator)
+    factor = _decimal(_number(hours)) / FULL_TIME_HOURS
+    exact = Decimal(months.numerator) / Decimal(months.denominator)
+    for places in range(2, 10):
+        text = format(exact.quantize(Decimal(1).scaleb(-places)).normalize(), "f").replace(".", ",")
+        if round_half_up(value_cents * factor * _decimal(text) / (1 if per_month else 12)) == cents:
+            break
+    return text
+
+
 def fits_instrument(version: TableVersion, block: Block, instrument: str) -> bool:
     """True when block may value a placement with instrument under version's instrument rules.
 
@@ -109,7 +128,8 @@ def _term(block: Block, hours: Fraction, factor: Fraction, months: Fraction) -> 
     per_month = block.unit == "month"
     amount = block.value_cents * factor * (months if per_month else months / 12)
     unit = {"month": " per mnd", "learning_year": " per leerjaar"}.get(block.unit, "")
-    duration = f"{_number(months)} mnd" if per_month else f"{_number(months)}/12 mnd"
+    shown = _shown_months(block.value_cents, hours, months, round_half_up(amount), per_month)
+    duration = f"{shown} mnd" if per_month else f"{shown}/12 mnd"
     line = (f"{block.label}: {value}{unit} × {_number(hours)}/{FULL_TIME_HOURS} u × {duration} "
             f"= {format_euro(round_half_up(amount))}")
     return amount, line
