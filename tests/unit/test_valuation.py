@@ -332,3 +332,7 @@ def test_every_shown_formula_recomputes(start, days, hours, table):
                              period_start=date(2024, 3, 1), period_end=date(2025, 6, 30))
     if _TERM.search(result.explanation):
         _recomputes(result.explanation)
+    total = re.search(r"totaal € ([\d.]+,\d\d)", result.explanation)
+    if total:  # the lines add up to the total, or the text says why they are a cent off
+        lines = sum(_dutch(r) for r in re.findall(r"= € ([\d.]+,\d\d)", result.explanation))
+        assert lines == _dutch(total.group(1)) or "(onafgerond opgeteld, daarna afgerond)" in result.explanation

@@ -196,16 +196,18 @@ def value_placement(
     if block.max_counted_months is not None and (not (end or until) or months_for(None) > months):
         notes.insert(0, f"telt max. {block.max_counted_months} mnd")
     total, line = _term(block, hours, factor, months)
-    lines = [line]
+    lines, shown = [line], round_half_up(total)
     for bonus in bonuses:
         bonus_months = months_for(_min_cap(block.max_counted_months, bonus.max_counted_months))
         amount, line = _term(bonus, hours, factor, bonus_months)
         total += amount
+        shown += round_half_up(amount)
         lines.append(f"bonus {line}")
     cents = round_half_up(total)
     text = "; ".join(lines)
     if bonuses:
-        text += f"; totaal {format_euro(cents)}"
+        # The total rounds the exact sum once; the lines above are each rounded, so their sum can be a cent off.
+        text += f"; totaal {format_euro(cents)}" + ("" if shown == cents else " (onafgerond opgeteld, daarna afgerond)")
     if hours_in > FULL_TIME_HOURS:
         notes.append(f"{_number(hours_in)} u per week, max. {FULL_TIME_HOURS} geteld")
     if notes:
