@@ -42,7 +42,8 @@ def test_contract_manager_reads_the_authoritys_obligations_without_personal_data
     response = client.get(f"/opdrachtgever/social-return/{ours.id}")
     assert response.status_code == 200
     text = page_text(response)
-    assert "Regulier werk, 24 u/week, tijdelijk contract" in text and "€ 13.333,33" in text
+    assert "24 u/week, tijdelijk contract" in text and "€ 13.333,33" in text
+    assert "Participatiewet" not in text  # the block's label names the benefit: staff only
     assert "K-55501" not in text and "Plaatsing " not in text and "Bewerken" not in text
     assert candidate.personal is None or candidate.personal.last_name not in text
     assert client.get(f"/opdrachtgever/social-return/{other.id}").status_code == 404
@@ -76,3 +77,23 @@ def test_an_unknown_account_is_refused_with_a_message(as_role, client, db, make_
     assert response.status_code == 422
     assert "Er is geen werkgeversaccount met dit e-mailadres." in page_text(response)
     assert db.session.scalar(select(AuthorityAccess)) is None
+
+
+def test_the_page_title_is_the_contract_name_and_the_access_section_sits_in_the_page(
+        as_role, client, make_user, make_employer, make_obligation):
+    """The access section once sat inside the title block: the tab title held its HTML, the CSRF token and,
+    once access was granted, the manager's name and e-mail address."""
+    import re
+    obligation = make_obligation(make_employer(), contract_name="Onderhoud openbaar groen",
+                                 contracting_authority="Gemeente Dronten")
+    make_user(Role.EMPLOYER, email="contracten@dronten.example", name="Karin Contract")
+    as_role(Role.ACCOUNT_MANAGER)
+    response = client.post(f"/beheer/social-return/{obligation.id}/opdrachtgever-toegang",
+                           data={"authority-email": "contracten@dronten.example"}, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    [title] = re.findall(r"<title>(.*?)</title>", html, re.S)
+    assert title.strip() == "Onderhoud openbaar groen · Werkbrug"
+    body = html.split("</head>", 1)[1]
+    assert body.count('id="authority-heading"') == 1
+    assert "Karin Contract (contracten@dronten.example)" in page_text(response)
+    assert "Toegang intrekken" in page_text(response)

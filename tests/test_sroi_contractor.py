@@ -121,8 +121,9 @@ def test_contractor_sees_the_staff_figures_and_no_personal_data(as_role, client,
                "Status achter"]
     for figure in figures:
         assert figure in staff_text and figure in text, figure
-    assert "Regulier werk, 24 u/week, tijdelijk contract" in text
-    assert "Participatiewet > 2 jaar: € 40.000 × 24/36 u × 6/12 mnd = € 13.333,33" in text
+    assert "24 u/week, tijdelijk contract" in text and "Regulier werk" not in text
+    assert "Participatiewet > 2 jaar: € 40.000 × 24/36 u × 6/12 mnd = € 13.333,33" in staff_text
+    assert "Bouwblok 2 van de tabel (plaatsing)" in text
     assert "achter" in page_text(listing) and "€ 13.333,33 van € 50.000,00" in page_text(listing)
     for response in (listing, page):
         html = response.get_data(as_text=True)
@@ -353,3 +354,37 @@ def test_staff_notes_on_their_own_activities_do_not_reach_the_contractor(client,
     assert "€ 1.234,56 van € 5.000,00 gerealiseerd" in text  # the staff activity counts
     assert "Fatima" not in text and "factuur 77" not in text
     assert "Factuur 2025-88 van Kringloop Flevo" in text
+
+
+def test_the_contractor_reads_values_and_the_block_number_never_a_target_group(
+        as_role, client, login, db, make_candidate, contractor, linked, make_obligation):
+    """Block labels name a benefit or a disability ("Participatiewet > 2 jaar, zonder arbeidsbeperking"),
+    instruments too ("Beschut werk"), bonuses a status: the contractor can tell its employees apart by start
+    and hours, so it reads the values and the block's number only; staff keep the whole calculation."""
+    obligation = make_obligation(contractor, table="rijnvicus", period_start=date(2025, 1, 1))
+    as_role(Role.COORDINATOR)
+    make_candidate(external_id="K-00001", target_groups=["participatiewet"], benefit_since=date(2021, 1, 1))
+    make_candidate(external_id="K-00002", target_groups=["participatiewet"], benefit_since=date(2021, 1, 1))
+    for number, start, hours, instrument in (("K-00001", "2025-01-01", "24", "regular"),
+                                             ("K-00002", "2025-02-10", "32", "sheltered")):
+        response = client.post("/beheer/plaatsingen/nieuw", data=placement_form(
+            candidate_number=number, employer=str(contractor.id), start_date=start, end_date="2025-09-30",
+            hours_per_week=hours, instrument=instrument, sroi_obligation=str(obligation.id)))
+        assert response.status_code == 302, page_text(response)
+    staff_text = page_text(client.get(f"/beheer/social-return/{obligation.id}"))
+    assert "Participatiewet > 2 jaar, zonder arbeidsbeperking" in staff_text and "Beschut werk" in staff_text
+
+    login(linked)
+    page = client.get(f"/werkgever/social-return/{obligation.id}")
+    html = page.get_data(as_text=True)
+    for word in ("Participatiewet", "arbeidsbeperking", "uitkering", "Wajong", "WIA", "Beschut", "banenafspraak",
+                 "55+", "statushouder", "doelgroep", "> 2 jaar"):
+        assert word not in html, word
+    text = page_text(page)
+    assert text.count("Bouwblok ") == 2 and "24 u/week, tijdelijk contract" in text
+    cells = re.findall(r"<td>(€ [\d.,]+)</td><td>(€ [\d.,]+)</td>", html)
+    assert len(cells) == 2
+    def cents(text):
+        return int(text.removeprefix("€ ").replace(".", "").replace(",", ""))
+    realised = re.search(r'id="realised">(€ [\d.,]+)<', html).group(1)
+    assert sum(cents(r) for r, _ in cells) == cents(realised) > 0

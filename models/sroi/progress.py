@@ -40,6 +40,10 @@ class Contribution:
     forecast_cents: int
     explanation: str
     summary: str = ""  # the label without the placement number: what the contractor's page shows
+    # The calculation as shown outside the team (contractor, contracting authority): for a placement the
+    # bouwblok by its position in the table only, since block labels and bonuses name a benefit, a
+    # disability or a status of an employee the contractor can recognise by start date and hours.
+    shared: str | Message = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,16 @@ _VALUED = (Placement.id, Placement.sroi_obligation_id, Placement.table_version_i
            Placement.value_explanation)
 
 
+def _shared(version, block) -> Message:
+    """A placement's calculation for the contractor: the bouwblok as "bouwblok N" (its place among the
+    table's placement blocks), never its label, its bonuses or the placement's target group."""
+    if version is None or block is None:
+        return N_("Niet gewaardeerd met de bouwblokkentabel.")
+    blocks = [b.code for b in version.blocks if b.kind == "placement"]
+    return N_("Bouwblok %(n)s van de tabel (plaatsing), naar rato van uren per week en maanden, toeslagen inbegrepen.",
+              n=blocks.index(block.code) + 1)
+
+
 def progress_many(session: Session, obligations: list[SroiObligation], today: date,
                   contributions: bool = True) -> dict[int, Progress]:
     """Progress of each obligation by id, in a constant number of queries; without ``contributions``
@@ -98,19 +112,22 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
     period = {o.id: (o.period_start, o.period_end) for o in obligations}
     for p in placements:
         version = versions.get(p.table_version_id)
-        realised = 0
+        realised, block = 0, None
         if version is not None:
             start, end = period[p.sroi_obligation_id]
-            realised = value_placement(version, facts(p), start, end, as_of=today).cents
+            valued = value_placement(version, facts(p), start, end, as_of=today)
+            realised, block = valued.cents, valued.block
         if not contributions:
             totals[p.sroi_obligation_id][0] += realised
             totals[p.sroi_obligation_id][1] += p.value_cents or 0
             continue
-        summary = (f"{INSTRUMENT_LABELS[p.instrument.value]}, {p.hours_per_week} u/week, "
-                   f"{'vast' if p.contract_type.value == 'permanent' else 'tijdelijk'} contract")
+        # Outside the team without the instrument: beschut werk, a participatiebaan or a work-experience
+        # place says a benefit or a disability of someone the contractor can pick out by hours and start.
+        summary = f"{p.hours_per_week} u/week, {'vast' if p.contract_type.value == 'permanent' else 'tijdelijk'} contract"
         by_obligation[p.sroi_obligation_id].append(Contribution(
-            "placement", p.id, f"Plaatsing {p.id}: {summary}", p.start_date, realised, p.value_cents or 0,
-            p.value_explanation or "", summary))
+            "placement", p.id, f"Plaatsing {p.id}: {INSTRUMENT_LABELS[p.instrument.value]}, {summary}", p.start_date,
+            realised, p.value_cents or 0,
+            p.value_explanation or "", summary, _shared(version, block)))
     for a in activities:
         done = a.value_cents or 0
         if not contributions:
@@ -123,7 +140,7 @@ def progress_many(session: Session, obligations: list[SroiObligation], today: da
         summary = label if a.proposed_by_id is not None else kind
         by_obligation[a.obligation_id].append(Contribution(
             "activity", a.id, label, a.occurred_on, done if a.occurred_on <= today else 0, done,
-            a.value_explanation or "", summary))
+            a.value_explanation or "", summary, a.value_explanation or ""))
     result = {}
     for o in obligations:
         items = by_obligation[o.id]

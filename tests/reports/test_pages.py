@@ -106,7 +106,8 @@ def test_council_view_hides_cells_under_five(client, as_role, placements_2026, m
     for _ in range(5):
         make_placement(start_date=date(2026, 2, 1))
     text = page_text(client.get(f"{BASE}/raad?{Q}"))
-    assert "Gestarte plaatsingen 8" in text and "feb 2026: 5" in text
+    # jan <5, mrt <5 and dec <5 could add up to less than 5 with feb known: feb is hidden too (secondary)
+    assert "Gestarte plaatsingen 8" in text and "feb 2026: ×" in text and "feb 2026: 5" not in text
 
 
 @pytest.mark.parametrize("family", ["plaatsingen", "social-return", "funnel", "werkgevers", "kandidaten", "dossier",
@@ -139,7 +140,7 @@ def test_council_view_is_stored_per_worker_until_what_it_counts_changes(db, clie
     for _ in range(5):  # ORM changes: new candidates (placements and dossiers: the report stamp)
         make_candidate(ladder=1)
     after = page_text(client.get(url))
-    assert "1 Geïsoleerd: 5" in after
+    assert "1 Geïsoleerd: ×" in after and "1 Geïsoleerd: 5" not in after  # else "<5" = total − 5
     # A bulk write (the importer, erasure) bypasses the ORM but takes a change number.
     with db.engine.begin() as conn:
         conn.execute(update(Candidate.__table__).where(Candidate.__table__.c.ladder == 1).values(ladder=2))

@@ -1,5 +1,6 @@
 """Valuation of placements and activities with the shipped tables, plus the table validator."""
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models.common.money import round_half_up
 from models.sroi.valuation import select_block, value_activity, value_placement
 from models.sroi.valuation.combinations import impossible_combination
 from models.sroi.valuation.period import add_months, benefit_months, months_since
@@ -291,3 +293,46 @@ def test_realised_never_exceeds_forecast_and_periods_add_up(version, placement, 
     after = value_placement(version, placement, period_start=split)
     if placement.end is not None or (forecast.block and forecast.block.max_counted_months):
         assert abs(before.cents + after.cents - forecast.cents) <= 1 + len(forecast.bonuses)
+
+
+# --- the shown formula recomputes to the shown result ---
+
+_TERM = re.compile(r"€ ([\d.]+)(?: per (mnd|leerjaar))? × ([\d,]+)/36 u × ([\d,]+)(/12)? mnd = € ([\d.]+,\d\d)")
+
+
+def _dutch(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(".", "").replace(",", ".")))
+
+
+def _recomputes(explanation: str) -> int:
+    terms = _TERM.findall(explanation)
+    assert terms, explanation
+    for value, _unit, hours, months, per_year, result in terms:
+        computed = _dutch(value) * 100 * _dutch(hours) / 36 * _dutch(months) / (12 if per_year else 1)
+        assert round_half_up(computed) == round_half_up(_dutch(result) * 100), explanation
+    return len(terms)
+
+
+def test_a_formula_with_part_months_recomputes_from_its_shown_numbers():
+    """8 months and 28 of 30 days is 8,9333… months: shown as '8,93' the formula made € 19.844,44, not the
+    € 19.851,85 it showed; the months get as many decimals as the result needs."""
+    version = TableVersion(valid_from=date(2024, 1, 1), valid_to=None, note="", blocks=(
+        Block(code="pw", label="Participatiewet", kind="placement", value_cents=3_000_000, unit="year"),))
+    result = value_placement(version, facts(hours=32, start=date(2024, 1, 1), end=date(2024, 9, 28)))
+    assert _recomputes(result.explanation) == 1
+    assert result.explanation == "Participatiewet: € 30.000 × 32/36 u × 8,933333/12 mnd = € 19.851,85"
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(start=st.dates(date(2023, 1, 1), date(2025, 12, 31)), days=st.integers(1, 800),
+       hours=st.integers(1, 40), table=st.sampled_from([UTRECHT, OOST, RIJNVICUS]))
+def test_every_shown_formula_recomputes(start, days, hours, table):
+    result = value_placement(table, facts(start=start, end=start + timedelta(days=days), hours=hours,
+                                          age_at_start=52, contract_type="permanent"),
+                             period_start=date(2024, 3, 1), period_end=date(2025, 6, 30))
+    if _TERM.search(result.explanation):
+        _recomputes(result.explanation)
+    total = re.search(r"totaal € ([\d.]+,\d\d)", result.explanation)
+    if total:  # the lines add up to the total, or the text says why they are a cent off
+        lines = sum(_dutch(r) for r in re.findall(r"= € ([\d.]+,\d\d)", result.explanation))
+        assert lines == _dutch(total.group(1)) or "(onafgerond opgeteld, daarna afgerond)" in result.explanation

@@ -14,7 +14,7 @@ from web.i18n import translated
 
 from . import stored
 from .data import FAMILIES, family_data
-from .routes import _args, _settings, bar_extra, council, report_value
+from .routes import _args, _settings, bar_extra, council_cells, report_value
 
 COUNCIL_FAMILIES = ("plaatsingen", "social-return", "kandidaten", "dossier")
 # Figures about single staff members or single contractors stay inside the team.
@@ -24,27 +24,25 @@ INTERNAL = ("caseload", "contractor", "indicator")
 INTERNAL_HEADLINES = ("Trede beoordeeld < 12 maanden", "Actueel plan")
 
 
-def _shown(value, people: bool) -> str:
-    return council(value, people)
-
-
 def figure_text(figure: Figure, period_label: str) -> str:
     """One or two Dutch sentences on what the figure shows, with the target where one is set."""
     threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
     people = any(b.people for b in figure.bars)
+    cells = council_cells(figure)
     if figure.unit == "euro":
         total = report_value(int(figure.total), "euro")
     elif figure.unit == "procent":
         total = None
     else:
-        total = _shown(figure.total, people)
+        total = cells.total
     parts = []
     if figure.unit == "procent" and figure.bars:
-        shown = figure.bars if len(figure.bars) <= 3 else figure.bars[-1:]
+        picked = list(enumerate(figure.bars))
+        picked = picked if len(picked) <= 3 else picked[-1:]
         parts.append(_("%(title)s: %(values)s.", title=translated(figure.title), values="; ".join(
             _("%(label)s niet te berekenen (niemand om te tellen)", label=translated(b.label)) if b.counts and not b.counts[1]
-            else f"{translated(b.label)} {report_value(b.value, 'procent')}" + (f" ({bar_extra(b, True)})" if b.counts else "")
-            for b in shown)))
+            else f"{translated(b.label)} {cells.values[i]}" + (f" ({bar_extra(b, True)})" if b.counts else "")
+            for i, b in picked)))
     if total is not None and figure.total_label:
         parts.append(_("%(label)s in %(period)s: %(total)s.", label=_(figure.total_label), period=period_label,
                        total=total))
@@ -97,9 +95,15 @@ def council_export(family: str, figure: str, fmt: str):
     chosen = next((f for f in data.figures if f.key == figure), None)
     if chosen is None:
         abort(404)
-    rows = [[b.label, council(b.value, b.people) if b.people else b.value, bar_extra(b, True)] for b in chosen.bars]
+    cells = council_cells(chosen)
+    rows = [[b.label, shown if b.people or cells.hidden[i] else b.value, bar_extra(b, True)]
+            for i, (b, shown) in enumerate(zip(chosen.bars, cells.values))]
     if chosen.total_label:
-        rows.append([chosen.total_label, council(chosen.total, True), "som van de rijen zonder 'waarvan'"])
+        rows.append([chosen.total_label, cells.total, "som van de rijen zonder 'waarvan'"])
+    if cells.secondary:
+        threshold = current_app.config.get("REPORT_SMALL_NUMBERS") or SMALL
+        rows.append(["×", "", "niet getoond, zodat een klein aantal niet uit het totaal en de andere rijen te "
+                              f"berekenen is; de getoonde rijen tellen samen met '<{threshold}' en '×' op tot het totaal"])
     content, mimetype = exports.export(fmt, ["onderdeel", "waarde", "toelichting"], rows, title=chosen.title)
     audit.record(db.session, "export", actor=current_user, origin=request.remote_addr, details={
         "what": f"council:{family}:{figure}", "format": fmt, "from": period.start.isoformat(),

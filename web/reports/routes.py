@@ -11,6 +11,7 @@ from models.common import audit, clock, exports, paging
 from models.common.errors import InvalidInput
 from models.common.money import format_euro
 from models.reports import SMALL, Period, drilldown, parse_period, scope_org_ids
+from models.reports.disclosure import Shown, disclose
 from web.access import can, org_id, requires
 from web.extensions import db
 from web.forms import show_errors
@@ -48,6 +49,12 @@ def council(value, people: bool = True) -> str:
     if people and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold:
         return f"<{threshold}"
     return report_value(value)
+
+
+def council_cells(figure) -> Shown:
+    """A figure as the council view shows it: small counts "<5", and the cells hidden ("×") so that no small
+    count follows from the total (models/reports/disclosure.py)."""
+    return disclose(figure, small_threshold(), report_value)
 
 
 def bar_extra(bar, suppress: bool = False) -> str:

@@ -60,6 +60,25 @@ def _number(value: Fraction) -> str:
     return format(rounded.quantize(Decimal("0.01")).normalize(), "f").replace(".", ",")
 
 
+def _decimal(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", ".")))
+
+
+def _shown_months(value_cents: int, hours: Fraction, months: Fraction, cents: int, per_month: bool) -> str:
+    """The counted months with as many decimals as it takes for the shown formula (value × shown hours/36 ×
+    shown months[/12]) to recompute to the shown result: months are whole months plus days / days of the
+    next month (period.months_since), so two decimals can be off by euros on a year's value."""
+    if months.denominator == 1:
+        return str(months.numerator)
+    factor = _decimal(_number(hours)) / FULL_TIME_HOURS
+    exact = Decimal(months.numerator) / Decimal(months.denominator)
+    for places in range(2, 10):
+        text = format(exact.quantize(Decimal(1).scaleb(-places)).normalize(), "f").replace(".", ",")
+        if round_half_up(value_cents * factor * _decimal(text) / (1 if per_month else 12)) == cents:
+            break
+    return text
+
+
 def fits_instrument(version: TableVersion, block: Block, instrument: str) -> bool:
     """True when block may value a placement with instrument under version's instrument rules.
 
@@ -109,7 +128,8 @@ def _term(block: Block, hours: Fraction, factor: Fraction, months: Fraction) -> 
     per_month = block.unit == "month"
     amount = block.value_cents * factor * (months if per_month else months / 12)
     unit = {"month": " per mnd", "learning_year": " per leerjaar"}.get(block.unit, "")
-    duration = f"{_number(months)} mnd" if per_month else f"{_number(months)}/12 mnd"
+    shown = _shown_months(block.value_cents, hours, months, round_half_up(amount), per_month)
+    duration = f"{shown} mnd" if per_month else f"{shown}/12 mnd"
     line = (f"{block.label}: {value}{unit} × {_number(hours)}/{FULL_TIME_HOURS} u × {duration} "
             f"= {format_euro(round_half_up(amount))}")
     return amount, line
@@ -176,16 +196,18 @@ def value_placement(
     if block.max_counted_months is not None and (not (end or until) or months_for(None) > months):
         notes.insert(0, f"telt max. {block.max_counted_months} mnd")
     total, line = _term(block, hours, factor, months)
-    lines = [line]
+    lines, shown = [line], round_half_up(total)
     for bonus in bonuses:
         bonus_months = months_for(_min_cap(block.max_counted_months, bonus.max_counted_months))
         amount, line = _term(bonus, hours, factor, bonus_months)
         total += amount
+        shown += round_half_up(amount)
         lines.append(f"bonus {line}")
     cents = round_half_up(total)
     text = "; ".join(lines)
     if bonuses:
-        text += f"; totaal {format_euro(cents)}"
+        # The total rounds the exact sum once; the lines above are each rounded, so their sum can be a cent off.
+        text += f"; totaal {format_euro(cents)}" + ("" if shown == cents else " (onafgerond opgeteld, daarna afgerond)")
     if hours_in > FULL_TIME_HOURS:
         notes.append(f"{_number(hours_in)} u per week, max. {FULL_TIME_HOURS} geteld")
     if notes:
