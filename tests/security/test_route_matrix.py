@@ -38,7 +38,7 @@ POLICY: dict[str, object] = {
     "employer_account.delete_search": {EMPLOYER}, "employer_account.favourite": {EMPLOYER},
     "employer_account.index": {EMPLOYER}, "employer_account.save_search": {EMPLOYER},
     "bias.index": COORDINATOR, "privacy.erase": COORDINATOR, "start.coordinator": COORDINATOR,
-    **{f"reports.{e}": COORDINATOR for e in ("council_view", "drill", "export", "family", "index", "targets",
+    **{f"reports.{e}": COORDINATOR for e in ("council_view", "definitions", "drill", "export", "family", "index", "targets",
                                              "set_target", "council_export")},
     **{f"bouwblokken.{e}": COORDINATOR for e in ("delete_block", "edit_block", "edit_rules", "index", "new_version",
                                                  "version")},
