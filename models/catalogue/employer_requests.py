@@ -67,7 +67,8 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
     if new in EMPLOYER_MESSAGES and req.email:
         subject, body = EMPLOYER_MESSAGES[new]
         code = req.profile.code if req.profile else "?"
-        session.add(OutboxMessage(to_address=req.email, subject=subject.format(code=code),
+        session.add(OutboxMessage(organisation_id=req.organisation_id, to_address=req.email,
+                                  subject=subject.format(code=code),
                                   body=body.format(code=code)))
 
 
