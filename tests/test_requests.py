@@ -244,3 +244,27 @@ def test_filters_left_out_are_no_error(as_role, client, make_request):
     as_role(Role.ACCOUNT_MANAGER)
     html = client.get("/beheer/verzoeken/?status=new").get_data(as_text=True)
     assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
+
+
+def test_every_step_of_a_request_is_in_the_audit_log_and_can_be_filtered(client, db, login, make_request, make_user):
+    req = make_request(company="Bakkerij Zon")
+    manager = make_user(Role.ACCOUNT_MANAGER)
+    _answered_by_matcher(db, client, login, req, make_user, manager, "yes")
+    post_status(client, req, "introduced")
+    login(make_user(Role.COORDINATOR))
+
+    def log(query):
+        return visible_text(client.get(f"/beheer/auditlog?{query}").get_data(as_text=True))
+
+    text = log("action=request_candidate_asked")
+    assert "1 gebeurtenis" in text and "Verzoek van werkgever: kandidaat gevraagd" in text
+    assert "Verzoek van werkgever Bakkerij Zon" in text and "Ilse" not in text and "R-1" not in text
+    text = log("action=request_answered")
+    assert "1 gebeurtenis" in text and "Mira Matcher" in text
+    text = log("action=request_status_changed")
+    assert "3 gebeurtenissen" in text
+    for step in ("(Nieuw → Kandidaat gevraagd)", "(Kandidaat gevraagd → Kandidaat akkoord)",
+                 "(Kandidaat akkoord → Voorgesteld)"):
+        assert step in text
+    assert "5 gebeurtenissen" in log(f"object_type=EmployerRequest&object_id={req.id}")
+

@@ -52,11 +52,10 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
     # The object is the erased record by its internal id (no personal data; the client number went with
     # the record), so the audit log's Object column and its object filter show which record it was and
     # find the earlier events about it.
-    event = audit.record(session, "candidate_erased", actor=actor, obj=candidate, origin=origin,
-                         details={"candidate_id": candidate_id, "organisation_id": organisation_id})
-    event.object_id = candidate_id
-    if event.organisation_id is None:  # erased by the retention job: still in the organisation's log
-        event.organisation_id = organisation_id
+    # (Erased by the retention job, without an actor: still in the organisation's log.)
+    audit.record(session, "candidate_erased", actor=actor, obj=candidate, origin=origin,
+                 details={"candidate_id": candidate_id, "organisation_id": organisation_id},
+                 organisation_id=organisation_id)
 
 
 def inactive_candidates(session: Session, today: date, retention_days: int, organisation_id: int | None = None):
