@@ -268,3 +268,18 @@ def test_every_step_of_a_request_is_in_the_audit_log_and_can_be_filtered(client,
         assert step in text
     assert "5 gebeurtenissen" in log(f"object_type=EmployerRequest&object_id={req.id}")
 
+
+def test_the_answer_page_records_that_the_matcher_saw_the_candidates_name(client, db, login, make_request, make_user):
+    req = make_request()
+    matcher = make_user(Role.MATCHER, name="Mira Matcher")
+    req.profile.candidate.owner_id = matcher.id
+    db.session.commit()
+    login(make_user(Role.ACCOUNT_MANAGER))
+    client.post(f"/beheer/verzoeken/{req.id}/vraag", data={"version": req.version})
+    login(matcher)
+    page = visible_text(client.get(f"/beheer/verzoeken/{req.id}/antwoord").get_data(as_text=True))
+    assert "Ilse Brouwer" in page
+    login(make_user(Role.COORDINATOR))
+    text = visible_text(client.get("/beheer/auditlog?action=view_personal").get_data(as_text=True))
+    assert "1 gebeurtenis" in text and "Mira Matcher" in text
+    assert "Persoonsgegevens bekeken (antwoord op verzoek van werkgever)" in text and "Kandidaat R-1" in text

@@ -186,6 +186,7 @@ PAGE_LABELS = {
     "suggestions": _l("suggesties"),
     "suggestions_left_out": _l("overige kandidaten"),
     "vacancies_for_candidate": _l("vacatures voor de kandidaat"),
+    "request_answer": _l("antwoord op verzoek van werkgever"),
 }
 
 
