@@ -91,6 +91,7 @@ def test_statuses_go_in_order_and_introduced_needs_agreement(client, db, login, 
         assert req.status == RequestStatus(status), text
     messages = db.session.scalars(select(OutboxMessage)).all()
     assert len(messages) == 1 and messages[0].to_address == "piet@bouw.example"
+    assert messages[0].organisation_id == req.organisation_id  # in the organisation's outbox only
     body = messages[0].subject + messages[0].body
     assert req.profile.code in body
     assert "Ilse" not in body and "Brouwer" not in body and "R-" not in body
