@@ -97,3 +97,21 @@ def test_one_page_view_is_one_event_even_when_several_parts_log_it(as_role, clie
     db.session.commit()
     assert again.details == {"page": ["record", "edit"], "ids": [1, 2]}
     assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "view_personal")) == 3
+
+
+def test_a_filter_that_cannot_be_read_is_named_and_the_other_filters_still_apply(as_role, client, db, make_user):
+    matcher = make_user(Role.MATCHER)
+    audit.record(db.session, "login", actor=matcher)
+    audit.record(db.session, "logout", actor=matcher)
+    db.session.commit()
+    as_role(Role.COORDINATOR)
+    response = client.get("/beheer/auditlog?object_id=abc&action=logout")
+    assert response.status_code == 422
+    text = visible_text(response.get_data(as_text=True))
+    assert "Er is iets niet goed ingevuld" in text
+    assert "Object-id: vul een heel getal in van 1 tot en met 2147483647." in text and "Ongeldig getal" not in text
+    assert "1 gebeurtenis" in text and "Uitgelogd" in text  # the action filter still applies
+    response = client.get("/beheer/auditlog?since=gisteren&action=logout")
+    text = visible_text(response.get_data(as_text=True))
+    assert response.status_code == 422
+    assert "Vanaf: vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-05-01." in text and "1 gebeurtenis" in text

@@ -23,6 +23,17 @@ def test_profile_page_shows_the_card_the_description_and_noindex(client, make_pu
     assert "Ik wil deze persoon ontmoeten" in _text(response)
 
 
+def test_the_dutch_level_shows_the_level_only_never_mother_tongue(client, make_public_profile):
+    """docs/security.md: "moedertaal" tells an employer where someone comes from."""
+    profile = make_public_profile(dutch_level="C2")
+    for lang in ("nl", "en"):
+        page = _text(client.get(f"/kandidaten/{profile.code}?lang={lang}"))
+        cards = _text(client.get(f"/kandidaten?lang={lang}"))
+        for text in (page, cards):
+            assert profile.code in text and "C2" in text
+            assert "moedertaal" not in text.lower() and "native" not in text.lower()
+
+
 def test_noindex_can_be_switched_off(app, client, make_public_profile):
     app.config["PROFILE_NOINDEX"] = False
     profile = make_public_profile()

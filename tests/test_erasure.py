@@ -68,3 +68,17 @@ def test_purge_inactive_has_a_dry_run(runner, db, make_candidate):
     db.session.expire_all()
     assert db.session.get(Candidate, old.id) is None
     assert len(db.session.scalars(select(Candidate)).all()) == 2
+
+
+def test_the_audit_log_says_which_record_was_erased_without_personal_data(as_role, client, db, make_candidate):
+    candidate = make_candidate(external_id="K-99124")
+    candidate_id = candidate.id
+    as_role(Role.COORDINATOR)
+    client.get(f"/beheer/kandidaten/{candidate_id}")  # an earlier event about the same record
+    client.post(f"/beheer/kandidaten/{candidate_id}/wissen", data={"confirm": "WISSEN"})
+    text = visible_text(client.get(f"/beheer/auditlog?object_type=Candidate&object_id={candidate_id}")
+                        .get_data(as_text=True))
+    assert f"Kandidaat gewist Kandidaat #{candidate_id}" in text
+    assert "K-99124" not in all_text(db)
+    text = visible_text(client.get("/beheer/auditlog?action=candidate_erased").get_data(as_text=True))
+    assert "1 gebeurtenis" in text and f"Kandidaat #{candidate_id}" in text

@@ -50,8 +50,9 @@ def smtp(app):
     controller.stop()
 
 
-def queue_mail(db, to="inkoop@bakkerij.example", subject="Werkbrug: uw verzoek") -> OutboxMessage:
-    message = OutboxMessage(to_address=to, subject=subject, body="Wij nemen contact met u op.\n")
+def queue_mail(db, to="inkoop@bakkerij.example", subject="Werkbrug: uw verzoek", organisation=None) -> OutboxMessage:
+    message = OutboxMessage(to_address=to, subject=subject, body="Wij nemen contact met u op.\n",
+                            organisation_id=getattr(organisation, "id", None))
     db.session.add(message)
     db.session.commit()
     return message
@@ -76,10 +77,10 @@ def test_due_mail_is_delivered_and_marked_sent(app, db, smtp):
     assert len(smtp.received) == 1
 
 
-def test_refused_mail_is_retried_with_growing_waits_then_failed_and_shown(app, db, smtp, as_role, client):
+def test_refused_mail_is_retried_with_growing_waits_then_failed_and_shown(app, db, smtp, as_role, client, org):
     smtp.refuse = "451 4.3.0 Probeer het later opnieuw"
     with clock.frozen(START):
-        message = queue_mail(db)
+        message = queue_mail(db, organisation=org)
         duties.deliver_mail()
     message = reload(db, message)
     assert message.attempts == 1 and message.next_attempt_at.replace(tzinfo=UTC) == START + timedelta(seconds=60)
@@ -118,13 +119,13 @@ def test_an_unreachable_server_counts_as_a_failed_attempt(app, db):
     assert message.attempts == 1 and message.sent_at is None and "ConnectionRefusedError" in message.last_error
 
 
-def test_without_a_mail_server_the_outbox_keeps_the_mail_and_says_so_once(app, db, as_role, client):
+def test_without_a_mail_server_the_outbox_keeps_the_mail_and_says_so_once(app, db, as_role, client, org):
     lines = []
     handler = logging.Handler()
     handler.emit = lambda record: lines.append(record.getMessage())
     logging.getLogger("werkbrug").addHandler(handler)
     try:
-        message = queue_mail(db)
+        message = queue_mail(db, organisation=org)
         for _ in range(3):
             assert duties.deliver_mail() == "no MAIL_SERVER configured: mail stays in the outbox"
     finally:
@@ -157,3 +158,28 @@ def test_a_new_message_enqueues_delivery_after_the_commit(app, db):
     queue_mail(db)
     assert huey.pending_count() == 1
     assert db.session.scalar(select(OutboxMessage.sent_at)) is None
+
+
+def test_the_outbox_shows_and_retries_only_the_own_organisations_mail(app, db, as_role, client, org, other_org):
+    """A coordinator of Dronten sees neither UWV's letters to employers nor its mail to its staff."""
+    failed_at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    own = queue_mail(db, to="inkoop@bakkerij.example", subject="Uw verzoek over profiel K-0001", organisation=org)
+    theirs = queue_mail(db, to="hr@transport.example", subject="Uw verzoek over profiel K-0F00",
+                        organisation=other_org)
+    staff = queue_mail(db, to="adviseur@uwv.example", subject="Werkbrug: nieuwe melding", organisation=other_org)
+    for message in (own, theirs, staff):
+        message.failed_at, message.attempts = failed_at, 6
+    queue_mail(db, to="wacht@uwv.example", organisation=other_org)
+    db.session.commit()
+
+    as_role(Role.COORDINATOR)
+    for state in ("mislukt", "wachtend", "verzonden"):
+        text = visible_text(client.get(f"/beheer/uitgaande-mail/?status={state}").get_data(as_text=True))
+        assert "K-0F00" not in text and "uwv.example" not in text and "transport.example" not in text
+    text = visible_text(client.get("/beheer/uitgaande-mail/").get_data(as_text=True))
+    assert "K-0001" in text and "Mislukt (1)" in text and "Wachtend (0)" in text
+
+    assert client.post(f"/beheer/uitgaande-mail/{theirs.id}/opnieuw").status_code == 404
+    assert reload(db, theirs).failed_at is not None
+    client.post(f"/beheer/uitgaande-mail/{own.id}/opnieuw")
+    assert reload(db, own).failed_at is None

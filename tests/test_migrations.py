@@ -82,3 +82,35 @@ def test_upgrade_marks_the_profiles_the_bulk_publication_approved(tmp_path, monk
         marked = dict(conn.exec_driver_sql("select code, auto_checked from public_profile").all())
     engine.dispose()
     assert marked == {"K-AAA1": 1, "K-AAA2": 1, "K-AAA3": 0, "K-AAA4": 0}
+
+
+def test_upgrade_puts_existing_outbox_mail_in_the_organisation_it_belongs_to(tmp_path, monkeypatch):
+    """0022: mail to a staff member is that member's organisation's, mail about a profile the profile's,
+    other mail to a meet request's address that request's; the rest belongs to no organisation."""
+    url = f"sqlite:///{tmp_path}/old.sqlite"
+    monkeypatch.setenv("WERKBRUG_ENV", "testing")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", "0021_sqlite_name_indexes"]).exit_code == 0
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        run = conn.exec_driver_sql
+        run("insert into organisation (id, key, name, kind, is_default) values (1, 'dronten', 'Dronten', 'municipality', 1)")
+        run("insert into organisation (id, key, name, kind, is_default) values (2, 'uwv', 'UWV', 'uwv', 0)")
+        run("insert into user_account (id, email, name, password_hash, role, active, session_version, organisation_id)"
+            " values (1, 'adviseur@uwv.example', 'A', 'x', 'matcher', 1, 1, 2)")
+        run("insert into public_profile (id, organisation_id, code, status, description, headline, occupations, skills,"
+            " licences, certificates, search_text) values (1, 2, 'K-0F00', 'published', '', '', '[]', '[]', '[]', '[]', '')")
+        run("insert into employer_request (id, organisation_id, requester_name, company, email, status)"
+            " values (1, 1, 'P', 'Bakkerij', 'inkoop@bakkerij.example', 'new')")
+        for n, (to, subject) in enumerate([("Adviseur@uwv.example", "Werkbrug: nieuwe melding"),
+                                           ("hr@transport.example", "Uw verzoek over profiel K-0F00"),
+                                           ("inkoop@bakkerij.example", "Werkbrug: uw verzoek"),
+                                           ("nieuw@bedrijf.example", "Welkom bij Werkbrug")], start=1):
+            run("insert into outbox_message (id, created_at, to_address, subject, body, attempts)"
+                " values (?, '2026-11-01 10:00:00', ?, ?, '', 0)", (n, to, subject))
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with engine.connect() as conn:
+        owners = dict(conn.exec_driver_sql("select id, organisation_id from outbox_message").all())
+    engine.dispose()
+    assert owners == {1: 2, 2: 2, 3: 1, 4: None}

@@ -91,6 +91,7 @@ def test_statuses_go_in_order_and_introduced_needs_agreement(client, db, login, 
         assert req.status == RequestStatus(status), text
     messages = db.session.scalars(select(OutboxMessage)).all()
     assert len(messages) == 1 and messages[0].to_address == "piet@bouw.example"
+    assert messages[0].organisation_id == req.organisation_id  # in the organisation's outbox only
     body = messages[0].subject + messages[0].body
     assert req.profile.code in body
     assert "Ilse" not in body and "Brouwer" not in body and "R-" not in body
@@ -244,3 +245,42 @@ def test_filters_left_out_are_no_error(as_role, client, make_request):
     as_role(Role.ACCOUNT_MANAGER)
     html = client.get("/beheer/verzoeken/?status=new").get_data(as_text=True)
     assert "Ongeldige keuze" not in visible_text(html) and 'aria-invalid="true"' not in html
+
+
+def test_every_step_of_a_request_is_in_the_audit_log_and_can_be_filtered(client, db, login, make_request, make_user):
+    req = make_request(company="Bakkerij Zon")
+    manager = make_user(Role.ACCOUNT_MANAGER)
+    _answered_by_matcher(db, client, login, req, make_user, manager, "yes")
+    post_status(client, req, "introduced")
+    login(make_user(Role.COORDINATOR))
+
+    def log(query):
+        return visible_text(client.get(f"/beheer/auditlog?{query}").get_data(as_text=True))
+
+    text = log("action=request_candidate_asked")
+    assert "1 gebeurtenis" in text and "Verzoek van werkgever: kandidaat gevraagd" in text
+    assert "Verzoek van werkgever Bakkerij Zon" in text and "Ilse" not in text and "R-1" not in text
+    text = log("action=request_answered")
+    assert "1 gebeurtenis" in text and "Mira Matcher" in text
+    text = log("action=request_status_changed")
+    assert "3 gebeurtenissen" in text
+    for step in ("(Nieuw → Kandidaat gevraagd)", "(Kandidaat gevraagd → Kandidaat akkoord)",
+                 "(Kandidaat akkoord → Voorgesteld)"):
+        assert step in text
+    assert "5 gebeurtenissen" in log(f"object_type=EmployerRequest&object_id={req.id}")
+
+
+def test_the_answer_page_records_that_the_matcher_saw_the_candidates_name(client, db, login, make_request, make_user):
+    req = make_request()
+    matcher = make_user(Role.MATCHER, name="Mira Matcher")
+    req.profile.candidate.owner_id = matcher.id
+    db.session.commit()
+    login(make_user(Role.ACCOUNT_MANAGER))
+    client.post(f"/beheer/verzoeken/{req.id}/vraag", data={"version": req.version})
+    login(matcher)
+    page = visible_text(client.get(f"/beheer/verzoeken/{req.id}/antwoord").get_data(as_text=True))
+    assert "Ilse Brouwer" in page
+    login(make_user(Role.COORDINATOR))
+    text = visible_text(client.get("/beheer/auditlog?action=view_personal").get_data(as_text=True))
+    assert "1 gebeurtenis" in text and "Mira Matcher" in text
+    assert "Persoonsgegevens bekeken (antwoord op verzoek van werkgever)" in text and "Kandidaat R-1" in text

@@ -26,9 +26,9 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import Form, HiddenField, SelectField
+from wtforms import DateField, Form, HiddenField, IntegerField, SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import NumberRange, ValidationError
 
 from models.base import utcnow
 from models.common import idempotency, locking
@@ -53,10 +53,23 @@ def choice_message(field: SelectField) -> str:
     return gettext("%(field)s: kies een van: %(allowed)s.", field=field.label.text, allowed=", ".join(labels))
 
 
+def typed_message(field) -> str:
+    """"Object-id: vul een heel getal in van 1 tot en met 2147483647." for a number or date field whose
+    value could not be read (``?object_id=abc``, ``?since=gisteren``): the label and what it allows."""
+    if isinstance(field, DateField):
+        return gettext("%(field)s: vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-05-01.", field=field.label.text)
+    limits = next((v for v in field.validators if isinstance(v, NumberRange)), None)
+    if limits is not None and limits.min is not None and limits.max is not None:
+        return gettext("%(field)s: vul een heel getal in van %(min)s tot en met %(max)s.", field=field.label.text,
+                       min=limits.min, max=limits.max)
+    return gettext("%(field)s: vul een heel getal in.", field=field.label.text)
+
+
 class QueryForm(FlaskForm):
     """A form read from the query string (a list's filters, a report's settings): no CSRF token, so a
     filtered page is a plain link. A select's value outside its options gets :func:`choice_message`
-    instead of WTForms' bare "Ongeldige keuze.", so every list names the field and what it allows."""
+    instead of WTForms' bare "Ongeldige keuze.", and a number or date that cannot be read gets
+    :func:`typed_message` instead of "Ongeldig getal.", so every list names the field and what it allows."""
 
     class Meta:
         csrf = False
@@ -67,6 +80,8 @@ class QueryForm(FlaskForm):
             if isinstance(field, SelectField) and field.validate_choice and field.choices is not None \
                     and field.errors and _not_a_choice(field, self):
                 field.errors = [choice_message(field)]
+            elif isinstance(field, (IntegerField, DateField)) and field.process_errors:
+                field.errors = [typed_message(field)]
         return valid
 
 

@@ -49,8 +49,13 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
     stamps.bump(session, stamps.CATALOGUE)  # the profile went by a bulk delete: no ORM event saw it
     connection = session.connection()  # the matcher's index drops the row when it applies changes
     stamps.record_removals(connection, [(candidate_id, organisation_id)], stamps.next_change(connection))
-    audit.record(session, "candidate_erased", actor=actor, origin=origin,
-                 details={"candidate_id": candidate_id, "organisation_id": organisation_id})
+    # The object is the erased record by its internal id (no personal data; the client number went with
+    # the record), so the audit log's Object column and its object filter show which record it was and
+    # find the earlier events about it.
+    # (Erased by the retention job, without an actor: still in the organisation's log.)
+    audit.record(session, "candidate_erased", actor=actor, obj=candidate, origin=origin,
+                 details={"candidate_id": candidate_id, "organisation_id": organisation_id},
+                 organisation_id=organisation_id)
 
 
 def inactive_candidates(session: Session, today: date, retention_days: int, organisation_id: int | None = None):

@@ -63,6 +63,8 @@ def ask(session: Session, req: EmployerRequest, actor) -> User:
     req.asked_user_id, req.asked_at = owner.id, clock.now()
     session.flush()
     audit.record_changes(session, req, before, {"asked_user_id": owner.id}, actor=actor)
+    audit.record(session, "request_candidate_asked", actor=actor, obj=req, organisation_id=req.organisation_id,
+                 details={"asked_user_id": owner.id})
     if req.status == RequestStatus.NEW:
         employer_requests.change_status(session, req, RequestStatus.CANDIDATE_ASKED, actor)
     return owner
@@ -116,6 +118,8 @@ def record_answer(session: Session, req: EmployerRequest, answer: str | None, no
     # The audit keeps who answered and what; the note's text stays on the request only.
     audit.record_changes(session, req, before, {"answer": answer, "answer_note": "(notitie)" if note else None,
                                                 "answered_by_id": actor.id}, actor=actor)
+    audit.record(session, "request_answered", actor=actor, obj=req, organisation_id=req.organisation_id,
+                 details={"answer": answer})
     if req.status == RequestStatus.CANDIDATE_ASKED:
         new = RequestStatus.CANDIDATE_AGREED if answer == "yes" else RequestStatus.CANDIDATE_DECLINED
         employer_requests.change_status(session, req, new, actor)

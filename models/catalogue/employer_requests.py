@@ -64,10 +64,13 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
     req.status = new
     session.flush()
     audit.record_changes(session, req, {"status": old.value}, {"status": new.value}, actor=actor)
+    audit.record(session, "request_status_changed", actor=actor, obj=req, organisation_id=req.organisation_id,
+                 details={"from": old.value, "to": new.value})
     if new in EMPLOYER_MESSAGES and req.email:
         subject, body = EMPLOYER_MESSAGES[new]
         code = req.profile.code if req.profile else "?"
-        session.add(OutboxMessage(to_address=req.email, subject=subject.format(code=code),
+        session.add(OutboxMessage(organisation_id=req.organisation_id, to_address=req.email,
+                                  subject=subject.format(code=code),
                                   body=body.format(code=code)))
 
 

@@ -100,7 +100,7 @@ def submit(session: Session, profile: PublicProfile, data: MeetingRequest, user=
     session.flush()
     # Generic text only: the employer's own name and the request number, nothing of the candidate.
     session.add(OutboxMessage(
-        to_address=request.email, subject=CONFIRMATION_SUBJECT,
+        organisation_id=request.organisation_id, to_address=request.email, subject=CONFIRMATION_SUBJECT,
         body=CONFIRMATION_BODY.format(name=request.requester_name, number=request.id),
     ))
     log.info("employer request %d for organisation %d queued a confirmation", request.id,

@@ -21,8 +21,12 @@ def record(
     result: str = "ok",
     origin: str | None = None,
     details: dict | None = None,
+    organisation_id: int | None = None,
 ) -> AuditEvent:
     """Add an audit event; ``details`` must hold ids and codes only, secrets are dropped.
+
+    ``organisation_id``: whose log the event is in when there is no actor to tell (a job, a step
+    without a signed-in user); otherwise the actor's organisation.
 
     A page that shows personal data may record ``view_personal`` from several places (the record, the names
     in a list, a chart); within one session — in the web app, one request — those become one event per
@@ -38,7 +42,7 @@ def record(
     event = AuditEvent(
         action=action,
         actor_id=getattr(actor, "id", None) if actor is not None and getattr(actor, "is_authenticated", True) else None,
-        organisation_id=getattr(actor, "organisation_id", None) if actor is not None else None,
+        organisation_id=(getattr(actor, "organisation_id", None) if actor is not None else None) or organisation_id,
         object_type=type(obj).__name__ if obj is not None else None,
         object_id=getattr(obj, "id", None),
         result=result,

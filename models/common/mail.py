@@ -94,11 +94,15 @@ def retry(session: Session, message: OutboxMessage) -> None:
     session.flush()
 
 
-def counts(session: Session) -> dict[str, int]:
-    """{"waiting", "sent", "failed"}: how many messages the outbox holds in each state."""
-    waiting, sent, failed = session.execute(select(
+def counts(session: Session, organisation_id: int | None = None) -> dict[str, int]:
+    """{"waiting", "sent", "failed"}: how many messages the outbox holds in each state; with
+    ``organisation_id`` only that organisation's (the outbox page), without it the installation's."""
+    query = select(
         func.count().filter(_waiting()), func.count(OutboxMessage.sent_at), func.count(OutboxMessage.failed_at),
-    ).select_from(OutboxMessage)).one()
+    ).select_from(OutboxMessage)
+    if organisation_id is not None:
+        query = query.where(OutboxMessage.organisation_id == organisation_id)
+    waiting, sent, failed = session.execute(query).one()
     return {"waiting": waiting, "sent": sent, "failed": failed}
 
 

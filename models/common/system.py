@@ -31,11 +31,17 @@ class OutboxMessage(Base):
 
     Waiting: neither ``sent_at`` nor ``failed_at``; due again from ``next_attempt_at``. After the last
     allowed attempt ``failed_at`` is set and the outbox page shows ``last_error``.
+
+    ``organisation_id``: the organisation whose work the message belongs to (a meet request's,
+    a staff member's own); the outbox page shows each organisation only its own. None for mail
+    of the installation itself (an employer's account, saved-search alerts): no organisation's staff
+    sees those.
     """
 
     __tablename__ = "outbox_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     to_address: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))

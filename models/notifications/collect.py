@@ -172,7 +172,8 @@ def _mail(session: Session, notices: list[Notification], now: datetime, base_url
                 f"{len(items)} nieuwe melding{'en' if len(items) > 1 else ''} voor u:\n{lines}\n\n"
                 f"Bekijk ze na inloggen: {base_url.rstrip('/')}/meldingen\n\n"
                 "Welke meldingen u per e-mail krijgt, kiest u onder Meldingen > Instellingen.\n")
-        session.add(OutboxMessage(to_address=user.email, subject=subject, body=body))
+        session.add(OutboxMessage(organisation_id=user.organisation_id, to_address=user.email,
+                                  subject=subject, body=body))
         for item in items:
             item.mailed_at = now
     session.flush()

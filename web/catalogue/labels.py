@@ -20,9 +20,11 @@ EDUCATION_LABELS = {
 # The minimum-level filter: only levels that have a place in the order.
 EDUCATION_MINIMUM_CHOICES = [(k, v) for k, v in EDUCATION_LABELS.items() if k != "foreign_unrecognised"]
 
+# Shown on public cards and profile pages: never "moedertaal"/"native" (docs/security.md: it tells
+# an employer where someone comes from, and the scrubber removes the word from profile texts).
 DUTCH_LABELS = {
     "A0": _l("A0 (beginner)"), "A1": _l("A1 (beginner)"), "A2": _l("A2 (basis)"),
-    "B1": _l("B1 (zelfstandig)"), "B2": _l("B2 (goed)"), "C1": _l("C1 (vaardig)"), "C2": _l("C2 (moedertaal)"),
+    "B1": _l("B1 (zelfstandig)"), "B2": _l("B2 (goed)"), "C1": _l("C1 (vaardig)"), "C2": "C2",
 }
 
 LICENCE_CHOICES = [

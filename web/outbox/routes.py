@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from models.common import mail, paging
 from models.common.system import OutboxMessage
-from web.access import requires
+from web.access import get_own_or_404, org_id, requires
 from web.extensions import db
 
 PER_PAGE = 50
@@ -29,12 +29,15 @@ def _condition(state: str):
 
 @requires("audit")
 def index():
-    """Mail of the installation per state (failed first when there is any), newest first, 50 per page."""
-    counts = mail.counts(db.session)
+    """The organisation's mail per state (failed first when there is any), newest first, 50 per page.
+
+    Only the signed-in user's organisation: another organisation's mail names its employers, its
+    candidates' profile codes and its staff."""
+    counts = mail.counts(db.session, org_id())
     state = request.args.get("status", "")
     if state not in STATES:
         state = "mislukt" if counts["failed"] else "wachtend"
-    query = select(OutboxMessage).where(_condition(state)).order_by(OutboxMessage.id.desc())
+    query = select(OutboxMessage).where(OutboxMessage.organisation_id == org_id(), _condition(state)).order_by(OutboxMessage.id.desc())
     page = paging.paginate(db.session, query, paging.page_number(request.args.get("pagina")), PER_PAGE)
     return render_template("outbox/index.html", rows=page.items, page=page, state=state, states=STATES,
                            counts=counts, form=RetryForm(), configured=bool(current_app.config.get("MAIL_SERVER")))
@@ -43,8 +46,8 @@ def index():
 @requires("audit")
 def retry(message_id: int):
     """Put a failed message back in the queue with a fresh set of attempts."""
-    message = db.session.get(OutboxMessage, message_id)
-    if RetryForm().validate_on_submit() and message is not None and message.failed_at is not None:
+    message = get_own_or_404(db.session, OutboxMessage, message_id)
+    if RetryForm().validate_on_submit() and message.failed_at is not None:
         mail.retry(db.session, message)
         db.session.commit()
         from web.queue import enqueue

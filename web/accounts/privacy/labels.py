@@ -6,7 +6,17 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Candidate, Employer, Placement, PublicProfile, SroiActivity, SroiObligation, User, Vacancy
+from models import (
+    Candidate,
+    Employer,
+    EmployerRequest,
+    Placement,
+    PublicProfile,
+    SroiActivity,
+    SroiObligation,
+    User,
+    Vacancy,
+)
 from models.taxonomy.concept import Concept
 
 # Every action code written by audit.record (tests/test_audit_log.py checks the source against this list).
@@ -41,6 +51,9 @@ ACTION_LABELS = {
     "profiles_bulk_published": _l("Profielen in één keer gepubliceerd"),
     "employer_created": _l("Werkgever aangemaakt"),
     "employer_registered": _l("Werkgever heeft zich geregistreerd"),
+    "request_candidate_asked": _l("Verzoek van werkgever: kandidaat gevraagd"),
+    "request_answered": _l("Verzoek van werkgever: antwoord van de kandidaat vastgelegd"),
+    "request_status_changed": _l("Verzoek van werkgever: status gewijzigd"),
     "follow_up_done": _l("Opvolging afgerond"),
     "calendar_feed_issued": _l("Agenda-adres voor follow-ups gemaakt"),
     "calendar_feed_revoked": _l("Agenda-adres voor follow-ups gestopt"),
@@ -84,6 +97,7 @@ OBJECT_LABELS = {
     "PublicProfile": _l("Openbaar profiel"),
     "Vacancy": _l("Vacature"),
     "Employer": _l("Werkgever"),
+    "EmployerRequest": _l("Verzoek van werkgever"),
     "ContactMoment": _l("Contactmoment"),
     "Placement": _l("Plaatsing"),
     "SroiObligation": _l("Social-returnverplichting"),
@@ -139,6 +153,7 @@ NAMERS = {
     "PublicProfile": _own(PublicProfile, PublicProfile.code),
     "Vacancy": _own(Vacancy, Vacancy.title),
     "Employer": _own(Employer, Employer.name),
+    "EmployerRequest": _own(EmployerRequest, EmployerRequest.company),  # the asking company, never the candidate
     "User": _own(User, User.email),
     "SroiObligation": _own(SroiObligation, SroiObligation.contract_name),
     "SroiActivity": _activities,
@@ -171,7 +186,15 @@ PAGE_LABELS = {
     "suggestions": _l("suggesties"),
     "suggestions_left_out": _l("overige kandidaten"),
     "vacancies_for_candidate": _l("vacatures voor de kandidaat"),
+    "request_answer": _l("antwoord op verzoek van werkgever"),
 }
+
+
+def status_label(code: str) -> str:
+    """The label of an employer request's status (the step a ``request_status_changed`` event made)."""
+    from web.catalogue.requests.forms import STATUS_LABELS
+
+    return str(STATUS_LABELS.get(code, code))
 
 
 def page_label(page) -> str:

@@ -11,7 +11,7 @@ from werkzeug.routing import BuildError
 from models import EmployerRequest, User
 from models.catalogue import candidate_questions as questions
 from models.catalogue import employer_requests as service
-from models.common import locking, paging
+from models.common import audit, locking, paging
 from models.common.errors import Conflict, InvalidInput
 from models.enums import RequestStatus
 from web.access import can, get_own_or_404, requires
@@ -170,6 +170,9 @@ def ask_candidate(request_id: int):
 
 def _answer_page(req: EmployerRequest, form: AnswerForm, status: int = 200):
     candidate = questions.candidate_of(db.session, req)
+    if candidate is not None:  # the page shows the client number and full name, like the candidate's record
+        audit.record(db.session, audit.VIEW_PERSONAL, actor=current_user, obj=candidate, origin=request.remote_addr,
+                     details={"page": "request_answer", "request_id": req.id})
     return render_template("requests/answer.html", req=req, form=form, candidate=candidate,
                            answers=questions.ANSWERS, people=_names(req.asked_user_id, req.answered_by_id),
                            note_max=questions.NOTE_MAX), status
