@@ -1,8 +1,9 @@
 """The notification centre: who is told what, once; e-mail as each person chose, never with personal data."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from models import EmployerRequest, Notification, OutboxMessage
@@ -127,8 +128,15 @@ def test_a_question_for_the_candidate_reaches_the_asked_matcher_until_answered(d
     assert "vraag het uw kandidaat: 1" in body and "Kwekerij Zon" not in body
 
 
-def test_notices_are_shown_in_the_chosen_language_and_new_suggestions_come_once_a_day(as_role, client, db, org,
+@pytest.mark.parametrize("at", ["2026-12-06T10:00:00+00:00", "2026-12-06T23:30:00+00:00"])  # 00:30 in Amsterdam
+def test_notices_are_shown_in_the_chosen_language_and_new_suggestions_come_once_a_day(at, as_role, client, db, org,
                                                                                        make_user, make_candidate):
+    with clock.frozen(datetime.fromisoformat(at)):
+        _notices_in_the_chosen_language_and_new_suggestions_once_a_day(as_role, client, db, org, make_user,
+                                                                        make_candidate)
+
+
+def _notices_in_the_chosen_language_and_new_suggestions_once_a_day(as_role, client, db, org, make_user, make_candidate):
     from models import Suggestion, Vacancy
     from models.enums import SuggestionStatus, VacancyStatus
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -86,7 +86,9 @@ def _follow_ups(session: Session, today: date) -> Iterator[Notice]:
 
 def _suggestions(session: Session, today: date) -> Iterator[Notice]:
     """One notice a day per person while new suggestions arrived that day (leads to the review queue)."""
-    since = datetime.combine(today, time.min, zone())
+    # the local midnight in UTC: SQLite keeps the UTC wall time of created_at and compares a bound
+    # Amsterdam time by its wall time too, which missed what came in during the first local hour(s)
+    since = datetime.combine(today, time.min, zone()).astimezone(UTC)
     query = (select(Suggestion.organisation_id, func.count(func.distinct(Suggestion.vacancy_id)))
              .join(Vacancy, Vacancy.id == Suggestion.vacancy_id)
              .where(Suggestion.status == SuggestionStatus.NEW, Suggestion.created_at >= since,
