@@ -23,6 +23,7 @@ from .candidates import base as candidate_base
 from .candidates import conditions
 from .contacts import CHANNEL_LABELS, in_period, overdue
 from .placements import TARGET_GROUP_LABELS, is_banenafspraak, outflow_in, started
+from .sroi import counts_for_sroi
 
 PER_PAGE = 50
 
@@ -71,7 +72,7 @@ def _placement_where(figure: str, code: str, org_ids, period: Period) -> list:
     if figure == "outflow" and code in ("full", "partial"):
         return [*outflow_in(org_ids, period), Placement.outflow == code]
     if figure in ("banenafspraak", "sroi_jobs") and code.isdigit():
-        extra = is_banenafspraak() if figure == "banenafspraak" else Placement.sroi_obligation_id.is_not(None)
+        extra = is_banenafspraak() if figure == "banenafspraak" else counts_for_sroi()
         return where + [extra, extract("year", Placement.start_date) == int(code)]
     raise UnknownFigure(figure)
 
