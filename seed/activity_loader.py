@@ -152,7 +152,7 @@ def load_activity(session: Session, org: Organisation, activity: dict) -> Iterat
             "end_date": _day(pl["end_date"]), "hours_per_week": pl["hours_per_week"],
             "contract_type": pl["contract_type"], "instrument": pl["instrument"],
             "target_group": pl["target_group"], "statushouder": pl.get("statushouder", False),
-            "outflow": pl["outflow"],
+            "outflow": pl["outflow"], "confirm_zero_value": True,  # recorded data, as it was
             # The generator gives no outflow date: leaving the benefit counts from the start.
             "outflow_on": _day(pl["start_date"]) if pl["outflow"] != "none" else None,
             "sroi_obligation_id": obligation.id if obligation and obligation.contractor_id == employer.id else None,

@@ -47,3 +47,21 @@ def test_unknown_or_foreign_vacancy_is_404_and_bad_top_is_400(client, db, org, o
     bad = client.get("/api/v1/vacancies/V-1001/suggestions?top=0", headers=headers)
     assert bad.status_code == 400 and "top: must be a whole number from 1 to 100" in bad.json["errors"]
     assert client.get("/api/v1/vacancies/V-1001/suggestions").status_code == 401
+
+
+def test_suggestions_leave_out_who_scores_under_the_staff_pages_minimum(app, client, db, org):
+    """The API lists nobody the suggestions page would leave out: MATCH_MIN_SCORE holds for both."""
+    load_taxonomy(db.session)
+    db.session.commit()
+    headers = bearer(db, org)
+    client.post("/api/v1/import", data=EXAMPLE, headers=headers, content_type="application/json")
+    app.config["MATCH_MIN_SCORE"] = 0.0
+    everyone = client.get("/api/v1/vacancies/V-1001/suggestions?top=100", headers=headers).json["suggestions"]
+    assert everyone
+    best = max(s["score"] for s in everyone)
+    app.config["MATCH_MIN_SCORE"] = round(best - 0.0001, 4)  # the best still meets it
+    assert [s["candidate"] for s in client.get("/api/v1/vacancies/V-1001/suggestions?top=100",
+                                               headers=headers).json["suggestions"]] == [everyone[0]["candidate"]]
+    app.config["MATCH_MIN_SCORE"] = round(best + 0.0001, 4)  # nobody does: the staff page would list nobody
+    listed = client.get("/api/v1/vacancies/V-1001/suggestions?top=100", headers=headers).json["suggestions"]
+    assert listed == []

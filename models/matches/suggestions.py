@@ -163,14 +163,15 @@ def visible_vacancy(session: Session, organisation_id: int, external_id: str) ->
 
 
 def suggestions_payload(session: Session, organisation: Organisation, vacancy_external_id: str,
-                        top: int = 10) -> dict:
+                        top: int = 10, min_score: float = DEFAULT_MIN_SCORE) -> dict:
     """The contract's JSON: {"vacancy", "suggestions": [{"candidate", "score", "reasons"}]}, best first.
 
-    Candidates are the organisation's own active ones; nobody who breaks a hard requirement.
+    Candidates are the organisation's own active ones; nobody who breaks a hard requirement, and
+    nobody scoring under ``min_score`` (the app passes MATCH_MIN_SCORE, the staff pages' minimum).
     Raises UnknownVacancy when the vacancy is neither the organisation's nor shared with it.
     """
     vacancy = visible_vacancy(session, organisation.id, vacancy_external_id)
-    ranked, tax = rank(session, vacancy, organisation.id, max(0, top))
+    ranked, tax = rank(session, vacancy, organisation.id, max(0, top), min_score=min_score)
     ids = [r.candidate_id for r in ranked]
     external = {cid: ext for cid, ext in session.execute(
         select(Candidate.id, Candidate.external_id).where(Candidate.id.in_(ids)))} if ids else {}

@@ -94,9 +94,17 @@ def _own(session: Session, model, object_id, organisation_id: int):
 def record_placement(session: Session, organisation_id: int, data: dict, actor=None,
                      suggestion: Suggestion | None = None, request: EmployerRequest | None = None) -> Placement:
     """Record a placement of an own candidate at an employer, withdraw the profile, close open
-    suggestions, mark the candidate placed and value it. Raises InvalidInput naming the field."""
-    errors = _check(data)
+    suggestions, mark the candidate placed and value it. Raises InvalidInput naming the field.
+
+    A target group left unknown is taken from the candidate's file (``main_target_group``). A placement
+    that counts for an obligation but would be worth nothing for it (no bouwblok fits, or the table has
+    no version on the start date) is refused on ``confirm_zero_value`` with the value and the reason,
+    unless ``data["confirm_zero_value"]`` says the user saw that and records it anyway.
+    """
     candidate = _own(session, Candidate, data.get("candidate_id"), organisation_id)
+    if not data.get("target_group") and candidate is not None:
+        data = {**data, "target_group": main_target_group(candidate.target_groups) or ""}
+    errors = _check(data)
     if candidate is None or candidate.status == CandidateStatus.ERASED:
         errors["candidate"] = N_("Kies een kandidaat van uw organisatie.")
     if suggestion is not None and (suggestion.status != SuggestionStatus.HIRED
@@ -141,6 +149,11 @@ def record_placement(session: Session, organisation_id: int, data: dict, actor=N
     )
     with session.no_autoflush:
         placement_value.revalue(session, placement)  # raises before anything is written
+    if obligation is not None and not placement.value_cents and not data.get("confirm_zero_value"):
+        raise InvalidInput({"confirm_zero_value": N_(
+            "Deze plaatsing krijgt voor de verplichting een waarde voor social return van € 0,00: %(why)s "
+            "Controleer de doelgroep, het instrument en de uitkeringsduur of kies een bouwblok; of vink aan "
+            "dat u haar toch zo vastlegt.", why=placement.value_explanation or "")})
     _refuse_same(session, placement)
     try:
         with session.begin_nested():  # a parallel insert of the same placement fails here, not the request

@@ -9,6 +9,7 @@ from models.candidates.outreach import OutreachContact
 from models.candidates.outreach_steps import REFERRAL_LABELS
 from models.candidates.trajectories import RESULT_LABELS
 from models.candidates.trajectory import Trajectory
+from models.common import clock
 from models.common.errors import N_
 from models.enums import OutreachReferral, TrajectoryResult
 from models.placements.placement import Placement
@@ -105,7 +106,8 @@ def funnel_figures(rows: list[tuple], period: Period) -> list[Figure]:
 def load_outreach(session: Session, organisation_id: int, period: Period) -> list[tuple]:
     placed = (select(func.min(Placement.start_date)).where(
         Placement.candidate_id == OutreachContact.candidate_id, OutreachContact.referred_on.is_not(None),
-        Placement.start_date >= OutreachContact.referred_on).correlate(OutreachContact).scalar_subquery())
+        Placement.start_date >= OutreachContact.referred_on,
+        Placement.start_date <= clock.today()).correlate(OutreachContact).scalar_subquery())
     return list(session.execute(select(
         OutreachContact.approached_on, OutreachContact.talked_on, OutreachContact.follow_up_on,
         OutreachContact.referred_on, placed, OutreachContact.referred_to).where(

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
 from models.candidates.candidate import Candidate
@@ -22,7 +22,8 @@ from . import Period, funnel
 from .candidates import base as candidate_base
 from .candidates import conditions
 from .contacts import CHANNEL_LABELS, in_period, overdue
-from .placements import TARGET_GROUP_LABELS, is_banenafspraak, started
+from .placements import TARGET_GROUP_LABELS, is_banenafspraak, outflow_in, started
+from .sroi import counts_for_sroi
 
 PER_PAGE = 50
 
@@ -69,11 +70,9 @@ def _placement_where(figure: str, code: str, org_ids, period: Period) -> list:
         if code in TARGET_GROUP_LABELS:
             return where + [Placement.target_group == code]
     if figure == "outflow" and code in ("full", "partial"):
-        moment = func.coalesce(Placement.outflow_on, Placement.start_date)
-        return [Placement.organisation_id.in_(org_ids), Placement.outflow == code, moment >= period.start,
-                moment <= period.end]
+        return [*outflow_in(org_ids, period), Placement.outflow == code]
     if figure in ("banenafspraak", "sroi_jobs") and code.isdigit():
-        extra = is_banenafspraak() if figure == "banenafspraak" else Placement.sroi_obligation_id.is_not(None)
+        extra = is_banenafspraak() if figure == "banenafspraak" else counts_for_sroi()
         return where + [extra, extract("year", Placement.start_date) == int(code)]
     raise UnknownFigure(figure)
 

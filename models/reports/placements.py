@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
+from models.common import clock
 from models.common.errors import N_
 from models.enums import Outflow
 from models.placements.placement import Placement
@@ -24,9 +25,21 @@ STARTED_NOTE = (N_("Een plaatsing telt in de periode waarin ze begint, ook als z
 
 
 def started(org_ids: list[int], period: Period):
-    """The condition 'placement of these organisations that started in the period'."""
+    """The condition 'placement of these organisations that started in the period'.
+
+    Started means the start date has come: on or before today (models.common.clock), so a
+    placement planned to start later counts in no report, not even in a period that reaches past today.
+    """
     return (Placement.organisation_id.in_(org_ids), Placement.start_date >= period.start,
-            Placement.start_date <= period.end)
+            Placement.start_date <= min(period.end, clock.today()))
+
+
+def outflow_in(org_ids: list[int], period: Period):
+    """The condition 'outflow of these organisations in the period': outflow date (else start date) in
+    the period and on or before today, like ``started``."""
+    moment = func.coalesce(Placement.outflow_on, Placement.start_date)
+    return (Placement.organisation_id.in_(org_ids), Placement.outflow != Outflow.NONE, moment >= period.start,
+            moment <= min(period.end, clock.today()))
 
 
 # The banenafspraak (Wet banenafspraak en quotum arbeidsbeperkten) counts paid jobs of people in UWV's
@@ -80,11 +93,9 @@ def placement_figures(session: Session, org_ids: list[int], period: Period) -> l
         Bar(N_("waarvan 50-plussers"), over_50, "50plus", overlap=True),
         Bar(N_("waarvan statushouders"), statushouders, "statushouder", overlap=True)])
 
-    moment = func.coalesce(Placement.outflow_on, Placement.start_date)
     fulltime = Placement.hours_per_week >= FULL_TIME_HOURS
     rows = session.execute(select(Placement.outflow, fulltime, func.count()).where(
-        Placement.organisation_id.in_(org_ids), Placement.outflow != Outflow.NONE, moment >= period.start,
-        moment <= period.end).group_by(Placement.outflow, fulltime)).all()
+        *outflow_in(org_ids, period)).group_by(Placement.outflow, fulltime)).all()
     outflow: dict = {}
     by_hours = {True: 0, False: 0}
     for kind, full, n in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import and_, extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models.common.errors import N_
@@ -58,14 +58,21 @@ def sroi_report(session: Session, organisation_id: int, period: Period, today: d
         per_contractor, sroi_jobs_figure(session, [organisation_id], period, jobs_target))
 
 
+def counts_for_sroi():
+    """A placement that is a job through social return: linked to an obligation and worth something
+    for it (a placement valued at € 0, no bouwblok or outside the period, adds nothing to it)."""
+    return and_(Placement.sroi_obligation_id.is_not(None), Placement.value_cents > 0)
+
+
 def sroi_jobs_figure(session: Session, org_ids: list[int], period: Period, targets: dict | int | None) -> Figure:
     """Placements started in the period that count for an obligation, per year, against the yearly target."""
     year = extract("year", Placement.start_date)
     counts = dict((int(y), n) for y, n in session.execute(select(year, func.count()).where(
-        *started(org_ids, period), Placement.sroi_obligation_id.is_not(None)).group_by(year)))
+        *started(org_ids, period), counts_for_sroi()).group_by(year)))
     figure = Figure("sroi_jobs", N_("Banen via social return"), note=(
-        N_("Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn, tegen het doel per jaar "
-           "dat de coördinator instelt (Rapportages, Doelen per jaar).")), bars=[
+        N_("Gestarte plaatsingen die aan een social-returnverplichting gekoppeld zijn en er iets waard voor zijn "
+           "(een plaatsing met waarde € 0,00 telt niet), tegen het doel per jaar dat de coördinator instelt "
+           "(Rapportages, Doelen per jaar).")), bars=[
         Bar(str(y), counts.get(y, 0), str(y)) for y in range(period.start.year, period.end.year + 1)])
     figure.target = target_for(targets, period.end.year)
     return figure

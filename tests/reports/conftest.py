@@ -11,6 +11,8 @@ from models.enums import CandidateStatus, Channel, ContractType, Instrument, Out
 from models.enums import SuggestionStatus as S
 from models.register.contact import ContactMoment
 
+AFTER_2026 = date(2027, 1, 15)  # a day by which every 2026 placement of the fixtures has started
+
 
 @pytest.fixture
 def make_placement(db, org, make_employer):
@@ -32,19 +34,23 @@ def make_placement(db, org, make_employer):
 
 @pytest.fixture
 def placements_2026(make_placement, other_org, make_candidate):
-    """Own: 3 started in 2026 (one ended early), one spanning 2025→2026; partner: one in 2026."""
+    """Own: 3 started in 2026 (one ended early), one spanning 2025→2026; partner: one in 2026.
+
+    The clock stands at 15 January 2027, so that all of them (the last starts on 31 December) have started.
+    """
     candidate = make_candidate(external_id="K-77001")
-    return [
-        make_placement(candidate_id=candidate.id, target_group="participatiewet", age_at_start=55,
-                       outflow=Outflow.FULL, outflow_on=date(2026, 2, 1)),
-        make_placement(start_date=date(2025, 12, 15), end_date=date(2026, 6, 30), target_group="participatiewet",
-                       outflow=Outflow.PARTIAL, outflow_on=date(2026, 1, 5)),
-        make_placement(start_date=date(2026, 3, 1), end_date=date(2026, 12, 31), ended_early_on=date(2026, 4, 1),
-                       instrument=Instrument.WEP, contract_type=ContractType.PERMANENT, target_group="banenafspraak",
-                       statushouder=True, age_at_start=30),
-        make_placement(start_date=date(2026, 12, 31), instrument=Instrument.PARTICIPATIEBAAN),
-        make_placement(organisation=other_org, start_date=date(2026, 5, 1)),
-    ]
+    with clock.frozen(AFTER_2026):
+        yield [
+            make_placement(candidate_id=candidate.id, target_group="participatiewet", age_at_start=55,
+                           outflow=Outflow.FULL, outflow_on=date(2026, 2, 1)),
+            make_placement(start_date=date(2025, 12, 15), end_date=date(2026, 6, 30), target_group="participatiewet",
+                           outflow=Outflow.PARTIAL, outflow_on=date(2026, 1, 5)),
+            make_placement(start_date=date(2026, 3, 1), end_date=date(2026, 12, 31), ended_early_on=date(2026, 4, 1),
+                           instrument=Instrument.WEP, contract_type=ContractType.PERMANENT, target_group="banenafspraak",
+                           statushouder=True, age_at_start=30),
+            make_placement(start_date=date(2026, 12, 31), instrument=Instrument.PARTICIPATIEBAAN),
+            make_placement(organisation=other_org, start_date=date(2026, 5, 1)),
+        ]
 
 
 @pytest.fixture

@@ -187,7 +187,9 @@ def document(server_url: str = "/api/v1") -> dict:
                 "tags": ["suggestions"], "operationId": "getSuggestions",
                 "summary": "Your own candidates who fit this vacancy best, with reasons, best first.",
                 "description": "Nobody who breaks a hard requirement (driving licence, travel distance, hours, "
-                               "availability) is ever suggested. Suggestions are advice: a person decides.",
+                               "availability) is ever suggested, nor anyone scoring under the installation's minimum relevance "
+                               "(MATCH_MIN_SCORE, default 0.2, the same as on the staff pages). "
+                               "Suggestions are advice: a person decides.",
                 "parameters": [
                     {"name": "external_id", "in": "path", "required": True, "schema": {"type": "string"}},
                     {"name": "top", "in": "query", "required": False,

@@ -91,7 +91,8 @@ def suggestions(external_id: str):
     if errors:
         return api_error(400, "Some query parameters are not valid.", errors)
     try:
-        payload = suggestions_payload(db.session, g.api_organisation, external_id, top)
+        payload = suggestions_payload(db.session, g.api_organisation, external_id, top,
+                                      min_score=float(current_app.config.get("MATCH_MIN_SCORE", 0.0)))
     except UnknownVacancy:
         return api_error(404, f"No vacancy {external_id!r} of your organisation or shared with it.")
     except IndexNotReady as exc:  # never built in a request: the worker builds it

@@ -193,7 +193,8 @@ def suggest_command(vacancy_external_id: str, org_key: str | None, top: int, as_
 
     ensure(db.session, organisation.id)  # a command may build the snapshot; a request never does
     try:
-        payload = suggestions_payload(db.session, organisation, vacancy_external_id, top)
+        payload = suggestions_payload(db.session, organisation, vacancy_external_id, top,
+                                      min_score=float(current_app.config.get("MATCH_MIN_SCORE", 0.0)))
     except UnknownVacancy:
         click.echo(f"Unknown vacancy {vacancy_external_id!r} for organisation {organisation.key!r}.", err=True)
         sys.exit(1)

@@ -48,6 +48,7 @@ class PlacementForm(OnceForm, FlaskForm):
                                   validate_choice=False)
     block_code = StringField(_l("Bouwblok (alleen bij een handmatige keuze)"), validators=[Length(max=64)],
                              description=_l("Code van het blok, bijv. praktijkleerplaats. Leeg: de tabel kiest."))
+    confirm_zero_value = BooleanField(_l("Toch vastleggen met waarde € 0,00 voor de verplichting"))
     submit = SubmitField(_l("Plaatsing vastleggen"))
 
 

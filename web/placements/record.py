@@ -88,6 +88,8 @@ def create():
         number = (form.candidate_number.data or "").strip()
         chosen = db.session.scalar(select(Candidate).where(Candidate.organisation_id == org_id(),
                                                            Candidate.external_id == number)) if number else None
+        if chosen is not None and not form.target_group.data:  # left unknown: as in the file (shown if refused)
+            form.target_group.data = recording.main_target_group(chosen.target_groups) or ""
         data = {
             "candidate_id": chosen.id if chosen else None, "employer_id": form.employer.data,
             "vacancy_id": form.vacancy.data, "start_date": form.start_date.data, "end_date": form.end_date.data,
@@ -96,7 +98,7 @@ def create():
             "target_group": form.target_group.data, "statushouder": form.statushouder.data,
             "benefit_months_at_start": form.benefit_months_at_start.data, "outflow": form.outflow.data,
             "outflow_on": form.outflow_on.data, "sroi_obligation_id": form.sroi_obligation.data,
-            "block_code": (form.block_code.data or "").strip(),
+            "block_code": (form.block_code.data or "").strip(), "confirm_zero_value": form.confirm_zero_value.data,
         }
         saved = save(form, recording.record_placement, db.session, org_id(), data, actor=current_user,
                      suggestion=suggestion, request=employer_request, fields={"candidate": "candidate_number"},

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from models.common import paging
 from models.register.queries import PAGE_SIZE, count, rows
@@ -19,8 +20,11 @@ from .labels import STATUS_LABELS
 def sector_label(code: str | None) -> str:
     return _(sectors.label(code)) if code else ""
 
-EXPORT_HEADERS = ["Naam", "KvK-nummer", "Sector", "Grootte", "Adres", "Postcode", "Plaats", "Status",
-                  "Sociale onderneming", "Accountmanager", "Laatste contact", "Open vacatures"]
+# Column names and values read as on the list, in the page's language (Dutch unless ?lang=en): the
+# export is for people, not for scripts (no contract fixes codes for it; the import has its own format).
+EXPORT_HEADERS = [_l("Naam"), _l("KvK-nummer"), _l("Sector"), _l("Grootte"), _l("Adres"), _l("Postcode"),
+                  _l("Plaats"), _l("Status"), _l("Sociale onderneming"), _l("Accountmanager"),
+                  _l("Laatste contact"), _l("Open vacatures")]
 
 
 @requires("register")
@@ -43,12 +47,13 @@ def export_count(session, organisation_id: int, args) -> int:
 def export_made(session, organisation_id: int, args, fmt: str) -> Made:
     """The filtered list (no contact persons) as export rows."""
     filters = filters_from_args(args)
-    data = [[r.employer.name, r.employer.kvk, sectors.label(r.employer.sector) or r.employer.sector_unmapped, r.employer.size,
-             r.employer.address, r.employer.postcode, r.employer.city,
-             str(STATUS_LABELS[r.employer.status.value]), r.employer.social_enterprise,
+    yes, no = _("ja"), _("nee")
+    data = [[r.employer.name, r.employer.kvk, sector_label(r.employer.sector) or r.employer.sector_unmapped,
+             r.employer.size, r.employer.address, r.employer.postcode, r.employer.city,
+             str(STATUS_LABELS[r.employer.status.value]), yes if r.employer.social_enterprise else no,
              r.manager_name, r.last_contact, r.open_vacancies]
             for r in rows(session, organisation_id, filters, per_page=None)]
-    return Made(EXPORT_HEADERS, data, "Werkgevers", f"werkgevers.{fmt}",
+    return Made([str(h) for h in EXPORT_HEADERS], data, "Werkgevers", f"werkgevers.{fmt}",
                 {"what": "employers", "format": fmt, "rows": len(data), **filter_args(filters)})
 
 

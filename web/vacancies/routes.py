@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -98,11 +99,21 @@ def export_count(session, organisation_id: int, args) -> int:
     return min(session.scalar(select(func.count()).select_from(query.subquery())), queries.EXPORT_LIMIT)
 
 
+# queries.EXPORT_HEADERS in the page's language (Dutch unless ?lang=en), same columns in the same order.
+EXPORT_HEADERS = (
+    _l("Kenmerk"), _l("Functietitel"), _l("Werkgever"), _l("Beroep"), _l("Plaats"), _l("Uren min"), _l("Uren max"),
+    _l("Status"), _l("Startdatum"), _l("Sluitingsdatum"), _l("Organisatie"), _l("Gedeeld met"), _l("Bijgewerkt"),
+)
+
+
 def export_made(session, organisation_id: int, args, fmt: str) -> Made:
-    """The filtered list (business data only) as export rows."""
+    """The filtered list (business data only) as export rows, status and column names as on the page."""
     filters = filters_from_request(args)
     rows = queries.export_rows(session, organisation_id, filters)
-    return Made(queries.EXPORT_HEADERS, rows, "Vacatures", f"vacatures-{clock.today().isoformat()}.{fmt}", {
+    status = queries.EXPORT_HEADERS.index("Status")
+    for row in rows:  # the status as the list shows it, in the page's language, not its code
+        row[status] = str(STATUS_LABELS[row[status]])
+    return Made([str(h) for h in EXPORT_HEADERS], rows, "Vacatures", f"vacatures-{clock.today().isoformat()}.{fmt}", {
         "what": "vacancies", "format": fmt, "rows": len(rows), "q": filters.q, "status": filters.status,
         "scope": filters.scope, "employer": filters.employer_id})
 
