@@ -116,3 +116,27 @@ def test_profile_page_waits_for_a_writer_holding_the_lock(as_role, client, db, o
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "view_personal")).all()
     assert [(e.actor_id, e.object_id, e.details["page"]) for e in events] == [(user.id, candidate.id, "profile")]
     assert db.session.get(Organisation, org.id).name == "Gewijzigd elders"
+
+
+def test_a_busy_after_the_first_write_is_not_restarted(app, db, org):
+    """Once the transaction wrote it holds the lock: a BUSY then is no wait for another writer, and
+    restarting would drop what it wrote. Only BUSY_SNAPSHOT, or BUSY before any write, restarts."""
+    from web import sqlite_snapshot
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's transactions")
+
+    def refused(code):
+        exc = sqlite3.OperationalError("database is locked")
+        exc.sqlite_errorcode = code
+        return exc
+
+    db.session.scalar(select(func.count()).select_from(Organisation))
+    info = db.session.connection().info
+    assert info[sqlite_snapshot.WROTE] is False and sqlite_snapshot._restartable(refused(5), info)
+    db.session.add(AuditEvent(action="written", result="ok", details={}))
+    db.session.flush()
+    assert info[sqlite_snapshot.WROTE] is True
+    assert not sqlite_snapshot._restartable(refused(5), info)
+    assert sqlite_snapshot._restartable(refused(517), info)
+    db.session.rollback()
