@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from models import EmployerRequest, Favourite, OutboxMessage, SavedSearch, User
 from models.base import utcnow
-from models.enums import Role
+from models.enums import ProfileStatus, RequestStatus, Role
 from tests.helpers import visible_text
 from web.queue import duties
 
@@ -144,6 +144,24 @@ def test_own_requests_with_status(client, db, make_user, login, make_public_prof
     text = _text(client.get("/werkgever/"))
     assert "ontvangen" in text and profile.code in text and "Ander BV" not in text
     assert len(db.session.scalars(select(EmployerRequest).where(EmployerRequest.user_id == employer.id)).all()) == 1
+
+
+def test_own_requests_read_on_a_phone_and_link_a_published_profile(client, db, make_user, login,
+                                                                   make_public_profile, org):
+    employer = make_user(Role.EMPLOYER)
+    shown = make_public_profile()
+    gone = make_public_profile(status=ProfileStatus.WITHDRAWN)
+    for profile, status in ((shown, RequestStatus.INTRODUCED), (gone, RequestStatus.CLOSED)):
+        db.session.add(EmployerRequest(organisation_id=org.id, profile_id=profile.id, user_id=employer.id,
+                                       requester_name="Piet", company="Piet BV", email=employer.email, status=status))
+    db.session.commit()
+    login(employer)
+    page = client.get("/werkgever/").get_data(as_text=True)
+    table = page[page.index('<table class="stack-narrow'):page.index("</table>", page.index('<table class="stack-narrow'))]
+    assert 'data-label="Status">kennismaking geregeld</td>' in table  # each cell names its column on a phone
+    assert f'data-label="Profiel"><a href="/kandidaten/{shown.code}">{shown.code}</a></td>' in table
+    assert f'data-label="Profiel">{gone.code} (niet meer beschikbaar)</td>' in table
+    assert table.count("<a ") == 1
 
 
 def test_the_login_page_addresses_employers_and_registration_says_what_comes_next(client, make_user):

@@ -3,9 +3,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import String, Text, select, text
 
-from models import Base, Candidate, Placement, PublicProfile
+from models import Base, Candidate, EmployerRequest, OutreachContact, Placement, PublicProfile
 from models.common import clock
-from models.enums import CandidateStatus, Role
+from models.enums import CandidateStatus, ProfileStatus, RequestStatus, Role
 from tests.helpers import visible_text
 
 
@@ -82,3 +82,44 @@ def test_the_audit_log_says_which_record_was_erased_without_personal_data(as_rol
     assert "K-99124" not in all_text(db)
     text = visible_text(client.get("/beheer/auditlog?action=candidate_erased").get_data(as_text=True))
     assert "1 gebeurtenis" in text and f"Kandidaat #{candidate_id}" in text
+
+
+def test_erasure_ends_outreach_and_open_requests(as_role, client, db, login, make_candidate, make_user, org):
+    candidate = make_candidate(external_id="K-77001", benefit_since=date(2020, 1, 1))
+    profile = PublicProfile(candidate_id=candidate.id, organisation_id=org.id, code="K-ER01",
+                            status=ProfileStatus.PUBLISHED, headline="Magazijn")
+    db.session.add(profile)
+    db.session.flush()
+    employer = make_user(Role.EMPLOYER)
+    db.session.add(EmployerRequest(organisation_id=org.id, profile_id=profile.id, user_id=employer.id,
+                                   requester_name="Piet", company="Piet BV", email=employer.email))
+    coordinator = as_role(Role.COORDINATOR)
+    db.session.add(OutreachContact(organisation_id=org.id, campaign="Winter", candidate_id=candidate.id,
+                                   assigned_to_id=coordinator.id, selected_on=clock.today() - timedelta(days=9),
+                                   approached_on=clock.today() - timedelta(days=5)))
+    db.session.commit()
+    candidate_id = candidate.id
+    assert "Typ WISSEN" in visible_text(client.get(f"/beheer/kandidaten/{candidate_id}/wissen").get_data(as_text=True))
+    lower = client.post(f"/beheer/kandidaten/{candidate_id}/wissen", data={"confirm": "wissen"})
+    assert lower.status_code == 422 and "Typ precies WISSEN" in visible_text(lower.get_data(as_text=True))
+
+    done = client.post(f"/beheer/kandidaten/{candidate_id}/wissen", data={"confirm": "WISSEN"}, follow_redirects=True)
+    assert "De gegevens van kandidaat K-77001 zijn gewist" in visible_text(done.get_data(as_text=True))
+
+    page = visible_text(client.get("/beheer/kandidaten/outreach?iedereen=1").get_data(as_text=True))
+    assert "verwijderde kandidaat" not in page and "Niemand te benaderen" in page
+    assert "Geselecteerd 1 Benaderd 1" in page and "Gewiste kandidaten tellen anoniem mee" in page
+    contact = db.session.scalar(select(OutreachContact))
+    refused = client.post(f"/beheer/kandidaten/outreach/{contact.id}/stap", data={
+        "version": str(contact.version), "step": "talked", "on": clock.today().isoformat()}, follow_redirects=True)
+    assert "Deze kandidaat is gewist" in visible_text(refused.get_data(as_text=True))
+    db.session.expire_all()
+    contact = db.session.scalar(select(OutreachContact))
+    assert contact.talked_on is None and contact.candidate_id is None
+
+    req = db.session.scalar(select(EmployerRequest))
+    assert req.status == RequestStatus.CLOSED and req.profile_id is None
+    assert "Vraag de kandidaat" not in visible_text(client.get(f"/beheer/verzoeken/{req.id}").get_data(as_text=True))
+    login(employer)
+    own = visible_text(client.get("/werkgever/").get_data(as_text=True))
+    assert "afgesloten" in own and "niet meer beschikbaar" in own and "K-77001" not in own

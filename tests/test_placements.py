@@ -68,6 +68,28 @@ def test_record_from_an_introduced_employer_request(as_role, client, db, org, ta
     assert placement.value_cents == 1_000_000  # counted 1 year at 36 h
 
 
+def test_placing_closes_the_open_requests_about_the_candidate(as_role, client, db, org, tables, make_candidate,
+                                                             make_employer):
+    candidate = make_candidate(target_groups=["ww"], benefit_since=date(2025, 6, 1))
+    employer = make_employer()
+    profile = PublicProfile(candidate_id=candidate.id, organisation_id=org.id, code="K-AAAB",
+                            status=ProfileStatus.PUBLISHED)
+    db.session.add(profile)
+    db.session.flush()
+    waiting = EmployerRequest(organisation_id=org.id, profile_id=profile.id, requester_name="Ander",
+                              company="Ander BV", email="a@example.org")
+    db.session.add(waiting)
+    db.session.commit()
+    as_role(Role.ACCOUNT_MANAGER)
+    client.post("/beheer/plaatsingen/nieuw", data=placement_form(employer=str(employer.id), target_group="ww",
+                                                                 hours_per_week="36", end_date=""))
+    assert db.session.scalar(select(Placement)) is not None
+    db.session.expire_all()
+    assert db.session.get(EmployerRequest, waiting.id).status == RequestStatus.CLOSED
+    page = page_text(client.get(f"/beheer/verzoeken/{waiting.id}"))
+    assert "afgesloten" in page and "Vraag de kandidaat" not in page
+
+
 def test_a_suggestion_that_is_not_hired_cannot_become_a_placement(as_role, client, db, tables, hired_suggestion):
     hired_suggestion.status = SuggestionStatus.INTERVIEW
     db.session.commit()

@@ -5,8 +5,11 @@ On SQLite (WAL) such a first write used to fail at once with "database is locked
 committed. The second writer here is a real one: its own connection to the same database, committing
 at the moment the request (or transaction) sends its first write. On PostgreSQL the same tests hold.
 """
+import sqlite3
+import threading
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import create_engine, event, func, select, text
 
 from models import AuditEvent, Organisation
@@ -67,3 +70,73 @@ def test_a_restarted_first_write_keeps_its_savepoints_and_writes_once(app, db, o
     db.session.expire_all()
     assert db.session.scalars(select(AuditEvent.action)).all() == ["kept"]
     assert db.session.get(Organisation, org.id).name == "Gewijzigd elders"
+
+
+@contextmanager
+def hold_write_lock_at_first(db, prefix: str, org_id: int, seconds: float = 0.5):
+    """While open: just before the first statement starting with ``prefix``, another connection takes
+    the write lock (BEGIN IMMEDIATE, a change of the organisation's name) and holds it for ``seconds``
+    from a thread before committing: the worker in the middle of a refresh."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the write lock of another connection is SQLite's")
+    path = db.engine.url.database
+    seen = {"statements": [], "held": False, "released": threading.Event()}
+
+    def before(_conn, _cursor, statement, *_args):
+        seen["statements"].append(statement)
+        if statement.lstrip().upper().startswith(prefix) and not seen["held"]:
+            holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            holder.execute("BEGIN IMMEDIATE")
+            holder.execute("UPDATE organisation SET name = 'Gewijzigd elders' WHERE id = ?", (org_id,))
+            seen["held"] = True
+
+            def release():
+                holder.execute("COMMIT")
+                holder.close()
+                seen["released"].set()
+            threading.Timer(seconds, release).start()
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+        seen["released"].wait(10)
+
+
+def test_profile_page_waits_for_a_writer_holding_the_lock(as_role, client, db, org, make_candidate):
+    """The worker holds the write lock (a refresh) when the page view sends its first write: the page
+    waits for it instead of failing with "database is locked"."""
+    candidate = make_candidate()
+    user = as_role(Role.MATCHER)
+    with hold_write_lock_at_first(db, "INSERT INTO AUDIT_EVENT", org.id) as seen:
+        response = client.get(f"/beheer/kandidaten/{candidate.id}/profiel")
+    assert seen["held"] and seen["released"].is_set()
+    assert response.status_code == 200
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "view_personal")).all()
+    assert [(e.actor_id, e.object_id, e.details["page"]) for e in events] == [(user.id, candidate.id, "profile")]
+    assert db.session.get(Organisation, org.id).name == "Gewijzigd elders"
+
+
+def test_a_busy_after_the_first_write_is_not_restarted(app, db, org):
+    """Once the transaction wrote it holds the lock: a BUSY then is no wait for another writer, and
+    restarting would drop what it wrote. Only BUSY_SNAPSHOT, or BUSY before any write, restarts."""
+    from web import sqlite_snapshot
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's transactions")
+
+    def refused(code):
+        exc = sqlite3.OperationalError("database is locked")
+        exc.sqlite_errorcode = code
+        return exc
+
+    db.session.scalar(select(func.count()).select_from(Organisation))
+    info = db.session.connection().info
+    assert info[sqlite_snapshot.WROTE] is False and sqlite_snapshot._restartable(refused(5), info)
+    db.session.add(AuditEvent(action="written", result="ok", details={}))
+    db.session.flush()
+    assert info[sqlite_snapshot.WROTE] is True
+    assert not sqlite_snapshot._restartable(refused(5), info)
+    assert sqlite_snapshot._restartable(refused(517), info)
+    db.session.rollback()

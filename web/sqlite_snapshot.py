@@ -14,6 +14,15 @@ and nothing the request did outside the database runs again. The statements befo
 snapshot, those after it the newer one — what PostgreSQL's READ COMMITTED gives every statement, which
 the code is written and tested for (version columns and ``locking.check_version`` guard the updates
 that depend on what was read).
+
+The same holds when the other connection has not committed yet but holds the write lock (the worker
+in the middle of a refresh): the first write then gets plain SQLITE_BUSY, also at once, because SQLite
+does not call the busy handler for a transaction that already reads (it could deadlock), so
+busy_timeout never waited. The profile page (GET: reads, then its audit event, then the draft in a
+savepoint it rolls back) failed this way with "database is locked". That refusal restarts the same
+way, and its BEGIN IMMEDIATE waits for the lock (busy_timeout) as every write does — but only while
+the transaction has written nothing (``WROTE``): after a write it holds the lock and a BUSY there is
+something else, raised as before.
 """
 from __future__ import annotations
 
@@ -22,7 +31,10 @@ import sqlite3
 
 from sqlalchemy import event
 
+SQLITE_BUSY = 5
 SQLITE_BUSY_SNAPSHOT = 517  # SQLITE_BUSY | (2 << 8)
+WROTE = "werkbrug_sqlite_wrote"  # whether the connection's transaction has sent a write yet
+READS = re.compile(r"\s*(SELECT|PRAGMA|SAVEPOINT|RELEASE|ROLLBACK TO)\b", re.IGNORECASE)
 SAVEPOINTS = "werkbrug_sqlite_savepoints"  # the open savepoints of the connection's transaction, oldest first
 SAVEPOINT = re.compile(r"\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\s+(\S+)\s*$", re.IGNORECASE)
 
@@ -30,6 +42,7 @@ SAVEPOINT = re.compile(r"\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\
 def began(conn) -> None:
     """A new transaction on ``conn``: no savepoint is open."""
     conn.info[SAVEPOINTS] = []
+    conn.info[WROTE] = False
 
 
 def _follow_savepoints(statement: str, open_: list[str]) -> None:
@@ -50,16 +63,24 @@ def _restart(dbapi_connection, savepoints: list[str]) -> None:
         dbapi_connection.execute(f"SAVEPOINT {name}")  # as SQLAlchemy sent it
 
 
+def _restartable(exc: sqlite3.OperationalError, info: dict) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == SQLITE_BUSY_SNAPSHOT or (code == SQLITE_BUSY and not info.get(WROTE, True))
+
+
 def _once_more(run, cursor, statement: str, context) -> bool:
-    open_ = context.root_connection.info.setdefault(SAVEPOINTS, []) if context is not None else []
+    info = context.root_connection.info if context is not None else {}
+    open_ = info.setdefault(SAVEPOINTS, [])
     try:
         run()
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", None) != SQLITE_BUSY_SNAPSHOT:
+        if not _restartable(exc, info):
             raise
         _restart(cursor.connection, open_)
         run()
     _follow_savepoints(statement, open_)
+    if not READS.match(statement):
+        info[WROTE] = True
     return True  # executed here; SQLAlchemy does not execute it again
 
 

@@ -11,6 +11,8 @@ from models.candidates.history import ActionPlan, LadderAssessment
 from models.candidates.outreach import OutreachContact
 from models.candidates.participatiebaan import Participatiebaan
 from models.candidates.trajectory import Trajectory
+from models.catalogue import employer_requests
+from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import Favourite, PublicProfile
 from models.common import audit, stamps
 from models.common.audit_log import ChangeRecord
@@ -27,8 +29,11 @@ def erase_candidate(session: Session, candidate: Candidate, actor=None, origin: 
     """
     candidate_id = candidate.id
     organisation_id = candidate.organisation_id
+    # Open requests about the person end here: nobody is left to ask (the employer sees "afgesloten").
+    employer_requests.close_for_candidate(session, candidate_id, actor)
     profile_ids = select(PublicProfile.id).where(PublicProfile.candidate_id == candidate_id)
     session.execute(delete(Favourite).where(Favourite.profile_id.in_(profile_ids)))
+    session.execute(update(EmployerRequest).where(EmployerRequest.profile_id.in_(profile_ids)).values(profile_id=None))
     session.execute(delete(PublicProfile).where(PublicProfile.candidate_id == candidate_id))
     session.execute(delete(Suggestion).where(Suggestion.candidate_id == candidate_id))
     session.execute(delete(CandidateTerm).where(CandidateTerm.candidate_id == candidate_id))

@@ -78,6 +78,9 @@ def record_step(session: Session, contact: OutreachContact, data: dict, actor, t
         raise InvalidInput({"step": N_("Stap: kies benaderd, gesproken, vervolg of doorverwezen.")}) from None
     if step == OutreachStep.SELECTED:
         raise InvalidInput({"step": N_("Stap: kies benaderd, gesproken, vervolg of doorverwezen.")})
+    if contact.candidate_id is None:  # erased: the row stays only as an anonymous count (docs/indicators.md)
+        raise InvalidInput({"step": N_("Deze kandidaat is gewist: er kunnen geen stappen meer bij. Het contact "
+                                       "telt alleen nog anoniem mee in de trechter.")})
     on = collect(e, None, day, data.get("on"), "on", "de datum", required=True)
     index = STEPS.index(step)
     previous = COLUMN[STEPS[index - 1]] if index else "selected_on"

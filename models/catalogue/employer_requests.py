@@ -74,6 +74,26 @@ def change_status(session: Session, req: EmployerRequest, new: RequestStatus | s
                                   body=body.format(code=code)))
 
 
+def close_for_candidate(session: Session, candidate_id: int, actor) -> int:
+    """Close every open request about ``candidate_id``'s profile; returns how many.
+
+    Someone placed or erased can no longer be asked: the requests would wait for an answer that never
+    comes. A step outside the buttons (like the suggestions closed on placing), audited; the employer
+    sees "afgesloten" on their page and gets no e-mail that could say why.
+    """
+    from models.catalogue.profile import PublicProfile
+
+    open_ones = list(session.scalars(select(EmployerRequest).where(
+        EmployerRequest.profile_id.in_(select(PublicProfile.id).where(PublicProfile.candidate_id == candidate_id)),
+        EmployerRequest.status != S.CLOSED).order_by(EmployerRequest.id)))
+    for req in open_ones:
+        old = req.status
+        req.status = S.CLOSED
+        session.flush()
+        audit.record_changes(session, req, {"status": old.value}, {"status": S.CLOSED.value}, actor=actor)
+    return len(open_ones)
+
+
 def next_by_hand(req: EmployerRequest) -> tuple[RequestStatus, ...]:
     """The steps staff may set with a button on the request (everything but the question's steps)."""
     return tuple(step for step in NEXT[req.status] if step not in QUESTION_STEPS)

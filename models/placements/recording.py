@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.candidates.candidate import Candidate
+from models.catalogue import employer_requests
 from models.catalogue.employer_request import EmployerRequest
 from models.catalogue.profile import PublicProfile
 from models.common.errors import N_, Duplicate, InvalidInput
@@ -204,6 +205,7 @@ def _after_placing(session: Session, candidate: Candidate, actor) -> None:
         suggestion.history = [*(suggestion.history or []),
                               {"status": "closed", "at": now.isoformat(), "by": getattr(actor, "id", None)}]
     session.flush()
+    employer_requests.close_for_candidate(session, candidate.id, actor)  # no longer looking: nobody to ask
 
 
 def end_early(session: Session, placement: Placement, on: date | None, reason: str) -> None:

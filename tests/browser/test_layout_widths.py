@@ -1,10 +1,12 @@
 """A real browser at a phone's and a laptop's width: forms answer where the error is, long words wrap,
 the staff header keeps to one line and shows who is signed in where there is room."""
+import os
+
 import pytest
 
-from models import ContactMoment, Notification
+from models import ContactMoment, EmployerRequest, Notification
 from models.common import clock
-from models.enums import Channel, Role
+from models.enums import Channel, RequestStatus, Role
 from tests.browser.helpers import sign_in
 
 
@@ -79,3 +81,25 @@ def test_the_staff_header_shows_the_name_where_it_fits_and_the_notices_count_on_
         assert header["width"] > 90 and header["cut"] and header["one_row"], header
     else:
         assert header["width"] <= 1 and header["one_row"], header
+
+
+def test_the_employers_own_requests_read_on_a_phone(live_server, page, db, org, make_user, make_public_profile):
+    employer = make_user(Role.EMPLOYER)
+    profile = make_public_profile()
+    for status in (RequestStatus.CANDIDATE_AGREED, RequestStatus.INTRODUCED):
+        db.session.add(EmployerRequest(organisation_id=org.id, profile_id=profile.id, user_id=employer.id,
+                                       requester_name="Piet", company="Piet BV", email=employer.email, status=status))
+    db.session.commit()
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server, employer)
+    page.goto(f"{live_server}/werkgever/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    status = page.locator("td", has_text="werkzoekende wil kennismaken")
+    box = status.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert status.evaluate("td => td.scrollWidth <= td.clientWidth")  # the whole word shows, nothing cut off
+    if os.environ.get("WERKBRUG_SCREENSHOTS"):
+        page.screenshot(path=os.environ["WERKBRUG_SCREENSHOTS"], full_page=True)
+    page.get_by_role("link", name=profile.code).first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/kandidaten/{profile.code}")

@@ -33,7 +33,8 @@ def outreach(select_form: OutreachSelectForm | None = None, status: int = 200):
     campaign = _campaign()
     funnel = outreach_steps.funnel(db.session, org_id(), campaign)
     mine = select(OutreachContact).options(joinedload(OutreachContact.candidate)).where(
-        OutreachContact.organisation_id == org_id(), OutreachContact.referred_on.is_(None))
+        OutreachContact.organisation_id == org_id(), OutreachContact.referred_on.is_(None),
+        OutreachContact.candidate_id.is_not(None))  # erased: ended, kept only as an anonymous count
     if not request.args.get("iedereen"):
         mine = mine.where(OutreachContact.assigned_to_id == current_user.id)
     if campaign:

@@ -67,11 +67,12 @@ def erase(candidate_id: int):
     candidate = get_own_or_404(db.session, Candidate, candidate_id)
     form = EraseForm()
     if form.validate_on_submit():
-        if form.confirm.data.strip().upper() != "WISSEN":
+        if form.confirm.data.strip() != "WISSEN":  # the form asks for it in capitals: required as asked
             form.confirm.errors.append(_("Typ precies WISSEN om te bevestigen."))
         else:
+            client_number = candidate.external_id
             erasure.erase_candidate(db.session, candidate, actor=current_user, origin=request.remote_addr)
             flash(_("De gegevens van kandidaat %(id)s zijn gewist. Plaatsingen blijven anoniem meetellen.",
-                    id=candidate_id), "success")
+                    id=client_number), "success")
             return redirect(url_for("start.home"))
     return render_template("privacy/erase.html", form=form, candidate=candidate), form_status(form)
