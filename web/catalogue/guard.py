@@ -85,7 +85,6 @@ def count_attempt(scope: str, config_key: str, *, message: str, key: str | None 
     db.session.commit()
 
 
-
 def used_up(scope: str, config_key: str, *, key: str | None = None) -> int | None:
     """When this hour's allowance of accepted requests in ``scope`` is used up: the moment (seconds
     since the epoch) the next window starts; None while the client may still send one.
